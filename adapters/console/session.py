@@ -1,0 +1,260 @@
+"""A chat with the bot in the terminal: the same workflow, as text commands and questions."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable, Generator
+from typing import Any
+
+from bot import messages
+from bot.domain import FieldErrors
+from bot.form import FIELDS, SPEC, FieldSpec, choices, prefill
+from bot.workflow import Actor, Decision, Workflow, WorkflowError
+from cards.content import request_card
+from cards.text import clean, render
+
+Dialog = Generator[str, str, str]
+
+HELP = """\
+I help City staff get access to the City's social media accounts (ADM 140-007):
+  request              fill in the Appendix 2 access form
+  status               your requests and where they stand
+  inbox                requests waiting for you to act
+  show ID              one request in full
+  approve ID           approve (supervisor, director), recommend (CCT) or approve an SOP
+  reject ID REASON     reject (supervisor, director) or decline (CCT)
+  changes ID COMMENTS  send an SOP back for revision
+  sop ID               submit or revise your SOP
+  reassign ID PERSON   hand your stage to another eligible person
+  withdraw ID          withdraw your own request
+  as PERSON            act as someone else from the directory (local use only)
+  quit                 leave"""
+
+
+class ConsoleSession:
+    def __init__(self, workflow: Workflow, person_id: str, *, allow_switch: bool = True) -> None:
+        self.workflow = workflow
+        self.person_id = person_id
+        self.allow_switch = allow_switch
+        self._dialog: Dialog | None = None
+        self._commands: dict[str, Callable[[list[str]], str]] = {
+            "help": lambda _: HELP, "request": self._start_request, "status": self._status,
+            "inbox": self._inbox, "show": self._show, "approve": self._approve,
+            "reject": self._reject, "changes": self._changes, "sop": self._start_sop,
+            "withdraw": self._withdraw, "as": self._switch, "reassign": self._reassign,
+        }
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.person_id, "console")
+
+    @property
+    def prompt(self) -> str:
+        return "" if self._dialog else f"{self.person_id}> "
+
+    def greeting(self) -> str:
+        person = self.workflow.directory.find(self.person_id)
+        if person is None:
+            return messages.not_in_directory(self.person_id)
+        return f"Hello {person.full_name} ({person.title}). Type 'help' to see what I can do."
+
+    def handle(self, line: str) -> str:
+        if self._dialog is not None:
+            return self._continue_dialog(line)
+        try:
+            words = shlex.split(line)
+        except ValueError:
+            words = line.split()
+        if not words:
+            return ""
+        command = self._commands.get(words[0].lower())
+        if command is None:
+            return f"I don't know '{clean(words[0])[:30]}'. Type 'help'."
+        if words[0].lower() not in ("as", "help") and self.person_id not in self.workflow.directory:
+            return messages.not_in_directory(self.person_id)
+        try:
+            return command(words[1:])
+        except FieldErrors as problem:
+            return "\n".join(f"  {k}: {v}" for k, v in problem.errors.items())
+        except WorkflowError as problem:
+            return str(problem)
+
+    # -- dialogs ----------------------------------------------------------------------------
+
+    def _start(self, dialog: Dialog) -> str:
+        self._dialog = dialog
+        return next(dialog)
+
+    def _continue_dialog(self, line: str) -> str:
+        assert self._dialog is not None
+        try:
+            return self._dialog.send(line)
+        except StopIteration as finished:
+            self._dialog = None
+            return str(finished.value)
+
+    def _start_request(self, args: list[str]) -> str:
+        return self._start(self._request_dialog())
+
+    def _request_dialog(self) -> Dialog:
+        directory = self.workflow.directory
+        programs = self.workflow.settings.programs
+        answers: dict[str, Any] = prefill(directory.person(self.person_id), directory)
+        intro = "Social Media Request for Access (Appendix 2). Press Enter to keep [defaults].\n"
+        pending: list[FieldSpec] = list(FIELDS)
+        while True:
+            for spec in pending:
+                answer = yield intro + self._question(spec, answers)
+                intro = ""
+                if answer.strip().lower() in ("cancel", "quit"):
+                    return "Request cancelled; nothing was stored."
+                answers[spec.name] = _parse(spec, answer, answers[spec.name],
+                                            choices(spec.name, directory, programs))
+            confirm = yield "Submit this request? (yes/no) "
+            if not confirm.strip().lower().startswith("y"):
+                return "Request cancelled; nothing was stored."
+            try:
+                request = self.workflow.submit(self.actor, answers)
+            except FieldErrors as problem:
+                pending = [SPEC[name] for name in problem.errors if name in SPEC]
+                intro = "Please fix:\n" + "\n".join(
+                    f"  {SPEC[k].label if k in SPEC else k}: {v}"
+                    for k, v in problem.errors.items()) + "\n"
+                continue
+            except WorkflowError as problem:
+                return str(problem)
+            return self._after_submit(request.id)
+
+    def _after_submit(self, request_id: str) -> str:
+        request = self.workflow.get(request_id)
+        who = ", ".join(self.workflow.directory.signature(p)
+                        for p in self.workflow.current_approvers(request))
+        return f"Filed {request.id}. It now waits for {who}."
+
+    def _question(self, spec: FieldSpec, answers: dict[str, Any]) -> str:
+        directory = self.workflow.directory
+        options = choices(spec.name, directory, self.workflow.settings.programs)
+        current = answers.get(spec.name)
+        if spec.kind == "consent":
+            return f"{self.workflow.settings.privacy_notice}\nDo you accept? (yes/no) "
+        if spec.kind in ("choice", "multi_choice"):
+            listed = "  ".join(f"{i}) {label}" for i, (_, label) in enumerate(options, 1))
+            shown = ", ".join(current) if isinstance(current, list) else dict(options).get(
+                current or "", "")
+            many = " (numbers or names, comma-separated)" if spec.kind == "multi_choice" else ""
+            return f"{spec.label}{many}: {listed}\n[{shown}] "
+        default = f" [{clean(str(current))}]" if current else ""
+        return f"{spec.label}{default}: "
+
+    def _start_sop(self, args: list[str]) -> str:
+        request = self.workflow.get(_one(args, "sop ID"))
+        return self._start(self._sop_dialog(request.id, request.step))
+
+    def _sop_dialog(self, request_id: str, step: int) -> Dialog:
+        lines: list[str] = []
+        line = yield ("Type your Standard Operating Procedure. End with a line holding only "
+                      "a dot (.).\n")
+        while line.strip() != ".":
+            lines.append(line)
+            line = yield ""
+        link = yield "Link to the full SOP (optional, Enter to skip): "
+        decision = Decision("submit_sop", sop_text="\n".join(lines), sop_link=link.strip())
+        try:
+            request = self.workflow.decide(self.actor, request_id, decision, step=step)
+        except FieldErrors as problem:
+            return "\n".join(f"  {k}: {v}" for k, v in problem.errors.items())
+        except WorkflowError as problem:
+            return str(problem)
+        return f"SOP revision {request.sop.revision if request.sop else 1} submitted for " \
+               f"{request.id}; it now waits for the CCT's review."
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def _status(self, args: list[str]) -> str:
+        mine = self.workflow.requests_of(self.person_id)
+        if not mine:
+            return "You have no requests. Type 'request' to file one."
+        return "\n".join(f"{r.id}  {', '.join(r.programs)}: {messages.state_label(r)}"
+                         for r in mine)
+
+    def _inbox(self, args: list[str]) -> str:
+        waiting = self.workflow.inbox(self.person_id)
+        if not waiting:
+            return "Nothing waits for you."
+        return "\n\n".join(render(request_card(r, self.workflow, viewer=self.person_id))
+                           for r in waiting)
+
+    def _show(self, args: list[str]) -> str:
+        request = self.workflow.get(_one(args, "show ID"))
+        return render(request_card(request, self.workflow, viewer=self.person_id))
+
+    def _decide(self, request_id: str, decision: Decision) -> str:
+        request = self.workflow.decide(self.actor, request_id, decision)
+        entry = request.history[-1]
+        nxt = self.workflow.current_approvers(request)
+        who = f": {'; '.join(map(self.workflow.directory.signature, nxt))}" if nxt else ""
+        return (f"{request.id}: {messages.action_label(entry)}. Now "
+                f"{messages.state_label(request)}{who}.")
+
+    def _approve(self, args: list[str]) -> str:
+        return self._decide(_one(args, "approve ID"), Decision("approve"))
+
+    def _reject(self, args: list[str]) -> str:
+        request_id, reason = _id_and_text(args, "reject ID REASON")
+        return self._decide(request_id, Decision("reject", comment=reason))
+
+    def _changes(self, args: list[str]) -> str:
+        request_id, comments = _id_and_text(args, "changes ID COMMENTS")
+        return self._decide(request_id, Decision("request_changes", comment=comments))
+
+    def _withdraw(self, args: list[str]) -> str:
+        return self._decide(_one(args, "withdraw ID"), Decision("withdraw"))
+
+    def _reassign(self, args: list[str]) -> str:
+        if len(args) < 2:
+            return "Usage: reassign ID PERSON"
+        return self._decide(args[0], Decision("reassign", reassign_to=args[1],
+                                              comment=" ".join(args[2:])))
+
+    def _switch(self, args: list[str]) -> str:
+        if not self.allow_switch:
+            return "Switching people is for local use only."
+        who = _one(args, "as PERSON")
+        if who not in self.workflow.directory:
+            return f"There is no {clean(who)[:40]!r} in the directory."
+        self.person_id = who
+        return self.greeting()
+
+
+def _one(args: list[str], usage: str) -> str:
+    if len(args) != 1:
+        raise WorkflowError(f"Usage: {usage}")
+    return args[0]
+
+
+def _id_and_text(args: list[str], usage: str) -> tuple[str, str]:
+    if len(args) < 2:
+        raise WorkflowError(f"Usage: {usage}")
+    return args[0], " ".join(args[1:])
+
+
+def _parse(spec: FieldSpec, answer: str, current: Any, options: list[tuple[str, str]]) -> Any:
+    text = answer.strip()
+    if spec.kind == "consent":
+        return text.lower() in ("y", "yes", "i accept", "accept")
+    if not text:
+        return current
+    if spec.kind == "choice":
+        return _pick(text, options)
+    if spec.kind == "multi_choice":
+        return [_pick(part.strip(), options) for part in text.split(",") if part.strip()]
+    return answer.strip()
+
+
+def _pick(text: str, options: list[tuple[str, str]]) -> str:
+    if text.isdigit() and 1 <= int(text) <= len(options):
+        return options[int(text) - 1][0]
+    for value, label in options:
+        if text.casefold() in (value.casefold(), label.casefold()):
+            return value
+    return text

@@ -1,0 +1,307 @@
+"""The deployment's configuration (`app.yaml`): schema, `${ENV}` expansion and readable errors.
+
+Every section is validated before anything starts, and cross-references inside the directory
+(supervisors, directors, CCT, delegates) are checked so an error names the exact key path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from bot.chains import DEFAULT_CHAINS, validate_chain
+
+PersonId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
+
+DEFAULT_PRIVACY_NOTICE = (
+    "Notice of collection: the personal information on this form is collected under the "
+    "authority of the Municipal Act, 2001, S.O. 2001, c. 25, and in accordance with the "
+    "Municipal Freedom of Information and Protection of Privacy Act (MFIPPA), s. 29(2). "
+    "It will be used only to evaluate and administer your request for access to the City's "
+    "corporate social media accounts under Social Media Procedure ADM 140-007. Questions "
+    "about this collection may be directed to the City Clerk, City of Pickering, "
+    "One The Esplanade, Pickering, ON L1V 6K7, 905.683.7575."
+)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Department(Strict):
+    id: PersonId
+    name: Annotated[str, Field(min_length=1, max_length=100)]
+    director: PersonId
+
+
+class CCT(Strict):
+    team_leader: PersonId
+    members: Annotated[list[PersonId], Field(min_length=1)]
+
+
+class Person(Strict):
+    id: PersonId
+    first_name: Annotated[str, Field(min_length=1, max_length=60)]
+    last_name: Annotated[str, Field(min_length=1, max_length=60)]
+    title: Annotated[str, Field(min_length=1, max_length=100)]
+    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    department: PersonId
+    division: Annotated[str, Field(max_length=100)] = ""
+    section: Annotated[str, Field(max_length=100)] = ""
+    status: Literal["full_time", "part_time", "temporary"] = "full_time"
+    supervisor: PersonId | None = None
+    slack_id: Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,20}$")] | None = None
+    teams_id: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    delegate: PersonId | None = None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class DirectoryConfig(Strict):
+    departments: Annotated[list[Department], Field(min_length=1)]
+    cct: CCT
+    moderators: list[PersonId] = []
+    people: Annotated[list[Person], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> DirectoryConfig:
+        _check_directory(self)
+        return self
+
+
+class StorageConfig(Strict):
+    path: str = "data/socialbot.json"
+
+
+class ProgramsConfig(Strict):
+    offered: Annotated[list[Annotated[str, Field(min_length=1, max_length=40)]],
+                       Field(min_length=1)] = ["Facebook", "Twitter", "YouTube"]
+
+    @field_validator("offered")
+    @classmethod
+    def _unique(cls, offered: list[str]) -> list[str]:
+        if len({p.casefold() for p in offered}) != len(offered):
+            raise ValueError("programs must be unique")
+        return offered
+
+
+class PeriodsConfig(Strict):
+    """How long a stage may wait before the bot reminds, then escalates (hours)."""
+
+    reminder_hours: Annotated[int, Field(ge=1, le=24 * 30)] = 48
+    escalation_hours: Annotated[int, Field(ge=1, le=24 * 60)] = 120
+
+
+class WorkflowConfig(Strict):
+    chains: dict[Literal["access", "promotion"], list[str]] = dict(DEFAULT_CHAINS)
+    # When the only eligible approver is the requester (a director's own request):
+    # "escalate" hands the stage to their delegate or, failing that, their own supervisor;
+    # "refuse" refuses to file the request and says why.
+    self_approval: Literal["escalate", "refuse"] = "escalate"
+
+    @field_validator("chains")
+    @classmethod
+    def _chains_valid(cls, chains: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, stages in chains.items():
+            validate_chain(name, stages)
+        return {**DEFAULT_CHAINS, **chains}
+
+
+class ServerConfig(Strict):
+    host: str = "127.0.0.1"
+    port: Annotated[int, Field(ge=1, le=65535)] = 3978
+
+
+class SlackConfig(Strict):
+    command: Annotated[str, Field(pattern=r"^/[a-z0-9_-]{1,31}$")] = "/socialmedia"
+    api_url: str = "https://slack.com/api/"
+    cct_channel: str | None = None
+    moderation_channel: str | None = None
+
+
+class TeamsConfig(Strict):
+    tenant_id: str | None = None
+    cct_channel: str | None = None
+    moderation_channel: str | None = None
+    allow_local_mode_on_network: bool = False
+
+
+class AppConfig(Strict):
+    city: str = "City of Pickering"
+    time_zone: str = "America/Toronto"
+    privacy_notice: Annotated[str, Field(min_length=40, max_length=2500)] = DEFAULT_PRIVACY_NOTICE
+    directory: DirectoryConfig
+    programs: ProgramsConfig = ProgramsConfig()
+    workflow: WorkflowConfig = WorkflowConfig()
+    periods: PeriodsConfig = PeriodsConfig()
+    storage: StorageConfig = StorageConfig()
+    server: ServerConfig = ServerConfig()
+    slack: SlackConfig = SlackConfig()
+    teams: TeamsConfig = TeamsConfig()
+    # Owned by bot.moderation; kept as raw data here so the core config does not depend on it.
+    moderation: dict[str, Any] = {}
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, zone: str) -> str:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {zone!r}") from None
+        return zone
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names every problem and its key path."""
+
+
+def load_config(path: str | Path) -> tuple[AppConfig, Path]:
+    """Read, expand and validate `path`; returns the config and the directory it lives in."""
+    config_path = Path(path)
+    try:
+        text = config_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{config_path}: no such configuration file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{config_path}: cannot read: {error}") from None
+    return parse_config(text, source=str(config_path)), config_path.resolve().parent
+
+
+def parse_config(text: str, *, source: str = "app.yaml") -> AppConfig:
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{source}: not valid YAML: {error}") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{source}: the top level must be a mapping of sections")
+    expanded = _expand_env(raw, path="")
+    try:
+        return AppConfig.model_validate(expanded)
+    except ValidationError as error:
+        raise ConfigError(_describe(error, source)) from None
+
+
+_ENV = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
+
+
+def _expand_env(value: Any, *, path: str) -> Any:
+    if isinstance(value, dict):
+        return {k: _expand_env(v, path=f"{path}.{k}" if path else str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand_env(v, path=f"{path}[{i}]") for i, v in enumerate(value)]
+    if isinstance(value, str):
+        return _ENV.sub(lambda m: _env_value(m, path), value)
+    return value
+
+
+def _env_value(match: re.Match[str], path: str) -> str:
+    name, default = match.group(1), match.group(2)
+    if name in os.environ:
+        return os.environ[name]
+    if default is not None:
+        return default
+    raise ConfigError(f"{path}: environment variable {name} is not set")
+
+
+def _describe(error: ValidationError, source: str) -> str:
+    lines = [f"{source}: {error.error_count()} problem(s)"]
+    for item in error.errors():
+        location = _key_path(item["loc"])
+        message = item["msg"].removeprefix("Value error, ")
+        if not location or message.startswith(location):
+            lines.append(f"  {message}")
+        else:
+            lines.append(f"  {location}: {message}")
+    return "\n".join(lines)
+
+
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else part
+    return path
+
+
+class _DirectoryProblem(ValueError):
+    pass
+
+
+def _check_directory(directory: DirectoryConfig) -> None:
+    """Cross-references are checked here so the error can carry the exact key path."""
+    problems: list[str] = []
+    people = {p.id: p for p in directory.people}
+    departments = {d.id for d in directory.departments}
+    seen: set[str] = set()
+    for i, person in enumerate(directory.people):
+        where = f"directory.people[{i}]"
+        if person.id in seen:
+            problems.append(f"{where}.id: duplicate person id {person.id!r}")
+        seen.add(person.id)
+        if person.department not in departments:
+            problems.append(f"{where}.department: unknown department {person.department!r}")
+        for key in ("supervisor", "delegate"):
+            ref = getattr(person, key)
+            if ref is not None and ref not in people:
+                problems.append(f"{where}.{key}: unknown person {ref!r}")
+            elif ref == person.id:
+                problems.append(f"{where}.{key}: a person cannot be their own {key}")
+    problems += _unique_platform_ids(directory.people)
+    problems += _supervisor_cycles(people)
+    for i, dept in enumerate(directory.departments):
+        if dept.director not in people:
+            problems.append(f"directory.departments[{i}].director: unknown person {dept.director!r}")
+    if len({d.id for d in directory.departments}) != len(directory.departments):
+        problems.append("directory.departments: department ids must be unique")
+    if directory.cct.team_leader not in people:
+        problems.append(f"directory.cct.team_leader: unknown person {directory.cct.team_leader!r}")
+    elif directory.cct.team_leader not in directory.cct.members:
+        problems.append("directory.cct.team_leader: the team leader must be one of the members")
+    for i, member in enumerate(directory.cct.members):
+        if member not in people:
+            problems.append(f"directory.cct.members[{i}]: unknown person {member!r}")
+    for i, moderator in enumerate(directory.moderators):
+        if moderator not in people:
+            problems.append(f"directory.moderators[{i}]: unknown person {moderator!r}")
+    if problems:
+        # Pydantic prefixes the model's location; the message carries the full paths itself.
+        raise _DirectoryProblem("\n  ".join(problems))
+
+
+def _unique_platform_ids(people: list[Person]) -> list[str]:
+    problems: list[str] = []
+    for key in ("slack_id", "teams_id"):
+        owners: dict[str, int] = {}
+        for i, person in enumerate(people):
+            value = getattr(person, key)
+            if value is None:
+                continue
+            if value in owners:
+                problems.append(
+                    f"directory.people[{i}].{key}: {value!r} already belongs to "
+                    f"directory.people[{owners[value]}]"
+                )
+            owners[value] = i
+    return problems
+
+
+def _supervisor_cycles(people: dict[str, Person]) -> list[str]:
+    for start in people:
+        seen = {start}
+        current = people[start].supervisor
+        while current is not None and current in people:
+            if current in seen:
+                return [f"directory.people: supervisor chain of {start!r} loops back on itself"]
+            seen.add(current)
+            current = people[current].supervisor
+    return []

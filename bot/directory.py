@@ -1,0 +1,83 @@
+"""The staff directory: who people are, who supervises them, who directs their department.
+
+Built once from `app.yaml`'s `directory` section; adapters look people up by their Slack user
+id or their Teams `aadObjectId`, and the workflow asks who may act at a stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.config import DirectoryConfig, Person
+
+
+class UnknownPerson(LookupError):
+    def __init__(self, who: str) -> None:
+        super().__init__(who)
+        self.who = who
+
+
+class Directory:
+    def __init__(self, config: DirectoryConfig) -> None:
+        self._people = {p.id: p for p in config.people}
+        self._by_slack = {p.slack_id: p for p in config.people if p.slack_id}
+        self._by_teams = {p.teams_id.lower(): p for p in config.people if p.teams_id}
+        self._departments = {d.id: d for d in config.departments}
+        self.cct_members: tuple[str, ...] = tuple(config.cct.members)
+        self.cct_team_leader = config.cct.team_leader
+        self.moderators: tuple[str, ...] = tuple(config.moderators)
+
+    def __iter__(self) -> Iterator[Person]:
+        return iter(self._people.values())
+
+    def __contains__(self, person_id: object) -> bool:
+        return person_id in self._people
+
+    def person(self, person_id: str) -> Person:
+        try:
+            return self._people[person_id]
+        except KeyError:
+            raise UnknownPerson(person_id) from None
+
+    def find(self, person_id: str) -> Person | None:
+        return self._people.get(person_id)
+
+    def by_slack_id(self, slack_id: str) -> Person | None:
+        return self._by_slack.get(slack_id)
+
+    def by_teams_id(self, aad_object_id: str) -> Person | None:
+        return self._by_teams.get(aad_object_id.lower())
+
+    def department_name(self, department_id: str) -> str:
+        department = self._departments.get(department_id)
+        return department.name if department else department_id
+
+    def department_ids(self) -> list[str]:
+        return list(self._departments)
+
+    def director_of(self, department_id: str) -> str:
+        return self._departments[department_id].director
+
+    def is_cct(self, person_id: str) -> bool:
+        return person_id in self.cct_members
+
+    def is_moderator(self, person_id: str) -> bool:
+        return person_id in self.moderators
+
+    def acting_for(self, person_id: str) -> list[str]:
+        """The person and, while they are away, their delegate."""
+        person = self.person(person_id)
+        return [person_id] + ([person.delegate] if person.delegate else [])
+
+    def line_above(self, person_id: str) -> list[str]:
+        """Supervisors from the person's own up to the top of the organisation."""
+        line: list[str] = []
+        current = self.person(person_id).supervisor
+        while current is not None and current not in line:
+            line.append(current)
+            current = self.person(current).supervisor
+        return line
+
+    def signature(self, person_id: str) -> str:
+        person = self.person(person_id)
+        return f"{person.full_name}, {person.title}"

@@ -1,0 +1,160 @@
+"""Domain objects of the access procedure: the Appendix 2 request, its history and its SOP.
+
+Plain dataclasses with a JSON-friendly round trip (`to_record` / `from_record`), so storage
+backends keep them without knowing their insides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
+from typing import Any, Literal
+
+RequestKind = Literal["access", "promotion"]
+Platform = Literal["console", "slack", "teams", "cli"]
+
+TERMINAL_STATES = ("approved", "rejected", "withdrawn")
+
+
+@dataclass(frozen=True)
+class EmployeeDetails:
+    """Appendix 2, Part 1: prefilled from the directory, editable by the employee."""
+
+    first_name: str
+    last_name: str
+    department: str
+    division: str
+    section: str
+    status: Literal["full_time", "part_time", "temporary"]
+
+
+@dataclass(frozen=True)
+class PrivacyConsent:
+    """The notice of collection the employee was shown and accepted (04.06)."""
+
+    notice: str
+    accepted_at: datetime
+
+
+@dataclass(frozen=True)
+class Sop:
+    """The employee's Standard Operating Procedure (06.02), one revision at a time."""
+
+    text: str
+    link: str | None
+    revision: int
+    submitted_at: datetime
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One signed, timestamped event in a request's life; the audit trail is a list of these."""
+
+    seq: int
+    step: int
+    stage: str
+    action: str
+    actor_id: str
+    actor_name: str
+    actor_title: str
+    platform: str
+    at: datetime
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class AccessRequest:
+    id: str
+    kind: RequestKind
+    requester_id: str
+    employee: EmployeeDetails
+    programs: tuple[str, ...]
+    promote_department: str
+    initiative: str
+    consent: PrivacyConsent
+    chain: tuple[str, ...]
+    state: str  # a stage name from `chain`, or one of TERMINAL_STATES
+    step: int   # bumps every time the request moves; buttons carry it to stay exactly-once
+    created_at: datetime
+    assignee: str | None = None  # set when the current stage was reassigned to someone
+    sop: Sop | None = None
+    history: tuple[HistoryEntry, ...] = ()
+    version: int = 0
+
+    @property
+    def is_final(self) -> bool:
+        return self.state in TERMINAL_STATES
+
+    @property
+    def number(self) -> int:
+        return int(self.id.removeprefix("R-"))
+
+    def entry_for_step(self, step: int) -> HistoryEntry | None:
+        """The decision that closed `step`, if it is closed."""
+        for entry in self.history:
+            if entry.step == step and entry.action != "submit":
+                return entry
+        return None
+
+    def evolve(self, **changes: Any) -> AccessRequest:
+        return replace(self, **changes)
+
+    def to_record(self) -> dict[str, Any]:
+        return _jsonable(asdict(self))
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> AccessRequest:
+        employee = EmployeeDetails(**record["employee"])
+        consent = PrivacyConsent(
+            notice=record["consent"]["notice"],
+            accepted_at=datetime.fromisoformat(record["consent"]["accepted_at"]),
+        )
+        sop = None
+        if record.get("sop"):
+            raw = record["sop"]
+            sop = Sop(raw["text"], raw["link"], raw["revision"],
+                      datetime.fromisoformat(raw["submitted_at"]))
+        history = tuple(
+            HistoryEntry(**{**h, "at": datetime.fromisoformat(h["at"])}) for h in record["history"]
+        )
+        return cls(
+            id=record["id"], kind=record["kind"], requester_id=record["requester_id"],
+            employee=employee, programs=tuple(record["programs"]),
+            promote_department=record["promote_department"], initiative=record["initiative"],
+            consent=consent, chain=tuple(record["chain"]), state=record["state"],
+            step=record["step"], created_at=datetime.fromisoformat(record["created_at"]),
+            assignee=record.get("assignee"), sop=sop, history=history,
+            version=record["version"],
+        )
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An attempt the core refused: kept for audit, changes nothing else."""
+
+    request_id: str
+    person_id: str
+    platform: str
+    action: str
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class FieldErrors(Exception):
+    """The form is invalid: one message per field, nothing stored."""
+
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return "; ".join(f"{k}: {v}" for k, v in self.errors.items())
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value

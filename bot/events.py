@@ -1,0 +1,48 @@
+"""What leaves the core: notifications, written to the outbox with the state change they describe.
+
+A notification names the request and the step it is about; channels render it from the
+request's current state when they deliver it, so a retried delivery never shows stale data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+NotificationKind = Literal[
+    "action_needed",    # someone must act on `step`: approvers get the card with buttons
+    "step_closed",      # `step` was decided: every copy of its card shows the outcome
+    "requester_update", # the requester is told what happened and what comes next
+]
+
+
+@dataclass(frozen=True)
+class Notification:
+    id: str                       # unique; deliveries are idempotent by (id, target)
+    kind: NotificationKind
+    request_id: str
+    step: int
+    recipients: tuple[str, ...]   # person ids; empty for step_closed (all copies are updated)
+    audience: str = ""            # "cct" when the whole CCT is addressed (a channel may stand in)
+    summary: str = ""             # one line, already in plain words, for logs and text channels
+
+    def to_record(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["recipients"] = list(self.recipients)
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Notification:
+        return cls(**{**record, "recipients": tuple(record["recipients"])})
+
+
+@dataclass(frozen=True)
+class OutboxMessage:
+    """A notification waiting for one channel; retried with backoff until delivered."""
+
+    id: str
+    channel: str
+    notification: Notification
+    attempts: int = 0
+    not_before: float = 0.0   # epoch seconds
+    last_error: str = ""

@@ -1,0 +1,114 @@
+"""Every sentence the core says to a person, in one place."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.chains import STAGES
+from bot.domain import AccessRequest, HistoryEntry
+
+# What a history entry did, as the card and the Appendix say it: (stage, action) or action.
+ACTION_LABELS = {
+    ("supervisor", "approve"): "agreed in principle",
+    ("cct", "approve"): "recommended",
+    ("cct", "reject"): "declined",
+    ("sop_review", "approve"): "SOP approved",
+    ("sop_director", "approve"): "SOP approved",
+    "submit": "submitted",
+    "approve": "approved",
+    "reject": "rejected",
+    "request_changes": "changes requested",
+    "submit_sop": "SOP submitted",
+    "withdraw": "withdrawn",
+    "reassign": "reassigned",
+}
+
+STATE_LABELS = {
+    "supervisor": "waiting for the supervisor's agreement",
+    "cct": "waiting for the CCT's review",
+    "director": "waiting for the director's approval",
+    "sop_draft": "waiting for the requester's SOP",
+    "sop_review": "waiting for the CCT's review of the SOP",
+    "sop_director": "waiting for the director's approval of the SOP",
+    "approved": "approved",
+    "rejected": "rejected",
+    "withdrawn": "withdrawn",
+}
+
+
+def when(at: datetime, zone: str) -> str:
+    return at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def state_label(request: AccessRequest) -> str:
+    if request.state == "approved" and request.kind == "access":
+        return "approved: access granted"
+    return STATE_LABELS.get(request.state, request.state)
+
+
+def action_label(entry: HistoryEntry) -> str:
+    return ACTION_LABELS.get((entry.stage, entry.action)) or ACTION_LABELS.get(
+        entry.action, entry.action)
+
+
+def stage_title(stage: str) -> str:
+    return STAGES[stage].title if stage in STAGES else "Employee"
+
+
+def not_in_directory(person_id: str) -> str:
+    return (f"I can't find you ({person_id}) in the City's staff directory, so I can't act for "
+            "you. Ask the Corporate Communications Team Leader or IT to add you to the bot's "
+            "directory (app.yaml).")
+
+
+def no_eligible_approver(stage_title: str) -> str:
+    return (f"Nobody but you could sign the '{stage_title}' stage, and this deployment does not "
+            "allow self-approval or escalation. Ask the Corporate Communications Team Leader.")
+
+
+def no_such_request(raw: str) -> str:
+    return f"There is no request {raw!r}."
+
+
+def out_of_date(request_id: str) -> str:
+    return f"This message about {request_id} is out of date; nothing was changed."
+
+
+def already_decided(request_id: str, entry: HistoryEntry, zone: str) -> str:
+    return (f"Already decided: {request_id} {action_label(entry)} by {entry.actor_name} "
+            f"({entry.actor_title}) on {when(entry.at, zone)}. Nothing was changed.")
+
+
+def request_final(request: AccessRequest) -> str:
+    return f"{request.id} is {state_label(request)}; nothing more can be done with it."
+
+
+def only_requester_withdraws() -> str:
+    return "Only the employee who filed the request can withdraw it."
+
+
+def cannot_reassign_sop_draft() -> str:
+    return "The SOP draft belongs to the requester; it cannot be reassigned."
+
+
+def action_not_at_stage(action: str, stage_title: str) -> str:
+    return f"'{action.replace('_', ' ')}' is not possible at the stage '{stage_title}'."
+
+
+def no_self_approval() -> str:
+    return "Nobody approves their own request (ADM 140-007); someone else signs this stage."
+
+
+def not_your_stage(stage_title: str, names: str) -> str:
+    return f"You can't act on this: the stage '{stage_title}' belongs to {names}."
+
+
+def cannot_reassign_to(person_id: str, names: str) -> str:
+    return f"{person_id!r} can't take this stage. Eligible: {names}."
+
+
+def comment_required(action: str) -> str:
+    if action == "reject":
+        return "Give a reason: the employee will see it."
+    return "Say what should change: the employee will see your comments."

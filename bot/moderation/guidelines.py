@@ -1,0 +1,38 @@
+"""The Posting Guidelines (Appendix 1) and Terms of Use (04.03) in their own words.
+
+One place for the sentences moderators read on every alert, so wording stays consistent
+between the CLI report, Slack and Teams.
+"""
+
+from __future__ import annotations
+
+from bot.moderation.model import Category
+
+GUIDELINE: dict[Category, str] = {
+    "harassment": (
+        "No threats, abuse, hate speech, personal attacks or harassment, and no defamatory "
+        "statements: attack an idea, not a person."
+    ),
+    "vulgarity": "No vulgar language, including masked vulgarity (cuss words disguised with "
+    "symbols or letters).",
+    "disruption": "No board disruption: off-topic posts and clutter posts (\"me too\") "
+    "interfere with the discussion.",
+    "illegal": "No promotion of illegal activities, and nothing likely to result in serious "
+    "harm to a person.",
+    "commercial": "No classified, commercial or soliciting posts (phone numbers, commercial "
+    "websites, buy/sell, spam), and no signature lines linking to other forums not "
+    "associated with the City or pickering.ca.",
+    "duplicate": "Single posts only: the same message posted more than once, in one folder "
+    "or several.",
+    "personal_info": "No addresses, phone numbers or other private information, except the "
+    "contact information of legitimate resources and non-profit organizations.",
+    "negativity": "Keep things positive: a comment that only says the topic is disliked or "
+    "lame adds nothing.",
+}
+
+BANNED_AUTHOR = "The author is banned from posting (Terms of Use 04.03 c)."
+
+
+def explain(category: Category, reason: str) -> str:
+    """One line: what was seen, then the guideline it breaks."""
+    return f"{reason}. {GUIDELINE[category]}"

@@ -1,0 +1,165 @@
+"""Finding listed words however they are disguised.
+
+A `Lexicon` holds concrete word forms ("fuck", "fucking", "bullshit"...). A post's tokens
+are folded (look-alike letters, accents, case) and then:
+- a token of plain letters must match a listed form *whole*, letting any letter repeat
+  ("fuuuck"), so words that merely contain a listed form pass (Scunthorpe, Cockburn,
+  assess, Dickens);
+- a token with digits or symbols is read as a pattern: leetspeak stands for its letters
+  (1 -> i/l, 0 -> o, $ -> s, @ -> a...) and mask symbols (* # % - ' .) for one to four
+  letters, and it matches when some listed form fits it whole ("f*ck", "a$$", "sh1t");
+- runs of spaced-out letters are joined ("f u c k i n g", "B U L L S H I T", "sh i t").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.moderation.text import fold
+
+_LEET = {
+    "0": "o", "1": "[il]", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
+    "@": "a", "$": "s", "!": "i", "|": "[il]", "+": "t", "€": "e", "¡": "i",
+}  # fmt: skip
+_MASK = set("*#%^~_-.'’\"?")
+_SEPARATORS = set(".-_'’")
+_EDGE = ".,;:?!'’\"`()[]{}<>“”‘«»…"
+_TOKEN = re.compile(r"[^\s,;:/()\[\]{}<>\"“”]+")
+# Single letters (or pairs) spaced out: "f u c k", "B.U.L.L.S.H.I.T", "sh i t".
+_SPACED_RUN = re.compile(r"(?<!\S)(?:\S{1,2}[ .]){2,}\S{1,2}(?!\S)")
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    form: str  # the listed form it was read as
+
+
+def _letters_pattern(word: str) -> str:
+    return "".join(re.escape(ch) + "+" for ch in word)
+
+
+def _collapsed(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+class Lexicon:
+    """A closed list of word forms, matched as described in the module docstring."""
+
+    def __init__(self, forms: Iterable[str], *, exceptions: Iterable[str] = ()) -> None:
+        self.forms = frozenset(form.lower() for form in forms)
+        self.exceptions = frozenset(exception.lower() for exception in exceptions)
+        ordered = sorted(self.forms | self._collapsed_forms(), key=len, reverse=True)
+        self._plain = re.compile("|".join(_letters_pattern(form) for form in ordered))
+        self._joined = "\n".join(sorted(self.forms))
+
+    def _collapsed_forms(self) -> set[str]:
+        # "shitty" also as "shity", but never "ass" as "as": short collapses are real words.
+        return {c for form in self.forms if len(c := _collapsed(form)) >= 4}
+
+    def find(self, text: str) -> list[Hit]:
+        folded = fold(text)
+        hits = list(self._tokens(folded))
+        covered = {(hit.start, hit.end) for hit in hits}
+        for hit in self._spaced(folded):
+            if not any(s <= hit.start < e for s, e in covered):
+                hits.append(hit)
+        return sorted(hits, key=lambda hit: hit.start)
+
+    def _tokens(self, folded: str) -> Iterator[Hit]:
+        for match in _TOKEN.finditer(folded):
+            start, end = _trim(folded, match.start(), match.end())
+            if end - start < 2:
+                continue
+            form = self.match_token(folded[start:end])
+            if form is not None:
+                yield Hit(start, end, form)
+
+    def _spaced(self, folded: str) -> Iterator[Hit]:
+        for run in _SPACED_RUN.finditer(folded):
+            pieces = [(m.start() + run.start(), m.end() + run.start())
+                      for m in re.finditer(r"[^ .]+", run.group())]
+            yield from self._spaced_subruns(folded, pieces)
+
+    def _spaced_subruns(self, folded: str, pieces: list[tuple[int, int]]) -> Iterator[Hit]:
+        i = 0
+        while i < len(pieces):
+            for j in range(len(pieces), i + 2, -1):  # longest first, at least 3 pieces
+                joined = "".join(folded[s:e] for s, e in pieces[i:j])
+                form = self.match_token(joined)
+                if form is not None:
+                    yield Hit(pieces[i][0], pieces[j - 1][1], form)
+                    i = j - 1
+                    break
+            i += 1
+
+    def match_token(self, token: str) -> str | None:
+        """The listed form `token` (already folded) stands for, if any."""
+        if token in self.exceptions:
+            return None
+        if token.isalpha() and token.isascii():
+            return token if self._plain.fullmatch(token) else None
+        return self._match_masked(token)
+
+    def _match_masked(self, token: str) -> str | None:
+        letters = sum(ch.isascii() and ch.isalpha() for ch in token)
+        if letters == 0:
+            return None
+        for candidate in _masked_patterns(token, letters):
+            found = re.search(f"^(?:{candidate})$", self._joined, re.MULTILINE)
+            if found:
+                return found.group()
+        return None
+
+
+@lru_cache(maxsize=8192)
+def _masked_patterns(token: str, letters: int) -> tuple[str, ...]:
+    """Regular expressions a masked token could stand for (with and without separators)."""
+    variants = [token]
+    if any(ch in _SEPARATORS for ch in token):
+        variants.append("".join(ch for ch in token if ch not in _SEPARATORS))
+    patterns = []
+    for variant in variants:
+        pattern = _mask_pattern(variant, letters)
+        if pattern is not None:
+            patterns.append(pattern)
+    return tuple(patterns)
+
+
+def _mask_pattern(token: str, letters: int) -> str | None:
+    token = _collapsed(token)
+    if token[0] in _MASK or len(token) < 2:
+        return None  # "*t": too little of the word is shown to say which it is
+    masks = sum(ch in _MASK for ch in token)
+    if letters + sum(ch in _LEET for ch in token) < 2 and masks < 2:
+        return None
+    parts: list[str] = []
+    for ch in token:
+        if ch in _MASK:
+            if parts and parts[-1] == "[a-z]{1,4}":
+                continue
+            parts.append("[a-z]{1,4}")
+        elif ch in _LEET:
+            parts.append(f"(?:{_LEET[ch]})+")
+        elif ch.isascii() and ch.isalnum():
+            parts.append(re.escape(ch) + "+")
+        else:
+            return None  # emoji or other symbols: not a disguised word
+    return "".join(parts)
+
+
+def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and folded[start] in _EDGE:
+        start += 1
+    while end > start and folded[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def expand(prefixes: Iterable[str], roots: Iterable[str], suffixes: Iterable[str]) -> set[str]:
+    """Every prefix + root + suffix: the compounds a root takes ("bull" + "shit" + "ty")."""
+    return {p + r + s for p in prefixes for r in roots for s in suffixes}

@@ -1,0 +1,85 @@
+"""Text folding shared by the rules: look-alike letters, accents and case are reduced to plain
+lowercase ASCII letters *one character for one character*, so a match in the folded text is
+also a span of the original post.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+from bot.moderation.model import Span
+
+# Letters from other scripts that look like Latin ones (Unicode confusables, the common
+# subset people use to slip words past filters).
+_LOOKALIKES = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
+    "ј": "j", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ү": "y", "ɡ": "g",
+    # Greek
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ϲ": "c", "μ": "u",
+    # Latin variants NFKD does not reduce
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "s", "ſ": "s", "ƒ": "f", "ɑ": "a",
+    "ʋ": "u", "ɩ": "i", "ℓ": "l",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """One character in, one character out: lowercase ASCII where it is a look-alike letter."""
+    if ch.isascii():
+        return ch.lower()
+    low = ch.lower()
+    if low in _LOOKALIKES:
+        return _LOOKALIKES[low]
+    decomposed = unicodedata.normalize("NFKD", low)
+    if decomposed and decomposed[0].isascii() and decomposed[0].isalnum():
+        return decomposed[0].lower()
+    return ch
+
+
+def fold(text: str) -> str:
+    """`text` folded, same length, so indices carry over to the original."""
+    if text.isascii():
+        return text.lower()
+    return "".join(fold_char(ch) for ch in text)
+
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def words(folded: str) -> list[str]:
+    """Plain words of already-folded text (for counting and overlap, not evidence)."""
+    return _WORD.findall(folded)
+
+
+def span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def spans_of(pattern: re.Pattern[str], text: str, folded: str) -> Iterator[Span]:
+    """Each match of `pattern` in the folded text, as a span of the original."""
+    for match in pattern.finditer(folded):
+        yield span(text, match.start(), match.end())
+
+
+def is_emoji(ch: str) -> bool:
+    """Pictographs and their joiners, variation selectors and skin tones."""
+    code = ord(ch)
+    return (
+        0x1F000 <= code <= 0x1FAFF
+        or 0x2600 <= code <= 0x27BF
+        or 0x2B00 <= code <= 0x2BFF
+        or code in (0x200D, 0xFE0F, 0x20E3)
+        or 0x1F3FB <= code <= 0x1F3FF
+        or 0x2190 <= code <= 0x21FF
+        or 0xE0020 <= code <= 0xE007F
+    )
+
+
+def strip_emoji(text: str) -> str:
+    return "".join(ch for ch in text if not is_emoji(ch))

@@ -1,0 +1,95 @@
+"""Ports: the small interfaces the core needs from the outside world.
+
+Storage, delivery and time are reached only through these; adapters implement them, and the
+tests run one contract suite against every implementation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any, Protocol
+
+from bot.domain import AccessRequest, Refusal
+from bot.events import Notification, OutboxMessage
+
+
+class ConcurrentUpdate(Exception):
+    """Someone else changed the request first; reload it and decide again."""
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class RequestRepository(Protocol):
+    def next_request_id(self) -> str: ...
+
+    def get(self, request_id: str) -> AccessRequest | None: ...
+
+    def save(self, request: AccessRequest, *, expected_version: int,
+             notifications: Iterable[Notification] = ()) -> AccessRequest:
+        """Store `request` (version bumped) and queue its notifications in ONE durable write.
+
+        Raises ConcurrentUpdate when the stored version is not `expected_version`.
+        """
+        ...
+
+    def record_refusal(self, refusal: Refusal) -> None: ...
+
+    def refusals(self, request_id: str) -> list[Refusal]: ...
+
+    def by_requester(self, person_id: str) -> list[AccessRequest]: ...
+
+    def open_requests(self) -> list[AccessRequest]: ...
+
+    def count(self) -> int: ...
+
+
+class Outbox(Protocol):
+    def due(self, now: float, limit: int = 50) -> list[OutboxMessage]: ...
+
+    def delivered(self, message_id: str) -> None: ...
+
+    def failed(self, message: OutboxMessage, *, error: str, retry_at: float | None) -> None:
+        """Record a failed attempt; `retry_at` None means give up (kept as dead letter)."""
+        ...
+
+    def pending_count(self) -> int: ...
+
+
+class DeliveryLedger(Protocol):
+    """What each channel sent where: makes fan-out idempotent and lets copies be updated."""
+
+    def sent(self, notification_id: str, channel: str, target: str) -> bool: ...
+
+    def record(self, *, notification: Notification, channel: str, target: str,
+               ref: Mapping[str, Any]) -> None: ...
+
+    def copies(self, request_id: str, step: int, channel: str) -> list[dict[str, Any]]: ...
+
+
+class KeyValueStore(Protocol):
+    """Small adapter state, e.g. Teams conversation references by person."""
+
+    def get_value(self, namespace: str, key: str) -> dict[str, Any] | None: ...
+
+    def put_value(self, namespace: str, key: str, value: Mapping[str, Any]) -> None: ...
+
+
+class DeliveryFailed(Exception):
+    """A channel could not deliver; `retry_after` None means do not retry (e.g. 403 blocked)."""
+
+    def __init__(self, reason: str, *, retry_after: float | None = 0.0) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+class Channel(Protocol):
+    """A platform that delivers notifications (Slack, Teams)."""
+
+    name: str
+
+    async def deliver(self, notification: Notification) -> None:
+        """Deliver to every target on this platform; raise DeliveryFailed to retry later."""
+        ...

@@ -1,0 +1,72 @@
+"""The composition root: wires configuration, storage, the core and the channels together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.clock import SystemClock
+from bot.config import AppConfig, load_config
+from bot.directory import Directory
+from bot.outbox import OutboxDispatcher
+from bot.ports import Channel, Clock
+from bot.workflow import Workflow, WorkflowSettings
+from storage.engine import Store
+from storage.tinydb_repository import TinyDBRepository
+
+
+@dataclass
+class Bot:
+    config: AppConfig
+    base_dir: Path
+    store: Store
+    repository: TinyDBRepository
+    workflow: Workflow
+    dispatcher: OutboxDispatcher
+    channels: dict[str, Channel] = field(default_factory=dict)
+
+    @property
+    def directory(self) -> Directory:
+        return self.workflow.directory
+
+    def storage_path(self) -> Path:
+        return resolve(self.base_dir, self.config.storage.path)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def resolve(base_dir: Path, path: str) -> Path:
+    candidate = Path(path).expanduser()
+    return candidate if candidate.is_absolute() else base_dir / candidate
+
+
+def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] = (),
+          clock: Clock | None = None, fsync: bool = True) -> Bot:
+    """Open storage and build the core; channels are attached by the server as they start."""
+    store = Store(resolve(base_dir, config.storage.path), fsync=fsync)
+    repository = TinyDBRepository(store, channels=channel_names)
+    workflow = Workflow(directory=Directory(config.directory), repository=repository,
+                        clock=clock or SystemClock(), settings=workflow_settings(config))
+    return Bot(config=config, base_dir=base_dir, store=store, repository=repository,
+               workflow=workflow, dispatcher=OutboxDispatcher(repository, {}))
+
+
+def build_from_file(path: str | Path, **kwargs: object) -> Bot:
+    config, base_dir = load_config(path)
+    return build(config, base_dir, **kwargs)  # type: ignore[arg-type]
+
+
+def build_reader(config: AppConfig, base_dir: Path) -> Workflow:
+    """A read-only view of the stored requests, usable beside a running server."""
+    store = Store(resolve(base_dir, config.storage.path), read_only=True)
+    return Workflow(directory=Directory(config.directory), repository=TinyDBRepository(store),
+                    clock=SystemClock(), settings=workflow_settings(config))
+
+
+def workflow_settings(config: AppConfig) -> WorkflowSettings:
+    return WorkflowSettings(
+        chains=config.workflow.chains, programs=list(config.programs.offered),
+        privacy_notice=config.privacy_notice, self_approval=config.workflow.self_approval,
+        time_zone=config.time_zone,
+    )

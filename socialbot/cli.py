@@ -1,0 +1,132 @@
+"""`socialbot`: serve the bot, chat with it in the terminal, check the configuration, export."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from bot.appendix import render_markdown
+from bot.config import AppConfig, ConfigError, load_config
+from bot.workflow import NotFound, normalise_id
+
+CONFIG_OPTION = click.option(
+    "--config", "config_path", default="app.yaml", show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path), help="The deployment's configuration.",
+)
+
+
+def _load(config_path: Path) -> tuple[AppConfig, Path]:
+    try:
+        return load_config(config_path)
+    except ConfigError as problem:
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """The City's social media procedure bot (ADM 140-007)."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@main.command("check-config")
+@CONFIG_OPTION
+def check_config(config_path: Path) -> None:
+    """Validate the configuration; exits non-zero with every problem named."""
+    config, _ = _load(config_path)
+    people = len(config.directory.people)
+    click.echo(f"{config_path}: OK ({people} people, {len(config.directory.departments)} "
+               f"departments, programs: {', '.join(config.programs.offered)})")
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--host", default=None, help="Interface to listen on (default: server.host).")
+@click.option("--port", default=None, type=click.IntRange(1, 65535),
+              help="Port (default: server.port).")
+def serve(config_path: Path, host: str | None, port: int | None) -> None:
+    """Start the bot's HTTP server (health check, console endpoint, Slack and Teams routes)."""
+    from socialbot.serve import run_server
+
+    config, base_dir = _load(config_path)
+    sys.exit(asyncio.run(run_server(config, base_dir, config_path=config_path,
+                                    host=host or config.server.host,
+                                    port=port or config.server.port)))
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--as", "person_id", required=True, help="Your person id in the directory.")
+def console(config_path: Path, person_id: str) -> None:
+    """Chat with the bot in the terminal as PERSON (reads commands from stdin in scripts)."""
+    from adapters.console.repl import RemoteConsole, run
+    from adapters.console.session import ConsoleSession
+    from socialbot.bootstrap import build
+    from storage.engine import StoreError, StoreLocked
+
+    logging.getLogger().setLevel(logging.WARNING)
+    config, base_dir = _load(config_path)
+    try:
+        bot = build(config, base_dir)
+    except StoreLocked:
+        from socialbot.bootstrap import resolve
+
+        storage = resolve(base_dir, config.storage.path)
+        advert = storage.with_name(storage.name + ".console.json")
+        if not advert.exists():
+            click.echo(f"error: {storage} is in use by another process that is not a "
+                       "running `socialbot serve`", err=True)
+            sys.exit(1)
+        remote = RemoteConsole(advert, person_id)
+        greeting, _ = remote.turn("")
+        sys.exit(run(remote.turn, greeting))
+    except StoreError as problem:
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
+    session = ConsoleSession(bot.workflow, person_id)
+
+    def turn(line: str) -> tuple[str, str]:
+        return session.handle(line), session.prompt
+
+    try:
+        code = run(turn, session.greeting())
+    finally:
+        bot.close()
+    sys.exit(code)
+
+
+@main.command()
+@CONFIG_OPTION
+@click.argument("request_id")
+def export(config_path: Path, request_id: str) -> None:
+    """Print the completed Appendix 2 of REQUEST_ID as Markdown, with its signatures."""
+    from socialbot.bootstrap import build_reader
+
+    config, base_dir = _load(config_path)
+    workflow = build_reader(config, base_dir)
+    try:
+        request = workflow.get(normalise_id(request_id))
+    except NotFound as problem:
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
+    click.echo(render_markdown(request, workflow.directory, config.time_zone), nl=False)
+
+
+def _register_optional(group: click.Group, module: str, name: str) -> None:
+    """Commands that come with later features register here when their module exists."""
+    try:
+        imported: Any = __import__(module, fromlist=[name])
+    except ModuleNotFoundError as missing:
+        if missing.name != module:
+            raise
+        return
+    group.add_command(getattr(imported, name))
+
+
+_register_optional(main, "socialbot.moderation_cli", "moderate")
+_register_optional(main, "socialbot.teams_cli", "teams_package")

@@ -1,0 +1,93 @@
+"""`socialbot serve`: start the server, attach the chat platforms that are configured, run."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable
+from pathlib import Path
+
+from aiohttp import web
+
+from bot.config import AppConfig
+from socialbot.bootstrap import Bot, build
+from socialbot.server import advertise_console, create_app
+from storage.engine import StoreError
+
+log = logging.getLogger(__name__)
+
+# A platform module exposes `channel_name`, `enabled(config) -> str | None` (None when it can
+# run, else why not) and `mount(app, bot) -> list[str]` (how to talk to it, for the banner).
+PLATFORM_MODULES = ("adapters.slack.mount", "adapters.teams.mount")
+
+
+def available_platforms(config: AppConfig) -> list[tuple[str, Callable[..., list[str]]]]:
+    platforms = []
+    for module_name in PLATFORM_MODULES:
+        try:
+            module = __import__(module_name, fromlist=["mount"])
+        except ModuleNotFoundError as missing:
+            if missing.name and module_name.startswith(missing.name):
+                continue
+            raise
+        why_not = module.enabled(config)
+        if why_not:
+            log.info("%s is off: %s", module.channel_name, why_not)
+            continue
+        platforms.append((module.channel_name, module.mount))
+    return platforms
+
+
+async def run_server(config: AppConfig, base_dir: Path, *, config_path: Path, host: str,
+                     port: int) -> int:
+    platforms = available_platforms(config)
+    try:
+        bot = build(config, base_dir, channel_names=tuple(name for name, _ in platforms))
+    except StoreError as problem:
+        log.error("%s", problem)
+        return 1
+    try:
+        return await _serve(bot, platforms, config_path=config_path, host=host, port=port)
+    finally:
+        bot.close()
+
+
+async def _serve(bot: Bot, platforms: list[tuple[str, Callable[..., list[str]]]], *,
+                 config_path: Path, host: str, port: int) -> int:
+    app = create_app(bot)
+    how_to_talk: list[str] = []
+    for _, mount in platforms:
+        how_to_talk += mount(app, bot)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port)
+    try:
+        await site.start()
+    except OSError as problem:
+        log.error("cannot listen on %s:%s: %s", host, port, problem)
+        await runner.cleanup()
+        return 1
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
+    advert = advertise_console(app, url)
+    print(_banner(url, config_path, how_to_talk), flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    advert.unlink(missing_ok=True)
+    await runner.cleanup()
+    return 0
+
+
+def _banner(url: str, config_path: Path, platforms: list[str]) -> str:
+    lines = [
+        f"Social media bot listening on {url} (health: {url}/healthz).",
+        "Talk to it:",
+        f"  in a terminal:  .venv/bin/socialbot console --config {config_path} --as adoe",
+        "                  (any person id from the directory; 'help' lists the commands)",
+        *[f"  {line}" for line in platforms],
+        "Stop with Ctrl+C.",
+    ]
+    return "\n".join(lines)

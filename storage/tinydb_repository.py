@@ -1,0 +1,191 @@
+"""The core's storage ports on the journaled TinyDB store.
+
+Requests, their refusals, the outbox, the delivery ledger and adapter state live in one store,
+so a state change and the notifications it causes are one commit. Small in-memory indexes
+(by requester, open requests, copies per request) keep look-ups independent of history size.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from bot.domain import AccessRequest, Refusal
+from bot.events import Notification, OutboxMessage
+from bot.ports import ConcurrentUpdate
+from storage.engine import Op, Store
+
+REQUESTS, REFUSALS, OUTBOX, DELIVERIES, KEYVALUE = (
+    "requests", "refusals", "outbox", "deliveries", "kv",
+)
+
+
+class HistoryRewritten(Exception):
+    """A save tried to change or drop an audit entry: the trail is append-only."""
+
+
+class TinyDBRepository:
+    """Implements RequestRepository, Outbox, DeliveryLedger and KeyValueStore."""
+
+    def __init__(self, store: Store, *, channels: Iterable[str] = ()) -> None:
+        self.store = store
+        self.channels = tuple(channels)
+        self._by_requester: dict[str, set[str]] = defaultdict(set)
+        self._open: set[str] = set()
+        self._refusals: dict[str, int] = defaultdict(int)
+        self._copies: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._next_number = itertools.count(self._build_indexes() + 1)
+
+    def _build_indexes(self) -> int:
+        highest = 0
+        for doc_id, record in self.store.items(REQUESTS):
+            self._index(record)
+            highest = max(highest, int(doc_id.removeprefix("R-")))
+        for doc_id, _ in self.store.items(REFUSALS):
+            self._refusals[doc_id.rsplit("#", 1)[0]] += 1
+        for doc_id, record in self.store.items(DELIVERIES):
+            self._copies[(record["request_id"], record["channel"])].append(doc_id)
+        return highest
+
+    def _index(self, record: dict[str, Any]) -> None:
+        self._by_requester[record["requester_id"]].add(record["id"])
+        if record["state"] in ("approved", "rejected", "withdrawn"):
+            self._open.discard(record["id"])
+        else:
+            self._open.add(record["id"])
+
+    # -- RequestRepository ------------------------------------------------------------------
+
+    def next_request_id(self) -> str:
+        return f"R-{next(self._next_number)}"
+
+    def get(self, request_id: str) -> AccessRequest | None:
+        record = self.store.get(REQUESTS, request_id)
+        return AccessRequest.from_record(record) if record else None
+
+    def save(self, request: AccessRequest, *, expected_version: int,
+             notifications: Iterable[Notification] = ()) -> AccessRequest:
+        stored = self.store.get(REQUESTS, request.id)
+        stored_version = stored["version"] if stored else 0
+        if stored_version != expected_version:
+            raise ConcurrentUpdate(request.id)
+        if stored is not None:
+            _check_append_only(stored, request)
+        saved = request.evolve(version=expected_version + 1)
+        record = saved.to_record()
+        ops: list[Op] = [("put", REQUESTS, saved.id, record)]
+        for note in notifications:
+            for channel in self.channels:
+                message = OutboxMessage(id=f"{note.id}@{channel}", channel=channel,
+                                        notification=note)
+                ops.append(("put", OUTBOX, message.id, _outbox_record(message)))
+        self.store.commit(ops)
+        self._index(record)
+        return saved
+
+    def record_refusal(self, refusal: Refusal) -> None:
+        number = self._refusals[refusal.request_id] + 1
+        record = {**refusal.__dict__, "at": refusal.at.isoformat()}
+        self.store.commit([("put", REFUSALS, f"{refusal.request_id}#{number}", record)])
+        self._refusals[refusal.request_id] = number
+
+    def refusals(self, request_id: str) -> list[Refusal]:
+        found = []
+        for number in range(1, self._refusals[request_id] + 1):
+            record = self.store.get(REFUSALS, f"{request_id}#{number}")
+            if record:
+                found.append(Refusal(**{**record, "at": datetime.fromisoformat(record["at"])}))
+        return found
+
+    def by_requester(self, person_id: str) -> list[AccessRequest]:
+        return self._load_sorted(self._by_requester.get(person_id, set()))
+
+    def open_requests(self) -> list[AccessRequest]:
+        return self._load_sorted(self._open)
+
+    def count(self) -> int:
+        return self.store.count(REQUESTS)
+
+    def _load_sorted(self, ids: Iterable[str]) -> list[AccessRequest]:
+        ordered = sorted(ids, key=lambda i: int(i.removeprefix("R-")))
+        return [r for r in map(self.get, ordered) if r is not None]
+
+    # -- Outbox -----------------------------------------------------------------------------
+
+    def due(self, now: float, limit: int = 50) -> list[OutboxMessage]:
+        ready = [
+            _outbox_message(record) for _, record in self.store.items(OUTBOX)
+            if not record["dead"] and record["not_before"] <= now
+        ]
+        ready.sort(key=lambda m: (m.not_before, m.id))
+        return ready[:limit]
+
+    def delivered(self, message_id: str) -> None:
+        self.store.commit([("del", OUTBOX, message_id)])
+
+    def failed(self, message: OutboxMessage, *, error: str, retry_at: float | None) -> None:
+        record = _outbox_record(message)
+        record.update(attempts=message.attempts + 1, last_error=error[:500],
+                      not_before=retry_at or message.not_before, dead=retry_at is None)
+        self.store.commit([("put", OUTBOX, message.id, record)])
+
+    def pending_count(self) -> int:
+        return sum(1 for _, r in self.store.items(OUTBOX) if not r["dead"])
+
+    def dead_letters(self) -> list[OutboxMessage]:
+        return [_outbox_message(r) for _, r in self.store.items(OUTBOX) if r["dead"]]
+
+    # -- DeliveryLedger ---------------------------------------------------------------------
+
+    def sent(self, notification_id: str, channel: str, target: str) -> bool:
+        return self.store.get(DELIVERIES, f"{notification_id}|{channel}|{target}") is not None
+
+    def record(self, *, notification: Notification, channel: str, target: str,
+               ref: Mapping[str, Any]) -> None:
+        doc_id = f"{notification.id}|{channel}|{target}"
+        record = {"request_id": notification.request_id, "step": notification.step,
+                  "kind": notification.kind, "channel": channel, "target": target,
+                  "ref": dict(ref)}
+        self.store.commit([("put", DELIVERIES, doc_id, record)])
+        copies = self._copies[(notification.request_id, channel)]
+        if doc_id not in copies:
+            copies.append(doc_id)
+
+    def copies(self, request_id: str, step: int, channel: str) -> list[dict[str, Any]]:
+        found = []
+        for doc_id in self._copies.get((request_id, channel), []):
+            record = self.store.get(DELIVERIES, doc_id)
+            if record and record["step"] == step and record["kind"] == "action_needed":
+                found.append({"target": record["target"], **record["ref"]})
+        return found
+
+    # -- KeyValueStore ----------------------------------------------------------------------
+
+    def get_value(self, namespace: str, key: str) -> dict[str, Any] | None:
+        return self.store.get(KEYVALUE, f"{namespace}:{key}")
+
+    def put_value(self, namespace: str, key: str, value: Mapping[str, Any]) -> None:
+        self.store.commit([("put", KEYVALUE, f"{namespace}:{key}", dict(value))])
+
+
+def _check_append_only(stored: dict[str, Any], request: AccessRequest) -> None:
+    old = stored["history"]
+    new = request.to_record()["history"]
+    if new[: len(old)] != old:
+        raise HistoryRewritten(f"{request.id}: the audit trail is append-only")
+
+
+def _outbox_record(message: OutboxMessage) -> dict[str, Any]:
+    return {"id": message.id, "channel": message.channel,
+            "notification": message.notification.to_record(), "attempts": message.attempts,
+            "not_before": message.not_before, "last_error": message.last_error, "dead": False}
+
+
+def _outbox_message(record: dict[str, Any]) -> OutboxMessage:
+    return OutboxMessage(id=record["id"], channel=record["channel"],
+                         notification=Notification.from_record(record["notification"]),
+                         attempts=record["attempts"], not_before=record["not_before"],
+                         last_error=record["last_error"])
