@@ -136,6 +136,9 @@ class InboundGuard:
     ) -> AuthenticateRequestResult | web.Response:
         try:
             return await self._authentication.authenticate_request(activity, auth_header)
+        except PermissionError as error:  # botbuilder's "not authorized" (an OSError subclass)
+            log.warning("refused an inbound activity: %s", error)
+            return self._unauthorized("invalid token")
         except OSError:
             # requests' errors are OSErrors: the OpenID keys could not be fetched. Not the
             # caller's fault, and the Bot Connector retries a 503.

@@ -15,6 +15,7 @@ botbuilder's default 501 nor a 500 when the bot fails.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import OrderedDict
 from typing import Any
@@ -37,6 +38,7 @@ from botframework.connector.auth import (
     UserTokenClient,
 )
 from botframework.connector.skills import BotFrameworkClient
+from msrest.serialization import Model
 
 from adapters.teams.auth import InboundGuard, TeamsCredentials, error_response
 
@@ -186,19 +188,44 @@ class TeamsCloudAdapter(CloudAdapter):
             # Only reached when no on_turn_error is set, or it re-raised.
             log.exception("turn failed for a %s activity", activity.type)
             if activity.type == ActivityTypes.invoke:
-                return _invoke_json(_fallback_invoke_response(activity, failed=True))
+                return _invoke_json(_fallback_invoke_response(activity, failed=True), activity)
             return error_response(500, "InternalError", "the bot could not handle this activity")
         if activity.type == ActivityTypes.invoke:
             if invoke_response is None or invoke_response.status == 501:
                 invoke_response = _fallback_invoke_response(activity, failed=False)
-            return _invoke_json(invoke_response)
+            return _invoke_json(invoke_response, activity)
         if invoke_response is not None:  # expectReplies delivery
-            return _invoke_json(invoke_response)
+            return _invoke_json(invoke_response, activity)
         return web.Response(status=201)
 
 
-def _invoke_json(response: InvokeResponse) -> web.Response:
-    return web.json_response(serializer_helper(response.body), status=response.status)
+def _invoke_json(response: InvokeResponse, activity: Activity) -> web.Response:
+    """Serialize an invoke response, whatever the bot put in it, or fall back to an error.
+
+    Stock `CloudAdapter.process` runs msrest's serializer on the body, which fails with a 500
+    on a plain dict, and on the dict `ActivityHandler` itself produces for
+    `on_adaptive_card_invoke` (it serializes first). Models and plain JSON both work here.
+    """
+    try:
+        text = json.dumps(response.body, default=_json_default)
+    except (TypeError, ValueError):
+        log.exception("invoke response for %r could not be serialized", activity.name)
+        return _invoke_json(_fallback_invoke_response(activity, failed=True), activity)
+    return web.Response(text=text, status=int(response.status), content_type="application/json")
+
+
+def _json_default(value: object) -> Any:
+    if isinstance(value, AdaptiveCardInvokeResponse) and isinstance(value.value, Exception):
+        # botbuilder's own "bad request" answers carry Exception(code, message) as the value.
+        code, message = [*value.value.args, "BadRequest", "invalid action"][:2]
+        value = AdaptiveCardInvokeResponse(
+            status_code=value.status_code,
+            type=value.type,
+            value={"code": str(code), "message": str(message)},
+        )
+    if isinstance(value, Model):
+        return serializer_helper(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def _fallback_invoke_response(activity: Activity, *, failed: bool) -> InvokeResponse:
@@ -210,9 +237,9 @@ def _fallback_invoke_response(activity: Activity, *, failed: bool) -> InvokeResp
         if failed
         else "This action is not available."
     )
-    body: Any = AdaptiveCardInvokeResponse(
+    body = AdaptiveCardInvokeResponse(
         status_code=500 if failed else 400,
         type="application/vnd.microsoft.error",
         value={"code": "InternalError" if failed else "NotSupported", "message": message},
     )
-    return InvokeResponse(status=200, body=serializer_helper(body))
+    return InvokeResponse(status=200, body=body)

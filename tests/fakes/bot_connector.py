@@ -10,6 +10,7 @@ and any route can be told to fail N times with the statuses the real service ans
 from __future__ import annotations
 
 import asyncio
+import functools
 import itertools
 import json
 import threading
@@ -322,10 +323,7 @@ class FakeBotFrameworkTokens:
     ISSUER = "https://api.botframework.com"
 
     def __init__(self, *, endorsements: tuple[str, ...] = ("msteams", "webchat")) -> None:
-        from cryptography.hazmat.primitives.asymmetric import rsa
-
-        self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        self.stranger_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self._key, self.stranger_key = _rsa_keys()
         self.kid = "fake-kid-" + uuid.uuid4().hex[:8]
         self.endorsements = list(endorsements)
         self.metadata_url = ""
@@ -337,7 +335,8 @@ class FakeBotFrameworkTokens:
         from botframework.connector.auth import ChannelValidation
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        serve = functools.partial(self._server.serve_forever, poll_interval=0.05)
+        threading.Thread(target=serve, daemon=True).start()
         port = self._server.server_address[1]
         self.metadata_url = f"http://127.0.0.1:{port}/v1/.well-known/openidconfiguration"
         self._previous_endpoint = ChannelValidation.open_id_metadata_endpoint
@@ -418,6 +417,16 @@ class FakeBotFrameworkTokens:
                 pass
 
         return Handler
+
+
+@functools.cache
+def _rsa_keys() -> tuple[Any, Any]:
+    """Two RSA keys per test run (generating one takes up to a few hundred ms)."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    return tuple(  # type: ignore[return-value]
+        rsa.generate_private_key(public_exponent=65537, key_size=2048) for _ in range(2)
+    )
 
 
 class FakeAppCredentialsFactory:
