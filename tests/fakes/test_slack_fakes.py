@@ -7,11 +7,13 @@ import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
 import aiohttp
 import pytest
+import yaml
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
@@ -24,8 +26,9 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from . import slack_requests as sr
-from .slack_web_api import FakeSlackWebAPI
+from .slack_web_api import DEFAULT_SCOPES, FakeSlackWebAPI
 
+MANIFEST = Path(__file__).parents[2] / "adapters" / "slack" / "manifest.yaml"
 SECRET = "fake-signing-secret"
 TOKEN = "xoxb-fake-token"
 USERS = {
@@ -671,3 +674,24 @@ async def test_bolt_routes_every_builder_to_its_listener(slack: FakeSlackWebAPI)
     assert sorted(heard) == sorted(
         ["/socialmedia", "block_actions", "view_submission", "shortcut", "app_home_opened"]
     )
+
+
+# --- the manifest grants exactly what the fake (and the bot) rely on ------------------------------
+
+
+def test_manifest_grants_exactly_the_scopes_the_fake_enforces() -> None:
+    manifest = yaml.safe_load(MANIFEST.read_text())
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == set(DEFAULT_SCOPES)
+    features, settings = manifest["features"], manifest["settings"]
+    assert features["app_home"]["home_tab_enabled"] is True
+    assert [c["command"] for c in features["slash_commands"]] == ["/socialmedia"]
+    assert [(s["type"], s["callback_id"]) for s in features["shortcuts"]] == [
+        ("global", "request_access")
+    ]
+    assert settings["event_subscriptions"]["bot_events"] == ["app_home_opened"]
+    assert settings["interactivity"]["is_enabled"] is True
+    urls = [c["url"] for c in features["slash_commands"]] + [
+        settings["event_subscriptions"]["request_url"],
+        settings["interactivity"]["request_url"],
+    ]
+    assert all(url.endswith("/slack/events") for url in urls)
