@@ -660,6 +660,8 @@ def _view_errors(view: Mapping[str, Any], surface: str) -> list[str]:
     for name, limit in VIEW_TEXT_LIMITS.items():
         if name in view and view[name] is not None:
             errors += _text_errors(view[name], f"/view/{name}", limit, plain_only=True)
+    if surface == "home" and (view.get("submit") or view.get("close")):
+        errors.append(_err("a home view cannot have submit or close", "/view"))
     if surface == "modal" and "title" not in view:
         errors.append(_err("missing required field: title", "/view/title"))
     for name, limit in VIEW_STRING_LIMITS.items():

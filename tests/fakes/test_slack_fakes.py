@@ -339,6 +339,9 @@ async def test_views_publish_keeps_each_users_home(
     assert slack.home_view("U0MSMITH") is None
     bad = await slack_error(client.views_publish(user_id="U0ADOE", view=MODAL))
     assert bad["error"] == "invalid_arguments"
+    with_submit = {**home, "submit": {"type": "plain_text", "text": "Go"}}
+    bad = await slack_error(client.views_publish(user_id="U0ADOE", view=with_submit))
+    assert "cannot have submit" in bad["response_metadata"]["messages"][0]
 
 
 # --- helpers: wait_for, reset, response_url -----------------------------------------------------
