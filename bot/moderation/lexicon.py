@@ -39,10 +39,6 @@ class Hit:
     form: str  # the listed form it was read as
 
 
-def _letters_pattern(word: str) -> str:
-    return "".join(re.escape(ch) + "+" for ch in word)
-
-
 def _collapsed(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
@@ -50,16 +46,19 @@ def _collapsed(word: str) -> str:
 class Lexicon:
     """A closed list of word forms, matched as described in the module docstring."""
 
-    def __init__(self, forms: Iterable[str], *, exceptions: Iterable[str] = ()) -> None:
+    def __init__(
+        self, forms: Iterable[str], *, exceptions: Iterable[str] = (), masked_min_letters: int = 1
+    ) -> None:
+        # How many plain letters a masked token must show: "f***" is enough for cuss words,
+        # but an insult list would read it as "fool".
+        self.masked_min_letters = masked_min_letters
         self.forms = frozenset(form.lower() for form in forms)
         self.exceptions = frozenset(exception.lower() for exception in exceptions)
-        ordered = sorted(self.forms | self._collapsed_forms(), key=len, reverse=True)
-        self._plain = re.compile("|".join(_letters_pattern(form) for form in ordered))
-        self._joined = "\n".join(sorted(self.forms))
-
-    def _collapsed_forms(self) -> set[str]:
-        # "shitty" also as "shity", but never "ass" as "as": short collapses are real words.
-        return {c for form in self.forms if len(c := _collapsed(form)) >= 4}
+        buckets: dict[str, list[str]] = {}
+        for form in sorted(self.forms):
+            buckets.setdefault(form[0], []).append(form)
+        # Newline-joined forms by first letter: one C-level regex scan per masked token.
+        self._by_initial = {initial: "\n".join(group) for initial, group in buckets.items()}
 
     def find(self, text: str) -> list[Hit]:
         folded = fold(text)
@@ -102,23 +101,51 @@ class Lexicon:
         if token in self.exceptions:
             return None
         if token.isalpha() and token.isascii():
-            return token if self._plain.fullmatch(token) else None
+            return self._match_plain(token)
+        if "'" in token or "’" in token:
+            # Contractions and elisions ("who's", "d'incompétents") are words, not masks;
+            # "f'n" is still read as a mask below.
+            parts = [p for p in re.split("['’]", token) if len(p) >= 2]
+            if parts and all(p.isalpha() and p.isascii() for p in parts):
+                for part in parts:
+                    if (found := self._match_plain(part)) is not None:
+                        return found
+                if re.fullmatch(r"[a-z]+['’](?:s|t|re|ve|ll|d|m)|(?:[dlj]|qu)['’][a-z]+", token):
+                    return None
+        if len(token) > 24:
+            return None  # links and e-mail addresses, not disguised words
         return self._match_masked(token)
+
+    def _match_plain(self, token: str) -> str | None:
+        if token in self.forms:
+            return token
+        # Stretched words ("fuuuuck", "shiiit"): vowels doubled or more, consonants tripled.
+        # Double consonants stay, or "assess" would read as "asses".
+        squeezed = _STRETCHED.sub(lambda m: m.group()[0], token)
+        return squeezed if squeezed in self.forms else None
 
     def _match_masked(self, token: str) -> str | None:
         letters = sum(ch.isascii() and ch.isalpha() for ch in token)
-        if letters == 0:
+        if letters < self.masked_min_letters:
             return None
-        for candidate in _masked_patterns(token, letters):
-            found = re.search(f"^(?:{candidate})$", self._joined, re.MULTILINE)
-            if found:
-                return found.group()
+        for candidate, initials in _masked_patterns(token, letters):
+            for initial in initials:
+                joined = self._by_initial.get(initial)
+                if joined is None:
+                    continue
+                found = re.search(f"^(?:{candidate})$", joined, re.MULTILINE)
+                if found:
+                    return found.group()
         return None
 
 
+_STRETCHED = re.compile(r"([aeiouy])\1+|([^aeiouy])\2{2,}")
+
+
 @lru_cache(maxsize=8192)
-def _masked_patterns(token: str, letters: int) -> tuple[str, ...]:
-    """Regular expressions a masked token could stand for (with and without separators)."""
+def _masked_patterns(token: str, letters: int) -> tuple[tuple[str, str], ...]:
+    """Regular expressions a masked token could stand for (with and without separators),
+    each with the first letters its listed forms can start with."""
     variants = [token]
     if any(ch in _SEPARATORS for ch in token):
         variants.append("".join(ch for ch in token if ch not in _SEPARATORS))
@@ -126,19 +153,19 @@ def _masked_patterns(token: str, letters: int) -> tuple[str, ...]:
     for variant in variants:
         pattern = _mask_pattern(variant, letters)
         if pattern is not None:
-            patterns.append(pattern)
+            initial = _LEET.get(variant[0], variant[0])
+            patterns.append((pattern, initial.strip("[]")))
     return tuple(patterns)
 
 
 def _mask_pattern(token: str, letters: int) -> str | None:
-    token = _collapsed(token)
     if token[0] in _MASK or len(token) < 2:
         return None  # "*t": too little of the word is shown to say which it is
     masks = sum(ch in _MASK for ch in token)
     if letters + sum(ch in _LEET for ch in token) < 2 and masks < 2:
         return None
     parts: list[str] = []
-    for ch in token:
+    for ch in _collapsed(token):
         if ch in _MASK:
             if parts and parts[-1] == "[a-z]{1,4}":
                 continue
@@ -146,7 +173,7 @@ def _mask_pattern(token: str, letters: int) -> str | None:
         elif ch in _LEET:
             parts.append(f"(?:{_LEET[ch]})+")
         elif ch.isascii() and ch.isalnum():
-            parts.append(re.escape(ch) + "+")
+            parts.append(re.escape(ch) + "+")  # runs were collapsed: "a$$" is "a$"
         else:
             return None  # emoji or other symbols: not a disguised word
     return "".join(parts)

@@ -75,6 +75,7 @@ class Finding:
     confidence: float
     evidence: tuple[Span, ...]
     explanation: str
+    kind: str = ""  # which reading of the category, e.g. "off_topic" or "clutter"
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,7 @@ class ModerationSettings(BaseModel):
     auto_remove: tuple[Category, ...] = ()
     allow_list: AllowList = AllowList()
     duplicate_window_days: Annotated[float, Field(gt=0, le=3650)] = 60.0
-    duplicate_similarity: Annotated[float, Field(gt=0.0, le=1.0)] = 0.6
+    duplicate_similarity: Annotated[float, Field(gt=0.0, le=1.0)] = 0.5
     # "board": copies count in any folder of the same board; "platform": anywhere on it.
     duplicate_scope: Literal["board", "platform"] = "board"
     # What happens to a post by a banned author: flagged for a moderator, or removed at once.

@@ -1,0 +1,178 @@
+"""Screening quality on the labeled development set, beside the baselines, and harassment on
+HateCheck as an outside check of generalisation.
+
+    .venv/bin/python benchmarks/moderation_quality.py [--dev PATH] [--hatecheck PATH]
+
+Prints precision/recall/F1 per category and macro, remove/keep accuracy (on the whole set,
+on its first two thirds and on its last third), the same figures for each baseline on the
+categories it covers (better-profanity 0.6.1 and alt-profanity-check for vulgarity and
+harassment, a plain phonenumbers match for personal_info), and HateCheck harassment
+precision/recall/F1 for the screener and alt-profanity-check. Baselines whose package is
+missing are skipped with a message. The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.moderation import ModerationSettings, Post, Screener  # noqa: E402
+from bot.moderation.dataset import LabeledPost, read_posts  # noqa: E402
+from bot.moderation.evaluation import Counts, Evaluation  # noqa: E402
+from bot.moderation.model import Category  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "moderation" / "dev.jsonl"
+HATECHECK = SHARED / "external" / "hatecheck" / "test_suite_cases.csv"
+
+Predictor = Callable[[Sequence[str]], list[bool]]
+
+
+def screen_dev(posts: Sequence[LabeledPost]) -> dict[str, Evaluation]:
+    """Screen in file order (duplicates depend on it); score whole, first 2/3, last 1/3."""
+    screener = Screener(ModerationSettings())
+    cut = len(posts) * 2 // 3
+    parts = {"all": Evaluation(), "first_two_thirds": Evaluation(), "last_third": Evaluation()}
+    for index, labeled in enumerate(posts):
+        predicted = screener.screen(labeled.post).labels
+        gold = labeled.labels or frozenset()
+        parts["all"].add(gold, predicted)
+        parts["first_two_thirds" if index < cut else "last_third"].add(gold, predicted)
+    return parts
+
+
+def baselines() -> dict[str, tuple[tuple[Category, ...], Predictor]]:
+    found: dict[str, tuple[tuple[Category, ...], Predictor]] = {}
+    try:
+        from better_profanity import profanity  # type: ignore[import-untyped]
+
+        profanity.load_censor_words()
+        found["better-profanity"] = (
+            ("vulgarity", "harassment"),
+            lambda texts: [bool(profanity.contains_profanity(t)) for t in texts],
+        )
+    except ImportError:
+        print("skipped better-profanity: package not installed (pip install better-profanity==0.6.1)")
+    try:
+        from profanity_check import predict  # type: ignore[import-untyped]
+
+        found["alt-profanity-check"] = (
+            ("vulgarity", "harassment"),
+            lambda texts: [bool(x) for x in predict(list(texts))],
+        )
+    except ImportError:
+        print("skipped alt-profanity-check: package not installed (pip install alt-profanity-check)")
+    import phonenumbers
+
+    found["phonenumbers"] = (
+        ("personal_info",),
+        lambda texts: [any(True for _ in phonenumbers.PhoneNumberMatcher(t, "CA")) for t in texts],
+    )
+    return found
+
+
+def score_baseline(
+    posts: Sequence[LabeledPost], categories: tuple[Category, ...], predict: Predictor
+) -> Evaluation:
+    evaluation = Evaluation(categories=categories)
+    flags = predict([p.post.text for p in posts])
+    for labeled, flagged in zip(posts, flags, strict=True):
+        gold = (labeled.labels or frozenset()) & set(categories)
+        evaluation.add(gold, set(categories) if flagged else set())
+    return evaluation
+
+
+def baseline_accuracy(posts: Sequence[LabeledPost], predict: Predictor) -> float:
+    """Remove/keep accuracy if the baseline alone decided."""
+    flags = predict([p.post.text for p in posts])
+    right = sum(bool(p.labels) == flag for p, flag in zip(posts, flags, strict=True))
+    return right / len(posts)
+
+
+def hatecheck(path: Path, extra: dict[str, Predictor]) -> dict[str, dict[str, float | int]]:
+    with path.open(encoding="utf-8") as handle:
+        cases = list(csv.DictReader(handle))
+    texts = [case["test_case"].strip() for case in cases]
+    gold = [case["label_gold"] == "hateful" for case in cases]
+    screener = Screener(ModerationSettings(enabled=("harassment",)))
+    ours = [
+        bool(screener.screen(_bare_post(str(i), text)).labels) for i, text in enumerate(texts)
+    ]
+    results = {"screener": _binary(gold, ours)}
+    for name, predict in extra.items():
+        results[name] = _binary(gold, predict(texts))
+    return results
+
+
+def _bare_post(post_id: str, text: str) -> Post:
+    return Post(
+        platform="website", board="HateCheck", folder="HateCheck", topic="HateCheck test case",
+        post_id=post_id, author_id=f"hc:{post_id}", author_name="test", text=text,
+        created_at=datetime(2027, 1, 1, tzinfo=UTC),
+    )  # fmt: skip
+
+
+def _binary(gold: Sequence[bool], predicted: Sequence[bool]) -> dict[str, float | int]:
+    counts = Counts()
+    for g, p in zip(gold, predicted, strict=True):
+        counts.tp += g and p
+        counts.fp += p and not g
+        counts.fn += g and not p
+    return counts.as_dict()
+
+
+def _table(title: str, evaluation: Evaluation) -> None:
+    print(f"\n{title}  (macro F1 {evaluation.macro_f1:.3f}, remove/keep accuracy "
+          f"{evaluation.accuracy:.3f}, {evaluation.posts} posts)")
+    print(f"  {'category':<14}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
+    for category in evaluation.categories:
+        c = evaluation.counts.get(category, Counts())
+        print(f"  {category:<14}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}{c.tp + c.fn:>6}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dev", type=Path, default=DEV)
+    parser.add_argument("--hatecheck", type=Path, default=HATECHECK)
+    args = parser.parse_args()
+    with args.dev.open(encoding="utf-8") as handle:
+        posts = list(read_posts(handle))
+    parts = screen_dev(posts)
+    for name, evaluation in parts.items():
+        _table(f"screener, {name.replace('_', ' ')}", evaluation)
+    result: dict[str, object] = {
+        "dev": {name: e.as_dict() for name, e in parts.items()},
+        "baselines": {},
+    }
+    found = baselines()
+    for name, (categories, predict) in found.items():
+        evaluation = score_baseline(posts, categories, predict)
+        _table(f"baseline {name}", evaluation)
+        accuracy = baseline_accuracy(posts, predict)
+        print(f"  remove/keep accuracy if it alone decided: {accuracy:.3f}")
+        summary = evaluation.as_dict()
+        summary["accuracy_alone"] = round(accuracy, 3)
+        result["baselines"][name] = summary  # type: ignore[index]
+    if args.hatecheck.exists():
+        extra = {n: p for n, (_, p) in found.items() if n == "alt-profanity-check"}
+        checked = hatecheck(args.hatecheck, extra)
+        print("\nHateCheck harassment (hateful cases = harassment):")
+        for name, figures in checked.items():
+            print(f"  {name:<22}P {figures['precision']:.3f}  R {figures['recall']:.3f}  "
+                  f"F1 {figures['f1']:.3f}")
+        result["hatecheck"] = checked
+    else:
+        print(f"\nskipped HateCheck: {args.hatecheck} not found")
+    print(json.dumps(result, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""Contact details in a post (phone numbers, e-mail addresses, links, street addresses,
+postal codes) and the City's allow-list of public ones.
+
+Phone numbers come from `phonenumbers`' matcher (Canadian region), links are checked
+against the public-suffix list bundled with `tldextract` (never fetched at run time).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+import tldextract
+
+from bot.moderation.model import Span
+from bot.moderation.settings import AllowList
+
+_EMAIL = re.compile(r"[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
+_LINK = re.compile(
+    r"(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})\b(?:/[^\s)\]]*)?",
+    re.IGNORECASE,
+)
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_SPELLED_NUMBER = re.compile(
+    r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b[\s,.-]*){7,}",
+    re.IGNORECASE,
+)
+_POSTAL_CODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+STREET_TYPES = (
+    "rd|road|st|street|ave|avenue|dr|drive|cres|crescent|cr|blvd|boulevard|ct|court|lane|ln"
+    "|way|trail|trl|pl|place|promenade|pkwy|parkway|cir|circle|terrace|terr|sq|square|line"
+    "|sideroad|hwy|highway|gate|grove|gdns|gardens|heights|hts|path|row|walk|close|mews"
+)
+_NOT_A_STREET_NAME = (
+    "on|at|in|to|of|and|from|the|a|an|for|with|by|near|off|past|or|is|are|was|days|day"
+    "|storeys|stories|lanes|minutes|min|mins|hours|km|kids|people|cars|years|weeks|units"
+)
+_STREET_ADDRESS = re.compile(
+    rf"\b(?:(?:apt|unit|suite)\.? ?#?\d+[a-z]?,? )?\d{{1,5}}[a-z]?,? "
+    rf"(?:(?!(?:{_NOT_A_STREET_NAME})\b)[A-Za-z][A-Za-z'.-]+ ){{1,3}}"
+    rf"(?:{STREET_TYPES})\b\.?(?: (?:[NSEW]|north|south|east|west)\b)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Contact:
+    kind: str  # "phone" | "email" | "link" | "address" | "postal_code"
+    span: Span
+    value: str  # digits of a phone number, domain of an e-mail or link, else the text
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tldextract.TLDExtract:
+    # The snapshot bundled with the package; an empty URL list means it never goes online.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registered_domain(host: str) -> str | None:
+    """"www.Example.co.uk" -> "example.co.uk"; None when the suffix is not a real one."""
+    parts = _suffixes()(host.lower())
+    if not parts.suffix or not parts.domain:
+        return None
+    return f"{parts.domain}.{parts.suffix}"
+
+
+def phone_numbers(text: str) -> Iterator[Contact]:
+    if sum(ch.isdigit() for ch in text) >= 7:
+        for match in phonenumbers.PhoneNumberMatcher(text, "CA"):
+            digits = str(match.number.national_number)
+            yield Contact("phone", Span(match.start, match.end, match.raw_string), digits)
+    for match in _SPELLED_NUMBER.finditer(text):
+        digits = "".join(_DIGIT_WORDS[w.lower()] for w in re.findall(r"[a-z]+", match.group(), re.I))
+        if len(digits) in (7, 10, 11):
+            raw = match.group().rstrip(" ,.-")
+            yield Contact("phone", Span(match.start(), match.start() + len(raw), raw), digits[-10:])
+
+
+def emails(text: str) -> Iterator[Contact]:
+    if "@" not in text:
+        return
+    for match in _EMAIL.finditer(text):
+        domain = registered_domain(match.group(1)) or match.group(1).lower()
+        yield Contact("email", Span(match.start(), match.end(), match.group()), domain)
+
+
+def links(text: str) -> Iterator[Contact]:
+    """Web addresses, bare ("shop.ca/deal") or full; e-mail domains are not links."""
+    if "." not in text:
+        return
+    email_spans = [(c.span.start, c.span.end) for c in emails(text)]
+    for match in _LINK.finditer(text):
+        if any(s <= match.start() < e for s, e in email_spans):
+            continue
+        domain = registered_domain(match.group(1))
+        if domain is not None:
+            yield Contact("link", Span(match.start(), match.end(), match.group()), domain)
+
+
+def street_addresses(text: str) -> Iterator[Contact]:
+    if not any(ch.isdigit() for ch in text):
+        return
+    for match in _STREET_ADDRESS.finditer(text):
+        yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
+
+
+def postal_codes(text: str) -> Iterator[Contact]:
+    for match in _POSTAL_CODE.finditer(text):
+        yield Contact("postal_code", Span(match.start(), match.end(), match.group()), match.group())
+
+
+class AllowListCheck:
+    """Is a contact one of the City's, another government's or a legitimate resource's?"""
+
+    def __init__(self, allow_list: AllowList) -> None:
+        self.numbers = frozenset(_national_digits(number) for number in allow_list.phone_numbers)
+        self.domains = allow_list.domains
+        self.addresses = tuple(_squash(address) for address in allow_list.public_addresses)
+        names = sorted(allow_list.organisations, key=len, reverse=True)
+        self.organisations = (
+            re.compile("|".join(rf"\b{re.escape(name)}\b" for name in names), re.IGNORECASE)
+            if names
+            else None
+        )
+
+    def number(self, digits: str) -> bool:
+        return _national_digits(digits) in self.numbers
+
+    def domain(self, domain: str) -> bool:
+        domain = domain.lower()
+        return any(domain == allowed or domain.endswith("." + allowed) for allowed in self.domains)
+
+    def address(self, address: str) -> bool:
+        squashed = _squash(address)
+        return any(squashed.startswith(a) or a.startswith(squashed) for a in self.addresses)
+
+    def organisation_near(self, text: str, start: int, end: int, reach: int = 120) -> bool:
+        """An allow-listed organisation named in the same stretch of text as the contact."""
+        if self.organisations is None:
+            return False
+        window = text[max(0, start - reach) : end + reach // 2]
+        return self.organisations.search(window) is not None
+
+
+def _national_digits(number: str) -> str:
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())

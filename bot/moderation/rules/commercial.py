@@ -1,0 +1,115 @@
+"""Commercial posts: classified, commercial or soliciting posts (buy/sell, advertising,
+spam, links to commercial websites) and signature lines linking to other forums not
+associated with the City or pickering.ca (Appendix 1)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.moderation import contacts
+from bot.moderation.contacts import AllowListCheck, Contact
+from bot.moderation.guidelines import explain
+from bot.moderation.model import Finding, Post, Span
+
+_P = r"\$ ?\d[\d,.]*k?"  # a price
+# Each of these alone says someone is selling, soliciting or advertising.
+_SOLICITING = re.compile(
+    "|".join(
+        (
+            r"\bfor sale\b", r"\bselling\b", r"\bsale this (?:week|weekend)\b",
+            r"\bwarehouse sale\b", r"\bbuy now\b", r"\b(?:wanna|want to) buy\b",
+            r"\b(?:dm|pm|inbox) (?:me|us)\b(?! (?:if|when|about the))",
+            r"\b(?:message|msg|text|call|whatsapp) (?:me|us) to (?:buy|order|reserve|book)\b",
+            r"\bdm (?:for|to)\b", r"\bdm$", r"\bhit me up\b",
+            r"\bfree (?:shipping|trial|delivery|estimate|quote|consultation|evaluation|walk"
+            r"|class|lesson|session|sample)s?\b",
+            r"\btry it free\b", r"\bfirst \w+ free\b",
+            r"\b\d{1,2} ?% off\b", r"\b(?:promo|discount|coupon) code\b", r"\buse code\b",
+            r"\blimited (?:time|offer|spots|stock)\b", r"\bspots? (?:still )?(?:left|available)\b",
+            r"\b(?:book|order|enrol+|register|sign up|shop) (?:now|today|online|at|with us)\b",
+            r"\blike (?:&|and) subscribe\b", r"\bsubscribe to my\b",
+            r"\bcheck out my (?:channel|page|shop|store|website|site|insta\w*|tiktok|youtube|blog)\b",
+            r"\bfollow (?:me|us) (?:on|at)\b", r"\blink in (?:my )?(?:bio|profile)\b",
+            r"\bturned " + _P + r" into\b", r"\bmake " + _P + r" (?:a|per) (?:day|week)\b",
+            r"\b(?:crypto|forex|bitcoin|trading) (?:mentor|expert|coach|signals|investment)\b",
+            r"\bwork from home\b", r"\breplica\b", r"\bcheapest\b", r"\bbest (?:prices?|rates)\b",
+            r"\brates? (?:at|from|start)\b",
+            _P + r" ?(?:obo|flat|firm|/ ?(?:month|mo|hour|hr|half hour|week|night|session|day)"
+            r"|(?:a|per) (?:month|hour|week|night|session|day))\b",
+            r"\b(?:contracts?|services?|lessons?|spots?|appointments?|rooms?) (?:still )?available\b",
+            r"\brenting out\b", r"\bfor rent\b", r"\bpay only if\b", r"\bsame[- ]day service\b",
+            r"\bno credit check\b", r"\b(?:fast|quick|easy) (?:cash|loans?|money)\b",
+            r"\bapproved in \d+", r"\blost \d+ ?(?:lbs|pounds|kg)\b", r"\bweight loss\b",
+            r"\bwe (?:fix|fight|clean|repair|remove|deliver|install|buy|sell|pressure wash)\b",
+            r"\b(?:call|text) (?:or text |or call )?(?:\w+ )?(?:today|now) for\b",
+            r"\bthinking of (?:selling|buying)\b", r"\bhome evaluation\b",
+            r"\bbusiness (?:is )?(?:open|now open)\b", r"\bgrand opening\b",
+        )
+    ),
+    re.IGNORECASE | re.MULTILINE,
+)
+# Each of these is ordinary alone; with a link or with each other they advertise.
+_SALES_HINTS = re.compile(
+    r"\bfree\b|" + _P + r"|\bcall or text\b|\b(?:message|msg|whatsapp) (?:me|us)\b|\btext (?:me|\w+) at\b|\bcontact (?:me|us)\b"
+    r"|\bvisit (?:us|our|my)\b|\bshop\b|\bstore\b|\bdeals?\b|\bsale\b|\bprices?\b|\bservices?\b|\bbook\b"
+    r"|\bbusiness\b|\bcompany\b|\bprofessional\b|\bcertified\b|\bguaranteed?\b|\bquality\b"
+    r"|[💰📈🔥👉➡⚡✅💯]",
+    re.IGNORECASE,
+)
+# "--", "~~" or "__" opening a line, or a "Name | title" line: a signature block.
+_SIGNATURE = re.compile(r"(?:^|\n)[ \t]*(?:--+|~~+|__+|—)[ \t]*\n?[^\n]*|\n[^\n|]{2,40}\|[^\n]*$")
+
+
+def commercial(post: Post, check: AllowListCheck) -> list[Finding]:
+    text = post.text
+    outside = [link for link in contacts.links(text) if not check.domain(link.value)]
+    signature = _signature_link(text, outside)
+    if signature is not None:
+        reason = f"Signature line linking to another site ('{signature.span.text}')"
+        return [
+            Finding("commercial", 0.9, (signature.span,), explain("commercial", reason), "signature")
+        ]
+    soliciting = [_span(m) for m in _SOLICITING.finditer(text)]
+    hints = [_span(m) for m in _SALES_HINTS.finditer(text)]
+    confidence, reason = _judge(soliciting, hints, outside)
+    if confidence == 0.0:
+        return []
+    evidence = tuple(sorted([*soliciting, *(c.span for c in outside), *hints][:6],
+                            key=lambda s: s.start))
+    return [
+        Finding("commercial", confidence, evidence, explain("commercial", reason), "advertising")
+    ]
+
+
+def _judge(
+    soliciting: list[Span], hints: list[Span], outside: list[Contact]
+) -> tuple[float, str]:
+    if soliciting and outside:
+        return 0.95, f"Advertising with a link to {outside[0].value}"
+    if soliciting:
+        return 0.85, f"Soliciting or advertising ('{soliciting[0].text}')"
+    if outside and hints:
+        return 0.8, f"Link to a commercial website ({outside[0].value})"
+    if outside:
+        return 0.55, f"Link to a website not associated with the City ({outside[0].value})"
+    if len({_hint_kind(h.text) for h in hints}) >= 3:
+        return 0.55, "Reads like an advertisement"
+    return 0.0, ""
+
+
+def _hint_kind(hint: str) -> str:
+    return "$" if hint.startswith("$") else hint.lower()
+
+
+def _signature_link(text: str, outside: list[Contact]) -> Contact | None:
+    if not outside or "\n" not in text:
+        return None
+    for block in _SIGNATURE.finditer(text):
+        for link in outside:
+            if block.start() <= link.span.start < block.end():
+                return link
+    return None
+
+
+def _span(match: re.Match[str]) -> Span:
+    return Span(match.start(), match.end(), match.group())

@@ -1,0 +1,110 @@
+"""Board disruption: off-topic posts and clutter posts ("me too") that interfere with the
+discussion (Appendix 1).
+
+Clutter is a post with nothing in it once the ritual words are gone ("+1", "bump",
+"first!", "following", "."), or the same emoji repeated as spam; a lone emoji reaction is
+fine. Off-topic compares what the post is about with what its folder's topic is about (see
+`bot.moderation.subjects`), and a post that shares a content word with the topic is never
+off-topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.moderation import subjects
+from bot.moderation.guidelines import explain
+from bot.moderation.model import Finding, Post, Span
+from bot.moderation.text import fold, is_emoji, words
+
+_CLUTTER = frozenset(
+    {"+1", "+100", "+1000", "me too", "metoo", "me too!", "same", "same here", "bump", "up",
+     "first", "1st", "following", "following along", "ditto", "this", "^ this", "this ^",
+     "test", "testing", "subscribed", "following this", "bumping", "bump bump", "^", "^^",
+     "^^^", "^^^^", "^^^^^", ".", "..", "...", "-", "me 2", "me too me too", "same lol",
+     "first!!", "first!"}
+)  # fmt: skip
+_STOPWORDS = frozenset(
+    "about after again also anyone anything around before being could does doing during"
+    " every from have here into just know like make more much need only other over please"
+    " really same some still than that their them then there these they thing think this"
+    " those time very want what when where which while will with would your year years"
+    " today tonight next last week weekend people city pickering going anybody someone"
+    " explain".split()
+)  # fmt: skip
+_SPAM_EMOJI_RUN = 6
+
+
+def disruption(post: Post) -> list[Finding]:
+    clutter = _clutter(post.text)
+    if clutter is not None:
+        return [clutter]
+    off_topic = _off_topic(post)
+    return [off_topic] if off_topic is not None else []
+
+
+def _clutter(text: str) -> Finding | None:
+    stripped = text.strip()
+    if not stripped:
+        return None
+    emoji = [ch for ch in stripped if is_emoji(ch) and ord(ch) > 0x2000 and ch != "\ufe0f"]
+    bare = re.sub(r"\s+", " ", "".join(ch for ch in fold(stripped) if not is_emoji(ch))).strip()
+    bare = bare.rstrip("!")  or bare
+    whole = Span(0, len(text), text)
+    if bare in _CLUTTER or (bare and not any(ch.isalnum() for ch in bare) and len(bare) < 8):
+        reason = f"Clutter post with no content ('{text.strip()[:40]}')"
+        return Finding("disruption", 0.85, (whole,), explain("disruption", reason), "clutter")
+    if not bare and len(emoji) >= _SPAM_EMOJI_RUN and len(set(emoji)) <= 2:
+        reason = f"Emoji string adding nothing to the discussion ({len(emoji)} emoji)"
+        return Finding("disruption", 0.75, (whole,), explain("disruption", reason), "clutter")
+    return None
+
+
+def _off_topic(post: Post) -> Finding | None:
+    folded = fold(post.text)
+    covered = subjects.folder_subjects(post.folder, post.topic)
+    elsewhere = subjects.off_topic_subjects(folded) - covered
+    civic, mentions = subjects.civic_subjects_counted(folded)
+    if civic & covered or _shares_words(folded, post.folder, post.topic):
+        return None
+    count = len(words(folded))
+    if elsewhere:
+        confidence = 0.8
+        about = ", ".join(sorted(elsewhere)).replace("_", " ")
+    elif mentions >= 2 and count <= 30:  # one passing word ("read a book") is not a subject
+        confidence = 0.65
+        about = ", ".join(sorted(civic))
+    else:
+        return None
+    reason = f"Off-topic for '{post.folder}' (the post is about {about})"
+    evidence = (Span(0, len(post.text), post.text),)
+    return Finding(
+        "disruption", confidence, evidence, explain("disruption", reason), "off_topic"
+    )
+
+
+def _shares_words(folded: str, folder: str, topic: str) -> bool:
+    return bool(_content_words(folded) & _topic_words(folder, topic))
+
+
+def _content_words(folded: str) -> set[str]:
+    return {_stem(w) for w in words(folded) if len(w) >= 4 and w not in _STOPWORDS}
+
+
+_TOPIC_CACHE: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _topic_words(folder: str, topic: str) -> frozenset[str]:
+    key = (folder, topic)
+    if key not in _TOPIC_CACHE:
+        if len(_TOPIC_CACHE) > 4096:
+            _TOPIC_CACHE.clear()
+        _TOPIC_CACHE[key] = frozenset(_content_words(fold(f"{folder} {topic}")))
+    return _TOPIC_CACHE[key]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "es", "s", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word

@@ -1,0 +1,80 @@
+"""Duplicates: "single posts only". The same or nearly the same message posted again by
+the same author, in one folder or several, within the City's window (Appendix 1). The
+first copy is kept (judged on its own merits) and each later copy names it.
+
+Near-sameness is the overlap of character trigrams of the normalised texts (Jaccard), so
+"!!" added, a word changed or "23 lbs" becoming "25 lbs" still reads as the same message,
+while a follow-up with new content does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.moderation.guidelines import explain
+from bot.moderation.history import PostHistory, PostRecord
+from bot.moderation.model import Finding, Post, Span
+from bot.moderation.text import fold
+
+
+@dataclass(frozen=True)
+class DuplicateMatch:
+    finding: Finding
+    first_copy: PostRecord
+
+
+def fingerprint(text: str) -> str:
+    """Case, look-alike letters, punctuation and stretched letters do not make a new post."""
+    folded = fold(text)
+    kept = re.sub(r"[^\w\s\U0001F000-\U0001FAFF\u2600-\u27BF]", " ", folded)
+    kept = re.sub(r"(.)\1{2,}", r"\1\1", kept)
+    return " ".join(kept.split())
+
+
+def similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    grams_a, grams_b = _trigrams(a), _trigrams(b)
+    if not grams_a or not grams_b:
+        return 0.0
+    return len(grams_a & grams_b) / len(grams_a | grams_b)
+
+
+def _trigrams(text: str) -> set[str]:
+    padded = f"  {text} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def find_duplicate(
+    post: Post,
+    history: PostHistory,
+    *,
+    window: timedelta,
+    threshold: float,
+    same_board_only: bool,
+) -> DuplicateMatch | None:
+    """The earliest earlier copy of `post` by its author, if any (and remember `post`)."""
+    print_ = fingerprint(post.text)
+    earlier = history.recent_by_author(post.author_key, post.created_at - window)
+    match = None
+    for record in earlier:
+        if record.post_id == post.post_id or record.created_at > post.created_at:
+            continue
+        if same_board_only and record.board != post.board:
+            continue
+        if print_ and similarity(print_, record.fingerprint) >= threshold:
+            match = record
+            break  # oldest first: the first copy is the one to keep
+    history.remember(
+        PostRecord(post.post_id, post.author_key, post.board, post.folder, post.created_at, print_)
+    )
+    if match is None:
+        return None
+    where = "the same folder" if match.folder == post.folder else f"'{match.folder}'"
+    reason = f"Same message as post {match.post_id} by this author in {where}"
+    finding = Finding(
+        "duplicate", 0.9, (Span(0, len(post.text), post.text),), explain("duplicate", reason)
+    )
+    return DuplicateMatch(finding, match)

@@ -1,0 +1,244 @@
+"""Harassment: threats, abuse, hate speech, personal attacks and defamatory statements.
+"Attack an idea, not a person" (Appendix 1).
+
+The rules look for an attack *and* its target: an insult that only names people ("moron",
+"scumbag"), an insulting word said of a person or group ("she's lazy", "drivers are lazy
+slobs", but not "this plan is stupid"), threats and wishes of harm, hate speech (slurs,
+"go back where you came from", dehumanising a group), and accusations of crimes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.moderation.guidelines import explain
+from bot.moderation.lexicon import Lexicon
+from bot.moderation.model import Finding, Post, Span
+from bot.moderation.text import fold
+
+# Slurs (written masked in our own test data; the lexicon reads masks and leetspeak).
+SLURS = Lexicon(
+    {
+        "retard", "retards", "retarded", "tard", "tards", "paki", "pakis", "nigger", "niggers",
+        "nigga", "niggas", "faggot", "faggots", "fag", "fags", "tranny", "trannies", "shemale",
+        "shemales", "chink", "chinks", "gook", "gooks", "spic", "spics", "kike", "kikes",
+        "wetback", "wetbacks", "raghead", "ragheads", "towelhead", "towelheads", "coon",
+        "coons", "beaner", "beaners", "muzzie", "muzzies", "muzrat", "jihadi", "jihadis",
+        "camelfucker", "camelfuckers", "sandnigger", "golliwog", "spaz", "mong", "dyke",
+        "dykes", "gyppo", "pikey", "redskin", "redskins", "squaw", "injun", "halfbreed",
+    },
+    masked_min_letters=2,
+)
+# Words that only ever name a person, as an insult: no target needed.
+INSULTS = Lexicon(
+    {
+        "idiot", "idiots", "moron", "morons", "imbecile", "imbeciles", "cretin", "cretins",
+        "dimwit", "dimwits", "halfwit", "halfwits", "nitwit", "nitwits", "dumbass", "dumbasses",
+        "jackass", "loser", "losers", "buffoon", "buffoons", "scumbag", "scumbags", "dirtbag",
+        "dirtbags", "sleazebag", "lowlife", "lowlifes", "low-life", "low-lifes", "creep",
+        "creeps", "pervert", "perverts", "degenerate", "degenerates", "subhuman", "subhumans",
+        "hypocrite", "hypocrites", "traitor", "traitors", "coward", "cowards", "sellout",
+        "sellouts", "dunce", "numbskull", "bozo", "bozos", "bonehead", "boneheads",
+        "knucklehead", "witch", "hag", "slob", "slobs", "goon", "goons", "thug", "thugs",
+        "parasite", "parasites", "leech", "leeches", "crook", "crooks", "liar", "liars",
+        "thief", "thieves", "puppet", "clown", "clowns", "twit", "twits", "simpleton",
+        "airhead", "bimbo", "prick", "pricks", "asshole", "assholes", "arsehole", "bastard",
+        "bastards", "bitch", "bitches", "cunt", "cunts", "twat", "twats", "wanker", "wankers",
+        "dickhead", "dickheads", "douchebag", "douchebags", "douche", "scum", "whore", "whores",
+        "slut", "sluts", "psycho", "psychos", "lunatic", "lunatics", "fatso", "pig", "pigs",
+        "snake", "snakes", "rat", "rats", "vermin", "cockroaches", "savages", "animals",
+        "trash", "garbage", "filth", "plague", "cancer", "fool", "fools", "incompetents",
+        "incompetent",
+    },
+    masked_min_letters=2,
+)
+# Of these, the ones that also name things ("garbage collection", "a plague of raccoons")
+# count only when said of a person or group.
+_AMBIGUOUS_NOUNS = frozenset(
+    {"pig", "pigs", "snake", "snakes", "rat", "rats", "vermin", "cockroaches", "animals",
+     "trash", "garbage", "filth", "plague", "cancer", "scum", "clown", "clowns", "puppet",
+     "fool", "fools", "witch", "bitch", "bitches", "savages"}
+)  # fmt: skip
+# Said of a person they attack; said of a plan they are criticism.
+_INSULTING = (
+    r"(?:stupid|stupidest|dumb|dumbest|idiotic|moronic|lazy|laziest|useless|incompetent"
+    r"|worthless|pathetic|disgusting|repulsive|corrupt|crooked|ugly|fat|smug|brain-?dead"
+    r"|clueless|spineless|gutless|lying|miserable|ignorant|senile|annoying|evil|vile"
+    r"|filthy|dirty|inferior|subhuman|sick|deranged|retarded|nasty|greedy|two-faced"
+    r"|low-?life|scummy|sleazy|creepy|unhinged|dishonest|inbred|trashy|hateful)"
+)
+_PEOPLE = (
+    r"(?:people|persons?|folks?|guys?|lady|ladies|woman|women|man|men|girls?|boys?|kids"
+    r"|staff|staffer|employees?|workers?|crews?|drivers?|officers?|councill?ors?|council"
+    r"|mayor|politicians?|planners?|clerks?|managers?|directors?|lifeguards?|instructors?"
+    r"|librarians?|teachers?|cops?|police|goons|renters|tenants|landlords|owners|neighbou?rs?"
+    r"|residents|immigrants|refugees|migrants|foreigners|newcomers|muslims?|jews?|christians?"
+    r"|hindus?|sikhs?|gays?|lesbians?|trans|transgender|blacks?|whites?|asians?|indians?"
+    r"|chinese|arabs?|mexicans?|africans?|jamaicans?|filipinos?|tamils?|natives?|disabled"
+    r"|seniors|boomers|millennials|liberals|conservatives|leftists|developers|builders"
+    r"|commenters?|posters?|trolls?|he|she|they|them|him|her|you|ya|u|y'?all)"
+)
+_PRONOUN_SUBJECT = r"(?:you(?:'re| are| r)?|ur|u r|he(?:'s| is)|she(?:'s| is)|they(?:'re| are))"
+_COPULA = r"(?:is|are|'s|'re|was|were|r|=)"
+_FILLER = r"(?:(?:so|such|just|really|truly|totally|complete|completely|absolute|absolutely|a|an"
+_FILLER += r"|the|all|nothing but|bunch of|pack of|bloody|fucking|f\*+ing|damn|human|lying"
+_FILLER += r"|spineless|smug|total|utter|most|bunch of) )*"
+
+# Capitalised words that start sentences but do not name a person.
+_NOT_NAMES = (
+    r"(?:This|That|It|There|Here|What|Which|Everything|Nothing|Something|Anything|The|Our"
+    r"|Your|My|Their|His|Her|Its|These|Those|Traffic|Parking|Transit|Density|Growth|Plan"
+    r"|Policy|Pickering|Durham|Seaton|Kingston|Brock|City|Region|Council|Budget|Tax|Taxes"
+    r"|Service|Schedule|Construction|Life|Today|Tonight|Everyone|Nobody|Somebody|Someone)"
+)
+
+_PATTERNS: tuple[tuple[str, float, str], ...] = (
+    # insulting word said of a person or group
+    (rf"\b{_PRONOUN_SUBJECT} {_FILLER}{_INSULTING}\b", 0.8, "a personal insult"),
+    (rf"\b{_PEOPLE} {_COPULA} {_FILLER}{_INSULTING}\b", 0.75, "an insult aimed at people"),
+    (rf"\b(?:the |this |that |a |our )?{_INSULTING} (?:\w+ )?{_PEOPLE}\b", 0.65,
+     "an insult aimed at people"),
+    (rf"(?:^|[.!?]\s+|\b(?:[Cc]ouncill?or|[Mm]ayor|Mr\.?|Ms\.?|Mrs\.?|Dr\.?) )(?!{_NOT_NAMES}\b)"
+     rf"[A-Z][a-z]+ {_COPULA} "
+     rf"{_FILLER}{_INSULTING}\b", 0.7, "a personal insult"),
+    # threats and wishes of harm
+    (r"\b(?:should|ought to|deserves? to|needs? to|must) (?:all )?be (?:shot|killed|hanged|hung"
+     r"|beaten|burned|burnt|drowned|executed|punched|gassed|exterminated|eradicated|lynched"
+     r"|strung up|put down|wiped out|raped|tortured)\b", 0.9, "a threat"),
+    (r"\b(?:should|ought to|deserves? to|needs? to|must|can) (?:all |just )?(?:die|rot|burn"
+     r"|suffer|choke|drown)\b(?=\s*(?:[.!?,]|$|in\b|slowly|alive|to death))", 0.9, "a threat"),
+    (r"\bhope (?:he|she|they|you|the whole|the|all|every|that)\b[^.!?]{0,30}\b(?:chokes?|dies?"
+     r"|gets? (?:hit|hurt|cancer|run over)|burns?|rots?|drowns?|suffers?|croaks?)\b", 0.85,
+     "wishes harm on a person"),
+    (r"\b(?:i'?ll|i will|i'?m (?:going to|gonna)|i am (?:going to|gonna)|we'?ll|we will"
+     r"|gonna|i'?d like to|i want to|i wanna|i'?m coming to)\s+(?:\w+ )?(?:kill|hurt|shoot"
+     r"|stab|beat|punch|slap|strangle|murder|snap|cut|torture|hang|burn|smash|end|rape"
+     r"|slaughter|choke)\b(?! for\b)", 0.85, "a threat of violence"),
+    (r"\b(?:kill|shoot|hang|murder|execute|exterminate|gas|eradicate|wipe out|get rid of"
+     r"|deport|round up)\b (?:all|every|these|those|the|them)\b[^.!?]{0,25}?" + _PEOPLE + r"\b",
+     0.85, "calls for violence against people"),
+    (r"\bdeath to\b|\bkys\b|\bkill yourself\b|\bgo die\b|\bdrop dead\b", 0.9, "a threat"),
+    (r"\bsomeone (?:should|needs to|ought to) (?:key|slash|punch|hit|hurt|beat|deal with)\b",
+     0.8, "incites harm to a person"),
+    (r"\bi know where\b[^.!?]{0,60}\blives?\b|\bpay (?:him|her|them) a visit\b"
+     r"|\b(?:on|at|outside) (?:his|her|their) (?:lawn|house|home|door) at \d", 0.85,
+     "threatens a person at home"),
+    (r"\bgo (?:tell|show|teach|visit|confront) (?:him|her|them)\b", 0.7,
+     "incites others to confront a person"),
+    # hate speech
+    (r"\bgo back (?:to )?where (?:you|they) came from\b|\bsend (?:them|'?em) (?:all )?back\b"
+     r"|\bgo back to (?:your|their) (?:own )?country\b|\bdon'?t belong (?:here|in canada)\b",
+     0.9, "hate speech"),
+    (r"\bi (?:hate|despise|loathe|detest|can'?t stand|cannot stand)\b (?:all |those |these )?"
+     + _PEOPLE + r"\b(?! (?:who|that) (?:don'?t|do not|leave|park|let|litter|speed))",
+     0.7, "hate aimed at people"),
+    (r"\b(?:lives?|life) (?:aren'?t|are not|isn'?t|is not|ain'?t) worth\b|\b(?:lives|life)"
+     r" (?:have|has) no value\b|\bno right to (?:live|exist|be alive)\b|\bnot worthy of"
+     r" (?:living|life)\b|\bbelong in a (?:zoo|cage)\b", 0.85, "dehumanising hate speech"),
+    # defamation: accusing a person of a crime or misconduct
+    (r"\b(?:takes?|took|taking|accepts?|accepting|pockets?|pocketing|gets?|getting)"
+     r" (?:bribes|kickbacks|envelopes? (?:of|full of) cash|payoffs|backhanders|cash"
+     r" (?:from|under))\b|\bon the take\b", 0.85, "an accusation of a crime"),
+    (r"\bstares? at (?:teen|young|little|underage)? ?(?:girls|boys|kids|children)\b", 0.8,
+     "a defamatory accusation"),
+    # dismissing the person instead of the idea
+    (r"\bget a (?:real )?(?:life|job)\b|\bnobody (?:wants|asked for|cares about) your\b"
+     r"|\bnobody asked\b|\bshut (?:the \S+ )?up\b|\bstfu\b|\bgo away\b|\bwho asked you\b",
+     0.75, "a personal attack on another commenter"),
+)
+_COMPILED = tuple((re.compile(p, re.IGNORECASE), conf, why) for p, conf, why in _PATTERNS)
+_NAME_PATTERN_INDEX = 3  # the capitalised-name pattern must not ignore case
+_COMPILED = tuple(
+    (re.compile(p) if i == _NAME_PATTERN_INDEX else c, conf, why)
+    for i, ((c, conf, why), (p, _, _)) in enumerate(zip(_COMPILED, _PATTERNS, strict=True))
+)
+_CLOWNED = re.compile(r"(?:[A-Z][a-z]+|\b(?:he|she|you|they|council\w*|mayor)\b)[^.!?]{0,12}🤡")
+# Counter-speech and quotation: "calling people X is not okay", 'messages like "..."'.
+_COUNTER = re.compile(
+    r"\b(?:not okay|not ok|unacceptable|stop) (?:to )?(?:be )?call(?:ing)?\b|\bmessages? like\b"
+    r"|\bstuff like\b|\bsay(?:ing)? (?:things|stuff) like\b|\bcall(?:ing)? (?:people|them|us)\b"
+    r"|\bhow hateful\b|\bcall for the death\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:not|never|no|n't|don'?t|isn'?t|aren'?t)\s+(?:\w+\s+){0,2}$")
+# Ordinary uses of words that are insults elsewhere.
+_INNOCENT = re.compile(
+    r"\b(?:garbage|trash) (?:collection|pickup|pick-up|bags?|cans?|day|bins?|tags?|schedule"
+    r"|posts?|trucks?|service)|\b(?:collect|pick up|put out|bag|dump|toss)\w* (?:the |your )?"
+    r"(?:garbage|trash)|\b(?:a|the) plague of\b|\bclown (?:show|car|world|town|college)"
+    r"|\bpuppet (?:show|theatre|theater)|\b(?:rats?|pigs?|snakes?|animals?|vermin) (?:in|around"
+    r"|near|under|got|are getting|everywhere)|\b(?:wild|farm|stray) animals|\b(?:raccoons?"
+    r"|dogs?|cats?|pets?) (?:and|or) (?:rats?|animals?)|\bfool(?:s)? (?:around|me)|\bcancer"
+    r" (?:patients?|survivors?|treatment|society|centre|center|research|screening)"
+    r"|\b(?:she|he|they)'?s? (?:a|the) bitch\b(?= in (?:heat|season))|\bbitch(?:es)? in (?:heat|season)"
+    r"|\bfemale (?:dogs?|canines?)|\bwitch(?:es)? (?:hat|costume|craft|hunt)",
+    re.IGNORECASE,
+)
+
+
+def harassment(post: Post) -> list[Finding]:
+    text = post.text
+    folded = fold(text)
+    if _COUNTER.search(folded):
+        return []
+    innocent = [(m.start(), m.end()) for m in _INNOCENT.finditer(folded)]
+    hits = [*_pattern_hits(text, folded), *_word_hits(text, folded, innocent)]
+    hits += [(0.7, Span(m.start(), m.end(), m.group()), "mockery of a person")
+             for m in _CLOWNED.finditer(text)]
+    hits = [hit for hit in hits if not _inside(hit[1], innocent)]
+    if not hits:
+        return []
+    best = max(hits, key=lambda hit: hit[0])
+    reason = f"Post contains {best[2]} ('{best[1].text}')"
+    evidence = tuple(sorted({span for _, span, _ in hits}, key=lambda s: s.start))
+    return [Finding("harassment", best[0], evidence, explain("harassment", reason))]
+
+
+def _pattern_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
+    hits = []
+    for pattern, confidence, why in _COMPILED:
+        source = text if pattern.flags & re.IGNORECASE == 0 else folded
+        for match in pattern.finditer(source):
+            if _NEGATED.search(folded[max(0, match.start() - 30) : match.start()]):
+                continue
+            start, end = _trimmed(folded, match.start(), match.end())
+            hits.append((confidence, Span(start, end, text[start:end]), why))
+    return hits
+
+
+def _word_hits(
+    text: str, folded: str, innocent: list[tuple[int, int]]
+) -> list[tuple[float, Span, str]]:
+    hits = []
+    for hit in SLURS.find(text):
+        hits.append((0.9, Span(hit.start, hit.end, text[hit.start : hit.end]), "a slur"))
+    for hit in INSULTS.find(text):
+        span = Span(hit.start, hit.end, text[hit.start : hit.end])
+        if _NEGATED.search(folded[max(0, hit.start - 30) : hit.start]):
+            continue
+        if hit.form in _AMBIGUOUS_NOUNS and not _said_of_people(folded, hit.start):
+            continue
+        hits.append((0.75, span, "an insult"))
+    return hits
+
+
+_SAID_OF = re.compile(
+    rf"\b{_PEOPLE} {_COPULA} {_FILLER}(?:[a-z-]+ )?$"
+    rf"|\b(?:you|ya|u) (?:[a-z-]+ )?$|\b(?:such|what) an? (?:[a-z-]+ )?$|\blike you(?:r)? $"
+    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z-]+ )?$",
+)
+
+
+def _said_of_people(folded: str, start: int) -> bool:
+    before = folded[max(0, start - 60) : start]
+    return _SAID_OF.search(before) is not None
+
+
+def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= span.start < e for s, e in ranges)
+
+
+def _trimmed(folded: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not folded[start].isalnum():
+        start += 1
+    return start, end

@@ -1,0 +1,76 @@
+"""Negativity: "keep things positive". A comment whose only content is that the poster
+dislikes the topic or finds it lame or boring (Appendix 1). Criticism with substance
+("Who cares about fireworks when Brock Road is falling apart? Put the budget into
+potholes") is not negativity, so the rule also measures what is left besides the dismissal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.moderation.guidelines import explain
+from bot.moderation.model import Finding, Post, Span
+from bot.moderation.text import fold, strip_emoji, words
+
+_SUBJECT = (
+    r"(?:this|that|the|these|another|such a|what a|a|so|most)? ?(?:\w+ )?(?:topic|thread|post"
+    r"|posts|update|updates|meeting|video|page|stuff|debate|discussion|survey|news|story"
+    r"|subject|one|conversation)"
+)
+_DISMISSALS = re.compile(
+    "|".join(
+        (
+            r"\bwho (?:even )?cares\b", r"\bnobody (?:even )?cares\b", r"\bno one cares\b",
+            r"\bdon'?t care\b", r"\bcouldn'?t care less\b", r"\bwho (?:even )?(?:reads|watches"
+            r"|asked for|goes)\b", r"\bimagine caring\b", r"\bnot another\b",
+            r"\b(?:so |really |super |very |pretty )?(?:boring|lame|dull|tedious|pointless"
+            r"|dumb|stupid|useless|meh)\b", r"\byawn+\b", r"\bz{3,}\b", r"\bsnooze(?: ?fest)?\b",
+            r"\bwaste of (?:time|space|bandwidth)\b", r"\bstop posting\b", r"\bugh+\b",
+            r"\bis the worst\b", r"\bare the worst\b", r"\bsucks\b", r"\bbored\b",
+            r"\bnobody (?:wants|needs) (?:this|to (?:hear|read|see))\b",
+            rf"\b{_SUBJECT} (?:is|are) (?:so )?(?:lame|boring|dumb|pointless|stupid|useless)\b",
+        )
+    ),
+    re.IGNORECASE,
+)
+# Signs of substance: a suggestion, a reason, a question about the matter.
+_SUBSTANCE = re.compile(
+    r"\b(?:should|could|would|please|instead|because|since|when|if|why|how|budget|put|fix"
+    r"|spend|suggest|maybe|rather|but|need|needs|consider|hope|wish|idea)\b|\?\s*\w|\d",
+    re.IGNORECASE,
+)
+_FILLER_WORDS = frozenset(
+    "this the a an is are so it its it's that of about lol lmao tbh honestly just thread topic"
+    " posts post update updates even who cares nobody care really another i im i'm me my here"
+    " again all these those such what most to on in and anymore any".split()
+)  # fmt: skip
+
+
+def negativity(post: Post) -> list[Finding]:
+    text = post.text
+    folded = fold(text)
+    dismissals = list(_DISMISSALS.finditer(folded))
+    if not dismissals:
+        return []
+    content = _content_left(folded, dismissals)
+    substantive = _SUBSTANCE.search(_without(folded, dismissals)) is not None
+    if len(content) > 4 or (substantive and len(content) > 1):
+        return []
+    confidence = 0.85 if len(content) <= 3 and not substantive else 0.6
+    evidence = tuple(Span(m.start(), m.end(), text[m.start() : m.end()]) for m in dismissals)
+    reason = f"Only dismisses the topic ('{evidence[0].text}')"
+    return [Finding("negativity", confidence, evidence, explain("negativity", reason))]
+
+
+def _without(folded: str, matches: list[re.Match[str]]) -> str:
+    kept, last = [], 0
+    for match in matches:
+        kept.append(folded[last : match.start()])
+        last = match.end()
+    kept.append(folded[last:])
+    return " ".join(kept)
+
+
+def _content_left(folded: str, matches: list[re.Match[str]]) -> list[str]:
+    rest = strip_emoji(_without(folded, matches))
+    return [word for word in words(rest) if word not in _FILLER_WORDS]

@@ -1,0 +1,124 @@
+"""Personal information: addresses, phone numbers, e-mails, licence plates and other private
+details, except the contact information of legitimate resources, non-profit organizations
+and the City itself (Appendix 1)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.moderation import contacts
+from bot.moderation.contacts import AllowListCheck, Contact
+from bot.moderation.guidelines import explain
+from bot.moderation.model import Finding, Post, Span
+from bot.moderation.settings import AllowList
+
+# Words that say a number or address belongs to a public resource, not to a person.
+_RESOURCE_WORDS = re.compile(
+    r"\b(?:non-?profit|charit(?:y|able)|food bank|pantry|crisis|help ?line|hotline"
+    r"|non-emergency|distress|shelter|support line|info ?line|service ?ontario"
+    r"|ontario works|legion)\b",
+    re.IGNORECASE,
+)
+# Public places: their street address is not anyone's private information.
+_PUBLIC_PLACES = re.compile(
+    r"\b(?:city hall|library|branch|community cent(?:re|er)|recreation (?:complex|centre|center)"
+    r"|arena|clinic|hospital|police station|fire hall|church|mosque|temple|school|park"
+    r"|plaza|mall|station|office|legion|museum)\b",
+    re.IGNORECASE,
+)
+_FREE_MAIL = frozenset(
+    {"gmail.com", "hotmail.com", "outlook.com", "yahoo.com", "yahoo.ca", "icloud.com",
+     "live.com", "live.ca", "aol.com", "protonmail.com", "proton.me", "msn.com", "me.com",
+     "rogers.com", "bell.net", "sympatico.ca", "gmx.com"}
+)  # fmt: skip
+_PLATE = re.compile(
+    r"\b(?:licen[cs]e )?plates?(?: number| no\.?| #)?:? ?#?([A-Z]{2,4}[ -]?\d{3,4}|\d{3,4}[ -]?[A-Z]{2,4})\b"
+    r"|\b[A-Z]{4} \d{3}\b",
+)
+_PRIVATE_IDS = re.compile(
+    r"\b(?:health card|OHIP|SIN|social insurance|driver'?s licen[cs]e|passport|credit card"
+    r"|bank account|account (?:number|no\.?|#)|date of birth|DOB|birth ?date|born on)\b"
+    r"[^.\n]{0,20}?\d[\d -]{3,}",
+)
+# Where a person lives, said without a house number ("she's on Foxwood Trail, the house
+# with the red door"; "I know where he lives" is a threat and left to harassment).
+_HOME_LOCATION = re.compile(
+    r"\b(?:lives?|living|she'?s|he'?s|they'?re|resides?) (?:on|at) [A-Z][a-z]+ "
+    rf"(?:{contacts.STREET_TYPES})\b[^.!?]{{0,40}}"
+    r"|\bthe house (?:with|on|at|beside|next to) the [a-z]+ (?:door|roof|garage|fence|car|truck)",
+    re.IGNORECASE,
+)
+
+
+def personal_info(post: Post, allow_list: AllowList) -> list[Finding]:
+    check = AllowListCheck(allow_list)
+    return personal_info_with(post, check)
+
+
+def personal_info_with(post: Post, check: AllowListCheck) -> list[Finding]:
+    text = post.text
+    found: list[tuple[float, Span, str]] = []
+    for contact in _private_contacts(text, check):
+        found.append((_CONFIDENCE[contact.kind], contact.span, _KIND_NAME[contact.kind]))
+    found += [(0.85, _span(text, m), "a licence plate") for m in _PLATE.finditer(text)]
+    found += [(0.85, _span(text, m), "an identity number") for m in _PRIVATE_IDS.finditer(text)]
+    found += [(0.7, _span(text, m), "where a person lives") for m in _HOME_LOCATION.finditer(text)]
+    if not found:
+        return []
+    found.sort(key=lambda item: item[1].start)
+    kinds = sorted({kind for _, _, kind in found})
+    reason = f"Private information posted publicly ({', '.join(kinds)})"
+    confidence = max(conf for conf, _, _ in found)
+    evidence = tuple(span for _, span, _ in found)
+    return [Finding("personal_info", confidence, evidence, explain("personal_info", reason))]
+
+
+_CONFIDENCE = {"phone": 0.85, "email": 0.85, "address": 0.85, "postal_code": 0.6}
+_KIND_NAME = {
+    "phone": "a phone number",
+    "email": "an e-mail address",
+    "address": "a street address",
+    "postal_code": "a postal code",
+}
+
+
+def _private_contacts(text: str, check: AllowListCheck) -> list[Contact]:
+    return [contact for contact in _all_contacts(text) if not _is_public(contact, text, check)]
+
+
+def _all_contacts(text: str) -> list[Contact]:
+    return [
+        *contacts.phone_numbers(text),
+        *contacts.emails(text),
+        *contacts.street_addresses(text),
+        *contacts.postal_codes(text),
+    ]
+
+
+def _is_public(contact: Contact, text: str, check: AllowListCheck) -> bool:
+    start, end = contact.span.start, contact.span.end
+    if contact.kind == "phone":
+        return check.number(contact.value) or _resource_context(text, start, end, check)
+    if contact.kind == "email":
+        if check.domain(contact.value):
+            return True
+        return contact.value not in _FREE_MAIL and _resource_context(text, start, end, check)
+    if check.address(contact.value):
+        return True
+    before = text[max(0, start - 60) : start]
+    return _resource_context(text, start, end, check, reach=60) or bool(
+        _PUBLIC_PLACES.search(before) and re.search(r"\b(?:is|are) (?:located )?(?:at|on)\s*$", before)
+    )
+
+
+def _resource_context(
+    text: str, start: int, end: int, check: AllowListCheck, reach: int = 120
+) -> bool:
+    if check.organisation_near(text, start, end, reach):
+        return True
+    window = text[max(0, start - reach) : end + reach // 2]
+    return _RESOURCE_WORDS.search(window) is not None
+
+
+def _span(text: str, match: re.Match[str]) -> Span:
+    return Span(match.start(), match.end(), match.group())

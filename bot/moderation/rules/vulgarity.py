@@ -1,0 +1,97 @@
+"""Vulgarity: vulgar language, including masked vulgarity (Appendix 1).
+
+Mild words the City tolerates in ordinary speech ("damn", "hell", "heck", "freaking",
+"sucks", "crap") are not listed. Slurs are hate speech and belong to harassment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.moderation.guidelines import explain
+from bot.moderation.lexicon import Lexicon, expand
+from bot.moderation.model import Finding, Post, Span
+from bot.moderation.text import fold
+
+_F_ROOTS = ("fuck", "fuk", "fuq", "phuck", "phuk", "fck", "fk", "fuc")
+_F_SUFFIXES = (
+    "", "s", "ed", "er", "ers", "in", "ing", "ings", "n", "face", "head", "heads", "wit",
+    "wits", "tard", "tards", "off", "boy", "stick", "ery", "all",
+)  # fmt: skip
+_SHIT_ROOTS = ("shit", "shyt", "shite")
+_SHIT_SUFFIXES = (
+    "", "s", "e", "es", "ty", "tier", "tiest", "ted", "ting", "head", "heads", "hole",
+    "holes", "show", "shows", "storm", "faced", "load", "bag", "bags", "ter", "ters",
+)  # fmt: skip
+_ASS_SUFFIXES = ("", "es", "hole", "holes", "hat", "hats", "wipe", "clown", "face", "head")
+
+VULGAR_FORMS: frozenset[str] = frozenset(
+    expand(("", "mother", "cluster", "mind", "dumb", "camel", "motha"), _F_ROOTS, _F_SUFFIXES)
+    - {"fuc", "fucs", "fuce", "fk", "fks", "fuqs"}
+    | expand(("", "bull", "horse", "dip", "chicken", "bat", "ape", "dog"), _SHIT_ROOTS,
+             _SHIT_SUFFIXES)
+    | expand(("", "dumb", "jack", "smart", "bad", "fat", "lard", "kiss", "hard"), ("ass",),
+             _ASS_SUFFIXES)
+    | expand(("", "son of a ", "sonofa"), ("bitch", "biatch", "biotch"),
+             ("", "es", "y", "ing", "in", "ed"))
+    | {
+        "fkn", "fkin", "fking", "fcking", "fckn", "effin", "stfu", "gtfo", "mf", "mfer",
+        "mofo", "arse", "arses", "arsehole", "arseholes", "cunt", "cunts", "twat", "twats",
+        "wank", "wanker", "wankers", "wanking", "prick", "pricks", "dick", "dicks",
+        "dickhead", "dickheads", "dickwad", "cock", "cocks", "cocksucker", "cocksuckers",
+        "pussy", "pussies", "tits", "titties", "bastard", "bastards", "slut", "sluts",
+        "whore", "whores", "bollocks", "douchebag", "douchebags",
+        # other languages heard on Pickering's boards
+        "merde", "putain", "connard", "connards", "salope", "mierda", "puta", "puto",
+        "joder", "cabron", "pendejo", "pendejos", "scheisse", "cazzo", "vaffanculo",
+        "kurwa", "bhenchod", "madarchod", "chutiya",
+    }
+)
+
+# Listed forms that are also innocent words or names in these contexts.
+_INNOCENT_CONTEXT = re.compile(
+    r"pussy ?willows?|pussy ?cats?|\bbitch(?:es)? (?:in|is in|are in) (?:heat|season)"
+    r"|\b(?:a|the|our|my) bitch (?:and|with) (?:her )?(?:pups|puppies|litter)"
+    r"|\bdick(?:s)? (?:tracy|van dyke|clark|cheney|smith|ford)"
+    r"|\bcock(?:s)? (?:and|&) bull"
+)
+# "Dick" and "Cock..." as a capitalised name (Dick Smith, Councillor Cock) are not vulgar.
+_NAME_LIKE = frozenset({"dick", "dicks", "cock", "prick"})
+_MIDDLE_FINGER = re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?")
+
+LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing",))
+
+
+def vulgarity(post: Post) -> list[Finding]:
+    text = post.text
+    evidence = [*_vulgar_words(text), *_gestures(text)]
+    if not evidence:
+        return []
+    quoted = ", ".join(f"'{span.text}'" for span in evidence[:3])
+    masked = any(not span.text.isalpha() or not span.text.isascii() for span in evidence)
+    reason = f"{'Masked v' if masked else 'V'}ulgar language ({quoted})"
+    return [Finding("vulgarity", 0.9, tuple(evidence), explain("vulgarity", reason))]
+
+
+def _vulgar_words(text: str) -> list[Span]:
+    folded = fold(text)
+    innocent = [(m.start(), m.end()) for m in _INNOCENT_CONTEXT.finditer(folded)]
+    spans = []
+    for hit in LEXICON.find(text):
+        if any(s <= hit.start < e for s, e in innocent):
+            continue
+        if hit.form in _NAME_LIKE and _looks_like_name(text, hit.start):
+            continue
+        spans.append(Span(hit.start, hit.end, text[hit.start : hit.end]))
+    return spans
+
+
+def _looks_like_name(text: str, start: int) -> bool:
+    word = text[start : start + 2]
+    before = text[:start].rstrip()
+    sentence_start = not before or before[-1] in ".!?\n"
+    return word[:1].isupper() and not word[1:].isupper() and not sentence_start
+
+
+def _gestures(text: str) -> list[Span]:
+    return [Span(m.start(), m.end(), m.group()) for m in _MIDDLE_FINGER.finditer(text)]

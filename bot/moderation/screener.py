@@ -1,0 +1,97 @@
+"""The screener: runs every enabled rule on a post and turns the findings into a verdict
+with the City's thresholds, automatic-removal choices and banned-author policy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from bot.moderation.contacts import AllowListCheck
+from bot.moderation.guidelines import BANNED_AUTHOR
+from bot.moderation.history import InMemoryPostHistory, PostHistory
+from bot.moderation.model import Category, Finding, Post, Verdict
+from bot.moderation.rules.commercial import commercial
+from bot.moderation.rules.disruption import disruption
+from bot.moderation.rules.duplicate import find_duplicate
+from bot.moderation.rules.harassment import harassment
+from bot.moderation.rules.illegal import illegal
+from bot.moderation.rules.negativity import negativity
+from bot.moderation.rules.personal_info import personal_info_with
+from bot.moderation.rules.vulgarity import vulgarity
+from bot.moderation.settings import ModerationSettings
+
+# The City's own accounts answer with City numbers and links and repeat notices on purpose;
+# only what no one may post is screened for them.
+_SCREENED_FOR_CITY: frozenset[Category] = frozenset({"harassment", "vulgarity", "illegal"})
+
+
+class Screener:
+    def __init__(self, settings: ModerationSettings, history: PostHistory | None = None) -> None:
+        self.settings = settings
+        self._window = timedelta(days=settings.duplicate_window_days)
+        self.history: PostHistory = history or InMemoryPostHistory(self._window)
+        allowed = AllowListCheck(settings.allow_list)
+        self._rules: dict[Category, Callable[[Post], list[Finding]]] = {
+            "harassment": harassment,
+            "vulgarity": vulgarity,
+            "disruption": disruption,
+            "illegal": illegal,
+            "commercial": lambda post: commercial(post, allowed),
+            "personal_info": lambda post: personal_info_with(post, allowed),
+            "negativity": negativity,
+        }
+
+    def screen(self, post: Post, *, author_banned: bool = False) -> Verdict:
+        findings = [f for f in self._findings(post) if self._counts(f)]
+        duplicate_of = None
+        if self.settings.is_enabled("duplicate") and not post.author_is_city:
+            match = find_duplicate(
+                post,
+                self.history,
+                window=self._window,
+                threshold=self.settings.duplicate_similarity,
+                same_board_only=self.settings.duplicate_scope == "board",
+            )
+            if match is not None and self._counts(match.finding):
+                findings.append(match.finding)
+                duplicate_of = match.first_copy.post_id
+        return self._verdict(post, findings, duplicate_of, author_banned)
+
+    def _findings(self, post: Post) -> list[Finding]:
+        found: list[Finding] = []
+        for category, rule in self._rules.items():
+            if not self.settings.is_enabled(category):
+                continue
+            if post.author_is_city and category not in _SCREENED_FOR_CITY:
+                continue
+            found.extend(rule(post))
+        if any(f.category == "commercial" and self._counts(f) for f in found):
+            # Spam is off-topic everywhere; calling it both would say the same thing twice.
+            found = [f for f in found if f.kind != "off_topic"]
+        return found
+
+    def _counts(self, finding: Finding) -> bool:
+        return finding.confidence >= self.settings.threshold(finding.category)
+
+    def _verdict(
+        self,
+        post: Post,
+        findings: list[Finding],
+        duplicate_of: str | None,
+        author_banned: bool,
+    ) -> Verdict:
+        auto = any(f.category in self.settings.auto_remove for f in findings)
+        if author_banned:
+            auto = auto or self.settings.banned_author == "remove"
+        flagged = bool(findings) or author_banned
+        return Verdict(
+            post_id=post.post_id,
+            findings=tuple(findings),
+            action="remove" if flagged else "keep",
+            duplicate_of=duplicate_of,
+            banned_author=author_banned,
+            auto_remove=auto,
+        )
+
+
+__all__ = ["BANNED_AUTHOR", "Screener"]

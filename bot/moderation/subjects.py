@@ -1,0 +1,138 @@
+"""What a text is about, as a set of subjects: a small hand-made thesaurus of the matters a
+city's pages discuss, and of the everyday matters that are off-topic on all of them.
+
+Off-topic is a question of meaning, and a thesaurus is a light way to get at meaning: "the
+Leafs", "playoffs" and "hockey" are all *sports*; "windrow", "plow" and "salt" are all
+*winter maintenance*. Two texts are related when their subjects are the same or neighbours
+(a council meeting touches every civic matter; a beach video touches parks and water).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# subject -> word stems (matched at the start of a word, case-insensitive)
+CIVIC_SUBJECTS: dict[str, tuple[str, ...]] = {
+    "waste": ("garbage", "trash", "recycl", "compost", "green bin", "blue box", "bin", "bins",
+              "bag tag", "landfill", "waste", "collection", "pickup", "pick-up", "lid", "diaper",
+              "raccoon", "odour", "odor", "smell", "dumpster", "yard waste", "curbside"),
+    "winter": ("snow", "plow", "plough", "windrow", "salt", "ice", "icy", "sidewalk clearing",
+               "storm", "sand", "slush", "blizzard", "shovel", "winter"),
+    "roads": ("road", "street", "lane", "pothole", "detour", "traffic", "construction",
+              "closure", "intersection", "crosswalk", "sidewalk", "paving", "speed",
+              "interchange", "highway", "brock", "kingston", "bayly", "taunton", "liverpool",
+              "commute", "cyclist", "bike lane", "multi-use path"),
+    "transit": ("bus", "buses", "drt", "transit", "route", "pulse", "go station", "go train",
+                "shuttle", "terminal", "stop", "fare", "service change", "presto", "ride"),
+    "parking": ("parking", "park at", "parked", "ticket", "permit", "fire route", "overnight",
+                "enforcement", "by-law officer", "tow"),
+    "tax": ("tax", "taxes", "instalment", "installment", "mpac", "assessment", "bill",
+            "pre-authorized", "levy", "mill rate", "property value", "due date"),
+    "recreation": ("pool", "swim", "aquafit", "lane swim", "lifeguard", "chdrc", "recreation",
+                   "arena", "skating", "fitness", "gym", "hot tub", "program", "registration",
+                   "camp", "class", "lesson", "complex", "court", "badminton"),
+    "library": ("library", "libraries", "book", "branch", "librarian", "reading", "borrow",
+                "study space", "ebook", "story time", "storytime"),
+    "parks": ("park", "trail", "beach", "waterfront", "pier", "spit", "bay", "marsh", "dog",
+              "off-leash", "leash", "playground", "picnic", "washroom", "boardwalk", "kayak",
+              "nature", "tree", "garden", "lake", "water quality", "e coli", "e. coli",
+              "sunset", "bird", "heron", "willow", "fish", "drone", "view", "millennium square"),
+    "events": ("canada day", "fireworks", "festival", "event", "celebration", "concert",
+               "parade", "show", "stage", "esplanade", "diwali", "new year", "victoria day",
+               "performing arts", "music"),
+    "planning": ("development", "redevelop", "intensification", "zoning", "condo", "tower",
+                 "storey", "density", "growth", "housing", "affordab", "official plan",
+                 "planning", "mid-rise", "high-rise", "subdivision", "builder", "developer",
+                 "seaton", "city centre", "town centre", "ptc", "retail", "shops",
+                 "servicing", "infrastructure", "water/sewer", "sewer", "parkland"),
+    "schools": ("school", "schools", "elementary", "high school", "kids go to", "classroom",
+                "school board", "ddsb", "trustee"),
+    "governance": ("council", "councillor", "mayor", "vote", "by-law", "bylaw", "motion",
+                   "delegat", "committee", "budget", "amendment", "report", "consultation",
+                   "staff", "meeting", "agenda", "ward", "election", "minutes", "livestream",
+                   "city hall", "presentation", "fine", "fines"),
+    "safety": ("fireworks", "police", "drps", "fire", "emergency", "safety", "noise", "mortar",
+               "veteran", "ptsd", "pets", "dog"),
+}
+# Matters that belong on no City board unless a folder is about them.
+OFF_TOPIC_SUBJECTS: dict[str, tuple[str, ...]] = {
+    "sports": ("leafs", "raptors", "jays", "blue jays", "habs", "oilers", "senators", "nhl",
+               "nba", "nfl", "mlb", "hockey game", "playoff", "stanley cup", "super bowl",
+               "world cup", "the game tonight", "watching the game", "goal!", "score"),
+    "money": ("bitcoin", "crypto", "ethereum", "dogecoin", "stock market", "stocks", "nasdaq",
+              "forex", "to the moon", "200k", "100k", "portfolio"),
+    "personal": ("happy birthday", "birthday", "anniversary", "love you", "miss you",
+                 "congrats to my", "congratulations to my", "my sister", "my brother",
+                 "my cousin", "shoutout to my", "rip "),
+    "shopping": ("costco", "walmart", "amazon", "best buy", "black friday", "open on good friday",
+                 "open on easter", "store hours", "mall hours", "sale at"),
+    "home_services": ("plumber", "electrician", "roofer", "contractor recommendation",
+                      "handyman", "babysitter", "nanny", "mechanic", "dentist", "realtor",
+                      "good lawyer", "hvac", "furnace"),
+    "lost_found": ("lost cat", "lost dog", "missing cat", "missing dog", "last seen",
+                   "answers to", "please share", "found a wallet", "lost wallet", "lost keys"),
+    "entertainment": ("netflix", "tv show", "movie", "episode", "celebrity", "taylor swift",
+                      "video game", "fortnite", "tiktok trend", "concert tickets"),
+}
+
+# Neighbouring civic subjects: a post on one is not off-topic in a folder on the other.
+_NEIGHBOURS: dict[str, frozenset[str]] = {
+    "governance": frozenset({"planning", "tax"}),
+    "schools": frozenset({"planning", "governance", "transit", "roads"}),
+    "planning": frozenset({"schools", "roads", "transit", "parking", "parks", "recreation", "library",
+                           "governance", "tax", "waste", "events"}),
+    "roads": frozenset({"winter", "transit", "parking", "planning", "governance", "safety"}),
+    "winter": frozenset({"roads", "parking", "transit", "governance", "safety"}),
+    "transit": frozenset({"roads", "parking", "planning", "events", "governance"}),
+    "parking": frozenset({"roads", "transit", "winter", "events", "parks", "governance"}),
+    "events": frozenset({"parks", "parking", "transit", "roads", "safety", "governance"}),
+    "parks": frozenset({"events", "parking", "recreation", "planning", "safety", "governance"}),
+    "safety": frozenset({"events", "parks", "roads", "governance", "parking"}),
+    "waste": frozenset({"governance", "tax"}),
+    "tax": frozenset({"governance", "waste"}),
+    "recreation": frozenset({"parks", "library", "governance", "planning"}),
+    "library": frozenset({"recreation", "planning", "governance"}),
+}
+
+
+def _compile(subjects: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern[str]]:
+    return {
+        name: re.compile(
+            r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + ")", re.IGNORECASE
+        )
+        for name, stems in subjects.items()
+    }
+
+
+_CIVIC = _compile(CIVIC_SUBJECTS)
+_OFF_TOPIC = _compile(OFF_TOPIC_SUBJECTS)
+
+
+def civic_subjects(text: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in _CIVIC.items() if pattern.search(text))
+
+
+def civic_subjects_counted(text: str) -> tuple[frozenset[str], int]:
+    """The civic subjects of `text` and how many times any of them is mentioned."""
+    found, mentions = set(), 0
+    for name, pattern in _CIVIC.items():
+        count = len(pattern.findall(text))
+        if count:
+            found.add(name)
+            mentions += count
+    return frozenset(found), mentions
+
+
+def off_topic_subjects(text: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in _OFF_TOPIC.items() if pattern.search(text))
+
+
+@lru_cache(maxsize=1024)
+def folder_subjects(folder: str, topic: str) -> frozenset[str]:
+    """The subjects a folder covers, with their neighbours (cached: folders repeat)."""
+    own = civic_subjects(f"{folder}. {topic}") | off_topic_subjects(f"{folder}. {topic}")
+    widened = set(own)
+    for name in own:
+        widened |= _NEIGHBOURS.get(name, frozenset())
+    return frozenset(widened)
