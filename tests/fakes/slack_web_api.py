@@ -637,6 +637,7 @@ VIEW_TEXT_LIMITS = {"title": 24, "submit": 24, "close": 24}
 VIEW_STRING_LIMITS = {"private_metadata": 3000, "callback_id": 255, "external_id": 255}
 MAX_ELEMENTS = {"actions": 25, "context": 10}
 SECTION_FIELDS_MAX, SECTION_FIELD_TEXT_MAX = 10, 2000
+TEXT_INPUT_MAX = 3000  # plain_text_input initial_value / max_length
 BLOCK_ID_MAX = 255
 
 
@@ -708,26 +709,34 @@ def _block_errors(block: Mapping[str, Any], where: str) -> list[str]:
     errors: list[str] = []
     for (block_kind, name), limit in BLOCK_TEXT_LIMITS.items():
         if kind == block_kind and name in block:
-            errors += _text_errors(
-                block[name], f"{where}/{name}", limit, plain_only=kind != "section"
-            )
+            plain_only = kind != "section"
+            errors += _text_errors(block[name], f"{where}/{name}", limit, plain_only=plain_only)
     if kind == "header" and "text" not in block:
         errors.append(_err("missing required field: text", f"{where}/text"))
     if kind == "section":
         errors += _section_errors(block, where)
     if kind in MAX_ELEMENTS:
-        elements = block.get("elements") or []
-        if not elements or len(elements) > MAX_ELEMENTS[kind]:
-            errors.append(_err(f"must have 1 to {MAX_ELEMENTS[kind]} items", f"{where}/elements"))
-        if kind == "actions":
-            for i, element in enumerate(elements):
-                errors += _element_errors(element, f"{where}/elements/{i}")
+        errors += _elements_errors(block, str(kind), where)
     if kind == "input":
-        if not isinstance(block.get("element"), dict):
-            errors.append(_err("missing required field: element", f"{where}/element"))
-        else:
-            errors += _element_errors(block["element"], f"{where}/element")
+        errors += _input_errors(block, where)
     return errors
+
+
+def _elements_errors(block: Mapping[str, Any], kind: str, where: str) -> list[str]:
+    elements = block.get("elements") or []
+    errors = []
+    if not elements or len(elements) > MAX_ELEMENTS[kind]:
+        errors.append(_err(f"must have 1 to {MAX_ELEMENTS[kind]} items", f"{where}/elements"))
+    if kind == "actions":  # context elements are text or images, not interactive elements
+        for i, element in enumerate(elements):
+            errors += _element_errors(element, f"{where}/elements/{i}")
+    return errors
+
+
+def _input_errors(block: Mapping[str, Any], where: str) -> list[str]:
+    if not isinstance(block.get("element"), dict):
+        return [_err("missing required field: element", f"{where}/element")]
+    return _element_errors(block["element"], f"{where}/element")
 
 
 def _section_errors(block: Mapping[str, Any], where: str) -> list[str]:
@@ -757,20 +766,31 @@ def _element_errors(element: Mapping[str, Any], where: str) -> list[str]:
             errors += _text_errors(element[name], f"{where}/{name}", limit, plain_only=True)
     if element.get("type") == "button" and "text" not in element:
         errors.append(_err("missing required field: text", f"{where}/text"))
-    if (
-        element.get("type") == "plain_text_input"
-        and len(str(element.get("initial_value") or "")) > 3000
-    ):
-        errors.append(_err("must be less than 3001 characters", f"{where}/initial_value"))
+    if len(str(element.get("initial_value") or "")) > TEXT_INPUT_MAX:
+        errors.append(
+            _err(f"must be less than {TEXT_INPUT_MAX + 1} characters", f"{where}/initial_value")
+        )
+    return errors + _options_errors(element, where) + _confirm_errors(element, where)
+
+
+def _options_errors(element: Mapping[str, Any], where: str) -> list[str]:
     options = element.get("options") or []
+    errors = []
     if len(options) > OPTIONS_MAX:
         errors.append(_err(f"must be less than {OPTIONS_MAX + 1} items", f"{where}/options"))
     for i, option in enumerate(options):
         errors += _option_errors(option, f"{where}/options/{i}")
-    if isinstance(element.get("confirm"), dict):
-        for name, limit in CONFIRM_LIMITS.items():
-            if name in element["confirm"]:
-                errors += _text_errors(element["confirm"][name], f"{where}/confirm/{name}", limit)
+    return errors
+
+
+def _confirm_errors(element: Mapping[str, Any], where: str) -> list[str]:
+    confirm = element.get("confirm")
+    if not isinstance(confirm, dict):
+        return []
+    errors: list[str] = []
+    for name, limit in CONFIRM_LIMITS.items():
+        if name in confirm:
+            errors += _text_errors(confirm[name], f"{where}/confirm/{name}", limit)
     return errors
 
 

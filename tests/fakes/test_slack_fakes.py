@@ -232,6 +232,30 @@ async def test_more_than_50_blocks_in_a_message_are_invalid_blocks(client: Async
         },
         {"type": "section", "fields": [{"type": "mrkdwn", "text": "f"}] * 11},
         {"type": "no_such_block"},
+        {
+            **section("pick"),
+            "accessory": {
+                "type": "static_select",
+                "action_id": "s",
+                "options": [{"text": {"type": "plain_text", "text": "o" * 76}, "value": "v"}],
+            },
+        },
+        {
+            "type": "actions",
+            "elements": [
+                {
+                    "type": "button",
+                    "action_id": "a",
+                    "text": {"type": "plain_text", "text": "Reject"},
+                    "confirm": {
+                        "title": {"type": "plain_text", "text": "t" * 101},
+                        "text": {"type": "plain_text", "text": "Sure?"},
+                        "confirm": {"type": "plain_text", "text": "Yes"},
+                        "deny": {"type": "plain_text", "text": "No"},
+                    },
+                }
+            ],
+        },
     ],
     ids=[
         "section-3001",
@@ -243,6 +267,8 @@ async def test_more_than_50_blocks_in_a_message_are_invalid_blocks(client: Async
         "button-value-2001",
         "fields-11",
         "unknown-type",
+        "option-text-76",
+        "confirm-title-101",
     ],
 )
 async def test_blocks_slack_rejects_are_rejected(
