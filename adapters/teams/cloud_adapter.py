@@ -51,9 +51,10 @@ _ClientKey = tuple[str, str | None, str | None]
 class CachedBotFrameworkAuthentication(BotFrameworkAuthentication):
     """Delegates to botbuilder's authentication but reuses its outbound clients.
 
-    `outbound_retries` sets msrest's urllib3 retries on cached clients. It defaults to 0:
-    msrest would otherwise silently retry PUT/DELETE on 5xx (never POST, never 429), which
-    hides failures from the outbox that owns retrying.
+    `outbound_retries` sets msrest's connection retries on cached clients (default 0), and
+    status-code retries are turned off: msrest would otherwise retry PUT/DELETE on 5xx
+    (never POST, never 429) for seconds and then hide the status from the outbox that owns
+    retrying.
     """
 
     def __init__(
@@ -111,13 +112,26 @@ class CachedBotFrameworkAuthentication(BotFrameworkAuthentication):
             self._connectors.move_to_end(key)
             return client
         client = await inner.create(key[0], key[2])
-        client.config.retry_policy.retries = self._outbound_retries
+        _own_the_retries(client, self._outbound_retries)
         self._connectors[key] = client
         if len(self._connectors) > self._max_clients:
             # Only authenticated activities (or local mode, loopback only) add entries, but a
             # bound keeps a stream of odd service URLs from growing memory.
             self._connectors.popitem(last=False)
         return client
+
+
+def _own_the_retries(client: ConnectorClient, retries: int) -> None:
+    """Stop msrest from retrying 5xx on PUT/DELETE behind the caller's back.
+
+    Its urllib3 policy retries idempotent methods on 408 and 5xx (3 times, ~5 s of backoff)
+    and then raises `ClientRequestError`, losing the status code. With no status retries
+    every HTTP error surfaces at once as `ErrorResponseException` carrying the response.
+    `retries` still covers connection errors.
+    """
+    client.config.retry_policy.retries = retries
+    client.config.retry_policy.policy.status_forcelist = frozenset()
+    client.config.retry_policy.policy.raise_on_status = False
 
 
 class _CachedConnectorFactory(ConnectorFactory):

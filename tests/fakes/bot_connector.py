@@ -25,9 +25,13 @@ from aiohttp import web
 
 Route = Literal["create", "send", "reply", "update", "delete", "members", "member"]
 ROUTES: tuple[Route, ...] = ("create", "send", "reply", "update", "delete", "members", "member")
+# "post" in fail() means either way of posting a message: botbuilder replies (POST
+# .../activities/{id}) whenever the turn's activity has an id, proactive turns included.
+FailRoute = Literal[Route, "post"]
 
 # The error codes the Bot Connector puts in its ErrorResponse body, by status.
 _ERROR_CODES = {
+    400: "BadSyntax",
     403: "BotDisabledByAdmin",
     404: "ConversationNotFound",
     412: "PreconditionFailed",
@@ -89,8 +93,9 @@ class FakeBotConnector:
     bot_id: str = "28:fake-bot"
     calls: list[ConnectorCall] = field(default_factory=list)
     members: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    _failures: dict[Route, list[_Failure]] = field(default_factory=dict)
+    _failures: dict[FailRoute, list[_Failure]] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _personal_chats: dict[str, str] = field(default_factory=dict)
     _runner: web.AppRunner | None = None
     _changed: asyncio.Condition | None = None
     service_url: str = ""
@@ -126,11 +131,14 @@ class FakeBotConnector:
     # ---- test controls -------------------------------------------------------------------
 
     def fail(
-        self, route: Route, status: int, *, times: int = 1, retry_after: float | None = None
+        self, route: FailRoute, status: int, *, times: int = 1, retry_after: float | None = None
     ) -> None:
-        """Make the next `times` calls to `route` answer `status` (queued after earlier ones)."""
-        if route not in ROUTES:
-            raise ValueError(f"unknown route {route!r}; expected one of {ROUTES}")
+        """Make the next `times` calls to `route` answer `status` (queued after earlier ones).
+
+        `route` is one of ROUTES, or "post" for the next messages posted by send or reply.
+        """
+        if route not in (*ROUTES, "post"):
+            raise ValueError(f"unknown route {route!r}; expected one of {ROUTES} or 'post'")
         if status == 429 and retry_after is None:
             retry_after = 1
         self._failures.setdefault(route, []).append(_Failure(status, times, retry_after))
@@ -149,9 +157,10 @@ class FakeBotConnector:
     def created_conversations(self) -> list[ConnectorCall]:
         return [c for c in self.calls if c.ok and c.route == "create"]
 
-    def attempts(self, route: Route) -> list[ConnectorCall]:
-        """Every call to `route`, including the ones answered with an injected failure."""
-        return [c for c in self.calls if c.route == route]
+    def attempts(self, route: FailRoute) -> list[ConnectorCall]:
+        """Every call to `route` ("post": send or reply), failed ones included."""
+        routes = ("send", "reply") if route == "post" else (route,)
+        return [c for c in self.calls if c.route in routes]
 
     async def wait_for(
         self,
@@ -182,7 +191,14 @@ class FakeBotConnector:
 
     async def _create(self, request: web.Request) -> web.Response:
         body = await self._json(request)
-        conversation_id = f"a:fake-conversation-{next(self._ids)}"
+        problem = _personal_chat_problem(body)
+        if problem:
+            return await self._record_error(request, "create", body, None, None, 400, problem)
+        # Like Teams, one personal chat per user: asking again returns the same id.
+        member = body["members"][0]["id"]
+        conversation_id = self._personal_chats.setdefault(
+            member, f"a:fake-conversation-{next(self._ids)}"
+        )
         return await self._answer(request, "create", body, None, None, {"id": conversation_id})
 
     async def _send(self, request: web.Request) -> web.Response:
@@ -233,6 +249,8 @@ class FakeBotConnector:
 
     def _next_failure(self, route: Route) -> _Failure | None:
         queue = self._failures.get(route)
+        if not queue and route in ("send", "reply"):
+            queue = self._failures.get("post")
         if not queue:
             return None
         failure = queue[0]
@@ -250,6 +268,12 @@ class FakeBotConnector:
         activity_id: str | None,
         payload: Any,
     ) -> web.Response:
+        if route in ("send", "reply", "update") and not (
+            isinstance(body, dict) and body.get("type")
+        ):
+            return await self._record_error(
+                request, route, body, conversation_id, activity_id, 400, "activity needs a type"
+            )
         failure = self._next_failure(route)
         if failure is not None:
             return await self._record_error(
@@ -259,7 +283,7 @@ class FakeBotConnector:
                 conversation_id,
                 activity_id,
                 failure.status,
-                failure.retry_after,
+                retry_after=failure.retry_after,
             )
         await self._record(request, route, body, conversation_id, activity_id, 200)
         if payload is None:
@@ -274,12 +298,14 @@ class FakeBotConnector:
         conversation_id: str | None,
         activity_id: str | None,
         status: int,
+        message: str | None = None,
         retry_after: float | None = None,
     ) -> web.Response:
         await self._record(request, route, body, conversation_id, activity_id, status)
         code = _ERROR_CODES.get(status, "ServiceError")
         headers = {"Retry-After": f"{retry_after:g}"} if retry_after is not None else None
-        error = {"error": {"code": code, "message": f"injected {status} by FakeBotConnector"}}
+        message = message or f"injected {status} by FakeBotConnector"
+        error = {"error": {"code": code, "message": message}}
         return web.json_response(error, status=status, headers=headers)
 
     async def _record(
@@ -305,6 +331,27 @@ class FakeBotConnector:
         async with self._changed:
             self.calls.append(call)
             self._changed.notify_all()
+
+
+def _personal_chat_problem(body: Any) -> str | None:
+    """What Teams would refuse in a create-conversation request, as it words it, or None.
+
+    Teams creates one-to-one chats only: isGroup false, exactly one member, a tenant id.
+    """
+    if not isinstance(body, dict):
+        return "body must be a JSON object"
+    if body.get("isGroup"):
+        return "creating group chats is not supported"
+    members = body.get("members")
+    if not isinstance(members, list) or len(members) != 1 or not members[0].get("id"):
+        return "a personal chat needs exactly one member with an id"
+    # The real service reads JSON keys case-insensitively, and botbuilder-python writes
+    # "tenantID" where Teams writes "tenantId".
+    top_level = next((v for k, v in body.items() if k.lower() == "tenantid"), None)
+    tenant = top_level or ((body.get("channelData") or {}).get("tenant") or {}).get("id")
+    if not tenant:
+        return "tenantId is required"
+    return None
 
 
 # ---- the Bot Framework's token side ----------------------------------------------------------
