@@ -41,7 +41,9 @@ STAGES: dict[str, Stage] = {
 SOP_STAGES = ("sop_draft", "sop_review", "sop_director")
 APPROVAL_STAGES = ("supervisor", "cct", "director")
 
-DEFAULT_CHAINS: dict[Literal["access", "promotion"], list[str]] = {
+ChainName = Literal["access", "promotion"]
+
+DEFAULT_CHAINS: dict[ChainName, list[str]] = {
     "access": ["supervisor", "cct", "director", *SOP_STAGES],
     "promotion": ["cct", "director"],
 }

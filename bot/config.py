@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from bot.chains import DEFAULT_CHAINS, validate_chain
+from bot.chains import DEFAULT_CHAINS, ChainName, validate_chain
 
 PersonId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
 
@@ -101,7 +101,7 @@ class PeriodsConfig(Strict):
 
 
 class WorkflowConfig(Strict):
-    chains: dict[Literal["access", "promotion"], list[str]] = dict(DEFAULT_CHAINS)
+    chains: dict[ChainName, list[str]] = dict(DEFAULT_CHAINS)
     # When the only eligible approver is the requester (a director's own request):
     # "escalate" hands the stage to their delegate or, failing that, their own supervisor;
     # "refuse" refuses to file the request and says why.
@@ -109,7 +109,7 @@ class WorkflowConfig(Strict):
 
     @field_validator("chains")
     @classmethod
-    def _chains_valid(cls, chains: dict[str, list[str]]) -> dict[str, list[str]]:
+    def _chains_valid(cls, chains: dict[ChainName, list[str]]) -> dict[ChainName, list[str]]:
         for name, stages in chains.items():
             validate_chain(name, stages)
         return {**DEFAULT_CHAINS, **chains}
@@ -212,7 +212,7 @@ def _env_value(match: re.Match[str], path: str) -> str:
 
 
 def _describe(error: ValidationError, source: str) -> str:
-    lines = [f"{source}: {error.error_count()} problem(s)"]
+    lines: list[str] = []
     for item in error.errors():
         location = _key_path(item["loc"])
         message = item["msg"].removeprefix("Value error, ")
@@ -220,7 +220,8 @@ def _describe(error: ValidationError, source: str) -> str:
             lines.append(f"  {message}")
         else:
             lines.append(f"  {location}: {message}")
-    return "\n".join(lines)
+    count = sum(line.count("\n  ") + 1 for line in lines)
+    return "\n".join([f"{source}: {count} problem{'s' if count > 1 else ''}", *lines])
 
 
 def _key_path(loc: tuple[int | str, ...]) -> str:
@@ -260,7 +261,8 @@ def _check_directory(directory: DirectoryConfig) -> None:
     problems += _supervisor_cycles(people)
     for i, dept in enumerate(directory.departments):
         if dept.director not in people:
-            problems.append(f"directory.departments[{i}].director: unknown person {dept.director!r}")
+            problems.append(
+                f"directory.departments[{i}].director: unknown person {dept.director!r}")
     if len({d.id for d in directory.departments}) != len(directory.departments):
         problems.append("directory.departments: department ids must be unique")
     if directory.cct.team_leader not in people:

@@ -8,6 +8,7 @@ between deciding and telling never loses a message; channels make delivery idemp
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import time
@@ -57,10 +58,8 @@ class OutboxDispatcher:
                 await self.deliver_due()
             except Exception:  # keep delivering whatever one bad message does
                 log.exception("outbox pass failed")
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self.poll_seconds)
-            except TimeoutError:
-                pass
             self._wake.clear()
 
     async def deliver_due(self) -> int:

@@ -183,7 +183,9 @@ class Workflow:
             return messages.request_final(request)
         stage = STAGES[request.state]
         if action == "withdraw":
-            return None if person_id == request.requester_id else messages.only_requester_withdraws()
+            if person_id == request.requester_id:
+                return None
+            return messages.only_requester_withdraws()
         if action == "reassign":
             if stage.role == "requester":
                 return messages.cannot_reassign_sop_draft()

@@ -66,7 +66,8 @@ def build_reader(config: AppConfig, base_dir: Path) -> Workflow:
 
 def workflow_settings(config: AppConfig) -> WorkflowSettings:
     return WorkflowSettings(
-        chains=config.workflow.chains, programs=list(config.programs.offered),
+        chains={str(name): stages for name, stages in config.workflow.chains.items()},
+        programs=list(config.programs.offered),
         privacy_notice=config.privacy_notice, self_approval=config.workflow.self_approval,
         time_zone=config.time_zone,
     )

@@ -31,7 +31,8 @@ def _load(config_path: Path) -> tuple[AppConfig, Path]:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """The City's social media procedure bot (ADM 140-007)."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 @main.command("check-config")
@@ -47,8 +48,8 @@ def check_config(config_path: Path) -> None:
 @main.command()
 @CONFIG_OPTION
 @click.option("--host", default=None, help="Interface to listen on (default: server.host).")
-@click.option("--port", default=None, type=click.IntRange(1, 65535),
-              help="Port (default: server.port).")
+@click.option("--port", default=None, type=click.IntRange(0, 65535),
+              help="Port (default: server.port; 0 picks a free one).")
 def serve(config_path: Path, host: str | None, port: int | None) -> None:
     """Start the bot's HTTP server (health check, console endpoint, Slack and Teams routes)."""
     from socialbot.serve import run_server
@@ -56,7 +57,7 @@ def serve(config_path: Path, host: str | None, port: int | None) -> None:
     config, base_dir = _load(config_path)
     sys.exit(asyncio.run(run_server(config, base_dir, config_path=config_path,
                                     host=host or config.server.host,
-                                    port=port or config.server.port)))
+                                    port=config.server.port if port is None else port)))
 
 
 @main.command()

@@ -68,6 +68,7 @@ async def _serve(bot: Bot, platforms: list[tuple[str, Callable[..., list[str]]]]
         log.error("cannot listen on %s:%s: %s", host, port, problem)
         await runner.cleanup()
         return 1
+    port = runner.addresses[0][1]
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
     advert = advertise_console(app, url)
     print(_banner(url, config_path, how_to_talk), flush=True)

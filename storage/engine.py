@@ -53,6 +53,8 @@ class _TinyDB(TinyDB):
 
 
 class Store:
+    _memory: dict[str, dict[str, Any]]
+
     def __init__(self, path: str | Path, *, fsync: bool = True, read_only: bool = False) -> None:
         self.path = Path(path)
         self.journal_path = self.path.with_name(self.path.name + ".journal")
@@ -72,7 +74,7 @@ class Store:
         self._lock_fd = _acquire_lock(self.path.with_name(self.path.name + ".lock"))
         try:
             self._db = _TinyDB(storage=MemoryStorage)
-            self._memory: dict[str, dict[str, Any]] = self._load()
+            self._memory = self._load()
             self._db.storage.write(self._memory)
             self._compact()
             self._journal = open(self.journal_path, "ab", buffering=0)  # noqa: SIM115

@@ -50,7 +50,7 @@ class RemoteConsole:
         call = request.Request(self.url, data=body, method="POST", headers={
             "Content-Type": "application/json", "Authorization": f"Bearer {self.token}"})
         try:
-            with request.urlopen(call, timeout=30) as answer:  # noqa: S310 (loopback URL)
+            with request.urlopen(call, timeout=30) as answer:
                 data = json.loads(answer.read())
         except error.HTTPError as problem:
             return f"The bot refused: {problem.code} {problem.read().decode()[:200]}", "> "

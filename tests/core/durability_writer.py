@@ -1,0 +1,26 @@
+"""Run by test_durability in a subprocess: file and approve requests, print an ack per decision."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bot.config import parse_config
+from bot.workflow import Actor, Decision
+from socialbot.bootstrap import build
+from tests.support import SAMPLE_CONFIG, valid_form
+
+
+def main(base_dir: str) -> None:
+    bot = build(parse_config(SAMPLE_CONFIG.read_text()), Path(base_dir))
+    workflow = bot.workflow
+    while True:
+        request = workflow.submit(Actor("adoe", "console"), valid_form())
+        print(f"ACK {request.id} {request.step}", flush=True)
+        for person in ("msmith", "kwong", "pbrown"):
+            request = workflow.decide(Actor(person, "console"), request.id, Decision("approve"))
+            print(f"ACK {request.id} {request.step}", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

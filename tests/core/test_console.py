@@ -1,0 +1,160 @@
+"""`socialbot console` driven through stdin, as a script or a person would, start to export."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.support import ROOT, SAMPLE_CONFIG
+
+WHOLE_REQUEST = """\
+request
+Alex
+Doe
+
+
+Aquatics
+1
+Facebook, 3
+2
+Summer swim lessons <!channel> campaign for the Aquatics section
+yes
+yes
+status
+as msmith
+inbox
+approve R-1
+as tlee
+approve R-1
+as kwong
+approve R-1
+as pbrown
+reject R-1
+approve R-1
+as adoe
+sop R-1
+We post twice a week.
+Replies within two business days.
+.
+https://example.org/sop
+as rsingh
+changes R-1 Add who covers weekends
+as adoe
+sop R-1
+We post twice a week; weekends: Sam Baker.
+.
+
+as kwong
+approve R-1
+as pbrown
+approve R-1
+approve R-1
+as adoe
+status
+"""
+
+
+@pytest.fixture
+def config_file(tmp_path: Path) -> Path:
+    raw = yaml.safe_load(SAMPLE_CONFIG.read_text())
+    raw["storage"]["path"] = str(tmp_path / "data" / "bot.json")
+    path = tmp_path / "app.yaml"
+    path.write_text(yaml.safe_dump(raw))
+    return path
+
+
+def socialbot(*args: str, stdin: str = "", timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "socialbot", *args], cwd=ROOT, input=stdin,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_a_whole_request_through_the_terminal_then_export(config_file: Path) -> None:
+    run = socialbot("console", "--config", str(config_file), "--as", "adoe",
+                    stdin=WHOLE_REQUEST)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert "Filed R-1. It now waits for Morgan Smith, Manager, Recreation Services." in out
+    assert "R-1  Facebook, YouTube: waiting for the supervisor's agreement" in out
+    assert "You can: Approve (approve R-1), Reject (reject R-1)" in out
+    assert "belongs to Morgan Smith" not in out  # tlee at the CCT stage is not the CCT
+    assert "You can't act on this: the stage 'CCT review' belongs to Kim Wong, Ravi Singh" in out
+    assert "Usage: reject ID REASON" in out
+    assert "SOP revision 2 submitted for R-1" in out
+    assert "R-1: SOP approved. Now approved: access granted." in out
+    assert "Already decided: R-1 SOP approved by Priya Brown" in out
+    assert "R-1  Facebook, YouTube: approved: access granted" in out
+
+    export = socialbot("export", "R-1", "--config", str(config_file))
+    assert export.returncode == 0, export.stderr
+    appendix = export.stdout
+    assert "# Social Media Request for Access - R-1" in appendix
+    assert "- Employee: Alex Doe, Recreation Programmer, " in appendix
+    assert "- Corporate Communications Team: Kim Wong, Manager, Corporate Communications" \
+        in appendix
+    assert "- Director: Priya Brown, Director, Community Services" in appendix
+    assert "Summer swim lessons \\<!channel\\> campaign" in appendix
+    assert "| Ravi Singh (Communications Advisor) | changes requested | CCT review of the SOP " \
+           "| Add who covers weekends |" in appendix
+    assert "weekends: Sam Baker" in appendix
+
+
+def test_a_cancelled_form_and_bad_answers_store_nothing(config_file: Path) -> None:
+    answers = "request\n\n\n\n\n\n\nMySpace\n\nshort\nno\nyes\ncancel\nstatus\n"
+    run = socialbot("console", "--config", str(config_file), "--as", "adoe", stdin=answers)
+    assert run.returncode == 0, run.stderr
+    assert "Please fix:" in run.stdout
+    assert "Social media programs: Unknown program 'MySpace'" in run.stdout
+    assert "read the notice of collection and accept it" in run.stdout
+    assert "Request cancelled; nothing was stored." in run.stdout
+    assert "You have no requests." in run.stdout
+
+
+def test_unknown_people_and_commands_get_clear_answers(config_file: Path) -> None:
+    run = socialbot("console", "--config", str(config_file), "--as", "nobody",
+                    stdin="status\nas ghost\nas tlee\nfrobnicate\nshow R-7\n")
+    assert run.returncode == 0, run.stderr
+    assert "I can't find you (nobody) in the City's staff directory" in run.stdout
+    assert "There is no 'ghost' in the directory." in run.stdout
+    assert "I don't know 'frobnicate'" in run.stdout
+    assert "There is no request 'R-7'." in run.stdout
+    assert "Traceback" not in run.stderr
+
+
+async def test_the_console_talks_to_a_running_server(config_file: Path, tmp_path: Path) -> None:
+    server = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "socialbot", "serve", "--config", str(config_file), "--port", "0",
+        cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        env={**os.environ, "SLACK_BOT_TOKEN": "", "MICROSOFT_APP_ID": ""})
+    try:
+        assert server.stdout is not None
+        banner = (await asyncio.wait_for(server.stdout.readline(), 30)).decode()
+        assert "listening on http://127.0.0.1:" in banner
+        url = banner.split("listening on ")[1].split(" ")[0]
+        health = await asyncio.to_thread(
+            lambda: json.loads(subprocess.check_output(["curl", "-s", f"{url}/healthz"])))
+        assert health == {"status": "ok"}
+        run = await asyncio.to_thread(
+            socialbot, "console", "--config", str(config_file), "--as", "adoe",
+            stdin=WHOLE_REQUEST.split("status\nas msmith")[0] + "as msmith\napprove R-1\n")
+        assert "Filed R-1" in run.stdout, run.stderr
+        assert "R-1: agreed in principle." in run.stdout
+        advert = config_file.parent / "data" / "bot.json.console.json"
+        assert oct(advert.stat().st_mode & 0o777) == "0o600"
+        stranger = await asyncio.to_thread(lambda: subprocess.run(
+            ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST",
+             "-H", "Authorization: Bearer wrong", "-d", "{}", f"{url}/console/turn"],
+            capture_output=True, text=True).stdout)
+        assert stranger == "401"
+    finally:
+        server.terminate()
+        await asyncio.wait_for(server.wait(), 30)
+    assert server.returncode == 0
+    assert shutil.which("curl")

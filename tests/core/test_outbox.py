@@ -1,0 +1,79 @@
+"""Queued notifications reach their channel once, with retries, and survive a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.events import Notification
+from bot.outbox import OutboxDispatcher, backoff
+from bot.ports import DeliveryFailed
+from bot.workflow import Actor, Decision
+from socialbot.bootstrap import build
+from tests.support import file_request
+
+
+class FlakyChannel:
+    """A channel that fails its first `failures` deliveries, then records each notification."""
+
+    name = "slack"
+
+    def __init__(self, failures: int = 0, retry_after: float | None = 0.0) -> None:
+        self.failures = failures
+        self.retry_after = retry_after
+        self.delivered: list[Notification] = []
+
+    async def deliver(self, notification: Notification) -> None:
+        if self.failures:
+            self.failures -= 1
+            raise DeliveryFailed("HTTP 503", retry_after=self.retry_after)
+        self.delivered.append(notification)
+
+
+async def test_notifications_are_delivered_after_a_failure(tmp_path: Path, sample_config,
+                                                           clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    bot = build(sample_config, tmp_path, channel_names=("slack",), clock=clock)
+    channel = FlakyChannel(failures=1)
+    dispatcher = OutboxDispatcher(bot.repository, {"slack": channel})
+    request = file_request(bot.workflow)
+    now = [1000.0]
+    monkeypatch.setattr("bot.outbox.time.time", lambda: now[0])
+    assert await dispatcher.deliver_due() == 1  # one failed, the other went through
+    assert bot.repository.pending_count() == 1
+    now[0] += 5
+    assert await dispatcher.deliver_due() == 1
+    assert {n.id for n in channel.delivered} == {f"{request.id}:1:action_needed",
+                                                 f"{request.id}:1:requester_update"}
+    assert bot.repository.pending_count() == 0
+    bot.close()
+
+
+async def test_undelivered_notifications_survive_a_restart(tmp_path: Path, sample_config,
+                                                           clock) -> None:  # type: ignore[no-untyped-def]
+    bot = build(sample_config, tmp_path, channel_names=("slack",), clock=clock)
+    request = file_request(bot.workflow)
+    bot.workflow.decide(Actor("msmith", "slack"), request.id, Decision("approve"))
+    bot.close()  # the process stops before anything was delivered
+    reopened = build(sample_config, tmp_path, channel_names=("slack",), clock=clock)
+    channel = FlakyChannel()
+    assert await OutboxDispatcher(reopened.repository, {"slack": channel}).deliver_due() == 5
+    assert sorted(n.kind for n in channel.delivered) == [
+        "action_needed", "action_needed", "requester_update", "requester_update", "step_closed"]
+    reopened.close()
+
+
+async def test_a_permanent_failure_is_kept_as_a_dead_letter(tmp_path: Path, sample_config,
+                                                            clock) -> None:  # type: ignore[no-untyped-def]
+    bot = build(sample_config, tmp_path, channel_names=("slack",), clock=clock)
+    file_request(bot.workflow)
+    dispatcher = OutboxDispatcher(bot.repository, {"slack": FlakyChannel(5, retry_after=None)})
+    assert await dispatcher.deliver_due() == 0
+    assert bot.repository.pending_count() == 0
+    assert len(bot.repository.dead_letters()) == 2
+    bot.close()
+
+
+def test_backoff_grows_and_honours_retry_after() -> None:
+    assert 0.5 <= backoff(0) <= 1.0
+    assert 32 <= backoff(6) <= 64
+    assert backoff(20) <= 600
+    assert backoff(0, retry_after=30) == 30

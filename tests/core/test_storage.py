@@ -1,0 +1,105 @@
+"""The journaled TinyDB store: durable commits, torn writes, one process at a time."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.domain import FieldErrors
+from socialbot.bootstrap import Bot, build
+from storage.engine import Store, StoreCorrupt, StoreError, StoreLocked
+from storage.tinydb_repository import HistoryRewritten
+from tests.support import file_request
+
+
+def test_requests_survive_a_restart_with_their_history(bot: Bot, tmp_path: Path,
+                                                       sample_config, clock) -> None:  # type: ignore[no-untyped-def]
+    request = file_request(bot.workflow)
+    bot.close()
+    reopened = build(sample_config, tmp_path, clock=clock)
+    try:
+        assert reopened.workflow.get(request.id) == request
+        assert reopened.repository.next_request_id() == "R-2"
+        assert [r.id for r in reopened.workflow.inbox("msmith")] == [request.id]
+    finally:
+        reopened.close()
+
+
+def test_the_snapshot_is_plain_tinydb_json(bot: Bot) -> None:
+    request = file_request(bot.workflow)
+    bot.close()
+    snapshot = json.loads(bot.storage_path().read_text())
+    assert snapshot["requests"][request.id]["requester_id"] == "adoe"
+    assert bot.store.journal_path.read_bytes() == b""
+
+
+def test_a_second_process_gets_a_clear_error(bot: Bot) -> None:
+    with pytest.raises(StoreLocked, match="already open in another process"):
+        Store(bot.storage_path())
+
+
+def test_a_torn_last_journal_line_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    with Store(path) as store:
+        store.commit([("put", "t", "a", {"n": 1})])
+    # A crash in the middle of the next append: the line never ended, fsync never returned.
+    (tmp_path / "db.json.journal").write_bytes(b'{"ops":[["put","t","b",{"n"')
+    with Store(path) as reopened:
+        assert reopened.get("t", "a") == {"n": 1}
+        assert reopened.get("t", "b") is None
+        reopened.commit([("put", "t", "c", {"n": 3})])
+    with Store(path) as again:
+        assert again.get("t", "c") == {"n": 3}
+
+
+def test_damage_in_the_middle_of_the_journal_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    journal = tmp_path / "db.json.journal"
+    journal.write_bytes(b'{"ops":[["put","t","a",{}]]}\nGARBAGE\n{"ops":[]}\n')
+    with pytest.raises(StoreCorrupt, match="entry 2"):
+        Store(path)
+
+
+def test_a_reader_sees_committed_data_beside_the_writer(bot: Bot) -> None:
+    request = file_request(bot.workflow)
+    reader = Store(bot.storage_path(), read_only=True)
+    assert reader.get("requests", request.id)["id"] == request.id  # type: ignore[index]
+    with pytest.raises(StoreError, match="read-only"):
+        reader.commit([("del", "requests", request.id)])
+
+
+def test_the_audit_trail_cannot_be_rewritten(bot: Bot) -> None:
+    request = file_request(bot.workflow)
+    forged = request.evolve(history=())
+    with pytest.raises(HistoryRewritten):
+        bot.repository.save(forged, expected_version=request.version)
+
+
+def test_a_refused_form_leaves_the_files_untouched(bot: Bot) -> None:
+    file_request(bot.workflow)
+    before = bot.store.journal_path.read_bytes()
+    with pytest.raises(FieldErrors):
+        file_request(bot.workflow, programs=[])
+    assert bot.store.journal_path.read_bytes() == before
+
+
+def test_outbox_delivery_bookkeeping(tmp_path: Path, sample_config, clock) -> None:  # type: ignore[no-untyped-def]
+    bot = build(sample_config, tmp_path, channel_names=("slack",), clock=clock)
+    try:
+        request = file_request(bot.workflow)
+        repo = bot.repository
+        message = next(m for m in repo.due(now=10.0)
+                       if m.id == f"{request.id}:1:action_needed@slack")
+        repo.failed(message, error="429", retry_at=50.0)
+        assert message.id not in {m.id for m in repo.due(now=10.0)}
+        again = next(m for m in repo.due(now=60.0) if m.id == message.id)
+        assert again.attempts == 1
+        repo.failed(again, error="403 blocked", retry_at=None)
+        assert message.id not in {m.id for m in repo.due(now=1e12)}
+        assert [m.last_error for m in repo.dead_letters()] == ["403 blocked"]
+        repo.delivered(f"{request.id}:1:requester_update@slack")
+        assert repo.pending_count() == 0
+    finally:
+        bot.close()

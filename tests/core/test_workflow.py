@@ -1,0 +1,248 @@
+"""The ADM 140-007 chain: who may act at each stage, what each action does, exactly once."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain import FieldErrors
+from bot.workflow import Actor, AlreadyDecided, Decision, NotFound, Refused, Workflow
+from socialbot.bootstrap import Bot
+from tests.support import file_request, valid_form
+
+
+def act(workflow: Workflow, person: str, request_id: str, action: str, *,
+        step: int | None = None, **fields: str):
+    return workflow.decide(Actor(person, "console"), request_id, Decision(action, **fields),  # type: ignore[arg-type]
+                           step=step)
+
+
+def test_the_whole_access_chain_with_one_round_of_sop_changes(workflow: Workflow) -> None:
+    request = file_request(workflow)
+    assert (request.state, workflow.current_approvers(request)) == ("supervisor", ["msmith"])
+    request = act(workflow, "msmith", request.id, "approve")
+    assert request.state == "cct"
+    assert workflow.current_approvers(request) == ["kwong", "rsingh"]
+    request = act(workflow, "rsingh", request.id, "approve")
+    assert (request.state, workflow.current_approvers(request)) == ("director", ["pbrown"])
+    request = act(workflow, "pbrown", request.id, "approve")
+    assert (request.state, workflow.current_approvers(request)) == ("sop_draft", ["adoe"])
+    request = act(workflow, "adoe", request.id, "submit_sop", sop_text="Post twice a week.")
+    request = act(workflow, "kwong", request.id, "request_changes", comment="Who covers weekends?")
+    assert request.state == "sop_draft"
+    request = act(workflow, "adoe", request.id, "submit_sop", sop_text="Weekends: Sam.",
+                  sop_link="https://example.org/sop")
+    assert request.sop is not None and request.sop.revision == 2
+    request = act(workflow, "kwong", request.id, "approve")
+    request = act(workflow, "pbrown", request.id, "approve")
+    assert request.state == "approved" and request.is_final
+    actions = [(h.stage, h.action, h.actor_id) for h in request.history]
+    assert actions == [
+        ("employee", "submit", "adoe"), ("supervisor", "approve", "msmith"),
+        ("cct", "approve", "rsingh"), ("director", "approve", "pbrown"),
+        ("sop_draft", "submit_sop", "adoe"), ("sop_review", "request_changes", "kwong"),
+        ("sop_draft", "submit_sop", "adoe"), ("sop_review", "approve", "kwong"),
+        ("sop_director", "approve", "pbrown"),
+    ]
+    assert [h.seq for h in request.history] == list(range(1, 10))
+    assert request.history[1].actor_title == "Manager, Recreation Services"
+
+
+def test_promotion_request_goes_cct_then_director(workflow: Workflow) -> None:
+    request = workflow.submit(Actor("adoe", "console"), valid_form(), kind="promotion")
+    assert request.state == "cct"
+    request = act(workflow, "kwong", request.id, "approve")
+    request = act(workflow, "pbrown", request.id, "approve")
+    assert request.state == "approved"
+
+
+@pytest.mark.parametrize("person, reason", [
+    ("tlee", "belongs to Morgan Smith"),
+    ("adoe", "Nobody approves their own request"),
+    ("pbrown", "belongs to Morgan Smith"),
+])
+def test_only_the_supervisor_signs_the_supervisor_stage(
+        workflow: Workflow, bot: Bot, person: str, reason: str) -> None:
+    request = file_request(workflow)
+    with pytest.raises(Refused, match=reason):
+        act(workflow, person, request.id, "approve")
+    stored = workflow.get(request.id)
+    assert stored == request
+    refusal = bot.repository.refusals(request.id)[-1]
+    assert (refusal.person_id, refusal.action) == (person, "approve")
+
+
+def test_a_stranger_not_in_the_directory_is_refused(workflow: Workflow) -> None:
+    request = file_request(workflow)
+    with pytest.raises(Refused, match="staff directory"):
+        act(workflow, "intruder", request.id, "approve")
+    with pytest.raises(Refused, match="staff directory"):
+        workflow.submit(Actor("intruder", "console"), valid_form())
+
+
+def test_a_cct_member_who_files_is_reviewed_by_the_other_member(workflow: Workflow) -> None:
+    request = file_request(workflow, "rsingh", first_name="Ravi", last_name="Singh")
+    request = act(workflow, "kwong", request.id, "approve")  # kwong supervises rsingh
+    assert workflow.current_approvers(request) == ["kwong"]
+    with pytest.raises(Refused, match="own request"):
+        act(workflow, "rsingh", request.id, "approve")
+
+
+def test_a_directors_own_request_escalates_to_their_supervisor(workflow: Workflow) -> None:
+    request = file_request(workflow, "dokafor", promote_department="city-development")
+    assert workflow.current_approvers(request) == ["jmarsh"]  # supervisor stage: the CAO
+    request = act(workflow, "jmarsh", request.id, "approve")
+    request = act(workflow, "kwong", request.id, "approve")
+    assert request.state == "director"
+    assert workflow.current_approvers(request) == ["jmarsh"]  # escalated, never dokafor
+
+
+def test_refuse_policy_refuses_to_file_a_directors_own_request(
+        tmp_path, sample_config) -> None:  # type: ignore[no-untyped-def]
+    from socialbot.bootstrap import build
+
+    strict = sample_config.model_copy(update={
+        "workflow": sample_config.workflow.model_copy(update={"self_approval": "refuse"})})
+    bot = build(strict, tmp_path)
+    try:
+        with pytest.raises(Refused, match="self-approval"):
+            file_request(bot.workflow, "dokafor")
+        assert bot.repository.count() == 0
+    finally:
+        bot.close()
+
+
+def test_a_delegate_acts_for_an_approver_who_is_away(workflow: Workflow) -> None:
+    request = file_request(workflow, "owilliams", promote_department="fire-services")
+    request = act(workflow, "sbaker", request.id, "approve")
+    request = act(workflow, "kwong", request.id, "approve")
+    assert workflow.current_approvers(request) == ["cmacdonald", "sbaker"]
+    request = act(workflow, "sbaker", request.id, "approve")
+    assert request.state == "sop_draft"
+
+
+def test_the_same_click_three_times_takes_effect_once(workflow: Workflow, bot: Bot) -> None:
+    request = file_request(workflow)
+    first = act(workflow, "msmith", request.id, "approve", step=request.step)
+    for _ in range(2):
+        with pytest.raises(AlreadyDecided, match="agreed in principle by Morgan Smith"):
+            act(workflow, "msmith", request.id, "approve", step=request.step)
+    assert workflow.get(request.id) == first
+    assert len(first.history) == 2
+
+
+def test_two_approvers_racing_on_one_stage_produce_one_winner(workflow: Workflow) -> None:
+    request = act(workflow, "msmith", file_request(workflow).id, "approve")
+    winner = act(workflow, "kwong", request.id, "approve", step=request.step)
+    with pytest.raises(AlreadyDecided, match="recommended by Kim Wong"):
+        act(workflow, "rsingh", request.id, "reject", step=request.step, comment="No need")
+    assert workflow.get(request.id) == winner
+
+
+def test_a_stale_version_is_refused_by_the_repository(workflow: Workflow, bot: Bot) -> None:
+    """The version check, not luck: a writer holding an old copy loses."""
+    from bot.ports import ConcurrentUpdate
+
+    request = file_request(workflow)
+    bot.repository.save(request.evolve(initiative="changed elsewhere"),
+                        expected_version=request.version)
+    with pytest.raises(ConcurrentUpdate):
+        bot.repository.save(request.evolve(initiative="late writer"),
+                            expected_version=request.version)
+
+
+def test_rejection_needs_a_reason_and_ends_the_request(workflow: Workflow) -> None:
+    request = file_request(workflow)
+    with pytest.raises(FieldErrors) as problem:
+        act(workflow, "msmith", request.id, "reject", comment="   ")
+    assert "reason" in problem.value.errors
+    assert workflow.get(request.id) == request
+    rejected = act(workflow, "msmith", request.id, "reject", comment="Not this season")
+    assert rejected.state == "rejected"
+    assert rejected.history[-1].comment == "Not this season"
+    with pytest.raises(AlreadyDecided):
+        act(workflow, "adoe", request.id, "withdraw")
+
+
+def test_the_requester_may_withdraw_until_the_final_approval(workflow: Workflow) -> None:
+    request = act(workflow, "msmith", file_request(workflow).id, "approve")
+    with pytest.raises(Refused, match="Only the employee"):
+        act(workflow, "msmith", request.id, "withdraw")
+    withdrawn = act(workflow, "adoe", request.id, "withdraw")
+    assert withdrawn.state == "withdrawn"
+
+
+def test_reassign_hands_the_stage_to_an_eligible_person_only(workflow: Workflow) -> None:
+    request = file_request(workflow)
+    assert workflow.reassign_candidates(request, "msmith") == ["pbrown", "jmarsh"]
+    with pytest.raises(Refused, match="can't take this stage"):
+        act(workflow, "msmith", request.id, "reassign", reassign_to="tlee")
+    moved = act(workflow, "msmith", request.id, "reassign", reassign_to="pbrown")
+    assert workflow.current_approvers(moved) == ["pbrown"]
+    with pytest.raises(Refused):
+        act(workflow, "msmith", moved.id, "approve")
+    assert act(workflow, "pbrown", moved.id, "approve").state == "cct"
+
+
+def test_an_invalid_form_gets_a_message_per_field_and_stores_nothing(
+        workflow: Workflow, bot: Bot) -> None:
+    form = valid_form(first_name="", programs=[], promote_department="nowhere",
+                      initiative="x" * 1001, privacy_accepted=False, status="contractor")
+    with pytest.raises(FieldErrors) as problem:
+        workflow.submit(Actor("adoe", "console"), form)
+    assert set(problem.value.errors) == {"first_name", "programs", "promote_department",
+                                         "initiative", "privacy_accepted", "status"}
+    assert "1000 characters" in problem.value.errors["initiative"]
+    assert bot.repository.count() == 0
+    assert bot.repository.pending_count() == 0
+
+
+def test_unknown_programs_and_non_text_values_are_field_errors(workflow: Workflow) -> None:
+    with pytest.raises(FieldErrors) as problem:
+        workflow.submit(Actor("adoe", "console"),
+                        valid_form(programs=["MySpace"], last_name=["not", "text"]))
+    assert set(problem.value.errors) == {"programs", "last_name"}
+
+
+def test_the_sop_must_have_text_and_a_safe_link(workflow: Workflow) -> None:
+    request = file_request(workflow)
+    for person in ("msmith", "kwong", "pbrown"):
+        request = act(workflow, person, request.id, "approve")
+    with pytest.raises(FieldErrors) as problem:
+        act(workflow, "adoe", request.id, "submit_sop", sop_text=" ",
+            sop_link="javascript:alert(1)")
+    assert set(problem.value.errors) == {"sop_text", "sop_link"}
+    assert workflow.get(request.id) == request
+
+
+def test_unknown_request_ids_are_reported(workflow: Workflow) -> None:
+    with pytest.raises(NotFound):
+        act(workflow, "msmith", "R-999", "approve")
+
+
+def test_inbox_lists_what_waits_for_each_person(workflow: Workflow) -> None:
+    first = file_request(workflow)
+    second = file_request(workflow, "jpatel", first_name="Jaya", last_name="Patel")
+    assert [r.id for r in workflow.inbox("msmith")] == [first.id, second.id]
+    act(workflow, "msmith", first.id, "approve")
+    assert [r.id for r in workflow.inbox("msmith")] == [second.id]
+    assert [r.id for r in workflow.inbox("rsingh")] == [first.id]
+    assert [r.id for r in workflow.requests_of("adoe")] == [first.id]
+
+
+def test_each_decision_queues_its_notifications_in_the_same_write(
+        tmp_path, sample_config, clock) -> None:  # type: ignore[no-untyped-def]
+    from socialbot.bootstrap import build
+
+    bot = build(sample_config, tmp_path, channel_names=("slack", "teams"), clock=clock)
+    try:
+        request = file_request(bot.workflow)
+        queued = {m.id for m in bot.repository.due(now=1e12)}
+        assert queued == {f"{request.id}:1:{kind}@{channel}"
+                          for kind in ("action_needed", "requester_update")
+                          for channel in ("slack", "teams")}
+        act(bot.workflow, "msmith", request.id, "approve")
+        kinds = {m.notification.kind for m in bot.repository.due(now=1e12)
+                 if m.notification.step >= 1 and m.id.startswith(f"{request.id}:")}
+        assert kinds == {"action_needed", "requester_update", "step_closed"}
+    finally:
+        bot.close()
