@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections import OrderedDict
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from aiohttp import web
@@ -38,9 +40,11 @@ from botframework.connector.auth import (
     UserTokenClient,
 )
 from botframework.connector.skills import BotFrameworkClient
+from msrest.exceptions import ClientRequestError, HttpOperationError
 from msrest.serialization import Model
 
 from adapters.teams.auth import InboundGuard, TeamsCredentials, error_response
+from bot.ports import DeliveryFailed
 
 log = logging.getLogger(__name__)
 
@@ -257,3 +261,48 @@ def _fallback_invoke_response(activity: Activity, *, failed: bool) -> InvokeResp
         value={"code": "InternalError" if failed else "NotSupported", "message": message},
     )
     return InvokeResponse(status=200, body=body)
+
+
+# ---- outbound errors, for the outbox -----------------------------------------------------------
+
+RETRYABLE_STATUSES = frozenset({408, 412, 429})
+
+
+def delivery_failure(error: Exception) -> DeliveryFailed:
+    """Classify a connector call's exception the way the outbox retries.
+
+    `ErrorResponseException` (msrest `HttpOperationError`) carries the HTTP response: 429,
+    412, 408 and every 5xx are retried, honouring Retry-After; 403 (the user blocked or
+    uninstalled the bot, or an admin disabled it), 404 (conversation gone) and other 4xx are
+    not. `ClientRequestError` means no HTTP answer at all (refused, timed out): retried.
+    """
+    if isinstance(error, HttpOperationError) and error.response is not None:
+        status = int(error.response.status_code)
+        reason = f"Teams connector answered {status} {_error_code(error)}".rstrip()
+        if status in RETRYABLE_STATUSES or status >= 500:
+            retry_after = _retry_after_seconds(error.response.headers.get("Retry-After"))
+            return DeliveryFailed(reason, retry_after=retry_after)
+        return DeliveryFailed(f"{reason}; not retried", retry_after=None)
+    if isinstance(error, ClientRequestError):
+        return DeliveryFailed(f"Teams connector unreachable: {error}", retry_after=0.0)
+    return DeliveryFailed(f"Teams delivery failed: {error!r}", retry_after=0.0)
+
+
+def _error_code(error: HttpOperationError) -> str:
+    inner = getattr(getattr(error, "error", None), "error", None)
+    return str(getattr(inner, "code", "") or "")
+
+
+def _retry_after_seconds(header: str | None) -> float:
+    """Retry-After as seconds: delta-seconds or an HTTP date; 0 when absent or unreadable."""
+    if not header:
+        return 0.0
+    try:
+        return max(0.0, float(header))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return 0.0
+    return max(0.0, when.timestamp() - time.time())

@@ -23,6 +23,7 @@ from botframework.connector.auth import (
     SimpleCredentialProvider,
 )
 
+from adapters.teams.cloud_adapter import delivery_failure
 from tests.fakes.bot_connector import (
     FakeAppCredentialsFactory,
     FakeBotConnector,
@@ -260,3 +261,42 @@ async def test_tokens_validate_through_botbuilder_and_strangers_do_not() -> None
     assert identity.claims["aud"] == APP_ID
     assert tokens.key_fetches == 1
     assert ChannelValidation.open_id_metadata_endpoint == before
+
+
+@pytest.mark.parametrize(
+    ("status", "retry_after", "expected"),
+    [
+        (429, 7, 7.0),
+        (412, None, 0.0),
+        (502, None, 0.0),
+        (504, None, 0.0),
+        (500, None, 0.0),
+        (403, None, None),
+        (400, None, None),
+    ],
+)
+async def test_injected_failures_classify_for_the_outbox(
+    connector: FakeBotConnector,
+    client: ConnectorClient,
+    status: int,
+    retry_after: float | None,
+    expected: float | None,
+) -> None:
+    connector.fail("post", status, retry_after=retry_after)
+
+    with pytest.raises(ErrorResponseException) as raised:
+        await client.conversations.send_to_conversation("a:chat", _message("hi"))
+    failure = delivery_failure(raised.value)
+
+    assert failure.retry_after == expected
+    assert str(status) in str(failure)
+
+
+async def test_an_unreachable_connector_is_retried() -> None:
+    client = ConnectorClient(MicrosoftAppCredentials.empty(), base_url="http://127.0.0.1:9/")
+    client.config.retry_policy.retries = 0
+
+    with pytest.raises(Exception) as raised:
+        await client.conversations.send_to_conversation("a:chat", _message("hi"))
+
+    assert delivery_failure(raised.value).retry_after == 0.0
