@@ -1,0 +1,179 @@
+"""Delivers the core's notifications to Slack: DMs and channel posts, updates of every copy.
+
+Called by the outbox dispatcher, which retries with backoff. Every message sent is recorded in
+the delivery ledger by (notification, target), so a retry or a redelivered notification never
+posts twice, and a closed step can update every copy that was posted for it. Slack's failures
+become `DeliveryFailed`: rate limits carry Retry-After, 5xx and timeouts retry, and errors no
+retry can fix (a revoked token, a channel that does not exist) are permanent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
+
+import aiohttp
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack import messages as say
+from adapters.slack.listeners import HOME_NAMESPACE
+from adapters.slack.screens import Screens
+from bot.chains import STAGES
+from bot.domain import AccessRequest
+from bot.events import Notification
+from bot.ports import DeliveryFailed, DeliveryLedger, KeyValueStore
+from cards import slack as blocks
+
+log = logging.getLogger(__name__)
+CHANNEL = "slack"
+# Errors that retrying cannot fix; anything else unknown is retried with backoff.
+PERMANENT_ERRORS = frozenset({
+    "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired",
+    "missing_scope", "no_permission", "channel_not_found", "user_not_found", "is_archived",
+    "not_in_channel", "message_not_found", "cant_update_message", "edit_window_closed",
+    "invalid_blocks", "invalid_blocks_format", "invalid_arguments", "msg_too_long", "no_text",
+    "restricted_action", "team_access_not_granted", "user_disabled", "cannot_dm_bot",
+})
+Target = tuple[str, str]  # (where to post: a Slack user or channel id, viewer person id or "")
+
+
+def as_delivery_failure(error: Exception) -> DeliveryFailed:
+    """Slack's answer as the outbox understands it: when to retry, or never."""
+    if isinstance(error, SlackApiError):
+        status = error.response.status_code
+        code = str(error.response.get("error") or status)
+        if status == 429:
+            wait = _retry_after(error.response.headers)
+            return DeliveryFailed(f"slack: {code}", retry_after=wait)
+        if status < 500 and code in PERMANENT_ERRORS:
+            return DeliveryFailed(f"slack: {code}", retry_after=None)
+        return DeliveryFailed(f"slack: {code} (HTTP {status})", retry_after=0.0)
+    return DeliveryFailed(f"slack unreachable: {type(error).__name__}", retry_after=0.0)
+
+
+def _retry_after(headers: Any) -> float:
+    for name, value in dict(headers or {}).items():
+        if str(name).lower() == "retry-after":
+            try:
+                return max(0.0, float(value if isinstance(value, str) else value[0]))
+            except (TypeError, ValueError, IndexError):
+                break
+    return 1.0
+
+
+class SlackChannel:
+    name = CHANNEL
+
+    def __init__(self, *, client: AsyncWebClient, screens: Screens, ledger: DeliveryLedger,
+                 homes: KeyValueStore, cct_channel: str | None) -> None:
+        self.client = client
+        self.screens = screens
+        self.workflow = screens.workflow
+        self.ledger = ledger
+        self.homes = homes
+        self.cct_channel = cct_channel
+
+    async def deliver(self, notification: Notification) -> None:
+        request = self.workflow.repository.get(notification.request_id)
+        if request is None:
+            raise DeliveryFailed(f"{notification.request_id} does not exist", retry_after=None)
+        send = {"action_needed": self._post_cards, "step_closed": self._close_copies,
+                "requester_update": self._tell_requester}[notification.kind]
+        targets, post = send(notification, request)
+        await self._each(notification, targets, post)
+        await self._refresh_homes(self._home_people(notification, request))
+
+    async def _each(self, notification: Notification, targets: Iterable[Target],
+                    post: Callable[[str, str], Awaitable[dict[str, Any]]]) -> None:
+        """Send to every target not yet served; fail after trying them all."""
+        failures: list[DeliveryFailed] = []
+        for target, viewer in targets:
+            if self.ledger.sent(notification.id, CHANNEL, target):
+                continue
+            try:
+                ref = await post(target, viewer)
+            except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
+                failures.append(as_delivery_failure(error))
+                continue
+            self.ledger.record(notification=notification, channel=CHANNEL, target=target,
+                               ref={**ref, "viewer": viewer})
+        retryable = [f for f in failures if f.retry_after is not None]
+        if retryable:
+            raise DeliveryFailed(str(retryable[0]), retry_after=max(
+                f.retry_after or 0.0 for f in retryable))
+        if failures:
+            raise failures[0]
+
+    # -- the three kinds of notification ----------------------------------------------------------
+
+    def _post_cards(self, note: Notification, request: AccessRequest) -> tuple[
+            list[Target], Callable[[str, str], Awaitable[dict[str, Any]]]]:
+        async def post(target: str, viewer: str) -> dict[str, Any]:
+            card = self.screens.card(request, viewer or None)
+            sent = await self.client.chat_postMessage(
+                channel=target, text=blocks.card_text(card),
+                blocks=blocks.to_dicts(blocks.card_blocks(card)))
+            return {"channel": sent["channel"], "ts": sent["ts"]}
+
+        if request.step != note.step or request.is_final:
+            return [], post  # the step was decided before its card went out: nothing to ask
+        if note.audience == "cct" and self.cct_channel:
+            return [(self.cct_channel, "")], post
+        return self._slack_targets(note.recipients), post
+
+    def _close_copies(self, note: Notification, request: AccessRequest) -> tuple[
+            list[Target], Callable[[str, str], Awaitable[dict[str, Any]]]]:
+        copies = {c["target"]: c for c in self.ledger.copies(request.id, note.step, CHANNEL)}
+
+        async def update(target: str, viewer: str) -> dict[str, Any]:
+            card = self.screens.card(request, viewer or None, step=note.step)
+            copy = copies[target]
+            await self.client.chat_update(channel=copy["channel"], ts=copy["ts"],
+                                          text=blocks.card_text(card),
+                                          blocks=blocks.to_dicts(blocks.card_blocks(card)))
+            return {"channel": copy["channel"], "ts": copy["ts"]}
+
+        return [(t, c.get("viewer", "")) for t, c in copies.items()], update
+
+    def _tell_requester(self, note: Notification, request: AccessRequest) -> tuple[
+            list[Target], Callable[[str, str], Awaitable[dict[str, Any]]]]:
+        async def post(target: str, viewer: str) -> dict[str, Any]:
+            entry = next((h for h in request.history if h.step == note.step - 1), None)
+            sentence = say.requester_update(request, entry, self.screens.next_names(request),
+                                            self.screens.zone)
+            card = self.screens.card(request, viewer)
+            sent = await self.client.chat_postMessage(
+                channel=target, text=blocks.mrkdwn(sentence, blocks.NOTIFICATION_TEXT),
+                blocks=blocks.to_dicts(blocks.update_blocks(sentence, card)))
+            return {"channel": sent["channel"], "ts": sent["ts"]}
+
+        return self._slack_targets(note.recipients), post
+
+    def _slack_targets(self, person_ids: Iterable[str]) -> list[Target]:
+        directory = self.workflow.directory
+        people = [directory.find(p) for p in person_ids]
+        return [(p.slack_id, p.id) for p in people if p is not None and p.slack_id]
+
+    # -- App Home -------------------------------------------------------------------------------
+
+    def _home_people(self, note: Notification, request: AccessRequest) -> set[str]:
+        if note.kind != "step_closed":
+            return set(note.recipients)
+        entry = request.entry_for_step(note.step)
+        if entry is None:
+            return set()
+        return {entry.actor_id, *self.workflow.approvers(request, STAGES[entry.stage])}
+
+    async def _refresh_homes(self, person_ids: Iterable[str]) -> None:
+        """Republish App Home for those who opened it; a failure waits for their next visit."""
+        for target, _ in self._slack_targets(sorted(person_ids)):
+            if self.homes.get_value(HOME_NAMESPACE, target) is None:
+                continue
+            person = self.workflow.directory.by_slack_id(target)
+            try:
+                await self.client.views_publish(user_id=target,
+                                                view=self.screens.home(person, target))
+            except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
+                log.warning("App Home of %s not refreshed: %s", target, type(error).__name__)

@@ -1,0 +1,117 @@
+"""POST /slack/events: Slack's one door (events, interactivity, commands, shortcuts) into Bolt.
+
+Bolt's own request verification stays on. In front of it, this guard checks the signature on
+the raw bytes (Bolt parses the body before verifying it, and answers a non-numeric timestamp
+with a 500), then the body's shape, so that every refusal is a clear 401 or 400, never a 500,
+and no refused body ever reaches the logs (Bolt logs them at INFO; see `WithholdBodies`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import re
+import time
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+
+from adapters.slack.payloads import MalformedPayload, check_shape
+
+log = logging.getLogger(__name__)
+MAX_BODY_BYTES = 512 * 1024  # Slack's payloads are far smaller (a full modal is ~250 kB)
+MAX_CLOCK_SKEW_SECONDS = 5 * 60
+_TIMESTAMP = re.compile(r"[0-9]{1,12}")  # ASCII digits only: int() also takes " 1" or "1_0"
+
+
+class Rejected(Exception):
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+class SlackEndpoint:
+    def __init__(self, *, bolt: AsyncApp, signing_secret: str) -> None:
+        if not signing_secret.strip():
+            raise ValueError("refusing to serve Slack with an empty signing secret")
+        self.bolt = bolt
+        self.secret = signing_secret.encode()
+
+    async def handle(self, request: web.Request) -> web.Response:
+        raw = await request.read()
+        try:
+            if len(raw) > MAX_BODY_BYTES:
+                raise Rejected(413, "request too large")
+            verify_signature(raw, request.headers, self.secret, time.time())
+            bolt_request = to_bolt_request(raw, request)
+        except Rejected as rejected:
+            log.warning("refused a Slack request: %s (%d; body withheld)", rejected.reason,
+                        rejected.status)
+            return web.json_response({"error": rejected.reason}, status=rejected.status)
+        return await to_aiohttp_response(await self.bolt.async_dispatch(bolt_request))
+
+
+def to_bolt_request(raw: bytes, request: web.Request) -> AsyncBoltRequest:
+    """Bolt's request, once the body is known to be shaped like one of Slack's."""
+    try:
+        check_shape(parse_body(raw, request.content_type))
+        return AsyncBoltRequest(body=raw.decode("utf-8"), query=request.query_string,
+                                headers=dict(request.headers))
+    except MalformedPayload as problem:
+        raise Rejected(400, f"malformed Slack request: {problem}") from None
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError):
+        raise Rejected(400, "malformed Slack request") from None
+
+
+def verify_signature(raw: bytes, headers: Mapping[str, str], secret: bytes, now: float) -> None:
+    """Slack's v0 signature over the raw bytes, within five minutes either way."""
+    timestamp = headers.get("X-Slack-Request-Timestamp", "")
+    signature = headers.get("X-Slack-Signature", "")
+    if not _TIMESTAMP.fullmatch(timestamp) or not signature:
+        raise Rejected(401, "missing or malformed signature headers")
+    if abs(now - int(timestamp)) > MAX_CLOCK_SKEW_SECONDS:
+        raise Rejected(401, "stale or future timestamp")
+    base = b"v0:" + timestamp.encode() + b":" + raw
+    expected = "v0=" + hmac.new(secret, base, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace")):
+        raise Rejected(401, "invalid signature")
+
+
+def parse_body(raw: bytes, content_type: str) -> Any:
+    """The body as Bolt will parse it (same branches), with failures as 400."""
+    try:
+        text = raw.decode("utf-8")
+        if content_type == "application/json" or text.startswith("{"):
+            return json.loads(text)
+        form = dict(parse_qsl(text, keep_blank_values=True))
+        return json.loads(form["payload"]) if "payload" in form else form
+    except (UnicodeDecodeError, ValueError):
+        raise MalformedPayload("neither a Slack form nor JSON") from None
+
+
+class WithholdBodies(logging.Filter):
+    """Bolt logs a refused or unhandled request's body; keep the fact, drop the content."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith("Invalid request signature detected"):
+            record.msg, record.args = "Invalid request signature detected (body withheld)", ()
+        elif "Unhandled request (" in message or "without providing a response" in message:
+            record.msg, record.args = "Unhandled Slack request (body withheld)", ()
+        return True
+
+
+def withhold_bodies_in_bolt_logs() -> None:
+    """Filters survive Bolt resetting its loggers' levels; install once."""
+    for name in ("slack_bolt.RequestVerification", "slack_bolt.AsyncApp"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, WithholdBodies) for f in logger.filters):
+            logger.addFilter(WithholdBodies())

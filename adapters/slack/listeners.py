@@ -1,0 +1,298 @@
+"""Bolt listeners: ack, translate, call the core, render, update. Nothing is decided here.
+
+Authorization, freshness and exactly-once are the core's (`Workflow.decide` refuses and says
+why); a listener only turns a Slack payload into a core call and the answer into Block Kit.
+Clicks are acked first; a modal is opened with the click's trigger_id before anything slow.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import Any, cast
+
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack import messages as say
+from adapters.slack import payloads
+from adapters.slack.payloads import Click
+from adapters.slack.screens import Screens
+from bot.config import Person
+from bot.domain import AccessRequest, FieldErrors
+from bot.form import FIELD_NAMES
+from bot.workflow import Action, Actor, Decision, Refused, WorkflowError
+from cards import slack as blocks
+from cards.codec import VERBS, BadActionPayload, ButtonPayload
+from socialbot.bootstrap import Bot
+
+log = logging.getLogger(__name__)
+PLATFORM = "slack"
+FILED_NAMESPACE = "slack_filed_view"   # view id -> request id: a resubmitted form files once
+HOME_NAMESPACE = "slack_home"          # Slack users who opened App Home: kept up to date
+BUTTONS = re.compile(rf"^({'|'.join(VERBS)})$")
+Body = dict[str, Any]
+
+
+class Listeners:
+    def __init__(self, bot: Bot, screens: Screens) -> None:
+        self.bot = bot
+        self.workflow = bot.workflow
+        self.screens = screens
+        self._modal_verbs: dict[str, Callable[[AccessRequest, Click], Any]] = {
+            "reject": lambda r, c: screens.comment_modal(c.button, r),
+            "request_changes": lambda r, c: screens.comment_modal(c.button, r),
+            "submit_sop": lambda r, c: screens.sop_modal(c.button, r),
+            "reassign": lambda r, c: screens.reassign_modal(c.button, r, self._person_id(c)),
+        }
+
+    def register(self, app: AsyncApp, command: str) -> None:
+        app.command(command)(self.on_command)
+        app.shortcut(blocks.FORM_CALLBACK)(self.on_shortcut)
+        app.action(BUTTONS)(self.on_button)
+        app.view(blocks.FORM_CALLBACK)(self.on_form)
+        app.view(blocks.COMMENT_CALLBACK)(self.on_comment)
+        app.view(blocks.SOP_CALLBACK)(self.on_sop)
+        app.view(blocks.REASSIGN_CALLBACK)(self.on_reassign)
+        app.event("app_home_opened")(self.on_home_opened)
+
+    # -- who ----------------------------------------------------------------------------------
+
+    def person(self, slack_user: str) -> Person | None:
+        return self.workflow.directory.by_slack_id(slack_user)
+
+    def _person_id(self, click: Click) -> str:
+        person = self.person(click.user_id)
+        return person.id if person else ""
+
+    def stranger(self, slack_user: str) -> str:
+        return say.not_in_directory(slack_user, self.workflow.directory)
+
+    # -- the slash command and the shortcut -------------------------------------------------------
+
+    async def on_command(self, ack: AsyncAck, body: Body, client: AsyncWebClient) -> None:
+        person = self.person(body["user_id"])
+        word = body["text"].strip().lower()
+        if person is None:
+            await ack(text=blocks.mrkdwn(self.stranger(body["user_id"])),
+                      response_type="ephemeral")
+        elif word in ("", "request"):
+            await ack()
+            await client.views_open(trigger_id=body["trigger_id"], view=self.screens.form(person))
+        elif word == "status":
+            status = self.screens.status(person)
+            await ack(text="Your requests", blocks=blocks.to_dicts(status),
+                      response_type="ephemeral")
+        elif word == "help":
+            await ack(text=say.help_text(self.screens.command), response_type="ephemeral")
+        else:
+            await ack(text=blocks.mrkdwn(say.unknown_command(body["text"].strip(),
+                                                              self.screens.command)),
+                      response_type="ephemeral")
+
+    async def on_shortcut(self, ack: AsyncAck, body: Body, client: AsyncWebClient) -> None:
+        await ack()
+        person = self.person(payloads.user_id(body))
+        view = self.screens.form(person) if person else blocks.notice_modal(
+            "Social media access", self.stranger(payloads.user_id(body)))
+        await client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    # -- buttons --------------------------------------------------------------------------------
+
+    async def on_button(self, ack: AsyncAck, body: Body, client: AsyncWebClient) -> None:
+        await ack()
+        try:
+            click = payloads.read_click(body)
+        except BadActionPayload:
+            await self._answer(client, _raw_click(body), say.not_our_button())
+            return
+        person = self.person(click.user_id)
+        if person is None:
+            await self._answer(client, click, self.stranger(click.user_id))
+        elif click.button.verb in self._modal_verbs:
+            await self._open_decision_modal(client, click, person)
+        elif click.button.verb == "view":
+            await self._show(client, click, person)
+        else:
+            await self._decide_now(client, click, person)
+
+    async def _decide_now(self, client: AsyncWebClient, click: Click, person: Person) -> None:
+        button = click.button
+        try:
+            self.workflow.decide(Actor(person.id, PLATFORM), button.request_id,
+                                 Decision(_action(button.verb)), step=button.step)
+        except WorkflowError as problem:
+            await self._answer(client, click, str(problem))
+            return
+        self.bot.dispatcher.wake()
+
+    async def _open_decision_modal(self, client: AsyncWebClient, click: Click,
+                                   person: Person) -> None:
+        try:
+            request = self.workflow.get(click.button.request_id)
+        except WorkflowError as problem:
+            await self._answer(client, click, str(problem))
+            return
+        why_not = self.screens.stale_reason(request, click.button.step) or \
+            self.workflow.refusal_reason(request, person.id, click.button.verb)
+        if why_not:
+            await self._answer(client, click, why_not)
+            return
+        view = self._modal_verbs[click.button.verb](request, click)
+        await client.views_open(trigger_id=click.trigger_id, view=view)
+
+    async def _show(self, client: AsyncWebClient, click: Click, person: Person) -> None:
+        try:
+            request = self.workflow.get(click.button.request_id)
+        except WorkflowError as problem:
+            await self._answer(client, click, str(problem))
+            return
+        if not self.screens.may_view(request, person.id):
+            await self._answer(client, click, "Only the people in this request's chain can see it.")
+            return
+        card = self.screens.card(request, person.id)
+        await self._answer(client, click, blocks.card_text(card), blocks.card_blocks(card))
+
+    async def _answer(self, client: AsyncWebClient, click: Click, text: str,
+                      shown: list[blocks.Block] | None = None) -> None:
+        """Ephemeral in the message's channel; in App Home or a modal, a small notice modal."""
+        if click.channel_id:
+            await client.chat_postEphemeral(
+                channel=click.channel_id, user=click.user_id, text=blocks.mrkdwn(text),
+                blocks=blocks.to_dicts(shown) if shown else None)
+        elif click.trigger_id:
+            await client.views_open(trigger_id=click.trigger_id,
+                                    view=blocks.notice_modal("Social media access", text))
+
+    # -- modal submissions ------------------------------------------------------------------------
+
+    async def on_form(self, ack: AsyncAck, body: Body) -> None:
+        slack_user, view = payloads.user_id(body), body["view"]
+        person, view_id = self.person(slack_user), payloads.view_id(view)
+        kv = self.bot.repository
+        if person is None:
+            await ack(response_action="update",
+                      view=blocks.notice_modal("Not filed", self.stranger(slack_user)))
+            return
+        filed = kv.get_value(FILED_NAMESPACE, view_id) if view_id else None
+        if filed is not None:  # Slack redelivered the submission: it was filed once already
+            await ack(response_action="update", view=self._filed_notice(filed["request"]))
+            return
+        try:
+            request = self.workflow.submit(Actor(person.id, PLATFORM),
+                                           payloads.form_values(view))
+        except FieldErrors as problem:
+            await ack(response_action="errors", errors=_field_errors(problem, FIELD_NAMES))
+            return
+        except WorkflowError as problem:
+            await ack(response_action="update", view=blocks.notice_modal("Not filed", str(problem)))
+            return
+        if view_id:
+            kv.put_value(FILED_NAMESPACE, view_id, {"request": request.id})
+        await ack(response_action="update", view=self._filed_notice(request.id))
+        self.bot.dispatcher.wake()
+
+    def _filed_notice(self, request_id: str) -> Any:
+        request = self.workflow.get(request_id)
+        return blocks.notice_modal("Request filed",
+                                   say.filed(request, self.screens.next_names(request)))
+
+    async def on_comment(self, ack: AsyncAck, body: Body) -> None:
+        view = body["view"]
+        await self._submit_decision(
+            ack, body, ("reject", "request_changes"),
+            lambda verb: Decision(_action(verb), comment=_text(view, blocks.COMMENT_BLOCK)),
+            (blocks.COMMENT_BLOCK,))
+
+    async def on_sop(self, ack: AsyncAck, body: Body) -> None:
+        view = body["view"]
+        await self._submit_decision(
+            ack, body, ("submit_sop",),
+            lambda verb: Decision(_action(verb), sop_text=_text(view, blocks.SOP_TEXT_BLOCK),
+                                  sop_link=_text(view, blocks.SOP_LINK_BLOCK)),
+            (blocks.SOP_TEXT_BLOCK, blocks.SOP_LINK_BLOCK))
+
+    async def on_reassign(self, ack: AsyncAck, body: Body) -> None:
+        view = body["view"]
+        chosen = payloads.selected_value(view, blocks.REASSIGN_BLOCK)
+        await self._submit_decision(
+            ack, body, ("reassign",),
+            lambda verb: Decision(_action(verb), comment=_text(view, blocks.COMMENT_BLOCK),
+                                  reassign_to=chosen if isinstance(chosen, str) else ""),
+            (blocks.REASSIGN_BLOCK, blocks.COMMENT_BLOCK))
+
+    async def _submit_decision(self, ack: AsyncAck, body: Body, verbs: tuple[str, ...],
+                               decision: Callable[[str], Decision],
+                               modal_blocks: tuple[str, ...]) -> None:
+        slack_user = payloads.user_id(body)
+        person = self.person(slack_user)
+        try:
+            button = payloads.view_button(body["view"])
+        except BadActionPayload:
+            button = None
+        if person is None or button is None or button.verb not in verbs:
+            why = self.stranger(slack_user) if person is None else say.not_our_button()
+            await ack(response_action="update", view=blocks.notice_modal("Not done", why))
+            return
+        try:
+            self.workflow.decide(Actor(person.id, PLATFORM), button.request_id,
+                                 decision(button.verb), step=button.step)
+        except FieldErrors as problem:
+            await ack(response_action="errors", errors=_field_errors(problem, modal_blocks))
+            return
+        except Refused as problem:
+            if modal_blocks[0] == blocks.REASSIGN_BLOCK:  # a person who may not take the stage
+                await ack(response_action="errors", errors={modal_blocks[0]: str(problem)[:150]})
+            else:
+                await ack(response_action="update", view=blocks.notice_modal("Not done",
+                                                                             str(problem)))
+            return
+        except WorkflowError as problem:
+            await ack(response_action="update", view=blocks.notice_modal("Not done", str(problem)))
+            return
+        await ack()
+        self.bot.dispatcher.wake()
+
+    # -- App Home -------------------------------------------------------------------------------
+
+    async def on_home_opened(self, event: Body, client: AsyncWebClient) -> None:
+        if event.get("tab") != "home" or not isinstance(event.get("user"), str):
+            return
+        slack_user = event["user"]
+        person = self.person(slack_user)
+        if self.bot.repository.get_value(HOME_NAMESPACE, slack_user) is None:
+            self.bot.repository.put_value(HOME_NAMESPACE, slack_user, {"opened": True})
+        await client.views_publish(user_id=slack_user, view=self.screens.home(person, slack_user))
+
+
+def _action(verb: str) -> Action:
+    """A verb already matched against the core's actions (the codec accepts only those)."""
+    return cast(Action, verb)
+
+
+def _text(view: Body, block_id: str) -> str:
+    value = payloads.text_value(view, block_id)
+    return value if isinstance(value, str) else ""
+
+
+def _field_errors(problem: FieldErrors, modal_blocks: tuple[str, ...]) -> dict[str, str]:
+    """The core's per-field messages on the modal's blocks (others on the first block)."""
+    errors = {name: message[:150] for name, message in problem.errors.items()
+              if name in modal_blocks}
+    rest = [message for name, message in problem.errors.items() if name not in modal_blocks]
+    if rest:
+        errors[modal_blocks[0]] = " ".join(rest)[:150]
+    return errors
+
+
+def _raw_click(body: Body) -> Click:
+    """Where to answer a click whose button could not be read."""
+    container = body.get("container")
+    container = container if isinstance(container, dict) else {}
+    channel = container.get("channel_id")
+    trigger = body.get("trigger_id")
+    return Click(user_id=payloads.user_id(body), button=ButtonPayload("view", "R-0", 0),
+                 trigger_id=trigger if isinstance(trigger, str) else "",
+                 channel_id=channel if isinstance(channel, str) else None, message_ts=None)
+

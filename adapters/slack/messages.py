@@ -1,0 +1,66 @@
+"""What the bot says in Slack, beyond the core's own sentences (bot/messages.py)."""
+
+from __future__ import annotations
+
+from bot.directory import Directory
+from bot.domain import AccessRequest, HistoryEntry
+from bot.messages import action_label, state_label, when
+
+
+def help_text(command: str) -> str:
+    return (
+        "I run the City's Social Media Procedure (ADM 140-007): you ask for access to the "
+        "City's social media accounts, your supervisor, the Corporate Communications Team and "
+        "your director approve, then you write your SOP.\n"
+        f"`{command}` or `{command} request`: fill in the access form (Appendix 2)\n"
+        f"`{command} status`: your requests and where they stand\n"
+        f"`{command} help`: this message\n"
+        "Requests waiting for you arrive as direct messages with buttons; the bot's Home tab "
+        "shows everything at once."
+    )
+
+
+def short_help(command: str) -> str:
+    return f"Type `{command} help` for what I can do; approvals arrive as direct messages."
+
+
+def unknown_command(text: str, command: str) -> str:
+    return f"I don't know '{text[:30]}'. " + help_text(command)
+
+
+def not_in_directory(slack_user: str, directory: Directory) -> str:
+    """For a Slack user the directory does not know: whom to ask, by name."""
+    leader = directory.find(directory.cct_team_leader)
+    who = f"{leader.full_name} ({leader.title}, {leader.email})" if leader else "them"
+    return (f"I can't find your Slack account ({slack_user}) in the City's staff directory, so I "
+            f"can't act for you. Ask {who}, the Corporate Communications Team Leader, to add "
+            "your Slack user id to the bot's directory.")
+
+
+def not_our_button() -> str:
+    return "That button is not one of mine, or it is damaged; nothing was changed."
+
+
+def filed(request: AccessRequest, next_names: str) -> str:
+    return (f"Your request {request.id} is filed. Next: {state_label(request)} "
+            f"({next_names}). I'll message you at each step.")
+
+
+def requester_update(request: AccessRequest, entry: HistoryEntry | None, next_names: str,
+                     zone: str) -> str:
+    """What the requester is told after `entry`, one step of their request."""
+    if entry is None or entry.action == "submit":
+        return filed(request, next_names)
+    said = f"Your request {request.id} was {action_label(entry)} by {entry.actor_name} " \
+           f"({entry.actor_title}) on {when(entry.at, zone)}."
+    if entry.comment:
+        said += f" Comment: {entry.comment}"
+    if request.is_final:
+        return f"{said} It is now {state_label(request)}."
+    if request.state == "sop_draft":
+        return f"{said} Next: submit your SOP (use the Submit SOP button I sent you)."
+    return f"{said} Next: {state_label(request)} ({next_names})."
+
+
+def done(request: AccessRequest) -> str:
+    return f"Done: {request.id} is now {state_label(request)}."

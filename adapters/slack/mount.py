@@ -1,0 +1,72 @@
+"""Plugs Slack into the bot's server: POST /slack/events, and the Slack delivery channel.
+
+Tokens come from the environment only: SLACK_BOT_TOKEN (xoxb-...) and SLACK_SIGNING_SECRET.
+Without both, `enabled` says why and the server runs without the Slack route.
+"""
+
+from __future__ import annotations
+
+import os
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.channel import SlackChannel
+from adapters.slack.endpoint import SlackEndpoint, withhold_bodies_in_bolt_logs
+from adapters.slack.listeners import Listeners
+from adapters.slack.screens import Screens
+from bot.config import AppConfig
+from socialbot.bootstrap import Bot
+
+channel_name = "slack"
+ROUTE = "/slack/events"
+APP_NAME = "socialbot.slack"
+WEB_API_TIMEOUT_SECONDS = 10
+
+
+def enabled(config: AppConfig) -> str | None:
+    """None when Slack can run, else why not (logged by the server)."""
+    missing = [name for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+               if not os.environ.get(name, "").strip()]
+    if missing:
+        return f"{' and '.join(missing)} not set (or empty)"
+    return None
+
+
+def build_bolt_app(bot: Bot, *, token: str, signing_secret: str,
+                   session: aiohttp.ClientSession | None = None) -> tuple[AsyncApp, Screens]:
+    """The Bolt app with every listener registered; request verification stays on."""
+    if not signing_secret.strip():
+        raise ValueError("refusing to serve Slack with an empty signing secret")
+    # One shared HTTP session: without it slack_sdk opens a new one for every call.
+    client = AsyncWebClient(token=token, base_url=bot.config.slack.api_url,
+                            timeout=WEB_API_TIMEOUT_SECONDS, session=session)
+    bolt = AsyncApp(name=APP_NAME, client=client, signing_secret=signing_secret,
+                    request_verification_enabled=True)
+    screens = Screens(bot.workflow, command=bot.config.slack.command)
+    Listeners(bot, screens).register(bolt, bot.config.slack.command)
+    withhold_bodies_in_bolt_logs()
+    return bolt, screens
+
+
+def mount(app: web.Application, bot: Bot) -> list[str]:
+    """Add the Slack route and delivery channel; returns how to talk to the bot in Slack."""
+    token = os.environ.get("SLACK_BOT_TOKEN", "").strip()
+    secret = os.environ.get("SLACK_SIGNING_SECRET", "").strip()
+    session = aiohttp.ClientSession()
+
+    async def close_session(_: web.Application) -> None:
+        await session.close()
+
+    app.on_cleanup.append(close_session)
+    bolt, screens = build_bolt_app(bot, token=token, signing_secret=secret, session=session)
+    channel = SlackChannel(client=bolt.client, screens=screens, ledger=bot.repository,
+                           homes=bot.repository, cct_channel=bot.config.slack.cct_channel)
+    bot.channels[channel_name] = channel
+    bot.dispatcher.channels[channel_name] = channel
+    app.router.add_post(ROUTE, SlackEndpoint(bolt=bolt, signing_secret=secret).handle)
+    command = bot.config.slack.command
+    return [f"in Slack:       {command} (or the shortcut 'Request social media access'); "
+            f"Slack's request URL is https://<your host>{ROUTE}"]

@@ -1,0 +1,121 @@
+"""What a Slack user sees of the core's state: cards, forms, modals and App Home, per viewer.
+
+Glue between the workflow and the Block Kit renderer (`cards.slack`): it asks the core what a
+person may see and do, and hands the platform-neutral card content to the renderer.
+"""
+
+from __future__ import annotations
+
+from slack_sdk.models.blocks import Block
+from slack_sdk.models.views import View
+
+from adapters.slack import messages as say
+from bot import messages
+from bot.chains import STAGES
+from bot.config import Person
+from bot.domain import AccessRequest
+from bot.form import FIELDS, choices, prefill
+from bot.workflow import Workflow
+from cards import slack as blocks
+from cards.codec import ButtonPayload
+from cards.content import RequestCard, request_card
+
+COMMENT_WORDS = {
+    "reject": ("Reason", "Give your reason: the employee will see it."),
+    "request_changes": ("Comments", "Say what should change: the employee will see it."),
+}
+
+
+class Screens:
+    def __init__(self, workflow: Workflow, *, command: str) -> None:
+        self.workflow = workflow
+        self.command = command
+
+    @property
+    def zone(self) -> str:
+        return self.workflow.settings.time_zone
+
+    def card(self, request: AccessRequest, viewer: str | None,
+             step: int | None = None) -> RequestCard:
+        return request_card(request, self.workflow, viewer=viewer, step=step)
+
+    def names(self, person_ids: list[str]) -> str:
+        directory = self.workflow.directory
+        return ", ".join(directory.person(p).full_name for p in person_ids) or "nobody"
+
+    def next_names(self, request: AccessRequest) -> str:
+        return self.names(self.workflow.current_approvers(request))
+
+    def stale_reason(self, request: AccessRequest, step: int) -> str | None:
+        """Why a button drawn for `step` is out of date, or None if it is current."""
+        if step == request.step and not request.is_final:
+            return None
+        entry = request.entry_for_step(step)
+        if entry is None:
+            return messages.out_of_date(request.id) if step != request.step else \
+                messages.request_final(request)
+        return messages.already_decided(request.id, entry, self.zone)
+
+    def may_view(self, request: AccessRequest, person_id: str) -> bool:
+        """The form holds personal information: only the people in its chain may read it."""
+        involved = {request.requester_id, *(h.actor_id for h in request.history),
+                    *self.workflow.current_approvers(request), *self.workflow.directory.cct_members}
+        return person_id in involved
+
+    # -- the Appendix 2 form ------------------------------------------------------------------
+
+    def form(self, person: Person) -> View:
+        directory = self.workflow.directory
+        programs = self.workflow.settings.programs
+        return blocks.form_modal(
+            values=prefill(person, directory),
+            choices={f.name: choices(f.name, directory, programs) for f in FIELDS},
+            privacy_notice=self.workflow.settings.privacy_notice,
+            employee=f"{person.full_name}, {person.title}",
+        )
+
+    # -- decision modals ------------------------------------------------------------------------
+
+    def comment_modal(self, button: ButtonPayload, request: AccessRequest) -> View:
+        stage = STAGES[request.state]
+        label, prompt = COMMENT_WORDS.get(button.verb, COMMENT_WORDS["reject"])
+        action = stage.refuse_label if button.verb == "reject" else "Request changes"
+        return blocks.comment_modal(payload=button, title=action or "Reject", label=label,
+                                    prompt=f"{action} {request.id} ({stage.title}). {prompt}")
+
+    def sop_modal(self, button: ButtonPayload, request: AccessRequest) -> View:
+        sop = request.sop
+        changes = [h for h in request.history if h.action == "request_changes"]
+        return blocks.sop_modal(
+            payload=button, request_title=f"request {request.id}",
+            text=sop.text if sop else "", link=(sop.link or "") if sop else "",
+            comments=changes[-1].comment if changes else "",
+        )
+
+    def reassign_modal(self, button: ButtonPayload, request: AccessRequest,
+                       person_id: str) -> View:
+        directory = self.workflow.directory
+        candidates = [(p, directory.signature(p))
+                      for p in self.workflow.reassign_candidates(request, person_id)]
+        return blocks.reassign_modal(payload=button, stage_title=STAGES[request.state].title,
+                                     candidates=candidates)
+
+    # -- answers --------------------------------------------------------------------------------
+
+    def status(self, person: Person) -> list[Block]:
+        mine = [self.card(r, person.id) for r in reversed(self.workflow.requests_of(person.id))]
+        if not mine:
+            return blocks.status_blocks(f"You have no requests. {say.short_help(self.command)}",
+                                        [])
+        return blocks.status_blocks("Your requests", mine)
+
+    def home(self, person: Person | None, slack_user: str) -> View:
+        if person is None:
+            directory = self.workflow.directory
+            return blocks.home_view(greeting=say.not_in_directory(slack_user, directory),
+                                    waiting=[], mine=[], help_text=say.short_help(self.command))
+        waiting = [self.card(r, person.id) for r in self.workflow.inbox(person.id)]
+        mine = [self.card(r, person.id) for r in reversed(self.workflow.requests_of(person.id))]
+        return blocks.home_view(greeting=f"Hello {person.full_name} ({person.title}).",
+                                waiting=waiting, mine=mine,
+                                help_text=say.short_help(self.command))

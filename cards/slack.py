@@ -1,0 +1,334 @@
+"""Renders card content and the bot's forms as Slack Block Kit, with slack_sdk's models.
+
+Every piece of text a person or the directory supplied goes through `mrkdwn` or `plain`:
+`&`, `<` and `>` are escaped (so `<!channel>` typed into a form is shown, never executed) and
+the text is cut with an ellipsis to the limit of the field it lands in, so Slack never rejects
+a message for its length. Messages keep to 50 blocks, views to 100.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    CheckboxesElement,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
+    PlainTextObject,
+    SectionBlock,
+    StaticSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.form import FIELDS, FieldSpec
+from cards.codec import ButtonPayload
+from cards.content import Button, RequestCard
+
+MAX_MESSAGE_BLOCKS = 50
+MAX_VIEW_BLOCKS = 100
+SECTION_TEXT = 3000
+FIELD_TEXT = 2000
+HEADER_TEXT = 150
+BUTTON_TEXT = 75
+OPTION_TEXT = 75
+LABEL_TEXT = 2000
+VIEW_TITLE = 24
+NOTIFICATION_TEXT = 3000  # the fallback `text` of a message (Slack's own limit is 40,000)
+ELLIPSIS = "…"
+
+# Callback ids of the modals: the adapter routes submissions by them.
+FORM_CALLBACK = "request_access"
+COMMENT_CALLBACK = "decision_comment"
+SOP_CALLBACK = "submit_sop"
+REASSIGN_CALLBACK = "reassign"
+NOTICE_CALLBACK = "notice"
+
+CONSENT_VALUE = "accepted"
+COMMENT_BLOCK = "comment"
+SOP_TEXT_BLOCK, SOP_LINK_BLOCK = "sop_text", "sop_link"
+REASSIGN_BLOCK = "reassign_to"
+
+_PARTIAL_ENTITY = re.compile(r"&[a-z]{0,3}$")
+
+
+# -- text ---------------------------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    """Slack's mrkdwn control characters, escaped as Slack documents."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def cut(text: str, limit: int) -> str:
+    """At most `limit` characters; a longer text ends with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
+
+
+def mrkdwn(text: str, limit: int = SECTION_TEXT) -> str:
+    """User text made safe for a mrkdwn field of `limit` characters."""
+    return fit(escape(text), limit)
+
+
+def fit(escaped: str, limit: int) -> str:
+    """Cut already-escaped text to `limit`, never in the middle of an entity such as `&amp;`."""
+    if len(escaped) <= limit:
+        return escaped
+    return _PARTIAL_ENTITY.sub("", escaped[: limit - 1]).rstrip() + ELLIPSIS
+
+
+def plain(text: str, limit: int) -> PlainTextObject:
+    """A plain_text object (Slack shows it literally) of at most `limit` characters."""
+    return PlainTextObject(text=cut(text.strip() or "-", limit), emoji=False)
+
+
+def _md(text: str) -> MarkdownTextObject:
+    # Callers pass text already escaped with `mrkdwn`; the bold labels are the bot's own.
+    # verbatim: Slack must not turn a typed "@channel" or a channel name into a mention/link.
+    return MarkdownTextObject(text=text or " ", verbatim=True)
+
+
+# -- request cards --------------------------------------------------------------------------------
+
+
+def card_blocks(card: RequestCard, *, lead: str = "") -> list[Block]:
+    """A request card as message blocks; `lead` is an optional sentence shown first."""
+    blocks: list[Block] = []
+    if lead:
+        blocks.append(SectionBlock(text=_md(mrkdwn(lead))))
+    blocks += [
+        HeaderBlock(text=plain(card.title, HEADER_TEXT)),
+        SectionBlock(text=_md(f"*Status:* {mrkdwn(card.status, SECTION_TEXT - 20)}")),
+        SectionBlock(fields=[
+            _md(f"*{escape(label)}*\n{mrkdwn(value, FIELD_TEXT - len(label) - 4)}")
+            for label, value in card.facts[:10] if value
+        ]),
+        SectionBlock(text=_md("*Program / initiative*\n"
+                              + mrkdwn(card.initiative, SECTION_TEXT - 30))),
+    ]
+    if card.sop:
+        blocks.append(SectionBlock(text=_md("*SOP*\n" + mrkdwn(card.sop, SECTION_TEXT - 10))))
+    if card.signatures:
+        lines = "\n".join(f"• {s}" for s in card.signatures)
+        blocks.append(SectionBlock(text=_md("*Signed*\n" + mrkdwn(lines, SECTION_TEXT - 12))))
+    if card.outcome:
+        blocks.append(SectionBlock(text=_md(":white_check_mark: *Outcome:* "
+                                            + mrkdwn(card.outcome, SECTION_TEXT - 40))))
+    if card.buttons:
+        blocks.append(buttons_block(card.buttons, card.request_id, card.step))
+    return blocks[:MAX_MESSAGE_BLOCKS]
+
+
+def buttons_block(buttons: Sequence[Button], request_id: str, step: int) -> ActionsBlock:
+    return ActionsBlock(
+        block_id=f"actions:{request_id}:{step}",
+        elements=[_button(b.label, b.payload, b.style) for b in buttons[:25]],
+    )
+
+
+def _button(label: str, payload: ButtonPayload, style: str = "") -> ButtonElement:
+    return ButtonElement(text=plain(label, BUTTON_TEXT), action_id=payload.verb,
+                         value=payload.encode(), style=style or None)
+
+
+def card_text(card: RequestCard) -> str:
+    """The message's `text`: notifications and screen readers show it (mrkdwn, escaped)."""
+    return mrkdwn(f"{card.title}: {card.outcome or card.status}", NOTIFICATION_TEXT)
+
+
+def update_blocks(sentence: str, card: RequestCard) -> list[Block]:
+    """A note to the requester: what happened, where the request stands, and a details button."""
+    view = ButtonPayload("view", card.request_id, card.step)
+    return [
+        SectionBlock(text=_md(mrkdwn(sentence))),
+        ContextBlock(elements=[_md(f"*{escape(card.title)}:* {mrkdwn(card.status, 1900)}")]),
+        ActionsBlock(block_id=f"update:{card.request_id}:{card.step}",
+                     elements=[_button("Show details", view)]),
+    ]
+
+
+def status_blocks(heading: str, cards: Sequence[RequestCard], *, limit: int = 20) -> list[Block]:
+    """A compact list of requests with their stage (the `status` answer)."""
+    blocks: list[Block] = [SectionBlock(text=_md(f"*{mrkdwn(heading, 200)}*"))]
+    for card in cards[:limit]:
+        blocks.append(SectionBlock(text=_md(f"*{escape(card.title)}*\n{mrkdwn(card.status)}")))
+    if len(cards) > limit:
+        blocks.append(ContextBlock(elements=[_md(f"…and {len(cards) - limit} more.")]))
+    return blocks[:MAX_MESSAGE_BLOCKS]
+
+
+# -- App Home ------------------------------------------------------------------------------------
+
+
+def home_view(*, greeting: str, waiting: Sequence[RequestCard], mine: Sequence[RequestCard],
+              help_text: str) -> View:
+    """The App Home: what waits for me (with buttons), then my requests with their history."""
+    blocks: list[Block] = [
+        HeaderBlock(text=plain("Social media access (ADM 140-007)", HEADER_TEXT)),
+        SectionBlock(text=_md(mrkdwn(greeting))),
+        ContextBlock(elements=[_md(mrkdwn(help_text, 1900))]),
+        DividerBlock(),
+        HeaderBlock(text=plain(f"Waiting for you ({len(waiting)})", HEADER_TEXT)),
+    ]
+    blocks += _home_list(waiting, with_history=False, budget=44, empty="Nothing waits for you.")
+    blocks += [DividerBlock(),
+               HeaderBlock(text=plain(f"Your requests ({len(mine)})", HEADER_TEXT))]
+    blocks += _home_list(mine, with_history=True, budget=MAX_VIEW_BLOCKS - len(blocks) - 2,
+                         empty="You have not filed a request yet.")
+    return View(type="home", blocks=blocks[:MAX_VIEW_BLOCKS])
+
+
+def _home_list(cards: Sequence[RequestCard], *, with_history: bool, budget: int,
+               empty: str) -> list[Block]:
+    if not cards:
+        return [SectionBlock(text=_md(empty))]
+    blocks: list[Block] = []
+    for shown, card in enumerate(cards):
+        entry = _home_entry(card, with_history)
+        if len(blocks) + len(entry) > budget - 1:
+            blocks.append(ContextBlock(elements=[_md(f"…and {len(cards) - shown} more.")]))
+            break
+        blocks += entry
+    return blocks
+
+
+def _home_entry(card: RequestCard, with_history: bool) -> list[Block]:
+    facts = " · ".join(mrkdwn(v, 300) for label, v in card.facts
+                       if label in ("Requested by", "Programs") and v)
+    text = f"*{escape(card.title)}*: {mrkdwn(card.status, 300)}\n{facts}"
+    if with_history and card.signatures:
+        text += "\n" + "\n".join(f"• {s}" for s in (mrkdwn(s, 400) for s in card.signatures))
+    entry: list[Block] = [SectionBlock(text=_md(fit(text, SECTION_TEXT)))]
+    if card.buttons:
+        entry.append(buttons_block(card.buttons, card.request_id, card.step))
+    return entry
+
+
+# -- modals --------------------------------------------------------------------------------------
+
+
+def notice_modal(title: str, text: str) -> View:
+    """A read-only modal: the answer to a click where no ephemeral message can go."""
+    return View(type="modal", callback_id=NOTICE_CALLBACK, title=plain(title, VIEW_TITLE),
+                close=plain("Close", VIEW_TITLE),
+                blocks=[SectionBlock(text=_md(mrkdwn(text)))])
+
+
+def form_modal(*, values: Mapping[str, Any], choices: Mapping[str, list[tuple[str, str]]],
+               privacy_notice: str, employee: str) -> View:
+    """The Appendix 2 form: one input per `bot.form.FIELDS`, prefilled, with the notice."""
+    blocks: list[Block] = [SectionBlock(text=_md(
+        f"*Social Media Request for Access* (ADM 140-007, Appendix 2) for {mrkdwn(employee)}"))]
+    part = ""
+    for spec in FIELDS:
+        if spec.part != part:
+            part = spec.part
+            blocks.append(HeaderBlock(text=plain(part, HEADER_TEXT)))
+        if spec.kind == "consent":
+            blocks.append(SectionBlock(text=_md(mrkdwn(privacy_notice))))
+        blocks.append(_input(spec, values.get(spec.name), choices.get(spec.name, [])))
+    return View(type="modal", callback_id=FORM_CALLBACK, title=plain("Social media access",
+                VIEW_TITLE), submit=plain("Submit", VIEW_TITLE), close=plain("Cancel", VIEW_TITLE),
+                blocks=blocks[:MAX_VIEW_BLOCKS])
+
+
+def _input(spec: FieldSpec, value: Any, options: list[tuple[str, str]]) -> InputBlock:
+    element: Any
+    if spec.kind in ("text", "long_text"):
+        initial = cut(str(value), spec.max_length) if value else None
+        element = PlainTextInputElement(action_id=spec.name, initial_value=initial,
+                                        multiline=spec.kind == "long_text",
+                                        max_length=spec.max_length)
+    elif spec.kind == "choice":
+        slack_options = [_option(v, label) for v, label in options[:100]]
+        initial_option = next((o for o in slack_options if o.value == value), None)
+        element = StaticSelectElement(action_id=spec.name, options=slack_options,
+                                      initial_option=initial_option,
+                                      placeholder=plain("Choose", 150))
+    elif spec.kind == "multi_choice":
+        slack_options = [_option(v, label) for v, label in options[:10]]
+        chosen = [o for o in slack_options if value and o.value in value]
+        element = CheckboxesElement(action_id=spec.name, options=slack_options,
+                                    initial_options=chosen or None)
+    else:
+        element = CheckboxesElement(action_id=spec.name,
+                                    options=[_option(CONSENT_VALUE, spec.label)])
+    return InputBlock(block_id=spec.name, label=plain(spec.label, LABEL_TEXT), element=element,
+                      optional=not spec.required or spec.kind == "consent",
+                      hint=plain(spec.hint, LABEL_TEXT) if spec.hint else None)
+
+
+def _option(value: str, label: str) -> Option:
+    return Option(value=value[:150], text=plain(label, OPTION_TEXT))
+
+
+def comment_modal(*, payload: ButtonPayload, title: str, label: str, prompt: str) -> View:
+    """Asks for the reason (Reject, Decline) or the comments (Request changes)."""
+    return View(
+        type="modal", callback_id=COMMENT_CALLBACK, private_metadata=payload.encode(),
+        title=plain(title, VIEW_TITLE), submit=plain("Send", VIEW_TITLE),
+        close=plain("Cancel", VIEW_TITLE),
+        blocks=[SectionBlock(text=_md(mrkdwn(prompt))),
+                InputBlock(block_id=COMMENT_BLOCK, label=plain(label, LABEL_TEXT),
+                           element=PlainTextInputElement(action_id=COMMENT_BLOCK, multiline=True,
+                                                         max_length=1000))],
+    )
+
+
+def sop_modal(*, payload: ButtonPayload, request_title: str, text: str, link: str,
+              comments: str) -> View:
+    """The SOP (06.02): its text and an optional link; the CCT's last comments shown first."""
+    blocks: list[Block] = [SectionBlock(text=_md(
+        f"Your Standard Operating Procedure for *{mrkdwn(request_title, 200)}*. The CCT reviews "
+        "it, then your director approves it."))]
+    if comments:
+        blocks.append(SectionBlock(text=_md("*Comments on your last draft*\n"
+                                            + mrkdwn(comments, SECTION_TEXT - 40))))
+    blocks += [
+        InputBlock(block_id=SOP_TEXT_BLOCK, label=plain("SOP text", LABEL_TEXT),
+                   element=PlainTextInputElement(action_id=SOP_TEXT_BLOCK, multiline=True,
+                                                 max_length=3000,
+                                                 initial_value=cut(text, 3000) or None)),
+        InputBlock(block_id=SOP_LINK_BLOCK, label=plain("Link to the full SOP", LABEL_TEXT),
+                   optional=True, hint=plain("Optional: a web address starting with https://",
+                                             LABEL_TEXT),
+                   element=PlainTextInputElement(action_id=SOP_LINK_BLOCK, max_length=500,
+                                                 initial_value=cut(link, 500) or None)),
+    ]
+    return View(type="modal", callback_id=SOP_CALLBACK, private_metadata=payload.encode(),
+                title=plain("Submit your SOP", VIEW_TITLE), submit=plain("Submit", VIEW_TITLE),
+                close=plain("Cancel", VIEW_TITLE), blocks=blocks)
+
+
+def reassign_modal(*, payload: ButtonPayload, stage_title: str,
+                   candidates: Sequence[tuple[str, str]]) -> View:
+    """A picker limited to the people the core says may take the stage."""
+    options = [_option(person_id, label) for person_id, label in candidates[:100]]
+    return View(
+        type="modal", callback_id=REASSIGN_CALLBACK, private_metadata=payload.encode(),
+        title=plain("Reassign", VIEW_TITLE), submit=plain("Reassign", VIEW_TITLE),
+        close=plain("Cancel", VIEW_TITLE),
+        blocks=[
+            SectionBlock(text=_md(f"Hand *{mrkdwn(stage_title, 200)}* of {payload.request_id} "
+                                  "to someone else who may sign it.")),
+            InputBlock(block_id=REASSIGN_BLOCK, label=plain("Reassign to", LABEL_TEXT),
+                       element=StaticSelectElement(action_id=REASSIGN_BLOCK, options=options,
+                                                   placeholder=plain("Choose a person", 150))),
+            InputBlock(block_id=COMMENT_BLOCK, label=plain("Note", LABEL_TEXT), optional=True,
+                       element=PlainTextInputElement(action_id=COMMENT_BLOCK, max_length=1000)),
+        ],
+    )
+
+
+def to_dicts(blocks: Sequence[Block]) -> list[dict[str, Any]]:
+    """Blocks as JSON-ready dicts; slack_sdk validates every limit on the way."""
+    return [b.to_dict() for b in blocks]
