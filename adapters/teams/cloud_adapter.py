@@ -186,6 +186,7 @@ class TeamsCloudAdapter(CloudAdapter):
         authentication: BotFrameworkAuthentication | None = None,
     ) -> None:
         super().__init__(authentication or bot_framework_authentication(credentials))
+        _quiet_unknown_attribute_warnings()
         self.credentials = credentials
         self._guard = InboundGuard(
             self.bot_framework_authentication, auth_required=not credentials.local_mode
@@ -215,6 +216,23 @@ class TeamsCloudAdapter(CloudAdapter):
         if invoke_response is not None:  # expectReplies delivery
             return _invoke_json(invoke_response, activity)
         return web.Response(status=201)
+
+
+class _UnknownAttributeFilter(logging.Filter):
+    """Drops msrest's "<key> is not a known attribute of class ..." warnings.
+
+    botbuilder builds `AdaptiveCardInvokeValue(**activity.value)`, and the model has no
+    `trigger` field, so msrest logs a warning on every card click Teams sends.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "is not a known attribute of class" not in str(record.msg)
+
+
+def _quiet_unknown_attribute_warnings() -> None:
+    msrest_log = logging.getLogger("msrest.serialization")
+    if not any(isinstance(f, _UnknownAttributeFilter) for f in msrest_log.filters):
+        msrest_log.addFilter(_UnknownAttributeFilter())
 
 
 def _invoke_json(response: InvokeResponse, activity: Activity) -> web.Response:
