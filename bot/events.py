@@ -13,6 +13,7 @@ NotificationKind = Literal[
     "action_needed",    # someone must act on `step`: approvers get the card with buttons
     "step_closed",      # `step` was decided: every copy of its card shows the outcome
     "requester_update", # the requester is told what happened and what comes next
+    "escalation",       # a stage waited too long: the approvers' supervisors are told (text)
 ]
 
 

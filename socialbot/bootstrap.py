@@ -10,6 +10,7 @@ from bot.config import AppConfig, load_config
 from bot.directory import Directory
 from bot.outbox import OutboxDispatcher
 from bot.ports import Channel, Clock
+from bot.reminders import Reminders
 from bot.workflow import Workflow, WorkflowSettings
 from storage.engine import Store
 from storage.tinydb_repository import TinyDBRepository
@@ -23,6 +24,7 @@ class Bot:
     repository: TinyDBRepository
     workflow: Workflow
     dispatcher: OutboxDispatcher
+    reminders: Reminders
     channels: dict[str, Channel] = field(default_factory=dict)
 
     @property
@@ -46,10 +48,15 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
     """Open storage and build the core; channels are attached by the server as they start."""
     store = Store(resolve(base_dir, config.storage.path), fsync=fsync)
     repository = TinyDBRepository(store, channels=channel_names)
+    clock = clock or SystemClock()
     workflow = Workflow(directory=Directory(config.directory), repository=repository,
-                        clock=clock or SystemClock(), settings=workflow_settings(config))
+                        clock=clock, settings=workflow_settings(config))
+    reminders = Reminders(workflow, repository, clock,
+                          reminder_hours=config.periods.reminder_hours,
+                          escalation_hours=config.periods.escalation_hours)
     return Bot(config=config, base_dir=base_dir, store=store, repository=repository,
-               workflow=workflow, dispatcher=OutboxDispatcher(repository, {}))
+               workflow=workflow, dispatcher=OutboxDispatcher(repository, {}),
+               reminders=reminders)
 
 
 def build_from_file(path: str | Path, **kwargs: object) -> Bot:

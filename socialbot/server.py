@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import ipaddress
 import json
@@ -39,12 +40,29 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
+REMINDER_PASS_SECONDS = 600.0
+REMINDER_TASK_KEY = web.AppKey("reminder_task", asyncio.Task)
+
+
 async def _start_delivery(app: web.Application) -> None:
     app[BOT_KEY].dispatcher.start()
+    app[REMINDER_TASK_KEY] = asyncio.get_running_loop().create_task(_remind(app[BOT_KEY]))
 
 
 async def _stop_delivery(app: web.Application) -> None:
+    app[REMINDER_TASK_KEY].cancel()
+    await asyncio.gather(app[REMINDER_TASK_KEY], return_exceptions=True)
     await app[BOT_KEY].dispatcher.stop()
+
+
+async def _remind(bot: Bot) -> None:
+    while True:
+        try:
+            if bot.reminders.run_once():
+                bot.dispatcher.wake()
+        except Exception:  # a bad pass must not stop future reminders
+            log.exception("reminder pass failed")
+        await asyncio.sleep(REMINDER_PASS_SECONDS)
 
 
 def console_file(bot: Bot) -> Path:

@@ -18,8 +18,8 @@ from bot.events import Notification, OutboxMessage
 from bot.ports import ConcurrentUpdate
 from storage.engine import Op, Store
 
-REQUESTS, REFUSALS, OUTBOX, DELIVERIES, KEYVALUE = (
-    "requests", "refusals", "outbox", "deliveries", "kv",
+REQUESTS, REFUSALS, OUTBOX, DELIVERIES, KEYVALUE, MARKERS = (
+    "requests", "refusals", "outbox", "deliveries", "kv", "markers",
 )
 
 
@@ -76,15 +76,26 @@ class TinyDBRepository:
             _check_append_only(stored, request)
         saved = request.evolve(version=expected_version + 1)
         record = saved.to_record()
-        ops: list[Op] = [("put", REQUESTS, saved.id, record)]
+        ops: list[Op] = [("put", REQUESTS, saved.id, record), *self._outbox_ops(notifications)]
+        self.store.commit(ops)
+        self._index(record)
+        return saved
+
+    def queue(self, notifications: Iterable[Notification], *, marker: str) -> None:
+        self.store.commit([("put", MARKERS, marker, {"marker": marker}),
+                           *self._outbox_ops(notifications)])
+
+    def marked(self, marker: str) -> bool:
+        return self.store.get(MARKERS, marker) is not None
+
+    def _outbox_ops(self, notifications: Iterable[Notification]) -> list[Op]:
+        ops: list[Op] = []
         for note in notifications:
             for channel in self.channels:
                 message = OutboxMessage(id=f"{note.id}@{channel}", channel=channel,
                                         notification=note)
                 ops.append(("put", OUTBOX, message.id, _outbox_record(message)))
-        self.store.commit(ops)
-        self._index(record)
-        return saved
+        return ops
 
     def record_refusal(self, refusal: Refusal) -> None:
         number = self._refusals[refusal.request_id] + 1
