@@ -8,6 +8,7 @@ so a state change and the notifications it causes are one commit. Small in-memor
 from __future__ import annotations
 
 import itertools
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import datetime
@@ -33,6 +34,8 @@ class TinyDBRepository:
     def __init__(self, store: Store, *, channels: Iterable[str] = ()) -> None:
         self.store = store
         self.channels = tuple(channels)
+        # Compare-and-write as one step, whichever thread or coroutine writes.
+        self._writing = threading.Lock()
         self._by_requester: dict[str, set[str]] = defaultdict(set)
         self._open: set[str] = set()
         self._refusals: dict[str, int] = defaultdict(int)
@@ -68,17 +71,17 @@ class TinyDBRepository:
 
     def save(self, request: AccessRequest, *, expected_version: int,
              notifications: Iterable[Notification] = ()) -> AccessRequest:
-        stored = self.store.get(REQUESTS, request.id)
-        stored_version = stored["version"] if stored else 0
-        if stored_version != expected_version:
-            raise ConcurrentUpdate(request.id)
-        if stored is not None:
-            _check_append_only(stored, request)
         saved = request.evolve(version=expected_version + 1)
         record = saved.to_record()
         ops: list[Op] = [("put", REQUESTS, saved.id, record), *self._outbox_ops(notifications)]
-        self.store.commit(ops)
-        self._index(record)
+        with self._writing:
+            stored = self.store.get(REQUESTS, request.id)
+            if (stored["version"] if stored else 0) != expected_version:
+                raise ConcurrentUpdate(request.id)
+            if stored is not None:
+                _check_append_only(stored, request)
+            self.store.commit(ops)
+            self._index(record)
         return saved
 
     def queue(self, notifications: Iterable[Notification], *, marker: str) -> None:

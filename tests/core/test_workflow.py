@@ -246,3 +246,24 @@ def test_each_decision_queues_its_notifications_in_the_same_write(
         assert kinds == {"action_needed", "requester_update", "step_closed"}
     finally:
         bot.close()
+
+
+async def test_concurrent_clicks_from_threads_and_coroutines_produce_one_winner(
+        workflow: Workflow) -> None:
+    """No read, await, write race: twenty simultaneous decisions on one step, one takes effect."""
+    import asyncio
+
+    request = act(workflow, "msmith", file_request(workflow).id, "approve")
+
+    def click(person: str) -> str:
+        try:
+            act(workflow, person, request.id, "approve", step=request.step)
+        except AlreadyDecided:
+            return "already"
+        return "won"
+
+    outcomes = await asyncio.gather(*[
+        asyncio.to_thread(click, ("kwong", "rsingh")[i % 2]) for i in range(20)])
+    assert outcomes.count("won") == 1
+    stored = workflow.get(request.id)
+    assert stored.state == "director" and len(stored.history) == 3
