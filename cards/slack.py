@@ -128,9 +128,11 @@ def card_blocks(card: RequestCard, *, lead: str = "") -> list[Block]:
     return blocks[:MAX_MESSAGE_BLOCKS]
 
 
-def buttons_block(buttons: Sequence[Button], request_id: str, step: int) -> ActionsBlock:
+def buttons_block(buttons: Sequence[Button], request_id: str, step: int, *,
+                  place: str = "actions") -> ActionsBlock:
+    """`place` keeps block ids unique where one request is shown twice (App Home)."""
     return ActionsBlock(
-        block_id=f"actions:{request_id}:{step}",
+        block_id=f"{place}:{request_id}:{step}",
         elements=[_button(b.label, b.payload, b.style) for b in buttons[:25]],
     )
 
@@ -179,21 +181,22 @@ def home_view(*, greeting: str, waiting: Sequence[RequestCard], mine: Sequence[R
         DividerBlock(),
         HeaderBlock(text=plain(f"Waiting for you ({len(waiting)})", HEADER_TEXT)),
     ]
-    blocks += _home_list(waiting, with_history=False, budget=44, empty="Nothing waits for you.")
+    blocks += _home_list(waiting, with_history=False, budget=44, empty="Nothing waits for you.",
+                         place="waiting")
     blocks += [DividerBlock(),
                HeaderBlock(text=plain(f"Your requests ({len(mine)})", HEADER_TEXT))]
     blocks += _home_list(mine, with_history=True, budget=MAX_VIEW_BLOCKS - len(blocks) - 2,
-                         empty="You have not filed a request yet.")
+                         empty="You have not filed a request yet.", place="mine")
     return View(type="home", blocks=blocks[:MAX_VIEW_BLOCKS])
 
 
 def _home_list(cards: Sequence[RequestCard], *, with_history: bool, budget: int,
-               empty: str) -> list[Block]:
+               empty: str, place: str) -> list[Block]:
     if not cards:
         return [SectionBlock(text=_md(empty))]
     blocks: list[Block] = []
     for shown, card in enumerate(cards):
-        entry = _home_entry(card, with_history)
+        entry = _home_entry(card, with_history, place)
         if len(blocks) + len(entry) > budget - 1:
             blocks.append(ContextBlock(elements=[_md(f"…and {len(cards) - shown} more.")]))
             break
@@ -201,7 +204,7 @@ def _home_list(cards: Sequence[RequestCard], *, with_history: bool, budget: int,
     return blocks
 
 
-def _home_entry(card: RequestCard, with_history: bool) -> list[Block]:
+def _home_entry(card: RequestCard, with_history: bool, place: str) -> list[Block]:
     facts = " · ".join(mrkdwn(v, 300) for label, v in card.facts
                        if label in ("Requested by", "Programs") and v)
     text = f"*{escape(card.title)}*: {mrkdwn(card.status, 300)}\n{facts}"
@@ -209,7 +212,7 @@ def _home_entry(card: RequestCard, with_history: bool) -> list[Block]:
         text += "\n" + "\n".join(f"• {s}" for s in (mrkdwn(s, 400) for s in card.signatures))
     entry: list[Block] = [SectionBlock(text=_md(fit(text, SECTION_TEXT)))]
     if card.buttons:
-        entry.append(buttons_block(card.buttons, card.request_id, card.step))
+        entry.append(buttons_block(card.buttons, card.request_id, card.step, place=place))
     return entry
 
 

@@ -53,8 +53,9 @@ def check_shape(body: Any) -> None:
                         "message_action")
     if has_user and not isinstance(body["user"].get("id"), str):
         raise MalformedPayload(f"{kind} without a user id")
-    if kind == "block_actions" and not all(isinstance(a, dict) for a in body["actions"]):
-        raise MalformedPayload("block_actions with a malformed action")
+    if kind == "block_actions" and not (body["actions"] and all(
+            isinstance(a, dict) and isinstance(a.get("action_id"), str) for a in body["actions"])):
+        raise MalformedPayload("block_actions without a well-formed action")
     if kind.startswith("view_"):
         _check_view(body["view"])
     if kind == "event_callback" and not isinstance(body["event"].get("type"), str):
