@@ -20,6 +20,7 @@ from aiohttp import ClientSession, web
 from botbuilder.core import ActivityHandler, MessageFactory, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue
+from botframework.connector.auth import ChannelValidation
 
 from adapters.teams.auth import TeamsCredentials
 from adapters.teams.cloud_adapter import TeamsCloudAdapter, bot_framework_authentication
@@ -331,3 +332,16 @@ async def test_local_mode_admits_anonymous_activities_and_explains_bad_ones(
     assert reply.authorization is None
     assert (bad_type, bad_type_body["error"]["code"]) == (415, "UnsupportedMediaType")
     assert (not_json, not_json_body["error"]["code"]) == (400, "BadRequest")
+
+
+async def test_unreachable_signing_keys_are_a_503_not_a_401(
+    server: BotServer, tokens: FakeBotFrameworkTokens
+) -> None:
+    token = tokens.token(APP_ID, server.connector.service_url)
+    # Nothing listens on port 9: botbuilder's key fetch fails with a requests error.
+    ChannelValidation.open_id_metadata_endpoint = "http://127.0.0.1:9/openidconfiguration"
+
+    status, body = await server.post(server.chat.message("hello"), headers=_bearer(token))
+
+    assert status == 503
+    assert body["error"]["code"] == "ServiceUnavailable"
