@@ -37,6 +37,8 @@ PERMANENT_ERRORS = frozenset({
     "restricted_action", "team_access_not_granted", "user_disabled", "cannot_dm_bot",
 })
 Target = tuple[str, str]  # (where to post: a Slack user or channel id, viewer person id or "")
+Post = Callable[[str, str], Awaitable[dict[str, Any]]]
+Sender = Callable[[Notification, AccessRequest], tuple[list[Target], Post]]
 
 
 def as_delivery_failure(error: Exception) -> DeliveryFailed:
@@ -74,13 +76,28 @@ class SlackChannel:
         self.ledger = ledger
         self.homes = homes
         self.cct_channel = cct_channel
+        self._kinds: dict[str, Sender] = {
+            "action_needed": self._post_cards, "step_closed": self._close_copies,
+            "requester_update": self._tell_requester, "escalation": self._tell_above,
+        }
+        self._extra_kinds: dict[str, Callable[[Notification], Awaitable[None]]] = {}
+
+    def register(self, kind: str, deliver: Callable[[Notification], Awaitable[None]]) -> None:
+        """Let another feature (e.g. moderation alerts) deliver its own kinds through Slack."""
+        self._extra_kinds[kind] = deliver
 
     async def deliver(self, notification: Notification) -> None:
+        extra = self._extra_kinds.get(notification.kind)
+        if extra is not None:
+            await extra(notification)
+            return
+        send = self._kinds.get(notification.kind)
+        if send is None:
+            raise DeliveryFailed(f"slack: nothing delivers '{notification.kind}' notifications",
+                                 retry_after=None)
         request = self.workflow.repository.get(notification.request_id)
         if request is None:
             raise DeliveryFailed(f"{notification.request_id} does not exist", retry_after=None)
-        send = {"action_needed": self._post_cards, "step_closed": self._close_copies,
-                "requester_update": self._tell_requester}[notification.kind]
         targets, post = send(notification, request)
         await self._each(notification, targets, post)
         await self._refresh_homes(self._home_people(notification, request))
@@ -108,13 +125,15 @@ class SlackChannel:
 
     # -- the three kinds of notification ----------------------------------------------------------
 
-    def _post_cards(self, note: Notification, request: AccessRequest) -> tuple[
-            list[Target], Callable[[str, str], Awaitable[dict[str, Any]]]]:
+    def _post_cards(self, note: Notification, request: AccessRequest) -> tuple[list[Target], Post]:
+        # A reminder is an action_needed of its own id; its summary says how long it waited.
+        lead = "" if note.id.endswith(":action_needed") else note.summary
+
         async def post(target: str, viewer: str) -> dict[str, Any]:
             card = self.screens.card(request, viewer or None)
             sent = await self.client.chat_postMessage(
                 channel=target, text=blocks.card_text(card),
-                blocks=blocks.to_dicts(blocks.card_blocks(card)))
+                blocks=blocks.to_dicts(blocks.card_blocks(card, lead=lead)))
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
         if request.step != note.step or request.is_final:
@@ -123,8 +142,8 @@ class SlackChannel:
             return [(self.cct_channel, "")], post
         return self._slack_targets(note.recipients), post
 
-    def _close_copies(self, note: Notification, request: AccessRequest) -> tuple[
-            list[Target], Callable[[str, str], Awaitable[dict[str, Any]]]]:
+    def _close_copies(self, note: Notification, request: AccessRequest) -> tuple[list[Target],
+                                                                                  Post]:
         copies = {c["target"]: c for c in self.ledger.copies(request.id, note.step, CHANNEL)}
 
         async def update(target: str, viewer: str) -> dict[str, Any]:
@@ -137,8 +156,8 @@ class SlackChannel:
 
         return [(t, c.get("viewer", "")) for t, c in copies.items()], update
 
-    def _tell_requester(self, note: Notification, request: AccessRequest) -> tuple[
-            list[Target], Callable[[str, str], Awaitable[dict[str, Any]]]]:
+    def _tell_requester(self, note: Notification, request: AccessRequest) -> tuple[list[Target],
+                                                                                    Post]:
         async def post(target: str, viewer: str) -> dict[str, Any]:
             entry = next((h for h in request.history if h.step == note.step - 1), None)
             sentence = say.requester_update(request, entry, self.screens.next_names(request),
@@ -149,6 +168,18 @@ class SlackChannel:
                 blocks=blocks.to_dicts(blocks.update_blocks(sentence, card)))
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
+        return self._slack_targets(note.recipients), post
+
+    def _tell_above(self, note: Notification, request: AccessRequest) -> tuple[list[Target],
+                                                                                Post]:
+        """An escalation: the approvers' supervisors get the one-line summary, not the form."""
+        async def post(target: str, viewer: str) -> dict[str, Any]:
+            text = blocks.mrkdwn(note.summary, blocks.NOTIFICATION_TEXT)
+            sent = await self.client.chat_postMessage(channel=target, text=text)
+            return {"channel": sent["channel"], "ts": sent["ts"]}
+
+        if request.step != note.step or request.is_final:
+            return [], post
         return self._slack_targets(note.recipients), post
 
     def _slack_targets(self, person_ids: Iterable[str]) -> list[Target]:

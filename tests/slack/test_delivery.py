@@ -121,3 +121,49 @@ async def test_app_home_shows_what_waits_and_is_refreshed_after_a_decision(
     await slack.click(MSMITH, "approve:R-1:1", view=view)
     notice = await slack.opened_view()
     assert "Already decided" in all_text(notice["blocks"])
+
+
+async def test_reminders_repeat_the_card_and_escalations_tell_the_supervisor(
+        slack: SlackHarness) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot.reminders import Reminders
+
+    file_for_adoe(slack)
+    await slack.settle()
+
+    class Later:
+        def now(self) -> datetime:
+            return datetime.now(UTC) + timedelta(days=6)
+
+    reminders = Reminders(slack.bot.workflow, slack.bot.repository, Later(),
+                          reminder_hours=48, escalation_hours=120)
+    assert reminders.run_once() == 2
+    slack.bot.dispatcher.wake()
+    await slack.settle()
+    cards = [m.message for m in slack.fake.messages(slack.fake.dm_channel(MSMITH))
+             if "approve:R-1:1" in button_values(m.message)]
+    assert len(cards) == 2 and "Reminder: R-1 has waited" in all_text(cards[1]["blocks"])
+    above = slack.dms("U0PBROWN")
+    assert len(above) == 1 and "Please follow up" in above[0]["text"]
+    assert "Summer swim" not in str(above[0])  # the supervisor gets the summary, not the form
+
+
+async def test_other_features_can_deliver_their_own_kinds_through_slack(
+        slack: SlackHarness) -> None:
+    from bot.events import Notification
+
+    channel = slack.bot.channels["slack"]
+    assert isinstance(channel, SlackChannel)
+    alert = Notification(id="A-1:1:moderation_alert", kind="moderation_alert",
+                         request_id="A-1", step=1, recipients=("rsingh",))
+    with pytest.raises(Exception, match="nothing delivers 'moderation_alert'"):
+        await channel.deliver(alert)
+    seen: list[str] = []
+
+    async def deliver_alert(note: Notification) -> None:
+        seen.append(note.id)
+
+    channel.register("moderation_alert", deliver_alert)
+    await channel.deliver(alert)
+    assert seen == ["A-1:1:moderation_alert"]

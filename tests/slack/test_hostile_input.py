@@ -36,7 +36,7 @@ def file_for_adoe(slack: SlackHarness) -> None:
     slack.bot.workflow.submit(Actor("adoe", "slack"), valid_form())
 
 
-# -- signatures ------------------------------------------------------------------------------------
+# -- signatures ----------------------------------------------------------------------
 
 FORGERIES = {
     "unsigned": sr.UNSIGNED,
@@ -63,7 +63,7 @@ async def test_a_forged_or_replayed_request_gets_401_changes_nothing_and_is_not_
     assert slack.fake.calls() == []
 
 
-# -- malformed bodies ------------------------------------------------------------------------------
+# -- malformed bodies ----------------------------------------------------------------------
 
 def _signed(body: bytes, content_type: str = sr.FORM) -> sr.SignedRequest:
     return sr.sign_raw(body, content_type, SECRET)
@@ -133,7 +133,7 @@ async def test_a_click_on_a_button_that_is_not_ours_is_answered(slack: SlackHarn
     assert slack.snapshot() == before
 
 
-# -- unknown people -------------------------------------------------------------------------------
+# -- unknown people ----------------------------------------------------------------------
 
 async def test_a_person_missing_from_the_directory_is_told_whom_to_ask(
         slack: SlackHarness) -> None:
@@ -165,7 +165,7 @@ async def test_a_person_missing_from_the_directory_is_told_whom_to_ask(
         {t: v for t, v in before.items() if t != "kv"}
 
 
-# -- authorization ----------------------------------------------------------------------------------
+# -- authorization ----------------------------------------------------------------------
 
 async def test_a_stranger_clicking_approve_is_told_why_and_nothing_changes(
         slack: SlackHarness) -> None:
@@ -230,7 +230,7 @@ async def test_a_redelivered_form_submission_files_one_request(slack: SlackHarne
     assert slack.bot.repository.count() == 1
 
 
-# -- the form ---------------------------------------------------------------------------------------
+# -- the form ----------------------------------------------------------------------
 
 async def test_a_form_with_every_field_empty_gets_an_error_per_field(slack: SlackHarness) -> None:
     await slack.command(ADOE)
@@ -338,7 +338,7 @@ async def test_texts_at_their_longest_are_cut_never_rejected_by_slack(
     assert refused == []
 
 
-# -- reassigning --------------------------------------------------------------------------------------
+# -- reassigning ----------------------------------------------------------------------
 
 async def test_reassign_offers_only_eligible_people_and_refuses_a_forged_choice(
         slack: SlackHarness) -> None:
@@ -368,7 +368,7 @@ async def test_reassign_offers_only_eligible_people_and_refuses_a_forged_choice(
         slack.fake.message(card["channel"], card["ts"])["blocks"])
 
 
-# -- configuration ----------------------------------------------------------------------------------
+# -- configuration ----------------------------------------------------------------------
 
 def test_slack_is_off_without_credentials_and_refuses_an_empty_signing_secret(
         tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
