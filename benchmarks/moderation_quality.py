@@ -52,7 +52,7 @@ def screen_dev(posts: Sequence[LabeledPost]) -> dict[str, Evaluation]:
 def baselines() -> dict[str, tuple[tuple[Category, ...], Predictor]]:
     found: dict[str, tuple[tuple[Category, ...], Predictor]] = {}
     try:
-        from better_profanity import profanity  # type: ignore[import-untyped]
+        from better_profanity import profanity
 
         profanity.load_censor_words()
         found["better-profanity"] = (
@@ -60,16 +60,18 @@ def baselines() -> dict[str, tuple[tuple[Category, ...], Predictor]]:
             lambda texts: [bool(profanity.contains_profanity(t)) for t in texts],
         )
     except ImportError:
-        print("skipped better-profanity: package not installed (pip install better-profanity==0.6.1)")
+        print("skipped better-profanity: package not installed "
+              "(pip install better-profanity==0.6.1)")
     try:
-        from profanity_check import predict  # type: ignore[import-untyped]
+        from profanity_check import predict
 
         found["alt-profanity-check"] = (
             ("vulgarity", "harassment"),
             lambda texts: [bool(x) for x in predict(list(texts))],
         )
     except ImportError:
-        print("skipped alt-profanity-check: package not installed (pip install alt-profanity-check)")
+        print("skipped alt-profanity-check: package not installed "
+              "(pip install alt-profanity-check)")
     import phonenumbers
 
     found["phonenumbers"] = (

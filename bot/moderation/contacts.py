@@ -75,11 +75,12 @@ def phone_numbers(text: str) -> Iterator[Contact]:
         for match in phonenumbers.PhoneNumberMatcher(text, "CA"):
             digits = str(match.number.national_number)
             yield Contact("phone", Span(match.start, match.end, match.raw_string), digits)
-    for match in _SPELLED_NUMBER.finditer(text):
-        digits = "".join(_DIGIT_WORDS[w.lower()] for w in re.findall(r"[a-z]+", match.group(), re.I))
+    for said in _SPELLED_NUMBER.finditer(text):
+        spoken = re.findall(r"[a-z]+", said.group(), re.IGNORECASE)
+        digits = "".join(_DIGIT_WORDS[word.lower()] for word in spoken)
         if len(digits) in (7, 10, 11):
-            raw = match.group().rstrip(" ,.-")
-            yield Contact("phone", Span(match.start(), match.start() + len(raw), raw), digits[-10:])
+            raw = said.group().rstrip(" ,.-")
+            yield Contact("phone", Span(said.start(), said.start() + len(raw), raw), digits[-10:])
 
 
 def emails(text: str) -> Iterator[Contact]:

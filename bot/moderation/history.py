@@ -56,7 +56,11 @@ class InMemoryPostHistory:
             self._forget_idle_authors(horizon)
 
     def _forget_idle_authors(self, horizon: datetime) -> None:
-        idle = [key for key, recs in self._by_author.items() if not recs or recs[-1].created_at < horizon]
+        idle = [
+            key
+            for key, records in self._by_author.items()
+            if not records or records[-1].created_at < horizon
+        ]
         for key in idle:
             del self._by_author[key]
 

@@ -62,27 +62,16 @@ class Lexicon:
 
     def find(self, text: str) -> list[Hit]:
         folded = fold(text)
-        hits = list(self._tokens(folded))
-        covered = {(hit.start, hit.end) for hit in hits}
-        for hit in self._spaced(folded):
-            if not any(s <= hit.start < e for s, e in covered):
-                hits.append(hit)
-        return sorted(hits, key=lambda hit: hit.start)
-
-    def _tokens(self, folded: str) -> Iterator[Hit]:
-        for match in _TOKEN.finditer(folded):
-            start, end = _trim(folded, match.start(), match.end())
-            if end - start < 2:
-                continue
-            form = self.match_token(folded[start:end])
+        hits = []
+        for start, end, token in _tokens(folded):
+            form = self.match_token(token)
             if form is not None:
-                yield Hit(start, end, form)
-
-    def _spaced(self, folded: str) -> Iterator[Hit]:
-        for run in _SPACED_RUN.finditer(folded):
-            pieces = [(m.start() + run.start(), m.end() + run.start())
-                      for m in re.finditer(r"[^ .]+", run.group())]
-            yield from self._spaced_subruns(folded, pieces)
+                hits.append(Hit(start, end, form))
+        for run in _spaced_runs(folded):
+            for hit in self._spaced_subruns(folded, list(run)):
+                if not any(h.start <= hit.start < h.end for h in hits):
+                    hits.append(hit)
+        return sorted(hits, key=lambda hit: hit.start)
 
     def _spaced_subruns(self, folded: str, pieces: list[tuple[int, int]]) -> Iterator[Hit]:
         i = 0
@@ -140,6 +129,26 @@ class Lexicon:
 
 
 _STRETCHED = re.compile(r"([aeiouy])\1+|([^aeiouy])\2{2,}")
+
+
+@lru_cache(maxsize=64)
+def _tokens(folded: str) -> tuple[tuple[int, int, str], ...]:
+    """Word-like tokens of a folded text, edges trimmed (cached: every lexicon reads them)."""
+    found = []
+    for match in _TOKEN.finditer(folded):
+        start, end = _trim(folded, match.start(), match.end())
+        if end - start >= 2:
+            found.append((start, end, folded[start:end]))
+    return tuple(found)
+
+
+@lru_cache(maxsize=64)
+def _spaced_runs(folded: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    runs = []
+    for run in _SPACED_RUN.finditer(folded):
+        runs.append(tuple((m.start() + run.start(), m.end() + run.start())
+                          for m in re.finditer(r"[^ .]+", run.group())))
+    return tuple(runs)
 
 
 @lru_cache(maxsize=8192)

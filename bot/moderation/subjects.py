@@ -80,8 +80,8 @@ OFF_TOPIC_SUBJECTS: dict[str, tuple[str, ...]] = {
 _NEIGHBOURS: dict[str, frozenset[str]] = {
     "governance": frozenset({"planning", "tax"}),
     "schools": frozenset({"planning", "governance", "transit", "roads"}),
-    "planning": frozenset({"schools", "roads", "transit", "parking", "parks", "recreation", "library",
-                           "governance", "tax", "waste", "events"}),
+    "planning": frozenset({"schools", "roads", "transit", "parking", "parks", "recreation",
+                           "library", "governance", "tax", "waste", "events"}),
     "roads": frozenset({"winter", "transit", "parking", "planning", "governance", "safety"}),
     "winter": frozenset({"roads", "parking", "transit", "governance", "safety"}),
     "transit": frozenset({"roads", "parking", "planning", "events", "governance"}),
@@ -96,13 +96,13 @@ _NEIGHBOURS: dict[str, frozenset[str]] = {
 }
 
 
-def _compile(subjects: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern[str]]:
-    return {
-        name: re.compile(
-            r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + ")", re.IGNORECASE
-        )
+def _compile(subjects: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    """One alternation with a named group per subject: a single scan finds them all."""
+    groups = "|".join(
+        rf"(?P<{name}>" + "|".join(re.escape(stem) for stem in stems) + ")"
         for name, stems in subjects.items()
-    }
+    )
+    return re.compile(rf"(?<![a-z0-9])(?:{groups})")  # see text.word_alternation
 
 
 _CIVIC = _compile(CIVIC_SUBJECTS)
@@ -110,28 +110,28 @@ _OFF_TOPIC = _compile(OFF_TOPIC_SUBJECTS)
 
 
 def civic_subjects(text: str) -> frozenset[str]:
-    return frozenset(name for name, pattern in _CIVIC.items() if pattern.search(text))
+    return civic_subjects_counted(text)[0]
 
 
 def civic_subjects_counted(text: str) -> tuple[frozenset[str], int]:
-    """The civic subjects of `text` and how many times any of them is mentioned."""
-    found, mentions = set(), 0
-    for name, pattern in _CIVIC.items():
-        count = len(pattern.findall(text))
-        if count:
-            found.add(name)
-            mentions += count
+    """The civic subjects of folded `text` and how many times any of them is mentioned."""
+    found: set[str] = set()
+    mentions = 0
+    for match in _CIVIC.finditer(text):
+        found.add(match.lastgroup or "")
+        mentions += 1
     return frozenset(found), mentions
 
 
 def off_topic_subjects(text: str) -> frozenset[str]:
-    return frozenset(name for name, pattern in _OFF_TOPIC.items() if pattern.search(text))
+    return frozenset(match.lastgroup or "" for match in _OFF_TOPIC.finditer(text))
 
 
 @lru_cache(maxsize=1024)
 def folder_subjects(folder: str, topic: str) -> frozenset[str]:
     """The subjects a folder covers, with their neighbours (cached: folders repeat)."""
-    own = civic_subjects(f"{folder}. {topic}") | off_topic_subjects(f"{folder}. {topic}")
+    about = f"{folder}. {topic}".lower()
+    own = civic_subjects(about) | off_topic_subjects(about)
     widened = set(own)
     for name in own:
         widened |= _NEIGHBOURS.get(name, frozenset())

@@ -10,11 +10,12 @@ from bot.moderation import contacts
 from bot.moderation.contacts import AllowListCheck, Contact
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
+from bot.moderation.text import fold, word_alternation
 
 _P = r"\$ ?\d[\d,.]*k?"  # a price
 # Each of these alone says someone is selling, soliciting or advertising.
 _SOLICITING = re.compile(
-    "|".join(
+    word_alternation(
         (
             r"\bfor sale\b", r"\bselling\b", r"\bsale this (?:week|weekend)\b",
             r"\bwarehouse sale\b", r"\bbuy now\b", r"\b(?:wanna|want to) buy\b",
@@ -28,15 +29,17 @@ _SOLICITING = re.compile(
             r"\blimited (?:time|offer|spots|stock)\b", r"\bspots? (?:still )?(?:left|available)\b",
             r"\b(?:book|order|enrol+|register|sign up|shop) (?:now|today|online|at|with us)\b",
             r"\blike (?:&|and) subscribe\b", r"\bsubscribe to my\b",
-            r"\bcheck out my (?:channel|page|shop|store|website|site|insta\w*|tiktok|youtube|blog)\b",
+            r"\bcheck out my (?:channel|page|shop|store|website|site|insta\w*|tiktok|youtube"
+            r"|blog)\b",
             r"\bfollow (?:me|us) (?:on|at)\b", r"\blink in (?:my )?(?:bio|profile)\b",
             r"\bturned " + _P + r" into\b", r"\bmake " + _P + r" (?:a|per) (?:day|week)\b",
             r"\b(?:crypto|forex|bitcoin|trading) (?:mentor|expert|coach|signals|investment)\b",
             r"\bwork from home\b", r"\breplica\b", r"\bcheapest\b", r"\bbest (?:prices?|rates)\b",
             r"\brates? (?:at|from|start)\b",
             _P + r" ?(?:obo|flat|firm|/ ?(?:month|mo|hour|hr|half hour|week|night|session|day)"
-            r"|(?:a|per) (?:month|hour|week|night|session|day))\b",
-            r"\b(?:contracts?|services?|lessons?|spots?|appointments?|rooms?) (?:still )?available\b",
+            r"|(?:a|per) (?:month|hour|week|night|session|day))\b",  # one alternative: a rate
+            r"\b(?:contracts?|services?|lessons?|spots?|appointments?|rooms?)"
+            r" (?:still )?available\b",
             r"\brenting out\b", r"\bfor rent\b", r"\bpay only if\b", r"\bsame[- ]day service\b",
             r"\bno credit check\b", r"\b(?:fast|quick|easy) (?:cash|loans?|money)\b",
             r"\bapproved in \d+", r"\blost \d+ ?(?:lbs|pounds|kg)\b", r"\bweight loss\b",
@@ -46,15 +49,20 @@ _SOLICITING = re.compile(
             r"\bbusiness (?:is )?(?:open|now open)\b", r"\bgrand opening\b",
         )
     ),
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
 )
 # Each of these is ordinary alone; with a link or with each other they advertise.
 _SALES_HINTS = re.compile(
-    r"\bfree\b|" + _P + r"|\bcall or text\b|\b(?:message|msg|whatsapp) (?:me|us)\b|\btext (?:me|\w+) at\b|\bcontact (?:me|us)\b"
-    r"|\bvisit (?:us|our|my)\b|\bshop\b|\bstore\b|\bdeals?\b|\bsale\b|\bprices?\b|\bservices?\b|\bbook\b"
-    r"|\bbusiness\b|\bcompany\b|\bprofessional\b|\bcertified\b|\bguaranteed?\b|\bquality\b"
-    r"|[💰📈🔥👉➡⚡✅💯]",
-    re.IGNORECASE,
+    word_alternation(
+        (
+            r"free\b", r"\$ ?\d[\d,.]*k?", r"call or text", r"(?:message|msg|whatsapp) (?:me|us)\b",
+            r"text (?:me|\w+) at", r"contact (?:me|us)", r"visit (?:us|our|my)", r"shop\b",
+            r"store\b", r"deals?\b", r"sale\b", r"prices?\b", r"services?\b", r"book\b",
+            r"business\b", r"company\b", r"professional", r"certified", r"guaranteed?\b",
+            r"quality\b",
+        )
+    )
+    + r"|[💰📈🔥👉➡⚡✅💯]"
 )
 # "--", "~~" or "__" opening a line, or a "Name | title" line: a signature block.
 _SIGNATURE = re.compile(r"(?:^|\n)[ \t]*(?:--+|~~+|__+|—)[ \t]*\n?[^\n]*|\n[^\n|]{2,40}\|[^\n]*$")
@@ -67,10 +75,13 @@ def commercial(post: Post, check: AllowListCheck) -> list[Finding]:
     if signature is not None:
         reason = f"Signature line linking to another site ('{signature.span.text}')"
         return [
-            Finding("commercial", 0.9, (signature.span,), explain("commercial", reason), "signature")
+            Finding(
+                "commercial", 0.9, (signature.span,), explain("commercial", reason), "signature"
+            )
         ]
-    soliciting = [_span(m) for m in _SOLICITING.finditer(text)]
-    hints = [_span(m) for m in _SALES_HINTS.finditer(text)]
+    folded = fold(text)  # lowercase, so the patterns need no IGNORECASE (it is slow)
+    soliciting = [_span(text, m) for m in _SOLICITING.finditer(folded)]
+    hints = [_span(text, m) for m in _SALES_HINTS.finditer(folded)]
     confidence, reason = _judge(soliciting, hints, outside)
     if confidence == 0.0:
         return []
@@ -111,5 +122,5 @@ def _signature_link(text: str, outside: list[Contact]) -> Contact | None:
     return None
 
 
-def _span(match: re.Match[str]) -> Span:
-    return Span(match.start(), match.end(), match.group())
+def _span(text: str, match: re.Match[str]) -> Span:
+    return Span(match.start(), match.end(), text[match.start() : match.end()])

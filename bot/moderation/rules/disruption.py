@@ -25,12 +25,16 @@ _CLUTTER = frozenset(
      "first!!", "first!"}
 )  # fmt: skip
 _STOPWORDS = frozenset(
-    "about after again also anyone anything around before being could does doing during"
-    " every from have here into just know like make more much need only other over please"
-    " really same some still than that their them then there these they thing think this"
-    " those time very want what when where which while will with would your year years"
-    " today tonight next last week weekend people city pickering going anybody someone"
-    " explain".split()
+    {
+        "about", "after", "again", "also", "anyone", "anything", "around", "before", "being",
+        "could", "does", "doing", "during", "every", "from", "have", "here", "into", "just",
+        "know", "like", "make", "more", "much", "need", "only", "other", "over", "please",
+        "really", "same", "some", "still", "than", "that", "their", "them", "then", "there",
+        "these", "they", "thing", "think", "this", "those", "time", "very", "want", "what",
+        "when", "where", "which", "while", "will", "with", "would", "your", "year", "years",
+        "today", "tonight", "next", "last", "week", "weekend", "people", "city", "pickering",
+        "going", "anybody", "someone", "explain"
+    }
 )  # fmt: skip
 _SPAM_EMOJI_RUN = 6
 
@@ -45,8 +49,8 @@ def disruption(post: Post) -> list[Finding]:
 
 def _clutter(text: str) -> Finding | None:
     stripped = text.strip()
-    if not stripped:
-        return None
+    if not stripped or (len(stripped) > 40 and any(ch.isalnum() for ch in stripped[:40])):
+        return None  # clutter is short: a long post with words in it is not clutter
     emoji = [ch for ch in stripped if is_emoji(ch) and ord(ch) > 0x2000 and ch != "\ufe0f"]
     bare = re.sub(r"\s+", " ", "".join(ch for ch in fold(stripped) if not is_emoji(ch))).strip()
     bare = bare.rstrip("!")  or bare

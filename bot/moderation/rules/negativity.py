@@ -10,7 +10,7 @@ import re
 
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.text import fold, strip_emoji, words
+from bot.moderation.text import fold, strip_emoji, word_alternation, words
 
 _SUBJECT = (
     r"(?:this|that|the|these|another|such a|what a|a|so|most)? ?(?:\w+ )?(?:topic|thread|post"
@@ -18,7 +18,7 @@ _SUBJECT = (
     r"|subject|one|conversation)"
 )
 _DISMISSALS = re.compile(
-    "|".join(
+    word_alternation(
         (
             r"\bwho (?:even )?cares\b", r"\bnobody (?:even )?cares\b", r"\bno one cares\b",
             r"\bdon'?t care\b", r"\bcouldn'?t care less\b", r"\bwho (?:even )?(?:reads|watches"
@@ -31,18 +31,20 @@ _DISMISSALS = re.compile(
             rf"\b{_SUBJECT} (?:is|are) (?:so )?(?:lame|boring|dumb|pointless|stupid|useless)\b",
         )
     ),
-    re.IGNORECASE,
 )
 # Signs of substance: a suggestion, a reason, a question about the matter.
 _SUBSTANCE = re.compile(
-    r"\b(?:should|could|would|please|instead|because|since|when|if|why|how|budget|put|fix"
-    r"|spend|suggest|maybe|rather|but|need|needs|consider|hope|wish|idea)\b|\?\s*\w|\d",
-    re.IGNORECASE,
+    r"(?<![a-z0-9])(?:should|could|would|please|instead|because|since|when|if|why|how|budget"
+    r"|put|fix|spend|suggest|maybe|rather|but|need|needs|consider|hope|wish|idea)\b|\?\s*\w|\d"
 )
 _FILLER_WORDS = frozenset(
-    "this the a an is are so it its it's that of about lol lmao tbh honestly just thread topic"
-    " posts post update updates even who cares nobody care really another i im i'm me my here"
-    " again all these those such what most to on in and anymore any".split()
+    {
+        "this", "the", "a", "an", "is", "are", "so", "it", "its", "it's", "that", "of", "about",
+        "lol", "lmao", "tbh", "honestly", "just", "thread", "topic", "posts", "post", "update",
+        "updates", "even", "who", "cares", "nobody", "care", "really", "another", "i", "im",
+        "i'm", "me", "my", "here", "again", "all", "these", "those", "such", "what", "most", "to",
+        "on", "in", "and", "anymore", "any"
+    }
 )  # fmt: skip
 
 

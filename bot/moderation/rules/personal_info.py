@@ -26,13 +26,15 @@ _PUBLIC_PLACES = re.compile(
     r"|plaza|mall|station|office|legion|museum)\b",
     re.IGNORECASE,
 )
+_IS_AT = re.compile(r"\b(?:is|are) (?:located )?(?:at|on)\s*$")
 _FREE_MAIL = frozenset(
     {"gmail.com", "hotmail.com", "outlook.com", "yahoo.com", "yahoo.ca", "icloud.com",
      "live.com", "live.ca", "aol.com", "protonmail.com", "proton.me", "msn.com", "me.com",
      "rogers.com", "bell.net", "sympatico.ca", "gmx.com"}
 )  # fmt: skip
 _PLATE = re.compile(
-    r"\b(?:licen[cs]e )?plates?(?: number| no\.?| #)?:? ?#?([A-Z]{2,4}[ -]?\d{3,4}|\d{3,4}[ -]?[A-Z]{2,4})\b"
+    r"\b(?:licen[cs]e )?plates?(?: number| no\.?| #)?:? ?#?"
+    r"([A-Z]{2,4}[ -]?\d{3,4}|\d{3,4}[ -]?[A-Z]{2,4})\b"
     r"|\b[A-Z]{4} \d{3}\b",
 )
 _PRIVATE_IDS = re.compile(
@@ -106,9 +108,10 @@ def _is_public(contact: Contact, text: str, check: AllowListCheck) -> bool:
     if check.address(contact.value):
         return True
     before = text[max(0, start - 60) : start]
-    return _resource_context(text, start, end, check, reach=60) or bool(
-        _PUBLIC_PLACES.search(before) and re.search(r"\b(?:is|are) (?:located )?(?:at|on)\s*$", before)
-    )
+    if _resource_context(text, start, end, check, reach=60):
+        return True
+    # "CHDRC is at 1867 Valley Farm Rd": a public place saying where it is.
+    return bool(_PUBLIC_PLACES.search(before) and _IS_AT.search(before))
 
 
 def _resource_context(

@@ -1,0 +1,132 @@
+"""Hate speech, the part of harassment aimed at a group for who they are: a group named by a
+protected characteristic together with contempt, dehumanisation, a threat or exclusion.
+
+Two shapes cover most of it: something hateful done to the group ("I loathe Muslims",
+"stab those immigrants", "contempt for black people") and something hateful said of it
+("women are a virus", "gay people like you should all be killed", "immigrants are not
+human"). Quoting hate to condemn it, and negating it ("no one ought to be executed"), is
+not hate speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+_GROUP = (
+    r"(?:wom[ae]n|females?|girls"
+    r"|trans(?:gender)?(?: (?:people|persons?|wom[ae]n|m[ae]n|folks?|kids))?"
+    r"|gay(?:s| (?:people|persons?|m[ae]n|folks?|couples?))?|lesbians?|homosexuals?|queers"
+    r"|bisexuals?|black(?:s| (?:people|persons?|m[ae]n|wom[ae]n|folks?|lives|kids))"
+    r"|disabled (?:people|persons?|folks?|lives|kids)|the disabled|cripples|handicapped people"
+    r"|muslims?|islam|jews?|jewish (?:people|persons?)|hindus?|sikhs?|christians?"
+    r"|immigrants?|refugees?|migrants?|foreigners|newcomers|asians?|chinese(?: people)?"
+    r"|indians?|pakistanis?|arabs?|africans?|mexicans?|jamaicans?|filipinos?|tamils?"
+    r"|natives?|indigenous (?:people|persons?)|first nations|latinos?|hispanics?"
+    r"|(?:female|immigrant|muslim|gay|trans|black|disabled|jewish) (?:lives|people|persons?))"
+)
+# Done to the group: contempt, violence, exclusion.
+_AGAINST = (
+    r"(?:hate|hatred|loathe|despise|detest|abhor|contempt|scorn|disdain|disgusted by|sick of"
+    r"|can'?t stand|cannot stand|kill|murder(?:ing)?|stab|shoot|hang|burn|drown|strangle|slaughter"
+    r"|execute|exterminate|eradicate|lynch|rape|raping|torture|gas|deport|get rid of"
+    r"|put an end to|wipe out|fuck|f\*+k|attack(?:ing)?|hurt|punch|beat up|never trust"
+    r"|rather die than|anywhere near|like less than|smarter than|more intelligent than"
+    r"|difference between a dead \w+ and|mistake|care more about|no place for"
+    r"|no space on this planet for|better off without|execution is the only solution for"
+    r"|pissed off by|pissing me off|worse than|furious|angry)"
+)
+# Said of the group: what it is, deserves or should suffer.
+_SAID_OF = (
+    r"(?:worst|worthless|useless|stupid(?:est)?|dumb(?:est)?|brainless|ignorant|idiots"
+    r"|uncivili[sz]ed|savages?|violent|cruel|dangerous|a danger|a threat|pests?|a plague"
+    r"|a virus|a disease|a cancer|vermin|rats|cockroaches|parasites|animals|apes|monkeys"
+    r"|trash|garbage|refuse|scum(?:bags)?|filth(?:y)?|dirt|a waste of space|lesser beings"
+    r"|subhuman|inferior|disgusting|revolting|repulsive|repugnant|despicable|sickening|vile"
+    r"|evil|pathetic|worth (?:absolutely )?nothing"
+    r"|(?:aren'?t|not) worth (?:shit|anything|a thing|living)"
+    r"|no value"
+    r"|not human|not our equals?|never (?:be )?(?:as )?(?:smart|attractive|any intelligent)"
+    r"|never any intelligent|never be a valuable"
+    r"|(?:do not|don'?t) deserve to (?:live|exist|be alive)"
+    r"|(?:do not|don'?t) belong|(?:do not|don'?t) matter|should not apply"
+    r"|make me (?:sick|furious|angry|boil)|disgust me|be (?:shot|killed|hanged|hung|burned"
+    r"|executed|gassed|eradicated|exterminated|deported|locked up|dumped)|all be dead|be dead"
+    r"|throats cut|suffer|die|get the fuck out|fuck off|go fuck themselves|fucked in the head"
+    r"|motherfuckers|shitheads?|shitty|assholes|dickheads|bullshit|ruin|a mistake"
+    r"|decriminali[sz]ed|not be illegal|in cages)"
+)
+_SAME_SENTENCE = r"[^.!?\n]{0,45}?"
+_PRONOUNS = r"(?:them|they|they'?re|your kind|their kind|these people|those people)"
+
+
+def _shapes(target: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    done_to = re.compile(
+        rf"(?<![a-z0-9]){_AGAINST}\b[^.!?\n]{{0,30}}?"
+        rf"\b(?:all |those |these |the |any |every |you |a |an )?"
+        rf"(?P<group>{target})\b",
+    )
+    said = re.compile(
+        rf"(?<![a-z0-9])(?P<group>{target})\b(?P<gap>{_SAME_SENTENCE})\b(?P<said>{_SAID_OF})\b"
+    )
+    return done_to, said
+
+
+_DONE_TO, _SAID = _shapes(_GROUP)
+_ANY_GROUP = re.compile(rf"(?<![a-z0-9]){_GROUP}\b")
+# Once a post names a group, "them" and "they" in the next sentence refer to it.
+_DONE_TO_REF, _SAID_REF = _shapes(_PRONOUNS)
+_NEGATED_GAP = re.compile(r"\b(?:not|never|no|n'?t|opposite of|any less|than anyone)\b")
+# "...for disabled people is the worst": the group is an object, not the subject.
+_GROUP_AS_OBJECT = re.compile(r"\b(?:for|to|with|about|help(?:ing)?|serving|from)\s+$")
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:no|not|never|nobody|don'?t|doesn'?t|isn'?t|aren'?t|without|condone|stop)\b"
+    r"[^.!?]{0,25}$"
+)
+# Rhetorical questions are assertions: "isn't it obvious that I hate...", "why don't we...".
+_RHETORICAL = re.compile(
+    r"\b(?:isn'?t it|is it not|why don'?t we|why not|do people (?:really )?not|why do people not"
+    r"|don'?t you think)\b"
+)
+# Hate reported in order to condemn it: "saying that you hate X shows...", "calling X...".
+_REPORTED = re.compile(
+    r"\b(?:saying|said|say|says|telling|tell|calling|call out|consequences for|for wishing"
+    r"|threats like|(?:your|the|open|obvious) (?:obvious |open )?(?:contempt|hatred) for)\b"
+    r"[^.!?]{0,40}$"
+)
+# Condemning or refuting hate in so many words.
+_COUNTER_SPEECH = re.compile(
+    r"\bokay to call\b|\bok to call\b|\bcan'?t seriously (?:believe|think)\b|\bsays a lot about\b"
+    r"|\bthreatening to\b|\bcall(?:s|ing)? for the death\b"
+    r"|\bwill get you (?:banned|thrown|arrested)"
+    r"|\bhow hateful\b|\bis hateful\b|\bnot okay to\b|\bstop calling\b|\bcondone\b"
+    r"|\bstand by while\b|\bno (?:hatred|hate) in my heart\b|\bwriting that\b"
+)
+
+
+def hate_speech_spans(folded: str) -> list[tuple[int, int]]:
+    """Spans of `folded` (lowercase text) that are hate speech against a group."""
+    if _COUNTER_SPEECH.search(folded):
+        return []
+    shapes = [_DONE_TO, _SAID]
+    if _ANY_GROUP.search(folded):
+        shapes += [_DONE_TO_REF, _SAID_REF]
+    spans = []
+    for shape in shapes:
+        for match in shape.finditer(folded):
+            if not _condemned_or_negated(folded, match):
+                spans.append((match.start(), match.end()))
+    return spans
+
+
+def _condemned_or_negated(folded: str, match: re.Match[str]) -> bool:
+    before = folded[max(0, match.start() - 40) : match.start()]
+    if _REPORTED.search(before):
+        return True
+    if _NEGATION_BEFORE.search(before[-30:]) and not _RHETORICAL.search(before):
+        return True
+    if "said" in match.groupdict():
+        if _NEGATED_GAP.search(match.group("gap")):
+            return True
+        if _GROUP_AS_OBJECT.search(before[-15:]):
+            return True
+    return False
