@@ -134,6 +134,23 @@ class TeamsConfig(Strict):
     allow_local_mode_on_network: bool = False
 
 
+class IntakeConfig(Strict):
+    """POST /api/moderation/posts: authenticated by MODERATION_INTAKE_TOKEN (bearer) or
+    MODERATION_INTAKE_SECRET (HMAC-SHA256 of the body), both from the environment."""
+
+    max_batch: Annotated[int, Field(ge=1, le=5000)] = 500
+    max_text_chars: Annotated[int, Field(ge=100, le=100_000)] = 10_000
+    max_body_bytes: Annotated[int, Field(ge=1024, le=50 * 1024 * 1024)] = 4 * 1024 * 1024
+
+
+class PublishingConfig(Strict):
+    """The publishing side: where a moderator's Remove is sent (signed with
+    REMOVAL_WEBHOOK_SECRET from the environment)."""
+
+    removal_webhook: Annotated[str, Field(pattern=r"^(https?://\S+)?$")] = ""
+    timeout_seconds: Annotated[float, Field(gt=0, le=60)] = 10.0
+
+
 class AppConfig(Strict):
     city: str = "City of Pickering"
     time_zone: str = "America/Toronto"
@@ -146,8 +163,18 @@ class AppConfig(Strict):
     server: ServerConfig = ServerConfig()
     slack: SlackConfig = SlackConfig()
     teams: TeamsConfig = TeamsConfig()
-    # Owned by bot.moderation; kept as raw data here so the core config does not depend on it.
+    intake: IntakeConfig = IntakeConfig()
+    publishing: PublishingConfig = PublishingConfig()
+    # Screening rules (bot.moderation.settings.ModerationSettings), validated by that model.
     moderation: dict[str, Any] = {}
+
+    @field_validator("moderation")
+    @classmethod
+    def _moderation_valid(cls, raw: dict[str, Any]) -> dict[str, Any]:
+        from bot.moderation.settings import ModerationSettings
+
+        ModerationSettings.model_validate(raw)
+        return raw
 
     @field_validator("time_zone")
     @classmethod

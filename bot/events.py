@@ -14,6 +14,9 @@ NotificationKind = Literal[
     "step_closed",      # `step` was decided: every copy of its card shows the outcome
     "requester_update", # the requester is told what happened and what comes next
     "escalation",       # a stage waited too long: the approvers' supervisors are told (text)
+    "moderation_alert", # a flagged public post: moderators (or, escalated, the CCT) decide
+    "alert_closed",     # an alert was decided (or its removal answered): update every copy
+    "remove_post",      # ask the publishing side to remove a post (the webhook channel only)
 ]
 
 
@@ -21,11 +24,12 @@ NotificationKind = Literal[
 class Notification:
     id: str                       # unique; deliveries are idempotent by (id, target)
     kind: NotificationKind
-    request_id: str
+    request_id: str               # the access request ("R-n") or moderation alert ("A-n")
     step: int
     recipients: tuple[str, ...]   # person ids; empty for step_closed (all copies are updated)
     audience: str = ""            # "cct" when the whole CCT is addressed (a channel may stand in)
     summary: str = ""             # one line, already in plain words, for logs and text channels
+    channel: str = ""             # only this channel delivers it (e.g. "webhook"); "" = every chat
 
     def to_record(self) -> dict[str, Any]:
         record = asdict(self)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-VERBS = ("approve", "reject", "request_changes", "submit_sop", "withdraw", "reassign", "view")
-_PATTERN = re.compile(r"^(?P<verb>[a-z_]{1,20}):(?P<request>R-\d{1,9}):(?P<step>\d{1,6})$")
+VERBS = ("approve", "reject", "request_changes", "submit_sop", "withdraw", "reassign", "view",
+         "remove", "keep", "ban", "escalate")
+_PATTERN = re.compile(r"^(?P<verb>[a-z_]{1,20}):(?P<request>[RA]-\d{1,9}):(?P<step>\d{1,6})$")
 
 
 class BadActionPayload(ValueError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+from cards.alert import AlertCard
 from cards.content import RequestCard
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[A-Za-z]")
@@ -38,3 +39,22 @@ def _command(verb: str) -> str:
 def _wrap(text: str, indent: int) -> str:
     wrapped = textwrap.wrap(text, width=92 - indent) or [""]
     return ("\n" + " " * indent).join(wrapped)
+
+
+def render_alert(card: AlertCard) -> str:
+    lines = [card.title, f"  {clean(card.author)} in {clean(card.where)}",
+             "  " + _wrap(clean(card.post_text), indent=4)]
+    if card.url:
+        lines.append(f"  Original: {clean(card.url)}")
+    for finding in card.findings:
+        evidence = ", ".join(f'"{clean(e)}"' for e in finding.evidence)
+        lines.append(f"  - {finding.category} ({finding.confidence:.0%}): "
+                     f"{clean(finding.explanation)}" + (f" [{evidence}]" if evidence else ""))
+    lines.append(f"  Status: {clean(card.status)}")
+    if card.removal:
+        lines.append(f"  Removal on the page: {clean(card.removal)}")
+    if card.buttons:
+        lines.append("  You can: " + ", ".join(
+            f"{b.label} ({b.payload.verb} {card.alert_id}" + (" REASON)" if b.needs_reason
+                                                               else ")") for b in card.buttons))
+    return "\n".join(lines)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from bot.clock import SystemClock
 from bot.config import AppConfig, load_config
 from bot.directory import Directory
+from bot.moderation.desk import ModerationDesk
+from bot.moderation.screener import Screener
+from bot.moderation.settings import ModerationSettings
 from bot.outbox import OutboxDispatcher
 from bot.ports import Channel, Clock
 from bot.reminders import Reminders
 from bot.workflow import Workflow, WorkflowSettings
 from storage.engine import Store
+from storage.moderation_repository import StoredPostHistory, TinyDBModerationRepository
 from storage.tinydb_repository import TinyDBRepository
 
 
@@ -25,6 +31,7 @@ class Bot:
     workflow: Workflow
     dispatcher: OutboxDispatcher
     reminders: Reminders
+    desk: ModerationDesk
     channels: dict[str, Channel] = field(default_factory=dict)
 
     @property
@@ -56,7 +63,20 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
                           escalation_hours=config.periods.escalation_hours)
     return Bot(config=config, base_dir=base_dir, store=store, repository=repository,
                workflow=workflow, dispatcher=OutboxDispatcher(repository, {}),
-               reminders=reminders)
+               reminders=reminders, desk=build_desk(config, repository, workflow, clock))
+
+
+def build_desk(config: AppConfig, repository: TinyDBRepository, workflow: Workflow,
+               clock: Clock) -> ModerationDesk:
+    settings = ModerationSettings.model_validate(config.moderation)
+    posts = TinyDBModerationRepository(repository)
+    history = StoredPostHistory(posts, timedelta(days=settings.duplicate_window_days))
+    return ModerationDesk(screener=Screener(settings, history), repository=posts,
+                          directory=workflow.directory, clock=clock)
+
+
+def removal_webhook_ready(config: AppConfig) -> bool:
+    return bool(config.publishing.removal_webhook and os.environ.get("REMOVAL_WEBHOOK_SECRET"))
 
 
 def build_from_file(path: str | Path, **kwargs: object) -> Bot:

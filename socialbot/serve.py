@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 from collections.abc import Callable
 from pathlib import Path
 
 from aiohttp import web
 
+from adapters.intake.http import mount as mount_intake
+from adapters.webhook.channel import RemovalWebhook
 from bot.config import AppConfig
-from socialbot.bootstrap import Bot, build
+from socialbot.bootstrap import Bot, build, removal_webhook_ready
 from socialbot.server import advertise_console, create_app
 from storage.engine import StoreError
 
@@ -42,8 +45,14 @@ def available_platforms(config: AppConfig) -> list[tuple[str, Callable[..., list
 async def run_server(config: AppConfig, base_dir: Path, *, config_path: Path, host: str,
                      port: int) -> int:
     platforms = available_platforms(config)
+    names = tuple(name for name, _ in platforms)
+    if removal_webhook_ready(config):
+        names += ("webhook",)
+    elif config.publishing.removal_webhook:
+        log.warning("publishing.removal_webhook is set but REMOVAL_WEBHOOK_SECRET is not: "
+                    "moderators' removals will wait in the outbox until it is")
     try:
-        bot = build(config, base_dir, channel_names=tuple(name for name, _ in platforms))
+        bot = build(config, base_dir, channel_names=names)
     except StoreError as problem:
         log.error("%s", problem)
         return 1
@@ -56,6 +65,12 @@ async def run_server(config: AppConfig, base_dir: Path, *, config_path: Path, ho
 async def _serve(bot: Bot, platforms: list[tuple[str, Callable[..., list[str]]]], *,
                  config_path: Path, host: str, port: int) -> int:
     app = create_app(bot)
+    mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake)
+    if "webhook" in bot.repository.channels:
+        webhook = RemovalWebhook(url=bot.config.publishing.removal_webhook,
+                                 secret=os.environ["REMOVAL_WEBHOOK_SECRET"], desk=bot.desk,
+                                 timeout=bot.config.publishing.timeout_seconds)
+        bot.channels["webhook"] = bot.dispatcher.channels["webhook"] = webhook
     how_to_talk: list[str] = []
     for _, mount in platforms:
         how_to_talk += mount(app, bot)

@@ -34,6 +34,7 @@ class TinyDBRepository:
     def __init__(self, store: Store, *, channels: Iterable[str] = ()) -> None:
         self.store = store
         self.channels = tuple(channels)
+        self.chat_channels = tuple(c for c in self.channels if c != "webhook")
         # Compare-and-write as one step, whichever thread or coroutine writes.
         self._writing = threading.Lock()
         self._by_requester: dict[str, set[str]] = defaultdict(set)
@@ -73,7 +74,7 @@ class TinyDBRepository:
              notifications: Iterable[Notification] = ()) -> AccessRequest:
         saved = request.evolve(version=expected_version + 1)
         record = saved.to_record()
-        ops: list[Op] = [("put", REQUESTS, saved.id, record), *self._outbox_ops(notifications)]
+        ops: list[Op] = [("put", REQUESTS, saved.id, record), *self.outbox_ops(notifications)]
         with self._writing:
             stored = self.store.get(REQUESTS, request.id)
             if (stored["version"] if stored else 0) != expected_version:
@@ -86,15 +87,15 @@ class TinyDBRepository:
 
     def queue(self, notifications: Iterable[Notification], *, marker: str) -> None:
         self.store.commit([("put", MARKERS, marker, {"marker": marker}),
-                           *self._outbox_ops(notifications)])
+                           *self.outbox_ops(notifications)])
 
     def marked(self, marker: str) -> bool:
         return self.store.get(MARKERS, marker) is not None
 
-    def _outbox_ops(self, notifications: Iterable[Notification]) -> list[Op]:
+    def outbox_ops(self, notifications: Iterable[Notification]) -> list[Op]:
         ops: list[Op] = []
         for note in notifications:
-            for channel in self.channels:
+            for channel in (note.channel,) if note.channel else self.chat_channels:
                 message = OutboxMessage(id=f"{note.id}@{channel}", channel=channel,
                                         notification=note)
                 ops.append(("put", OUTBOX, message.id, _outbox_record(message)))

@@ -9,9 +9,11 @@ from typing import Any
 from bot import messages
 from bot.domain import FieldErrors
 from bot.form import FIELDS, SPEC, FieldSpec, choices, prefill
+from bot.moderation.desk import DeskError, ModerationDesk
 from bot.workflow import Actor, Decision, Workflow, WorkflowError
+from cards.alert import alert_card
 from cards.content import request_card
-from cards.text import clean, render
+from cards.text import clean, render, render_alert
 
 Dialog = Generator[str, str, str]
 
@@ -27,13 +29,17 @@ I help City staff get access to the City's social media accounts (ADM 140-007):
   sop ID               submit or revise your SOP
   reassign ID PERSON   hand your stage to another eligible person
   withdraw ID          withdraw your own request
+  alerts               moderation alerts waiting (moderators and the CCT)
+  remove / keep / escalate ALERT, ban ALERT REASON   decide a moderation alert
   as PERSON            act as someone else from the directory (local use only)
   quit                 leave"""
 
 
 class ConsoleSession:
-    def __init__(self, workflow: Workflow, person_id: str, *, allow_switch: bool = True) -> None:
+    def __init__(self, workflow: Workflow, person_id: str, *, allow_switch: bool = True,
+                 desk: ModerationDesk | None = None) -> None:
         self.workflow = workflow
+        self.desk = desk
         self.person_id = person_id
         self.allow_switch = allow_switch
         self._dialog: Dialog | None = None
@@ -43,6 +49,12 @@ class ConsoleSession:
             "reject": self._reject, "changes": self._changes, "sop": self._start_sop,
             "withdraw": self._withdraw, "as": self._switch, "reassign": self._reassign,
         }
+        if desk is not None:
+            self._commands.update({
+                "alerts": self._alerts, "remove": self._moderate("remove"),
+                "keep": self._moderate("keep"), "ban": self._moderate("ban"),
+                "escalate": self._moderate("escalate"),
+            })
 
     @property
     def actor(self) -> Actor:
@@ -76,8 +88,28 @@ class ConsoleSession:
             return command(words[1:])
         except FieldErrors as problem:
             return "\n".join(f"  {k}: {v}" for k, v in problem.errors.items())
-        except WorkflowError as problem:
+        except (WorkflowError, DeskError) as problem:
             return str(problem)
+
+    # -- moderation ---------------------------------------------------------------------------
+
+    def _alerts(self, args: list[str]) -> str:
+        assert self.desk is not None
+        waiting = self.desk.repository.open_alerts()
+        if not waiting:
+            return "No moderation alerts wait."
+        return "\n\n".join(render_alert(alert_card(a, self.desk, viewer=self.person_id))
+                           for a in waiting)
+
+    def _moderate(self, action: str) -> Callable[[list[str]], str]:
+        def run(args: list[str]) -> str:
+            assert self.desk is not None
+            if not args:
+                return f"Usage: {action} ALERT_ID" + (" REASON" if action == "ban" else "")
+            alert = self.desk.decide(self.person_id, "console", args[0], action,
+                                     reason=" ".join(args[1:]))
+            return render_alert(alert_card(alert, self.desk, viewer=self.person_id))
+        return run
 
     # -- dialogs ----------------------------------------------------------------------------
 

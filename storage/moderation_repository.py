@@ -1,0 +1,141 @@
+"""The moderation desk's storage on the journaled TinyDB store: posts, alerts, bans, examples.
+
+Screened posts are keyed by (platform, post id), so intake stays idempotent and O(1) however
+many posts are stored; an alert, its notifications and a ban are one commit.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from bot.events import Notification
+from bot.moderation.desk import (
+    Alert,
+    ConcurrentAlertUpdate,
+    alert_from_record,
+    alert_to_record,
+    post_from_record,
+    post_to_record,
+    verdict_from_record,
+    verdict_to_record,
+)
+from bot.moderation.history import PostRecord
+from bot.moderation.model import Post, Verdict
+from storage.engine import Op
+from storage.tinydb_repository import TinyDBRepository
+
+POSTS, ALERTS, BANS, EXAMPLES, AUTHORS = "posts", "alerts", "bans", "examples", "post_history"
+
+
+class TinyDBModerationRepository:
+    def __init__(self, requests: TinyDBRepository) -> None:
+        self.store = requests.store
+        self.outbox_ops = requests.outbox_ops  # one outbox, one commit with the alert
+        self._writing = threading.Lock()
+        self._open = {doc_id for doc_id, r in self.store.items(ALERTS)
+                      if r["state"] in ("open", "escalated")}
+        highest = max((int(i.removeprefix("A-")) for i, _ in self.store.items(ALERTS)),
+                      default=0)
+        self._next = itertools.count(highest + 1)
+
+    def next_alert_id(self) -> str:
+        return f"A-{next(self._next)}"
+
+    def screened(self, platform: str, post_id: str) -> Verdict | None:
+        record = self.store.get(POSTS, f"{platform}:{post_id}")
+        return verdict_from_record(record["verdict"]) if record else None
+
+    def record_post(self, post: Post, verdict: Verdict, alert: Alert | None,
+                    notifications: Iterable[Notification]) -> None:
+        ops: list[Op] = [("put", POSTS, f"{post.platform}:{post.post_id}", {
+            "post": post_to_record(post), "verdict": verdict_to_record(verdict),
+            "alert": alert.id if alert else None})]
+        if alert is not None:
+            ops.append(("put", ALERTS, alert.id, alert_to_record(alert)))
+        ops += self.outbox_ops(notifications)
+        with self._writing:
+            self.store.commit(ops)
+        if alert is not None and not alert.is_final:
+            self._open.add(alert.id)
+
+    def alert(self, alert_id: str) -> Alert | None:
+        record = self.store.get(ALERTS, alert_id)
+        return alert_from_record(record) if record else None
+
+    def save_alert(self, alert: Alert, *, expected_version: int,
+                   notifications: Iterable[Notification] = (),
+                   ban: tuple[str, str, str] | None = None) -> Alert:
+        saved = Alert(**{**alert.__dict__, "version": expected_version + 1})
+        ops: list[Op] = [("put", ALERTS, saved.id, alert_to_record(saved)),
+                         *self.outbox_ops(notifications)]
+        if ban is not None:
+            platform, author, reason = ban
+            ops.append(("put", BANS, f"{platform}:{author}", {
+                "platform": platform, "author_id": author, "reason": reason,
+                "alert": saved.id, "by": saved.history[-1].actor_id,
+                "at": saved.history[-1].at.isoformat()}))
+        if saved.state == "kept":
+            ops.append(("put", EXAMPLES, saved.id, {"post": post_to_record(saved.post),
+                                                    "labels": [], "action": "keep"}))
+        with self._writing:
+            stored = self.store.get(ALERTS, saved.id)
+            if stored is None or stored["version"] != expected_version:
+                raise ConcurrentAlertUpdate(saved.id)
+            self.store.commit(ops)
+        if saved.is_final:
+            self._open.discard(saved.id)
+        return saved
+
+    def is_banned(self, platform: str, author_id: str) -> bool:
+        return self.store.get(BANS, f"{platform}:{author_id}") is not None
+
+    def open_alerts(self) -> list[Alert]:
+        return [a for a in map(self.alert, sorted(self._open, key=_number)) if a is not None]
+
+    def kept_examples(self) -> list[Post]:
+        return [post_from_record(r["post"]) for _, r in self.store.items(EXAMPLES)]
+
+    def count_posts(self) -> int:
+        return self.store.count(POSTS)
+
+
+class StoredPostHistory:
+    """The duplicate memory, kept in the store so it survives restarts (PostHistory port)."""
+
+    def __init__(self, store: TinyDBModerationRepository, window: timedelta,
+                 per_author: int = 50) -> None:
+        self.store = store.store
+        self.window = window
+        self.per_author = per_author
+
+    def recent_by_author(self, author_key: str, since: datetime) -> list[PostRecord]:
+        record = self.store.get(AUTHORS, author_key)
+        if record is None:
+            return []
+        posts = [_post_record(author_key, r) for r in record["posts"]]
+        return [p for p in posts if p.created_at >= since]
+
+    def remember(self, record: PostRecord) -> None:
+        stored = self.store.get(AUTHORS, record.author_key) or {"posts": []}
+        if any(p["post_id"] == record.post_id for p in stored["posts"]):
+            return
+        horizon = record.created_at - self.window
+        kept = [p for p in stored["posts"]
+                if datetime.fromisoformat(p["created_at"]) >= horizon][-(self.per_author - 1):]
+        kept.append({"post_id": record.post_id, "board": record.board,
+                     "folder": record.folder, "created_at": record.created_at.isoformat(),
+                     "fingerprint": record.fingerprint})
+        self.store.commit([("put", AUTHORS, record.author_key, {"posts": kept})])
+
+
+def _post_record(author_key: str, raw: dict[str, str]) -> PostRecord:
+    return PostRecord(post_id=raw["post_id"], author_key=author_key, board=raw["board"],
+                      folder=raw["folder"], created_at=datetime.fromisoformat(raw["created_at"]),
+                      fingerprint=raw["fingerprint"])
+
+
+def _number(alert_id: str) -> int:
+    return int(alert_id.removeprefix("A-"))
