@@ -84,9 +84,14 @@ def build_from_file(path: str | Path, **kwargs: object) -> Bot:
     return build(config, base_dir, **kwargs)  # type: ignore[arg-type]
 
 
+def build_reader_store(config: AppConfig, base_dir: Path) -> Store:
+    """The stored data, read-only: usable beside a running server."""
+    return Store(resolve(base_dir, config.storage.path), read_only=True)
+
+
 def build_reader(config: AppConfig, base_dir: Path) -> Workflow:
     """A read-only view of the stored requests, usable beside a running server."""
-    store = Store(resolve(base_dir, config.storage.path), read_only=True)
+    store = build_reader_store(config, base_dir)
     return Workflow(directory=Directory(config.directory), repository=TinyDBRepository(store),
                     clock=SystemClock(), settings=workflow_settings(config))
 

@@ -118,6 +118,27 @@ def export(config_path: Path, request_id: str) -> None:
     click.echo(render_markdown(request, workflow.directory, config.time_zone), nl=False)
 
 
+@main.command("moderation-examples")
+@CONFIG_OPTION
+def moderation_examples(config_path: Path) -> None:
+    """Print the posts moderators decided to Keep, as labeled JSONL for `moderate --evaluate`."""
+    import json
+
+    from socialbot.bootstrap import build_reader_store
+    from storage.moderation_repository import EXAMPLES
+
+    config, base_dir = _load(config_path)
+    store = build_reader_store(config, base_dir)
+    for alert_id, record in store.items(EXAMPLES):
+        post = record["post"]
+        click.echo(json.dumps({
+            "id": post["post_id"], "platform": post["platform"], "board": post["board"],
+            "folder": post["folder"], "topic": post["topic"], "author_id": post["author_id"],
+            "author_name": post["author_name"], "created_at": post["created_at"],
+            "text": post["text"], "labels": record["labels"], "action": record["action"],
+            "note": f"kept by a moderator ({alert_id})"}, ensure_ascii=False))
+
+
 def _register_optional(group: click.Group, module: str, name: str) -> None:
     """Commands that come with later features register here when their module exists."""
     try:

@@ -201,3 +201,31 @@ async def test_emoji_heavy_and_non_english_posts_are_screened(server) -> None:  
                                     post("e2", "Merci pour la mise à jour du bac vert! 🌱")])
     assert status == 200
     assert [r["action"] for r in body["results"]] == ["keep", "keep"]
+
+
+async def test_kept_posts_become_labeled_examples_for_evaluation(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    import yaml
+
+    from tests.support import ROOT, SAMPLE_CONFIG
+
+    url, bot, _ = server
+    await send(url, post("k1", "This topic is so lame, who even cares about bins"))
+    bot.desk.decide("tlee", "teams", "A-1", "keep")
+    raw = yaml.safe_load(SAMPLE_CONFIG.read_text())
+    raw["storage"]["path"] = str(bot.storage_path())
+    config = tmp_path / "reader.yaml"
+    config.write_text(yaml.safe_dump(raw))
+    run = subprocess.run([sys.executable, "-m", "socialbot", "moderation-examples", "--config",
+                          str(config)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    [example] = [json.loads(line) for line in run.stdout.splitlines()]
+    assert (example["id"], example["labels"], example["action"]) == ("k1", [], "keep")
+    examples = tmp_path / "examples.jsonl"
+    examples.write_text(run.stdout)
+    evaluate = subprocess.run([sys.executable, "-m", "socialbot", "moderate", "--evaluate",
+                               str(examples), "--config", str(config)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+    assert evaluate.returncode == 0, evaluate.stderr
