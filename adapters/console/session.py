@@ -7,7 +7,7 @@ from collections.abc import Callable, Generator
 from typing import Any
 
 from bot import messages
-from bot.domain import FieldErrors
+from bot.domain import FieldErrors, RequestKind
 from bot.form import FIELDS, SPEC, FieldSpec, choices, prefill
 from bot.moderation.desk import DeskError, ModerationDesk
 from bot.workflow import Actor, Decision, Workflow, WorkflowError
@@ -20,6 +20,7 @@ Dialog = Generator[str, str, str]
 HELP = """\
 I help City staff get access to the City's social media accounts (ADM 140-007):
   request              fill in the Appendix 2 access form
+  request promotion    ask to promote a City initiative (CCT, then director)
   status               your requests and where they stand
   inbox                requests waiting for you to act
   show ID              one request in full
@@ -126,13 +127,16 @@ class ConsoleSession:
             return str(finished.value)
 
     def _start_request(self, args: list[str]) -> str:
-        return self._start(self._request_dialog())
+        kind = "promotion" if args[:1] == ["promotion"] else "access"
+        return self._start(self._request_dialog(kind))
 
-    def _request_dialog(self) -> Dialog:
+    def _request_dialog(self, kind: RequestKind) -> Dialog:
         directory = self.workflow.directory
         programs = self.workflow.settings.programs
         answers: dict[str, Any] = prefill(directory.person(self.person_id), directory)
-        intro = "Social Media Request for Access (Appendix 2). Press Enter to keep [defaults].\n"
+        intro = ("Social Media Request for Access (Appendix 2). " if kind == "access" else
+                 "Request to promote a City initiative on social media (04.01 c). ")
+        intro += "Press Enter to keep [defaults]; 'cancel' stops.\n"
         pending: list[FieldSpec] = list(FIELDS)
         while True:
             for spec in pending:
@@ -146,7 +150,7 @@ class ConsoleSession:
             if not confirm.strip().lower().startswith("y"):
                 return "Request cancelled; nothing was stored."
             try:
-                request = self.workflow.submit(self.actor, answers)
+                request = self.workflow.submit(self.actor, answers, kind)
             except FieldErrors as problem:
                 pending = [SPEC[name] for name in problem.errors if name in SPEC]
                 intro = "Please fix:\n" + "\n".join(
