@@ -39,6 +39,7 @@ STREET_TYPES = (
 )
 _NOT_A_STREET_NAME = (
     "on|at|in|to|of|and|from|the|a|an|for|with|by|near|off|past|or|is|are|was|days|day"
+    "|along|north|south|east|west|via|onto|into|up|down|across|toward|towards|just|of"
     "|storeys|stories|lanes|minutes|min|mins|hours|km|kids|people|cars|years|weeks|units"
 )
 _STREET_ADDRESS = re.compile(
@@ -104,10 +105,17 @@ def links(text: str) -> Iterator[Contact]:
             yield Contact("link", Span(match.start(), match.end(), match.group()), domain)
 
 
+_ROUTE_NUMBER = re.compile(
+    r"\b(?:highway|hwy|route|exit|line|regional road|rr|bus|no\.?)\s*$", re.IGNORECASE
+)
+
+
 def street_addresses(text: str) -> Iterator[Contact]:
     if not any(ch.isdigit() for ch in text):
         return
     for match in _STREET_ADDRESS.finditer(text):
+        if _ROUTE_NUMBER.search(text[max(0, match.start() - 15) : match.start()]):
+            continue  # "Highway 7 along Whitevale Rd" is a road, not a house number
         yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
 
 

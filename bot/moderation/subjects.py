@@ -21,7 +21,7 @@ CIVIC_SUBJECTS: dict[str, tuple[str, ...]] = {
                "storm", "sand", "slush", "blizzard", "shovel", "winter"),
     "roads": ("road", "street", "lane", "pothole", "detour", "traffic", "construction",
               "closure", "intersection", "crosswalk", "sidewalk", "paving", "speed",
-              "interchange", "highway", "brock", "kingston", "bayly", "taunton", "liverpool",
+              "interchange", "highway",
               "commute", "cyclist", "bike lane", "multi-use path"),
     "transit": ("bus", "buses", "drt", "transit", "route", "pulse", "go station", "go train",
                 "shuttle", "terminal", "stop", "fare", "service change", "presto", "ride"),
@@ -37,21 +37,23 @@ CIVIC_SUBJECTS: dict[str, tuple[str, ...]] = {
     "parks": ("park", "trail", "beach", "waterfront", "pier", "spit", "bay", "marsh", "dog",
               "off-leash", "leash", "playground", "picnic", "washroom", "boardwalk", "kayak",
               "nature", "tree", "garden", "lake", "water quality", "e coli", "e. coli",
-              "sunset", "bird", "heron", "willow", "fish", "drone", "view", "millennium square"),
+              "sunset", "bird", "heron", "willow", "fish", "drone", "view", ),
     "events": ("canada day", "fireworks", "festival", "event", "celebration", "concert",
-               "parade", "show", "stage", "esplanade", "diwali", "new year", "victoria day",
+               "parade", "show", "stage", "diwali", "new year", "victoria day",
                "performing arts", "music"),
     "planning": ("development", "redevelop", "intensification", "zoning", "condo", "tower",
                  "storey", "density", "growth", "housing", "affordab", "official plan",
                  "planning", "mid-rise", "high-rise", "subdivision", "builder", "developer",
-                 "seaton", "city centre", "town centre", "ptc", "retail", "shops",
+                 "city centre", "town centre", "retail", "shops",
                  "servicing", "infrastructure", "water/sewer", "sewer", "parkland"),
     "schools": ("school", "schools", "elementary", "high school", "kids go to", "classroom",
                 "school board", "ddsb", "trustee"),
-    "governance": ("council", "councillor", "mayor", "vote", "by-law", "bylaw", "motion",
-                   "delegat", "committee", "budget", "amendment", "report", "consultation",
-                   "staff", "meeting", "agenda", "ward", "election", "minutes", "livestream",
-                   "city hall", "presentation", "fine", "fines"),
+    "council": ("council", "councillor", "mayor", "vote", "motion", "delegat", "committee",
+                "agenda", "ward", "election", "minutes", "livestream", "city hall", "presentation",
+                "staff report", "meeting"),
+    "finance": ("budget", "capital", "operating", "reserve", "spending", "levy", "debt",
+                "taxpayer"),
+    "bylaw": ("by-law", "bylaw", "fine", "fines", "amendment", "consultation", "enforce"),
     "safety": ("fireworks", "police", "drps", "fire", "emergency", "safety", "noise", "mortar",
                "veteran", "ptsd", "pets", "dog"),
 }
@@ -77,22 +79,25 @@ OFF_TOPIC_SUBJECTS: dict[str, tuple[str, ...]] = {
 }
 
 # Neighbouring civic subjects: a post on one is not off-topic in a folder on the other.
+_BROAD = frozenset({"council", "finance"})  # a council meeting or a budget touches everything
 _NEIGHBOURS: dict[str, frozenset[str]] = {
-    "governance": frozenset({"planning", "tax"}),
-    "schools": frozenset({"planning", "governance", "transit", "roads"}),
+    "council": frozenset(CIVIC_SUBJECTS),
+    "finance": frozenset(CIVIC_SUBJECTS),
+    "bylaw": frozenset({"council", "safety", "parking"}),
+    "schools": frozenset({"planning", "council", "transit", "roads"}),
     "planning": frozenset({"schools", "roads", "transit", "parking", "parks", "recreation",
-                           "library", "governance", "tax", "waste", "events"}),
-    "roads": frozenset({"winter", "transit", "parking", "planning", "governance", "safety"}),
-    "winter": frozenset({"roads", "parking", "transit", "governance", "safety"}),
-    "transit": frozenset({"roads", "parking", "planning", "events", "governance"}),
-    "parking": frozenset({"roads", "transit", "winter", "events", "parks", "governance"}),
-    "events": frozenset({"parks", "parking", "transit", "roads", "safety", "governance"}),
-    "parks": frozenset({"events", "parking", "recreation", "planning", "safety", "governance"}),
-    "safety": frozenset({"events", "parks", "roads", "governance", "parking"}),
-    "waste": frozenset({"governance", "tax"}),
-    "tax": frozenset({"governance", "waste"}),
-    "recreation": frozenset({"parks", "library", "governance", "planning"}),
-    "library": frozenset({"recreation", "planning", "governance"}),
+                           "library", "council", "finance", "waste", "events"}),
+    "roads": frozenset({"winter", "transit", "parking", "planning", "council", "safety"}),
+    "winter": frozenset({"roads", "parking", "transit", "council", "safety"}),
+    "transit": frozenset({"roads", "parking", "planning", "events", "council"}),
+    "parking": frozenset({"roads", "transit", "winter", "events", "parks", "bylaw"}),
+    "events": frozenset({"parks", "parking", "transit", "roads", "safety", "council"}),
+    "parks": frozenset({"events", "parking", "planning", "safety", "council"}),
+    "safety": frozenset({"events", "parks", "roads", "bylaw", "parking"}),
+    "waste": frozenset({"council", "bylaw"}),
+    "tax": frozenset({"council", "finance"}),
+    "recreation": frozenset({"council", "planning"}),
+    "library": frozenset({"council", "planning"}),
 }
 
 
@@ -129,10 +134,16 @@ def off_topic_subjects(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1024)
 def folder_subjects(folder: str, topic: str) -> frozenset[str]:
-    """The subjects a folder covers, with their neighbours (cached: folders repeat)."""
+    """The subjects a folder covers: those its name and topic mention, and the neighbours
+    of its main ones (the most mentioned, and any broad one). Cached: folders repeat."""
     about = f"{folder}. {topic}".lower()
-    own = civic_subjects(about) | off_topic_subjects(about)
-    widened = set(own)
-    for name in own:
-        widened |= _NEIGHBOURS.get(name, frozenset())
-    return frozenset(widened)
+    counts: dict[str, int] = {}
+    for match in _CIVIC.finditer(about):
+        name = match.lastgroup or ""
+        counts[name] = counts.get(name, 0) + 1
+    own = set(counts) | off_topic_subjects(about)
+    top = max(counts.values(), default=0)
+    main = {name for name, count in counts.items() if count == top or name in _BROAD}
+    for name in main:
+        own |= _NEIGHBOURS.get(name, frozenset())
+    return frozenset(own)

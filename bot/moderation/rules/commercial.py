@@ -27,7 +27,8 @@ _SOLICITING = re.compile(
             r"\btry it free\b", r"\bfirst \w+ free\b",
             r"\b\d{1,2} ?% off\b", r"\b(?:promo|discount|coupon) code\b", r"\buse code\b",
             r"\blimited (?:time|offer|spots|stock)\b", r"\bspots? (?:still )?(?:left|available)\b",
-            r"\b(?:book|order|enrol+|register|sign up|shop) (?:now|today|online|at|with us)\b",
+            r"\b(?:book|order|enrol+|register|sign up) (?:now|today|online|at|with us)\b",
+            r"\bshop (?:now|online|with us)\b",
             r"\blike (?:&|and) subscribe\b", r"\bsubscribe to my\b",
             r"\bcheck out my (?:channel|page|shop|store|website|site|insta\w*|tiktok|youtube"
             r"|blog)\b",
@@ -37,7 +38,8 @@ _SOLICITING = re.compile(
             r"\bwork from home\b", r"\breplica\b", r"\bcheapest\b", r"\bbest (?:prices?|rates)\b",
             r"\brates? (?:at|from|start)\b",
             _P + r" ?(?:obo|flat|firm|/ ?(?:month|mo|hour|hr|half hour|week|night|session|day)"
-            r"|(?:a|per) (?:month|hour|week|night|session|day))\b",  # one alternative: a rate
+            r"|(?:a|per) (?:month|hour|week|night|session|day|yard|bag|load|visit|lesson|class"
+            r"|person|walk|window|tree|car|dog|sq ?ft))\b",  # one alternative: a rate
             r"\b(?:contracts?|services?|lessons?|spots?|appointments?|rooms?)"
             r" (?:still )?available\b",
             r"\brenting out\b", r"\bfor rent\b", r"\bpay only if\b", r"\bsame[- ]day service\b",
@@ -59,7 +61,7 @@ _SALES_HINTS = re.compile(
             r"text (?:me|\w+) at", r"contact (?:me|us)", r"visit (?:us|our|my)", r"shop\b",
             r"store\b", r"deals?\b", r"sale\b", r"prices?\b", r"services?\b", r"book\b",
             r"business\b", r"company\b", r"professional", r"certified", r"guaranteed?\b",
-            r"quality\b",
+            r"quality\b", r"specials?\b", r"call \w+'s \w+", r"we (?:bag|haul|clean|cut|mow)\b",
         )
     )
     + r"|[💰📈🔥👉➡⚡✅💯]"

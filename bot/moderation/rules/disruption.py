@@ -33,7 +33,8 @@ _STOPWORDS = frozenset(
         "these", "they", "thing", "think", "this", "those", "time", "very", "want", "what",
         "when", "where", "which", "while", "will", "with", "would", "your", "year", "years",
         "today", "tonight", "next", "last", "week", "weekend", "people", "city", "pickering",
-        "going", "anybody", "someone", "explain"
+        "going", "anybody", "someone", "explain", "date", "dates", "rules", "rule", "times",
+        "open", "close", "start", "update", "info", "question", "questions", "change", "changes"
     }
 )  # fmt: skip
 _SPAM_EMOJI_RUN = 6
@@ -75,7 +76,10 @@ def _off_topic(post: Post) -> Finding | None:
     if elsewhere:
         confidence = 0.8
         about = ", ".join(sorted(elsewhere)).replace("_", " ")
-    elif mentions >= 2 and count <= 30:  # one passing word ("read a book") is not a subject
+    elif "?" in post.text and count <= 25 and mentions >= 1:
+        # Another civic matter counts only when asked about: a question on the pool in the
+        # fireworks by-law thread. Comments that mention other matters in passing ("loved the
+        # reading in the old schoolhouse") are part of the discussion.
         confidence = 0.65
         about = ", ".join(sorted(civic))
     else:

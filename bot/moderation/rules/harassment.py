@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from bot.moderation import contacts
 from bot.moderation.guidelines import explain
 from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.rules.hate_speech import hate_speech_spans
+from bot.moderation.rules.hate_speech import hate_group_named, hate_speech_spans
 from bot.moderation.text import fold, word_alternation
 
 # Slurs (written masked in our own test data; the lexicon reads masks and leetspeak).
@@ -50,22 +51,26 @@ INSULTS = Lexicon(
         "slut", "sluts", "psycho", "psychos", "lunatic", "lunatics", "fatso", "pig", "pigs",
         "snake", "snakes", "rat", "rats", "vermin", "cockroaches", "savages", "animals",
         "trash", "garbage", "filth", "plague", "cancer", "fool", "fools", "incompetents",
-        "incompetent",
+        "incompetent", "cow", "cows", "hack", "hacks", "disgrace", "joke", "predator",
+        "pedophile", "paedophile", "pedo", "molester", "rapist",
     },
-    masked_min_letters=2,
+    masked_min_letters=3,
 )
 # Of these, the ones that also name things ("garbage collection", "a plague of raccoons")
 # count only when said of a person or group.
 _AMBIGUOUS_NOUNS = frozenset(
     {"pig", "pigs", "snake", "snakes", "rat", "rats", "vermin", "cockroaches", "animals",
      "trash", "garbage", "filth", "plague", "cancer", "scum", "clown", "clowns", "puppet",
-     "fool", "fools", "witch", "bitch", "bitches", "savages"}
+     "fool", "fools", "witch", "bitch", "bitches", "savages", "cow", "cows", "predator"}
 )  # fmt: skip
+# These also describe plans and meetings ("this budget is a joke"): only said to or of a
+# person ("you're a joke", "Councillor X is a disgrace") are they attacks.
+_PERSON_ONLY_NOUNS = frozenset({"hack", "hacks", "disgrace", "joke"})
 # Said of a person they attack; said of a plan they are criticism.
 _INSULTING = (
     r"(?:stupid|stupidest|dumb|dumbest|idiotic|moronic|lazy|laziest|useless|incompetent"
     r"|worthless|pathetic|disgusting|repulsive|corrupt|crooked|ugly|fat|smug|brain-?dead"
-    r"|clueless|spineless|gutless|lying|miserable|ignorant|senile|annoying|evil|vile"
+    r"|clueless|talentless|spineless|gutless|lying|miserable|ignorant|senile|annoying|evil|vile"
     r"|filthy|dirty|inferior|subhuman|sick|deranged|retarded|nasty|greedy|two-faced"
     r"|low-?life|scummy|sleazy|creepy|unhinged|dishonest|inbred|trashy|hateful)"
 )
@@ -94,6 +99,8 @@ _NOT_NAMES = (
     r"|Service|Schedule|Construction|Life|Today|Tonight|Everyone|Nobody|Somebody|Someone)"
 )
 
+_WISHED_HARM = "a wish of violence"  # only when said of people, not of weeds or plans
+
 _PATTERNS: tuple[tuple[str, float, str], ...] = (
     # insulting word said of a person or group
     (rf"\b{_PRONOUN_SUBJECT} {_FILLER}{_INSULTING}\b", 0.8, "a personal insult"),
@@ -104,11 +111,24 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      rf"[A-Z][a-z]+ {_COPULA} "
      rf"{_FILLER}{_INSULTING}\b", 0.7, "a personal insult"),
     # threats and wishes of harm
+    (r"\bteach (?:him|her|them|you|that \w+) a lesson\b|\bwatch (?:your|his|her|their) back\b"
+     r"|\bgets? what'?s coming to (?:him|her|them|you)\b|\byou'?ll (?:regret|pay for) (?:this|it)\b"
+     r"|\bbetter watch out\b|\bi know where you live\b|\bsleep with one eye open\b"
+     r"|\bsee how (?:he|she|they) likes? it\b", 0.8, "a threat"),
+    (r"\b(?:break|snap|smash|bash|punch|kick|slit|cut|stab|bust)\w*"
+     r" (?:his|her|their|your|that \w+'s)"
+     r" (?:legs?|arms?|necks?|face|jaw|nose|teeth|head|throat|kneecaps|skull)\b", 0.85,
+     "a threat of violence"),
+    (r"\b(?:just|go|and) die\b|\bdie already\b", 0.85, _WISHED_HARM),
+    (r"\b(?:councill?or|mayor|treasurer|clerk|director|manager|chief|staff|he|she|they)\b"
+     r"[^.!?]{0,25}\b(?:has been|have been|is|are|was|were|keeps?|been) (?:\w+ )?(?:stealing"
+     r"|embezzling|skimming|defrauding|laundering|taking bribes|pocketing|on the take"
+     r"|lining (?:his|her|their) pockets)\b", 0.8, "an accusation of a crime"),
     (r"\b(?:should|ought to|deserves? to|needs? to|must) (?:all )?be (?:shot|killed|hanged|hung"
      r"|beaten|burned|burnt|drowned|executed|punched|gassed|exterminated|eradicated|lynched"
-     r"|strung up|put down|wiped out|raped|tortured)\b", 0.9, "a threat"),
+     r"|strung up|put down|wiped out|raped|tortured)\b", 0.9, _WISHED_HARM),
     (r"\b(?:should|ought to|deserves? to|needs? to|must|can) (?:all |just )?(?:die|rot|burn"
-     r"|suffer|choke|drown)\b(?=\s*(?:[.!?,]|$|in\b|slowly|alive|to death))", 0.9, "a threat"),
+     r"|suffer|choke|drown)\b(?=\s*(?:[.!?,]|$|in\b|slowly|alive|to death))", 0.9, _WISHED_HARM),
     (r"\bhope (?:he|she|they|you|the whole|the|all|every|that)\b[^.!?]{0,30}\b(?:chokes?|dies?"
      r"|gets? (?:hit|hurt|cancer|run over)|burns?|rots?|drowns?|suffers?|croaks?)\b", 0.85,
      "wishes harm on a person"),
@@ -131,6 +151,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      "threatens a person at home"),
     (r"\bgo (?:tell|show|teach|visit|confront) (?:him|her|them)\b", 0.7,
      "incites others to confront a person"),
+    (r"\b(?:egg|tp|toilet paper|vandali[sz]e|trash|key|spray paint|go to|show up at|protest at)"
+     r" [^.!?]{0,30}?(?:'s|\bhis|\bher|\btheir) (?:house|home|place|car|truck|lawn|driveway)\b",
+     0.8, "incites harassment of a person at home"),
     # hate speech
     (r"\bgo back (?:to )?where (?:you|they) came from\b|\bsend (?:them|'?em) (?:all )?back\b"
      r"|\bgo back to (?:your|their) (?:own )?country\b|\bdon'?t belong (?:here|in canada)\b",
@@ -202,6 +225,7 @@ def harassment(post: Post) -> list[Finding]:
              for s, e in hate_speech_spans(_unleet(folded))]
     hits += [(0.7, Span(m.start(), m.end(), m.group()), "mockery of a person")
              for m in _CLOWNED.finditer(text)]
+    hits += _sent_to_a_home(text, folded)
     hits = [hit for hit in hits if not _inside(hit[1], innocent)]
     hits = _without_condemned_quotes(folded, hits)
     if not hits:
@@ -231,6 +255,21 @@ def _without_condemned_quotes(
     return [hit for hit in hits if not _inside(hit[1], quoted)]
 
 
+_GO_CONFRONT = re.compile(
+    r"\bgo (?:\w+ ){0,2}(?:complain|tell|yell|confront|visit|see|talk|knock|show|give|deal)\b"
+    r"|\bpay (?:him|her|them) a visit\b|\bshow up (?:at|on)\b"
+)
+
+
+def _sent_to_a_home(text: str, folded: str) -> list[tuple[float, Span, str]]:
+    """A private address and others told to go there: harassment at a person's home."""
+    confront = _GO_CONFRONT.search(folded)
+    if confront is None or not any(contacts.street_addresses(text)):
+        return []
+    span = Span(confront.start(), confront.end(), text[confront.start() : confront.end()])
+    return [(0.8, span, "incitement to confront a person at home")]
+
+
 def _pattern_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
     hits = []
     for pattern, confidence, why in _COMPILED:
@@ -238,9 +277,28 @@ def _pattern_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
         for match in pattern.finditer(source):
             if _NEGATED.search(folded[max(0, match.start() - 30) : match.start()]):
                 continue
+            if why == _WISHED_HARM and not _about_people(text, folded, match.start()):
+                continue
             start, end = _trimmed(folded, match.start(), match.end())
             hits.append((confidence, Span(start, end, text[start:end]), why))
     return hits
+
+
+_PERSONISH = re.compile(rf"\b{_PEOPLE}\b|\bwho\b")
+_CLAUSE_START = re.compile(r"[.!?;\n][^.!?;\n]*$")
+
+
+def _about_people(text: str, folded: str, start: int) -> bool:
+    """Is the clause before `start` about people (a person word, a group, or a name)?"""
+    window = max(0, start - 80)
+    clause = folded[window:start]
+    cut = _CLAUSE_START.search(clause)
+    offset = window + (cut.start() + 1 if cut else 0)
+    clause = folded[offset:start]
+    if _PERSONISH.search(clause) or hate_group_named(clause):
+        return True
+    original = text[offset:start].split()
+    return any(word[:1].isupper() and word[1:].islower() for word in original[1:])
 
 
 def _word_hits(
@@ -255,6 +313,8 @@ def _word_hits(
             continue
         if hit.form in _AMBIGUOUS_NOUNS and not _said_of_people(folded, hit.start):
             continue
+        if hit.form in _PERSON_ONLY_NOUNS and not _said_to_person(text, folded, hit.start):
+            continue
         if _SELF.search(folded[max(0, hit.start - 40) : hit.start]) or _SELF_AFTER.match(
             folded, hit.end
         ):
@@ -265,8 +325,9 @@ def _word_hits(
 
 _SAID_OF = re.compile(
     rf"\b{_PEOPLE} {_COPULA} {_FILLER}(?:[a-z-]+ )?$"
-    rf"|\b(?:you|ya|u) (?:[a-z-]+ )?$|\b(?:such|what) an? (?:[a-z-]+ )?$|\blike you(?:r)? $"
-    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z-]+ )?$",
+    rf"|\b(?:you|ya|u|ur)(?:'re| are| r)? (?:[a-z-]+ ){{0,3}}$|\b(?:such|what) an? (?:[a-z-]+ )?$"
+    rf"|\blike you(?:r)? $|\bwhoever\b[^.!?]{{0,40}}\b(?:is|was) (?:a|an) (?:[a-z-]+ ){{0,2}}$"
+    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z-]+ ){0,2}$",
 )
 
 
@@ -282,6 +343,18 @@ _UNLEET = {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "$": "s"}
 def _unleet(folded: str) -> str:
     """"h4te", "d3ath", "j1hadi" read as letters (same length, so spans carry over)."""
     return _LEET_IN_WORD.sub(lambda m: _UNLEET[m.group()], folded)
+
+
+_SAID_TO = re.compile(
+    rf"(?:\b(?:you|ya|u|ur|he|she|they)(?:'re|'s| are| is| r)? |\b{_PEOPLE} {_COPULA} )"
+    rf"{_FILLER}(?:[a-z-]+ )?$|\bwhoever\b[^.!?]{{0,40}}\b(?:is|was) (?:a|an) (?:[a-z-]+ ){{0,2}}$"
+)
+_NAMED_IS = re.compile(r"(?:[A-Z][a-z]+) (?:is|was) (?:a|an|such a|the) (?:[a-z-]+ )?$")
+
+
+def _said_to_person(text: str, folded: str, start: int) -> bool:
+    before = folded[max(0, start - 60) : start]
+    return bool(_SAID_TO.search(before) or _NAMED_IS.search(text[max(0, start - 60) : start]))
 
 
 def _said_of_people(folded: str, start: int) -> bool:

@@ -52,7 +52,8 @@ _SAID_OF = (
     r"|make me (?:sick|furious|angry|boil)|disgust me|be (?:shot|killed|hanged|hung|burned"
     r"|executed|gassed|eradicated|exterminated|deported|locked up|dumped)|all be dead|be dead"
     r"|throats cut|suffer|die|get the fuck out|fuck off|go fuck themselves|fucked in the head"
-    r"|motherfuckers|shitheads?|shitty|assholes|dickheads|bullshit|ruin|a mistake"
+    r"|motherfuckers|shitheads?|shitty|assholes|dickheads|bullshit|ruin\w*|a mistake"
+    r"|be (?:sent (?:home|back)|kicked out|thrown out|banned|removed)|go back"
     r"|decriminali[sz]ed|not be illegal|in cages)"
 )
 _SAME_SENTENCE = r"[^.!?\n]{0,45}?"
@@ -101,6 +102,10 @@ _COUNTER_SPEECH = re.compile(
     r"|\bhow hateful\b|\bis hateful\b|\bnot okay to\b|\bstop calling\b|\bcondone\b"
     r"|\bstand by while\b|\bno (?:hatred|hate) in my heart\b|\bwriting that\b"
 )
+
+
+def hate_group_named(folded: str) -> bool:
+    return _ANY_GROUP.search(folded) is not None
 
 
 def hate_speech_spans(folded: str) -> list[tuple[int, int]]:

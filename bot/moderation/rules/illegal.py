@@ -16,45 +16,74 @@ from bot.moderation.text import fold
 # Words that turn an act into advice or an invitation: the act must follow one of these
 # (checked on the text before the act, so the patterns below can start with the act).
 _URGE_BEFORE = re.compile(
-    r"(?:^|[.!?\n]\s*|\bjust |\byou (?:can|could|should) |\bwe (?:should|could) |\blet'?s "
-    r"|\bsomeone (?:should|needs to|ought to) |\bwho wants to |\bgo |\beveryone (?:should )?"
-    r"|\bi say we |\bwhy not |\bwe need to |\bif \w+ [^.]{0,40}?, )$"
+    r"(?:^|[.!?;:\n]\s*|\bjust |\bsimply |\byou (?:can|could|should) |\bwe (?:should|could) "
+    r"|\blet'?s (?:all )?(?:go )?|\bsome(?:one|body) (?:should|needs to|ought to) (?:go )?"
+    r"|\bwho wants to (?:go )?|\bgo |\beveryone (?:should )?(?:go )?|\by'?all (?:should )?"
+    r"|\bi say we |\bwhy not |\bwe need to |\bhow about we |\bif \w+ [^.]{0,40}?, "
+    r"|\band (?:then )?|\bor )$"
 )
+_EVASION = "advice on getting away with it"
 _URGE = "(?P<urge>)"  # marks a pattern whose act must follow advice or an invitation
 _VEHICLE = r"(?:car|truck|van|suv|vehicle|f-?150|ride|plow|bus|tires?)"
-_PROPERTY = (
-    r"(?:wall|building|washrooms?|window|sign|bus|shelter|statue|bench|fence|camera|park"
-    r"|property|playground|station|library|school|sales cent(?:re|er)|office|city hall|car)"
+_TARGETS = (
+    r"(?:barn|shed|garage|wall|building|washrooms?|windows?|signs?|bus|shelter|statue|bench|fence|camera|park"
+    r"|property|playground|station|library|school|sales cent(?:re|er)|office|city hall|car"
+    r"|truck|van|suv|vehicle|f-?150|plow|tires?|bridge|railing|house|home|lawn|door|saplings?"
+    r"|trees?|plants?|flowers?|garden|stakes?|cones?|barriers?|barricades?|meter|lights?"
+    r"|mailbox(?:es)?|bins?|sprinklers?|trail|construction|site|trailer)"
 )
+# An illegal act, told or suggested to others (checked by _URGE_BEFORE / _ADVICE_CLAUSE).
+_ACTS: tuple[tuple[str, str], ...] = (
+    (r"(?:slash|puncture|flatten|let the air out of)\b[^.!?]{0,25}\btires?\b",
+     "encourages damaging a vehicle"),
+    (r"(?:spray ?paint|paint|tag|graffiti|deface|vandali[sz]e|smash|wreck|egg|break|trash"
+     r"|key|scratch|damage|destroy|knock (?:over|down)|rip (?:out|up|down)|pull (?:out|up|down)"
+     r"|uproot|cut down|chop down|throw (?:rocks|stones|eggs) at)\b[^.!?]{0,40}?\b" + _TARGETS
+     + r"\b", "encourages vandalism of property"),
+    (r"(?:dump|toss|throw|chuck|leave|drop|ditch)\b[^.!?]{0,40}\b(?:garbage|trash|bags?|waste"
+     r"|junk|mattress(?:es)?|tires|leaves|furniture|couch|appliances?|renovation)\b[^.!?]{0,60}"
+     r"\b(?:dumpster|ravine|creek|river|lake|park|behind|bush|woods|field|ditch|side of the road"
+     r"|lot|school)\b", "encourages illegal dumping"),
+    (r"(?:sneak|slip|hop|jump|climb)\b[^.!?]{0,20}\b(?:in|into|over|through)\b",
+     "encourages getting in without paying or trespassing"),
+    (r"(?:steal|swipe|loot|rob|shoplift|nick)\b", "encourages theft"),
+    (r"(?:rip|tear|throw) (?:the|your|that) (?:ticket|fine|notice)|ignore (?:the|your) (?:ticket"
+     r"|fine|notice)|(?:don'?t|never|no need to) (?:bother )?pay(?:ing)? (?:your|the|for)\b",
+     "encourages evading a fine or payment"),
+    (r"(?:rewire|tamper with|bypass|disable|unplug|cover|sabotage|mess with|cut the power to)"
+     r" (?:the|your|that|their)\b[^.!?]{0,15}\b(?:meter|camera|alarm|plate|generator|equipment"
+     r"|machines?|pump|panel|lights?|excavator|crane)", "encourages tampering or sabotage"),
+    (r"(?:hop|jump|climb|cut through|go around|squeeze through) (?:over )?the (?:fence|gate"
+     r"|barriers?|barricades?)|ignore (?:the )?(?:closure|closed|road closed|no trespassing"
+     r"|keep out|warning) (?:signs?|tape|fence)", "encourages entering a closed area"),
+    (r"skip (?:paying|the fee|the fare|the entry)|(?:walk|sneak|slip|get) in (?:through|by|via)"
+     r" the (?:side|back|fire|emergency|staff) (?:door|exit|entrance)",
+     "encourages getting in without paying"),
+    (r"(?:torch|burn|set fire to|firebomb)\b[^.!?]{0,20}\b" + _TARGETS + r"\b|(?:torch|burn)"
+     r" (?:the|that|his|her|their) (?:old )?(?:barn|shed|house|garage|building|office)",
+     "incites arson"),
+    (r"(?:use|borrow) (?:someone else'?s|a friend'?s|your friend'?s|another) (?:pass|permit|id"
+     r"|card|membership)", "encourages using someone else's pass"),
+)
+_URGED_ACTS = tuple((_URGE + pattern, 0.85, why) for pattern, why in _ACTS)
 
 _PATTERNS: tuple[tuple[str, float, str], ...] = (
-    # vandalism and damage
-    (_URGE + r"(?:slash|puncture|flatten|let the air out of)\b[^.!?]{0,25}\btires?\b", 0.9,
-     "encourages damaging a vehicle"),
+    *_URGED_ACTS,
     (r"\bkey(?:ed|ing)? (?:his|her|their|the|that|your|a|them)?[^.!?]{0,40}?\b" + _VEHICLE, 0.85,
      "encourages damaging a vehicle"),
     (r"\b(?:burn|torch)\b[^.!?]{0,30}\bdown\b|\bset fire to\b", 0.9, "incites arson"),
-    (_URGE + r"(?:spray ?paint|tag|graffiti|deface|vandali[sz]e|smash|wreck|egg|break)\b"
-     r"[^.!?]{0,40}\b" + _PROPERTY, 0.85, "encourages vandalism of property"),
     (r"\bblank wall is calling\b", 0.8, "encourages graffiti"),
     (r"\bbolt ?cutters?\b|\bcut (?:the|a|through the) (?:fence|lock|chain)", 0.8,
      "encourages breaking into a fenced area"),
-    (r"\bpull (?:up|out) the (?:survey )?stakes\b", 0.85, "encourages mischief on a site"),
     (r"\b(?:cones|barricades?|barriers|signs) (?:are|is) easy to (?:move|remove)\b"
      r"|\bmove the (?:cones|barricades?|barriers)\b"
      r"|\bdrive (?:right )?(?:through|around) the (?:closed|barricade)", 0.85,
      "encourages moving traffic control devices or entering a closed work zone"),
-    (r"\bfree copper\b|\b(?:steal|swipe|nick|lift) (?:the|some|a|their)\b[^.!?]{0,30}"
-     r"(?:copper|wire|tools|bikes?|packages?|signs?)", 0.85, "encourages theft"),
-    # dumping, fraud, evasion
-    (_URGE + r"(?:dump|toss|throw|chuck|leave|drop)\b[^.!?]{0,40}\b(?:garbage|trash|bags?|waste"
-     r"|junk|mattress|tires|renovation|furniture)\b[^.!?]{0,60}\b(?:dumpster|ravine|creek"
-     r"|river|lake|park|behind|bush|woods|field|ditch|side of the road|lot)\b", 0.85,
-     "encourages illegal dumping"),
+    (r"\bfree copper\b", 0.85, "encourages theft"),
     (r"\bfare evasion\b|\b(?:board|get on) (?:through|at) the back doors?\b"
      r"|\b(?:skip|dodge) (?:the|paying the) fare\b", 0.85, "promotes fare evasion"),
     (r"\bcheques? (?:from|on) a closed account\b|\bbounce a cheque\b", 0.85, "promotes fraud"),
-    (r"\bfake (?:accessible |disabled |handicap )?(?:parking )?(?:permits?|ids?|licen[cs]es?"
+    (r"\bfake (?:\w+ )?(?:parking )?(?:permits?|ids?|licen[cs]es?"
      r"|tickets?|receipts?|documents?|plates?)\b|\bforged?\b|\bforgery\b", 0.85,
      "promotes forged documents"),
     (r"\b(?:tinted|smoked) plate covers?\b|\bplate (?:cover|flipper)s?\b"
@@ -63,9 +92,12 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      0.8, "promotes copyright infringement"),
     (r"\bno licen[cs]e needed\b|\bwithout a (?:permit|licen[cs]e)\b", 0.6,
      "promotes doing it without the required licence"),
-    (r"\b(?:nobody|no one|no-one|drivers never|they never|they don'?t) (?:checks?|monitors?"
-     r"|notices?|will notice|enforces?)\b|\bbefore they notice\b|\bwon'?t get caught\b", 0.45,
-     "advice on getting away with it"),
+    (r"\b(?:nobody|no one|no-one) (?:ever )?(?:checks?|monitors?|notices?|will (?:notice|know)"
+     r"|enforces?|follows? up|cares?)\b|\b(?:security|staff|they|drivers|guards?|cops|police"
+     r"|by-?law|the city|attendants?) (?:\w+ )?(?:never|don'?t|doesn'?t|won'?t|rarely) (?:even )?"
+     r"(?:checks?|notices?|enforces?|follow up|cares?|looks?|patrols?)\b"
+     r"|\bbefore they notice\b|\bwon'?t get caught\b|\blike i did\b|\bworks every time\b"
+     r"|\bno one will know\b|\bthey can'?t prove\b", 0.45, _EVASION),
     # drugs: a drug (or a quantity) offered, brought or sold
     (r"(?:\b\d+ ?(?:g|grams?|oz|ounces?|zips?)|\bgrams|\$\d+ ?/ ?(?:g|gram)"
      r"|\b(?:percs?|percocets?|molly|mdma|ecstasy|cocaine|coke|crack|meth|fentanyl|fent"
@@ -106,7 +138,11 @@ _TRIGGERS = re.compile(
     r"|crack|licen|permit|nobody|no one|no-one|never|they don|notice|caught|gram|\d ?(?:g|oz)\b"
     r"|zip|/ ?g\b|perc|molly|mdma|ecstasy|coke|cocaine|meth|fent|oxy|xan|shroom|lsd|acid"
     r"|ketamine|cart|weed|edible|pill|selling|bringing|launch|shoot|aim|point|know where"
-    r"|visit|protest|show up|gather|meet|home address|go (?:tell|show|teach|confront))"
+    r"|visit|protest|show up|gather|meet|home address|go (?:tell|show|teach|confront)|pull|rip"
+    r"|uproot|sneak|slip|hop|jump|climb|loot|rob|shoplift|tear|ignore|pay|rewire|tamper|bypass"
+    r"|disable|unplug|cover|borrow|use |like i did|every time|prove|know|scratch|damage"
+    r"|destroy|knock|chop|rock|stone|ditch|unplug|sabotage|mess with|hop|skip|walk in|get in"
+    r"|security|staff|guard|cops|police|rarely|attendant|firebomb|sign)"
 )
 
 
@@ -126,6 +162,8 @@ def illegal(post: Post) -> list[Finding]:
             hits.append((confidence, Span(start, end, text[start:end]), why))
     if not hits:
         return []
+    if _is_evasion_advice(folded, hits):
+        hits.append((0.7, hits[0][1], "advice on breaking a rule without getting caught"))
     # Several signs together (an act and how to get away with it) are surer than one.
     reasons = {why for _, _, why in hits}
     confidence = min(0.95, max(conf for conf, _, _ in hits) + 0.1 * (len(reasons) - 1))
@@ -137,6 +175,19 @@ def illegal(post: Post) -> list[Finding]:
     reason = f"Post {best[2]} ('{best[1].text}')"
     evidence = tuple(sorted({span for _, span, _ in hits}, key=lambda s: s.start))
     return [Finding("illegal", round(confidence, 2), evidence, explain("illegal", reason))]
+
+
+_ADVICE_OPENING = re.compile(
+    r"(?:^|[.!?;:\n]\s*)(?:pro tip|tip|trick|hack|life hack|just|you can|you could|bring|go"
+    r"|use|take|grab|park|leave)\b"
+)
+
+
+def _is_evasion_advice(folded: str, hits: list[tuple[float, Span, str]]) -> bool:
+    """"Pro tip: bring your own booze, security never checks": advice plus how to get away
+    with it, even when the act itself is not in the lists above."""
+    evasion = any(why == _EVASION for _, _, why in hits)
+    return evasion and _ADVICE_OPENING.search(folded) is not None
 
 
 def _trimmed(folded: str, start: int, end: int) -> tuple[int, int]:

@@ -34,7 +34,7 @@ _DISMISSALS = re.compile(
 )
 # Signs of substance: a suggestion, a reason, a question about the matter.
 _SUBSTANCE = re.compile(
-    r"(?<![a-z0-9])(?:should|could|would|please|instead|because|since|when|if|why|how|budget"
+    r"(?<![a-z0-9])(?:should|could|would|please|instead|because|since|when|if|why|how"
     r"|put|fix|spend|suggest|maybe|rather|but|need|needs|consider|hope|wish|idea)\b|\?\s*\w|\d"
 )
 _FILLER_WORDS = frozenset(

@@ -26,6 +26,11 @@ _PUBLIC_PLACES = re.compile(
     r"|plaza|mall|station|office|legion|museum)\b",
     re.IGNORECASE,
 )
+_PLACE_THEN_ADDRESS = re.compile(
+    r"\b(?:city hall|library|branch|community cent(?:re|er)|complex|arena|clinic|hospital|church"
+    r"|school|park|plaza|mall|station|museum|centre|center)\b[^.!?,]{0,10}(?:,|:| at| on| -)\s*$",
+    re.IGNORECASE,
+)
 _IS_AT = re.compile(r"\b(?:is|are) (?:located )?(?:at|on)\s*$")
 _FREE_MAIL = frozenset(
     {"gmail.com", "hotmail.com", "outlook.com", "yahoo.com", "yahoo.ca", "icloud.com",
@@ -110,8 +115,11 @@ def _is_public(contact: Contact, text: str, check: AllowListCheck) -> bool:
     before = text[max(0, start - 60) : start]
     if _resource_context(text, start, end, check, reach=60):
         return True
-    # "CHDRC is at 1867 Valley Farm Rd": a public place saying where it is.
-    return bool(_PUBLIC_PLACES.search(before) and _IS_AT.search(before))
+    # "CHDRC is at 1867 Valley Farm Rd", "Don Beer Arena, 940 Dillingham Rd": a public place
+    # saying where it is.
+    return bool(_PUBLIC_PLACES.search(before) and _IS_AT.search(before)) or bool(
+        _PLACE_THEN_ADDRESS.search(before)
+    )
 
 
 def _resource_context(
