@@ -163,7 +163,7 @@ class ConsoleSession:
 
     def _after_submit(self, request_id: str) -> str:
         request = self.workflow.get(request_id)
-        who = ", ".join(self.workflow.directory.signature(p)
+        who = "; ".join(self.workflow.directory.signature(p)
                         for p in self.workflow.current_approvers(request))
         return f"Filed {request.id}. It now waits for {who}."
 
