@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot.chains import DEFAULT_CHAINS, ChainName, validate_chain
+from bot.moderation.settings import ModerationSettings
 
 PersonId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
 
@@ -165,16 +166,7 @@ class AppConfig(Strict):
     teams: TeamsConfig = TeamsConfig()
     intake: IntakeConfig = IntakeConfig()
     publishing: PublishingConfig = PublishingConfig()
-    # Screening rules (bot.moderation.settings.ModerationSettings), validated by that model.
-    moderation: dict[str, Any] = {}
-
-    @field_validator("moderation")
-    @classmethod
-    def _moderation_valid(cls, raw: dict[str, Any]) -> dict[str, Any]:
-        from bot.moderation.settings import ModerationSettings
-
-        ModerationSettings.model_validate(raw)
-        return raw
+    moderation: ModerationSettings = ModerationSettings()
 
     @field_validator("time_zone")
     @classmethod

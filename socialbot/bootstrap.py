@@ -12,7 +12,6 @@ from bot.config import AppConfig, load_config
 from bot.directory import Directory
 from bot.moderation.desk import ModerationDesk
 from bot.moderation.screener import Screener
-from bot.moderation.settings import ModerationSettings
 from bot.outbox import OutboxDispatcher
 from bot.ports import Channel, Clock
 from bot.reminders import Reminders
@@ -68,7 +67,7 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
 
 def build_desk(config: AppConfig, repository: TinyDBRepository, workflow: Workflow,
                clock: Clock) -> ModerationDesk:
-    settings = ModerationSettings.model_validate(config.moderation)
+    settings = config.moderation
     posts = TinyDBModerationRepository(repository)
     history = StoredPostHistory(posts, timedelta(days=settings.duplicate_window_days))
     return ModerationDesk(screener=Screener(settings, history), repository=posts,
