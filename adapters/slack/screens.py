@@ -6,9 +6,6 @@ person may see and do, and hands the platform-neutral card content to the render
 
 from __future__ import annotations
 
-from slack_sdk.models.blocks import Block
-from slack_sdk.models.views import View
-
 from adapters.slack import messages as say
 from bot import messages
 from bot.chains import STAGES
@@ -19,6 +16,7 @@ from bot.workflow import Workflow
 from cards import slack as blocks
 from cards.codec import ButtonPayload
 from cards.content import RequestCard, request_card
+from cards.slack import Block, View
 
 COMMENT_WORDS = {
     "reject": ("Reason", "Give your reason: the employee will see it."),

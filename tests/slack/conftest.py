@@ -21,6 +21,7 @@ from aiohttp import web
 
 from adapters.slack import mount as slack_mount
 from bot.config import load_config
+from cards import slack as slack_blocks
 from socialbot.bootstrap import Bot, build
 from socialbot.server import create_app
 from storage.tinydb_repository import DELIVERIES, KEYVALUE, OUTBOX, REFUSALS, REQUESTS
@@ -210,8 +211,20 @@ async def slack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterato
         harness = await start_harness(tmp_path, monkeypatch, fake)
         try:
             yield harness
+            validate_everything_sent(fake)
         finally:
             await harness.close()
+
+
+def validate_everything_sent(fake: FakeSlackWebAPI) -> None:
+    """Every message and view the bot sent passes slack_sdk's own Block Kit models."""
+    for call in fake.calls():
+        if call.status != 200:
+            continue
+        if isinstance(call.args.get("blocks"), list):
+            slack_blocks.validate(call.args["blocks"])
+        if isinstance(call.args.get("view"), dict):
+            slack_blocks.validate(call.args["view"])
 
 
 async def start_harness(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake: FakeSlackWebAPI,

@@ -35,6 +35,7 @@ def test_escape_and_cut() -> None:
 def test_an_enormous_card_still_fits_a_slack_message() -> None:
     rendered = blocks.to_dicts(blocks.card_blocks(_card(), lead="<!everyone> " * 400))
     assert surface_errors(rendered, surface="message") == []
+    blocks.validate(rendered)
     assert len(rendered) <= 50
     text = str(rendered)
     assert "<!channel>" not in text and "<@U" not in text and "<!here>" not in text
@@ -43,8 +44,9 @@ def test_an_enormous_card_still_fits_a_slack_message() -> None:
 def test_app_home_with_hundreds_of_requests_keeps_to_100_blocks(workflow: Workflow) -> None:
     cards = [_card(request_id=f"R-{i}", title=f"Request R-{i}") for i in range(200)]
     view = blocks.home_view(greeting="Hello <!channel>", waiting=cards, mine=cards,
-                            help_text="help").to_dict()
+                            help_text="help")
     assert surface_errors(view, surface="home") == []
+    blocks.validate(view)
     assert len(view["blocks"]) <= 100
     assert "more." in str(view["blocks"][-1])
 
@@ -74,8 +76,19 @@ def test_every_modal_is_valid_block_kit(workflow: Workflow, sop_text: str) -> No
     modals.append(screens.sop_modal(ButtonPayload("submit_sop", request.id, request.step),
                                     request))
     for modal in modals:
-        assert surface_errors(modal.to_dict(), surface="modal") == [], modal.to_dict()
-    home = screens.home(person, "U0ADOE").to_dict()
+        assert surface_errors(modal, surface="modal") == [], modal
+        blocks.validate(modal)
+    home = screens.home(person, "U0ADOE")
     assert surface_errors(home, surface="home") == []
+    blocks.validate(home)
     card = request_card(request, workflow, viewer="adoe")
-    assert surface_errors(blocks.to_dicts(blocks.card_blocks(card)), surface="message") == []
+    rendered = blocks.card_blocks(card)
+    assert surface_errors(rendered, surface="message") == []
+    blocks.validate(rendered)
+
+
+def test_validate_names_a_broken_limit() -> None:
+    from slack_sdk.errors import SlackObjectFormationError
+
+    with pytest.raises(SlackObjectFormationError):
+        blocks.validate([{"type": "header", "text": {"type": "plain_text", "text": "x" * 151}}])

@@ -1,0 +1,291 @@
+"""Slack load: signed block_actions clicks against the bot, and against a bare Bolt app.
+
+The bot (the real server: `create_app` + `adapters.slack.mount`, durable storage holding
+`--stored` requests) and, in the same run, a bare Bolt `AsyncApp` whose only listener acks, each
+get `--seconds` of clicks from `--concurrency` concurrent senders: alternately Approve on a
+fresh request (the supervisor's card) and a status look-up (the requester's "Show details").
+Each server runs in its own process; this process sends the load and serves the fake Slack Web
+API the bot's outbox talks to. Both apps run Bolt's default mode (`process_before_response`
+off: Bolt answers as soon as the listener acks, polling for the ack every 10 ms).
+The last line is one JSON object.
+
+Usage: python benchmarks/slack_load.py [--seconds 20] [--concurrency 32] [--stored 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import aiohttp
+from aiohttp import web
+
+SECRET = "benchmark-signing-secret-0123456789"
+TOKEN = "xoxb-benchmark"
+REQUESTER = "U0ADOE"
+
+
+# -- the servers (run in their own process) ---------------------------------------------------
+
+
+async def serve_bot(config_path: str) -> web.AppRunner:
+    from adapters.slack import mount as slack_mount
+    from bot.config import load_config
+    from socialbot.bootstrap import build
+    from socialbot.server import create_app
+
+    config, base_dir = load_config(config_path)
+    fsync = os.environ.get("SLACK_LOAD_FSYNC", "1") == "1"
+    bot = build(config, base_dir, channel_names=(slack_mount.channel_name,), fsync=fsync)
+    app = create_app(bot)
+    slack_mount.mount(app, bot)
+    app.on_cleanup.append(lambda _: _close(bot))
+    return await _listen(app)
+
+
+async def _close(bot: Any) -> None:
+    bot.close()
+
+
+async def serve_bare() -> web.AppRunner:
+    from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+    from slack_bolt.async_app import AsyncApp
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    bolt = AsyncApp(signing_secret=SECRET,
+                    client=AsyncWebClient(token=TOKEN, base_url=os.environ["FAKE_SLACK_URL"]))
+
+    @bolt.action(re.compile(".*"))
+    async def only_ack(ack: Any) -> None:
+        await ack()
+
+    async def events(request: web.Request) -> web.Response:
+        return await to_aiohttp_response(await bolt.async_dispatch(await to_bolt_request(request)))
+
+    app = web.Application()
+    app.router.add_post("/slack/events", events)
+    return await _listen(app)
+
+
+async def _listen(app: web.Application) -> web.AppRunner:
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    print(f"PORT {runner.addresses[0][1]}", flush=True)
+    return runner
+
+
+async def serve_forever(kind: str, config_path: str) -> None:
+    runner = await (serve_bot(config_path) if kind == "bot" else serve_bare())
+    profile = os.environ.get("SLACK_LOAD_PROFILE")
+    if profile:  # e.g. SLACK_LOAD_PROFILE=/tmp/bot.prof: where the server's time goes
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    try:
+        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+    finally:
+        if profile:
+            profiler.disable()
+            profiler.dump_stats(f"{profile}.{kind}")
+        await runner.cleanup()
+
+
+# -- set-up -------------------------------------------------------------------------------------
+
+
+def write_config(base: Path, api_url: str) -> Path:
+    import yaml
+
+    from tests.support import SAMPLE_CONFIG
+
+    raw = yaml.safe_load(SAMPLE_CONFIG.read_text())
+    raw["storage"] = {"path": str(base / "data" / "socialbot.json")}
+    raw["slack"] = {**raw["slack"], "api_url": api_url}
+    path = base / "app.yaml"
+    path.write_text(yaml.safe_dump(raw, sort_keys=False))
+    return path
+
+
+def store_requests(config_path: Path, count: int) -> None:
+    """`count` fresh requests waiting for the supervisor, written straight to storage."""
+    from bot.config import load_config
+    from bot.workflow import Actor
+    from socialbot.bootstrap import build
+    from storage.tinydb_repository import REQUESTS
+    from tests.support import valid_form
+
+    config, base_dir = load_config(config_path)
+    bot = build(config, base_dir, fsync=False)
+    template = bot.workflow.submit(Actor("adoe", "slack"), valid_form())
+    for start in range(2, count + 1, 1000):
+        bot.store.commit([
+            ("put", REQUESTS, f"R-{n}", {**template.to_record(), "id": f"R-{n}"})
+            for n in range(start, min(start + 1000, count + 1))])
+    bot.close()
+
+
+class Server:
+    def __init__(self, kind: str, config_path: Path, fake_url: str, *, fsync: bool) -> None:
+        env = {**os.environ, "SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET,
+               "FAKE_SLACK_URL": fake_url, "SLACK_LOAD_FSYNC": "1" if fsync else "0"}
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--serve", kind, "--config", str(config_path)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True)
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line.startswith("PORT "):
+            raise RuntimeError(f"{kind} server did not start: {line!r}")
+        self.url = f"http://127.0.0.1:{int(line.split()[1])}/slack/events"
+
+    def stop(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+# -- the load ------------------------------------------------------------------------------------
+
+
+# Who approves each round: the stored requests wait for the supervisor; once every one is
+# approved, the CCT recommends them, then the director approves: each click a fresh decision.
+ROUNDS = (("U0MSMITH", 1), ("U0KWONG", 2), ("U0PBROWN", 3))
+
+
+def clicks(stored: int) -> Callable[[], Any]:
+    """Alternately: Approve on the next fresh request, and the requester's status look-up."""
+    from tests.fakes import slack_requests as sr
+
+    decisions = itertools.count(0)
+    lookups = itertools.count(1)
+    turn = itertools.count()
+
+    def next_click() -> Any:
+        if next(turn) % 2 == 0:
+            decision = next(decisions)
+            approver, step = ROUNDS[(decision // stored) % len(ROUNDS)]
+            n = decision % stored + 1
+            return sr.block_actions(SECRET, user_id=approver, action_id="approve",
+                                    value=f"approve:R-{n}:{step}",
+                                    channel_id="D" + approver[1:])
+        n = (next(lookups) * 7919) % stored + 1
+        return sr.block_actions(SECRET, user_id=REQUESTER, action_id="view",
+                                value=f"view:R-{n}:1", channel_id="D0ADOE")
+
+    return next_click
+
+
+async def load(url: str, *, seconds: float, concurrency: int, stored: int) -> dict[str, Any]:
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    next_click = clicks(stored)
+    deadline = time.monotonic() + seconds
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector) as http:
+
+        async def sender() -> None:
+            while time.monotonic() < deadline:
+                body, headers = next_click()
+                started = time.perf_counter()
+                async with http.post(url, data=body, headers=headers) as response:
+                    await response.read()
+                latencies.append(time.perf_counter() - started)
+                statuses[response.status] = statuses.get(response.status, 0) + 1
+
+        started = time.monotonic()
+        await asyncio.gather(*(sender() for _ in range(concurrency)))
+        elapsed = time.monotonic() - started
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "rps": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(statistics.median(latencies) * 1000, 1),
+        "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
+        "non_200": sum(n for status, n in statuses.items() if status != 200),
+    }
+
+
+async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dict[str, Any]:
+    from tests.fakes.slack_web_api import FakeSlackWebAPI
+
+    with tempfile.TemporaryDirectory(prefix="slack-load-") as tmp:
+        async with FakeSlackWebAPI(bot_token=TOKEN, trigger_ttl=None) as fake:
+            config_path = write_config(Path(tmp), fake.base_url)
+            store_requests(config_path, stored)
+            from bot.config import load_config
+
+            config, _ = load_config(config_path)
+            fake.users.update({p.slack_id: {"name": p.id} for p in config.directory.people
+                               if p.slack_id})
+            results: dict[str, Any] = {"stored": stored, "seconds": seconds,
+                                       "concurrency": concurrency, "fsync": fsync}
+            for kind in ("bot", "bare"):
+                server = Server(kind, config_path, fake.base_url, fsync=fsync)
+                try:
+                    print(f"loading the {kind} app for {seconds:g} s...", file=sys.stderr)
+                    results[kind] = await load(server.url, seconds=seconds,
+                                               concurrency=concurrency, stored=stored)
+                finally:
+                    server.stop()
+                if kind == "bot":
+                    results["bot"].update(_outcome(config_path))
+                    results["bot"]["web_api_calls"] = len(fake.calls())
+    results["throughput_ratio"] = round(results["bot"]["rps"] / results["bare"]["rps"], 3)
+    results["p99_goal_met"] = results["bot"]["p99_ms"] < 300
+    results["ratio_goal_met"] = results["throughput_ratio"] >= 0.5
+    return results
+
+
+def _outcome(config_path: Path) -> dict[str, int]:
+    """Decisions that took effect, and notifications the outbox had not delivered yet."""
+    from bot.config import load_config
+    from socialbot.bootstrap import build_reader
+    from storage.tinydb_repository import TinyDBRepository
+
+    config, base_dir = load_config(config_path)
+    repository = build_reader(config, base_dir).repository
+    assert isinstance(repository, TinyDBRepository)
+    return {"decisions": sum(len(r.history) - 1 for r in repository.open_requests()),
+            "outbox_backlog": repository.pending_count()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--stored", type=int, default=5000)
+    parser.add_argument("--no-fsync", dest="fsync", action="store_false",
+                        help="the bot's storage skips fsync: what the adapter costs without "
+                             "the disk (not durable; for comparison only)")
+    parser.add_argument("--serve", choices=("bot", "bare"), help=argparse.SUPPRESS)
+    parser.add_argument("--config", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        asyncio.run(serve_forever(args.serve, args.config))
+        return
+    results = asyncio.run(run(args.seconds, args.concurrency, args.stored, args.fsync))
+    for kind in ("bot", "bare"):
+        figures = results[kind]
+        print(f"{kind:>4}: {figures['rps']:8.1f} req/s  p50 {figures['p50_ms']:6.1f} ms  "
+              f"p99 {figures['p99_ms']:6.1f} ms  ({figures['requests']} requests)")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
