@@ -171,6 +171,8 @@ def _mask_pattern(token: str, letters: int) -> str | None:
     if token[0] in _MASK or len(token) < 2:
         return None  # "*t": too little of the word is shown to say which it is
     masks = sum(ch in _MASK for ch in token)
+    if sum(ch.isdigit() for ch in token) > letters:
+        return None  # "1A5", "F-150", "500g": numbers with a letter, not disguised words
     if letters + sum(ch in _LEET for ch in token) < 2 and masks < 2:
         return None
     parts: list[str] = []
@@ -179,6 +181,9 @@ def _mask_pattern(token: str, letters: int) -> str | None:
             if parts and parts[-1] == "[a-z]{1,4}":
                 continue
             parts.append("[a-z]{1,4}")
+        elif ch in _LEET and not ch.isdigit():
+            # A symbol is either the letter it looks like ("$" for s) or just a mask ("f@ck").
+            parts.append(f"(?:{_LEET[ch]}|[a-z])+")
         elif ch in _LEET:
             parts.append(f"(?:{_LEET[ch]})+")
         elif ch.isascii() and ch.isalnum():

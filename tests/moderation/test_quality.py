@@ -1,0 +1,36 @@
+"""Quality floors on the labeled sets, so a change that breaks generalisation fails here.
+
+dev.jsonl is what the rules were built on; the samples/probe sets were written afterwards
+as unseen checks (see benchmarks/moderation_quality.py for the figures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.moderation import ModerationSettings, Screener
+from bot.moderation.evaluation import Evaluation
+from tests.moderation.posts import DEV, SAMPLES, labeled
+
+
+def evaluate(path: Path) -> Evaluation:
+    screener = Screener(ModerationSettings())
+    evaluation = Evaluation()
+    for item in labeled(path):
+        evaluation.add(item.labels or frozenset(), screener.screen(item.post).labels)
+    return evaluation
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="shared/moderation/dev.jsonl not present")
+def test_dev_set_meets_the_goals() -> None:
+    evaluation = evaluate(DEV)
+    assert evaluation.macro_f1 >= 0.9
+    assert evaluation.accuracy >= 0.95
+
+
+@pytest.mark.parametrize("name", ["probe.jsonl", "probe2.jsonl"])
+def test_probe_sets_meet_the_goals(name: str) -> None:
+    evaluation = evaluate(SAMPLES / name)
+    assert evaluation.macro_f1 >= 0.85
+    assert evaluation.accuracy >= 0.92
