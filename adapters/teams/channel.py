@@ -1,0 +1,264 @@
+"""Delivers the core's notifications to Teams: proactive cards, updates of every copy.
+
+Called by the outbox dispatcher, which retries with backoff. A person is reached through the
+conversation reference of their last visit or, failing that, a one-to-one chat the bot creates
+with their `teams_id` in the tenant. Every message sent is recorded in the delivery ledger by
+(notification, target), so a retry never posts twice and a closed step can update every copy
+(`update_activity`). The connector's failures become `DeliveryFailed` (`delivery_failure`):
+429/412/5xx retry, 403 (the user blocked the bot) does not.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from botbuilder.core import BotAdapter, TurnContext
+from botbuilder.schema import (
+    ChannelAccount,
+    ConversationAccount,
+    ConversationParameters,
+    ConversationReference,
+    ErrorResponseException,
+)
+from msrest.exceptions import ClientRequestError
+
+from adapters.teams.cloud_adapter import delivery_failure
+from adapters.teams.handler import card_message
+from adapters.teams.references import References
+from adapters.teams.views import Views
+from bot.config import Person
+from bot.domain import AccessRequest
+from bot.events import Notification
+from bot.messages import action_label, state_label, when
+from bot.ports import DeliveryFailed, DeliveryLedger
+from cards import adaptive
+
+log = logging.getLogger(__name__)
+CHANNEL = "teams"
+TEAMS_CHANNEL_ID = "msteams"
+DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams/"
+Json = dict[str, Any]
+Render = Callable[[str], Json]  # viewer person id ("" for a channel copy) -> card
+
+
+class TeamsChannel:
+    name = CHANNEL
+
+    def __init__(self, *, adapter: BotAdapter, app_id: str, views: Views,
+                 references: References, ledger: DeliveryLedger, tenant_id: str | None,
+                 cct_channel: str | None, service_url: str | None = None) -> None:
+        self.adapter = adapter
+        self.app_id = app_id
+        self.views = views
+        self.workflow = views.workflow
+        self.references = references
+        self.ledger = ledger
+        self.tenant_id = tenant_id or ""
+        self.cct_channel = cct_channel
+        self.service_url = service_url
+        self._extra_kinds: dict[str, Callable[[Notification], Awaitable[None]]] = {}
+
+    def register(self, kind: str, deliver: Callable[[Notification], Awaitable[None]]) -> None:
+        """Let another feature (e.g. moderation alerts) deliver its own kinds through Teams."""
+        self._extra_kinds[kind] = deliver
+
+    async def deliver(self, notification: Notification) -> None:
+        extra = self._extra_kinds.get(notification.kind)
+        if extra is not None:
+            await extra(notification)
+            return
+        request = self.workflow.repository.get(notification.request_id)
+        if request is None:
+            raise DeliveryFailed(f"{notification.request_id} does not exist", retry_after=None)
+        kinds = {"action_needed": self._action_needed, "step_closed": self._close_copies,
+                 "requester_update": self._tell_requester, "escalation": self._tell_above}
+        send = kinds.get(notification.kind)
+        if send is None:
+            raise DeliveryFailed(f"teams: nothing delivers '{notification.kind}' notifications",
+                                 retry_after=None)
+        await send(notification, request)
+
+    # -- the four kinds -------------------------------------------------------------------------
+
+    async def _action_needed(self, note: Notification, request: AccessRequest) -> None:
+        if request.step != note.step or request.is_final:
+            return  # decided before its card went out: nothing to ask
+        lead = "" if note.id.endswith(":action_needed") else note.summary
+
+        def render(viewer: str) -> Json:
+            return self.views.card(request, viewer or None, lead=lead)
+
+        if note.audience == "cct" and self.cct_channel:
+            await self._each(note, [("channel:" + self.cct_channel, "")], render)
+        else:
+            await self._each(note, self._people(note.recipients), render)
+
+    async def _close_copies(self, note: Notification, request: AccessRequest) -> None:
+        failures: list[DeliveryFailed] = []
+        for copy in self.ledger.copies(request.id, note.step, CHANNEL):
+            target = str(copy["target"])
+            if self.ledger.sent(note.id, CHANNEL, target):
+                continue
+            viewer = str(copy.get("viewer") or "")
+            card = self.views.card(request, viewer or None, step=note.step)
+            reference = ConversationReference().deserialize(copy["reference"])
+            try:
+                await self._update(reference, str(copy["activity_id"]), card)
+            except DeliveryFailed as failure:
+                failures.append(failure)
+                continue
+            self.ledger.record(notification=note, channel=CHANNEL, target=target,
+                               ref={"activity_id": copy["activity_id"], "viewer": viewer})
+        _raise_first(failures)
+
+    async def _tell_requester(self, note: Notification, request: AccessRequest) -> None:
+        sentence = self._requester_sentence(note, request)
+
+        def render(viewer: str) -> Json:
+            return self.views.card(request, viewer, lead=sentence)
+
+        await self._each(note, self._people(note.recipients), render)
+
+    async def _tell_above(self, note: Notification, request: AccessRequest) -> None:
+        if request.step != note.step or request.is_final:
+            return
+        await self._each(note, self._people(note.recipients),
+                         lambda _: adaptive.notice_card("Waiting too long", note.summary))
+
+    def _requester_sentence(self, note: Notification, request: AccessRequest) -> str:
+        entry = next((h for h in request.history if h.step == note.step - 1), None)
+        if entry is None or entry.action == "submit":
+            return self.views.filed_sentence(request)
+        zone = self.workflow.settings.time_zone
+        said = (f"Your request {request.id} was {action_label(entry)} by {entry.actor_name} "
+                f"({entry.actor_title}) on {when(entry.at, zone)}.")
+        if entry.comment:
+            said += f" Comment: {entry.comment}"
+        if request.is_final:
+            return f"{said} It is now {state_label(request)}."
+        if request.state == "sop_draft":
+            return f"{said} Next: submit your SOP with the Submit SOP button below."
+        return f"{said} Next: {state_label(request)} ({self.views.next_names(request)})."
+
+    # -- sending ------------------------------------------------------------------------------
+
+    def _people(self, person_ids: tuple[str, ...]) -> list[tuple[str, str]]:
+        """(target, viewer) for everyone with a Teams account; others are on another channel."""
+        directory = self.workflow.directory
+        people = [directory.find(p) for p in person_ids]
+        return [(p.id, p.id) for p in people if p is not None and p.teams_id]
+
+    async def _each(self, note: Notification, targets: list[tuple[str, str]],
+                    render: Render) -> None:
+        """Send to every target not yet served; fail after trying them all."""
+        failures: list[DeliveryFailed] = []
+        for target, viewer in targets:
+            if self.ledger.sent(note.id, CHANNEL, target):
+                continue
+            try:
+                reference, activity_id = await self._post(target, render(viewer))
+            except DeliveryFailed as failure:
+                failures.append(failure)
+                continue
+            self.ledger.record(notification=note, channel=CHANNEL, target=target,
+                               ref={"reference": reference.serialize(),
+                                    "activity_id": activity_id, "viewer": viewer})
+        _raise_first(failures)
+
+    async def _post(self, target: str, card: Json) -> tuple[ConversationReference, str]:
+        if target.startswith("channel:"):
+            return await self._send(self._channel_reference(target.split(":", 1)[1]), card)
+        person = self.workflow.directory.person(target)
+        reach = self.references.reach(person.id)
+        if reach is None:
+            return await self._create_and_send(person, card)
+        try:
+            return await self._send(reach.reference, card)
+        except DeliveryFailed as failure:
+            if "404" in str(failure):  # the chat is gone: create a new one next attempt
+                self.references.forget(person.id)
+                raise DeliveryFailed(str(failure), retry_after=0.0) from None
+            raise
+
+    async def _send(self, reference: ConversationReference,
+                    card: Json) -> tuple[ConversationReference, str]:
+        sent: list[str] = []
+
+        async def send(turn: TurnContext) -> None:
+            response = await turn.send_activity(card_message(card))
+            sent.append(response.id if response else "")
+
+        await self._run(self.adapter.continue_conversation(reference, send, self.app_id))
+        return reference, sent[0] if sent else ""
+
+    async def _update(self, reference: ConversationReference, activity_id: str,
+                      card: Json) -> None:
+        async def update(turn: TurnContext) -> None:
+            activity = card_message(card)
+            activity.id = activity_id
+            await turn.update_activity(activity)
+
+        await self._run(self.adapter.continue_conversation(reference, update, self.app_id))
+
+    async def _create_and_send(self, person: Person,
+                               card: Json) -> tuple[ConversationReference, str]:
+        tenant, service_url = self._tenant_and_service()
+        parameters = ConversationParameters(
+            is_group=False, bot=ChannelAccount(id=f"28:{self.app_id}"),
+            members=[ChannelAccount(id=person.teams_id)], tenant_id=tenant,
+            channel_data={"tenant": {"id": tenant}})
+        created: list[ConversationReference] = []
+        sent: list[str] = []
+
+        async def first(turn: TurnContext) -> None:
+            reference = TurnContext.get_conversation_reference(turn.activity)
+            created.append(reference)
+            response = await turn.send_activity(card_message(card))
+            sent.append(response.id if response else "")
+
+        await self._run(self.adapter.create_conversation(
+            self.app_id, first, parameters, TEAMS_CHANNEL_ID, service_url, None))
+        if not created:
+            raise DeliveryFailed("teams: no conversation was created", retry_after=0.0)
+        self.references.keep_created(person.id, created[0])
+        return created[0], sent[0] if sent else ""
+
+    def _tenant_and_service(self) -> tuple[str, str]:
+        seen = self.references.any_service()
+        tenant = self.tenant_id or (seen[0] if seen else "")
+        service = self.service_url or self.references.service_url(tenant) or \
+            (seen[1] if seen else DEFAULT_SERVICE_URL)
+        if not tenant:
+            raise DeliveryFailed("teams: no tenant known yet (set teams.tenant_id)",
+                                 retry_after=None)
+        return tenant, service
+
+    def _channel_reference(self, channel_id: str) -> ConversationReference:
+        tenant, service_url = self._tenant_and_service()
+        return ConversationReference(
+            channel_id=TEAMS_CHANNEL_ID, service_url=service_url,
+            conversation=ConversationAccount(id=channel_id, is_group=True,
+                                             conversation_type="channel", tenant_id=tenant),
+            bot=ChannelAccount(id=f"28:{self.app_id}"))
+
+    @staticmethod
+    async def _run(call: Awaitable[Any]) -> None:
+        """Await a proactive turn; the connector's failures become DeliveryFailed."""
+        try:
+            await call
+        except (ErrorResponseException, ClientRequestError, PermissionError, OSError) as error:
+            raise delivery_failure(error) from None
+
+
+def _raise_first(failures: list[DeliveryFailed]) -> None:
+    retryable = [f for f in failures if f.retry_after is not None]
+    if retryable:
+        raise DeliveryFailed(str(retryable[0]),
+                             retry_after=max(f.retry_after or 0.0 for f in retryable))
+    if failures:
+        raise failures[0]
+
+
+

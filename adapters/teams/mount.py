@@ -1,0 +1,141 @@
+"""Plugs Teams into the bot's server: POST /api/messages, and the Teams delivery channel.
+
+Credentials come from the environment only: MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and, for
+a single-tenant registration, MICROSOFT_APP_TENANT_ID. Without an app id the bot runs in local
+mode for Microsoft's Agents Playground and emulators: no token is checked, so it warns loudly
+and answers only loopback callers unless `teams.allow_local_mode_on_network` says otherwise.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+from botframework.connector.auth import BotFrameworkAuthentication
+
+from adapters.teams.auth import TeamsCredentials, error_response
+from adapters.teams.card_actions import CardActions
+from adapters.teams.channel import TeamsChannel
+from adapters.teams.cloud_adapter import TeamsCloudAdapter
+from adapters.teams.handler import TeamsHandler
+from adapters.teams.references import References
+from adapters.teams.views import Views
+from bot.config import AppConfig
+from socialbot.bootstrap import Bot
+
+log = logging.getLogger(__name__)
+
+channel_name = "teams"
+ROUTE = "/api/messages"
+LOCAL_MODE_WARNING = (
+    "TEAMS LOCAL MODE: MICROSOFT_APP_ID is not set, so requests to /api/messages are NOT "
+    "authenticated. Use this only with the Agents Playground or an emulator on this machine.")
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def enabled(config: AppConfig) -> str | None:
+    """None when Teams can run (always: without credentials it runs in local mode)."""
+    try:
+        credentials = TeamsCredentials.from_env(os.environ)
+    except ValueError as problem:
+        return str(problem)
+    if credentials.app_id and not credentials.app_password:
+        return "MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is empty"
+    return None
+
+
+def local_mode_refusal(host: str | None, config: AppConfig,
+                       credentials: TeamsCredentials) -> str | None:
+    """Why local mode may not serve on `host`, or None (loopback, or allowed by config)."""
+    if not credentials.local_mode or config.teams.allow_local_mode_on_network or host is None:
+        return None
+    if _is_loopback(host):
+        return None
+    return (f"Teams local mode (no MICROSOFT_APP_ID) refuses to serve on {host}: anyone on the "
+            "network could act as anyone. Listen on 127.0.0.1, set MICROSOFT_APP_ID and "
+            "MICROSOFT_APP_PASSWORD, or set teams.allow_local_mode_on_network: true.")
+
+
+def mount(app: web.Application, bot: Bot, *,
+          authentication: BotFrameworkAuthentication | None = None,
+          host: str | None = None) -> list[str]:
+    """Add the Teams route and delivery channel; returns how to talk to the bot in Teams.
+
+    `authentication` replaces botbuilder's public-cloud authentication (tests pass one whose
+    outbound tokens need no network); `host` is where the server listens, if known.
+    """
+    credentials = TeamsCredentials.from_env(os.environ)
+    host = host if host is not None else _serve_host(app)
+    refusal = local_mode_refusal(host, bot.config, credentials)
+    if refusal:
+        log.error("%s", refusal)
+        return [f"in Teams:       OFF. {refusal}"]
+    adapter = TeamsCloudAdapter(credentials, authentication=authentication)
+    references = References(bot.repository)
+    views = Views(bot.workflow, references, city=bot.config.city)
+    actions = CardActions(workflow=bot.workflow, views=views, filed=bot.repository,
+                          desk=bot.desk, wake=bot.dispatcher.wake)
+    handler = TeamsHandler(directory=bot.directory, views=views, references=references,
+                           card_actions=actions, city=bot.config.city)
+    teams = bot.config.teams
+    channel = TeamsChannel(adapter=adapter, app_id=credentials.app_id, views=views,
+                           references=references, ledger=bot.repository,
+                           tenant_id=teams.tenant_id or credentials.tenant_id or None,
+                           cct_channel=teams.cct_channel)
+    bot.channels[channel_name] = channel
+    bot.dispatcher.channels[channel_name] = channel
+
+    async def messages(request: web.Request) -> web.StreamResponse:
+        response = await adapter.process(request, handler)
+        bot.dispatcher.wake()
+        return response
+
+    endpoint: Handler = messages
+    if credentials.local_mode:
+        log.warning("%s", LOCAL_MODE_WARNING)
+        endpoint = _loopback_only(messages, allow=teams.allow_local_mode_on_network)
+    app.router.add_post(ROUTE, endpoint)
+    return _banner(credentials)
+
+
+def _banner(credentials: TeamsCredentials) -> list[str]:
+    if credentials.local_mode:
+        return [f"in Teams:       LOCAL MODE (no MICROSOFT_APP_ID; unauthenticated, loopback "
+                f"only): npx @microsoft/m365agentsplayground -e http://127.0.0.1:PORT{ROUTE} "
+                "-c msteams  (see docs/teams.md)"]
+    return [f"in Teams:       bot {credentials.app_id}; messaging endpoint https://<your host>"
+            f"{ROUTE}; app package: socialbot teams-package"]
+
+
+def _loopback_only(handler: Handler, *, allow: bool) -> Handler:
+    """In local mode nothing authenticates a caller: answer only this machine."""
+    async def guarded(request: web.Request) -> web.StreamResponse:
+        if not allow and not _is_loopback(request.remote or ""):
+            return error_response(403, "Forbidden",
+                                  "local mode answers callers on this machine only")
+        return await handler(request)
+
+    return guarded
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _serve_host(app: web.Application) -> str | None:
+    """The host `socialbot serve` listens on, when the server recorded it in the app."""
+    try:
+        from socialbot import server
+    except ImportError:  # pragma: no cover - the server module is always there
+        return None
+    key = getattr(server, "HOST_KEY", None)
+    value = app.get(key) if key is not None else None
+    return value if isinstance(value, str) else None
