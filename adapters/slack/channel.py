@@ -28,6 +28,7 @@ from cards import slack as blocks
 
 log = logging.getLogger(__name__)
 CHANNEL = "slack"
+DM_NAMESPACE = "slack_dm"  # Slack user id -> the bot's DM channel with them
 # Errors that retrying cannot fix; anything else unknown is retried with backoff.
 PERMANENT_ERRORS = frozenset({
     "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired",
@@ -69,12 +70,12 @@ class SlackChannel:
     name = CHANNEL
 
     def __init__(self, *, client: AsyncWebClient, screens: Screens, ledger: DeliveryLedger,
-                 homes: KeyValueStore, cct_channel: str | None) -> None:
+                 kv: KeyValueStore, cct_channel: str | None) -> None:
         self.client = client
         self.screens = screens
         self.workflow = screens.workflow
         self.ledger = ledger
-        self.homes = homes
+        self.kv = kv
         self.cct_channel = cct_channel
         self._kinds: dict[str, Sender] = {
             "action_needed": self._post_cards, "step_closed": self._close_copies,
@@ -132,7 +133,7 @@ class SlackChannel:
         async def post(target: str, viewer: str) -> dict[str, Any]:
             card = self.screens.card(request, viewer or None)
             sent = await self.client.chat_postMessage(
-                channel=target, text=blocks.card_text(card),
+                channel=await self._conversation(target), text=blocks.card_text(card),
                 blocks=blocks.to_dicts(blocks.card_blocks(card, lead=lead)))
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
@@ -164,7 +165,8 @@ class SlackChannel:
                                             self.screens.zone)
             card = self.screens.card(request, viewer)
             sent = await self.client.chat_postMessage(
-                channel=target, text=blocks.mrkdwn(sentence, blocks.NOTIFICATION_TEXT),
+                channel=await self._conversation(target),
+                text=blocks.mrkdwn(sentence, blocks.NOTIFICATION_TEXT),
                 blocks=blocks.to_dicts(blocks.update_blocks(sentence, card)))
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
@@ -175,12 +177,26 @@ class SlackChannel:
         """An escalation: the approvers' supervisors get the one-line summary, not the form."""
         async def post(target: str, viewer: str) -> dict[str, Any]:
             text = blocks.mrkdwn(note.summary, blocks.NOTIFICATION_TEXT)
-            sent = await self.client.chat_postMessage(channel=target, text=text)
+            sent = await self.client.chat_postMessage(channel=await self._conversation(target),
+                                                      text=text)
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
         if request.step != note.step or request.is_final:
             return [], post
         return self._slack_targets(note.recipients), post
+
+    async def _conversation(self, target: str) -> str:
+        """Where to post for a target: a person's DM with the bot (opened once, remembered),
+        or the channel itself."""
+        if not target.startswith(("U", "W")):
+            return target
+        known = self.kv.get_value(DM_NAMESPACE, target)
+        if known is not None:
+            return str(known["channel"])
+        opened = await self.client.conversations_open(users=target)
+        channel = str(opened["channel"]["id"])
+        self.kv.put_value(DM_NAMESPACE, target, {"channel": channel})
+        return channel
 
     def _slack_targets(self, person_ids: Iterable[str]) -> list[Target]:
         directory = self.workflow.directory
@@ -200,7 +216,7 @@ class SlackChannel:
     async def _refresh_homes(self, person_ids: Iterable[str]) -> None:
         """Republish App Home for those who opened it; a failure waits for their next visit."""
         for target, _ in self._slack_targets(sorted(person_ids)):
-            if self.homes.get_value(HOME_NAMESPACE, target) is None:
+            if self.kv.get_value(HOME_NAMESPACE, target) is None:
                 continue
             person = self.workflow.directory.by_slack_id(target)
             try:

@@ -7,12 +7,15 @@ Clicks are acked first; a modal is opened with the click's trigger_id before any
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable
 from typing import Any, cast
 
+import aiohttp
 from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.errors import SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import messages as say
@@ -31,6 +34,7 @@ log = logging.getLogger(__name__)
 PLATFORM = "slack"
 FILED_NAMESPACE = "slack_filed_view"   # view id -> request id: a resubmitted form files once
 HOME_NAMESPACE = "slack_home"          # Slack users who opened App Home: kept up to date
+USERS_INFO_SECONDS = 1.0  # a stranger's name is nice to have; Slack's 3 s ack is not optional
 BUTTONS = re.compile(rf"^({'|'.join(VERBS)})$")
 Body = dict[str, Any]
 
@@ -40,6 +44,7 @@ class Listeners:
         self.bot = bot
         self.workflow = bot.workflow
         self.screens = screens
+        self.client: AsyncWebClient | None = None
         self._modal_verbs: dict[str, Callable[[AccessRequest, Click], Any]] = {
             "reject": lambda r, c: screens.comment_modal(c.button, r),
             "request_changes": lambda r, c: screens.comment_modal(c.button, r),
@@ -48,6 +53,7 @@ class Listeners:
         }
 
     def register(self, app: AsyncApp, command: str) -> None:
+        self.client = app.client
         app.command(command)(self.on_command)
         app.shortcut(blocks.FORM_CALLBACK)(self.on_shortcut)
         app.action(BUTTONS)(self.on_button)
@@ -66,8 +72,18 @@ class Listeners:
         person = self.person(click.user_id)
         return person.id if person else ""
 
-    def stranger(self, slack_user: str) -> str:
-        return say.not_in_directory(slack_user, self.workflow.directory)
+    async def stranger(self, slack_user: str) -> str:
+        """Whom to ask, for a Slack user the directory does not know (named from Slack)."""
+        name = ""
+        if self.client is not None and slack_user:
+            try:
+                found = await asyncio.wait_for(self.client.users_info(user=slack_user),
+                                               USERS_INFO_SECONDS)
+                user = found.get("user") or {}
+                name = str(user.get("real_name") or user.get("name") or "")
+            except (SlackClientError, aiohttp.ClientError, TimeoutError):
+                name = ""  # the answer matters more than the name
+        return say.not_in_directory(slack_user, self.workflow.directory, name)
 
     # -- the slash command and the shortcut -------------------------------------------------------
 
@@ -75,11 +91,12 @@ class Listeners:
         person = self.person(body["user_id"])
         word = body["text"].strip().lower()
         if person is None:
-            await ack(text=blocks.mrkdwn(self.stranger(body["user_id"])),
+            await ack(text=blocks.mrkdwn(await self.stranger(body["user_id"])),
                       response_type="ephemeral")
         elif word in ("", "request"):
             await ack()
-            await client.views_open(trigger_id=body["trigger_id"], view=self.screens.form(person))
+            await self._open(client, body["trigger_id"], self.screens.form(person),
+                             channel=body.get("channel_id"), user=body["user_id"])
         elif word == "status":
             status = self.screens.status(person)
             await ack(text="Your requests", blocks=blocks.to_dicts(status),
@@ -95,8 +112,9 @@ class Listeners:
         await ack()
         person = self.person(payloads.user_id(body))
         view = self.screens.form(person) if person else blocks.notice_modal(
-            "Social media access", self.stranger(payloads.user_id(body)))
-        await client.views_open(trigger_id=body["trigger_id"], view=view)
+            "Social media access", await self.stranger(payloads.user_id(body)))
+        await self._open(client, body["trigger_id"], view, channel=None,
+                         user=payloads.user_id(body))
 
     # -- buttons --------------------------------------------------------------------------------
 
@@ -109,7 +127,7 @@ class Listeners:
             return
         person = self.person(click.user_id)
         if person is None:
-            await self._answer(client, click, self.stranger(click.user_id))
+            await self._answer(client, click, await self.stranger(click.user_id))
         elif click.button.verb in self._modal_verbs:
             await self._open_decision_modal(client, click, person)
         elif click.button.verb == "view":
@@ -140,7 +158,8 @@ class Listeners:
             await self._answer(client, click, why_not)
             return
         view = self._modal_verbs[click.button.verb](request, click)
-        await client.views_open(trigger_id=click.trigger_id, view=view)
+        await self._open(client, click.trigger_id, view, channel=click.channel_id,
+                         user=click.user_id)
 
     async def _show(self, client: AsyncWebClient, click: Click, person: Person) -> None:
         try:
@@ -153,6 +172,17 @@ class Listeners:
             return
         card = self.screens.card(request, person.id)
         await self._answer(client, click, blocks.card_text(card), blocks.card_blocks(card))
+
+    async def _open(self, client: AsyncWebClient, trigger_id: str, view: blocks.View, *,
+                    channel: str | None, user: str) -> None:
+        """Open a modal with a click's trigger (valid 3 s, once); say so if Slack refuses."""
+        try:
+            await client.views_open(trigger_id=trigger_id, view=view)
+        except (SlackClientError, aiohttp.ClientError, TimeoutError) as problem:
+            log.warning("views.open failed: %s", getattr(problem, "response", problem))
+            if channel:
+                await client.chat_postEphemeral(channel=channel, user=user,
+                                                text=say.try_again())
 
     async def _answer(self, client: AsyncWebClient, click: Click, text: str,
                       shown: list[blocks.Block] | None = None) -> None:
@@ -173,7 +203,7 @@ class Listeners:
         kv = self.bot.repository
         if person is None:
             await ack(response_action="update",
-                      view=blocks.notice_modal("Not filed", self.stranger(slack_user)))
+                      view=blocks.notice_modal("Not filed", await self.stranger(slack_user)))
             return
         filed = kv.get_value(FILED_NAMESPACE, view_id) if view_id else None
         if filed is not None:  # Slack redelivered the submission: it was filed once already
@@ -232,7 +262,7 @@ class Listeners:
         except BadActionPayload:
             button = None
         if person is None or button is None or button.verb not in verbs:
-            why = self.stranger(slack_user) if person is None else say.not_our_button()
+            why = await self.stranger(slack_user) if person is None else say.not_our_button()
             await ack(response_action="update", view=blocks.notice_modal("Not done", why))
             return
         try:

@@ -28,17 +28,22 @@ def unknown_command(text: str, command: str) -> str:
     return f"I don't know '{text[:30]}'. " + help_text(command)
 
 
-def not_in_directory(slack_user: str, directory: Directory) -> str:
+def not_in_directory(slack_user: str, directory: Directory, name: str = "") -> str:
     """For a Slack user the directory does not know: whom to ask, by name."""
     leader = directory.find(directory.cct_team_leader)
     who = f"{leader.full_name} ({leader.title}, {leader.email})" if leader else "them"
-    return (f"I can't find your Slack account ({slack_user}) in the City's staff directory, so I "
+    account = f"{name}, Slack member {slack_user}" if name else f"Slack member {slack_user}"
+    return (f"I can't find your Slack account ({account}) in the City's staff directory, so I "
             f"can't act for you. Ask {who}, the Corporate Communications Team Leader, to add "
             "your Slack user id to the bot's directory.")
 
 
 def not_our_button() -> str:
     return "That button is not one of mine, or it is damaged; nothing was changed."
+
+
+def try_again() -> str:
+    return "Slack did not let me open the form in time; nothing was changed. Please try again."
 
 
 def filed(request: AccessRequest, next_names: str) -> str:

@@ -63,7 +63,7 @@ def mount(app: web.Application, bot: Bot) -> list[str]:
     app.on_cleanup.append(close_session)
     bolt, screens = build_bolt_app(bot, token=token, signing_secret=secret, session=session)
     channel = SlackChannel(client=bolt.client, screens=screens, ledger=bot.repository,
-                           homes=bot.repository, cct_channel=bot.config.slack.cct_channel)
+                           kv=bot.repository, cct_channel=bot.config.slack.cct_channel)
     bot.channels[channel_name] = channel
     bot.dispatcher.channels[channel_name] = channel
     app.router.add_post(ROUTE, SlackEndpoint(bolt=bolt, signing_secret=secret).handle)

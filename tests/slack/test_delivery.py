@@ -32,10 +32,10 @@ async def test_a_rate_limit_waits_for_retry_after_then_delivers_once(
     started = time.monotonic()
     file_for_adoe(slack)
     await slack.settle(timeout=8)
-    attempts = [c for c in slack.fake.calls("chat.postMessage") if c.args["channel"] == MSMITH]
+    attempts = [c for c in slack.fake.calls("chat.postMessage") if c.args["channel"] == "D0MSMITH"]
     assert [c.status for c in attempts] == [429, 200]
     assert time.monotonic() - started >= 1.0  # Retry-After was honoured
-    assert supervisor_cards(slack) == [MSMITH]
+    assert supervisor_cards(slack) == ["D0MSMITH"]
 
 
 async def test_server_errors_are_retried_with_backoff_until_delivered(
@@ -43,7 +43,7 @@ async def test_server_errors_are_retried_with_backoff_until_delivered(
     slack.fake.fail_next("chat.postMessage", status=500, times=2)
     file_for_adoe(slack)
     await slack.settle(timeout=10)
-    assert supervisor_cards(slack) == [MSMITH]
+    assert supervisor_cards(slack) == ["D0MSMITH"]
     assert slack.bot.repository.dead_letters() == []
 
 
@@ -56,7 +56,7 @@ async def test_a_timeout_is_retried(slack: SlackHarness) -> None:
     await slack.settle(timeout=8)
     # Slack gives no idempotency key for chat.postMessage: a post that timed out may still
     # have landed, so a timeout is delivered at least once (the ledger keeps the last copy).
-    assert MSMITH in supervisor_cards(slack)
+    assert "D0MSMITH" in supervisor_cards(slack)
 
 
 async def test_an_error_no_retry_can_fix_is_kept_as_a_dead_letter(slack: SlackHarness) -> None:
@@ -67,7 +67,7 @@ async def test_an_error_no_retry_can_fix_is_kept_as_a_dead_letter(slack: SlackHa
     assert [d.notification.kind for d in dead] == ["action_needed"]
     assert "channel_not_found" in dead[0].last_error
     assert len([c for c in slack.fake.calls("chat.postMessage")
-                if c.args["channel"] == MSMITH]) == 1
+                if c.args["channel"] == "D0MSMITH"]) == 1
 
 
 async def test_cct_cards_go_to_the_cct_channel_once_and_the_core_checks_each_click(

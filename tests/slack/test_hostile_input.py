@@ -145,6 +145,7 @@ async def test_a_person_missing_from_the_directory_is_told_whom_to_ask(
     answer = reply.json()
     assert answer["response_type"] == "ephemeral"
     assert "Kim Wong" in answer["text"] and "Corporate Communications Team Leader" in answer["text"]
+    assert "Sam Stranger" in answer["text"]  # named from Slack (users.info)
 
     await slack.click(STRANGER, "approve:R-1:1")
     assert "Kim Wong" in await slack.ephemeral(STRANGER)
@@ -211,10 +212,10 @@ async def test_the_same_click_delivered_three_times_decides_once_and_posts_once(
     assert [h.action for h in request.history] == ["submit", "approve"]
     cct_cards = [c for c in slack.fake.calls("chat.postMessage")
                  if "approve:R-1:2" in str(c.args.get("blocks"))]
-    assert sorted(c.args["channel"] for c in cct_cards) == ["U0KWONG", "U0RSINGH"]
+    assert sorted(c.args["channel"] for c in cct_cards) == ["D0KWONG", "D0RSINGH"]
     updates = slack.fake.calls("chat.update")
     assert len(updates) == 1
-    told = [c for c in slack.fake.calls("chat.postMessage") if c.args["channel"] == ADOE]
+    told = [c for c in slack.fake.calls("chat.postMessage") if c.args["channel"] == "D0ADOE"]
     assert len(told) == 2  # "filed", then "agreed in principle": once each
     answers = [c.args["text"] for c in slack.fake.calls("chat.postEphemeral")]
     assert len(answers) == 3 and all("Already decided" in a for a in answers)
@@ -397,3 +398,11 @@ async def test_unused_buttons_in_old_messages_say_what_happened(slack: SlackHarn
     answer = await slack.ephemeral(MSMITH)
     assert "Already decided" in answer and "Morgan Smith" in answer
     assert button_values(slack.fake.message(card["channel"], card["ts"])) == []
+
+
+async def test_an_expired_trigger_is_answered_with_try_again(slack: SlackHarness) -> None:
+    slack.fake.error_next("views.open", "expired_trigger_id")
+    reply = await slack.command(ADOE)
+    assert reply.status == 200
+    assert "Please try again" in await slack.ephemeral(ADOE)
+    assert slack.bot.repository.count() == 0
