@@ -39,7 +39,8 @@ STREET_TYPES = (
 )
 _NOT_A_STREET_NAME = (
     "on|at|in|to|of|and|from|the|a|an|for|with|by|near|off|past|or|is|are|was|days|day"
-    "|along|north|south|east|west|via|onto|into|up|down|across|toward|towards|just|of"
+    "|along|north|south|east|west|via|onto|into|up|down|across|toward|towards|just|per|each"
+    "|every|times|percent|dollars|bucks|more|less|than"
     "|storeys|stories|lanes|minutes|min|mins|hours|km|kids|people|cars|years|weeks|units"
 )
 _STREET_ADDRESS = re.compile(

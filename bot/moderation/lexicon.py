@@ -103,7 +103,13 @@ class Lexicon:
                     return None
         if len(token) > 24:
             return None  # links and e-mail addresses, not disguised words
-        return self._match_masked(token)
+        found = self._match_masked(token)
+        if found is None and "-" in token.strip("-"):
+            # "a**-backwards", "sh!t-show": each hyphenated part on its own.
+            for part in token.split("-"):
+                if len(part) >= 2 and (found := self.match_token(part)) is not None:
+                    break
+        return found
 
     def _match_plain(self, token: str) -> str | None:
         if token in self.forms:

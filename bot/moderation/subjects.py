@@ -31,7 +31,8 @@ CIVIC_SUBJECTS: dict[str, tuple[str, ...]] = {
             "pre-authorized", "levy", "mill rate", "property value", "due date"),
     "recreation": ("pool", "swim", "aquafit", "lane swim", "lifeguard", "chdrc", "recreation",
                    "arena", "skating", "fitness", "gym", "hot tub", "program", "registration",
-                   "camp", "class", "lesson", "complex", "court", "badminton"),
+                   "camp", "class", "lesson", "complex", "court", "badminton", "splash pad",
+                   "rink", "skate", "pickleball", "tennis", "yoga", "community centre"),
     "library": ("library", "libraries", "book", "branch", "librarian", "reading", "borrow",
                 "study space", "ebook", "story time", "storytime"),
     "parks": ("park", "trail", "beach", "waterfront", "pier", "spit", "bay", "marsh", "dog",
@@ -101,10 +102,18 @@ _NEIGHBOURS: dict[str, frozenset[str]] = {
 }
 
 
+def _stem_pattern(stem: str) -> str:
+    """Long stems match as word beginnings ("recycl" in "recycling"); short ones only as
+    words with their endings, or "tow" would be found in "towers" and "town"."""
+    if len(stem) >= 6:
+        return re.escape(stem)
+    return re.escape(stem) + r"(?:s|es|ed|ing|er|ers)?\b"
+
+
 def _compile(subjects: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
     """One alternation with a named group per subject: a single scan finds them all."""
     groups = "|".join(
-        rf"(?P<{name}>" + "|".join(re.escape(stem) for stem in stems) + ")"
+        rf"(?P<{name}>" + "|".join(_stem_pattern(stem) for stem in stems) + ")"
         for name, stems in subjects.items()
     )
     return re.compile(rf"(?<![a-z0-9])(?:{groups})")  # see text.word_alternation

@@ -52,7 +52,12 @@ INSULTS = Lexicon(
         "snake", "snakes", "rat", "rats", "vermin", "cockroaches", "savages", "animals",
         "trash", "garbage", "filth", "plague", "cancer", "fool", "fools", "incompetents",
         "incompetent", "cow", "cows", "hack", "hacks", "disgrace", "joke", "predator",
-        "pedophile", "paedophile", "pedo", "molester", "rapist",
+        "pedophile", "paedophile", "pedo", "molester", "rapist", "brat", "brats", "weasel",
+        "weasels", "slimeball", "scoundrel", "jerk", "jerks", "bootlicker", "busybody",
+        "dork", "dweeb", "muppet", "numpty", "tosser", "git", "prat", "plonker", "bellend",
+        "twerp", "sleaze", "sleazeball", "freeloader", "freeloaders", "deadbeat", "deadbeats",
+        "hick", "hicks", "redneck", "rednecks", "bum", "bums", "dope", "nutjob", "nutcase",
+        "crackpot", "blockhead", "dumbo", "karen",
     },
     masked_min_letters=3,
 )
@@ -61,7 +66,8 @@ INSULTS = Lexicon(
 _AMBIGUOUS_NOUNS = frozenset(
     {"pig", "pigs", "snake", "snakes", "rat", "rats", "vermin", "cockroaches", "animals",
      "trash", "garbage", "filth", "plague", "cancer", "scum", "clown", "clowns", "puppet",
-     "fool", "fools", "witch", "bitch", "bitches", "savages", "cow", "cows", "predator"}
+     "fool", "fools", "witch", "bitch", "bitches", "savages", "cow", "cows", "predator",
+     "weasel", "weasels", "bum", "bums", "dope", "karen", "git"}
 )  # fmt: skip
 # These also describe plans and meetings ("this budget is a joke"): only said to or of a
 # person ("you're a joke", "Councillor X is a disgrace") are they attacks.
@@ -70,7 +76,7 @@ _PERSON_ONLY_NOUNS = frozenset({"hack", "hacks", "disgrace", "joke"})
 _INSULTING = (
     r"(?:stupid|stupidest|dumb|dumbest|idiotic|moronic|lazy|laziest|useless|incompetent"
     r"|worthless|pathetic|disgusting|repulsive|corrupt|crooked|ugly|fat|smug|brain-?dead"
-    r"|clueless|talentless|spineless|gutless|lying|miserable|ignorant|senile|annoying|evil|vile"
+    r"|clueless|talentless|spineless|gutless|slimy|nosy|lying|miserable|ignorant|senile|annoying|evil|vile"
     r"|filthy|dirty|inferior|subhuman|sick|deranged|retarded|nasty|greedy|two-faced"
     r"|low-?life|scummy|sleazy|creepy|unhinged|dishonest|inbred|trashy|hateful)"
 )
@@ -119,7 +125,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r" (?:his|her|their|your|that \w+'s)"
      r" (?:legs?|arms?|necks?|face|jaw|nose|teeth|head|throat|kneecaps|skull)\b", 0.85,
      "a threat of violence"),
-    (r"\b(?:just|go|and) die\b|\bdie already\b", 0.85, _WISHED_HARM),
+    (r"\b(?:just|go|and) die\b|\bdie already\b|\bdeserves? (?:a )?(?:beating|slap|punch"
+     r"|kicking|bullet|to (?:be |get )?(?:beaten|hurt|punched|shot|slapped|kicked))\b", 0.85,
+     _WISHED_HARM),
     (r"\b(?:councill?or|mayor|treasurer|clerk|director|manager|chief|staff|he|she|they)\b"
      r"[^.!?]{0,25}\b(?:has been|have been|is|are|was|were|keeps?|been) (?:\w+ )?(?:stealing"
      r"|embezzling|skimming|defrauding|laundering|taking bribes|pocketing|on the take"

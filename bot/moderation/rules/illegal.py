@@ -62,6 +62,11 @@ _ACTS: tuple[tuple[str, str], ...] = (
     (r"(?:torch|burn|set fire to|firebomb)\b[^.!?]{0,20}\b" + _TARGETS + r"\b|(?:torch|burn)"
      r" (?:the|that|his|her|their) (?:old )?(?:barn|shed|house|garage|building|office)",
      "incites arson"),
+    (r"(?:turn on|open|unlock|start|switch on|get into)\b[^.!?]{0,40}?\b(?:with|using) (?:a |some "
+     r"|your )?(?:screwdriver|crowbar|pry ?bar|bolt cutters?|hammer|wrench|lock ?pick|paperclip)",
+     "encourages tampering with City property"),
+    (r"move (?:the |their )?(?:\w+ )?(?:cones|fencing|fences?|barricades?|barriers|signs)\b",
+     "encourages moving traffic or site protection"),
     (r"(?:use|borrow) (?:someone else'?s|a friend'?s|your friend'?s|another) (?:pass|permit|id"
      r"|card|membership)", "encourages using someone else's pass"),
 )
@@ -142,7 +147,8 @@ _TRIGGERS = re.compile(
     r"|uproot|sneak|slip|hop|jump|climb|loot|rob|shoplift|tear|ignore|pay|rewire|tamper|bypass"
     r"|disable|unplug|cover|borrow|use |like i did|every time|prove|know|scratch|damage"
     r"|destroy|knock|chop|rock|stone|ditch|unplug|sabotage|mess with|hop|skip|walk in|get in"
-    r"|security|staff|guard|cops|police|rarely|attendant|firebomb|sign)"
+    r"|security|staff|guard|cops|police|rarely|attendant|firebomb|sign|turn on|open|unlock"
+    r"|start|switch|get into|move)"
 )
 
 

@@ -22,7 +22,7 @@ _DISMISSALS = re.compile(
         (
             r"\bwho (?:even )?cares\b", r"\bnobody (?:even )?cares\b", r"\bno one cares\b",
             r"\bdon'?t care\b", r"\bcouldn'?t care less\b", r"\bwho (?:even )?(?:reads|watches"
-            r"|asked for|goes)\b", r"\bimagine caring\b", r"\bnot another\b",
+            r"|asked for|goes|uses|needs|wants|likes)\b", r"\bimagine caring\b", r"\bnot another\b",
             r"\b(?:so |really |super |very |pretty )?(?:boring|lame|dull|tedious|pointless"
             r"|dumb|stupid|useless|meh)\b", r"\byawn+\b", r"\bz{3,}\b", r"\bsnooze(?: ?fest)?\b",
             r"\bwaste of (?:time|space|bandwidth)\b", r"\bstop posting\b", r"\bugh+\b",

@@ -40,7 +40,8 @@ VULGAR_FORMS: frozenset[str] = frozenset(
         "wank", "wanker", "wankers", "wanking", "prick", "pricks", "dick", "dicks",
         "dickhead", "dickheads", "dickwad", "cock", "cocks", "cocksucker", "cocksuckers",
         "pussy", "pussies", "tits", "titties", "bastard", "bastards", "slut", "sluts",
-        "whore", "whores", "bollocks", "douchebag", "douchebags",
+        "whore", "whores", "bollocks", "douchebag", "douchebags", "piss", "pisses", "pisser",
+        "pisshead", "pissoff",
         # other languages heard on Pickering's boards
         "merde", "putain", "connard", "connards", "salope", "mierda", "puta", "puto",
         "joder", "cabron", "pendejo", "pendejos", "scheisse", "cazzo", "vaffanculo",
