@@ -187,7 +187,7 @@ def _form_input(spec: FieldSpec, value: Any, options: list[tuple[str, str]]) -> 
         if chosen:
             element["value"] = chosen
         return element
-    return {"type": "Input.Toggle", "id": spec.name, "title": spec.label, "label": spec.label,
+    return {"type": "Input.Toggle", "id": spec.name, "title": spec.label, "label": "Consent",
             "valueOn": "true", "valueOff": "false", "isRequired": True,
             "value": "true" if value in (True, "true") else "false",
             "errorMessage": "Please read the notice of collection and accept it."}
@@ -225,7 +225,7 @@ def request_card(content: RequestCard, *, refresh_user_ids: Sequence[str] | None
         body.append(error_line(notice))
     if lead:
         body.append(plain(lead, weight="Bolder"))
-    body += [heading(content.title), fact("Status", content.status)]
+    body += [heading(content.title), fact("Stage", content.status)]
     body += [fact(label, value) for label, value in content.facts if value]
     body.append(fact("Program or initiative", content.initiative))
     if content.sop:
