@@ -51,8 +51,10 @@ class SlackEndpoint:
             verify_signature(raw, request.headers, self.secret, time.time())
             bolt_request = to_bolt_request(raw, request)
         except Rejected as rejected:
-            log.warning("refused a Slack request: %s (%d; body withheld)", rejected.reason,
-                        rejected.status)
+            # Unsigned noise (scanners) at INFO; a signed request we cannot read is news.
+            level = logging.INFO if rejected.status == 401 else logging.WARNING
+            log.log(level, "refused a Slack request: %s (%d; body withheld)", rejected.reason,
+                    rejected.status)
             return web.json_response({"error": rejected.reason}, status=rejected.status)
         return await to_aiohttp_response(await self.bolt.async_dispatch(bolt_request))
 
@@ -94,6 +96,8 @@ class WithholdBodies(logging.Filter):
             record.msg, record.args = "Invalid request signature detected (body withheld)", ()
         elif "Unhandled request (" in message or "without providing a response" in message:
             record.msg, record.args = "Unhandled Slack request (body withheld)", ()
+        elif message.startswith("As you gave `client` as well"):
+            return False  # Bolt read SLACK_BOT_TOKEN itself; the client carries the same token
         return True
 
 

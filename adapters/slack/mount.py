@@ -41,13 +41,13 @@ def build_bolt_app(bot: Bot, *, token: str, signing_secret: str,
     if not signing_secret.strip():
         raise ValueError("refusing to serve Slack with an empty signing secret")
     # One shared HTTP session: without it slack_sdk opens a new one for every call.
+    withhold_bodies_in_bolt_logs()  # before AsyncApp(): it logs while it is built
     client = AsyncWebClient(token=token, base_url=bot.config.slack.api_url,
                             timeout=WEB_API_TIMEOUT_SECONDS, session=session)
     bolt = AsyncApp(name=APP_NAME, client=client, signing_secret=signing_secret,
                     request_verification_enabled=True)
     screens = Screens(bot.workflow, command=bot.config.slack.command)
     Listeners(bot, screens).register(bolt, bot.config.slack.command)
-    withhold_bodies_in_bolt_logs()
     return bolt, screens
 
 

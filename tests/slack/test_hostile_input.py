@@ -406,3 +406,39 @@ async def test_an_expired_trigger_is_answered_with_try_again(slack: SlackHarness
     assert reply.status == 200
     assert "Please try again" in await slack.ephemeral(ADOE)
     assert slack.bot.repository.count() == 0
+
+
+async def test_a_forged_decision_modal_is_refused_like_a_click(slack: SlackHarness) -> None:
+    file_for_adoe(slack)
+    await slack.settle()
+    before = slack.snapshot()
+    forged = sr.modal_view(callback_id="decision_comment", private_metadata="reject:R-1:1")
+    reply = await slack.submit(NGARCIA, forged, text_values(comment="Because I say so."))
+    assert "belongs to Morgan Smith" in all_text(reply.json()["view"])
+    damaged = sr.modal_view(callback_id="decision_comment", private_metadata="approve:R-1")
+    reply = await slack.submit(MSMITH, damaged, text_values(comment="x"))
+    assert "not one of mine" in all_text(reply.json()["view"])
+    wrong_verb = sr.modal_view(callback_id="decision_comment", private_metadata="approve:R-1:1")
+    reply = await slack.submit(MSMITH, wrong_verb, text_values(comment="x"))
+    assert "not one of mine" in all_text(reply.json()["view"])
+    after = slack.snapshot()
+    assert len(after.pop("refusals")) == len(before.pop("refusals")) + 1
+    assert after == before
+
+
+async def test_the_requester_withdraws_from_app_home_and_every_copy_says_so(
+        slack: SlackHarness) -> None:
+    file_for_adoe(slack)
+    await slack.settle()
+    card = await slack.card_for(MSMITH, "approve:R-1:1")
+    await slack.open_home(ADOE)
+    await slack.fake.wait_for("views.publish", lambda c: c.args["user_id"] == ADOE)
+    home = slack.fake.home_view(ADOE)
+    assert home is not None and "withdraw:R-1:1" in button_values(home)
+    await slack.click(ADOE, "withdraw:R-1:1", view=home)
+    await slack.settle()
+    assert slack.request().state == "withdrawn"
+    closed = slack.fake.message(card["channel"], card["ts"])
+    assert button_values(closed) == [] and "Withdrawn by Alex Doe" in all_text(closed)
+    refreshed = slack.fake.home_view(ADOE)
+    assert refreshed is not None and button_values(refreshed) == []
