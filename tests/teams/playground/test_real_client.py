@@ -49,7 +49,6 @@ if _MISSING:
         pytest.fail(message, pytrace=False)
     pytest.skip(message, allow_module_level=True)
 
-from aiohttp import web  # noqa: E402
 from playwright.async_api import Browser, Page, async_playwright, expect  # noqa: E402
 
 from adapters.teams import mount as teams_mount  # noqa: E402
