@@ -176,8 +176,8 @@ class TeamsHarness:
                 assert_valid_card(found[-1].card)
                 return found[-1]
             if time.monotonic() > deadline:
-                raise AssertionError(f"no card with {text!r} for {person_id}: "
-                                     f"{[all_text(c.card)[:120] for c in self.cards_to(person_id)]}")
+                seen = [all_text(c.card)[:120] for c in self.cards_to(person_id)]
+                raise AssertionError(f"no card with {text!r} for {person_id}: {seen}")
             await asyncio.sleep(0.01)
 
     async def settle(self, timeout: float = 5.0) -> None:
