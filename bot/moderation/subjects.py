@@ -25,8 +25,9 @@ CIVIC_SUBJECTS: dict[str, tuple[str, ...]] = {
               "commute", "cyclist", "bike lane", "multi-use path"),
     "transit": ("bus", "buses", "drt", "transit", "route", "pulse", "go station", "go train",
                 "shuttle", "terminal", "stop", "fare", "service change", "presto", "ride"),
-    "parking": ("parking", "park at", "parked", "ticket", "permit", "fire route", "overnight",
-                "enforcement", "by-law officer", "tow"),
+    "parking": ("parking", "park at", "parked", "fire route", "overnight", "parking lot"),
+    "enforcement": ("ticket", "dispute", "enforcement", "by-law officer", "towed", "infraction",
+                    "penalty"),
     "tax": ("tax", "taxes", "instalment", "installment", "mpac", "assessment", "bill",
             "pre-authorized", "levy", "mill rate", "property value", "due date"),
     "recreation": ("pool", "swim", "aquafit", "lane swim", "lifeguard", "chdrc", "recreation",
@@ -60,17 +61,20 @@ CIVIC_SUBJECTS: dict[str, tuple[str, ...]] = {
 }
 # Matters that belong on no City board unless a folder is about them.
 OFF_TOPIC_SUBJECTS: dict[str, tuple[str, ...]] = {
-    "sports": ("leafs", "raptors", "jays", "blue jays", "habs", "oilers", "senators", "nhl",
+    "sports": ("hockey", "football", "basketball", "baseball", "cfl", "grey cup", "argos",
+               "tiger-cats", "world series", "leafs", "raptors", "jays", "blue jays", "habs", "oilers", "senators", "nhl",
                "nba", "nfl", "mlb", "hockey game", "playoff", "stanley cup", "super bowl",
                "world cup", "the game tonight", "watching the game", "goal!", "score"),
     "money": ("bitcoin", "crypto", "ethereum", "dogecoin", "stock market", "stocks", "nasdaq",
               "forex", "to the moon", "200k", "100k", "portfolio"),
     "personal": ("happy birthday", "birthday", "anniversary", "love you", "miss you",
                  "congrats to my", "congratulations to my", "my sister", "my brother",
-                 "my cousin", "shoutout to my", "rip "),
+                 "my cousin", "shoutout to my", "rest in peace"),
     "shopping": ("costco", "walmart", "amazon", "best buy", "black friday", "open on good friday",
                  "open on easter", "store hours", "mall hours", "sale at"),
-    "home_services": ("plumber", "electrician", "roofer", "contractor recommendation",
+    "home_services": ("any good", "know a good", "recommend a good", "recommendation for a",
+                      "recommendations for", "restaurant", "takeout", "hair salon", "barber",
+                      "plumber", "electrician", "roofer", "contractor recommendation",
                       "handyman", "babysitter", "nanny", "mechanic", "dentist", "realtor",
                       "good lawyer", "hvac", "furnace"),
     "lost_found": ("lost cat", "lost dog", "missing cat", "missing dog", "last seen",
@@ -84,14 +88,15 @@ _BROAD = frozenset({"council", "finance"})  # a council meeting or a budget touc
 _NEIGHBOURS: dict[str, frozenset[str]] = {
     "council": frozenset(CIVIC_SUBJECTS),
     "finance": frozenset(CIVIC_SUBJECTS),
-    "bylaw": frozenset({"council", "safety", "parking"}),
+    "bylaw": frozenset({"council", "safety", "parking", "enforcement"}),
     "schools": frozenset({"planning", "council", "transit", "roads"}),
     "planning": frozenset({"schools", "roads", "transit", "parking", "parks", "recreation",
                            "library", "council", "finance", "waste", "events"}),
     "roads": frozenset({"winter", "transit", "parking", "planning", "council", "safety"}),
     "winter": frozenset({"roads", "parking", "transit", "council", "safety"}),
     "transit": frozenset({"roads", "parking", "planning", "events", "council"}),
-    "parking": frozenset({"roads", "transit", "winter", "events", "parks", "bylaw"}),
+    "parking": frozenset({"roads", "transit", "winter", "events", "parks", "bylaw", "enforcement"}),
+    "enforcement": frozenset({"parking", "bylaw", "council"}),
     "events": frozenset({"parks", "parking", "transit", "roads", "safety", "council"}),
     "parks": frozenset({"events", "parking", "planning", "safety", "council"}),
     "safety": frozenset({"events", "parks", "roads", "bylaw", "parking"}),
@@ -135,6 +140,16 @@ def civic_subjects_counted(text: str) -> tuple[frozenset[str], int]:
         found.add(match.lastgroup or "")
         mentions += 1
     return frozenset(found), mentions
+
+
+def main_civic_subjects(text: str) -> tuple[frozenset[str], int]:
+    """The civic subjects `text` mentions most (its main matter), and all mentions."""
+    counts: dict[str, int] = {}
+    for match in _CIVIC.finditer(text):
+        name = match.lastgroup or ""
+        counts[name] = counts.get(name, 0) + 1
+    top = max(counts.values(), default=0)
+    return frozenset(n for n, c in counts.items() if c == top), sum(counts.values())
 
 
 def off_topic_subjects(text: str) -> frozenset[str]:

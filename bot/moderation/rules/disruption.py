@@ -69,9 +69,9 @@ def _off_topic(post: Post) -> Finding | None:
     folded = fold(post.text)
     covered = subjects.folder_subjects(post.folder, post.topic)
     elsewhere = subjects.off_topic_subjects(folded) - covered
-    civic, mentions = subjects.civic_subjects_counted(folded)
+    civic, mentions = subjects.main_civic_subjects(folded)
     if civic & covered or _shares_words(folded, post.folder, post.topic):
-        return None
+        return None  # the post's main matter is one the folder covers
     count = len(words(folded))
     if elsewhere:
         confidence = 0.8

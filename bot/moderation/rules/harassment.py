@@ -57,7 +57,7 @@ INSULTS = Lexicon(
         "dork", "dweeb", "muppet", "numpty", "tosser", "git", "prat", "plonker", "bellend",
         "twerp", "sleaze", "sleazeball", "freeloader", "freeloaders", "deadbeat", "deadbeats",
         "hick", "hicks", "redneck", "rednecks", "bum", "bums", "dope", "nutjob", "nutcase",
-        "crackpot", "blockhead", "dumbo", "karen",
+        "crackpot", "blockhead", "dumbo", "karen", "drunk", "drunkard", "menace", "junkie",
     },
     masked_min_letters=3,
 )
@@ -67,7 +67,7 @@ _AMBIGUOUS_NOUNS = frozenset(
     {"pig", "pigs", "snake", "snakes", "rat", "rats", "vermin", "cockroaches", "animals",
      "trash", "garbage", "filth", "plague", "cancer", "scum", "clown", "clowns", "puppet",
      "fool", "fools", "witch", "bitch", "bitches", "savages", "cow", "cows", "predator",
-     "weasel", "weasels", "bum", "bums", "dope", "karen", "git"}
+     "weasel", "weasels", "bum", "bums", "dope", "karen", "git", "drunk", "menace"}
 )  # fmt: skip
 # These also describe plans and meetings ("this budget is a joke"): only said to or of a
 # person ("you're a joke", "Councillor X is a disgrace") are they attacks.
@@ -264,7 +264,7 @@ def _without_condemned_quotes(
 
 
 _GO_CONFRONT = re.compile(
-    r"\bgo (?:\w+ ){0,2}(?:complain|tell|yell|confront|visit|see|talk|knock|show|give|deal)\b"
+    r"\bgo (?:\w+ ){0,2}(?:complain|tell|yell|confront|visit|see|talk|knock|show|give|deal|ask)\b"
     r"|\bpay (?:him|her|them) a visit\b|\bshow up (?:at|on)\b"
 )
 
@@ -340,7 +340,8 @@ _SAID_OF = re.compile(
 
 
 _SELF = re.compile(
-    r"\b(?:i'?m|im|i am|i was|i can be|i felt like|i feel like|am i|my|myself|being|we'?ll try"
+    r"\b(?:i'?m|im|i am|i was|i can be|i felt like|i feel like|am i|my own|myself|for being"
+    r"|i'?m being|was being|we'?ll try"
     r"|nobody needs to be|i'?d be)\b(?:(?!\byou\b)[^.!?])*$"
 )
 _SELF_AFTER = re.compile(r"\s+(?:move of me|self\b)")

@@ -30,7 +30,8 @@ _TARGETS = (
     r"|property|playground|station|library|school|sales cent(?:re|er)|office|city hall|car"
     r"|truck|van|suv|vehicle|f-?150|plow|tires?|bridge|railing|house|home|lawn|door|saplings?"
     r"|trees?|plants?|flowers?|garden|stakes?|cones?|barriers?|barricades?|meter|lights?"
-    r"|mailbox(?:es)?|bins?|sprinklers?|trail|construction|site|trailer)"
+    r"|mailbox(?:es)?|bins?|sprinklers?|trail|construction|site|trailer|flags?|banners?"
+    r"|posters?|display|decorations|memorial)"
 )
 # An illegal act, told or suggested to others (checked by _URGE_BEFORE / _ADVICE_CLAUSE).
 _ACTS: tuple[tuple[str, str], ...] = (
@@ -40,6 +41,8 @@ _ACTS: tuple[tuple[str, str], ...] = (
      r"|key|scratch|damage|destroy|knock (?:over|down)|rip (?:out|up|down)|pull (?:out|up|down)"
      r"|uproot|cut down|chop down|throw (?:rocks|stones|eggs) at)\b[^.!?]{0,40}?\b" + _TARGETS
      + r"\b", "encourages vandalism of property"),
+    (r"(?:tear|rip|pull|knock|cut) (?:the |that |those |these |every |all |her |his |their )?"
+     r"(?:\w+ )?" + _TARGETS + r" (?:down|up|out|off)\b", "encourages vandalism of property"),
     (r"(?:dump|toss|throw|chuck|leave|drop|ditch)\b[^.!?]{0,40}\b(?:garbage|trash|bags?|waste"
      r"|junk|mattress(?:es)?|tires|leaves|furniture|couch|appliances?|renovation)\b[^.!?]{0,60}"
      r"\b(?:dumpster|ravine|creek|river|lake|park|behind|bush|woods|field|ditch|side of the road"
@@ -67,6 +70,10 @@ _ACTS: tuple[tuple[str, str], ...] = (
      "encourages tampering with City property"),
     (r"move (?:the |their )?(?:\w+ )?(?:cones|fencing|fences?|barricades?|barriers|signs)\b",
      "encourages moving traffic or site protection"),
+    (r"burn (?:your|the|some|all|any|old|extra|those)\b[^.!?]{0,20}\b(?:garbage|trash|cardboard"
+     r"|leaves|waste|brush|tires|plastic|boxes|furniture)\b", "encourages open burning"),
+    (r"share (?:one|a|your|the|1) (?:\w+ )?(?:membership|pass|card|account|login|permit)",
+     "encourages sharing a personal pass"),
     (r"(?:use|borrow) (?:someone else'?s|a friend'?s|your friend'?s|another) (?:pass|permit|id"
      r"|card|membership)", "encourages using someone else's pass"),
 )
@@ -80,7 +87,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\bblank wall is calling\b", 0.8, "encourages graffiti"),
     (r"\bbolt ?cutters?\b|\bcut (?:the|a|through the) (?:fence|lock|chain)", 0.8,
      "encourages breaking into a fenced area"),
-    (r"\b(?:cones|barricades?|barriers|signs) (?:are|is) easy to (?:move|remove)\b"
+    (r"\b(?:fences?|locks?|gates?|doors?|cones|barricades?|barriers|signs|panels?|windows?)\b"
+     r"[^.!?]{0,25}\b(?:is|are) easy to (?:cut|climb|jump|move|remove|open|pick|break|lift"
+     r"|get (?:around|over|through))\b"
      r"|\bmove the (?:cones|barricades?|barriers)\b"
      r"|\bdrive (?:right )?(?:through|around) the (?:closed|barricade)", 0.85,
      "encourages moving traffic control devices or entering a closed work zone"),
@@ -98,7 +107,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\bno licen[cs]e needed\b|\bwithout a (?:permit|licen[cs]e)\b", 0.6,
      "promotes doing it without the required licence"),
     (r"\b(?:nobody|no one|no-one) (?:ever )?(?:checks?|monitors?|notices?|will (?:notice|know)"
-     r"|enforces?|follows? up|cares?)\b|\b(?:security|staff|they|drivers|guards?|cops|police"
+     r"|enforces?|follows? up|cares?|patrols?)\b|\b(?:the )?\w+ (?:doesn'?t|don'?t|never|won'?t)"
+     r" (?:even )?(?:check|verify|scan|look at) (?:ids?|photos?|cards?|passes|bags|tickets)\b|\b(?:security|staff|they|drivers|guards?|cops|police"
      r"|by-?law|the city|attendants?) (?:\w+ )?(?:never|don'?t|doesn'?t|won'?t|rarely) (?:even )?"
      r"(?:checks?|notices?|enforces?|follow up|cares?|looks?|patrols?)\b"
      r"|\bbefore they notice\b|\bwon'?t get caught\b|\blike i did\b|\bworks every time\b"
@@ -148,7 +158,7 @@ _TRIGGERS = re.compile(
     r"|disable|unplug|cover|borrow|use |like i did|every time|prove|know|scratch|damage"
     r"|destroy|knock|chop|rock|stone|ditch|unplug|sabotage|mess with|hop|skip|walk in|get in"
     r"|security|staff|guard|cops|police|rarely|attendant|firebomb|sign|turn on|open|unlock"
-    r"|start|switch|get into|move)"
+    r"|start|switch|get into|move|share|check|verify|scan|patrol|easy to)"
 )
 
 
@@ -184,8 +194,9 @@ def illegal(post: Post) -> list[Finding]:
 
 
 _ADVICE_OPENING = re.compile(
-    r"(?:^|[.!?;:\n]\s*)(?:pro tip|tip|trick|hack|life hack|just|you can|you could|bring|go"
-    r"|use|take|grab|park|leave)\b"
+    r"(?:^|[.!?;:,\n]\s*)(?:pro tip|tip|trick|hack|life hack|just|you can|you could|bring|go"
+    r"|use|take|grab|park|leave|share|try|put|throw|skip|sneak|walk|drive|tell|buy|get|cut"
+    r"|pull|move|push|turn|open|climb|jump|hop|burn|dump|ignore)\b"
 )
 
 

@@ -31,6 +31,9 @@ _PLACE_THEN_ADDRESS = re.compile(
     r"|school|park|plaza|mall|station|museum|centre|center)\b[^.!?,]{0,10}(?:,|:| at| on| -)\s*$",
     re.IGNORECASE,
 )
+_SOMEONES_HOME = re.compile(
+    r"\b(?:lives?|living|resides?|home|house|my|his|her|their|neighbou?r'?s?)\b", re.IGNORECASE
+)
 _IS_AT = re.compile(r"\b(?:is|are) (?:located )?(?:at|on)\s*$")
 _FREE_MAIL = frozenset(
     {"gmail.com", "hotmail.com", "outlook.com", "yahoo.com", "yahoo.ca", "icloud.com",
@@ -113,6 +116,8 @@ def _is_public(contact: Contact, text: str, check: AllowListCheck) -> bool:
     if check.address(contact.value):
         return True
     before = text[max(0, start - 60) : start]
+    if _SOMEONES_HOME.search(before[-30:]):
+        return False  # "Councillor Park lives at...": a person's home, whatever else is near
     if _resource_context(text, start, end, check, reach=60):
         return True
     # "CHDRC is at 1867 Valley Farm Rd", "Don Beer Arena, 940 Dillingham Rd": a public place
