@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from botbuilder.core import ActivityHandler, InvokeResponse, MessageFactory, TurnContext
-from botbuilder.schema import Activity, Attachment, AttachmentLayoutTypes
+from botbuilder.schema import Activity, ActivityTypes, Attachment, AttachmentLayoutTypes
 
 from adapters.teams import messages as say
 from adapters.teams.actions import BadAction, command_word, read_card_action
@@ -27,6 +27,8 @@ from cards import adaptive
 log = logging.getLogger(__name__)
 ADAPTIVE_CARD_ACTION = "adaptiveCard/action"
 ERROR_TYPE = "application/vnd.microsoft.error"
+INVOKE_RESPONSE_KEY = getattr(TurnContext, "_INVOKE_RESPONSE_KEY",
+                              "BotFrameworkAdapter.InvokeResponse")
 MAX_INBOX_CARDS = 10  # Teams shows at most ten attachments in one message
 Json = dict[str, Any]
 
@@ -72,10 +74,19 @@ class TeamsHandler(ActivityHandler):
         return self.directory.by_teams_id(aad_object_id)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
-        person = self.person_of(turn_context.activity)
+        activity = turn_context.activity
+        person = self.person_of(activity)
         if person is not None:
-            self.references.remember(person.id, turn_context.activity)
-        await super().on_turn(turn_context)
+            self.references.remember(person.id, activity)
+        if activity.type != ActivityTypes.invoke:
+            await super().on_turn(turn_context)
+            return
+        response = await self.on_invoke_activity(turn_context)
+        if response is not None:
+            # Where the adapter reads the invoke response from, set directly: going through
+            # `send_activity` (as ActivityHandler does) deep-copies the whole card first.
+            turn_context.turn_state[INVOKE_RESPONSE_KEY] = Activity(
+                type=ActivityTypes.invoke_response, value=response)
 
     # -- chat -----------------------------------------------------------------------------------
 

@@ -29,12 +29,21 @@ class Reach:
 class References:
     def __init__(self, store: KeyValueStore) -> None:
         self.store = store
+        # What was last stored per person, by the fields that make a reference differ:
+        # checking it costs a tuple, building and serializing a reference costs ~0.2 ms.
+        self._seen: dict[str, tuple[str | None, ...]] = {}
 
     def remember(self, person_id: str, activity: Activity) -> None:
         """Keep how to reach `person_id` from their activity in a personal chat."""
         conversation = activity.conversation
         if conversation is None or (conversation.conversation_type or "personal") != "personal":
             return  # a channel or group chat is not where their own cards go
+        sender = activity.from_property
+        key = (conversation.id, sender.id if sender else None, activity.service_url,
+               activity.recipient.id if activity.recipient else None, activity.channel_id)
+        if self._seen.get(person_id) == key:
+            return
+        self._seen[person_id] = key
         reference = TurnContext.get_conversation_reference(activity)
         reference.activity_id = None  # proactive posts are not replies to an old message
         record = {"reference": reference.serialize(),
@@ -50,11 +59,13 @@ class References:
 
     def keep_created(self, person_id: str, reference: ConversationReference) -> None:
         """A chat the bot created: reachable from now on, user id still unknown."""
+        self._seen.pop(person_id, None)
         reference.activity_id = None
         self.store.put_value(PEOPLE, person_id, {"reference": reference.serialize(),
                                                  "user_id": ""})
 
     def forget(self, person_id: str) -> None:
+        self._seen.pop(person_id, None)
         self.store.put_value(PEOPLE, person_id, {})
 
     def reach(self, person_id: str) -> Reach | None:

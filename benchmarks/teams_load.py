@@ -1,0 +1,319 @@
+"""Teams load: `adaptiveCard/action` invokes against the bot, and against a bare botbuilder bot.
+
+The bot (the real server: `create_app` + `adapters.teams.mount` in local mode, durable storage
+holding `--stored` requests) and, in the same run, a bare botbuilder `ActivityHandler` on the
+stock `CloudAdapter` that answers every invoke with a fixed card, each get `--seconds` of
+invokes from `--concurrency` concurrent senders: alternately an Approve click on the next fresh
+request (supervisor, then CCT, then director) and a Universal Actions refresh of a request's
+card for its requester. Each server runs in its own process; this process sends the load and
+serves the fake Bot Connector that the bot's outbox posts its cards to.
+The last line is one JSON object.
+
+Usage: python benchmarks/teams_load.py [--seconds 20] [--concurrency 32] [--stored 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import aiohttp
+from aiohttp import web
+
+REQUESTER = "bharris"  # Teams; supervisor and director Dana Okafor, CCT Kim Wong: all on Teams
+ROUNDS = (("dokafor", 1), ("kwong", 2), ("dokafor", 3))
+FIXED_CARD = {"type": "AdaptiveCard", "version": "1.5",
+              "body": [{"type": "TextBlock", "text": "Done"}]}
+
+
+# -- the servers (run in their own process) ---------------------------------------------------
+
+
+async def serve_bot(config_path: str) -> web.AppRunner:
+    from adapters.teams import mount as teams_mount
+    from bot.config import load_config
+    from socialbot.bootstrap import build
+    from socialbot.server import create_app
+
+    config, base_dir = load_config(config_path)
+    fsync = os.environ.get("TEAMS_LOAD_FSYNC", "1") == "1"
+    bot = build(config, base_dir, channel_names=(teams_mount.channel_name,), fsync=fsync)
+    app = create_app(bot)
+    teams_mount.mount(app, bot, host="127.0.0.1")
+
+    async def close(_: web.Application) -> None:
+        bot.close()
+
+    app.on_cleanup.append(close)
+    return await _listen(app)
+
+
+async def serve_bare() -> web.AppRunner:
+    """What the issue measures: stock CloudAdapter, a handler answering with a fixed card."""
+    from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
+    from botbuilder.integration.aiohttp import (
+        CloudAdapter,
+        ConfigurationBotFrameworkAuthentication,
+    )
+    from botbuilder.schema import AdaptiveCardInvokeResponse
+
+    class Local:
+        APP_ID = ""
+        APP_PASSWORD = ""
+        APP_TYPE = "MultiTenant"
+        APP_TENANTID = ""
+
+    class Bare(ActivityHandler):
+        # on_invoke_activity, not on_adaptive_card_invoke: with the latter botbuilder 4.17's
+        # CloudAdapter serializes the response twice and answers 500.
+        async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+            return InvokeResponse(status=200, body=AdaptiveCardInvokeResponse(
+                status_code=200, type="application/vnd.microsoft.card.adaptive",
+                value=FIXED_CARD))
+
+    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(Local()))
+    bare = Bare()
+
+    async def messages(request: web.Request) -> web.Response:
+        response = await adapter.process(request, bare)
+        return response if response is not None else web.Response(status=201)
+
+    app = web.Application()
+    app.router.add_post("/api/messages", messages)
+    return await _listen(app)
+
+
+async def _listen(app: web.Application) -> web.AppRunner:
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    print(f"PORT {runner.addresses[0][1]}", flush=True)
+    return runner
+
+
+async def serve_forever(kind: str, config_path: str) -> None:
+    runner = await (serve_bot(config_path) if kind == "bot" else serve_bare())
+    profile = os.environ.get("TEAMS_LOAD_PROFILE")
+    if profile:  # e.g. TEAMS_LOAD_PROFILE=/tmp/teams.prof: where the server's time goes
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    try:
+        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+    finally:
+        if profile:
+            profiler.disable()
+            profiler.dump_stats(f"{profile}.{kind}")
+        await runner.cleanup()
+
+
+# -- set-up -------------------------------------------------------------------------------------
+
+
+def write_config(base: Path) -> Path:
+    import yaml
+
+    from tests.support import SAMPLE_CONFIG
+
+    raw = yaml.safe_load(SAMPLE_CONFIG.read_text())
+    raw["storage"] = {"path": str(base / "data" / "socialbot.json")}
+    raw["teams"] = {**raw["teams"], "tenant_id": "11111111-2222-3333-4444-555555555555"}
+    path = base / "app.yaml"
+    path.write_text(yaml.safe_dump(raw, sort_keys=False))
+    return path
+
+
+def store_requests(config_path: Path, count: int) -> None:
+    """`count` fresh requests waiting for the supervisor, written straight to storage."""
+    from bot.config import load_config
+    from bot.workflow import Actor
+    from socialbot.bootstrap import build
+    from storage.tinydb_repository import REQUESTS
+    from tests.support import valid_form
+
+    config, base_dir = load_config(config_path)
+    bot = build(config, base_dir, fsync=False)
+    form = valid_form(first_name="Blake", last_name="Harris", department="City Development",
+                      division="Planning", section="", promote_department="city-development")
+    template = bot.workflow.submit(Actor(REQUESTER, "teams"), form)
+    for start in range(2, count + 1, 1000):
+        bot.store.commit([
+            ("put", REQUESTS, f"R-{n}", {**template.to_record(), "id": f"R-{n}"})
+            for n in range(start, min(start + 1000, count + 1))])
+    bot.close()
+
+
+class Server:
+    def __init__(self, kind: str, config_path: Path, *, fsync: bool) -> None:
+        env = {**os.environ, "MICROSOFT_APP_ID": "", "MICROSOFT_APP_PASSWORD": "",
+               "TEAMS_LOAD_FSYNC": "1" if fsync else "0"}
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--serve", kind, "--config", str(config_path)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True)
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line.startswith("PORT "):
+            raise RuntimeError(f"{kind} server did not start: {line!r}")
+        self.url = f"http://127.0.0.1:{int(line.split()[1])}/api/messages"
+
+    async def stop(self) -> None:
+        """Without blocking this loop: the server's outbox may still be posting to our fake."""
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        await asyncio.get_running_loop().run_in_executor(None, self.process.wait, 30)
+
+
+# -- the load ------------------------------------------------------------------------------------
+
+
+def invokes(stored: int, service_url: str) -> Callable[[], bytes]:
+    """Alternately: Approve on the next fresh request, and the requester's card refresh."""
+    from bot.config import parse_config
+    from tests.fakes.teams_activities import TeamsChat, TeamsUser
+    from tests.support import SAMPLE_CONFIG
+
+    directory = {p.id: p for p in parse_config(SAMPLE_CONFIG.read_text()).directory.people}
+    chats = {person: TeamsChat(service_url=service_url, conversation_id=f"a:chat-{person}",
+                               tenant_id="11111111-2222-3333-4444-555555555555",
+                               user=TeamsUser(name=directory[person].first_name,
+                                              aad_object_id=str(directory[person].teams_id),
+                                              teams_id=f"29:1{person}"))
+             for person in (REQUESTER, "dokafor", "kwong")}
+    decisions = itertools.count(0)
+    lookups = itertools.count(1)
+    turn = itertools.count()
+
+    def next_invoke() -> bytes:
+        if next(turn) % 2 == 0:
+            decision = next(decisions)
+            approver, step = ROUNDS[(decision // stored) % len(ROUNDS)]
+            n = decision % stored + 1
+            activity = chats[approver].card_action("approve", {"button": f"approve:R-{n}:{step}"})
+        else:
+            n = (next(lookups) * 7919) % stored + 1
+            activity = chats[REQUESTER].card_action("refresh", {"button": f"view:R-{n}:1"},
+                                                    trigger="automatic")
+        return json.dumps(activity).encode()
+
+    return next_invoke
+
+
+async def load(url: str, service_url: str, *, seconds: float, concurrency: int,
+               stored: int) -> dict[str, Any]:
+    latencies: list[float] = []
+    statuses: dict[str, int] = {}
+    next_invoke = invokes(stored, service_url)
+    deadline = time.monotonic() + seconds
+    headers = {"Content-Type": "application/json"}
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector) as http:
+
+        async def sender() -> None:
+            while time.monotonic() < deadline:
+                body = next_invoke()
+                started = time.perf_counter()
+                async with http.post(url, data=body, headers=headers) as response:
+                    answer = await response.read()
+                latencies.append(time.perf_counter() - started)
+                key = f"{response.status}/{_card_status(answer)}"
+                statuses[key] = statuses.get(key, 0) + 1
+
+        started = time.monotonic()
+        await asyncio.gather(*(sender() for _ in range(concurrency)))
+        elapsed = time.monotonic() - started
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "rps": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(statistics.median(latencies) * 1000, 1),
+        "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
+        "answers": statuses,
+    }
+
+
+def _card_status(answer: bytes) -> str:
+    """The invoke response's own statusCode (Teams shows an error for anything but 200)."""
+    try:
+        return str(json.loads(answer).get("statusCode"))
+    except (ValueError, AttributeError):
+        return "unreadable"
+
+
+async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dict[str, Any]:
+    from tests.fakes.bot_connector import FakeBotConnector
+
+    with tempfile.TemporaryDirectory(prefix="teams-load-") as tmp:
+        async with FakeBotConnector() as connector:
+            config_path = write_config(Path(tmp))
+            store_requests(config_path, stored)
+            results: dict[str, Any] = {"stored": stored, "seconds": seconds,
+                                       "concurrency": concurrency, "fsync": fsync}
+            for kind in ("bot", "bare"):
+                server = Server(kind, config_path, fsync=fsync)
+                try:
+                    print(f"loading the {kind} bot for {seconds:g} s...", file=sys.stderr)
+                    results[kind] = await load(server.url, connector.service_url,
+                                               seconds=seconds, concurrency=concurrency,
+                                               stored=stored)
+                finally:
+                    await server.stop()
+                if kind == "bot":
+                    results["bot"].update(_outcome(config_path))
+                    results["bot"]["connector_calls"] = len(connector.calls)
+    results["throughput_ratio"] = round(results["bot"]["rps"] / results["bare"]["rps"], 2)
+    results["p99_goal_met"] = results["bot"]["p99_ms"] < 300
+    results["ratio_goal_met"] = results["throughput_ratio"] >= 5
+    return results
+
+
+def _outcome(config_path: Path) -> dict[str, int]:
+    """Decisions that took effect, and notifications the outbox had not delivered yet."""
+    from bot.config import load_config
+    from socialbot.bootstrap import build_reader
+    from storage.tinydb_repository import TinyDBRepository
+
+    config, base_dir = load_config(config_path)
+    repository = build_reader(config, base_dir).repository
+    assert isinstance(repository, TinyDBRepository)
+    return {"decisions": sum(len(r.history) - 1 for r in repository.open_requests()),
+            "outbox_backlog": repository.pending_count()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--stored", type=int, default=5000)
+    parser.add_argument("--no-fsync", dest="fsync", action="store_false",
+                        help="the bot's storage skips fsync (not durable; for comparison only)")
+    parser.add_argument("--serve", choices=("bot", "bare"), help=argparse.SUPPRESS)
+    parser.add_argument("--config", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        asyncio.run(serve_forever(args.serve, args.config))
+        return
+    results = asyncio.run(run(args.seconds, args.concurrency, args.stored, args.fsync))
+    for kind in ("bot", "bare"):
+        figures = results[kind]
+        print(f"{kind:>4}: {figures['rps']:8.1f} invokes/s  p50 {figures['p50_ms']:6.1f} ms  "
+              f"p99 {figures['p99_ms']:6.1f} ms  ({figures['requests']} invokes)")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
