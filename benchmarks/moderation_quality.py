@@ -32,6 +32,9 @@ from bot.moderation.model import Category  # noqa: E402
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "moderation" / "dev.jsonl"
 HATECHECK = SHARED / "external" / "hatecheck" / "test_suite_cases.csv"
+# Sets written after the rules, each as an unseen check of the rules of its day (see
+# tests/moderation/samples): reported beside dev so generalisation stays visible.
+PROBES = sorted((ROOT / "tests" / "moderation" / "samples").glob("probe*.jsonl"))
 
 Predictor = Callable[[Sequence[str]], list[bool]]
 
@@ -131,9 +134,16 @@ def _binary(gold: Sequence[bool], predicted: Sequence[bool]) -> dict[str, float 
     return counts.as_dict()
 
 
-def _table(title: str, evaluation: Evaluation) -> None:
-    print(f"\n{title}  (macro F1 {evaluation.macro_f1:.3f}, remove/keep accuracy "
-          f"{evaluation.accuracy:.3f}, {evaluation.posts} posts)")
+def screen_file(path: Path) -> Evaluation:
+    with path.open(encoding="utf-8") as handle:
+        return screen_dev(list(read_posts(handle)))["all"]
+
+
+def _table(title: str, evaluation: Evaluation, *, accuracy: bool = True) -> None:
+    figures = f"macro F1 {evaluation.macro_f1:.3f}"
+    if accuracy:
+        figures += f", remove/keep accuracy {evaluation.accuracy:.3f}"
+    print(f"\n{title}  ({figures}, {evaluation.posts} posts)")
     print(f"  {'category':<14}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
     for category in evaluation.categories:
         c = evaluation.counts.get(category, Counts())
@@ -150,14 +160,19 @@ def main() -> None:
     parts = screen_dev(posts)
     for name, evaluation in parts.items():
         _table(f"screener, {name.replace('_', ' ')}", evaluation)
+    probes = {path.stem: screen_file(path) for path in PROBES}
+    for name, evaluation in probes.items():
+        _table(f"screener, {name} (first-pass figure: tests/moderation/samples/README.md)",
+               evaluation)
     result: dict[str, object] = {
         "dev": {name: e.as_dict() for name, e in parts.items()},
+        "probes": {name: e.as_dict() for name, e in probes.items()},
         "baselines": {},
     }
     found = baselines()
     for name, (categories, predict) in found.items():
         evaluation = score_baseline(posts, categories, predict)
-        _table(f"baseline {name}", evaluation)
+        _table(f"baseline {name}", evaluation, accuracy=False)
         accuracy = baseline_accuracy(posts, predict)
         print(f"  remove/keep accuracy if it alone decided: {accuracy:.3f}")
         summary = evaluation.as_dict()

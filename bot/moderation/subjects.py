@@ -62,7 +62,8 @@ CIVIC_SUBJECTS: dict[str, tuple[str, ...]] = {
 # Matters that belong on no City board unless a folder is about them.
 OFF_TOPIC_SUBJECTS: dict[str, tuple[str, ...]] = {
     "sports": ("hockey", "football", "basketball", "baseball", "cfl", "grey cup", "argos",
-               "tiger-cats", "world series", "leafs", "raptors", "jays", "blue jays", "habs", "oilers", "senators", "nhl",
+               "tiger-cats", "world series", "leafs", "raptors", "jays", "blue jays", "habs",
+               "oilers", "senators", "nhl",
                "nba", "nfl", "mlb", "hockey game", "playoff", "stanley cup", "super bowl",
                "world cup", "the game tonight", "watching the game", "goal!", "score"),
     "money": ("bitcoin", "crypto", "ethereum", "dogecoin", "stock market", "stocks", "nasdaq",
@@ -77,6 +78,7 @@ OFF_TOPIC_SUBJECTS: dict[str, tuple[str, ...]] = {
                       "plumber", "electrician", "roofer", "contractor recommendation",
                       "handyman", "babysitter", "nanny", "mechanic", "dentist", "realtor",
                       "good lawyer", "hvac", "furnace"),
+    "food": ("recipe", "recipes", "baking", "butter tarts", "cookies", "dinner ideas"),
     "lost_found": ("lost cat", "lost dog", "missing cat", "missing dog", "last seen",
                    "answers to", "please share", "found a wallet", "lost wallet", "lost keys"),
     "entertainment": ("netflix", "tv show", "movie", "episode", "celebrity", "taylor swift",

@@ -37,9 +37,7 @@ _SOLICITING = re.compile(
             r"\b(?:crypto|forex|bitcoin|trading) (?:mentor|expert|coach|signals|investment)\b",
             r"\bwork from home\b", r"\breplica\b", r"\bcheapest\b", r"\bbest (?:prices?|rates)\b",
             r"\brates? (?:at|from|start)\b",
-            _P + r" ?(?:obo|flat|firm|/ ?(?:month|mo|hour|hr|half hour|week|night|session|day)"
-            r"|(?:a|per) (?:month|hour|week|night|session|day|yard|bag|load|visit|lesson|class"
-            r"|person|walk|window|tree|car|dog|sq ?ft))\b",  # one alternative: a rate
+            _P + r" ?(?:obo|flat|firm)\b",
             r"\b(?:contracts?|services?|lessons?|spots?|appointments?|rooms?)"
             r" (?:still )?available\b",
             r"\brenting out\b", r"\bfor rent\b", r"\bpay only if\b", r"\bsame[- ]day service\b",
@@ -57,11 +55,15 @@ _SOLICITING = re.compile(
 _SALES_HINTS = re.compile(
     word_alternation(
         (
-            r"free\b", r"\$ ?\d[\d,.]*k?", r"call or text", r"(?:message|msg|whatsapp) (?:me|us)\b",
+            # a rate first, so "$40/half hour" is read as one rather than as a bare price
+            _P + r" ?(?:/ ?|per |a )(?:month|mo|hour|hr|half hour|week|night|session|day|yard"
+            r"|bag|load|visit|lesson|class|person|walk|window|tree|car|dog|sq ?ft)\b",
+            r"free\b", _P, r"call or text", r"(?:message|msg|whatsapp) (?:me|us)\b",
             r"text (?:me|\w+) at", r"contact (?:me|us)", r"visit (?:us|our|my)", r"shop\b",
             r"store\b", r"deals?\b", r"sale\b", r"prices?\b", r"services?\b", r"book\b",
             r"business\b", r"company\b", r"professional", r"certified", r"guaranteed?\b",
             r"quality\b", r"specials?\b", r"call \w+'s \w+", r"we (?:bag|haul|clean|cut|mow)\b",
+            r"insured\b", r"licensed\b",
         )
     )
     + r"|[💰📈🔥👉➡⚡✅💯]"
@@ -105,13 +107,17 @@ def _judge(
         return 0.8, f"Link to a commercial website ({outside[0].value})"
     if outside:
         return 0.55, f"Link to a website not associated with the City ({outside[0].value})"
-    if len({_hint_kind(h.text) for h in hints}) >= 3:
+    kinds = {_hint_kind(h.text) for h in hints}
+    # A rate ("$20 per walk") is half an offer already: it counts twice.
+    if len(kinds) + ("rate" in kinds) >= 3:
         return 0.55, "Reads like an advertisement"
     return 0.0, ""
 
 
 def _hint_kind(hint: str) -> str:
-    return "$" if hint.startswith("$") else hint.lower()
+    if hint.startswith("$"):
+        return "rate" if re.search(r"/|per |a ", hint) else "$"
+    return hint.lower()
 
 
 def _signature_link(text: str, outside: list[Contact]) -> Contact | None:

@@ -58,6 +58,7 @@ INSULTS = Lexicon(
         "twerp", "sleaze", "sleazeball", "freeloader", "freeloaders", "deadbeat", "deadbeats",
         "hick", "hicks", "redneck", "rednecks", "bum", "bums", "dope", "nutjob", "nutcase",
         "crackpot", "blockhead", "dumbo", "karen", "drunk", "drunkard", "menace", "junkie",
+        "freak", "freaks", "weirdo", "weirdos", "creepo",
     },
     masked_min_letters=3,
 )
@@ -134,7 +135,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|lining (?:his|her|their) pockets)\b", 0.8, "an accusation of a crime"),
     (r"\b(?:should|ought to|deserves? to|needs? to|must) (?:all )?be (?:shot|killed|hanged|hung"
      r"|beaten|burned|burnt|drowned|executed|punched|gassed|exterminated|eradicated|lynched"
-     r"|strung up|put down|wiped out|raped|tortured)\b", 0.9, _WISHED_HARM),
+     r"|strung up|put down|wiped out|raped|tortured|dragged out|run out of town"
+     r"|tarred and feathered)\b", 0.9, _WISHED_HARM),
     (r"\b(?:should|ought to|deserves? to|needs? to|must|can) (?:all |just )?(?:die|rot|burn"
      r"|suffer|choke|drown)\b(?=\s*(?:[.!?,]|$|in\b|slowly|alive|to death))", 0.9, _WISHED_HARM),
     (r"\bhope (?:he|she|they|you|the whole|the|all|every|that)\b[^.!?]{0,30}\b(?:chokes?|dies?"
@@ -292,7 +294,7 @@ def _pattern_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
     return hits
 
 
-_PERSONISH = re.compile(rf"\b{_PEOPLE}\b|\bwho\b")
+_PERSONISH = re.compile(rf"\b{_PEOPLE}\b|\bwho(?:ever)?\b")
 _CLAUSE_START = re.compile(r"[.!?;\n][^.!?;\n]*$")
 
 

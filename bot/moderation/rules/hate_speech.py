@@ -52,7 +52,8 @@ _SAID_OF = (
     r"|make me (?:sick|furious|angry|boil)|disgust me|be (?:shot|killed|hanged|hung|burned"
     r"|executed|gassed|eradicated|exterminated|deported|locked up|dumped)|all be dead|be dead"
     r"|throats cut|suffer|die|get the fuck out|fuck off|go fuck themselves|fucked in the head"
-    r"|motherfuckers|shitheads?|shitty|assholes|dickheads|bullshit|ruin\w*|a mistake"
+    r"|motherfuckers|shitheads?|shitty|assholes|dickheads|bullshit|ruin\w*|destroy\w*"
+    r"|taking over|invading|infesting|poisoning|a mistake"
     r"|be (?:sent (?:home|back)|kicked out|thrown out|banned|removed)|go back"
     r"|decriminali[sz]ed|not be illegal|in cages)"
 )

@@ -13,7 +13,7 @@ from bot.moderation.model import Finding, Post, Span
 from bot.moderation.text import fold, strip_emoji, word_alternation, words
 
 _SUBJECT = (
-    r"(?:this|that|the|these|another|such a|what a|a|so|most)? ?(?:\w+ )?(?:topic|thread|post"
+    r"(?:this|that|the|these|another|such a|what a|a|so|most)? ?(?:[\w-]+ )?(?:topic|thread|post"
     r"|posts|update|updates|meeting|video|page|stuff|debate|discussion|survey|news|story"
     r"|subject|one|conversation)"
 )
@@ -23,12 +23,17 @@ _DISMISSALS = re.compile(
             r"\bwho (?:even )?cares\b", r"\bnobody (?:even )?cares\b", r"\bno one cares\b",
             r"\bdon'?t care\b", r"\bcouldn'?t care less\b", r"\bwho (?:even )?(?:reads|watches"
             r"|asked for|goes|uses|needs|wants|likes)\b", r"\bimagine caring\b", r"\bnot another\b",
-            r"\b(?:so |really |super |very |pretty )?(?:boring|lame|dull|tedious|pointless"
-            r"|dumb|stupid|useless|meh)\b", r"\byawn+\b", r"\bz{3,}\b", r"\bsnooze(?: ?fest)?\b",
+            r"\b(?:so |really |super |very |pretty )?(?:boring|lame|dull|tedious|meh)\b",
+            r"\byawn+\b", r"\bz{3,}\b", r"\bsnooze(?: ?fest)?\b",
             r"\bwaste of (?:time|space|bandwidth)\b", r"\bstop posting\b", r"\bugh+\b",
             r"\bis the worst\b", r"\bare the worst\b", r"\bsucks\b", r"\bbored\b",
             r"\bnobody (?:wants|needs) (?:this|to (?:hear|read|see))\b",
-            rf"\b{_SUBJECT} (?:is|are) (?:so )?(?:lame|boring|dumb|pointless|stupid|useless)\b",
+            # "dumb", "pointless" dismiss the topic only when said of the thread itself; said of
+            # a proposal ("the painted lanes are useless") they are criticism.
+            rf"\b{_SUBJECT} (?:is|are) (?:so |really )?"
+            r"(?:lame|boring|dumb|pointless|stupid|useless)"
+            r"(?: and (?:dumb|pointless|stupid|useless))?\b",
+            r"^(?:so )?(?:dumb|stupid|pointless|useless)[.! ]*$",
         )
     ),
 )

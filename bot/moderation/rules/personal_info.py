@@ -16,6 +16,7 @@ from bot.moderation.settings import AllowList
 _RESOURCE_WORDS = re.compile(
     r"\b(?:non-?profit|charit(?:y|able)|food bank|pantry|crisis|help ?line|hotline"
     r"|non-emergency|distress|shelter|support line|info ?line|service ?ontario"
+    r"|fire (?:services?|department)|public works|by-?law (?:office|enforcement)|police"
     r"|ontario works|legion)\b",
     re.IGNORECASE,
 )
@@ -23,12 +24,13 @@ _RESOURCE_WORDS = re.compile(
 _PUBLIC_PLACES = re.compile(
     r"\b(?:city hall|library|branch|community cent(?:re|er)|recreation (?:complex|centre|center)"
     r"|arena|clinic|hospital|police station|fire hall|church|mosque|temple|school|park"
-    r"|plaza|mall|station|office|legion|museum)\b",
+    r"|plaza|mall|station|office|legion|museum|village|marina|golf course)\b",
     re.IGNORECASE,
 )
 _PLACE_THEN_ADDRESS = re.compile(
     r"\b(?:city hall|library|branch|community cent(?:re|er)|complex|arena|clinic|hospital|church"
-    r"|school|park|plaza|mall|station|museum|centre|center)\b[^.!?,]{0,10}(?:,|:| at| on| -)\s*$",
+    r"|school|park|plaza|mall|station|museum|centre|center|village|marina)\b[^.!?,]{0,10}"
+    r"(?:,|:| at| on| -| is at| is located at)\s*$",
     re.IGNORECASE,
 )
 _SOMEONES_HOME = re.compile(
