@@ -91,3 +91,21 @@ def test_masking_any_inner_letter_still_reads_as_vulgar(word: str, data: st.Data
     masked = word[:position] + mask + word[position + 1 :]
     verdict = Screener(ModerationSettings()).screen(post(f"this is {masked} honestly"))
     assert "vulgarity" in verdict.labels, masked
+
+
+def test_screening_never_goes_online(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The public-suffix list comes from tldextract's bundled snapshot, never the internet."""
+    import socket
+
+    from bot.moderation import contacts
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("screening tried to open a network connection")
+
+    contacts._suffixes.cache_clear()
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    verdict = Screener(ModerationSettings()).screen(
+        post("Replica watches ⌚ free shipping! www.primewatchreplica-ca.store")
+    )
+    assert "commercial" in verdict.labels

@@ -90,7 +90,10 @@ _PEOPLE = (
     r"|hindus?|sikhs?|gays?|lesbians?|trans|transgender|blacks?|whites?|asians?|indians?"
     r"|chinese|arabs?|mexicans?|africans?|jamaicans?|filipinos?|tamils?|natives?|disabled"
     r"|seniors|boomers|millennials|liberals|conservatives|leftists|developers|builders"
-    r"|commenters?|posters?|trolls?|he|she|they|them|him|her|you|ya|u|y'?all)"
+    r"|commenters?|posters?|trolls?|buddies|friends|cronies|pals|management|managers"
+    r"|executives|bureaucrats|officials|administrators|bosses|dispatchers?|operators?"
+    r"|counsell?ors?|coaches|coach|nurses?|doctors?|guards?|attendants?|volunteers?|organi[sz]ers?"
+    r"|he|she|they|them|him|her|you|ya|u|y'?all)"
 )
 _PRONOUN_SUBJECT = r"(?:you(?:'re| are| r)?|ur|u r|he(?:'s| is)|she(?:'s| is)|they(?:'re| are))"
 _COPULA = r"(?:is|are|'s|'re|was|were|r|=)"
@@ -161,8 +164,10 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      "threatens a person at home"),
     (r"\bgo (?:tell|show|teach|visit|confront) (?:him|her|them)\b", 0.7,
      "incites others to confront a person"),
-    (r"\b(?:egg|tp|toilet paper|vandali[sz]e|trash|key|spray paint|go to|show up at|protest at)"
-     r" [^.!?]{0,30}?(?:'s|\bhis|\bher|\btheir) (?:house|home|place|car|truck|lawn|driveway)\b",
+    (r"\b(?:egg|tp|toilet paper|vandali[sz]e|trash|key|spray paint|go to|show up at|protest at"
+     r"|slash|smash|burn|torch|rip down)"
+     r" [^.!?]{0,30}?(?:'s|\bhis|\bher|\btheir) (?:house|home|place|car|truck|lawn|driveway|tires"
+     r"|windows?|mailbox)\b",
      0.8, "incites harassment of a person at home"),
     # hate speech
     (r"\bgo back (?:to )?where (?:you|they) came from\b|\bsend (?:them|'?em) (?:all )?back\b"
@@ -337,7 +342,7 @@ _SAID_OF = re.compile(
     rf"\b{_PEOPLE} {_COPULA} {_FILLER}(?:[a-z-]+ )?$"
     rf"|\b(?:you|ya|u|ur)(?:'re| are| r)? (?:[a-z-]+ ){{0,3}}$|\b(?:such|what) an? (?:[a-z-]+ )?$"
     rf"|\blike you(?:r)? $|\bwhoever\b[^.!?]{{0,40}}\b(?:is|was) (?:a|an) (?:[a-z-]+ ){{0,2}}$"
-    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z-]+ ){0,2}$",
+    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z-]+ ){0,2}$|\bbunch of (?:[a-z-]+ )?$",
 )
 
 

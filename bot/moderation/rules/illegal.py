@@ -16,7 +16,7 @@ from bot.moderation.text import fold
 # Words that turn an act into advice or an invitation: the act must follow one of these
 # (checked on the text before the act, so the patterns below can start with the act).
 _URGE_BEFORE = re.compile(
-    r"(?:^|[.!?;:\n]\s*|\bjust |\bsimply |\byou (?:can|could|should) |\bwe (?:should|could) "
+    r"(?:^|[.!?;:,\n]\s*|\bjust |\bsimply |\byou (?:can|could|should) |\bwe (?:should|could) "
     r"|\blet'?s (?:all )?(?:go )?|\bsome(?:one|body) (?:should|needs to|ought to) (?:go )?"
     r"|\bwho wants to (?:go )?|\bgo |\beveryone (?:should )?(?:go )?|\by'?all (?:should )?"
     r"|\bi say we |\bwhy not |\bwe need to |\bhow about we |\bif \w+ [^.]{0,40}?, "
@@ -70,9 +70,17 @@ _ACTS: tuple[tuple[str, str], ...] = (
      "encourages tampering with City property"),
     (r"move (?:the |their )?(?:\w+ )?(?:cones|fencing|fences?|barricades?|barriers|signs)\b",
      "encourages moving traffic or site protection"),
+    (r"pry (?:the |that |its )?(?:\w+ )?(?:cover|lid|lock|panel|door|box|grate) (?:off|open)",
+     "encourages tampering with City property"),
+    (r"(?:book|buy|register|sign up|ride)\b[^.!?]{0,30}\bunder (?:your|a|someone|another)\b"
+     r"[^.!?]{0,20}\b(?:account|name|card|pass|membership)",
+     "encourages using someone else's account"),
+    (r"block (?:the |their |all the )?(?:trucks|road|street|traffic|highway|entrance|driveway"
+     r"|construction|site|crews?)\b", "encourages obstructing a road or work"),
     (r"skip (?:the|a|your) (?:permit|licen[cs]e|inspection)",
      "encourages skipping a required permit"),
-    (r"(?:photocopy|copy|print|forge|fake|duplicate|reuse) (?:the|your|some|extra|old) (?:bag )?"
+    (r"(?:photocopy|copy|print|forge|fake|duplicate|reuse) (?:the|your|some|extra|old|your own)"
+     r" (?:\w+ )?"
      r"(?:tags|tickets|permits|passes|stickers|ids?|receipts)", "encourages counterfeiting"),
     (r"(?:scatter|throw|put|leave|spread|drop) (?:some |a few |a bunch of )?(?:nails|tacks|glass"
      r"|screws|oil|thumbtacks)\b", "encourages endangering people"),
@@ -170,7 +178,8 @@ _TRIGGERS = re.compile(
     r"|destroy|knock|chop|rock|stone|ditch|unplug|sabotage|mess with|hop|skip|walk in|get in"
     r"|security|staff|guard|cops|police|rarely|attendant|firebomb|sign|turn on|open|unlock"
     r"|start|switch|get into|move|share|check|verify|scan|patrol|easy to|photocopy|copy|print"
-    r"|forge|duplicate|reuse|scatter|spread|nails|tacks|glass|help yourself|tell|comes? out)"
+    r"|forge|duplicate|reuse|scatter|spread|nails|tacks|glass|help yourself|tell|comes? out|pry"
+    r"|under|block)"
 )
 
 

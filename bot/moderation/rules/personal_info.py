@@ -17,6 +17,7 @@ _RESOURCE_WORDS = re.compile(
     r"\b(?:non-?profit|charit(?:y|able)|food bank|pantry|crisis|help ?line|hotline"
     r"|non-emergency|distress|shelter|support line|info ?line|service ?ontario"
     r"|fire (?:services?|department)|public works|by-?law (?:office|enforcement)|police"
+    r"|public health|health (?:connection|line|unit|department)|telehealth|health ?811"
     r"|ontario works|legion)\b",
     re.IGNORECASE,
 )
@@ -110,6 +111,9 @@ def _all_contacts(text: str) -> list[Contact]:
 def _is_public(contact: Contact, text: str, check: AllowListCheck) -> bool:
     start, end = contact.span.start, contact.span.end
     if contact.kind == "phone":
+        before = text[max(0, start - 60) : start]
+        if _PUBLIC_BODY.search(before) or _BUSINESS_LINE.search(before):
+            return True
         return check.number(contact.value) or _resource_context(text, start, end, check)
     if contact.kind == "email":
         if check.domain(contact.value):
@@ -127,6 +131,19 @@ def _is_public(contact: Contact, text: str, check: AllowListCheck) -> bool:
     return bool(_PUBLIC_PLACES.search(before) and _IS_AT.search(before)) or bool(
         _PLACE_THEN_ADDRESS.search(before)
     )
+
+
+# A public body named before its number: "Durham Health Connection at 905-668-2020".
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Durham|Pickering|Ontario|Region of Durham|City of Pickering|Service Canada)"
+    r"(?: [A-Z][a-z]+){1,3}\b(?=[^.!?\n]{0,25}$)"
+)
+# "call our leasing office": a business's line, not a person's (commercial may still apply).
+_BUSINESS_LINE = re.compile(
+    r"\bour (?:\w+ )?(?:office|store|shop|team|company|line|desk|showroom|clinic)\b"
+    r"[^.!?\n]{0,20}$",
+    re.IGNORECASE,
+)
 
 
 def _resource_context(
