@@ -32,13 +32,16 @@ from bot.config import Person
 from bot.domain import AccessRequest
 from bot.events import Notification
 from bot.messages import action_label, state_label, when
+from bot.moderation.desk import DeskError, ModerationDesk
 from bot.ports import DeliveryFailed, DeliveryLedger
 from cards import adaptive
+from cards.alert import alert_card
 
 log = logging.getLogger(__name__)
 CHANNEL = "teams"
 TEAMS_CHANNEL_ID = "msteams"
 DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams/"
+ALERT_COPIES = "teams_alert_copies"  # alert id -> {"copies": [{target, reference, ...}]}
 Json = dict[str, Any]
 Render = Callable[[str], Json]  # viewer person id ("" for a channel copy) -> card
 
@@ -48,7 +51,8 @@ class TeamsChannel:
 
     def __init__(self, *, adapter: BotAdapter, app_id: str, views: Views,
                  references: References, ledger: DeliveryLedger, tenant_id: str | None,
-                 cct_channel: str | None, service_url: str | None = None) -> None:
+                 cct_channel: str | None, moderation_channel: str | None = None,
+                 desk: ModerationDesk | None = None, service_url: str | None = None) -> None:
         self.adapter = adapter
         self.app_id = app_id
         self.views = views
@@ -57,6 +61,8 @@ class TeamsChannel:
         self.ledger = ledger
         self.tenant_id = tenant_id or ""
         self.cct_channel = cct_channel
+        self.moderation_channel = moderation_channel
+        self.desk = desk
         self.service_url = service_url
         self._extra_kinds: dict[str, Callable[[Notification], Awaitable[None]]] = {}
 
@@ -68,6 +74,9 @@ class TeamsChannel:
         extra = self._extra_kinds.get(notification.kind)
         if extra is not None:
             await extra(notification)
+            return
+        if notification.kind in ("moderation_alert", "alert_closed"):
+            await self._moderation(notification)
             return
         request = self.workflow.repository.get(notification.request_id)
         if request is None:
@@ -142,6 +151,60 @@ class TeamsChannel:
             return f"{said} Next: submit your SOP with the Submit SOP button below."
         return f"{said} Next: {state_label(request)} ({self.views.next_names(request)})."
 
+    # -- moderation alerts ----------------------------------------------------------------------
+
+    async def _moderation(self, note: Notification) -> None:
+        if self.desk is None:
+            raise DeliveryFailed("teams: moderation is not configured", retry_after=None)
+        try:
+            alert = self.desk.get(note.request_id)
+        except DeskError as problem:
+            raise DeliveryFailed(str(problem), retry_after=None) from None
+        desk = self.desk
+
+        def render(viewer: str) -> Json:
+            ids = [self.references.user_id(p) for p in (*note.recipients, viewer) if p]
+            return adaptive.alert_card(alert_card(alert, desk, viewer=viewer or None),
+                                       refresh_user_ids=[i for i in ids if i])
+
+        if note.kind == "alert_closed":
+            await self._update_alert_copies(note, alert.id, render)
+            return
+        if alert.step != note.step or alert.is_final:
+            return
+        room = self.cct_channel if note.audience == "cct" else self.moderation_channel
+        targets = [("channel:" + room, "")] if room else self._people(note.recipients)
+        await self._each(note, targets, render,
+                         kept=lambda target, ref: self._keep_alert_copy(alert.id, target, ref))
+
+    def _keep_alert_copy(self, alert_id: str, target: str, ref: Json) -> None:
+        # The ledger lists request copies; alert copies are kept here, every step's together,
+        # so a late answer from the publishing side (removal done) updates them all.
+        stored = self.references.store.get_value(ALERT_COPIES, alert_id) or {"copies": []}
+        copies = [c for c in stored["copies"] if c["target"] != target or
+                  c["activity_id"] != ref["activity_id"]]
+        self.references.store.put_value(ALERT_COPIES, alert_id,
+                                        {"copies": [*copies, {**ref, "target": target}]})
+
+    async def _update_alert_copies(self, note: Notification, alert_id: str,
+                                   render: Render) -> None:
+        stored = self.references.store.get_value(ALERT_COPIES, alert_id) or {"copies": []}
+        failures: list[DeliveryFailed] = []
+        for copy in stored["copies"]:
+            target = f"{copy['target']}#{copy['activity_id']}"
+            if self.ledger.sent(note.id, CHANNEL, target):
+                continue
+            reference = ConversationReference().deserialize(copy["reference"])
+            try:
+                await self._update(reference, str(copy["activity_id"]),
+                                   render(str(copy.get("viewer") or "")))
+            except DeliveryFailed as failure:
+                failures.append(failure)
+                continue
+            self.ledger.record(notification=note, channel=CHANNEL, target=target,
+                               ref={"activity_id": copy["activity_id"]})
+        _raise_first(failures)
+
     # -- sending ------------------------------------------------------------------------------
 
     def _people(self, person_ids: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -151,7 +214,7 @@ class TeamsChannel:
         return [(p.id, p.id) for p in people if p is not None and p.teams_id]
 
     async def _each(self, note: Notification, targets: list[tuple[str, str]],
-                    render: Render) -> None:
+                    render: Render, kept: Callable[[str, Json], None] | None = None) -> None:
         """Send to every target not yet served; fail after trying them all."""
         failures: list[DeliveryFailed] = []
         for target, viewer in targets:
@@ -162,9 +225,11 @@ class TeamsChannel:
             except DeliveryFailed as failure:
                 failures.append(failure)
                 continue
-            self.ledger.record(notification=note, channel=CHANNEL, target=target,
-                               ref={"reference": reference.serialize(),
-                                    "activity_id": activity_id, "viewer": viewer})
+            ref = {"reference": reference.serialize(), "activity_id": activity_id,
+                   "viewer": viewer}
+            self.ledger.record(notification=note, channel=CHANNEL, target=target, ref=ref)
+            if kept is not None:
+                kept(target, ref)
         _raise_first(failures)
 
     async def _post(self, target: str, card: Json) -> tuple[ConversationReference, str]:

@@ -84,7 +84,8 @@ def mount(app: web.Application, bot: Bot, *,
     channel = TeamsChannel(adapter=adapter, app_id=credentials.app_id, views=views,
                            references=references, ledger=bot.repository,
                            tenant_id=teams.tenant_id or credentials.tenant_id or None,
-                           cct_channel=teams.cct_channel)
+                           cct_channel=teams.cct_channel,
+                           moderation_channel=teams.moderation_channel, desk=bot.desk)
     bot.channels[channel_name] = channel
     bot.dispatcher.channels[channel_name] = channel
 

@@ -180,13 +180,18 @@ class TeamsHarness:
                 raise AssertionError(f"no card with {text!r} for {person_id}: {seen}")
             await asyncio.sleep(0.01)
 
-    async def settle(self, timeout: float = 5.0) -> None:
-        """Wait until the outbox has delivered everything that is due."""
+    async def settle(self, timeout: float = 5.0, channel: str = "teams") -> None:
+        """Wait until the outbox has delivered everything due on `channel` (others may wait:
+        e.g. the removal webhook, not configured here)."""
         deadline = time.monotonic() + timeout
         await asyncio.sleep(0.02)
-        while self.bot.repository.pending_count() and time.monotonic() < deadline:
+        while self._pending(channel) and time.monotonic() < deadline:
             await asyncio.sleep(0.02)
-        assert self.bot.repository.pending_count() == 0, self.bot.repository.due(time.time() + 999)
+        assert not self._pending(channel), self._pending(channel)
+
+    def _pending(self, channel: str) -> list[Any]:
+        return [m for m in self.bot.repository.due(time.time() + 10_000, limit=10_000)
+                if m.channel == channel]
 
     def snapshot(self) -> dict[str, dict[str, Any]]:
         return {table: json.loads(json.dumps(dict(self.bot.store.items(table))))

@@ -144,7 +144,7 @@ def test_moderation_alert_cards(bot: Bot) -> None:
     decided = bot.desk.decide("tlee", "teams", alert.id, "keep")
     closed = adaptive.alert_card(alert_card(decided, bot.desk, viewer="tlee"), notice=HOSTILE)
     assert_valid_card(closed)
-    assert "Kept by Taylor Lee" in all_text(closed)
+    assert "Kept by Taylor Lee" in all_text(closed), all_text(closed)
 
 
 def test_refresh_names_at_most_sixty_people() -> None:
