@@ -155,11 +155,20 @@ async def test_alex_files_the_access_form_in_the_playground(
     await page.screenshot(path=artifacts / "03-validation.png")
     assert bot.repository.count() == 0
 
-    await card.get_by_role("textbox", name="Program and/or initiative to promote").fill(
-        'Summer swim lessons <b>campaign</b> & "updates" *now*')
+    initiative = card.get_by_role("textbox", name="Program and/or initiative to promote")
+    await initiative.fill("Swim")  # the card accepts it; the server wants a few words
     await ui.pick_multi(card, "Social media programs", "Facebook", "YouTube")
     await card.get_by_role("checkbox", name="I have read the notice of collection").check()
-    await page.screenshot(path=artifacts / "04-filled.png")
+    await submit.click()
+    # The server's message by the field, in the same card, the person's input kept.
+    await expect(card.get_by_text("Describe the program or initiative in a few words.")
+                 ).to_be_visible(timeout=STEP_MS)
+    await expect(initiative).to_have_value("Swim")
+    await page.screenshot(path=artifacts / "04-server-check.png")
+    assert bot.repository.count() == 0
+
+    await initiative.fill('Summer swim lessons <b>campaign</b> & "updates" *now*')
+    await page.screenshot(path=artifacts / "05-filled.png")
     await submit.click()
 
     await expect(ui.card_with("Request R-1 filed")).to_be_visible(timeout=STEP_MS)
@@ -168,7 +177,7 @@ async def test_alex_files_the_access_form_in_the_playground(
     await expect(update.get_by_role("button", name="Withdraw")).to_be_visible()
     await expect(update.get_by_text('Summer swim lessons <b>campaign</b> & "updates" *now*')
                  ).to_be_visible()
-    await page.screenshot(path=artifacts / "05-filed.png")
+    await page.screenshot(path=artifacts / "06-filed.png")
 
     request = bot.workflow.get("R-1")
     assert request.requester_id == REQUESTER
