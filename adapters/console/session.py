@@ -127,7 +127,7 @@ class ConsoleSession:
             return str(finished.value)
 
     def _start_request(self, args: list[str]) -> str:
-        kind = "promotion" if args[:1] == ["promotion"] else "access"
+        kind: RequestKind = "promotion" if args[:1] == ["promotion"] else "access"
         return self._start(self._request_dialog(kind))
 
     def _request_dialog(self, kind: RequestKind) -> Dialog:
