@@ -145,3 +145,18 @@ async def test_local_mode_answers_only_this_machine(teams: TeamsHarness) -> None
     finally:
         await runner.cleanup()
     assert teams.snapshot() == before
+
+
+async def test_the_serve_host_recorded_in_the_app_is_honoured(
+        teams: TeamsHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`socialbot serve` records its host under socialbot.server.HOST_KEY; mount reads it."""
+    from socialbot import server
+
+    key = web.AppKey("serve_host", str)
+    monkeypatch.setattr(server, "HOST_KEY", key, raising=False)
+    app = create_app(teams.bot)
+    app[key] = "0.0.0.0"
+    assert "OFF" in teams_mount.mount(app, teams.bot)[0]
+    loopback = create_app(teams.bot)
+    loopback[key] = "127.0.0.1"
+    assert "LOCAL MODE" in teams_mount.mount(loopback, teams.bot)[0]

@@ -80,6 +80,12 @@ async def test_unauthenticated_and_forged_requests_get_401_and_change_nothing(
     [form] = await teams.say("bharris", "request")    # the real token works
     assert form.authorization == "Bearer fake-outbound-token"
     assert form.card is not None and "Appendix 2" in all_text(form.card)
+    filed = await teams.press("bharris", form.card, "Submit request",
+                              inputs=form_inputs(**BLAKE))
+    assert "Request R-1 filed" in all_text(filed["value"])
+    await teams.settle()
+    proactive = await teams.card_for("dokafor", "R-1")   # a created chat, authenticated too
+    assert proactive.authorization == "Bearer fake-outbound-token"
 
 
 # -- malformed activities ----------------------------------------------------------------------
