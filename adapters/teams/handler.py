@@ -96,6 +96,13 @@ class TeamsHandler(ActivityHandler):
             await turn_context.send_activity(say.not_in_directory(self.directory))
             return
         word = command_word(turn_context.activity.text)
+        conversation = turn_context.activity.conversation
+        shared = conversation is not None and conversation.conversation_type not in (
+            None, "personal")
+        if shared and word in ("request", "status", "inbox"):
+            # The form and the cards hold personal information (04.06): never in a channel.
+            await turn_context.send_activity(say.personal_chat_only())
+            return
         if word == "request":
             await turn_context.send_activity(card_message(self.views.form(person, new_nonce())))
         elif word == "status":

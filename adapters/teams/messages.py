@@ -52,6 +52,11 @@ def waiting(count: int) -> str:
     return f"{count} request{'s' if count != 1 else ''} wait{'s' if count == 1 else ''} for you:"
 
 
+def personal_chat_only() -> str:
+    return ("Requests hold personal information, so I handle them only in our personal chat: "
+            "open a chat with me and type it there.")
+
+
 def not_in_chain() -> str:
     return "Only the people in this request's chain can see it; nothing was changed."
 

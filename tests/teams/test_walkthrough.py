@@ -137,6 +137,15 @@ async def test_status_inbox_help_and_strangers(teams: TeamsHarness) -> None:
     [unknown] = await teams.say("bharris", "frobnicate *now*")
     assert "don't know" in (unknown.text or "") and "frobnicate" not in (unknown.text or "")
 
+    in_channel = teams.chat("bharris").message("<at>Social Media Access</at> request")
+    in_channel["conversation"] = {"conversationType": "channel", "isGroup": True,
+                                  "tenantId": teams.chat("bharris").tenant_id,
+                                  "id": "19:general@thread.tacv2;messageid=1"}
+    status_code, _ = await teams.post(in_channel)
+    assert status_code == 201
+    [answer] = [c for c in teams.connector.sent() if c.activity_id == in_channel["id"]]
+    assert "only in our personal chat" in (answer.text or "") and answer.card is None
+
     stranger = teams.chat("bharris").for_user(teams.user("bharris").__class__(name="Eve"))
     status_code, _ = await teams.post(stranger.message("request"))
     assert status_code == 201
