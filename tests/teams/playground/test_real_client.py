@@ -185,3 +185,54 @@ async def test_alex_files_the_access_form_in_the_playground(
     assert request.initiative == 'Summer swim lessons <b>campaign</b> & "updates" *now*'
     assert request.state == "supervisor"
     assert [h.platform for h in request.history] == ["teams"]
+
+
+@pytest.fixture
+async def approver_playground(bot: Bot, tmp_path: Path) -> AsyncIterator[Playground]:
+    """The same bot; the Playground's user is Dana Okafor, Blake Harris's supervisor."""
+    app = create_app(bot)
+    teams_mount.mount(app, bot, host="127.0.0.1")
+    config = write_playground_config(
+        tmp_path / ".m365agentsplayground.yml", tenant_user(bot, "dokafor"),
+        [tenant_user(bot, p) for p in ("bharris", *COLLEAGUES[:4])], "personal-dokafor")
+    async with (start_bot(app, free_port()) as endpoint,
+                start_playground(endpoint, config, tmp_path / "playground") as running):
+        yield running
+
+
+async def test_dana_approves_on_the_card_she_receives(
+        browser: Browser, approver_playground: Playground, bot: Bot, artifacts: Path) -> None:
+    from bot.workflow import Actor
+    from tests.support import valid_form
+
+    page = await open_playground(browser, approver_playground)
+    try:
+        ui = PlaygroundPage(page)
+        await ui.wait_ready(timeout=STEP_MS)
+        await expect(ui.card_with("Hello Dana Okafor")).to_be_visible(timeout=STEP_MS)
+        # Blake files (elsewhere); the outbox brings Dana the card in her personal chat.
+        bot.workflow.submit(Actor("bharris", "teams"), valid_form(
+            first_name="Blake", last_name="Harris", department="City Development",
+            division="Planning", section="", promote_department="city-development"))
+        bot.dispatcher.wake()
+        card = ui.card_with("Social media access request R-1")
+        approve = card.get_by_role("button", name="Approve", exact=True)
+        await expect(approve).to_be_visible(timeout=STEP_MS)
+        await expect(card.get_by_role("button", name="Withdraw")).to_have_count(0)
+        await page.screenshot(path=artifacts / "01-card-received.png")
+
+        await card.get_by_role("button", name="Reject", exact=True).click()  # shows the input
+        await expect(card.get_by_role("textbox", name="Reason (the employee will see it)")
+                     ).to_be_visible(timeout=STEP_MS)
+        await page.screenshot(path=artifacts / "02-reject-reason.png")
+        await approve.click()
+        await expect(card.get_by_text("Agreed in principle by Dana Okafor", exact=False).first
+                     ).to_be_visible(timeout=STEP_MS)
+        await expect(card.get_by_role("button", name="Approve", exact=True)).to_have_count(0)
+        await page.screenshot(path=artifacts / "03-approved.png")
+    finally:
+        await page.screenshot(path=artifacts / "last.png")
+        await page.close()
+    request = bot.workflow.get("R-1")
+    assert request.state == "cct"
+    assert (request.history[-1].actor_id, request.history[-1].platform) == ("dokafor", "teams")
