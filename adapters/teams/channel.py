@@ -46,6 +46,10 @@ Json = dict[str, Any]
 Render = Callable[[str], Json]  # viewer person id ("" for a channel copy) -> card
 
 
+class ChatGone(DeliveryFailed):
+    """The connector answered 404: that conversation (or message) is not there any more."""
+
+
 class TeamsChannel:
     name = CHANNEL
 
@@ -241,11 +245,9 @@ class TeamsChannel:
             return await self._create_and_send(person, card)
         try:
             return await self._send(reach.reference, card)
-        except DeliveryFailed as failure:
-            if "404" in str(failure):  # the chat is gone: create a new one next attempt
-                self.references.forget(person.id)
-                raise DeliveryFailed(str(failure), retry_after=0.0) from None
-            raise
+        except ChatGone as gone:  # deleted or never there: create a new chat next attempt
+            self.references.forget(person.id)
+            raise DeliveryFailed(str(gone), retry_after=0.0) from None
 
     async def _send(self, reference: ConversationReference,
                     card: Json) -> tuple[ConversationReference, str]:
@@ -313,7 +315,12 @@ class TeamsChannel:
         """Await a proactive turn; the connector's failures become DeliveryFailed."""
         try:
             await call
-        except (ErrorResponseException, ClientRequestError, PermissionError, OSError) as error:
+        except ErrorResponseException as error:
+            failure = delivery_failure(error)
+            if error.response is not None and error.response.status_code == 404:
+                raise ChatGone(str(failure), retry_after=None) from None
+            raise failure from None
+        except (ClientRequestError, PermissionError, OSError) as error:
             raise delivery_failure(error) from None
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from adapters.teams.references import References
 from bot.config import Person
+from bot.directory import Directory
 from bot.domain import AccessRequest
 from bot.form import FIELDS, choices, prefill
 from bot.messages import state_label
@@ -29,7 +30,7 @@ class Views:
         self.city = city
 
     @property
-    def directory(self) -> Any:
+    def directory(self) -> Directory:
         return self.workflow.directory
 
     def form(self, person: Person, nonce: str, *, values: Mapping[str, Any] | None = None,
