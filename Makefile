@@ -25,10 +25,15 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	-tests/teams/playground/setup.sh
 	$(BIN)/pytest
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/storage.py
+	$(BIN)/python benchmarks/moderation_quality.py
+	$(BIN)/python benchmarks/moderation_speed.py
+	$(BIN)/python benchmarks/slack_load.py
+	$(BIN)/python benchmarks/teams_load.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -12,6 +12,7 @@ import contextlib
 import logging
 import random
 import time
+from collections import defaultdict
 from collections.abc import Mapping
 
 from bot.events import OutboxMessage
@@ -20,6 +21,8 @@ from bot.ports import Channel, DeliveryFailed, Outbox
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 12
+PASS_LIMIT = 500
+CONCURRENT_SUBJECTS = 16
 BASE_DELAY = 1.0
 MAX_DELAY = 600.0
 
@@ -63,12 +66,21 @@ class OutboxDispatcher:
             self._wake.clear()
 
     async def deliver_due(self) -> int:
-        """One pass over what is due; returns how many were delivered."""
-        delivered = 0
-        for message in self.outbox.due(time.time()):
-            if await self._deliver(message):
-                delivered += 1
-        return delivered
+        """One pass over what is due; returns how many were delivered.
+
+        Requests are served concurrently (a slow platform must not hold up the backlog), the
+        messages of one request in order, so a card is closed before its successor is sent.
+        """
+        by_subject: dict[str, list[OutboxMessage]] = defaultdict(list)
+        for message in self.outbox.due(time.time(), limit=PASS_LIMIT):
+            by_subject[message.notification.request_id].append(message)
+        gate = asyncio.Semaphore(CONCURRENT_SUBJECTS)
+
+        async def serve(messages: list[OutboxMessage]) -> int:
+            async with gate:
+                return sum([await self._deliver(message) for message in messages])
+
+        return sum(await asyncio.gather(*(serve(group) for group in by_subject.values())))
 
     async def _deliver(self, message: OutboxMessage) -> bool:
         channel = self.channels.get(message.channel)

@@ -15,7 +15,7 @@ from adapters.intake.http import mount as mount_intake
 from adapters.webhook.channel import RemovalWebhook
 from bot.config import AppConfig
 from socialbot.bootstrap import Bot, build, removal_webhook_ready
-from socialbot.server import advertise_console, create_app
+from socialbot.server import HOST_KEY, advertise_console, create_app
 from storage.engine import StoreError
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,7 @@ async def run_server(config: AppConfig, base_dir: Path, *, config_path: Path, ho
 async def _serve(bot: Bot, platforms: list[tuple[str, Callable[..., list[str]]]], *,
                  config_path: Path, host: str, port: int) -> int:
     app = create_app(bot)
+    app[HOST_KEY] = host
     mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake)
     if "webhook" in bot.repository.channels:
         webhook = RemovalWebhook(url=bot.config.publishing.removal_webhook,

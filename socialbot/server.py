@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 BOT_KEY = web.AppKey("bot", Bot)
 SESSIONS_KEY = web.AppKey("console_sessions", dict)
 TOKEN_KEY = web.AppKey("console_token", str)
+HOST_KEY = web.AppKey("serve_host", str)  # the interface `serve` listens on
 MAX_CONSOLE_LINE = 8192
 
 

@@ -131,12 +131,12 @@ class TinyDBRepository:
     # -- Outbox -----------------------------------------------------------------------------
 
     def due(self, now: float, limit: int = 50) -> list[OutboxMessage]:
-        ready = [
-            _outbox_message(record) for _, record in self.store.items(OUTBOX)
-            if not record["dead"] and record["not_before"] <= now
-        ]
-        ready.sort(key=lambda m: (m.not_before, m.id))
-        return ready[:limit]
+        ready = [record for _, record in self.store.items(OUTBOX)
+                 if not record["dead"] and record["not_before"] <= now]
+        # Stable sort: among messages due alike, the order they were queued in (a request's
+        # closed step before its next one).
+        ready.sort(key=lambda record: record["not_before"])
+        return [_outbox_message(record) for record in ready[:limit]]
 
     def delivered(self, message_id: str) -> None:
         self.store.commit([("del", OUTBOX, message_id)])
