@@ -92,6 +92,34 @@ _ACTS: tuple[tuple[str, str], ...] = (
      "encourages sharing a personal pass"),
     (r"(?:use|borrow) (?:someone else'?s|a friend'?s|your friend'?s|another) (?:pass|permit|id"
      r"|card|membership)", "encourages using someone else's pass"),
+    # safety devices: an alarm without its battery is a fire code offence and a danger
+    (r"(?:pull|take|rip|yank|remove|unplug|disconnect|disable|cover|tape over|unscrew)\b"
+     r"[^.!?]{0,30}\b(?:batter(?:y|ies)|smoke alarms?|alarms?|detectors?|sprinklers?)\b",
+     "encourages disabling a safety device"),
+    # hazardous waste where it does not belong
+    (r"(?:put|throw|toss|dump|pour|hide|stick|mix|slip|chuck)\b[^.!?]{0,40}\b(?:paint|propane"
+     r"|motor oil|oil|chemicals?|batter(?:y|ies)|asbestos|needles|solvents?|antifreeze|gas cans?"
+     r"|tanks?)\b[^.!?]{0,40}\b(?:garbage|trash|green bin|blue box|recycling|sewer|drain"
+     r"|storm drain|toilet|creek|ditch)\b", "encourages illegal disposal of hazardous waste"),
+    # another's utilities or City water
+    (r"(?:flip|turn off|shut off|cut|kill|switch off|trip)\b[^.!?]{0,20}\b(?:their|his|her|the"
+     r" neighbou?r'?s?|your neighbou?r'?s?)\b[^.!?]{0,20}\b(?:breakers?|power|hydro|water|gas"
+     r"|meters?|meter box|electricity|internet|cable)\b", "encourages tampering with utilities"),
+    (r"(?:open|crack|turn on|unscrew|tap)\b[^.!?]{0,15}\b(?:fire )?hydrants?\b",
+     "encourages tampering with a fire hydrant"),
+    (r"(?:chop|cut|saw|take) (?:down )?(?:the |that |their |his |her |a )?(?:\w+ )?(?:boulevard"
+     r"|city|street|neighbou?r'?s?) trees?\b", "encourages destroying a tree"),
+    (r"(?:park|leave your car|stop) (?:in|at) (?:the |an? )?(?:handicap(?:ped)?|accessible"
+     r"|disabled|wheelchair|fire route|fire lane)\b", "encourages illegal parking"),
+    (r"(?:tailgate|follow)\b[^.!?]{0,20}\b(?:through|past) the (?:turnstile|gate|door|entrance)",
+     "encourages getting in without paying"),
+    (r"(?:list|register|rent|put|book)\b[^.!?]{0,50}\bunder (?:your|a|someone|another|his|her"
+     r"|their)\b[^.!?]{0,20}\bname", "encourages using a false name"),
+    (r"(?:give|show|hand|send|tell)\b[^.!?]{0,30}\bfake\b", "encourages lying with false papers"),
+    (r"(?:print|copy|make)\b[^.!?]{0,30}\b(?:on )?your own (?:sticker|tag|permit|pass|ticket"
+     r"|label)s?", "encourages counterfeiting"),
+    (r"(?:bring|get|grab|pick up)\b[^.!?]{0,15}\bspray ?(?:paint|cans?)\b",
+     "encourages graffiti"),
 )
 _URGED_ACTS = tuple((_URGE + pattern, 0.85, why) for pattern, why in _ACTS)
 
@@ -101,7 +129,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      "encourages damaging a vehicle"),
     (_URGE + r"(?:burn|torch)\b[^.!?]{0,30}\bdown\b|\bset fire to\b", 0.9, "incites arson"),
     (r"\bblank wall is calling\b", 0.8, "encourages graffiti"),
-    (r"\bbolt ?cutters?\b|\bcut (?:the|a|through the) (?:fence|lock|chain)", 0.8,
+    (r"\bbolt ?cutters?\b|\b(?:cut|snip) (?:the|a|through the) (?:fence|lock|chain|zip ?ties"
+     r"|padlock|tape|mesh)", 0.8,
      "encourages breaking into a fenced area"),
     (r"\b(?:fences?|locks?|gates?|doors?|cones|barricades?|barriers|signs|panels?|windows?)\b"
      r"[^.!?]{0,25}\b(?:is|are) easy to (?:cut|climb|jump|move|remove|open|pick|break|lift"
@@ -131,7 +160,21 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|by-?law|the city|attendants?) (?:\w+ )?(?:never|don'?t|doesn'?t|won'?t|rarely) (?:even )?"
      r"(?:checks?|notices?|enforces?|follow up|cares?|looks?|patrols?)\b"
      r"|\bbefore they notice\b|\bwon'?t get caught\b|\blike i did\b|\bworks every time\b"
-     r"|\bno one will know\b|\bthey can'?t prove\b", 0.45, _EVASION),
+     r"|\bno one will know\b|\bthey can'?t prove\b"
+     r"|\b(?:landlord|nobody|no one|no-one|they|bylaw|by-law|cops|police|the city|security"
+     r"|staff|the guys|the crew|the desk|desk|anyone|neighbou?rs?)(?:'ll| will)? (?:never|won'?t"
+     r"|can'?t|cannot|doesn'?t|don'?t) (?:even |ever )?(?:know|find out|notice|catch|prove|check"
+     r"|do (?:a )?(?:thing|anything)|touch you|ticket|tell)\b"
+     r"|\b(?:nobody|no one|no-one)(?:'s| is)? (?:ever )?(?:watching|looking|around|checking"
+     r"|tickets?|patrolling)\b|\b(?:nobody|no one) can prove\b|\bcan'?t prove (?:a )?(?:thing"
+     r"|anything)\b|\bnever (?:catch|find out|know)\b|\b(?:it'?s )?what i did\b"
+     r"|\b(?:i'?ve|i have) done it for (?:years|months|ages)\b|\bdone it for years\b"
+     r"|\bnever been caught\b|\bno questions asked\b|🤫", 0.45, _EVASION),
+    (_URGE + r"(?:say|tell (?:them|bylaw|by-law|the cops|the police|the city|the inspector)"
+     r"|claim|pretend) (?:that )?(?:they'?re|it'?s|you'?re|your \w+ (?:are|is))\b", 0.45,
+     "advice on deceiving officials"),
+    (_URGE + r"(?:grab|take|swipe|pinch|load up on|help yourself to)\b[^.!?]{0,25}\b(?:at night"
+     r"|after dark|when nobody|when no one)\b", 0.8, "encourages theft"),
     # drugs: a drug (or a quantity) offered, brought or sold
     (r"(?:\b\d+ ?(?:g|grams?|oz|ounces?|zips?)|\bgrams|\$\d+ ?/ ?(?:g|gram)"
      r"|\b(?:percs?|percocets?|molly|mdma|ecstasy|cocaine|coke|crack|meth|fentanyl|fent"
@@ -150,6 +193,39 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      "threatens a person at home"),
     (r"\bgo (?:tell|show|teach|visit|confront) (?:him|her|them)\b", 0.6,
      "incites others to confront a person"),
+    (r"\bi know where (?:he|she|they|you|that \w+|the \w+) (?:parks?|works?|sleeps?|lives?"
+     r"|goes to school|walks)\b", 0.85, "threatens a person"),
+    # harm to animals
+    (r"\b(?:poison|antifreeze|rat poison|bleach)\b[^.!?]{0,50}\b(?:cats?|dogs?|pets?|geese"
+     r"|coyotes?|birds|squirrels)\b|\b(?:cats?|dogs?|pets?)\b[^.!?]{0,60}\b(?:antifreeze"
+     r"|rat poison|poison (?:it|them|him|her))\b|\bpoison (?:the|their|his|her|that|those|your"
+     r" neighbou?r'?s?) (?:\w+ )?(?:cats?|dogs?|pets?|birds|geese)\b", 0.85,
+     "encourages harming animals"),
+    # killing a tree that is not yours
+    (r"\b(?:copper nails?|salt|bleach|roundup|herbicide|weed killer|drill holes?)\b[^.!?]{0,40}"
+     r"\b(?:roots?|trunk|the tree)\b|\b(?:kill|poison|girdle) (?:the|their|his|her|that"
+     r"|(?:your |the )?neighbou?r'?s?|the city'?s?) (?:\w+ )?trees?\b", 0.8,
+     "encourages destroying another's property"),
+    (r"\b(?:look|be) (?:way |so much |a lot )?better (?:covered )?(?:in|with) graffiti\b"
+     r"|\bspray ?cans?\b[^.!?]{0,30}\b(?:friday|saturday|tonight|night)\b", 0.8,
+     "encourages graffiti"),
+    # weapons and age-restricted goods
+    (r"\b(?:guns?|handguns?|pistols?|glocks?|rifles?|shotguns?|ammo|ammunition|switchblades?"
+     r"|brass knuckles|tasers?|ghost guns?)\b[^.!?]{0,40}\b(?:for sale|selling|no paperwork"
+     r"|no licen[cs]e|no pal|no questions|cash only|unregistered|dm|hmu)\b|\b(?:selling|anyone"
+     r" (?:selling|got|have)|who (?:sells|has)|for sale)\b[^.!?]{0,30}\b(?:guns?|handguns?"
+     r"|pistols?|glocks?|ammo|unregistered)\b", 0.9, "promotes illegal weapons"),
+    (r"\bno (?:id|age) (?:needed|required|check(?:ed)?|asked|verification)\b|\bno id\b"
+     r"[^.!?]{0,20}\b(?:needed|required)\b", 0.85, "sells age-restricted goods without checks"),
+    (r"\blooks? (?:100% )?(?:real|legit|authentic|official)\b(?=[^\n]{0,80}(?:\$|\bdm\b"
+     r"|selling|order))|\b(?:doctor'?s?|sick|vet|medical) (?:notes?|papers?|certificates?)\b"
+     r"(?=[^\n]{0,60}(?:\$|\bdm\b|any clinic|looks real))", 0.85, "promotes forged documents"),
+    # drugs sought: "anyone got molly", "who has percs"
+    (r"\b(?:anyone|anybody|who|where)\b[^.!?]{0,20}\b(?:got|has|have|selling|sells|get|buy"
+     r"|score|cop)\b[^.!?]{0,15}\b(?:molly|mdma|percs?|percocets?|coke|cocaine|meth|fent"
+     r"|fentanyl|oxys?|xans?|xanax|shrooms|lsd|acid|ketamine|ecstasy|e pills|pills|a plug)\b"
+     r"|\b(?:molly|mdma|percs?|coke|shrooms|xans?|oxys?)\b[^.!?]{0,40}\bhmu\b", 0.85,
+     "promotes illegal drugs"),
 )
 # Matched against folded (lowercase) text, so no IGNORECASE: it costs time.
 _COMPILED = tuple((re.compile(p), conf, why) for p, conf, why in _PATTERNS)
@@ -179,7 +255,13 @@ _TRIGGERS = re.compile(
     r"|security|staff|guard|cops|police|rarely|attendant|firebomb|sign|turn on|open|unlock"
     r"|start|switch|get into|move|share|check|verify|scan|patrol|easy to|photocopy|copy|print"
     r"|forge|duplicate|reuse|scatter|spread|nails|tacks|glass|help yourself|tell|comes? out|pry"
-    r"|under|block)"
+    r"|under|block|batter|alarm|detector|sprinkler|propane|chemical|solvent|breaker|hydro"
+    r"|hydrant|tree|handicap|accessible|disabled|fire route|fire lane|tailgate|turnstile|fake"
+    r"|spray|poison|antifreeze|bleach|salt|graffiti|gun|pistol|glock|rifle|ammo|switchblade"
+    r"|taser|no id|no age|looks? (?:100% )?(?:real|legit|authentic|official)|notes?\b|papers"
+    r"|certificate|anyone|who|where|hmu|watching|looking|around|what i did|done it|caught"
+    r"|questions asked|paperwork|🤫|own sticker|own tag|own permit|name|snip|say|claim"
+    r"|pretend|grab|take|pinch)"
 )
 
 
@@ -219,6 +301,8 @@ def illegal(post: Post) -> list[Finding]:
 
 _ADVICE_OPENING = re.compile(
     r"(?:^|[.!?;:,\n]\s*)(?:pro tip|tip|trick|hack|life hack|just|you can|you could|bring|go"
+    r"|easiest way|easy way|best way|easy|fill|flip|snip|tailgate|give|list|pour|open|chop"
+    r"|spray|remove|unplug|stick|hide|pretend|say|claim|if (?:they|your|you)\b[^.!?]{0,60}just"
     r"|use|take|grab|park|leave|share|try|put|throw|skip|sneak|walk|drive|tell|buy|get|cut"
     r"|pull|move|push|turn|open|climb|jump|hop|burn|dump|ignore)\b"
 )
