@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.moderation.spelling import FuzzyIndex
 from bot.moderation.text import fold
 
 _LEET = {
@@ -47,13 +48,20 @@ class Lexicon:
     """A closed list of word forms, matched as described in the module docstring."""
 
     def __init__(
-        self, forms: Iterable[str], *, exceptions: Iterable[str] = (), masked_min_letters: int = 1
+        self,
+        forms: Iterable[str],
+        *,
+        exceptions: Iterable[str] = (),
+        masked_min_letters: int = 1,
+        fuzzy: bool = False,
     ) -> None:
         # How many plain letters a masked token must show: "f***" is enough for cuss words,
         # but an insult list would read it as "fool".
         self.masked_min_letters = masked_min_letters
         self.forms = frozenset(form.lower() for form in forms)
         self.exceptions = frozenset(exception.lower() for exception in exceptions)
+        # One dropped, swapped or doubled letter ("bullsht", "idoit"): see bot.moderation.spelling.
+        self.fuzzy = FuzzyIndex(self.forms) if fuzzy else None
         buckets: dict[str, list[str]] = {}
         for form in sorted(self.forms):
             buckets.setdefault(form[0], []).append(form)
@@ -117,7 +125,9 @@ class Lexicon:
         # Stretched words ("fuuuuck", "shiiit"): vowels doubled or more, consonants tripled.
         # Double consonants stay, or "assess" would read as "asses".
         squeezed = _STRETCHED.sub(lambda m: m.group()[0], token)
-        return squeezed if squeezed in self.forms else None
+        if squeezed in self.forms:
+            return squeezed
+        return self.fuzzy.match(token) if self.fuzzy is not None else None
 
     def _match_masked(self, token: str) -> str | None:
         letters = sum(ch.isascii() and ch.isalpha() for ch in token)
@@ -174,8 +184,9 @@ def _masked_patterns(token: str, letters: int) -> tuple[tuple[str, str], ...]:
 
 
 def _mask_pattern(token: str, letters: int) -> str | None:
-    if token[0] in _MASK or len(token) < 2:
-        return None  # "*t": too little of the word is shown to say which it is
+    if token[0] in _MASK or len(token) < 2 or re.fullmatch(r"[a-z][+-]+", token):
+        # "*t" shows too little of the word to say which it is; "A+", "B-" are grades
+        return None
     masks = sum(ch in _MASK for ch in token)
     if sum(ch.isdigit() for ch in token) > letters:
         return None  # "1A5", "F-150", "500g": numbers with a letter, not disguised words

@@ -31,6 +31,7 @@ SLURS = Lexicon(
         "cripple", "cripples", "rapefugee", "rapefugees", "mongs",
     },
     masked_min_letters=2,
+    fuzzy=True,
 )
 # Words that only ever name a person, as an insult: no target needed.
 INSULTS = Lexicon(
@@ -61,6 +62,7 @@ INSULTS = Lexicon(
         "freak", "freaks", "weirdo", "weirdos", "creepo",
     },
     masked_min_letters=3,
+    fuzzy=True,
 )
 # Of these, the ones that also name things ("garbage collection", "a plague of raccoons")
 # count only when said of a person or group.
@@ -76,8 +78,8 @@ _PERSON_ONLY_NOUNS = frozenset({"hack", "hacks", "disgrace", "joke"})
 # Said of a person they attack; said of a plan they are criticism.
 _INSULTING = (
     r"(?:stupid|stupidest|dumb|dumbest|idiotic|moronic|lazy|laziest|useless|incompetent"
-    r"|worthless|pathetic|disgusting|repulsive|corrupt|crooked|ugly|fat|smug|brain-?dead"
-    r"|clueless|talentless|spineless|gutless|slimy|nosy|lying|miserable|ignorant|senile|annoying|evil|vile"
+    r"|worthless|pathetic|disgusting|repulsive|corrupt|crooked|ugly|fat|smug|brain[- ]?dead"
+    r"|brainless|witless|gormless|dimwitted|clueless|talentless|spineless|gutless|slimy|nosy|lying|miserable|ignorant|senile|annoying|evil|vile"
     r"|filthy|dirty|inferior|subhuman|sick|deranged|retarded|nasty|greedy|two-faced"
     r"|low-?life|scummy|sleazy|creepy|unhinged|dishonest|inbred|trashy|hateful)"
 )
@@ -93,7 +95,7 @@ _PEOPLE = (
     r"|commenters?|posters?|trolls?|buddies|friends|cronies|pals|management|managers"
     r"|executives|bureaucrats|officials|administrators|bosses|dispatchers?|operators?"
     r"|counsell?ors?|coaches|coach|nurses?|doctors?|guards?|attendants?|volunteers?|organi[sz]ers?"
-    r"|he|she|they|them|him|her|you|ya|u|y'?all)"
+    r"|ppl|peeps|he|she|they|them|him|her|you|ya|u|y'?all)"
 )
 _PRONOUN_SUBJECT = r"(?:you(?:'re| are| r)?|ur|u r|he(?:'s| is)|she(?:'s| is)|they(?:'re| are))"
 _COPULA = r"(?:is|are|'s|'re|was|were|r|=)"
@@ -120,6 +122,24 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (rf"(?:^|[.!?]\s+|\b(?:[Cc]ouncill?or|[Mm]ayor|Mr\.?|Ms\.?|Mrs\.?|Dr\.?) )(?!{_NOT_NAMES}\b)"
      rf"[A-Z][a-z]+ {_COPULA} "
      rf"{_FILLER}{_INSULTING}\b", 0.7, "a personal insult"),
+    # whoever / people who ... are stupid: the person behind a decision, or a group by deed
+    (rf"\b(?:whoever|anyone who|anybody who|those who|{_PEOPLE} who)\b[^.!?]{{0,60}}?"
+     rf"\b(?:is|are|was|were|must be) {_FILLER}{_INSULTING}\b", 0.75,
+     "an insult aimed at people"),
+    # stock phrases that call a person stupid or worthless
+    (r"\bwaste of (?:oxygen|skin|air|a human(?: being)?|a person|carbon|dna|a salary"
+     r"|a pay ?cheque)\b"
+     r"|\b(?:dumb|thick|dense|stupid|smart) as (?:a )?(?:bag|box|sack|pile|bucket) of (?:rocks"
+     r"|bricks|hammers|hair|sand)\b|\bdumb as (?:rocks|bricks|a post|dirt|a stump)\b"
+     r"|\b(?:brains?|iq|intelligence|personality|charisma|emotional range|common sense)"
+     r" (?:of|like) an? (?:\w+ )?(?:sock|rock|brick|potato|goldfish|turnip|doorknob|houseplant"
+     r"|sponge|slug|toaster|plank|rock|fence ?post|cabbage|lemming)\b|\bbrains? to match\b"
+     r"|\bnot the (?:sharpest|brightest) (?:tool|knife|crayon|bulb)\b|\b(?:a few|one)"
+     r" (?:fries|sandwiches|cards|bricks|screws) short\b|\blights are on but\b"
+     r"|\bshould never be allowed near an? (?:crayon|computer|keyboard|pen|budget)\b", 0.8,
+     "a personal insult"),
+    (r"\bshut (?:your|his|her|their|that|ur) (?:fat |big |stupid |ugly |dumb )?(?:\w+ )?"
+     r"(?:mouth|trap|face|pie ?hole|yap|gob)\b", 0.8, "an abusive personal attack"),
     # threats and wishes of harm
     (r"\bteach (?:him|her|them|you|that \w+) a lesson\b|\bwatch (?:your|his|her|their) back\b"
      r"|\bgets? what'?s coming to (?:him|her|them|you)\b|\byou'?ll (?:regret|pay for) (?:this|it)\b"
@@ -186,7 +206,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\bstares? at (?:teen|young|little|underage)? ?(?:girls|boys|kids|children)\b", 0.8,
      "a defamatory accusation"),
     # dismissing the person instead of the idea
-    (r"\bget a (?:real )?(?:life|job)\b|\bnobody (?:wants|asked for|cares about) your\b"
+    (r"\bget a (?:real )?(?:life|job)\b|\bnobody (?:wants|asked for|cares about) your"
+     r" (?:\w+ )?(?:opinions?|kind|input|comments?|thoughts|two cents|takes?|rants?|whining"
+     r"|story|stories|life|nonsense|excuses|posts?|type|face|drama|attitude|advice)\b"
      r"|\bnobody asked\b|\bshut (?:the \S+ )?up\b|\bstfu\b|\bgo away\b|\bwho asked you\b",
      0.75, "a personal attack on another commenter"),
 )
@@ -342,7 +364,9 @@ _SAID_OF = re.compile(
     rf"\b{_PEOPLE} {_COPULA} {_FILLER}(?:[a-z-]+ )?$"
     rf"|\b(?:you|ya|u|ur)(?:'re| are| r)? (?:[a-z-]+ ){{0,3}}$|\b(?:such|what) an? (?:[a-z-]+ )?$"
     rf"|\blike you(?:r)? $|\bwhoever\b[^.!?]{{0,40}}\b(?:is|was) (?:a|an) (?:[a-z-]+ ){{0,2}}$"
-    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z-]+ ){0,2}$|\bbunch of (?:[a-z-]+ )?$",
+    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z-]+ ){0,2}$|\bbunch of (?:[a-z-]+ )?$"
+    r"|(?:^|[.!?]\s*)(?:an? )?(?:absolute|total|complete|utter|bloody|f\w*ing) $"
+    r"|\b(?:were|are|is|was|'re|'s) (?:such |a bunch of |just |all )?" + _INSULTING + r" $",
 )
 
 

@@ -54,13 +54,14 @@ _INNOCENT_CONTEXT = re.compile(
     r"pussy ?willows?|pussy ?cats?|\bbitch(?:es)? (?:in|is in|are in) (?:heat|season)"
     r"|\b(?:a|the|our|my) bitch (?:and|with) (?:her )?(?:pups|puppies|litter)"
     r"|\bdick(?:s)? (?:tracy|van dyke|clark|cheney|smith|ford)"
-    r"|\bcock(?:s)? (?:and|&) bull"
+    r"|\bcock(?:s)? (?:and|&) bull|\bcocks? (?:crow|crows|crowing|crowed|a-doodle)\b"
+    r"|\bcock-a-doodle"
 )
 # "Dick" and "Cock..." as a capitalised name (Dick Smith, Councillor Cock) are not vulgar.
 _NAME_LIKE = frozenset({"dick", "dicks", "cock", "prick"})
 _MIDDLE_FINGER = re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?")
 
-LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing",))
+LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing",), fuzzy=True)
 
 
 def vulgarity(post: Post) -> list[Finding]:

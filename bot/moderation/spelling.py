@@ -1,0 +1,107 @@
+"""Misspelt words read as the listed words they were meant to be.
+
+People get slurs, insults and cuss words past filters (or just type fast) by dropping a
+letter ("bullsht", "hatrd"), swapping two ("idoit", "haet"), doubling one ("idiiot"),
+gluing words together ("Ihate") or spacing letters out ("h a t e"). `FuzzyIndex` finds a
+listed form one such edit away; `repair` rewrites a folded text with those edits undone, so
+the pattern rules can read it.
+
+Only edits that keep the first letter are tried, and only for forms of five letters or
+more: shorter words have too many real English neighbours ("moon" is "moron" without its r).
+Real words that are one edit from a listed form are never read as it (`REAL_WORDS`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+# Ordinary words one edit away from a listed insult, slur or cuss word (found by checking
+# every form's edits against a large English vocabulary).
+REAL_WORDS = frozenset(
+    {
+        "animal", "counts", "filthy", "garage", "looser", "loses", "moons", "moroni", "morton",
+        "numpy", "picks", "savage", "twist", "weird", "colons", "niger", "arises", "assess",
+        "assets", "batch", "batched", "batches", "batching", "carbon", "clocks", "shifts",
+        "sites", "sitting", "slope", "bitten", "pricks", "fickle", "tricks", "clown", "hater",
+        "haters", "later", "hated", "heated", "dates", "mornings", "moron", "crooks", "twits",
+        "brash", "trashy", "flith", "lairs", "sluts", "bastard", "wither", "snakes", "sneak",
+        "shits", "shite", "sheet", "shirt", "shitt", "whites", "white", "wanker", "wanted",
+        "prat", "part", "parts", "tarts", "start", "starts", "rates", "rated",
+    }
+)  # fmt: skip
+_MIN_FORM = 5
+
+
+class FuzzyIndex:
+    """Listed forms and every string one edit away from them (first letter kept)."""
+
+    def __init__(self, forms: Iterable[str], *, min_length: int = _MIN_FORM) -> None:
+        self.forms = frozenset(f for f in forms if f.isalpha() and f.isascii())
+        self._near: dict[str, str] = {}
+        for form in sorted(self.forms):
+            if len(form) < min_length:
+                continue
+            for variant in _dropped(form) | _swapped(form):
+                if variant not in self.forms and variant not in REAL_WORDS:
+                    self._near.setdefault(variant, form)
+        self._long = frozenset(f for f in self.forms if len(f) >= min_length)
+        self.match = lru_cache(maxsize=16384)(self._match)
+
+    def _match(self, token: str) -> str | None:
+        """The form `token` is one edit away from, if any (the token is plain lowercase)."""
+        if len(token) < 5 or token in REAL_WORDS or token in self.forms:
+            return None
+        found = self._near.get(token)
+        if found is not None:
+            return found
+        if len(token) >= 6:  # a letter too many: "idiiot", "hattred"
+            for extra in _dropped(token):
+                if extra in self._long:
+                    return extra
+        return None
+
+
+def _dropped(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+
+
+def _swapped(word: str) -> set[str]:
+    return {
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(1, len(word) - 1)
+        if word[i] != word[i + 1]
+    }
+
+
+_SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
+_TOKEN = re.compile(r"[a-z]+")
+# Short words people glue onto the next one ("Ihate", "youare").
+_GLUE = ("i", "you", "we", "they", "all", "are", "is", "a", "the", "so", "much", "these",
+         "those", "not")  # fmt: skip
+
+
+def repair(folded: str, index: FuzzyIndex) -> str | None:
+    """`folded` with spaced-out letters joined, glued words split and misspelt listed words
+    corrected; None when there was nothing to repair."""
+    text = _SPACED.sub(lambda m: m.group().replace(" ", ""), folded)
+    text = _TOKEN.sub(lambda m: _repaired_word(m.group(), index), text)
+    return text if text != folded else None
+
+
+def _repaired_word(word: str, index: FuzzyIndex) -> str:
+    if word in index.forms or len(word) < 4:
+        return word
+    for glue in _GLUE:
+        rest = word[len(glue) :]
+        if word.startswith(glue) and len(rest) >= 4:
+            if rest in index.forms:
+                return f"{glue} {rest}"
+            if (near := index.match(rest)) is not None:
+                return f"{glue} {near}"
+    for cut in range(4, len(word) - 3):  # "hatewomen", "womenare"
+        head, tail = word[:cut], word[cut:]
+        if head in index.forms and (tail in index.forms or tail in _GLUE):
+            return f"{head} {tail}"
+    return index.match(word) or word
