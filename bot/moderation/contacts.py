@@ -19,6 +19,13 @@ from bot.moderation.model import Span
 from bot.moderation.settings import AllowList
 
 _EMAIL = re.compile(r"[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
+# "lena dot moreau at gmail dot com", "jo(at)yahoo(dot)ca": addresses written out to dodge filters
+_SPELLED_EMAIL = re.compile(
+    r"\b[a-z0-9_-]+(?:(?: dot |\.)[a-z0-9_-]+)*\s*(?: at |\(at\)|\[at\]| @ )\s*"
+    r"([a-z0-9-]+(?:\s*(?: dot |\(dot\)|\[dot\]|\.)\s*[a-z0-9-]+)*\s*(?: dot |\(dot\)|\[dot\])"
+    r"\s*(?:com|ca|net|org|co|info|io|me))\b",
+    re.IGNORECASE,
+)
 _LINK = re.compile(
     r"(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})\b(?:/[^\s)\]]*)?",
     re.IGNORECASE,
@@ -86,11 +93,15 @@ def phone_numbers(text: str) -> Iterator[Contact]:
 
 
 def emails(text: str) -> Iterator[Contact]:
-    if "@" not in text:
-        return
-    for match in _EMAIL.finditer(text):
-        domain = registered_domain(match.group(1)) or match.group(1).lower()
-        yield Contact("email", Span(match.start(), match.end(), match.group()), domain)
+    if "@" in text:
+        for match in _EMAIL.finditer(text):
+            domain = registered_domain(match.group(1)) or match.group(1).lower()
+            yield Contact("email", Span(match.start(), match.end(), match.group()), domain)
+    if "dot" in text.lower():
+        for match in _SPELLED_EMAIL.finditer(text):
+            host = re.sub(r"\s*(?: dot |\(dot\)|\[dot\])\s*", ".", match.group(1).lower())
+            domain = registered_domain(host) or host
+            yield Contact("email", Span(match.start(), match.end(), match.group()), domain)
 
 
 def links(text: str) -> Iterator[Contact]:

@@ -17,7 +17,12 @@ _P = r"\$ ?\d[\d,.]*k?"  # a price
 _SOLICITING = re.compile(
     word_alternation(
         (
-            r"\bfor sale\b", r"\bselling\b", r"\bsale this (?:week|weekend)\b",
+            r"\bfor sale\b", r"\bselling\b", r"\bwants? to buy\b",
+            r"\b(?:anyone|who) wants? (?:my|a|an|some|these|this|our)\b[^.!?\n]{0,40}"
+            r"\b(?:for free|free|\$ ?\d)", r"\b\d+ (?:for|4) " + _P,
+            r"\bserving (?:all of )?(?:pickering|ajax|whitby|durham|oshawa|scarborough|the gta"
+            r"|toronto)\b", r"\bpackages? (?:from|start|starting)\b",
+            r"\bsale this (?:week|weekend)\b",
             r"\bwarehouse sale\b", r"\bbuy now\b", r"\b(?:wanna|want to) buy\b",
             r"\b(?:dm|pm|inbox) (?:me|us)\b(?! (?:if|when|about the))",
             r"\b(?:message|msg|text|call|whatsapp) (?:me|us) to (?:buy|order|reserve|book)\b",
@@ -57,9 +62,11 @@ _SALES_HINTS = re.compile(
         (
             # a rate first, so "$40/half hour" is read as one rather than as a bare price
             _P + r" ?(?:/ ?|per |a )(?:month|mo|hour|hr|half hour|week|night|session|day|yard"
-            r"|bag|load|visit|lesson|class|person|walk|window|tree|car|dog|sq ?ft)\b",
+            r"|bag|load|visit|lesson|class|person|walk|window|tree|car|dog|sq ?ft|each)\b",
             r"free\b", _P, r"call or text", r"(?:message|msg|whatsapp) (?:me|us)\b",
-            r"text (?:me|\w+) at", r"contact (?:me|us)", r"visit (?:us|our|my)", r"shop\b",
+            r"text (?:me|\w+) at", r"(?:text|call) (?:me|us)\b", r"contact (?:me|us)",
+            r"(?:snap|snapchat|telegram|whatsapp|insta|ig|kik)\b ?:", r"delivery\b",
+            r"visit (?:us|our|my)", r"shop\b",
             r"store\b", r"deals?\b", r"sale\b", r"prices?\b", r"services?\b", r"book\b",
             r"business\b", r"company\b", r"professional", r"certified", r"guaranteed?\b",
             r"quality\b", r"specials?\b", r"call \w+'s \w+", r"we (?:bag|haul|clean|cut|mow)\b",
@@ -108,6 +115,8 @@ def _judge(
     if outside:
         return 0.55, f"Link to a website not associated with the City ({outside[0].value})"
     kinds = {_hint_kind(h.text) for h in hints}
+    if "rate" in kinds:
+        kinds.discard("$")  # "$55 a month" and "$42" are the same evidence: a price
     # A rate ("$20 per walk") is half an offer already: it counts twice.
     if len(kinds) + ("rate" in kinds) >= 3:
         return 0.55, "Reads like an advertisement"
