@@ -79,10 +79,15 @@ OFF_TOPIC_SUBJECTS: dict[str, tuple[str, ...]] = {
                       "plumber", "electrician", "roofer", "contractor recommendation",
                       "handyman", "babysitter", "nanny", "mechanic", "dentist", "realtor",
                       "good lawyer", "hvac", "furnace"),
-    "food": ("recipe", "recipes", "baking", "butter tarts", "cookies", "dinner ideas"),
+    "food": ("recipe", "recipes", "baking", "butter tarts", "cookies", "dinner ideas", "pizza",
+             "sushi", "shawarma", "brunch", "best place to eat", "place to eat", "wings"),
     "lost_found": ("lost cat", "lost dog", "missing cat", "missing dog", "last seen",
                    "answers to", "please share", "found a wallet", "lost wallet", "lost keys"),
+    "pets_animals": ("for adoption", "kittens", "puppies", "adopt a", "rehome", "rehoming"),
+    "jobs": ("hiring", "summer job", "job opening", "looking for work", "resume",
+             "part-time job", "need a job"),
     "entertainment": ("netflix", "tv show", "movie", "episode", "celebrity", "taylor swift",
+                      "bachelor", "finale", "who's watching", "whos watching", "reality show",
                       "video game", "fortnite", "tiktok trend", "concert tickets"),
 }
 
@@ -157,6 +162,12 @@ def main_civic_subjects(text: str) -> tuple[frozenset[str], int]:
 
 def off_topic_subjects(text: str) -> frozenset[str]:
     return frozenset(match.lastgroup or "" for match in _OFF_TOPIC.finditer(text))
+
+
+def without_off_topic(text: str) -> str:
+    """`text` with its off-topic phrases blanked, so "lost dog, please share" is not read as
+    a post about parks because of "dog"."""
+    return _OFF_TOPIC.sub(lambda m: " " * len(m.group()), text)
 
 
 @lru_cache(maxsize=1024)

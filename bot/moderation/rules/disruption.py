@@ -22,7 +22,8 @@ _CLUTTER = frozenset(
      "first", "1st", "following", "following along", "ditto", "this", "^ this", "this ^",
      "test", "testing", "subscribed", "following this", "bumping", "bump bump", "^", "^^",
      "^^^", "^^^^", "^^^^^", ".", "..", "...", "-", "me 2", "me too me too", "same lol",
-     "first!!", "first!"}
+     "first!!", "first!", "^this", "^^ this", "^^this", "this^", "👆", "same tbh",
+     "bumping this", "following!", "seen", "this this this", "+1 same"}
 )  # fmt: skip
 _STOPWORDS = frozenset(
     {
@@ -69,8 +70,9 @@ def _off_topic(post: Post) -> Finding | None:
     folded = fold(post.text)
     covered = subjects.folder_subjects(post.folder, post.topic)
     elsewhere = subjects.off_topic_subjects(folded) - covered
-    civic, mentions = subjects.main_civic_subjects(folded)
-    if civic & covered or _shares_words(folded, post.folder, post.topic):
+    rest = subjects.without_off_topic(folded) if elsewhere else folded
+    civic, mentions = subjects.main_civic_subjects(rest)
+    if civic & covered or _shares_words(rest, post.folder, post.topic):
         return None  # the post's main matter is one the folder covers
     count = len(words(folded))
     if elsewhere:
@@ -82,6 +84,11 @@ def _off_topic(post: Post) -> Finding | None:
         # reading in the old schoolhouse") are part of the discussion.
         confidence = 0.65
         about = ", ".join(sorted(civic))
+    elif mentions == 0 and count <= 25 and _ASKS_THE_BOARD.search(folded):
+        # Asking the board for something with nothing of the folder's matter in it:
+        # "does anyone know if the 401 is closed?" under a gym membership update.
+        confidence = 0.6
+        about = "a question unrelated to the folder"
     else:
         return None
     reason = f"Off-topic for '{post.folder}' (the post is about {about})"
@@ -89,6 +96,15 @@ def _off_topic(post: Post) -> Finding | None:
     return Finding(
         "disruption", confidence, evidence, explain("disruption", reason), "off_topic"
     )
+
+
+_ASKS_THE_BOARD = re.compile(
+    r"^(?:(?:hey|hi|ok|so|quick question|random question|off topic)[,:!.]? )*"
+    r"(?:does |do |can |could )?"
+    r"(?:(?:any ?one|any ?body) (?:know|have|has|got|recommend|selling|hiring|seen|watching"
+    r"|going)|where can i (?:buy|get|find)|what'?s the best|who has)\b"
+    r"[^?]*\?"
+)
 
 
 def _shares_words(folded: str, folder: str, topic: str) -> bool:

@@ -25,6 +25,10 @@ _DISMISSALS = re.compile(
             r"|asked for|goes|uses|needs|wants|likes)\b", r"\bimagine caring\b", r"\bnot another\b",
             r"\b(?:so |really |super |very |pretty )?(?:boring|lame|dull|tedious|meh)\b",
             r"\byawn+\b", r"\bz{3,}\b", r"\bsnooze(?: ?fest)?\b",
+            r"\b(?:the )?(?:lamest|dullest|most boring|most pointless|least interesting)\b",
+            r"\bhow (?:exciting|thrilling|fascinating|riveting)\W{0,5}(?:not|lol)\b",
+            r"\bcould (?:this|it|that) (?:\w+ )?be any (?:more )?(?:boring|lame|dull|duller"
+            r"|lamer)\b",
             r"\bwaste of (?:time|space|bandwidth)\b", r"\bstop posting\b", r"\bugh+\b",
             r"\bis the worst\b", r"\bare the worst\b", r"\bsucks\b", r"\bbored\b",
             r"\bnobody (?:wants|needs) (?:this|to (?:hear|read|see))\b",
@@ -60,6 +64,8 @@ def negativity(post: Post) -> list[Finding]:
     if not dismissals:
         return []
     content = _content_left(folded, dismissals)
+    if not _PRAISE.search(folded):
+        content = [word for word in content if not _names_topic(word, post)]
     substantive = _SUBSTANCE.search(_without(folded, dismissals)) is not None
     if len(content) > 4 or (substantive and len(content) > 1):
         return []
@@ -67,6 +73,16 @@ def negativity(post: Post) -> list[Finding]:
     evidence = tuple(Span(m.start(), m.end(), text[m.start() : m.end()]) for m in dismissals)
     reason = f"Only dismisses the topic ('{evidence[0].text}')"
     return [Finding("negativity", confidence, evidence, explain("negativity", reason))]
+
+
+_PRAISE = re.compile(r"\b(?:great|love[dsy]?|good|awesome|amazing|fun|nice|beautiful|thanks"
+                     r"|thank you|enjoy\w*|best)\b")
+
+
+def _names_topic(word: str, post: Post) -> bool:
+    """Naming the topic ("gym membership thread, who cares") adds nothing to a dismissal."""
+    about = fold(f"{post.folder} {post.topic}")
+    return len(word) >= 4 and (word in about or word.rstrip("s") in about)
 
 
 def _without(folded: str, matches: list[re.Match[str]]) -> str:
