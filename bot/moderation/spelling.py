@@ -28,7 +28,8 @@ REAL_WORDS = frozenset(
         "haters", "later", "hated", "heated", "dates", "mornings", "moron", "crooks", "twits",
         "brash", "trashy", "flith", "lairs", "sluts", "bastard", "wither", "snakes", "sneak",
         "shits", "shite", "sheet", "shirt", "shitt", "whites", "white", "wanker", "wanted",
-        "prat", "part", "parts", "tarts", "start", "starts", "rates", "rated",
+        "prat", "part", "parts", "tarts", "start", "starts", "rates", "rated", "bart", "beta",
+        "lair", "ares",
     }
 )  # fmt: skip
 _MIN_FORM = 5
@@ -41,9 +42,12 @@ class FuzzyIndex:
         self.forms = frozenset(f for f in forms if f.isalpha() and f.isascii())
         self._near: dict[str, str] = {}
         for form in sorted(self.forms):
-            if len(form) < min_length:
+            if len(form) < min_length - 1:
                 continue
-            for variant in _dropped(form) | _swapped(form):
+            # Short forms only by a swap ("haet"); a dropped letter must leave a long word
+            # ("moon" is "moron" without its r).
+            edits = _swapped(form) | {d for d in _dropped(form) if len(d) >= min_length}
+            for variant in edits:
                 if variant not in self.forms and variant not in REAL_WORDS:
                     self._near.setdefault(variant, form)
         self._long = frozenset(f for f in self.forms if len(f) >= min_length)
@@ -51,7 +55,7 @@ class FuzzyIndex:
 
     def _match(self, token: str) -> str | None:
         """The form `token` is one edit away from, if any (the token is plain lowercase)."""
-        if len(token) < 5 or token in REAL_WORDS or token in self.forms:
+        if len(token) < 4 or token in REAL_WORDS or token in self.forms:
             return None
         found = self._near.get(token)
         if found is not None:
@@ -78,8 +82,13 @@ def _swapped(word: str) -> set[str]:
 _SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
 _TOKEN = re.compile(r"[a-z]+")
 # Short words people glue onto the next one ("Ihate", "youare").
-_GLUE = ("i", "you", "we", "they", "all", "are", "is", "a", "the", "so", "much", "these",
-         "those", "not")  # fmt: skip
+# Pronouns and a few function words are split off the front; never "the" or "a": "the" +
+# "rapist" would read "therapist" as an insult.
+_GLUE = ("i", "you", "we", "they", "much", "just", "very", "such", "so", "all", "are", "is",
+         "were", "these", "those", "them")  # fmt: skip
+
+
+_TAILS = ("are", "is", "all", "were", "so", "like")
 
 
 def repair(folded: str, index: FuzzyIndex) -> str | None:
@@ -102,6 +111,6 @@ def _repaired_word(word: str, index: FuzzyIndex) -> str:
                 return f"{glue} {near}"
     for cut in range(4, len(word) - 3):  # "hatewomen", "womenare"
         head, tail = word[:cut], word[cut:]
-        if head in index.forms and (tail in index.forms or tail in _GLUE):
+        if head in index.forms and (tail in index.forms or tail in _TAILS):
             return f"{head} {tail}"
     return index.match(word) or word

@@ -15,7 +15,8 @@ from bot.moderation import contacts
 from bot.moderation.guidelines import explain
 from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.rules.hate_speech import hate_group_named, hate_speech_spans
+from bot.moderation.rules.hate_speech import KEY_WORDS, hate_group_named, hate_speech_spans
+from bot.moderation.spelling import FuzzyIndex, repair
 from bot.moderation.text import fold, word_alternation
 
 # Slurs (written masked in our own test data; the lexicon reads masks and leetspeak).
@@ -266,11 +267,36 @@ def harassment(post: Post) -> list[Finding]:
     hits = [hit for hit in hits if not _inside(hit[1], innocent)]
     hits = _without_condemned_quotes(folded, hits)
     if not hits:
+        hits = _misspelt_hits(text, folded)
+    if not hits:
         return []
     best = max(hits, key=lambda hit: hit[0])
     reason = f"Post contains {best[2]} ('{best[1].text}')"
     evidence = tuple(sorted({span for _, span, _ in hits}, key=lambda s: s.start))
     return [Finding("harassment", best[0], evidence, explain("harassment", reason))]
+
+
+# Words worth repairing: everything the insult, slur and hate-speech rules read.
+_REPAIRABLE = FuzzyIndex(INSULTS.forms | SLURS.forms | KEY_WORDS | {"hate", "kill", "scum"})
+
+
+def _misspelt_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
+    """The rules again on the post with spelling tricks undone ("Ihate", "h a t e", "haet");
+    the repaired text has other offsets, so the evidence is the whole post."""
+    repaired = repair(folded, _REPAIRABLE)
+    if repaired is None or _COUNTER.search(repaired):
+        return []
+    innocent = [(m.start(), m.end()) for m in _INNOCENT.finditer(repaired)]
+    found = [*_pattern_hits(repaired, repaired), *_word_hits(repaired, repaired, innocent)]
+    found += [(0.8, Span(s, e, ""), "hate speech against a group")
+              for s, e in hate_speech_spans(repaired)]
+    found = [hit for hit in found if not _inside(hit[1], innocent)]
+    found = _without_condemned_quotes(repaired, found)
+    if not found:
+        return []
+    best = max(found, key=lambda hit: hit[0])
+    whole = Span(0, len(text), text)
+    return [(best[0] - 0.05, whole, f"{best[2]}, misspelt")]
 
 
 _QUOTED = re.compile(r"\"[^\"]+\"|“[^”]+”")

@@ -136,3 +136,8 @@ def _condemned_or_negated(folded: str, match: re.Match[str]) -> bool:
         if _GROUP_AS_OBJECT.search(before[-15:]):
             return True
     return False
+
+
+# The words hate speech is read by (group names, verbs of contempt, what is said of a group):
+# a misspelling of one of them is repaired before reading (see bot.moderation.spelling).
+KEY_WORDS = frozenset(re.findall(r"[a-z]{4,}", _GROUP + _AGAINST + _SAID_OF))

@@ -52,7 +52,8 @@ _FILLER_WORDS = frozenset(
         "lol", "lmao", "tbh", "honestly", "just", "thread", "topic", "posts", "post", "update",
         "updates", "even", "who", "cares", "nobody", "care", "really", "another", "i", "im",
         "i'm", "me", "my", "here", "again", "all", "these", "those", "such", "what", "most", "to",
-        "on", "in", "and", "anymore", "any"
+        "on", "in", "and", "anymore", "any", "ever", "thing", "things", "city", "has", "have",
+        "posted", "discussion", "by", "one", "been", "was", "were", "page", "video"
     }
 )  # fmt: skip
 
@@ -63,9 +64,9 @@ def negativity(post: Post) -> list[Finding]:
     dismissals = list(_DISMISSALS.finditer(folded))
     if not dismissals:
         return []
-    content = _content_left(folded, dismissals)
-    if not _PRAISE.search(folded):
-        content = [word for word in content if not _names_topic(word, post)]
+    if _PRAISE.search(folded):
+        return []  # "who cares about the rain, the festival was great!" is positive
+    content = [w for w in _content_left(folded, dismissals) if not _names_topic(w, post)]
     substantive = _SUBSTANCE.search(_without(folded, dismissals)) is not None
     if len(content) > 4 or (substantive and len(content) > 1):
         return []
@@ -82,7 +83,7 @@ _PRAISE = re.compile(r"\b(?:great|love[dsy]?|good|awesome|amazing|fun|nice|beaut
 def _names_topic(word: str, post: Post) -> bool:
     """Naming the topic ("gym membership thread, who cares") adds nothing to a dismissal."""
     about = fold(f"{post.folder} {post.topic}")
-    return len(word) >= 4 and (word in about or word.rstrip("s") in about)
+    return len(word) >= 3 and (word in about or word.rstrip("s") in about)
 
 
 def _without(folded: str, matches: list[re.Match[str]]) -> str:
