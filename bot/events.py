@@ -6,7 +6,7 @@ request's current state when they deliver it, so a retried delivery never shows 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
 
 NotificationKind = Literal[
@@ -32,9 +32,7 @@ class Notification:
     channel: str = ""             # only this channel delivers it (e.g. "webhook"); "" = every chat
 
     def to_record(self) -> dict[str, Any]:
-        record = asdict(self)
-        record["recipients"] = list(self.recipients)
-        return record
+        return {**self.__dict__, "recipients": list(self.recipients)}
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Notification:

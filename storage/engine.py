@@ -100,8 +100,14 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def commit(self, ops: Sequence[Op]) -> None:
-        """Make `ops` durable as one unit, then visible. Returns only once on disk."""
+    def commit(self, ops: Sequence[Op], *, sync: bool = True) -> None:
+        """Make `ops` durable as one unit, then visible. Returns only once on disk.
+
+        `sync=False` is for bookkeeping (what was delivered where): the line is written at
+        once, so it survives the process being killed, and reaches the disk with the next
+        synced commit; only a power cut in between can lose it, costing a repeated message,
+        never a decision.
+        """
         if not ops:
             return
         if self.read_only:
@@ -110,7 +116,7 @@ class Store:
         data = line.encode("utf-8") + b"\n"
         with self._mutex:
             self._journal.write(data)
-            if self._fsync:
+            if self._fsync and sync:
                 os.fsync(self._journal.fileno())
             self._apply(ops)
             if self._journal.tell() > max(COMPACT_MIN_BYTES, 2 * self._snapshot_bytes):

@@ -128,7 +128,7 @@ class StoredPostHistory:
         kept.append({"post_id": record.post_id, "board": record.board,
                      "folder": record.folder, "created_at": record.created_at.isoformat(),
                      "fingerprint": record.fingerprint})
-        self.store.commit([("put", AUTHORS, record.author_key, {"posts": kept})])
+        self.store.commit([("put", AUTHORS, record.author_key, {"posts": kept})], sync=False)
 
 
 def _post_record(author_key: str, raw: dict[str, str]) -> PostRecord:

@@ -7,6 +7,7 @@ so a state change and the notifications it causes are one commit. Small in-memor
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import threading
 from collections import defaultdict
@@ -37,6 +38,7 @@ class TinyDBRepository:
         self.chat_channels = tuple(c for c in self.channels if c != "webhook")
         # Compare-and-write as one step, whichever thread or coroutine writes.
         self._writing = threading.Lock()
+        self._parsed: dict[str, AccessRequest] = {}
         self._by_requester: dict[str, set[str]] = defaultdict(set)
         self._open: set[str] = set()
         self._refusals: dict[str, int] = defaultdict(int)
@@ -67,8 +69,16 @@ class TinyDBRepository:
         return f"R-{next(self._next_number)}"
 
     def get(self, request_id: str) -> AccessRequest | None:
+        cached = self._parsed.get(request_id)
+        if cached is not None:
+            return cached
         record = self.store.get(REQUESTS, request_id)
-        return AccessRequest.from_record(record) if record else None
+        if record is None:
+            return None
+        # Requests are immutable values and every write goes through `save`, so a parsed copy
+        # stays right until the next save replaces it.
+        request = self._parsed[request_id] = AccessRequest.from_record(record)
+        return request
 
     def save(self, request: AccessRequest, *, expected_version: int,
              notifications: Iterable[Notification] = ()) -> AccessRequest:
@@ -76,12 +86,14 @@ class TinyDBRepository:
         record = saved.to_record()
         ops: list[Op] = [("put", REQUESTS, saved.id, record), *self.outbox_ops(notifications)]
         with self._writing:
-            stored = self.store.get(REQUESTS, request.id)
-            if (stored["version"] if stored else 0) != expected_version:
+            stored = self.get(request.id)
+            if (stored.version if stored else 0) != expected_version:
                 raise ConcurrentUpdate(request.id)
-            if stored is not None:
-                _check_append_only(stored, request)
+            if stored is not None and \
+                    request.history[: len(stored.history)] != stored.history:
+                raise HistoryRewritten(f"{request.id}: the audit trail is append-only")
             self.store.commit(ops)
+            self._parsed[saved.id] = saved
             self._index(record)
         return saved
 
@@ -131,21 +143,22 @@ class TinyDBRepository:
     # -- Outbox -----------------------------------------------------------------------------
 
     def due(self, now: float, limit: int = 50) -> list[OutboxMessage]:
-        ready = [record for _, record in self.store.items(OUTBOX)
-                 if not record["dead"] and record["not_before"] <= now]
-        # Stable sort: among messages due alike, the order they were queued in (a request's
-        # closed step before its next one).
-        ready.sort(key=lambda record: record["not_before"])
-        return [_outbox_message(record) for record in ready[:limit]]
+        ready = ((position, record) for position, (_, record)
+                 in enumerate(self.store.items(OUTBOX))
+                 if not record["dead"] and record["not_before"] <= now)
+        # Among messages due alike, the order they were queued in (a request's closed step
+        # before its next one); nsmallest keeps a pass linear in the backlog.
+        first = heapq.nsmallest(limit, ready, key=lambda item: (item[1]["not_before"], item[0]))
+        return [_outbox_message(record) for _, record in first]
 
     def delivered(self, message_id: str) -> None:
-        self.store.commit([("del", OUTBOX, message_id)])
+        self.store.commit([("del", OUTBOX, message_id)], sync=False)
 
     def failed(self, message: OutboxMessage, *, error: str, retry_at: float | None) -> None:
         record = _outbox_record(message)
         record.update(attempts=message.attempts + 1, last_error=error[:500],
                       not_before=retry_at or message.not_before, dead=retry_at is None)
-        self.store.commit([("put", OUTBOX, message.id, record)])
+        self.store.commit([("put", OUTBOX, message.id, record)], sync=False)
 
     def pending_count(self) -> int:
         return sum(1 for _, r in self.store.items(OUTBOX) if not r["dead"])
@@ -164,7 +177,7 @@ class TinyDBRepository:
         record = {"request_id": notification.request_id, "step": notification.step,
                   "kind": notification.kind, "channel": channel, "target": target,
                   "ref": dict(ref)}
-        self.store.commit([("put", DELIVERIES, doc_id, record)])
+        self.store.commit([("put", DELIVERIES, doc_id, record)], sync=False)
         copies = self._copies[(notification.request_id, channel)]
         if doc_id not in copies:
             copies.append(doc_id)
@@ -183,14 +196,7 @@ class TinyDBRepository:
         return self.store.get(KEYVALUE, f"{namespace}:{key}")
 
     def put_value(self, namespace: str, key: str, value: Mapping[str, Any]) -> None:
-        self.store.commit([("put", KEYVALUE, f"{namespace}:{key}", dict(value))])
-
-
-def _check_append_only(stored: dict[str, Any], request: AccessRequest) -> None:
-    old = stored["history"]
-    new = request.to_record()["history"]
-    if new[: len(old)] != old:
-        raise HistoryRewritten(f"{request.id}: the audit trail is append-only")
+        self.store.commit([("put", KEYVALUE, f"{namespace}:{key}", dict(value))], sync=False)
 
 
 def _outbox_record(message: OutboxMessage) -> dict[str, Any]:
