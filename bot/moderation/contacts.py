@@ -56,6 +56,12 @@ _STREET_ADDRESS = re.compile(
     rf"(?:{STREET_TYPES})\b\.?(?: (?:[NSEW]|north|south|east|west)\b)?",
     re.IGNORECASE,
 )
+# Rural Pickering numbers its side roads and concessions: "4 Sideline 26", "3120 Concession 7".
+_RURAL_ADDRESS = re.compile(
+    r"\b\d{1,5},? (?:sideline|side road|sideroad|concession(?: road| rd)?|conc\.?) \d{1,2}\b"
+    r"(?:,? (?:unit|apt) [a-z0-9]+\b)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,8 @@ def street_addresses(text: str) -> Iterator[Contact]:
         if _ROUTE_NUMBER.search(text[max(0, match.start() - 15) : match.start()]):
             continue  # "Highway 7 along Whitevale Rd" is a road, not a house number
         yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
+    for match in _RURAL_ADDRESS.finditer(text):
+        yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
 
 
 def postal_codes(text: str) -> Iterator[Contact]:
@@ -176,3 +184,11 @@ def _national_digits(number: str) -> str:
 
 def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+_TOLL_FREE = ("800", "833", "844", "855", "866", "877", "888")
+
+
+def is_toll_free(digits: str) -> bool:
+    """A North American toll-free number (its ten digits)."""
+    return digits[-10:-7] in _TOLL_FREE

@@ -94,8 +94,11 @@ class AlertNotFound(DeskError):
 
 class ModerationDesk:
     def __init__(self, *, screener: Screener, repository: ModerationRepository,
-                 directory: Directory, clock: Clock) -> None:
+                 directory: Directory, clock: Clock, removal_webhook: bool = False) -> None:
         self.screener = screener
+        # Without a removal webhook a moderator's Remove is recorded and the post must be
+        # taken down on the page by hand; the alert says so.
+        self.removal_pending = "pending" if removal_webhook else "to do by hand on the page"
         self.repository = repository
         self.directory = directory
         self.clock = clock
@@ -118,7 +121,8 @@ class ModerationDesk:
         if verdict.auto_remove:
             entry = AlertEntry(0, "remove", "socialbot", "Automatic removal", "", "bot",
                                self.clock.now(), "removed automatically by the City's settings")
-            alert = replace(alert, state="removed", step=2, history=(entry,), removal="pending")
+            alert = replace(alert, state="removed", step=2, history=(entry,),
+                            removal=self.removal_pending)
             notes.append(self._removal_note(alert))
         self.repository.record_post(post, verdict, alert, notes)
         return verdict, alert.id
@@ -148,7 +152,8 @@ class ModerationDesk:
                              "escalate": "escalated"}[action]  # type: ignore[assignment]
         moved = replace(alert, state=state, step=alert.step + 1,
                         history=(*alert.history, entry),
-                        removal="pending" if action in ("remove", "ban") else alert.removal)
+                        removal=self.removal_pending if action in ("remove", "ban")
+                        else alert.removal)
         notes = [self._alert_note(alert, "alert_closed")]
         if action in ("remove", "ban"):
             notes.append(self._removal_note(moved))

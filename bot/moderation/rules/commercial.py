@@ -18,6 +18,10 @@ _SOLICITING = re.compile(
     word_alternation(
         (
             r"\bfor sale\b", r"\bselling\b", r"\bwants? to buy\b",
+            r"\b(?:message|msg|text|call|dm|email|e-mail|whatsapp|contact|inbox)(?: me| us)?"
+            r" (?:to|for) (?:order|buy|book|reserve|details|pricing|prices|info|a quote|rates)\b",
+            r"\brefinanc\w*\b", r"\bmortgage rates?\b", r"\brates are (?:dropping|low)\b",
+            r"\bcheaper than\b", r"\bdeposits? (?:accepted|required|taken)\b",
             r"\b(?:anyone|who) wants? (?:my|a|an|some|these|this|our)\b[^.!?\n]{0,40}"
             r"\b(?:for free|free|\$ ?\d)", r"\b\d+ (?:for|4) " + _P,
             r"\bserving (?:all of )?(?:pickering|ajax|whitby|durham|oshawa|scarborough|the gta"
@@ -62,10 +66,12 @@ _SALES_HINTS = re.compile(
         (
             # a rate first, so "$40/half hour" is read as one rather than as a bare price
             _P + r" ?(?:/ ?|per |a )(?:month|mo|hour|hr|half hour|week|night|session|day|yard"
-            r"|bag|load|visit|lesson|class|person|walk|window|tree|car|dog|sq ?ft|each)\b",
+            r"|bag|load|visit|lesson|class|person|walk|window|tree|car|dog|sq ?ft|each|pair"
+            r"|cord|dozen|set|piece|item|unit)\b|" + _P + r" ?/ ?[a-z]+\b",
             r"free\b", _P, r"call or text", r"(?:message|msg|whatsapp) (?:me|us)\b",
             r"text (?:me|\w+) at", r"(?:text|call) (?:me|us)\b", r"contact (?:me|us)",
-            r"(?:snap|snapchat|telegram|whatsapp|insta|ig|kik)\b ?:", r"delivery\b",
+            r"(?:snap|snapchat|telegram|whatsapp|insta|ig|kik)\b ?:?\s?@?\w+",
+            r"deliver(?:y|ed)\b",
             r"visit (?:us|our|my)", r"shop\b",
             r"store\b", r"deals?\b", r"sale\b", r"prices?\b", r"services?\b", r"book\b",
             r"business\b", r"company\b", r"professional", r"certified", r"guaranteed?\b",
@@ -94,6 +100,13 @@ def commercial(post: Post, check: AllowListCheck) -> list[Finding]:
     soliciting = [_span(text, m) for m in _SOLICITING.finditer(folded)]
     hints = [_span(text, m) for m in _SALES_HINTS.finditer(folded)]
     confidence, reason = _judge(soliciting, hints, outside)
+    if confidence == 0.0 and any(h.text.startswith("$") for h in hints):
+        phone = next(iter(contacts.phone_numbers(text)), None)
+        if phone is not None:
+            # A price and a phone number to call: an offer, whatever the wording.
+            confidence = 0.7
+            reason = f"An offer with a price and a number to call ({phone.span.text})"
+            hints.append(phone.span)
     if confidence == 0.0:
         return []
     evidence = tuple(sorted([*soliciting, *(c.span for c in outside), *hints][:6],

@@ -321,6 +321,11 @@ def _without_condemned_quotes(
 _GO_CONFRONT = re.compile(
     r"\bgo (?:\w+ ){0,2}(?:complain|tell|yell|confront|visit|see|talk|knock|show|give|deal|ask)\b"
     r"|\bpay (?:him|her|them) a visit\b|\bshow up (?:at|on)\b"
+    r"|\btell (?:him|her|them) (?:what|how|he'?s|she'?s|they'?re|his|her|their)\b"
+)
+_AUTHORITY_BEFORE = re.compile(
+    r"\b(?:by-?law|police|cops|the city|city staff|animal services|officers?|inspectors?)\b"
+    r"[^.!?]{0,25}$"
 )
 
 
@@ -329,6 +334,8 @@ def _sent_to_a_home(text: str, folded: str) -> list[tuple[float, Span, str]]:
     confront = _GO_CONFRONT.search(folded)
     if confront is None or not any(contacts.street_addresses(text)):
         return []
+    if _AUTHORITY_BEFORE.search(folded[max(0, confront.start() - 40) : confront.start()]):
+        return []  # "Bylaw should go knock on her door" asks the City to enforce
     span = Span(confront.start(), confront.end(), text[confront.start() : confront.end()])
     return [(0.8, span, "incitement to confront a person at home")]
 

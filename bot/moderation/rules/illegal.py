@@ -31,16 +31,17 @@ _TARGETS = (
     r"|truck|van|suv|vehicle|f-?150|plow|tires?|bridge|railing|house|home|lawn|door|saplings?"
     r"|trees?|plants?|flowers?|garden|stakes?|cones?|barriers?|barricades?|meter|lights?"
     r"|mailbox(?:es)?|bins?|sprinklers?|trail|construction|site|trailer|flags?|banners?"
-    r"|posters?|display|decorations|memorial)"
+    r"|posters?|display|decorations|memorial|posts|bollards?|planters?|delineators?|cameras?"
+    r"|lens|speed cameras?)"
 )
 # An illegal act, told or suggested to others (checked by _URGE_BEFORE / _ADVICE_CLAUSE).
 _ACTS: tuple[tuple[str, str], ...] = (
     (r"(?:slash|puncture|flatten|let the air out of)\b[^.!?]{0,25}\btires?\b",
      "encourages damaging a vehicle"),
-    (r"(?:spray ?paint|paint|tag|graffiti|deface|vandali[sz]e|smash|wreck|egg|break|trash"
-     r"|key|scratch|damage|destroy|knock (?:over|down)|rip (?:out|up|down)|pull (?:out|up|down)"
-     r"|uproot|cut down|chop down|throw (?:rocks|stones|eggs) at)\b[^.!?]{0,40}?\b" + _TARGETS
-     + r"\b", "encourages vandalism of property"),
+    (r"(?:spray ?paint|spray|glue|paint|tag|graffiti|deface|vandali[sz]e|smash|wreck|egg|break"
+     r"|trash|key|scratch|damage|destroy|knock (?:over|down)|rip (?:out|up|down)"
+     r"|pull (?:out|up|down)|uproot|cut down|chop down|throw (?:rocks|stones|eggs) at)"
+     r"\b[^.!?]{0,40}?\b" + _TARGETS + r"\b", "encourages vandalism of property"),
     (r"(?:tear|rip|pull|knock|cut) (?:the |that |those |these |every |all |her |his |their )?"
      r"(?:\w+ )?" + _TARGETS + r" (?:down|up|out|off)\b", "encourages vandalism of property"),
     (r"(?:dump|toss|throw|chuck|leave|drop|ditch)\b[^.!?]{0,40}\b(?:garbage|trash|bags?|waste"
@@ -120,8 +121,31 @@ _ACTS: tuple[tuple[str, str], ...] = (
      r"|label)s?", "encourages counterfeiting"),
     (r"(?:bring|get|grab|pick up)\b[^.!?]{0,15}\bspray ?(?:paint|cans?)\b",
      "encourages graffiti"),
+    (r"(?:hop|jump|climb|scale)(?: over)? (?:it|the gate|the fence|the wall|the barrier"
+     r"|the railing|the turnstile)\b", "encourages trespassing"),
+    (r"(?:swap|switch|trade|borrow|remove|take off|cover|bend|hide) (?:your |the |their |his"
+     r" |her )?(?:licen[cs]e )?plates?\b", "encourages plate fraud"),
+    (r"(?:drive|park|ride|cruise|stop)\b[^.!?]{0,10}\b(?:in|on|down|along) the (?:bike|bus|hov"
+     r"|transit|emergency) lanes?\b|(?:drive|park) (?:on|along|down) the (?:sidewalk|shoulder"
+     r"|trail|boardwalk)\b", "encourages illegal driving"),
+    (r"(?:torch|firebomb|smash|wreck|destroy|trash) (?:it|the thing|that thing|them|the damn"
+     r" thing|that damn thing)\b", "encourages destroying property"),
+    (r"(?:rip|tear|pull|knock|yank) (?:every one of |all of |each of |every single one of )?"
+     r"(?:them|those|these|it) (?:out|down|up)\b", "encourages vandalism of property"),
+    (r"(?:drag|haul|drive|take|carry|bring|truck|roll)\b[^.!?]{0,30}\b(?:to|down to|into"
+     r"|behind|out to|up to)\b[^.!?]{0,40}\b(?:field|ravine|hydro corridor|woods|creek|bush"
+     r"|vacant lot|empty lot|farm|ditch|forest|side road)\b", "encourages illegal dumping"),
+    (r"(?:light|start|set)\b[^.!?]{0,12}\b(?:brush piles?|bonfires?|fires?|piles?|leaves|garbage"
+     r"|tires|burn barrels?)\b", "advice on burning"),
+    (r"(?:download|stream|watch|get|read)\b[^.!?]{0,40}\bfree\b[^.!?]{0,40}\b(?:why pay"
+     r"|instead of (?:paying|buying|waiting))\b", "promotes copyright infringement"),
+    (r"tell (?:the|them|those|that) (?:\w+ ){0,2}(?:it'?s|they'?re|you'?re|that (?:it|they))\b",
+     "advice on deceiving officials"),
 )
-_URGED_ACTS = tuple((_URGE + pattern, 0.85, why) for pattern, why in _ACTS)
+_WEAK_ACTS = frozenset({"advice on burning", "advice on deceiving officials"})
+_URGED_ACTS = tuple(
+    (_URGE + pattern, 0.45 if why in _WEAK_ACTS else 0.85, why) for pattern, why in _ACTS
+)
 
 _PATTERNS: tuple[tuple[str, float, str], ...] = (
     *_URGED_ACTS,
@@ -169,7 +193,13 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|tickets?|patrolling)\b|\b(?:nobody|no one) can prove\b|\bcan'?t prove (?:a )?(?:thing"
      r"|anything)\b|\bnever (?:catch|find out|know)\b|\b(?:it'?s )?what i did\b"
      r"|\b(?:i'?ve|i have) done it for (?:years|months|ages)\b|\bdone it for years\b"
-     r"|\bnever been caught\b|\bno questions asked\b|🤫", 0.45, _EVASION),
+     r"|\bnever been caught\b|\bno questions asked\b|🤫"
+     r"|\b(?:they|nobody|no one|the fire (?:guys|department|hall)|bylaw|by-law|cops|police)"
+     r"(?:'ll| will)? (?:never|won'?t|don'?t|doesn'?t) (?:even )?(?:come|show) (?:out|up|by)\b"
+     r"|\bdone it for (?:\d+|twenty|ten|five) years\b|\balready done (?:it|on|at)\b"
+     r"|\bdid mine\b|\bproblem solved\b|\bno (?:cop|cops|police|officer|one) (?:ever )?"
+     r"(?:sits?|parks?|patrols?|checks?|watches?)\b|\bwhen the fire hall'?s busy\b", 0.45,
+     _EVASION),
     (_URGE + r"(?:say|tell (?:them|bylaw|by-law|the cops|the police|the city|the inspector)"
      r"|claim|pretend) (?:that )?(?:they'?re|it'?s|you'?re|your \w+ (?:are|is))\b", 0.45,
      "advice on deceiving officials"),
@@ -195,6 +225,30 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      "incites others to confront a person"),
     (r"\bi know where (?:he|she|they|you|that \w+|the \w+) (?:parks?|works?|sleeps?|lives?"
      r"|goes to school|walks)\b", 0.85, "threatens a person"),
+    (r"\b(?:pour(?:ing)?|dump(?:ing)?|tip(?:ping)?|drain(?:ing)?)\b[^.!?]{0,30}\b(?:oil|paint"
+     r"|chemicals?|antifreeze|gas(?:oline)?|solvents?|bleach|pesticides?)\b[^.!?]{0,30}"
+     r"\b(?:storm drains?|sewers?|drains?|creek|ditch|river|lake|ravine)\b(?=[^.!?]{0,30}"
+     r"\b(?:is fine|is ok|no big deal|nobody|everyone does|did mine|works))", 0.85,
+     "promotes dumping pollutants"),
+    (r"\b(?:no tax|tax[- ]free|untaxed|off the books|out of (?:his|her|their|my|the) (?:trunk"
+     r"|van)|fell off (?:a|the) truck)\b(?=[^\n]{0,80}\b(?:stock up|grab|cheap|half price"
+     r"|selling|\$|get some|before (?:he'?s|she'?s|they'?re|it'?s) gone))|\b(?:selling|sells)"
+     r"\b[^.!?]{0,40}\b(?:out of (?:his|her|their|a|the) (?:trunk|van)|no tax|untaxed"
+     r"|tax[- ]free)\b", 0.8, "promotes buying contraband"),
+    (r"\b(?:shadow librar\w*|libgen|z-?library|z-?lib|sci-?hub|warez|loaded firesticks?"
+     r"|jailbroken firesticks?|free iptv|cracked (?:apps?|copies|copy))\b", 0.8,
+     "promotes copyright infringement"),
+    (r"\b(?:molly|mdma|ecstasy|percs?|percocets?|oxys?|oxycodone|fentanyl|xanax|xans|shrooms"
+     r"|ketamine|lsd|meth|cocaine)\b(?=[^.!?\n]{0,30}(?:\?|\bhmu\b|\bdm\b))|\b(?:got|need"
+     r"|want|looking for|hook me up with|anyone have) (?:any |some )?(?:molly|mdma|ecstasy|percs?"
+     r"|oxys?|xans|shrooms|ketamine|lsd|coke|blow|cocaine)\b", 0.85, "promotes illegal drugs"),
+    (r"\b(?:i'?ll|i will|i'?m gonna|i'?m going to|gonna|we'?ll|we should)\s+(?:\w+ ){0,2}"
+     r"(?:rip|tear|pull|smash|wreck|break|cut|torch|burn|spray|key|slash|knock)\b[^\n]{0,60}"
+     r"\b(?:anyone (?:want|wanna)|who'?s (?:in|with me)|join me|help me|want to help)\b", 0.85,
+     "invites others to damage property"),
+    (r"\b(?:lives|living|stays) (?:above|at|on|in|behind|next to|across from)\b[^\n]{0,80}"
+     r"\b(?:go |)(?:tell|show|visit|teach|confront|knock on) (?:him|her|them)\b", 0.8,
+     "incites others to confront a person at home"),
     # harm to animals
     (r"\b(?:poison|antifreeze|rat poison|bleach)\b[^.!?]{0,50}\b(?:cats?|dogs?|pets?|geese"
      r"|coyotes?|birds|squirrels)\b|\b(?:cats?|dogs?|pets?)\b[^.!?]{0,60}\b(?:antifreeze"
@@ -261,7 +315,10 @@ _TRIGGERS = re.compile(
     r"|taser|no id|no age|looks? (?:100% )?(?:real|legit|authentic|official)|notes?\b|papers"
     r"|certificate|anyone|who|where|hmu|watching|looking|around|what i did|done it|caught"
     r"|questions asked|paperwork|🤫|own sticker|own tag|own permit|name|snip|say|claim"
-    r"|pretend|grab|take|pinch)"
+    r"|pretend|grab|take|pinch|plate|lane|sidewalk|shoulder|it\b|them\b|drag|haul|carry|truck"
+    r"|roll|field|ravine|woods|light|bonfire|pile|pour|drain|tax|trunk|van\b|librar|libgen"
+    r"|z-?lib|sci-?hub|warez|firestick|iptv|cracked|need|want|looking for|hook me|blow|i'?ll"
+    r"|i will|gonna|we'?ll|come|show|years|already|did mine|problem solved|cop|officer|busy)"
 )
 
 
@@ -273,6 +330,10 @@ def illegal(post: Post) -> list[Finding]:
     hits: list[tuple[float, Span, str]] = []
     for pattern, confidence, why in _COMPILED:
         for match in pattern.finditer(folded):
+            if why == "threatens a person at home" and _AUTHORITY_SENT.search(
+                folded[max(0, match.start() - 30) : match.start() + 3]
+            ):
+                continue
             if "urge" in match.groupdict() and not _URGE_BEFORE.search(
                 folded[max(0, match.start() - 60) : match.start()]
             ):
@@ -302,6 +363,7 @@ def illegal(post: Post) -> list[Finding]:
 _ADVICE_OPENING = re.compile(
     r"(?:^|[.!?;:,\n]\s*)(?:pro tip|tip|trick|hack|life hack|just|you can|you could|bring|go"
     r"|easiest way|easy way|best way|easy|fill|flip|snip|tailgate|give|list|pour|open|chop"
+    r"|drag|haul|carry|chuck|roll|toss|light|swap|download|stock up|spray|torch|rip|smash"
     r"|spray|remove|unplug|stick|hide|pretend|say|claim|if (?:they|your|you)\b[^.!?]{0,60}just"
     r"|use|take|grab|park|leave|share|try|put|throw|skip|sneak|walk|drive|tell|buy|get|cut"
     r"|pull|move|push|turn|open|climb|jump|hop|burn|dump|ignore)\b"
@@ -325,6 +387,13 @@ def _in_a_question(folded: str, span: Span) -> bool:
     sentence_end = min((i for i in (folded.find(c, span.end) for c in ".!\n") if i != -1),
                        default=len(folded))
     return end != -1 and end <= sentence_end and bool(_QUESTION_START.search(folded[: span.start]))
+
+
+# "Bylaw should go knock on her door": asking the City to enforce, not inciting a visit.
+_AUTHORITY_SENT = re.compile(
+    r"\b(?:by-?law|police|cops|the city|city staff|animal services|officers?|inspectors?"
+    r"|someone from the city)\b[^.!?]{0,20}$|\b(?:by-?law|police|officers?)\b[^.!?]{0,15}\bgo\b"
+)
 
 
 def _trimmed(folded: str, start: int, end: int) -> tuple[int, int]:

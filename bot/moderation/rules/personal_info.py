@@ -111,6 +111,8 @@ def _all_contacts(text: str) -> list[Contact]:
 def _is_public(contact: Contact, text: str, check: AllowListCheck) -> bool:
     start, end = contact.span.start, contact.span.end
     if contact.kind == "phone":
+        if contacts.is_toll_free(contact.value):
+            return True  # 1-800/888/877...: a business or service line, never a person's
         before = text[max(0, start - 60) : start]
         if _PUBLIC_BODY.search(before) or _BUSINESS_LINE.search(before):
             return True
