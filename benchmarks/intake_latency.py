@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT))
 
 from aiohttp import ClientSession, web  # noqa: E402
 
-from adapters.intake.http import mount as mount_intake  # noqa: E402
 from bot.config import parse_config  # noqa: E402
 from bot.moderation.desk import post_to_record, verdict_to_record  # noqa: E402
 from bot.moderation.model import Post, Verdict  # noqa: E402
@@ -79,7 +78,6 @@ async def _measure(stored: int, posts: Sequence[Post], requests: int) -> dict[st
         os.environ["MODERATION_INTAKE_TOKEN"] = TOKEN
         bot = build(CONFIG, base)
         app = create_app(bot)
-        mount_intake(app, bot.desk, CONFIG.intake)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         await web.TCPSite(runner, "127.0.0.1", 0).start()

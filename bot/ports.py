@@ -72,7 +72,10 @@ class DeliveryLedger(Protocol):
     def record(self, *, notification: Notification, channel: str, target: str,
                ref: Mapping[str, Any]) -> None: ...
 
-    def copies(self, request_id: str, step: int, channel: str) -> list[dict[str, Any]]: ...
+    def copies(self, request_id: str, step: int | None, channel: str, *,
+               kind: str = "action_needed") -> list[dict[str, Any]]:
+        """What `channel` sent of `kind` for the request or alert (`step` None: every step)."""
+        ...
 
 
 class KeyValueStore(Protocol):

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.form import FIELDS, FieldSpec
+from cards.alert import AlertCard
 from cards.codec import ButtonPayload
 from cards.content import Button, RequestCard
 
@@ -408,3 +409,52 @@ def _view(*, type: str, blocks: list[Block], callback_id: str | None = None,
           private_metadata: str | None = None) -> View:
     return _clean(type=type, callback_id=callback_id, title=title, submit=submit, close=close,
                   private_metadata=private_metadata, blocks=blocks)
+
+
+# -- moderation alerts ----------------------------------------------------------------------------
+
+BAN_CALLBACK = "ban_author"
+BAN_REASON_BLOCK = "ban_reason"
+
+
+def alert_blocks(card: AlertCard) -> list[Block]:
+    """A moderation alert: the post (escaped, cut, linked), where, why, and the decisions."""
+    original = f"\n<{escape(card.url)}|Open the original>" if card.url and card.truncated else ""
+    blocks: list[Block] = [
+        _header(text=plain(card.title, HEADER_TEXT)),
+        _section(text=_md(f"*{mrkdwn(card.author, 400)}* in {mrkdwn(card.where, 400)}")),
+        _section(text=_md(">" + mrkdwn(card.post_text, SECTION_TEXT - 200).replace("\n", "\n>")
+                          + original)),
+    ]
+    for finding in card.findings[:8]:
+        evidence = ", ".join(f"“{mrkdwn(e, 80)}”" for e in finding.evidence)
+        blocks.append(_section(text=_md(
+            f"*{escape(finding.category)}* ({finding.confidence:.0%}): "
+            f"{mrkdwn(finding.explanation, 1000)}" + (f"\n{evidence}" if evidence else ""))))
+    status = f"*Status:* {mrkdwn(card.status, 1500)}"
+    if card.removal:
+        status += f"\n*Removal on the page:* {mrkdwn(card.removal, 200)}"
+    blocks.append(_context(elements=[_md(status)]))
+    if card.buttons:
+        blocks.append(_actions(block_id=f"alert:{card.alert_id}:{card.step}", elements=[
+            _button(b.label, b.payload, b.style) for b in card.buttons]))
+    return blocks[:MAX_MESSAGE_BLOCKS]
+
+
+def alert_text(card: AlertCard) -> str:
+    return mrkdwn(f"{card.title}: {card.status}", NOTIFICATION_TEXT)
+
+
+def ban_modal(*, payload: ButtonPayload, card: AlertCard) -> View:
+    """Ban asks for a reason and for confirmation (submitting the modal is the confirmation)."""
+    return _view(
+        type="modal", callback_id=BAN_CALLBACK, private_metadata=payload.encode(),
+        title=plain("Ban author", VIEW_TITLE), submit=plain("Ban and remove", VIEW_TITLE),
+        close=plain("Cancel", VIEW_TITLE),
+        blocks=[_section(text=_md(
+                    f"Ban *{mrkdwn(card.author, 400)}*? This post is removed and their later "
+                    "posts are flagged at once.")),
+                _input_block(block_id=BAN_REASON_BLOCK, label=plain("Reason", LABEL_TEXT),
+                             element=_text_input(action_id=BAN_REASON_BLOCK, multiline=True,
+                                                 max_length=500))],
+    )

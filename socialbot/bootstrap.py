@@ -65,13 +65,15 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
                reminders=reminders, desk=build_desk(config, repository, workflow, clock))
 
 
+
 def build_desk(config: AppConfig, repository: TinyDBRepository, workflow: Workflow,
                clock: Clock) -> ModerationDesk:
     settings = config.moderation
     posts = TinyDBModerationRepository(repository)
     history = StoredPostHistory(posts, timedelta(days=settings.duplicate_window_days))
     return ModerationDesk(screener=Screener(settings, history), repository=posts,
-                          directory=workflow.directory, clock=clock)
+                          directory=workflow.directory, clock=clock,
+                          removal_webhook="webhook" in repository.channels)
 
 
 def removal_webhook_ready(config: AppConfig) -> bool:

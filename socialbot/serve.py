@@ -11,7 +11,6 @@ from pathlib import Path
 
 from aiohttp import web
 
-from adapters.intake.http import mount as mount_intake
 from adapters.webhook.channel import RemovalWebhook
 from bot.config import AppConfig
 from socialbot.bootstrap import Bot, build, removal_webhook_ready
@@ -66,7 +65,6 @@ async def _serve(bot: Bot, platforms: list[tuple[str, Callable[..., list[str]]]]
                  config_path: Path, host: str, port: int) -> int:
     app = create_app(bot)
     app[HOST_KEY] = host
-    mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake)
     if "webhook" in bot.repository.channels:
         webhook = RemovalWebhook(url=bot.config.publishing.removal_webhook,
                                  secret=os.environ["REMOVAL_WEBHOOK_SECRET"], desk=bot.desk,

@@ -14,6 +14,7 @@ from pathlib import Path
 from aiohttp import web
 
 from adapters.console.session import ConsoleSession
+from adapters.intake.http import mount as mount_intake
 from socialbot.bootstrap import Bot
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ def create_app(bot: Bot) -> web.Application:
     app[TOKEN_KEY] = secrets.token_urlsafe(32)
     app.router.add_get("/healthz", healthz)
     app.router.add_post("/console/turn", console_turn)
+    mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake)
     app.on_startup.append(_start_delivery)
     app.on_cleanup.append(_stop_delivery)
     return app

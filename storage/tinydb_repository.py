@@ -107,7 +107,9 @@ class TinyDBRepository:
     def outbox_ops(self, notifications: Iterable[Notification]) -> list[Op]:
         ops: list[Op] = []
         for note in notifications:
-            for channel in (note.channel,) if note.channel else self.chat_channels:
+            # A note for one channel (the removal webhook) is dropped when that channel is off.
+            targeted = (note.channel,) if note.channel in self.channels else ()
+            for channel in targeted if note.channel else self.chat_channels:
                 message = OutboxMessage(id=f"{note.id}@{channel}", channel=channel,
                                         notification=note)
                 ops.append(("put", OUTBOX, message.id, _outbox_record(message)))
@@ -182,11 +184,12 @@ class TinyDBRepository:
         if doc_id not in copies:
             copies.append(doc_id)
 
-    def copies(self, request_id: str, step: int, channel: str) -> list[dict[str, Any]]:
+    def copies(self, request_id: str, step: int | None, channel: str, *,
+               kind: str = "action_needed") -> list[dict[str, Any]]:
         found = []
         for doc_id in self._copies.get((request_id, channel), []):
             record = self.store.get(DELIVERIES, doc_id)
-            if record and record["step"] == step and record["kind"] == "action_needed":
+            if record and record["kind"] == kind and step in (None, record["step"]):
                 found.append({"target": record["target"], **record["ref"]})
         return found
 

@@ -133,7 +133,7 @@ class SlackChannel:
         async def post(target: str, viewer: str) -> dict[str, Any]:
             card = self.screens.card(request, viewer or None)
             sent = await self.client.chat_postMessage(
-                channel=await self._conversation(target), text=blocks.card_text(card),
+                channel=await self.conversation(target), text=blocks.card_text(card),
                 blocks=blocks.to_dicts(blocks.card_blocks(card, lead=lead)))
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
@@ -165,7 +165,7 @@ class SlackChannel:
                                             self.screens.zone)
             card = self.screens.card(request, viewer)
             sent = await self.client.chat_postMessage(
-                channel=await self._conversation(target),
+                channel=await self.conversation(target),
                 text=blocks.mrkdwn(sentence, blocks.NOTIFICATION_TEXT),
                 blocks=blocks.to_dicts(blocks.update_blocks(sentence, card)))
             return {"channel": sent["channel"], "ts": sent["ts"]}
@@ -177,7 +177,7 @@ class SlackChannel:
         """An escalation: the approvers' supervisors get the one-line summary, not the form."""
         async def post(target: str, viewer: str) -> dict[str, Any]:
             text = blocks.mrkdwn(note.summary, blocks.NOTIFICATION_TEXT)
-            sent = await self.client.chat_postMessage(channel=await self._conversation(target),
+            sent = await self.client.chat_postMessage(channel=await self.conversation(target),
                                                       text=text)
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
@@ -185,7 +185,7 @@ class SlackChannel:
             return [], post
         return self._slack_targets(note.recipients), post
 
-    async def _conversation(self, target: str) -> str:
+    async def conversation(self, target: str) -> str:
         """Where to post for a target: a person's DM with the bot (opened once, remembered),
         or the channel itself."""
         if not target.startswith(("U", "W")):

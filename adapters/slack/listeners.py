@@ -11,7 +11,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Callable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import aiohttp
 from slack_bolt.async_app import AsyncAck, AsyncApp
@@ -30,6 +30,9 @@ from cards import slack as blocks
 from cards.codec import VERBS, BadActionPayload, ButtonPayload
 from socialbot.bootstrap import Bot
 
+if TYPE_CHECKING:  # the moderation module imports the channel, which imports this one
+    from adapters.slack.moderation import SlackModeration
+
 log = logging.getLogger(__name__)
 PLATFORM = "slack"
 FILED_NAMESPACE = "slack_filed_view"   # view id -> request id: a resubmitted form files once
@@ -40,8 +43,10 @@ Body = dict[str, Any]
 
 
 class Listeners:
-    def __init__(self, bot: Bot, screens: Screens) -> None:
+    def __init__(self, bot: Bot, screens: Screens, *,
+                 moderation: SlackModeration | None = None) -> None:
         self.bot = bot
+        self.moderation = moderation
         self.workflow = bot.workflow
         self.screens = screens
         self.client: AsyncWebClient | None = None
@@ -62,6 +67,8 @@ class Listeners:
         app.view(blocks.SOP_CALLBACK)(self.on_sop)
         app.view(blocks.REASSIGN_CALLBACK)(self.on_reassign)
         app.event("app_home_opened")(self.on_home_opened)
+        if self.moderation is not None:
+            self.moderation.listen(app)
 
     # -- who ----------------------------------------------------------------------------------
 
@@ -128,6 +135,10 @@ class Listeners:
         person = self.person(click.user_id)
         if person is None:
             await self._answer(client, click, await self.stranger(click.user_id))
+        elif click.button.request_id.startswith("A-") and self.moderation is not None:
+            answer = await self.moderation.on_click(client, click, person)
+            if answer:
+                await self._answer(client, click, answer)
         elif click.button.verb in self._modal_verbs:
             await self._open_decision_modal(client, click, person)
         elif click.button.verb == "view":

@@ -16,6 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack.channel import SlackChannel
 from adapters.slack.endpoint import SlackEndpoint, withhold_bodies_in_bolt_logs
 from adapters.slack.listeners import Listeners
+from adapters.slack.moderation import SlackModeration
 from adapters.slack.screens import Screens
 from bot.config import AppConfig
 from socialbot.bootstrap import Bot
@@ -47,8 +48,14 @@ def build_bolt_app(bot: Bot, *, token: str, signing_secret: str,
     bolt = AsyncApp(name=APP_NAME, client=client, signing_secret=signing_secret,
                     request_verification_enabled=True)
     screens = Screens(bot.workflow, command=bot.config.slack.command)
-    Listeners(bot, screens).register(bolt, bot.config.slack.command)
+    Listeners(bot, screens, moderation=alerts(bot)).register(bolt, bot.config.slack.command)
     return bolt, screens
+
+
+def alerts(bot: Bot) -> SlackModeration:
+    return SlackModeration(desk=bot.desk, ledger=bot.repository,
+                           moderation_channel=bot.config.slack.moderation_channel,
+                           cct_channel=bot.config.slack.cct_channel, wake=bot.dispatcher.wake)
 
 
 def mount(app: web.Application, bot: Bot) -> list[str]:
@@ -64,6 +71,7 @@ def mount(app: web.Application, bot: Bot) -> list[str]:
     bolt, screens = build_bolt_app(bot, token=token, signing_secret=secret, session=session)
     channel = SlackChannel(client=bolt.client, screens=screens, ledger=bot.repository,
                            kv=bot.repository, cct_channel=bot.config.slack.cct_channel)
+    alerts(bot).deliver_through(channel)
     bot.channels[channel_name] = channel
     bot.dispatcher.channels[channel_name] = channel
     app.router.add_post(ROUTE, SlackEndpoint(bolt=bolt, signing_secret=secret).handle)

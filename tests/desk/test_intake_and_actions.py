@@ -14,7 +14,6 @@ import pytest
 from aiohttp import ClientSession, web
 
 from adapters.console.session import ConsoleSession
-from adapters.intake.http import mount as mount_intake
 from adapters.webhook.channel import RemovalWebhook
 from bot.moderation.desk import AlertAlreadyDecided, AlertRefused
 from socialbot.bootstrap import Bot, build
@@ -75,7 +74,6 @@ async def server(tmp_path: Path, sample_config, clock,  # type: ignore[no-untype
     webhook = RemovalWebhook(url=hook_url, secret=SECRET, desk=bot.desk)
     bot.dispatcher.channels["webhook"] = webhook
     app = create_app(bot)
-    mount_intake(app, bot.desk, sample_config.intake, on_queued=bot.dispatcher.wake)
     runner = web.AppRunner(app)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
