@@ -23,7 +23,9 @@ _CLUTTER = frozenset(
      "test", "testing", "subscribed", "following this", "bumping", "bump bump", "^", "^^",
      "^^^", "^^^^", "^^^^^", ".", "..", "...", "-", "me 2", "me too me too", "same lol",
      "first!!", "first!", "^this", "^^ this", "^^this", "this^", "👆", "same tbh",
-     "bumping this", "following!", "seen", "this this this", "+1 same"}
+     "bumping this", "seen", "this this this", "+1 same", "me as well", "me also",
+     "commenting for reach", "commenting to follow", "following for updates", "saving this",
+     "watching this", "here", "also me", "agreed", "+1 agreed"}
 )  # fmt: skip
 _STOPWORDS = frozenset(
     {
@@ -55,7 +57,7 @@ def _clutter(text: str) -> Finding | None:
         return None  # clutter is short: a long post with words in it is not clutter
     emoji = [ch for ch in stripped if is_emoji(ch) and ord(ch) > 0x2000 and ch != "\ufe0f"]
     bare = re.sub(r"\s+", " ", "".join(ch for ch in fold(stripped) if not is_emoji(ch))).strip()
-    bare = bare.rstrip("!")  or bare
+    bare = bare.rstrip("!.?") or bare
     whole = Span(0, len(text), text)
     if bare in _CLUTTER or (bare and not any(ch.isalnum() for ch in bare) and len(bare) < 8):
         reason = f"Clutter post with no content ('{text.strip()[:40]}')"
@@ -71,6 +73,7 @@ def _off_topic(post: Post) -> Finding | None:
     covered = subjects.folder_subjects(post.folder, post.topic)
     elsewhere = subjects.off_topic_subjects(folded) - covered
     rest = subjects.without_off_topic(folded) if elsewhere else folded
+    rest = _PASSING_MENTIONS.sub(lambda m: " " * len(m.group()), rest)
     civic, mentions = subjects.main_civic_subjects(rest)
     if civic & covered or _shares_words(rest, post.folder, post.topic):
         return None  # the post's main matter is one the folder covers
@@ -98,11 +101,18 @@ def _off_topic(post: Post) -> Finding | None:
     )
 
 
+# "our street got skipped", "we pay taxes for this?": where the poster lives and what they pay
+# are not what the post is about.
+_PASSING_MENTIONS = re.compile(
+    r"\b(?:our|my|your|his|her|their) (?:street|road|block|crescent|court|corner)\b"
+    r"|\b(?:we|i|you) (?:all )?pay (?:\w+ )?taxes\b|\btaxpayers?'? (?:money|dollars)\b"
+)
 _ASKS_THE_BOARD = re.compile(
     r"^(?:(?:hey|hi|ok|so|quick question|random question|off topic)[,:!.]? )*"
     r"(?:does |do |can |could )?"
-    r"(?:(?:any ?one|any ?body) (?:know|have|has|got|recommend|selling|hiring|seen|watching"
-    r"|going)|where can i (?:buy|get|find)|what'?s the best|who has)\b"
+    r"(?:(?:any ?one|any ?body)(?: else(?:'s)?)? (?:know|have|has|got|recommend|selling"
+    r"|hiring|seen|watching|going|streaming|\w+ing\b)|is any ?one else"
+    r"|where can i (?:buy|get|find)|what'?s the best|who has)\b"
     r"[^?]*\?"
 )
 

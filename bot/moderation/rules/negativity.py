@@ -22,10 +22,14 @@ _DISMISSALS = re.compile(
         (
             r"\bwho (?:even )?cares\b", r"\bnobody (?:even )?cares\b", r"\bno one cares\b",
             r"\bdon'?t care\b", r"\bcouldn'?t care less\b", r"\bwho (?:even )?(?:reads|watches"
-            r"|asked for|goes|uses|needs|wants|likes)\b", r"\bimagine caring\b", r"\bnot another\b",
+            r"|asked for|goes|uses)\b", r"\bwho (?:even )?(?:needs|wants|likes) (?:this|that|these"
+            r"|it|them|those)\b", r"\bwho asked\b", r"\bimagine caring\b", r"\bnot another\b",
             r"\b(?:so |really |super |very |pretty )?(?:boring|lame|dull|tedious|meh)\b",
             r"\byawn+\b", r"\bz{3,}\b", r"\bsnooze(?: ?fest)?\b",
             r"\b(?:the )?(?:lamest|dullest|most boring|most pointless|least interesting)\b",
+            r"\b(?:riveting|thrilling|gripping|scintillating|fascinating) (?:stuff|content"
+            r"|topic|thread|update|post)\b", r"\bputs? me to sleep\b", r"\bso over (?:this|it)\b",
+            r"\bnothing ?burger\b", r"\bsleep ?fest\b",
             r"\bhow (?:exciting|thrilling|fascinating|riveting)\W{0,5}(?:not|lol)\b",
             r"\bcould (?:this|it|that) (?:\w+ )?be any (?:more )?(?:boring|lame|dull|duller"
             r"|lamer)\b",
@@ -53,7 +57,8 @@ _FILLER_WORDS = frozenset(
         "updates", "even", "who", "cares", "nobody", "care", "really", "another", "i", "im",
         "i'm", "me", "my", "here", "again", "all", "these", "those", "such", "what", "most", "to",
         "on", "in", "and", "anymore", "any", "ever", "thing", "things", "city", "has", "have",
-        "posted", "discussion", "by", "one", "been", "was", "were", "page", "video"
+        "posted", "discussion", "by", "one", "been", "was", "were", "page", "video",
+        "literally", "site", "whole", "wow", "not", "ok", "okay", "content", "stuff", "yet"
     }
 )  # fmt: skip
 

@@ -23,7 +23,8 @@ _SHIT_SUFFIXES = (
     "", "s", "e", "es", "ty", "tier", "tiest", "ted", "ting", "head", "heads", "hole",
     "holes", "show", "shows", "storm", "faced", "load", "bag", "bags", "ter", "ters",
 )  # fmt: skip
-_ASS_SUFFIXES = ("", "es", "hole", "holes", "hat", "hats", "wipe", "clown", "face", "head")
+_ASS_SUFFIXES = ("", "es", "hole", "holes", "hat", "hats", "wipe", "wipes", "clown", "clowns",
+                 "face", "faces", "head", "heads")
 
 VULGAR_FORMS: frozenset[str] = frozenset(
     expand(("", "mother", "cluster", "mind", "dumb", "camel", "motha"), _F_ROOTS, _F_SUFFIXES)
@@ -59,6 +60,10 @@ _INNOCENT_CONTEXT = re.compile(
 )
 # "Dick" and "Cock..." as a capitalised name (Dick Smith, Councillor Cock) are not vulgar.
 _NAME_LIKE = frozenset({"dick", "dicks", "cock", "prick"})
+# The f-word cut to its first letter where nothing else can be meant.
+_BARE_F = re.compile(
+    r"\bwhat the f\b(?![-'’]?\w)|\b(?:shut|get) the f (?:up|out)\b|\bf (?:off|u)\b(?=\W*$)"
+)
 _MIDDLE_FINGER = re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?")
 
 LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing",), fuzzy=True)
@@ -96,4 +101,6 @@ def _looks_like_name(text: str, start: int) -> bool:
 
 
 def _gestures(text: str) -> list[Span]:
-    return [Span(m.start(), m.end(), m.group()) for m in _MIDDLE_FINGER.finditer(text)]
+    spans = [Span(m.start(), m.end(), m.group()) for m in _MIDDLE_FINGER.finditer(text)]
+    spans += [Span(m.start(), m.end(), m.group()) for m in _BARE_F.finditer(fold(text))]
+    return spans
