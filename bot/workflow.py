@@ -202,12 +202,12 @@ class Workflow:
         comment = _check_comment(decision)
         stage = STAGES[request.state]
         if decision.action == "withdraw":
-            return self._close(request, actor, "withdraw", "withdrawn", comment)
+            return self._advance(request, actor, "withdraw", "withdrawn", comment)
         if decision.action == "reassign":
             return self._reassign(request, actor, decision.reassign_to, comment)
         move = TRANSITIONS[(stage.kind, decision.action)]
         if move == "rejected":
-            return self._close(request, actor, decision.action, "rejected", comment)
+            return self._advance(request, actor, decision.action, "rejected", comment)
         if decision.action == "submit_sop":
             request = request.evolve(sop=self._sop(request, decision))
         if move == "back_to_draft":
@@ -228,14 +228,6 @@ class Workflow:
         if not moved.is_final:
             notes.append(self._action_needed(moved))
         return moved, notes
-
-    def _close(self, request: AccessRequest, actor: Actor, action: str, state: str,
-               comment: str) -> tuple[AccessRequest, list[Notification]]:
-        entry = self._entry(request, actor, action, request.state, step=request.step,
-                            comment=comment)
-        closed = request.evolve(state=state, step=request.step + 1, assignee=None,
-                                history=(*request.history, entry))
-        return closed, [self._step_closed(request), self._requester_update(closed, action)]
 
     def _reassign(self, request: AccessRequest, actor: Actor, to: str,
                   comment: str) -> tuple[AccessRequest, list[Notification]]:
