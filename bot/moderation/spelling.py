@@ -29,7 +29,12 @@ REAL_WORDS = frozenset(
         "brash", "trashy", "flith", "lairs", "sluts", "bastard", "wither", "snakes", "sneak",
         "shits", "shite", "sheet", "shirt", "shitt", "whites", "white", "wanker", "wanted",
         "prat", "part", "parts", "tarts", "start", "starts", "rates", "rated", "bart", "beta",
-        "lair", "ares",
+        "lair", "ares", "bras", "chin", "cons", "cook", "coos", "cuts", "down", "dumb", "exit",
+        "fall", "fist", "lies", "lose", "mere", "mons", "moon", "morn", "pace", "pest", "pets",
+        "pick", "pike", "sake", "sand", "site", "sits", "stan", "thin", "thus", "tits", "vale",
+        "with", "lars", "lech", "girl", "ared", "arab", "puck", "pucks", "wore", "puss", "twas",
+        "tugs", "fats", "sobs", "boos", "dune", "wort", "thee", "live", "back", "shot", "soot",
+        "shoo", "lack", "bats", "fred", "cree", "rook", "tash", "vius", "asin", "lice", "loser",
     }
 )  # fmt: skip
 _MIN_FORM = 5
@@ -44,9 +49,10 @@ class FuzzyIndex:
         for form in sorted(self.forms):
             if len(form) < min_length - 1:
                 continue
-            # Short forms only by a swap ("haet"); a dropped letter must leave a long word
-            # ("moon" is "moron" without its r).
-            edits = _swapped(form) | {d for d in _dropped(form) if len(d) >= min_length}
+            # Four-letter forms only by a swap ("haet"); a dropped letter must leave four
+            # letters ("idot"), and the real words that leaves ("moon" is "moron" without
+            # its r) are in REAL_WORDS.
+            edits = _swapped(form) | {d for d in _dropped(form) if len(d) >= min_length - 1}
             for variant in edits:
                 if variant not in self.forms and variant not in REAL_WORDS:
                     self._near.setdefault(variant, form)

@@ -60,7 +60,8 @@ INSULTS = Lexicon(
         "twerp", "sleaze", "sleazeball", "freeloader", "freeloaders", "deadbeat", "deadbeats",
         "hick", "hicks", "redneck", "rednecks", "bum", "bums", "dope", "nutjob", "nutcase",
         "crackpot", "blockhead", "dumbo", "karen", "drunk", "drunkard", "menace", "junkie",
-        "freak", "freaks", "weirdo", "weirdos", "creepo",
+        "freak", "freaks", "weirdo", "weirdos", "creepo", "bat", "bats", "assclown", "assclowns",
+        "asshat", "asshats", "fraud", "frauds", "sociopath", "sociopaths", "psychopath",
     },
     masked_min_letters=3,
     fuzzy=True,
@@ -71,7 +72,8 @@ _AMBIGUOUS_NOUNS = frozenset(
     {"pig", "pigs", "snake", "snakes", "rat", "rats", "vermin", "cockroaches", "animals",
      "trash", "garbage", "filth", "plague", "cancer", "scum", "clown", "clowns", "puppet",
      "fool", "fools", "witch", "bitch", "bitches", "savages", "cow", "cows", "predator",
-     "weasel", "weasels", "bum", "bums", "dope", "karen", "git", "drunk", "menace"}
+     "weasel", "weasels", "bum", "bums", "dope", "karen", "git", "drunk", "menace", "bat", "bats",
+     "fraud", "frauds"}
 )  # fmt: skip
 # These also describe plans and meetings ("this budget is a joke"): only said to or of a
 # person ("you're a joke", "Councillor X is a disgrace") are they attacks.
@@ -146,6 +148,12 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|\bgets? what'?s coming to (?:him|her|them|you)\b|\byou'?ll (?:regret|pay for) (?:this|it)\b"
      r"|\bbetter watch out\b|\bi know where you live\b|\bsleep with one eye open\b"
      r"|\bsee how (?:he|she|they) likes? it\b", 0.8, "a threat"),
+    (r"\b(?:knock|punch|kick|smash|bash)\w* (?:the )?(?:\w+'s |his |her |their |your )?"
+     r"(?:teeth|lights) (?:out|in)\b|\bbeat (?:the )?(?:crap|hell|snot|shit) out of\b", 0.85,
+     "a threat of violence"),
+    (r"\b(?:screw|f\W?u\W?c\W?k|fuck|f\*+k|eff|frick) (?:you|u|off|yourself|yourselves)\b"
+     r"|\bf\W{0,3}o\W?f\W?f\b|\bgo to hell\b|\bgo (?:crawl|jump) (?:back )?(?:under|in|off)\b",
+     0.8, "abuse aimed at a person"),
     (r"\b(?:break|snap|smash|bash|punch|kick|slit|cut|stab|bust)\w*"
      r" (?:his|her|their|your|that \w+'s)"
      r" (?:legs?|arms?|necks?|face|jaw|nose|teeth|head|throat|kneecaps|skull)\b", 0.85,
@@ -349,6 +357,10 @@ def _pattern_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
                 continue
             if why == _WISHED_HARM and not _about_people(text, folded, match.start()):
                 continue
+            if folded.startswith("they", match.start()) and not _about_people(
+                text, folded, match.start()
+            ):
+                continue  # "they're useless half the year" of bike lanes is not an attack
             start, end = _trimmed(folded, match.start(), match.end())
             hits.append((confidence, Span(start, end, text[start:end]), why))
     return hits
@@ -398,7 +410,8 @@ _SAID_OF = re.compile(
     rf"|\b(?:you|ya|u|ur)(?:'re| are| r)? (?:[a-z-]+ ){{0,3}}$|\b(?:such|what) an? (?:[a-z-]+ )?$"
     rf"|\blike you(?:r)? $|\bwhoever\b[^.!?]{{0,40}}\b(?:is|was) (?:a|an) (?:[a-z-]+ ){{0,2}}$"
     r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z-]+ ){0,2}$|\bbunch of (?:[a-z-]+ )?$"
-    r"|(?:^|[.!?]\s*)(?:an? )?(?:absolute|total|complete|utter|bloody|f\w*ing) $"
+    r"|(?:^|[.!?]\s*|\b(?:is|are|was|were|'re|'s|be) )(?:an? )?(?:absolute|total|complete"
+    r"|utter|bloody|pure|f\w*ing)(?: [a-z-]+)? $"
     r"|\b(?:were|are|is|was|'re|'s) (?:such |a bunch of |just |all )?" + _INSULTING + r" $",
 )
 
