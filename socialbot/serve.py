@@ -102,7 +102,8 @@ def _banner(url: str, config_path: Path, platforms: list[str]) -> str:
         "Talk to it:",
         f"  in a terminal:  .venv/bin/socialbot console --config {config_path} --as adoe",
         "                  (any person id from the directory; 'help' lists the commands)",
-        *[f"  {line}" for line in platforms],
+        # A platform's line may name "{url}": where this server really listens.
+        *[f"  {line.replace('{url}', url)}" for line in platforms],
         "Stop with Ctrl+C.",
     ]
     return "\n".join(lines)

@@ -105,7 +105,7 @@ def mount(app: web.Application, bot: Bot, *,
 def _banner(credentials: TeamsCredentials) -> list[str]:
     if credentials.local_mode:
         return [f"in Teams:       LOCAL MODE (no MICROSOFT_APP_ID; unauthenticated, loopback "
-                f"only): npx @microsoft/m365agentsplayground -e http://127.0.0.1:PORT{ROUTE} "
+                f"only): npx @microsoft/m365agentsplayground -e {{url}}{ROUTE} "
                 "-c msteams  (see docs/teams.md)"]
     return [f"in Teams:       bot {credentials.app_id}; messaging endpoint https://<your host>"
             f"{ROUTE}; app package: socialbot teams-package"]
