@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import textwrap
 from collections.abc import Callable, Generator
 from typing import Any
 
@@ -146,7 +147,7 @@ class ConsoleSession:
                     return "Request cancelled; nothing was stored."
                 answers[spec.name] = _parse(spec, answer, answers[spec.name],
                                             choices(spec.name, directory, programs))
-            confirm = yield "Submit this request? (yes/no) "
+            confirm = yield self._summary(answers) + "\nSubmit this request? (yes/no) "
             if not confirm.strip().lower().startswith("y"):
                 return "Request cancelled; nothing was stored."
             try:
@@ -167,12 +168,26 @@ class ConsoleSession:
                         for p in self.workflow.current_approvers(request))
         return f"Filed {request.id}. It now waits for {who}."
 
+    def _summary(self, answers: dict[str, Any]) -> str:
+        lines = ["Please check your request:"]
+        for spec in FIELDS:
+            if spec.kind == "consent":
+                continue
+            value = answers.get(spec.name)
+            options = dict(choices(spec.name, self.workflow.directory,
+                                   self.workflow.settings.programs))
+            shown = (", ".join(map(str, value)) if isinstance(value, list)
+                     else options.get(str(value), str(value or "")))
+            lines.append(f"  {spec.label}: {clean(shown) or '-'}")
+        return "\n".join(lines)
+
     def _question(self, spec: FieldSpec, answers: dict[str, Any]) -> str:
         directory = self.workflow.directory
         options = choices(spec.name, directory, self.workflow.settings.programs)
         current = answers.get(spec.name)
         if spec.kind == "consent":
-            return f"{self.workflow.settings.privacy_notice}\nDo you accept? (yes/no) "
+            notice = textwrap.fill(self.workflow.settings.privacy_notice, width=90)
+            return f"{notice}\nDo you accept? (yes/no) "
         if spec.kind in ("choice", "multi_choice"):
             listed = "  ".join(f"{i}) {label}" for i, (_, label) in enumerate(options, 1))
             shown = ", ".join(current) if isinstance(current, list) else dict(options).get(
