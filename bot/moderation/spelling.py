@@ -58,6 +58,8 @@ class FuzzyIndex:
                     self._near.setdefault(variant, form)
         self._long = frozenset(f for f in self.forms if len(f) >= min_length)
         self.match = lru_cache(maxsize=16384)(self._match)
+        # Words repeat from post to post: each is repaired once.
+        self.repaired = lru_cache(maxsize=32768)(lambda word: _repaired_word(word, self))
 
     def _match(self, token: str) -> str | None:
         """The form `token` is one edit away from, if any (the token is plain lowercase)."""
@@ -101,7 +103,7 @@ def repair(folded: str, index: FuzzyIndex) -> str | None:
     """`folded` with spaced-out letters joined, glued words split and misspelt listed words
     corrected; None when there was nothing to repair."""
     text = _SPACED.sub(lambda m: m.group().replace(" ", ""), folded)
-    text = _TOKEN.sub(lambda m: _repaired_word(m.group(), index), text)
+    text = _TOKEN.sub(lambda m: index.repaired(m.group()), text)
     return text if text != folded else None
 
 

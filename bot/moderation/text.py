@@ -62,6 +62,39 @@ def word_alternation(alternatives: list[str] | tuple[str, ...]) -> str:
     return rf"(?<![a-z0-9])(?:{inner})"
 
 
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """`a|b(c|d)|e` -> ["a", "b(c|d)", "e"]: the pattern split at its outermost bars."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def at_words(pattern: str) -> str:
+    """A pattern whose every alternative starts at a word, rewritten as text.word_alternation
+    does (one look-behind instead of a \\b per alternative: several times faster)."""
+    parts = _top_level_alternatives(pattern)
+    if all(part.startswith("\\b") for part in parts):
+        return word_alternation(parts)
+    return pattern
+
+
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 

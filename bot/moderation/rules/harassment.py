@@ -17,7 +17,7 @@ from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.rules.hate_speech import KEY_WORDS, hate_group_named, hate_speech_spans
 from bot.moderation.spelling import FuzzyIndex, repair
-from bot.moderation.text import fold, word_alternation
+from bot.moderation.text import at_words, fold, word_alternation
 
 # Slurs (written masked in our own test data; the lexicon reads masks and leetspeak).
 SLURS = Lexicon(
@@ -222,7 +222,7 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      0.75, "a personal attack on another commenter"),
 )
 # Matched against folded (lowercase) text, so no IGNORECASE: it costs time.
-_COMPILED = tuple((re.compile(p), conf, why) for p, conf, why in _PATTERNS)
+_COMPILED = tuple((re.compile(at_words(p)), conf, why) for p, conf, why in _PATTERNS)
 _NAME_PATTERN_INDEX = 3  # the capitalised-name pattern must not ignore case
 _CLOWNED = re.compile(r"(?:[A-Z][a-z]+|\b(?:he|she|you|they|council\w*|mayor)\b)[^.!?]{0,12}🤡")
 # Counter-speech and quotation: "calling people X is not okay", 'messages like "..."'.

@@ -11,7 +11,7 @@ import re
 
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.text import fold
+from bot.moderation.text import at_words, fold
 
 # Words that turn an act into advice or an invitation: the act must follow one of these
 # (checked on the text before the act, so the patterns below can start with the act).
@@ -23,7 +23,7 @@ _URGE_BEFORE = re.compile(
     r"|\band (?:then )?|\bor )$"
 )
 _EVASION = "advice on getting away with it"
-_URGE = "(?P<urge>)"  # marks a pattern whose act must follow advice or an invitation
+_URGE = "(?<![a-z0-9])(?P<urge>)"  # marks a pattern whose act must follow advice or an invitation
 _VEHICLE = r"(?:car|truck|van|suv|vehicle|f-?150|ride|plow|bus|tires?)"
 _TARGETS = (
     r"(?:barn|shed|garage|wall|building|washrooms?|windows?|signs?|bus|shelter|statue|bench|fence|camera|park"
@@ -193,13 +193,14 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|tickets?|patrolling)\b|\b(?:nobody|no one) can prove\b|\bcan'?t prove (?:a )?(?:thing"
      r"|anything)\b|\bnever (?:catch|find out|know)\b|\b(?:it'?s )?what i did\b"
      r"|\b(?:i'?ve|i have) done it for (?:years|months|ages)\b|\bdone it for years\b"
-     r"|\bnever been caught\b|\bno questions asked\b|🤫"
+     r"|\bnever been caught\b|\bno questions asked\b"
      r"|\b(?:they|nobody|no one|the fire (?:guys|department|hall)|bylaw|by-law|cops|police)"
      r"(?:'ll| will)? (?:never|won'?t|don'?t|doesn'?t) (?:even )?(?:come|show) (?:out|up|by)\b"
      r"|\bdone it for (?:\d+|twenty|ten|five) years\b|\balready done (?:it|on|at)\b"
      r"|\bdid mine\b|\bproblem solved\b|\bno (?:cop|cops|police|officer|one) (?:ever )?"
      r"(?:sits?|parks?|patrols?|checks?|watches?)\b|\bwhen the fire hall'?s busy\b", 0.45,
      _EVASION),
+    ("🤫", 0.45, _EVASION),
     (_URGE + r"(?:say|tell (?:them|bylaw|by-law|the cops|the police|the city|the inspector)"
      r"|claim|pretend) (?:that )?(?:they'?re|it'?s|you'?re|your \w+ (?:are|is))\b", 0.45,
      "advice on deceiving officials"),
@@ -281,8 +282,10 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|\b(?:molly|mdma|percs?|coke|shrooms|xans?|oxys?)\b[^.!?]{0,40}\bhmu\b", 0.85,
      "promotes illegal drugs"),
 )
+
+
 # Matched against folded (lowercase) text, so no IGNORECASE: it costs time.
-_COMPILED = tuple((re.compile(p), conf, why) for p, conf, why in _PATTERNS)
+_COMPILED = tuple((re.compile(at_words(p)), conf, why) for p, conf, why in _PATTERNS)
 # Reporting or warning about an act is the opposite of promoting it.
 _REPORTING = re.compile(
     r"\bi(?:'ve| have)? reported\b|\breported (?:it|this|them)\b|\bplease report\b"
@@ -310,15 +313,16 @@ _TRIGGERS = re.compile(
     r"|start|switch|get into|move|share|check|verify|scan|patrol|easy to|photocopy|copy|print"
     r"|forge|duplicate|reuse|scatter|spread|nails|tacks|glass|help yourself|tell|comes? out|pry"
     r"|under|block|batter|alarm|detector|sprinkler|propane|chemical|solvent|breaker|hydro"
-    r"|hydrant|tree|handicap|accessible|disabled|fire route|fire lane|tailgate|turnstile|fake"
-    r"|spray|poison|antifreeze|bleach|salt|graffiti|gun|pistol|glock|rifle|ammo|switchblade"
-    r"|taser|no id|no age|looks? (?:100% )?(?:real|legit|authentic|official)|notes?\b|papers"
-    r"|certificate|anyone|who|where|hmu|watching|looking|around|what i did|done it|caught"
-    r"|questions asked|paperwork|🤫|own sticker|own tag|own permit|name|snip|say|claim"
-    r"|pretend|grab|take|pinch|plate|lane|sidewalk|shoulder|it\b|them\b|drag|haul|carry|truck"
-    r"|roll|field|ravine|woods|light|bonfire|pile|pour|drain|tax|trunk|van\b|librar|libgen"
-    r"|z-?lib|sci-?hub|warez|firestick|iptv|cracked|need|want|looking for|hook me|blow|i'?ll"
-    r"|i will|gonna|we'?ll|come|show|years|already|did mine|problem solved|cop|officer|busy)"
+    r"|hydrant|kill|girdle|copper nail|roundup|herbicide|weed killer|drill holes|handicap"
+    r"|park (?:in|at) the (?:accessible|disabled|wheelchair)|fire route|fire lane|tailgate"
+    r"|turnstile|fake|spray|poison|antifreeze|bleach|graffiti|gun|pistol|glock|rifle|ammo"
+    r"|switchblade|taser|no id|no age|looks? (?:100% )?(?:real|legit|authentic|official)"
+    r"|note|papers|certificate|hmu|what i did|done it|caught|questions asked|paperwork|🤫"
+    r"|own sticker|own tag|own permit|snip|plate|drag|haul|carry|truck|roll|pour|drain"
+    r"|no tax|untaxed|tax-free|tax free|off the books|trunk|shadow librar|libgen|z-?lib"
+    r"|sci-?hub|warez|firestick|iptv|cracked|blow|i'?ll|i will|gonna|we'?ll|already"
+    r"|did mine|problem solved|no cop|no officer|at night|after dark|when nobody|lives|living"
+    r"|stays|rip|torch|smash|wreck|destroy)"
 )
 
 
