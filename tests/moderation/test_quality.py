@@ -29,7 +29,11 @@ def test_dev_set_meets_the_goals() -> None:
     assert evaluation.accuracy >= 0.95
 
 
-@pytest.mark.parametrize("name", [f"probe{n}.jsonl" for n in ("", "2", "3", "4", "5", "6")])
+@pytest.mark.parametrize(
+    "name",
+    [f"probe{n}.jsonl" for n in ("", "2", "3", "4", "5", "6")]
+    + ["holdout_a.jsonl", "holdout_b.jsonl"],
+)
 def test_probe_sets_meet_the_goals(name: str) -> None:
     evaluation = evaluate(SAMPLES / name)
     assert evaluation.macro_f1 >= 0.85

@@ -22,7 +22,7 @@ _SOLICITING = re.compile(
             r" (?:to|for) (?:order|buy|book|reserve|details|pricing|prices|info|a quote|rates)\b",
             r"\brefinanc\w*\b", r"\bmortgage rates?\b", r"\brates are (?:dropping|low)\b",
             r"\bcheaper than\b", r"\bdeposits? (?:accepted|required|taken)\b",
-            r"\b(?:anyone|who) wants? (?:my|a|an|some|these|this|our)\b[^.!?\n]{0,40}"
+            r"\b(?:anyone|who) wants? (?:my|a|an|some|these|this|our)\b[^.!\n]{0,40}"
             r"\b(?:for free|free|\$ ?\d)", r"\b\d+ (?:for|4) " + _P,
             r"\bserving (?:all of )?(?:pickering|ajax|whitby|durham|oshawa|scarborough|the gta"
             r"|toronto)\b", r"\bpackages? (?:from|start|starting)\b",

@@ -73,6 +73,7 @@ _AMBIGUOUS_NOUNS = frozenset(
      "trash", "garbage", "filth", "plague", "cancer", "scum", "clown", "clowns", "puppet",
      "fool", "fools", "witch", "bitch", "bitches", "savages", "cow", "cows", "predator",
      "weasel", "weasels", "bum", "bums", "dope", "karen", "git", "drunk", "menace", "bat", "bats",
+     "crook",
      "fraud", "frauds"}
 )  # fmt: skip
 # These also describe plans and meetings ("this budget is a joke"): only said to or of a
@@ -410,7 +411,7 @@ _SAID_OF = re.compile(
     rf"|\b(?:you|ya|u|ur)(?:'re| are| r)? (?:[a-z-]+ ){{0,3}}$|\b(?:such|what) an? (?:[a-z-]+ )?$"
     rf"|\blike you(?:r)? $|\bwhoever\b[^.!?]{{0,40}}\b(?:is|was) (?:a|an) (?:[a-z-]+ ){{0,2}}$"
     r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z-]+ ){0,2}$|\bbunch of (?:[a-z-]+ )?$"
-    r"|(?:^|[.!?]\s*|\b(?:is|are|was|were|'re|'s|be) )(?:an? )?(?:absolute|total|complete"
+    r"|(?:^|[.!?]\s*|\b(?:is|are|was|were|'re|'s|be) |\ban? )(?:an? )?(?:absolute|total|complete"
     r"|utter|bloody|pure|f\w*ing)(?: [a-z-]+)? $"
     r"|\b(?:were|are|is|was|'re|'s) (?:such |a bunch of |just |all )?" + _INSULTING + r" $",
 )

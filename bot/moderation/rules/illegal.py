@@ -124,7 +124,8 @@ _ACTS: tuple[tuple[str, str], ...] = (
     (r"(?:hop|jump|climb|scale)(?: over)? (?:it|the gate|the fence|the wall|the barrier"
      r"|the railing|the turnstile)\b", "encourages trespassing"),
     (r"(?:swap|switch|trade|borrow|remove|take off|cover|bend|hide) (?:your |the |their |his"
-     r" |her )?(?:licen[cs]e )?plates?\b", "encourages plate fraud"),
+     r" |her )?(?:licen[cs]e )?plates?\b|take (?:the |your |their )?(?:licen[cs]e )?plates? off\b",
+     "encourages plate fraud"),
     (r"(?:drive|park|ride|cruise|stop)\b[^.!?]{0,10}\b(?:in|on|down|along) the (?:bike|bus|hov"
      r"|transit|emergency) lanes?\b|(?:drive|park) (?:on|along|down) the (?:sidewalk|shoulder"
      r"|trail|boardwalk)\b", "encourages illegal driving"),
