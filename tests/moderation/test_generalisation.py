@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.moderation import ModerationSettings, Screener
+from bot.moderation.contacts import AllowListCheck
 from bot.moderation.rules.commercial import commercial
 from bot.moderation.rules.disruption import disruption
 from bot.moderation.rules.harassment import harassment
@@ -213,7 +214,5 @@ def test_a_verdict_on_a_misspelt_attack_removes_the_post() -> None:
     assert "harassment" in verdict.labels
 
 
-def _check():  # type: ignore[no-untyped-def]
-    from bot.moderation.contacts import AllowListCheck
-
+def _check() -> AllowListCheck:
     return AllowListCheck(AllowList())
