@@ -37,6 +37,9 @@ ILLEGAL_ADVICE = [
     "Use libgen for the textbooks, why pay $200",
     "I'm gonna rip out those new bollards tonight, who's with me?",
     "He lives at the end of my street, go tell him what you think of his fence",
+    "Chuck eggs at the cars on the parade route, hilarious",
+    "Ignore the fire ban, no one can stop you out here",
+    "Pour a little gasoline on the stump and light it",
 ]
 NOT_ILLEGAL = [
     "Please don't put propane tanks in the garbage, take them to the depot.",
@@ -46,6 +49,7 @@ NOT_ILLEGAL = [
     "Bylaw should go knock on the door at 44 Elm St about the dogs.",
     "The new bike lanes look great, I drive past them every day.",
     "Just put your bins out the night before, the raccoons won't get in with lid locks.",
+    "Please don't throw snowballs at the floats, the horses spook.",
 ]
 
 
@@ -72,6 +76,10 @@ ATTACKS = [
     "you are such an idoit",  # two letters swapped
     "someone should knock the treasurer's teeth out",
     "f off Gary, nobody asked",
+    "the lifeguard on duty is a smug little toad",
+    "that ranger is thicker than a bag of bricks",
+    "the treasurer has been fudging the numbers for years",
+    "the host who runs that party house is an arrogant pig",
 ]
 CIVIL = [
     "Is the therapist at the seniors centre still taking new clients?",  # not "the rapist"
@@ -80,6 +88,10 @@ CIVIL = [
     "The detour signs are useless half the time, they point the wrong way.",
     "Otherwise they're pointless in winter.",
     "Whoever planned the detour did not think about the buses.",
+    "The goat cheese at the market is amazing",
+    "The door knob on the washroom is broken again",
+    "Sour cherries are in season at the farm stand",
+    "The host of the library podcast interviewed the mayor",
 ]
 
 

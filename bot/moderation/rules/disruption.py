@@ -112,7 +112,7 @@ _ASKS_THE_BOARD = re.compile(
     r"(?:does |do |can |could )?"
     r"(?:(?:any ?one|any ?body)(?: else(?:'s)?)? (?:know|have|has|got|recommend|selling"
     r"|hiring|seen|watching|going|streaming|\w+ing\b)|is any ?one else"
-    r"|where can i (?:buy|get|find)|what'?s the best|who has)\b"
+    r"|where can i (?:buy|get|find)|what'?s (?:the best|a good)|who has)\b"
     r"[^?]*\?"
 )
 

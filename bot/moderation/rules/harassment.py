@@ -62,6 +62,8 @@ INSULTS = Lexicon(
         "crackpot", "blockhead", "dumbo", "karen", "drunk", "drunkard", "menace", "junkie",
         "freak", "freaks", "weirdo", "weirdos", "creepo", "bat", "bats", "assclown", "assclowns",
         "asshat", "asshats", "fraud", "frauds", "sociopath", "sociopaths", "psychopath",
+        "snob", "snobs", "knob", "knobs", "stooge", "stooges", "goat", "toad", "pillock",
+        "shill", "shills", "lapdog", "lapdogs", "crony", "cronies", "windbag", "blowhard",
     },
     masked_min_letters=3,
     fuzzy=True,
@@ -73,8 +75,7 @@ _AMBIGUOUS_NOUNS = frozenset(
      "trash", "garbage", "filth", "plague", "cancer", "scum", "clown", "clowns", "puppet",
      "fool", "fools", "witch", "bitch", "bitches", "savages", "cow", "cows", "predator",
      "weasel", "weasels", "bum", "bums", "dope", "karen", "git", "drunk", "menace", "bat", "bats",
-     "crook",
-     "fraud", "frauds"}
+     "crook", "knob", "knobs", "goat", "toad", "fraud", "frauds"}
 )  # fmt: skip
 # These also describe plans and meetings ("this budget is a joke"): only said to or of a
 # person ("you're a joke", "Councillor X is a disgrace") are they attacks.
@@ -83,7 +84,8 @@ _PERSON_ONLY_NOUNS = frozenset({"hack", "hacks", "disgrace", "joke"})
 _INSULTING = (
     r"(?:stupid|stupidest|dumb|dumbest|idiotic|moronic|lazy|laziest|useless|incompetent"
     r"|worthless|pathetic|disgusting|repulsive|corrupt|crooked|ugly|fat|smug|brain[- ]?dead"
-    r"|brainless|witless|gormless|dimwitted|clueless|talentless|spineless|gutless|slimy|nosy|lying|miserable|ignorant|senile|annoying|evil|vile"
+    r"|brainless|witless|gormless|dimwitted|clueless|talentless|condescending|arrogant|pompous"
+    r"|bossy|entitled|snobby|rude|sour|crooked|spineless|gutless|slimy|nosy|lying|miserable|ignorant|senile|annoying|evil|vile"
     r"|filthy|dirty|inferior|subhuman|sick|deranged|retarded|nasty|greedy|two-faced"
     r"|low-?life|scummy|sleazy|creepy|unhinged|dishonest|inbred|trashy|hateful)"
 )
@@ -99,6 +101,9 @@ _PEOPLE = (
     r"|commenters?|posters?|trolls?|buddies|friends|cronies|pals|management|managers"
     r"|executives|bureaucrats|officials|administrators|bosses|dispatchers?|operators?"
     r"|counsell?ors?|coaches|coach|nurses?|doctors?|guards?|attendants?|volunteers?|organi[sz]ers?"
+    r"|coordinators?|flaggers?|treasurer|supervisors?|chair|chief|superintendent|receptionists?"
+    r"|hosts?|guides?|narrator|designers?|engineers?|inspectors?|arborists?|rangers?|cashiers?"
+    r"|caretakers?|janitors?|custodians?|commissioner|trustees?|deputy|realtors?|lawyers?"
     r"|ppl|peeps|he|she|they|them|him|her|you|ya|u|y'?all)"
 )
 _PRONOUN_SUBJECT = r"(?:you(?:'re| are| r)?|ur|u r|he(?:'s| is)|she(?:'s| is)|they(?:'re| are))"
@@ -121,6 +126,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     # insulting word said of a person or group
     (rf"\b{_PRONOUN_SUBJECT} {_FILLER}{_INSULTING}\b", 0.8, "a personal insult"),
     (rf"\b{_PEOPLE} {_COPULA} {_FILLER}{_INSULTING}\b", 0.75, "an insult aimed at people"),
+    (rf"\b{_PEOPLE} (?:who|that|pushing|running|behind|in charge of|at|on|from|in)\b"
+     rf"[^.!?,;]{{0,35}}? {_COPULA} {_FILLER}{_INSULTING}\b", 0.75, "an insult aimed at people"),
     (rf"\b(?:the |this |that |a |our )?{_INSULTING} (?:\w+ )?{_PEOPLE}\b", 0.65,
      "an insult aimed at people"),
     (rf"(?:^|[.!?]\s+|\b(?:[Cc]ouncill?or|[Mm]ayor|Mr\.?|Ms\.?|Mrs\.?|Dr\.?) )(?!{_NOT_NAMES}\b)"
@@ -140,7 +147,10 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|sponge|slug|toaster|plank|rock|fence ?post|cabbage|lemming)\b|\bbrains? to match\b"
      r"|\bnot the (?:sharpest|brightest) (?:tool|knife|crayon|bulb)\b|\b(?:a few|one)"
      r" (?:fries|sandwiches|cards|bricks|screws) short\b|\blights are on but\b"
-     r"|\bshould never be allowed near an? (?:crayon|computer|keyboard|pen|budget)\b", 0.8,
+     r"|\bshould never be allowed near an? (?:crayon|computer|keyboard|pen|budget)\b"
+     r"|\b(?:dumber|thicker|stupider|dimmer|denser|slower) than (?:a|an|my|the|your|his|her)"
+     r" (?:\w+ ){0,3}(?:rocks|hair|bricks|sand|rock|brick|post|potato|plank|stump|dirt|doorknob"
+     r"|goldfish|turnip|toaster|sock|box)\b", 0.8,
      "a personal insult"),
     (r"\bshut (?:your|his|her|their|that|ur) (?:fat |big |stupid |ugly |dumb )?(?:\w+ )?"
      r"(?:mouth|trap|face|pie ?hole|yap|gob)\b", 0.8, "an abusive personal attack"),
@@ -163,7 +173,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|kicking|bullet|to (?:be |get )?(?:beaten|hurt|punched|shot|slapped|kicked))\b", 0.85,
      _WISHED_HARM),
     (r"\b(?:councill?or|mayor|treasurer|clerk|director|manager|chief|staff|he|she|they)\b"
-     r"[^.!?]{0,25}\b(?:has been|have been|is|are|was|were|keeps?|been) (?:\w+ )?(?:stealing"
+     r"[^.!?]{0,25}\b(?:has been|have been|is|are|was|were|keeps?|been) (?:\w+ )?(?:cooking the"
+     r" books|fudging the (?:books|numbers)|rigging|stealing"
      r"|embezzling|skimming|defrauding|laundering|taking bribes|pocketing|on the take"
      r"|lining (?:his|her|their) pockets)\b", 0.8, "an accusation of a crime"),
     (r"\b(?:should|ought to|deserves? to|needs? to|must) (?:all )?be (?:shot|killed|hanged|hung"
@@ -189,7 +200,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|\bmake (?:you|him|her|them|those \w+(?: \w+)?) suffer\b", 0.9, "a threat"),
     (r"\bsomeone (?:should|needs to|ought to) (?:key|slash|punch|hit|hurt|beat|deal with)\b",
      0.8, "incites harm to a person"),
-    (r"\bi know where\b[^.!?]{0,60}\blives?\b|\bpay (?:him|her|them) a visit\b"
+    (r"\bi know where\b[^.!?]{0,60}\b(?:lives?|parks?|works?|sleeps?|go(?:es)? to school"
+     r"|walks?)\b|\bpay (?:him|her|them) a visit\b"
      r"|\b(?:on|at|outside) (?:his|her|their) (?:lawn|house|home|door) at \d", 0.85,
      "threatens a person at home"),
     (r"\bgo (?:tell|show|teach|visit|confront) (?:him|her|them)\b", 0.7,

@@ -121,6 +121,13 @@ _ACTS: tuple[tuple[str, str], ...] = (
      r"|label)s?", "encourages counterfeiting"),
     (r"(?:bring|get|grab|pick up)\b[^.!?]{0,15}\bspray ?(?:paint|cans?)\b",
      "encourages graffiti"),
+    (r"(?:throw|chuck|toss|fling|pelt|launch|shoot|lob)\b[^.!?]{0,20}\b(?:snowballs|rocks|stones"
+     r"|eggs|bottles|ice|water balloons|bricks|things|stuff|fireworks)\b[^.!?]{0,10}\bat"
+     r" (?:the )?(?:\w+ )?(?:floats|cars|drivers|buses|people|kids|crowd|horses|cops|police"
+     r"|trucks|vehicles|windows|riders|cyclists|marchers|performers)\b",
+     "encourages endangering people"),
+    (r"ignore (?:the |that |this |all the )?(?:by-?law|bylaws|rules?|law|ban|fire ban|permit"
+     r"|licen[cs]e|cap|closure)\b", "advice to break a rule"),
     (r"(?:hop|jump|climb|scale)(?: over)? (?:it|the gate|the fence|the wall|the barrier"
      r"|the railing|the turnstile)\b", "encourages trespassing"),
     (r"(?:swap|switch|trade|borrow|remove|take off|cover|bend|hide) (?:your |the |their |his"
@@ -143,7 +150,9 @@ _ACTS: tuple[tuple[str, str], ...] = (
     (r"tell (?:the|them|those|that) (?:\w+ ){0,2}(?:it'?s|they'?re|you'?re|that (?:it|they))\b",
      "advice on deceiving officials"),
 )
-_WEAK_ACTS = frozenset({"advice on burning", "advice on deceiving officials"})
+_WEAK_ACTS = frozenset(
+    {"advice on burning", "advice on deceiving officials", "advice to break a rule"}
+)
 _URGED_ACTS = tuple(
     (_URGE + pattern, 0.45 if why in _WEAK_ACTS else 0.85, why) for pattern, why in _ACTS
 )
@@ -199,7 +208,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"(?:'ll| will)? (?:never|won'?t|don'?t|doesn'?t) (?:even )?(?:come|show) (?:out|up|by)\b"
      r"|\bdone it for (?:\d+|twenty|ten|five) years\b|\balready done (?:it|on|at)\b"
      r"|\bdid mine\b|\bproblem solved\b|\bno (?:cop|cops|police|officer|one) (?:ever )?"
-     r"(?:sits?|parks?|patrols?|checks?|watches?)\b|\bwhen the fire hall'?s busy\b", 0.45,
+     r"(?:sits?|parks?|patrols?|checks?|watches?)\b|\bwhen the fire hall'?s busy\b"
+     r"|\b(?:nobody|no one|they) can (?:touch|stop|catch) you\b", 0.45,
      _EVASION),
     ("🤫", 0.45, _EVASION),
     (_URGE + r"(?:say|tell (?:them|bylaw|by-law|the cops|the police|the city|the inspector)"
@@ -225,8 +235,11 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      "threatens a person at home"),
     (r"\bgo (?:tell|show|teach|visit|confront) (?:him|her|them)\b", 0.6,
      "incites others to confront a person"),
-    (r"\bi know where (?:he|she|they|you|that \w+|the \w+) (?:parks?|works?|sleeps?|lives?"
-     r"|goes to school|walks)\b", 0.85, "threatens a person"),
+    (r"\bi know where\b[^.!?]{0,40}\b(?:parks?|works?|sleeps?|lives?|go(?:es)? to school"
+     r"|walks)\b", 0.85, "threatens a person"),
+    (r"\b(?:pour|dump|spill|splash)\b[^.!?]{0,30}\b(?:gas|gasoline|kerosene|lighter fluid"
+     r"|diesel)\b[^.!?]{0,40}\b(?:light|torch|ignite|set fire)\b", 0.85,
+     "encourages a dangerous fire"),
     (r"\b(?:pour(?:ing)?|dump(?:ing)?|tip(?:ping)?|drain(?:ing)?)\b[^.!?]{0,30}\b(?:oil|paint"
      r"|chemicals?|antifreeze|gas(?:oline)?|solvents?|bleach|pesticides?)\b[^.!?]{0,30}"
      r"\b(?:storm drains?|sewers?|drains?|creek|ditch|river|lake|ravine)\b(?=[^.!?]{0,30}"
@@ -323,7 +336,8 @@ _TRIGGERS = re.compile(
     r"|no tax|untaxed|tax-free|tax free|off the books|trunk|shadow librar|libgen|z-?lib"
     r"|sci-?hub|warez|firestick|iptv|cracked|blow|i'?ll|i will|gonna|we'?ll|already"
     r"|did mine|problem solved|no cop|no officer|at night|after dark|when nobody|lives|living"
-    r"|stays|rip|torch|smash|wreck|destroy)"
+    r"|stays|rip|torch|smash|wreck|destroy|snowball|chuck|fling|pelt|lob|gas|kerosene|diesel"
+    r"|touch you|stop you|catch you|ignore)"
 )
 
 

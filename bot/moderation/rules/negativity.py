@@ -29,7 +29,7 @@ _DISMISSALS = re.compile(
             r"\b(?:the )?(?:lamest|dullest|most boring|most pointless|least interesting)\b",
             r"\b(?:riveting|thrilling|gripping|scintillating|fascinating) (?:stuff|content"
             r"|topic|thread|update|post)\b", r"\bputs? me to sleep\b", r"\bso over (?:this|it)\b",
-            r"\bnothing ?burger\b", r"\bsleep ?fest\b",
+            r"\bnothing ?burger\b", r"\bsleep ?fest\b", r"\bfun times\W+not\b",
             r"\bhow (?:exciting|thrilling|fascinating|riveting)\W{0,5}(?:not|lol)\b",
             r"\bcould (?:this|it|that) (?:\w+ )?be any (?:more )?(?:boring|lame|dull|duller"
             r"|lamer)\b",
@@ -69,7 +69,7 @@ def negativity(post: Post) -> list[Finding]:
     dismissals = list(_DISMISSALS.finditer(folded))
     if not dismissals:
         return []
-    if _PRAISE.search(folded):
+    if _PRAISE.search(folded) and not _SARCASM.search(folded):
         return []  # "who cares about the rain, the festival was great!" is positive
     content = [w for w in _content_left(folded, dismissals) if not _names_topic(w, post)]
     substantive = _SUBSTANCE.search(_without(folded, dismissals)) is not None
@@ -81,6 +81,7 @@ def negativity(post: Post) -> list[Finding]:
     return [Finding("negativity", confidence, evidence, explain("negativity", reason))]
 
 
+_SARCASM = re.compile(r"[.!,]\s*not\b|\bnot\W*$|\bfun times\b|\byeah right\b")
 _PRAISE = re.compile(r"\b(?:great|love[dsy]?|good|awesome|amazing|fun|nice|beautiful|thanks"
                      r"|thank you|enjoy\w*|best)\b")
 

@@ -42,7 +42,7 @@ VULGAR_FORMS: frozenset[str] = frozenset(
         "dickhead", "dickheads", "dickwad", "cock", "cocks", "cocksucker", "cocksuckers",
         "pussy", "pussies", "tits", "titties", "bastard", "bastards", "slut", "sluts",
         "whore", "whores", "bollocks", "douchebag", "douchebags", "piss", "pisses", "pisser",
-        "pisshead", "pissoff", "arsed", "assed",
+        "pisshead", "pissoff", "arsed", "assed", "pisstake", "pisstakes", "pissing", "pisspoor",
         # other languages heard on Pickering's boards
         "merde", "putain", "connard", "connards", "salope", "mierda", "puta", "puto",
         "joder", "cabron", "pendejo", "pendejos", "scheisse", "cazzo", "vaffanculo",
