@@ -86,7 +86,7 @@ async def _listen(app: web.Application) -> web.AppRunner:
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
-    print(f"PORT {runner.addresses[0][1]}", flush=True)
+    print(f"PORT {runner.addresses[0][1]} {time.process_time():.3f}", flush=True)
     return runner
 
 
@@ -100,6 +100,9 @@ async def serve_forever(kind: str, config_path: str) -> None:
         profiler.enable()
     try:
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+        # Before cleanup (which finishes the work under way and compacts the store): the CPU
+        # used, and the tasks still running (the idle serving ones, plus work not done yet).
+        print(f"CPU {time.process_time():.3f} {len(asyncio.all_tasks())}", flush=True)
     finally:
         if profile:
             profiler.disable()
@@ -153,11 +156,18 @@ class Server:
         if not line.startswith("PORT "):
             raise RuntimeError(f"{kind} server did not start: {line!r}")
         self.url = f"http://127.0.0.1:{int(line.split()[1])}/slack/events"
+        self.cpu_at_start = float(line.split()[2])
 
-    def stop(self) -> None:
-        assert self.process.stdin is not None
+    def stop(self) -> tuple[float, int]:
+        """Stops the server; returns the CPU seconds it used since it started listening, and
+        how many asyncio tasks it still had when the load stopped."""
+        assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.close()
+        line = self.process.stdout.readline()
         self.process.wait(timeout=30)
+        if not line.startswith("CPU "):
+            return 0.0, -1
+        return float(line.split()[1]) - self.cpu_at_start, int(line.split()[2])
 
 
 # -- the load ------------------------------------------------------------------------------------
@@ -208,9 +218,11 @@ async def load(url: str, *, seconds: float, concurrency: int, stored: int) -> di
                 latencies.append(time.perf_counter() - started)
                 statuses[response.status] = statuses.get(response.status, 0) + 1
 
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.process_time()
         await asyncio.gather(*(sender() for _ in range(concurrency)))
         elapsed = time.monotonic() - started
+        print(f"  this process (load + fake Slack): {time.process_time() - cpu:.1f} s CPU "
+              f"in {elapsed:.1f} s", file=sys.stderr)
     latencies.sort()
     return {
         "requests": len(latencies),
@@ -242,7 +254,14 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
                     results[kind] = await load(server.url, seconds=seconds,
                                                concurrency=concurrency, stored=stored)
                 finally:
-                    server.stop()
+                    # In a thread: the fake Slack (this loop) answers the server while it stops.
+                    cpu, tasks = await asyncio.to_thread(server.stop)
+                figures = results[kind]
+                figures["tasks_at_end"] = tasks
+                # CPU per request (the server's own process): what the work costs, whatever
+                # else shares the machine's cores during the run.
+                figures["server_cpu_ms_per_request"] = round(
+                    cpu * 1000 / max(1, figures["requests"]), 3)
                 if kind == "bot":
                     results["bot"].update(_outcome(config_path))
                     results["bot"]["web_api_calls"] = len(fake.calls())

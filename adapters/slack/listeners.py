@@ -2,7 +2,10 @@
 
 Authorization, freshness and exactly-once are the core's (`Workflow.decide` refuses and says
 why); a listener only turns a Slack payload into a core call and the answer into Block Kit.
-Clicks are acked first; a modal is opened with the click's trigger_id before anything slow.
+Bolt answers Slack when a listener returns (`process_before_response`), so clicks, the form's
+command and shortcut, and App Home ack first and hand the rest to `AfterAck` (a modal is opened
+with the click's trigger_id first thing there); what the ack must carry (a modal's errors, an
+ephemeral answer to the command) is decided before the ack.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import messages as say
 from adapters.slack import payloads
+from adapters.slack.after_ack import AfterAck
 from adapters.slack.payloads import Click
 from adapters.slack.screens import Screens
 from bot.config import Person
@@ -44,9 +48,11 @@ Body = dict[str, Any]
 
 class Listeners:
     def __init__(self, bot: Bot, screens: Screens, *,
-                 moderation: SlackModeration | None = None) -> None:
+                 moderation: SlackModeration | None = None,
+                 after_ack: AfterAck | None = None) -> None:
         self.bot = bot
         self.moderation = moderation
+        self.after_ack = after_ack or AfterAck()
         self.workflow = bot.workflow
         self.screens = screens
         self.client: AsyncWebClient | None = None
@@ -59,9 +65,10 @@ class Listeners:
 
     def register(self, app: AsyncApp, command: str) -> None:
         self.client = app.client
+        # Bolt tries listeners in this order for every request: the most frequent first.
+        app.action(BUTTONS)(self.on_button)
         app.command(command)(self.on_command)
         app.shortcut(blocks.FORM_CALLBACK)(self.on_shortcut)
-        app.action(BUTTONS)(self.on_button)
         app.view(blocks.FORM_CALLBACK)(self.on_form)
         app.view(blocks.COMMENT_CALLBACK)(self.on_comment)
         app.view(blocks.SOP_CALLBACK)(self.on_sop)
@@ -102,8 +109,9 @@ class Listeners:
                       response_type="ephemeral")
         elif word in ("", "request"):
             await ack()
-            await self._open(client, body["trigger_id"], self.screens.form(person),
-                             channel=body.get("channel_id"), user=body["user_id"])
+            self.after_ack.start(self._open(client, body["trigger_id"], self.screens.form(person),
+                                            channel=body.get("channel_id"), user=body["user_id"]),
+                                 "opening the form")
         elif word == "status":
             status = self.screens.status(person)
             await ack(text="Your requests", blocks=blocks.to_dicts(status),
@@ -117,6 +125,9 @@ class Listeners:
 
     async def on_shortcut(self, ack: AsyncAck, body: Body, client: AsyncWebClient) -> None:
         await ack()
+        self.after_ack.start(self._shortcut(body, client), "the shortcut")
+
+    async def _shortcut(self, body: Body, client: AsyncWebClient) -> None:
         person = self.person(payloads.user_id(body))
         view = self.screens.form(person) if person else blocks.notice_modal(
             "Social media access", await self.stranger(payloads.user_id(body)))
@@ -127,6 +138,9 @@ class Listeners:
 
     async def on_button(self, ack: AsyncAck, body: Body, client: AsyncWebClient) -> None:
         await ack()
+        self.after_ack.start(self._click(body, client), "a button click")
+
+    async def _click(self, body: Body, client: AsyncWebClient) -> None:
         try:
             click = payloads.read_click(body)
         except BadActionPayload:
@@ -298,9 +312,11 @@ class Listeners:
     # -- App Home -------------------------------------------------------------------------------
 
     async def on_home_opened(self, event: Body, client: AsyncWebClient) -> None:
-        if event.get("tab") != "home" or not isinstance(event.get("user"), str):
-            return
-        slack_user = event["user"]
+        if event.get("tab") == "home" and isinstance(event.get("user"), str):
+            # Bolt acks an event when its listener returns
+            self.after_ack.start(self._publish_home(event["user"], client), "App Home")
+
+    async def _publish_home(self, slack_user: str, client: AsyncWebClient) -> None:
         person = self.person(slack_user)
         if self.bot.repository.get_value(HOME_NAMESPACE, slack_user) is None:
             self.bot.repository.put_value(HOME_NAMESPACE, slack_user, {"opened": True})
