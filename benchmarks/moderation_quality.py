@@ -43,6 +43,7 @@ FIRST_PASS = {
     "holdout_a": {"macro_f1": 0.815, "accuracy": 0.840},
     "holdout_b": {"macro_f1": 0.708, "accuracy": 0.773},
     "holdout_c": {"macro_f1": 0.840, "accuracy": 0.825},
+    "holdout_d": {"macro_f1": 0.892, "accuracy": 0.847},
 }
 
 Predictor = Callable[[Sequence[str]], list[bool]]
