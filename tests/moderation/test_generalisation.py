@@ -40,6 +40,9 @@ ILLEGAL_ADVICE = [
     "Chuck eggs at the cars on the parade route, hilarious",
     "Ignore the fire ban, no one can stop you out here",
     "Pour a little gasoline on the stump and light it",
+    "Got a raccoon with my pellet gun last night, works better than traps",
+    "Just chuck the old tires into the pond behind the plaza",
+    "Use the diamond whenever you want, the bylaw guys don't start till 10",
 ]
 NOT_ILLEGAL = [
     "Please don't put propane tanks in the garbage, take them to the depot.",
@@ -80,6 +83,8 @@ ATTACKS = [
     "that ranger is thicker than a bag of bricks",
     "the treasurer has been fudging the numbers for years",
     "the host who runs that party house is an arrogant pig",
+    "someone needs to teach that clerk some manners",
+    "the new receptionist is a total know-it-all",
 ]
 CIVIL = [
     "Is the therapist at the seniors centre still taking new clients?",  # not "the rapist"
@@ -156,6 +161,7 @@ def test_roosters_grades_and_near_misses_are_not_vulgar(text: str) -> None:
         "Who wants my old treadmill? Free, just pick it up",
         "Home-made tamales 6 for $20, message to order",
         "Refinance your mortgage now, rates are dropping!",
+        "2-for-1 wings every Thursday, come try our new patio",
     ],
 )
 def test_new_kinds_of_offers_are_commercial(text: str) -> None:
@@ -190,7 +196,8 @@ def test_toll_free_business_lines_are_not_private_numbers() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Me as well.", "following.", "Agreed!", "Happy Eid everyone! 🌙",
+    ["Me as well.", "following.", "Agreed!", "Happy Eid everyone! 🌙", "@CityofPickering bump",
+     "Who else is going to the Drake show?",
      "Anyone else's Bell internet down in Bay Ridges?", "Who's streaming the UFC fight?"],
 )
 def test_clutter_greetings_and_unrelated_questions_are_disruption(text: str) -> None:
@@ -199,7 +206,8 @@ def test_clutter_greetings_and_unrelated_questions_are_disruption(text: str) -> 
 
 @pytest.mark.parametrize(
     "text",
-    ["Our street got missed again, who do we call?", "We pay taxes for this? The bins stink."],
+    ["Our street got missed again, who do we call?", "We pay taxes for this? The bins stink.",
+     "Do the branches from the hedge go in the green bin or with yard waste?"],
 )
 def test_passing_mentions_do_not_make_a_post_off_topic(text: str) -> None:
     assert disruption(post(text)) == [], text
@@ -207,7 +215,8 @@ def test_passing_mentions_do_not_make_a_post_off_topic(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["the dullest update ever", "wow, riveting stuff. not.", "green bin posts put me to sleep"],
+    ["the dullest update ever", "wow, riveting stuff. not.", "green bin posts put me to sleep",
+     "bin schedule update, so exciting, said no one ever"],
 )
 def test_new_dismissals_are_negativity(text: str) -> None:
     assert negativity(post(text)), text

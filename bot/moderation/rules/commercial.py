@@ -21,7 +21,9 @@ _SOLICITING = re.compile(
             r"\b(?:message|msg|text|call|dm|email|e-mail|whatsapp|contact|inbox)(?: me| us)?"
             r" (?:to|for) (?:order|buy|book|reserve|details|pricing|prices|info|a quote|rates)\b",
             r"\brefinanc\w*\b", r"\bmortgage rates?\b", r"\brates are (?:dropping|low)\b",
-            r"\bcheaper than\b", r"\bdeposits? (?:accepted|required|taken)\b",
+            r"\bcheaper than\b", r"\b(?:2|two)[- ]for[- ](?:1|one)\b", r"\bbogo\b",
+            r"\bbuy one,? get one\b", r"\bcome (?:try|visit|check out|see) (?:our|us)\b",
+            r"\bdeposits? (?:accepted|required|taken)\b",
             r"\b(?:anyone|who) wants? (?:my|a|an|some|these|this|our)\b[^.!\n]{0,40}"
             r"\b(?:for free|free|\$ ?\d)", r"\b\d+ (?:for|4) " + _P,
             r"\bserving (?:all of )?(?:pickering|ajax|whitby|durham|oshawa|scarborough|the gta"

@@ -57,6 +57,7 @@ def _clutter(text: str) -> Finding | None:
         return None  # clutter is short: a long post with words in it is not clutter
     emoji = [ch for ch in stripped if is_emoji(ch) and ord(ch) > 0x2000 and ch != "\ufe0f"]
     bare = re.sub(r"\s+", " ", "".join(ch for ch in fold(stripped) if not is_emoji(ch))).strip()
+    bare = re.sub(r"^(?:@\w+[\s,:]*)+", "", bare)  # "@CityofPickering following"
     bare = bare.rstrip("!.?") or bare
     whole = Span(0, len(text), text)
     if bare in _CLUTTER or (bare and not any(ch.isalnum() for ch in bare) and len(bare) < 8):
@@ -111,7 +112,7 @@ _ASKS_THE_BOARD = re.compile(
     r"^(?:(?:hey|hi|ok|so|quick question|random question|off topic)[,:!.]? )*"
     r"(?:does |do |can |could )?"
     r"(?:(?:any ?one|any ?body)(?: else(?:'s)?)? (?:know|have|has|got|recommend|selling"
-    r"|hiring|seen|watching|going|streaming|\w+ing\b)|is any ?one else"
+    r"|hiring|seen|watching|going|streaming|\w+ing\b)|is any ?one else|who else\b"
     r"|where can i (?:buy|get|find)|what'?s (?:the best|a good)|who has)\b"
     r"[^?]*\?"
 )

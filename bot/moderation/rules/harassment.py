@@ -148,6 +148,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|\bnot the (?:sharpest|brightest) (?:tool|knife|crayon|bulb)\b|\b(?:a few|one)"
      r" (?:fries|sandwiches|cards|bricks|screws) short\b|\blights are on but\b"
      r"|\bshould never be allowed near an? (?:crayon|computer|keyboard|pen|budget)\b"
+     r"|\b(?:is|are|'s|'re|was|were) (?:a|an|such an?|a total|an absolute|a complete) (?:\w+ )?"
+     r"know-?(?:nothing|it-?all)s?\b"
      r"|\b(?:dumber|thicker|stupider|dimmer|denser|slower) than (?:a|an|my|the|your|his|her)"
      r" (?:\w+ ){0,3}(?:rocks|hair|bricks|sand|rock|brick|post|potato|plank|stump|dirt|doorknob"
      r"|goldfish|turnip|toaster|sock|box)\b", 0.8,
@@ -155,7 +157,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\bshut (?:your|his|her|their|that|ur) (?:fat |big |stupid |ugly |dumb )?(?:\w+ )?"
      r"(?:mouth|trap|face|pie ?hole|yap|gob)\b", 0.8, "an abusive personal attack"),
     # threats and wishes of harm
-    (r"\bteach (?:him|her|them|you|that \w+) a lesson\b|\bwatch (?:your|his|her|their) back\b"
+    (r"\bteach (?:him|her|them|you|that \w+|the \w+|\w+) (?:a lesson|some manners|some respect)\b"
+     r"|\bif you know what i mean\b(?=[^\n]{0,5}$)|\bwatch (?:your|his|her|their) back\b"
      r"|\bgets? what'?s coming to (?:him|her|them|you)\b|\byou'?ll (?:regret|pay for) (?:this|it)\b"
      r"|\bbetter watch out\b|\bi know where you live\b|\bsleep with one eye open\b"
      r"|\bsee how (?:he|she|they) likes? it\b", 0.8, "a threat"),

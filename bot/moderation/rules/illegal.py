@@ -128,6 +128,9 @@ _ACTS: tuple[tuple[str, str], ...] = (
      "encourages endangering people"),
     (r"ignore (?:the |that |this |all the )?(?:by-?law|bylaws|rules?|law|ban|fire ban|permit"
      r"|licen[cs]e|cap|closure)\b", "advice to break a rule"),
+    (r"(?:dump|toss|throw|chuck|ditch|tip|drop) (?:it|them|everything|the lot|the tree|the \w+)"
+     r" (?:in|into|off|down) (?:the|a) (?:\w+ )?(?:creek|ravine|river|lake|bay|pond|woods|bush"
+     r"|ditch|marsh|ravine)\b", "encourages illegal dumping"),
     (r"(?:hop|jump|climb|scale)(?: over)? (?:it|the gate|the fence|the wall|the barrier"
      r"|the railing|the turnstile)\b", "encourages trespassing"),
     (r"(?:swap|switch|trade|borrow|remove|take off|cover|bend|hide) (?:your |the |their |his"
@@ -209,7 +212,10 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|\bdone it for (?:\d+|twenty|ten|five) years\b|\balready done (?:it|on|at)\b"
      r"|\bdid mine\b|\bproblem solved\b|\bno (?:cop|cops|police|officer|one) (?:ever )?"
      r"(?:sits?|parks?|patrols?|checks?|watches?)\b|\bwhen the fire hall'?s busy\b"
-     r"|\b(?:nobody|no one|they) can (?:touch|stop|catch) you\b", 0.45,
+     r"|\b(?:nobody|no one|they) can (?:touch|stop|catch) you\b"
+     r"|\b(?:by-?law|cops|police|staff|security|they|the guys|attendants?)(?: \w+)? (?:don'?t"
+     r"|doesn'?t|won'?t) (?:start|come|show up|get here|arrive|work)\b[^.!?]{0,15}\b(?:till"
+     r"|until|before|after)\b", 0.45,
      _EVASION),
     ("🤫", 0.45, _EVASION),
     (_URGE + r"(?:say|tell (?:them|bylaw|by-law|the cops|the police|the city|the inspector)"
@@ -264,6 +270,11 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\b(?:lives|living|stays) (?:above|at|on|in|behind|next to|across from)\b[^\n]{0,80}"
      r"\b(?:go |)(?:tell|show|visit|teach|confront|knock on) (?:him|her|them)\b", 0.8,
      "incites others to confront a person at home"),
+    (r"\b(?:pellet|bb|air) ?(?:guns?|rifles?|pistols?)\b[^.!?]{0,60}\b(?:shot|plinked|hit|got"
+     r"|popped|killed|nailed)\b|\b(?:shot|plinked|popped|nailed) (?:one|a coyote|a raccoon"
+     r"|a squirrel|a goose|some geese|a deer|a fox)\b|\b(?:shot|got|plinked|popped|nailed|killed)"
+     r"\b[^.!?]{0,25}\bwith (?:my|a|the|his|her) (?:pellet|bb|air) ?(?:guns?|rifles?|pistols?)\b",
+     0.8, "promotes shooting animals"),
     # harm to animals
     (r"\b(?:poison|antifreeze|rat poison|bleach)\b[^.!?]{0,50}\b(?:cats?|dogs?|pets?|geese"
      r"|coyotes?|birds|squirrels)\b|\b(?:cats?|dogs?|pets?)\b[^.!?]{0,60}\b(?:antifreeze"
@@ -337,7 +348,8 @@ _TRIGGERS = re.compile(
     r"|sci-?hub|warez|firestick|iptv|cracked|blow|i'?ll|i will|gonna|we'?ll|already"
     r"|did mine|problem solved|no cop|no officer|at night|after dark|when nobody|lives|living"
     r"|stays|rip|torch|smash|wreck|destroy|snowball|chuck|fling|pelt|lob|gas|kerosene|diesel"
-    r"|touch you|stop you|catch you|ignore)"
+    r"|touch you|stop you|catch you|ignore|pellet|bb gun|air gun|air rifle|plinked|shot|popped"
+    r"|nailed|teach|toss|dump|ditch|till|until)"
 )
 
 
