@@ -44,6 +44,7 @@ FIRST_PASS = {
     "holdout_b": {"macro_f1": 0.708, "accuracy": 0.773},
     "holdout_c": {"macro_f1": 0.840, "accuracy": 0.825},
     "holdout_d": {"macro_f1": 0.892, "accuracy": 0.847},
+    "holdout_e": {"macro_f1": 0.787, "accuracy": 0.788},
 }
 
 Predictor = Callable[[Sequence[str]], list[bool]]
