@@ -239,7 +239,10 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
 )
 # Matched against folded (lowercase) text, so no IGNORECASE: it costs time.
 _COMPILED = tuple((re.compile(at_words(p)), conf, why) for p, conf, why in _PATTERNS)
-_NAME_PATTERN_INDEX = 3  # the capitalised-name pattern must not ignore case
+# The capitalised-name pattern reads the original text (it must not ignore case).
+_NAME_PATTERN_INDEX = next(
+    i for i, (pattern, _, _) in enumerate(_PATTERNS) if "(?:[Cc]ouncill?or" in pattern
+)
 _CLOWNED = re.compile(r"(?:[A-Z][a-z]+|\b(?:he|she|you|they|council\w*|mayor)\b)[^.!?]{0,12}🤡")
 # Counter-speech and quotation: "calling people X is not okay", 'messages like "..."'.
 _COUNTER = re.compile(
