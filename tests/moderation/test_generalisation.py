@@ -43,6 +43,9 @@ ILLEGAL_ADVICE = [
     "Got a raccoon with my pellet gun last night, works better than traps",
     "Just chuck the old tires into the pond behind the plaza",
     "Use the diamond whenever you want, the bylaw guys don't start till 10",
+    "Drop a few carpet tacks at the end of the driveway, the speeders will learn",
+    "Go vote online and then vote again at the library, nobody cross-checks",
+    "Leave the mural a week and I know a few guys who'd love to redo it",
 ]
 NOT_ILLEGAL = [
     "Please don't put propane tanks in the garbage, take them to the depot.",
@@ -85,6 +88,9 @@ ATTACKS = [
     "the host who runs that party house is an arrogant pig",
     "someone needs to teach that clerk some manners",
     "the new receptionist is a total know-it-all",
+    "Councillor Price is a gutless coward",  # a named person: read in its own case
+    "that consultant is a f**king clown",
+    "Candidate Lee is a shameless grifter",
 ]
 CIVIL = [
     "Is the therapist at the seniors centre still taking new clients?",  # not "the rapist"
@@ -197,7 +203,7 @@ def test_toll_free_business_lines_are_not_private_numbers() -> None:
 @pytest.mark.parametrize(
     "text",
     ["Me as well.", "following.", "Agreed!", "Happy Eid everyone! 🌙", "@CityofPickering bump",
-     "Who else is going to the Drake show?",
+     "Who else is going to the Drake show?", "anyone else think the new iPhone is a ripoff?",
      "Anyone else's Bell internet down in Bay Ridges?", "Who's streaming the UFC fight?"],
 )
 def test_clutter_greetings_and_unrelated_questions_are_disruption(text: str) -> None:
@@ -216,7 +222,8 @@ def test_passing_mentions_do_not_make_a_post_off_topic(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["the dullest update ever", "wow, riveting stuff. not.", "green bin posts put me to sleep",
-     "bin schedule update, so exciting, said no one ever"],
+     "bin schedule update, so exciting, said no one ever", "green bin news, riveting",
+     "nobody reads these updates lol"],
 )
 def test_new_dismissals_are_negativity(text: str) -> None:
     assert negativity(post(text)), text

@@ -112,7 +112,8 @@ _ASKS_THE_BOARD = re.compile(
     r"^(?:(?:hey|hi|ok|so|quick question|random question|off topic)[,:!.]? )*"
     r"(?:does |do |can |could )?"
     r"(?:(?:any ?one|any ?body)(?: else(?:'s)?)? (?:know|have|has|got|recommend|selling"
-    r"|hiring|seen|watching|going|streaming|\w+ing\b)|is any ?one else|who else\b"
+    r"|hiring|seen|watching|going|streaming|think|notice|feel|remember|\w+ing\b)"
+    r"|is any ?one else|who else\b|who'?s (?:going|coming|watching|streaming|heading)"
     r"|where can i (?:buy|get|find)|what'?s (?:the best|a good)|who has)\b"
     r"[^?]*\?"
 )

@@ -62,7 +62,8 @@ INSULTS = Lexicon(
         "crackpot", "blockhead", "dumbo", "karen", "drunk", "drunkard", "menace", "junkie",
         "freak", "freaks", "weirdo", "weirdos", "creepo", "bat", "bats", "assclown", "assclowns",
         "asshat", "asshats", "fraud", "frauds", "sociopath", "sociopaths", "psychopath",
-        "snob", "snobs", "knob", "knobs", "stooge", "stooges", "goat", "toad", "pillock",
+        "grifter", "grifters", "yes-man", "yes-men", "snob", "snobs", "knob", "knobs", "stooge",
+        "stooges", "goat", "toad", "pillock",
         "shill", "shills", "lapdog", "lapdogs", "crony", "cronies", "windbag", "blowhard",
     },
     masked_min_letters=3,
@@ -104,6 +105,7 @@ _PEOPLE = (
     r"|coordinators?|flaggers?|treasurer|supervisors?|chair|chief|superintendent|receptionists?"
     r"|hosts?|guides?|narrator|designers?|engineers?|inspectors?|arborists?|rangers?|cashiers?"
     r"|caretakers?|janitors?|custodians?|commissioner|trustees?|deputy|realtors?|lawyers?"
+    r"|artists?|candidates?|experts?|consultants?|contractors?|speakers?|presenters?|hosts?"
     r"|ppl|peeps|he|she|they|them|him|her|you|ya|u|y'?all)"
 )
 _PRONOUN_SUBJECT = r"(?:you(?:'re| are| r)?|ur|u r|he(?:'s| is)|she(?:'s| is)|they(?:'re| are))"
@@ -428,7 +430,7 @@ _SAID_OF = re.compile(
     rf"\b{_PEOPLE} {_COPULA} {_FILLER}(?:[a-z-]+ )?$"
     rf"|\b(?:you|ya|u|ur)(?:'re| are| r)? (?:[a-z-]+ ){{0,3}}$|\b(?:such|what) an? (?:[a-z-]+ )?$"
     rf"|\blike you(?:r)? $|\bwhoever\b[^.!?]{{0,40}}\b(?:is|was) (?:a|an) (?:[a-z-]+ ){{0,2}}$"
-    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z-]+ ){0,2}$|\bbunch of (?:[a-z-]+ )?$"
+    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z*#@$!-]+ ){0,2}$|\bbunch of (?:[a-z-]+ )?$"
     r"|(?:^|[.!?]\s*|\b(?:is|are|was|were|'re|'s|be) |\ban? )(?:an? )?(?:absolute|total|complete"
     r"|utter|bloody|pure|f\w*ing)(?: [a-z-]+)? $"
     r"|\b(?:were|are|is|was|'re|'s) (?:such |a bunch of |just |all )?" + _INSULTING + r" $",

@@ -83,7 +83,8 @@ _ACTS: tuple[tuple[str, str], ...] = (
     (r"(?:photocopy|copy|print|forge|fake|duplicate|reuse) (?:the|your|some|extra|old|your own)"
      r" (?:\w+ )?"
      r"(?:tags|tickets|permits|passes|stickers|ids?|receipts)", "encourages counterfeiting"),
-    (r"(?:scatter|throw|put|leave|spread|drop) (?:some |a few |a bunch of )?(?:nails|tacks|glass"
+    (r"(?:scatter|throw|put|leave|spread|drop) (?:some |a few |a bunch of )?(?:\w+ )?"
+     r"(?:nails|tacks|glass"
      r"|screws|oil|thumbtacks)\b", "encourages endangering people"),
     (r"help yourself to\b[^.!?]{0,40}\b(?:in|at|from|behind) the (?:park|site|trail|construction"
      r"|city|yard|depot|lot)", "encourages theft of City property"),
@@ -213,6 +214,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|\bdid mine\b|\bproblem solved\b|\bno (?:cop|cops|police|officer|one) (?:ever )?"
      r"(?:sits?|parks?|patrols?|checks?|watches?)\b|\bwhen the fire hall'?s busy\b"
      r"|\b(?:nobody|no one|they) can (?:touch|stop|catch) you\b"
+     r"|\b(?:nobody|no one)(?:'s| is)? (?:paying|checking|ticketing)\b"
+     r"|\b(?:they|staff|nobody|no one)(?:'ll| will)? (?:never|don'?t|doesn'?t|won'?t) (?:even )?"
+     r"cross-?check\b"
      r"|\b(?:by-?law|cops|police|staff|security|they|the guys|attendants?)(?: \w+)? (?:don'?t"
      r"|doesn'?t|won'?t) (?:start|come|show up|get here|arrive|work)\b[^.!?]{0,15}\b(?:till"
      r"|until|before|after)\b", 0.45,
@@ -221,7 +225,7 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (_URGE + r"(?:say|tell (?:them|bylaw|by-law|the cops|the police|the city|the inspector)"
      r"|claim|pretend) (?:that )?(?:they'?re|it'?s|you'?re|your \w+ (?:are|is))\b", 0.45,
      "advice on deceiving officials"),
-    (_URGE + r"(?:grab|take|swipe|pinch|load up on|help yourself to)\b[^.!?]{0,25}\b(?:at night"
+    (_URGE + r"(?:grab|take|swipe|pinch|load up on|help yourself to)\b[^.!?]{0,50}\b(?:at night"
      r"|after dark|when nobody|when no one)\b", 0.8, "encourages theft"),
     # drugs: a drug (or a quantity) offered, brought or sold
     (r"(?:\b\d+ ?(?:g|grams?|oz|ounces?|zips?)|\bgrams|\$\d+ ?/ ?(?:g|gram)"
@@ -275,6 +279,12 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|a squirrel|a goose|some geese|a deer|a fox)\b|\b(?:shot|got|plinked|popped|nailed|killed)"
      r"\b[^.!?]{0,25}\bwith (?:my|a|the|his|her) (?:pellet|bb|air) ?(?:guns?|rifles?|pistols?)\b",
      0.8, "promotes shooting animals"),
+    (r"\bi know (?:a few |some |a couple of )?(?:guys|people|kids|someone|a guy|friends) who'?d"
+     r" (?:love|be happy|gladly|be glad)\b", 0.8, "offers to arrange damage or harm"),
+    (r"\bvote (?:twice|two times|more than once|again in person)\b|\bvote online\b[^.!?]{0,60}"
+     r"\b(?:and then|then|and also) (?:go )?vote\b|\bvote (?:for|as|under) (?:your|a|my) (?:dead"
+     r" |late )?(?:\w+ )?(?:relative|grandma|grandpa|neighbou?r|roommate)'?s?\b", 0.85,
+     "encourages election fraud"),
     # harm to animals
     (r"\b(?:poison|antifreeze|rat poison|bleach)\b[^.!?]{0,50}\b(?:cats?|dogs?|pets?|geese"
      r"|coyotes?|birds|squirrels)\b|\b(?:cats?|dogs?|pets?)\b[^.!?]{0,60}\b(?:antifreeze"
@@ -349,7 +359,7 @@ _TRIGGERS = re.compile(
     r"|did mine|problem solved|no cop|no officer|at night|after dark|when nobody|lives|living"
     r"|stays|rip|torch|smash|wreck|destroy|snowball|chuck|fling|pelt|lob|gas|kerosene|diesel"
     r"|touch you|stop you|catch you|ignore|pellet|bb gun|air gun|air rifle|plinked|shot|popped"
-    r"|nailed|teach|toss|dump|ditch|till|until)"
+    r"|nailed|teach|toss|dump|ditch|till|until|paying|checking|cross|i know|vote)"
 )
 
 

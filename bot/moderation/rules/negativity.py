@@ -31,6 +31,8 @@ _DISMISSALS = re.compile(
             r"|topic|thread|update|post)\b", r"\bputs? me to sleep\b", r"\bso over (?:this|it)\b",
             r"\bnothing ?burger\b", r"\bsleep ?fest\b", r"\bfun times\W+not\b",
             r"\bsaid no ?one ever\b",
+            r"(?<=[,.] )(?:riveting|thrilling|scintillating|gripping)(?: stuff)?\W*$",
+            r"\b(?:nobody|no one) (?:even )?(?:watches|reads|goes to|uses|wants|likes)\b",
             r"\bhow (?:exciting|thrilling|fascinating|riveting)\W{0,5}(?:not|lol)\b",
             r"\bcould (?:this|it|that) (?:\w+ )?be any (?:more )?(?:boring|lame|dull|duller"
             r"|lamer)\b",
