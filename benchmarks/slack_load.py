@@ -5,8 +5,21 @@ The bot (the real server: `create_app` + `adapters.slack.mount`, durable storage
 get `--seconds` of clicks from `--concurrency` concurrent senders: alternately Approve on a
 fresh request (the supervisor's card) and a status look-up (the requester's "Show details").
 Each server runs in its own process; this process sends the load and serves the fake Slack Web
-API the bot's outbox talks to. Both apps run Bolt's default mode (`process_before_response`
-off: Bolt answers as soon as the listener acks, polling for the ack every 10 ms).
+API the bot talks to (status answers, cards, updates).
+
+Ack modes. The bare app is the issue's "bare Bolt AsyncApp whose handler only acks", in Bolt's
+default mode (`process_before_response` off: Bolt runs the listener on the side and answers
+once it sees the ack, checking every 10 ms). The bot runs with `process_before_response` on:
+Bolt answers when the listener returns, and the bot's listeners ack first and hand the rest
+(the decision, the answer, a modal) to their own tracked tasks (`adapters/slack/after_ack.py`).
+That is what Slack asks of every app (ack within 3 s, do the slow work after) and what the
+bot does in production; the bare app is left as the issue describes it. Both answer the HTTP
+request before the slow work is done, so the comparison is of what each costs per click; the
+bot's own figures say whether its work kept up: `decisions` that took effect, the after-ack
+and delivery `tasks_at_end` still running when the load stopped (finished on shutdown), the
+`outbox_backlog` of notifications not yet delivered, and `server_cpu_ms_per_request`.
+Each stored request takes three fresh approvals; with `--stored` too small for the run,
+further Approve clicks find the step decided (`repeated_approvals` counts them).
 The last line is one JSON object.
 
 Usage: python benchmarks/slack_load.py [--seconds 20] [--concurrency 32] [--stored 5000]
@@ -263,6 +276,11 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
                 figures["server_cpu_ms_per_request"] = round(
                     cpu * 1000 / max(1, figures["requests"]), 3)
                 if kind == "bot":
+                    # Each stored request takes three fresh approvals (supervisor, CCT,
+                    # director); Approve clicks beyond that find the step already decided
+                    # and are answered so: cheaper, so say how many there were.
+                    approvals = (figures["requests"] + 1) // 2
+                    figures["repeated_approvals"] = max(0, approvals - len(ROUNDS) * stored)
                     results["bot"].update(_outcome(config_path))
                     results["bot"]["web_api_calls"] = len(fake.calls())
     results["throughput_ratio"] = round(results["bot"]["rps"] / results["bare"]["rps"], 3)
