@@ -4,8 +4,9 @@ The bot (the real server: `create_app` + `adapters.slack.mount`, durable storage
 `--stored` requests) and, in the same run, a bare Bolt `AsyncApp` whose only listener acks, each
 get `--seconds` of clicks from `--concurrency` concurrent senders: alternately Approve on a
 fresh request (the supervisor's card) and a status look-up (the requester's "Show details").
-Each server runs in its own process; this process sends the load and serves the fake Slack Web
-API the bot talks to (status answers, cards, updates).
+Each server runs in its own process, and so does the fake Slack Web API the bot talks to
+(status answers, cards, updates; Slack's own servers cost the bot's machine nothing, and the
+fake must not slow down the sender either); this process only sends the load.
 
 Ack modes. The bare app is the issue's "bare Bolt AsyncApp whose handler only acks", in Bolt's
 default mode (`process_before_response` off: Bolt runs the listener on the side and answers
@@ -94,17 +95,43 @@ async def serve_bare() -> web.AppRunner:
     return await _listen(app)
 
 
+class _Fake:
+    """The fake Slack Web API as a served thing: counts its calls when asked to stop."""
+
+    def __init__(self, fake: Any) -> None:
+        self.fake = fake
+
+    async def cleanup(self) -> None:
+        await self.fake.stop()
+
+
+async def serve_fake() -> _Fake:
+    from bot.config import load_config
+    from tests.fakes.slack_web_api import FakeSlackWebAPI
+    from tests.support import SAMPLE_CONFIG
+
+    config, _ = load_config(SAMPLE_CONFIG)  # the benchmark's directory is the sample's
+    fake = FakeSlackWebAPI(bot_token=TOKEN, trigger_ttl=None, users={
+        p.slack_id: {"name": p.id} for p in config.directory.people if p.slack_id})
+    await fake.start()
+    print(f"PORT {fake.base_url} {time.process_time():.3f}", flush=True)
+    return _Fake(fake)
+
+
 async def _listen(app: web.Application) -> web.AppRunner:
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
-    print(f"PORT {runner.addresses[0][1]} {time.process_time():.3f}", flush=True)
+    port = runner.addresses[0][1]
+    print(f"PORT http://127.0.0.1:{port}/slack/events {time.process_time():.3f}", flush=True)
     return runner
 
 
 async def serve_forever(kind: str, config_path: str) -> None:
-    runner = await (serve_bot(config_path) if kind == "bot" else serve_bare())
+    runner: web.AppRunner | _Fake = await (
+        serve_bot(config_path) if kind == "bot" else serve_bare() if kind == "bare"
+        else serve_fake())
     profile = os.environ.get("SLACK_LOAD_PROFILE")
     if profile:  # e.g. SLACK_LOAD_PROFILE=/tmp/bot.prof: where the server's time goes
         import cProfile
@@ -114,8 +141,11 @@ async def serve_forever(kind: str, config_path: str) -> None:
     try:
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
         # Before cleanup (which finishes the work under way and compacts the store): the CPU
-        # used, and the tasks still running (the idle serving ones, plus work not done yet).
-        print(f"CPU {time.process_time():.3f} {len(asyncio.all_tasks())}", flush=True)
+        # used, and the tasks still running (the idle serving ones, plus work not done yet),
+        # or for the fake, the calls it answered.
+        count = len(runner.fake.calls()) if isinstance(runner, _Fake) else \
+            len(asyncio.all_tasks())
+        print(f"CPU {time.process_time():.3f} {count}", flush=True)
     finally:
         if profile:
             profiler.disable()
@@ -158,7 +188,8 @@ def store_requests(config_path: Path, count: int) -> None:
 
 
 class Server:
-    def __init__(self, kind: str, config_path: Path, fake_url: str, *, fsync: bool) -> None:
+    def __init__(self, kind: str, config_path: Path | None, fake_url: str, *,
+                 fsync: bool) -> None:
         env = {**os.environ, "SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET,
                "FAKE_SLACK_URL": fake_url, "SLACK_LOAD_FSYNC": "1" if fsync else "0"}
         self.process = subprocess.Popen(
@@ -168,12 +199,12 @@ class Server:
         line = self.process.stdout.readline()
         if not line.startswith("PORT "):
             raise RuntimeError(f"{kind} server did not start: {line!r}")
-        self.url = f"http://127.0.0.1:{int(line.split()[1])}/slack/events"
+        self.url = line.split()[1]
         self.cpu_at_start = float(line.split()[2])
 
     def stop(self) -> tuple[float, int]:
         """Stops the server; returns the CPU seconds it used since it started listening, and
-        how many asyncio tasks it still had when the load stopped."""
+        how many asyncio tasks it still had when the load stopped (the fake: calls answered)."""
         assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.close()
         line = self.process.stdout.readline()
@@ -234,8 +265,8 @@ async def load(url: str, *, seconds: float, concurrency: int, stored: int) -> di
         started, cpu = time.monotonic(), time.process_time()
         await asyncio.gather(*(sender() for _ in range(concurrency)))
         elapsed = time.monotonic() - started
-        print(f"  this process (load + fake Slack): {time.process_time() - cpu:.1f} s CPU "
-              f"in {elapsed:.1f} s", file=sys.stderr)
+        print(f"  the sender: {time.process_time() - cpu:.1f} s CPU in {elapsed:.1f} s",
+              file=sys.stderr)
     latencies.sort()
     return {
         "requests": len(latencies),
@@ -247,42 +278,38 @@ async def load(url: str, *, seconds: float, concurrency: int, stored: int) -> di
 
 
 async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dict[str, Any]:
-    from tests.fakes.slack_web_api import FakeSlackWebAPI
-
+    results: dict[str, Any] = {"stored": stored, "seconds": seconds,
+                               "concurrency": concurrency, "fsync": fsync}
     with tempfile.TemporaryDirectory(prefix="slack-load-") as tmp:
-        async with FakeSlackWebAPI(bot_token=TOKEN, trigger_ttl=None) as fake:
-            config_path = write_config(Path(tmp), fake.base_url)
-            store_requests(config_path, stored)
-            from bot.config import load_config
-
-            config, _ = load_config(config_path)
-            fake.users.update({p.slack_id: {"name": p.id} for p in config.directory.people
-                               if p.slack_id})
-            results: dict[str, Any] = {"stored": stored, "seconds": seconds,
-                                       "concurrency": concurrency, "fsync": fsync}
-            for kind in ("bot", "bare"):
-                server = Server(kind, config_path, fake.base_url, fsync=fsync)
+        for kind in ("bot", "bare"):
+            fake = Server("fake", None, "", fsync=False)  # a fresh one: its calls are this app's
+            try:
+                if kind == "bot":  # the bare app reads nothing of it
+                    config_path = write_config(Path(tmp), fake.url)
+                    store_requests(config_path, stored)
+                server = Server(kind, config_path, fake.url, fsync=fsync)
                 try:
                     print(f"loading the {kind} app for {seconds:g} s...", file=sys.stderr)
                     results[kind] = await load(server.url, seconds=seconds,
                                                concurrency=concurrency, stored=stored)
                 finally:
-                    # In a thread: the fake Slack (this loop) answers the server while it stops.
-                    cpu, tasks = await asyncio.to_thread(server.stop)
-                figures = results[kind]
-                figures["tasks_at_end"] = tasks
-                # CPU per request (the server's own process): what the work costs, whatever
-                # else shares the machine's cores during the run.
-                figures["server_cpu_ms_per_request"] = round(
-                    cpu * 1000 / max(1, figures["requests"]), 3)
-                if kind == "bot":
-                    # Each stored request takes three fresh approvals (supervisor, CCT,
-                    # director); Approve clicks beyond that find the step already decided
-                    # and are answered so: cheaper, so say how many there were.
-                    approvals = (figures["requests"] + 1) // 2
-                    figures["repeated_approvals"] = max(0, approvals - len(ROUNDS) * stored)
-                    results["bot"].update(_outcome(config_path))
-                    results["bot"]["web_api_calls"] = len(fake.calls())
+                    cpu, tasks = server.stop()  # the fake answers while the server finishes
+            finally:
+                _, web_api_calls = fake.stop()
+            figures = results[kind]
+            figures["tasks_at_end"] = tasks
+            # CPU per request (the server's own process): what the work costs, whatever else
+            # shares the machine's cores during the run.
+            figures["server_cpu_ms_per_request"] = round(
+                cpu * 1000 / max(1, figures["requests"]), 3)
+            if kind == "bot":
+                # Each stored request takes three fresh approvals (supervisor, CCT, director);
+                # Approve clicks beyond that find the step already decided and are answered
+                # so: cheaper, so say how many there were.
+                approvals = (figures["requests"] + 1) // 2
+                figures["repeated_approvals"] = max(0, approvals - len(ROUNDS) * stored)
+                figures.update(_outcome(config_path))
+                figures["web_api_calls"] = web_api_calls
     results["throughput_ratio"] = round(results["bot"]["rps"] / results["bare"]["rps"], 3)
     results["p99_goal_met"] = results["bot"]["p99_ms"] < 300
     results["ratio_goal_met"] = results["throughput_ratio"] >= 0.5
@@ -310,7 +337,7 @@ def main() -> None:
     parser.add_argument("--no-fsync", dest="fsync", action="store_false",
                         help="the bot's storage skips fsync: what the adapter costs without "
                              "the disk (not durable; for comparison only)")
-    parser.add_argument("--serve", choices=("bot", "bare"), help=argparse.SUPPRESS)
+    parser.add_argument("--serve", choices=("bot", "bare", "fake"), help=argparse.SUPPRESS)
     parser.add_argument("--config", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:

@@ -19,4 +19,11 @@ def test_slack_load_benchmark_prints_both_apps_and_their_ratio() -> None:
     assert result["bot"]["requests"] > 0 and result["bare"]["requests"] > 0
     assert result["bot"]["non_200"] == 0 and result["bare"]["non_200"] == 0
     assert result["bot"]["decisions"] > 0
+    assert result["bot"]["web_api_calls"] > 0  # the status look-ups' answers at least
     assert result["throughput_ratio"] > 0
+    for kind in ("bot", "bare"):
+        assert result[kind]["server_cpu_ms_per_request"] > 0
+        assert result[kind]["tasks_at_end"] >= 1  # the server's own serving task
+    # 30 stored requests take 90 fresh approvals; what is beyond is counted, not hidden
+    approvals = (result["bot"]["requests"] + 1) // 2
+    assert result["bot"]["repeated_approvals"] == max(0, approvals - 90)
