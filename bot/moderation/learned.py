@@ -1,0 +1,174 @@
+"""A learned second reading of a post, for the categories whose misses on fresh posts are new
+wordings no word list holds yet (new insults, new illegal acts, off-topic chatter, "who cares").
+
+One logistic regression per category over TF-IDF word 1-2-grams and character 2-5-grams of
+the folded text, trained by benchmarks/train_moderation_model.py from the labeled sets and
+shipped as plain JSON weights in model_data/: reading it needs no scikit-learn, no network,
+and scoring is a few dictionary look-ups per n-gram. It only ever adds findings; the rules
+stay the first word, and each finding says it came from the model so a moderator can weigh it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from bot.moderation.guidelines import explain
+from bot.moderation.model import Category, Finding, Post, Span
+from bot.moderation.text import fold, span
+
+BUNDLE = Path(__file__).resolve().parent / "model_data" / "learned_screen.json"
+
+LEARNED_CATEGORIES: tuple[Category, ...] = (
+    "harassment",
+    "disruption",
+    "illegal",
+    "commercial",
+    "negativity",
+)
+
+# What the model saw, in the words a moderator reads on the alert.
+_READING: dict[Category, str] = {
+    "harassment": "reads as a personal attack or abuse",
+    "disruption": "reads as off-topic for this folder or as clutter",
+    "illegal": "reads as advice or encouragement to break the law or cause harm",
+    "commercial": "reads as advertising, selling or soliciting",
+    "negativity": "reads as only saying the topic is disliked or lame",
+}
+
+_TOKEN = re.compile(r"(?u)\b\w+\b")
+_WHITE_SPACES = re.compile(r"\s\s+")
+_CHAR_SIZES = range(2, 6)
+_EVIDENCE_TERMS = 3
+
+# One n-gram's idf and its weight for each learned category, in LEARNED_CATEGORIES order.
+Weights = dict[str, list[float]]
+
+
+@dataclass(frozen=True)
+class LearnedScreen:
+    """The trained weights; `findings` is safe to call from many threads (read-only)."""
+
+    word: Weights
+    char: Weights
+    intercepts: tuple[float, ...]
+    thresholds: tuple[float, ...]
+
+    @classmethod
+    def from_bundle(cls, path: Path | str = BUNDLE) -> LearnedScreen:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        # _add_tfidf is unrolled for exactly these five categories.
+        if tuple(data["categories"]) != LEARNED_CATEGORIES:
+            raise ValueError(f"{path}: trained for {data['categories']}, not {LEARNED_CATEGORIES}")
+        return cls(
+            word=data["word"],
+            char=data["char"],
+            intercepts=tuple(float(data["intercepts"][c]) for c in LEARNED_CATEGORIES),
+            thresholds=tuple(float(data["thresholds"][c]) for c in LEARNED_CATEGORIES),
+        )
+
+    def scores(self, text: str) -> dict[Category, float]:
+        """The model's probability per learned category for a post's text."""
+        folded = fold(text).lower()
+        totals = list(self.intercepts)
+        for weights, grams in ((self.word, _word_grams(folded)), (self.char, _char_grams(folded))):
+            _add_tfidf(totals, weights, grams)
+        return {c: _sigmoid(z) for c, z in zip(LEARNED_CATEGORIES, totals, strict=True)}
+
+    def findings(self, post: Post) -> list[Finding]:
+        """One finding per category the model scores at or above its trained threshold.
+
+        Confidence is rescaled so the model's own threshold reads 0.5 (the screener's
+        default) and certainty reads 1.0; `kind` is "learned" so it can be told from a rule.
+        """
+        found: list[Finding] = []
+        for index, (category, p) in enumerate(self.scores(post.text).items()):
+            cut = self.thresholds[index]
+            if p < cut:
+                continue
+            confidence = round(0.5 + 0.5 * (p - cut) / (1.0 - cut), 3)
+            found.append(
+                Finding(
+                    category=category,
+                    confidence=min(confidence, 1.0),
+                    evidence=self._evidence(post.text, index),
+                    explanation=explain(
+                        category,
+                        f"A model trained on labeled posts {_READING[category]} (score {p:.2f})",
+                    ),
+                    kind="learned",
+                )
+            )
+        return found
+
+    def _evidence(self, text: str, index: int) -> tuple[Span, ...]:
+        """Where the words that pushed the score up most stand in the post (cheap: words only)."""
+        folded = fold(text).lower()
+        weighted = [
+            (self.word[gram][0] * self.word[gram][1 + index], gram)
+            for gram in set(_word_grams(folded))
+            if gram in self.word and " " not in gram
+        ]
+        top = [
+            gram for weight, gram in sorted(weighted, reverse=True)[:_EVIDENCE_TERMS] if weight > 0
+        ]
+        spans: list[Span] = []
+        for gram in top:
+            match = re.search(rf"(?<!\w){re.escape(gram)}(?!\w)", folded)
+            if match is not None and len(fold(text)) == len(text):
+                spans.append(span(text, match.start(), match.end()))
+        return tuple(sorted(spans, key=lambda s: s.start))
+
+
+def _word_grams(folded: str) -> list[str]:
+    tokens = _TOKEN.findall(folded)
+    return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
+
+
+def _char_grams(folded: str) -> list[str]:
+    """Character n-grams inside words padded with a space (scikit-learn's "char_wb")."""
+    grams: list[str] = []
+    for word in _WHITE_SPACES.sub(" ", folded).split():
+        padded = f" {word} "
+        for size in _CHAR_SIZES:
+            if len(padded) <= size:  # a short word counts once, whole
+                grams.append(padded)
+                break
+            grams.extend(padded[i : i + size] for i in range(len(padded) - size + 1))
+    return grams
+
+
+def _add_tfidf(totals: list[float], weights: Weights, grams: Iterable[str]) -> None:
+    """Sublinear TF-IDF, L2-normalised over the known n-grams, dotted with each category.
+
+    Written out by hand (no loop over categories per n-gram, the norm applied once at the
+    end) because it runs on every post: this is most of the model's cost.
+    """
+    t0 = t1 = t2 = t3 = t4 = 0.0
+    squares = 0.0
+    for gram, count in Counter(grams).items():
+        row = weights.get(gram)
+        if row is None:
+            continue
+        value = row[0] if count == 1 else (1.0 + math.log(count)) * row[0]
+        squares += value * value
+        t0 += value * row[1]
+        t1 += value * row[2]
+        t2 += value * row[3]
+        t3 += value * row[4]
+        t4 += value * row[5]
+    if squares == 0.0:
+        return
+    norm = math.sqrt(squares)
+    for k, total in enumerate((t0, t1, t2, t3, t4)):
+        totals[k] += total / norm
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))

@@ -1,0 +1,121 @@
+"""The learned screen: the shipped bundle loads offline and fast, reads posts the way
+scikit-learn did when it was trained, adds findings for new wordings the rules miss, and
+leaves civic criticism and thanks alone."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.moderation.guidelines import GUIDELINE
+from bot.moderation.learned import (
+    BUNDLE,
+    LEARNED_CATEGORIES,
+    LearnedScreen,
+    _char_grams,
+    _word_grams,
+)
+from tests.moderation.posts import post
+
+
+@pytest.fixture(scope="module")
+def screen() -> LearnedScreen:
+    return LearnedScreen.from_bundle()
+
+
+def test_bundle_is_small_and_loads_in_under_a_second() -> None:
+    assert BUNDLE.stat().st_size < 5_000_000
+    started = time.perf_counter()
+    LearnedScreen.from_bundle()
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_bundle_for_other_categories_is_refused(tmp_path: Path) -> None:
+    data = json.loads(BUNDLE.read_text(encoding="utf-8"))
+    data["categories"] = ["vulgarity"]
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="trained for"):
+        LearnedScreen.from_bundle(other)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just  print a fake permit,   bylaw never checks!!",
+        "a I x 🇨🇦🇨🇦 ok",
+        "Les oies sont partout au parc, merci.\n\n--\nsig: example.boards.net",
+        "f u c k   th1s   sh!t",
+        "",
+    ],
+)
+def test_n_grams_are_those_scikit_learn_was_trained_on(text: str) -> None:
+    sklearn_text = pytest.importorskip("sklearn.feature_extraction.text")
+    word = sklearn_text.TfidfVectorizer(
+        analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b"
+    ).build_analyzer()
+    char = sklearn_text.TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5)).build_analyzer()
+    folded = text.lower()
+    assert _word_grams(folded) == word(folded)
+    assert _char_grams(folded) == char(folded)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # New wordings from a fresh set that the rules of the day missed.
+        ("Bring your own fireworks and set them off from the pier, way better show", "illegal"),
+        (
+            "Just cut down the neighbour's maple when they're away if it shades your garden",
+            "illegal",
+        ),
+        ("Canada Day is cringe and so is this whole event", "negativity"),
+        ("trees? seriously? what a waste of a thread", "negativity"),
+        ("Who's going to the Raptors parade next week?", "disruption"),
+    ],
+)
+def test_new_wordings_are_found(screen: LearnedScreen, text: str, category: str) -> None:
+    findings = {f.category: f for f in screen.findings(post(text))}
+    assert category in findings
+    finding = findings[category]
+    assert 0.5 <= finding.confidence <= 1.0
+    assert finding.kind == "learned"
+    assert finding.explanation.endswith(GUIDELINE[finding.category])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I disagree with spending $150k on fireworks when the rec centres need repairs.",
+        "Thanks to the staff who found my son's lost mitts!",
+        "The fee is ridiculous for something other towns do for free. I think it's a cash grab.",
+        "What time do the fireworks start? Last year it was 10:15.",
+        "Please have more accessible washrooms this year, there was one for the whole site.",
+    ],
+)
+def test_civic_posts_get_no_finding(screen: LearnedScreen, text: str) -> None:
+    assert screen.findings(post(text)) == []
+
+
+def test_evidence_spans_are_the_posts_own_text(screen: LearnedScreen) -> None:
+    text = "Just bring a pellet gun down at night and take care of a few of them"
+    findings = screen.findings(post(text))
+    assert [f.category for f in findings] == ["illegal"]
+    spans = findings[0].evidence
+    assert spans
+    assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "🦆" * 400, "Ｆｕｌｌ　ｗｉｄｔｈ ТЕХТ іn сyrіllіс", "x" * 20_000, "\x00\ud7ff"],
+)
+def test_hostile_text_is_scored_without_error(screen: LearnedScreen, text: str) -> None:
+    scores = screen.scores(text)
+    assert set(scores) == set(LEARNED_CATEGORIES)
+    assert all(0.0 <= p <= 1.0 for p in scores.values())
+    for finding in screen.findings(post(text)):
+        assert all(text[s.start : s.end] == s.text for s in finding.evidence)
