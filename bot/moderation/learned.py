@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
@@ -46,6 +46,9 @@ _TOKEN = re.compile(r"(?u)\b\w+\b")
 _WHITE_SPACES = re.compile(r"\s\s+")
 _CHAR_SIZES = range(2, 6)
 _EVIDENCE_TERMS = 3
+# Words recur from post to post; their known character n-grams are kept (bounded, cleared
+# when full) so most words cost one look-up instead of twenty slices.
+_WORD_CACHE_SIZE = 50_000
 
 # One n-gram's idf and its weight for each learned category, in LEARNED_CATEGORIES order.
 Weights = dict[str, list[float]]
@@ -59,6 +62,7 @@ class LearnedScreen:
     char: Weights
     intercepts: tuple[float, ...]
     thresholds: tuple[float, ...]
+    _known_grams: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def from_bundle(cls, path: Path | str = BUNDLE) -> LearnedScreen:
@@ -77,9 +81,19 @@ class LearnedScreen:
         """The model's probability per learned category for a post's text."""
         folded = fold(text).lower()
         totals = list(self.intercepts)
-        for weights, grams in ((self.word, _word_grams(folded)), (self.char, _char_grams(folded))):
-            _add_tfidf(totals, weights, grams)
+        _add_tfidf(totals, self.word, _word_grams(folded))
+        _add_tfidf(totals, self.char, [g for w in folded.split() for g in self._char_grams_of(w)])
         return {c: _sigmoid(z) for c, z in zip(LEARNED_CATEGORIES, totals, strict=True)}
+
+    def _char_grams_of(self, word: str) -> tuple[str, ...]:
+        """The word's character n-grams that the model knows (the others weigh nothing)."""
+        known = self._known_grams.get(word)
+        if known is None:
+            if len(self._known_grams) >= _WORD_CACHE_SIZE:
+                self._known_grams.clear()
+            known = tuple(g for g in _char_grams(word) if g in self.char)
+            self._known_grams[word] = known
+        return known
 
     def findings(self, post: Post) -> list[Finding]:
         """One finding per category the model scores at or above its trained threshold.
