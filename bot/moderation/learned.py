@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -138,6 +139,12 @@ class LearnedScreen:
             if match is not None and len(fold(text)) == len(text):
                 spans.append(span(text, match.start(), match.end()))
         return tuple(sorted(spans, key=lambda s: s.start))
+
+
+@lru_cache(maxsize=1)
+def shipped_screen() -> LearnedScreen:
+    """The bundled model, read once per process (about 0.3 s) and shared by every screener."""
+    return LearnedScreen.from_bundle()
 
 
 def _word_grams(folded: str) -> list[str]:

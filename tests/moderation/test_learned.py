@@ -17,6 +17,7 @@ from bot.moderation.learned import (
     LearnedScreen,
     _char_grams,
     _word_grams,
+    shipped_screen,
 )
 from tests.moderation.posts import post
 
@@ -31,6 +32,11 @@ def test_bundle_is_small_and_loads_in_under_a_second() -> None:
     started = time.perf_counter()
     LearnedScreen.from_bundle()
     assert time.perf_counter() - started < 1.0
+
+
+def test_the_shipped_screen_is_read_once() -> None:
+    assert shipped_screen() is shipped_screen()
+    assert shipped_screen().thresholds == LearnedScreen.from_bundle().thresholds
 
 
 def test_a_bundle_for_other_categories_is_refused(tmp_path: Path) -> None:
