@@ -57,7 +57,8 @@ Weights = dict[str, list[float]]
 
 @dataclass(frozen=True)
 class LearnedScreen:
-    """The trained weights; `findings` is safe to call from many threads (read-only)."""
+    """The trained weights. Safe to share between threads: the only thing it changes is its
+    word cache, and a lost or repeated entry there changes no score."""
 
     word: Weights
     char: Weights
