@@ -9,6 +9,7 @@ from datetime import timedelta
 from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import BANNED_AUTHOR
 from bot.moderation.history import InMemoryPostHistory, PostHistory
+from bot.moderation.learned import shipped_screen
 from bot.moderation.model import Category, Finding, Post, Verdict
 from bot.moderation.rules.commercial import commercial
 from bot.moderation.rules.disruption import disruption
@@ -40,6 +41,8 @@ class Screener:
             "personal_info": lambda post: personal_info_with(post, allowed),
             "negativity": negativity,
         }
+        # A small learned model catches new wordings the rules miss (recall); it only alerts.
+        self._learned = shipped_screen() if settings.learned_screen else None
 
     def screen(self, post: Post, *, author_banned: bool = False) -> Verdict:
         findings = [f for f in self._findings(post) if self._counts(f)]
@@ -65,9 +68,14 @@ class Screener:
             if post.author_is_city and category not in _SCREENED_FOR_CITY:
                 continue
             found.extend(rule(post))
+        if self._learned is not None:
+            found.extend(f for f in self._learned.findings(post)
+                         if self.settings.is_enabled(f.category)
+                         and (not post.author_is_city or f.category in _SCREENED_FOR_CITY))
         if any(f.category == "commercial" and self._counts(f) for f in found):
             # Spam is off-topic everywhere; calling it both would say the same thing twice.
-            found = [f for f in found if f.kind != "off_topic"]
+            found = [f for f in found if f.kind != "off_topic"
+                     and not (f.kind == "learned" and f.category == "disruption")]
         return found
 
     def _counts(self, finding: Finding) -> bool:
@@ -80,7 +88,9 @@ class Screener:
         duplicate_of: str | None,
         author_banned: bool,
     ) -> Verdict:
-        auto = any(f.category in self.settings.auto_remove for f in findings)
+        # What only the learned model found waits for a person, whatever the City automates.
+        auto = any(f.category in self.settings.auto_remove and f.kind != "learned"
+                   for f in findings)
         if author_banned:
             auto = auto or self.settings.banned_author == "remove"
         flagged = bool(findings) or author_banned

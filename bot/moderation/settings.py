@@ -138,6 +138,8 @@ class ModerationSettings(BaseModel):
     duplicate_scope: Literal["board", "platform"] = "board"
     # What happens to a post by a banned author: flagged for a moderator, or removed at once.
     banned_author: Literal["flag", "remove"] = "flag"
+    # Add the bundled learned model's findings to the rules' (bot/moderation/learned.py).
+    learned_screen: bool = True
 
     def threshold(self, category: Category) -> float:
         return self.thresholds.get(category, self.default_threshold)

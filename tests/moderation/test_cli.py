@@ -29,7 +29,7 @@ def posts_file(tmp_path: Path) -> Path:
     lines = [
         line("a", "Thanks for the early notice!", labels=["vulgarity"]),  # labels are ignored
         line("b", "this is bullsh!t", labels=["vulgarity"]),
-        line("c", "Call me at 905-555-0134 about lid locks", labels=[]),
+        line("c", "My number is 905-555-0134 if the crew needs to reach me", labels=[]),
         line("d", "this is bullsh!t!!", labels=["vulgarity", "duplicate"]),
     ]
     path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
