@@ -112,3 +112,24 @@ def comment_required(action: str) -> str:
     if action == "reject":
         return "Give a reason: the employee will see it."
     return "Say what should change: the employee will see your comments."
+
+
+def request_filed(request: AccessRequest, next_names: str) -> str:
+    return (f"Your request {request.id} is filed. Next: {state_label(request)} "
+            f"({next_names}). I'll message you at each step.")
+
+
+def requester_update(request: AccessRequest, entry: HistoryEntry | None, next_names: str,
+                     zone: str, *, sop_hint: str = "use the Submit SOP button") -> str:
+    """What the requester is told after `entry`, one step of their request."""
+    if entry is None or entry.action == "submit":
+        return request_filed(request, next_names)
+    said = (f"Your request {request.id} was {action_label(entry)} by {entry.actor_name} "
+            f"({entry.actor_title}) on {when(entry.at, zone)}.")
+    if entry.comment:
+        said += f" Comment: {entry.comment}"
+    if request.is_final:
+        return f"{said} It is now {state_label(request)}."
+    if request.state == "sop_draft":
+        return f"{said} Next: submit your SOP ({sop_hint})."
+    return f"{said} Next: {state_label(request)} ({next_names})."

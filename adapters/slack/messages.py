@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bot import messages
 from bot.directory import Directory
 from bot.domain import AccessRequest, HistoryEntry
-from bot.messages import action_label, state_label, when
+from bot.messages import state_label
 
 
 def help_text(command: str) -> str:
@@ -47,24 +48,14 @@ def try_again() -> str:
 
 
 def filed(request: AccessRequest, next_names: str) -> str:
-    return (f"Your request {request.id} is filed. Next: {state_label(request)} "
-            f"({next_names}). I'll message you at each step.")
+    return messages.request_filed(request, next_names)
 
 
 def requester_update(request: AccessRequest, entry: HistoryEntry | None, next_names: str,
                      zone: str) -> str:
     """What the requester is told after `entry`, one step of their request."""
-    if entry is None or entry.action == "submit":
-        return filed(request, next_names)
-    said = f"Your request {request.id} was {action_label(entry)} by {entry.actor_name} " \
-           f"({entry.actor_title}) on {when(entry.at, zone)}."
-    if entry.comment:
-        said += f" Comment: {entry.comment}"
-    if request.is_final:
-        return f"{said} It is now {state_label(request)}."
-    if request.state == "sop_draft":
-        return f"{said} Next: submit your SOP (use the Submit SOP button I sent you)."
-    return f"{said} Next: {state_label(request)} ({next_names})."
+    return messages.requester_update(request, entry, next_names, zone,
+                                     sop_hint="use the Submit SOP button I sent you")
 
 
 def done(request: AccessRequest) -> str:

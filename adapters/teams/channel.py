@@ -31,7 +31,7 @@ from adapters.teams.views import Views
 from bot.config import Person
 from bot.domain import AccessRequest
 from bot.events import Notification
-from bot.messages import action_label, state_label, when
+from bot.messages import requester_update
 from bot.moderation.desk import DeskError, ModerationDesk
 from bot.ports import DeliveryFailed, DeliveryLedger
 from cards import adaptive
@@ -142,18 +142,9 @@ class TeamsChannel:
 
     def _requester_sentence(self, note: Notification, request: AccessRequest) -> str:
         entry = next((h for h in request.history if h.step == note.step - 1), None)
-        if entry is None or entry.action == "submit":
-            return self.views.filed_sentence(request)
-        zone = self.workflow.settings.time_zone
-        said = (f"Your request {request.id} was {action_label(entry)} by {entry.actor_name} "
-                f"({entry.actor_title}) on {when(entry.at, zone)}.")
-        if entry.comment:
-            said += f" Comment: {entry.comment}"
-        if request.is_final:
-            return f"{said} It is now {state_label(request)}."
-        if request.state == "sop_draft":
-            return f"{said} Next: submit your SOP with the Submit SOP button below."
-        return f"{said} Next: {state_label(request)} ({self.views.next_names(request)})."
+        return requester_update(request, entry, self.views.next_names(request),
+                                self.workflow.settings.time_zone,
+                                sop_hint="with the Submit SOP button below")
 
     # -- moderation alerts ----------------------------------------------------------------------
 

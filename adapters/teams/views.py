@@ -15,7 +15,7 @@ from bot.config import Person
 from bot.directory import Directory
 from bot.domain import AccessRequest
 from bot.form import FIELDS, choices, prefill
-from bot.messages import state_label
+from bot.messages import request_filed, state_label
 from bot.workflow import Workflow
 from cards import adaptive
 from cards.content import request_card
@@ -75,8 +75,7 @@ class Views:
         return ", ".join(names) or "nobody"
 
     def filed_sentence(self, request: AccessRequest) -> str:
-        return (f"Your request {request.id} is filed. Next: {state_label(request)} "
-                f"({self.next_names(request)}). I'll message you here at each step.")
+        return request_filed(request, self.next_names(request))
 
     def status(self, person: Person) -> Json | None:
         mine = self.workflow.requests_of(person.id)
