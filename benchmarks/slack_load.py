@@ -247,6 +247,7 @@ def clicks(stored: int) -> Callable[[], Any]:
 
 async def load(url: str, *, seconds: float, concurrency: int, stored: int) -> dict[str, Any]:
     latencies: list[float] = []
+    finished: list[float] = []
     statuses: dict[int, int] = {}
     next_click = clicks(stored)
     deadline = time.monotonic() + seconds
@@ -260,6 +261,7 @@ async def load(url: str, *, seconds: float, concurrency: int, stored: int) -> di
                 async with http.post(url, data=body, headers=headers) as response:
                     await response.read()
                 latencies.append(time.perf_counter() - started)
+                finished.append(time.monotonic())
                 statuses[response.status] = statuses.get(response.status, 0) + 1
 
         started, cpu = time.monotonic(), time.process_time()
@@ -267,12 +269,17 @@ async def load(url: str, *, seconds: float, concurrency: int, stored: int) -> di
         elapsed = time.monotonic() - started
         print(f"  the sender: {time.process_time() - cpu:.1f} s CPU in {elapsed:.1f} s",
               file=sys.stderr)
+    per_second = [0] * (int(elapsed) + 1)
+    for at in finished:
+        per_second[int(at - started)] += 1
+    print(f"  answers per second: {per_second}", file=sys.stderr)
     latencies.sort()
     return {
         "requests": len(latencies),
         "rps": round(len(latencies) / elapsed, 1),
         "p50_ms": round(statistics.median(latencies) * 1000, 1),
         "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
+        "max_ms": round(latencies[-1] * 1000, 1),
         "non_200": sum(n for status, n in statuses.items() if status != 200),
     }
 
