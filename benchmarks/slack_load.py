@@ -60,6 +60,7 @@ async def serve_bot(config_path: str) -> web.AppRunner:
     from adapters.slack import mount as slack_mount
     from bot.config import load_config
     from socialbot.bootstrap import build
+    from socialbot.serve import settle_memory
     from socialbot.server import create_app
 
     config, base_dir = load_config(config_path)
@@ -68,6 +69,7 @@ async def serve_bot(config_path: str) -> web.AppRunner:
     app = create_app(bot)
     slack_mount.mount(app, bot)
     app.on_cleanup.append(lambda _: _close(bot))
+    settle_memory()  # as `socialbot serve` does before it listens
     return await _listen(app)
 
 
