@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.append(str(ROOT / "benchmarks"))
 
 from bot.moderation import ModerationSettings, Post, Screener  # noqa: E402
 from bot.moderation.dataset import read_posts  # noqa: E402

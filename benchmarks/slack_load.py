@@ -34,7 +34,6 @@ import itertools
 import json
 import os
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,9 +43,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# This script's own folder (for load_support) stays behind the project root, so the
+# project's `storage` package wins over benchmarks/storage.py.
 
 import aiohttp
 from aiohttp import web
+from load_support import latency_figures, outcome, store_requests
 
 SECRET = "benchmark-signing-secret-0123456789"
 TOKEN = "xoxb-benchmark"
@@ -171,24 +173,6 @@ def write_config(base: Path, api_url: str) -> Path:
     return path
 
 
-def store_requests(config_path: Path, count: int) -> None:
-    """`count` fresh requests waiting for the supervisor, written straight to storage."""
-    from bot.config import load_config
-    from bot.workflow import Actor
-    from socialbot.bootstrap import build
-    from storage.tinydb_repository import REQUESTS
-    from tests.support import valid_form
-
-    config, base_dir = load_config(config_path)
-    bot = build(config, base_dir, fsync=False)
-    template = bot.workflow.submit(Actor("adoe", "slack"), valid_form())
-    for start in range(2, count + 1, 1000):
-        bot.store.commit([
-            ("put", REQUESTS, f"R-{n}", {**template.to_record(), "id": f"R-{n}"})
-            for n in range(start, min(start + 1000, count + 1))])
-    bot.close()
-
-
 class Server:
     def __init__(self, kind: str, config_path: Path | None, fake_url: str, *,
                  fsync: bool) -> None:
@@ -275,13 +259,9 @@ async def load(url: str, *, seconds: float, concurrency: int, stored: int) -> di
     for at in finished:
         per_second[int(at - started)] += 1
     print(f"  answers per second: {per_second}", file=sys.stderr)
-    latencies.sort()
     return {
-        "requests": len(latencies),
-        "rps": round(len(latencies) / elapsed, 1),
-        "p50_ms": round(statistics.median(latencies) * 1000, 1),
-        "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
-        "max_ms": round(latencies[-1] * 1000, 1),
+        **latency_figures(latencies, elapsed),
+        "max_ms": round(max(latencies) * 1000, 1),
         "non_200": sum(n for status, n in statuses.items() if status != 200),
     }
 
@@ -295,7 +275,7 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
             try:
                 if kind == "bot":  # the bare app reads nothing of it
                     config_path = write_config(Path(tmp), fake.url)
-                    store_requests(config_path, stored)
+                    store_requests(config_path, stored, person="adoe", platform="slack")
                 server = Server(kind, config_path, fake.url, fsync=fsync)
                 try:
                     print(f"loading the {kind} app for {seconds:g} s...", file=sys.stderr)
@@ -317,25 +297,12 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
                 # so: cheaper, so say how many there were.
                 approvals = (figures["requests"] + 1) // 2
                 figures["repeated_approvals"] = max(0, approvals - len(ROUNDS) * stored)
-                figures.update(_outcome(config_path))
+                figures.update(outcome(config_path))
                 figures["web_api_calls"] = web_api_calls
     results["throughput_ratio"] = round(results["bot"]["rps"] / results["bare"]["rps"], 3)
     results["p99_goal_met"] = results["bot"]["p99_ms"] < 300
     results["ratio_goal_met"] = results["throughput_ratio"] >= 0.5
     return results
-
-
-def _outcome(config_path: Path) -> dict[str, int]:
-    """Decisions that took effect, and notifications the outbox had not delivered yet."""
-    from bot.config import load_config
-    from socialbot.bootstrap import build_reader
-    from storage.tinydb_repository import TinyDBRepository
-
-    config, base_dir = load_config(config_path)
-    repository = build_reader(config, base_dir).repository
-    assert isinstance(repository, TinyDBRepository)
-    return {"decisions": sum(len(r.history) - 1 for r in repository.open_requests()),
-            "outbox_backlog": repository.pending_count()}
 
 
 def main() -> None:

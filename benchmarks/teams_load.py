@@ -19,7 +19,6 @@ import asyncio
 import itertools
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,9 +28,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# This script's own folder (for load_support) stays behind the project root, so the
+# project's `storage` package wins over benchmarks/storage.py.
 
 import aiohttp
 from aiohttp import web
+from load_support import latency_figures, outcome, store_requests
 
 REQUESTER = "bharris"  # Teams; supervisor and director Dana Okafor, CCT Kim Wong: all on Teams
 ROUNDS = (("dokafor", 1), ("kwong", 2), ("dokafor", 3))
@@ -138,26 +140,6 @@ def write_config(base: Path) -> Path:
     return path
 
 
-def store_requests(config_path: Path, count: int) -> None:
-    """`count` fresh requests waiting for the supervisor, written straight to storage."""
-    from bot.config import load_config
-    from bot.workflow import Actor
-    from socialbot.bootstrap import build
-    from storage.tinydb_repository import REQUESTS
-    from tests.support import valid_form
-
-    config, base_dir = load_config(config_path)
-    bot = build(config, base_dir, fsync=False)
-    form = valid_form(first_name="Blake", last_name="Harris", department="City Development",
-                      division="Planning", section="", promote_department="city-development")
-    template = bot.workflow.submit(Actor(REQUESTER, "teams"), form)
-    for start in range(2, count + 1, 1000):
-        bot.store.commit([
-            ("put", REQUESTS, f"R-{n}", {**template.to_record(), "id": f"R-{n}"})
-            for n in range(start, min(start + 1000, count + 1))])
-    bot.close()
-
-
 class Server:
     def __init__(self, kind: str, config_path: Path, *, fsync: bool) -> None:
         env = {**os.environ, "MICROSOFT_APP_ID": "", "MICROSOFT_APP_PASSWORD": "",
@@ -236,12 +218,8 @@ async def load(url: str, service_url: str, *, seconds: float, concurrency: int,
         started = time.monotonic()
         await asyncio.gather(*(sender() for _ in range(concurrency)))
         elapsed = time.monotonic() - started
-    latencies.sort()
     return {
-        "requests": len(latencies),
-        "rps": round(len(latencies) / elapsed, 1),
-        "p50_ms": round(statistics.median(latencies) * 1000, 1),
-        "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
+        **latency_figures(latencies, elapsed),
         "answers": statuses,
     }
 
@@ -260,7 +238,10 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
     with tempfile.TemporaryDirectory(prefix="teams-load-") as tmp:
         async with FakeBotConnector() as connector:
             config_path = write_config(Path(tmp))
-            store_requests(config_path, stored)
+            store_requests(config_path, stored, person=REQUESTER, platform="teams",
+                           first_name="Blake", last_name="Harris",
+                           department="City Development", division="Planning", section="",
+                           promote_department="city-development")
             results: dict[str, Any] = {"stored": stored, "seconds": seconds,
                                        "concurrency": concurrency, "fsync": fsync}
             for kind in ("bot", "bare"):
@@ -273,25 +254,12 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
                 finally:
                     await server.stop()
                 if kind == "bot":
-                    results["bot"].update(_outcome(config_path))
+                    results["bot"].update(outcome(config_path))
                     results["bot"]["connector_calls"] = len(connector.calls)
     results["throughput_ratio"] = round(results["bot"]["rps"] / results["bare"]["rps"], 2)
     results["p99_goal_met"] = results["bot"]["p99_ms"] < 300
     results["ratio_goal_met"] = results["throughput_ratio"] >= 5
     return results
-
-
-def _outcome(config_path: Path) -> dict[str, int]:
-    """Decisions that took effect, and notifications the outbox had not delivered yet."""
-    from bot.config import load_config
-    from socialbot.bootstrap import build_reader
-    from storage.tinydb_repository import TinyDBRepository
-
-    config, base_dir = load_config(config_path)
-    repository = build_reader(config, base_dir).repository
-    assert isinstance(repository, TinyDBRepository)
-    return {"decisions": sum(len(r.history) - 1 for r in repository.open_requests()),
-            "outbox_backlog": repository.pending_count()}
 
 
 def main() -> None:
