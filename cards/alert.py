@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.messages import when
 from bot.moderation.desk import PAST, Alert, ModerationDesk
 from cards.codec import ButtonPayload
 
@@ -59,17 +60,17 @@ def alert_card(alert: Alert, desk: ModerationDesk, *, viewer: str | None) -> Ale
         author=f"{post.author_name or post.author_id} ({post.platform}:{post.author_id})"
                + (" - banned author" if alert.verdict.banned_author else ""),
         where=f"{post.board} / {post.folder}", findings=findings,
-        status=_status(alert), removal=alert.removal,
+        status=_status(alert, desk.time_zone), removal=alert.removal,
         buttons=() if alert.is_final else _buttons(alert, desk, viewer),
     )
 
 
-def _status(alert: Alert) -> str:
+def _status(alert: Alert, zone: str) -> str:
     if not alert.history:
         return "Waiting for a moderator"
     last = alert.history[-1]
     decided = (f"{PAST[last.action].capitalize()} by {last.actor_name} "
-               f"on {last.at:%Y-%m-%d %H:%M} UTC")
+               f"on {when(last.at, zone)}")
     if last.reason:
         decided += f": {last.reason}"
     return decided + (" - waiting for the CCT" if alert.state == "escalated" else "")

@@ -73,7 +73,8 @@ def build_desk(config: AppConfig, repository: TinyDBRepository, workflow: Workfl
     history = StoredPostHistory(posts, timedelta(days=settings.duplicate_window_days))
     return ModerationDesk(screener=Screener(settings, history), repository=posts,
                           directory=workflow.directory, clock=clock,
-                          removal_webhook="webhook" in repository.channels)
+                          removal_webhook="webhook" in repository.channels,
+                          time_zone=config.time_zone)
 
 
 def removal_webhook_ready(config: AppConfig) -> bool:

@@ -15,6 +15,7 @@ from typing import Any, Literal, Protocol
 
 from bot.directory import Directory
 from bot.events import Notification
+from bot.messages import when
 from bot.moderation.model import Finding, Post, Span, Verdict
 from bot.moderation.screener import Screener
 from bot.ports import Clock
@@ -94,7 +95,9 @@ class AlertNotFound(DeskError):
 
 class ModerationDesk:
     def __init__(self, *, screener: Screener, repository: ModerationRepository,
-                 directory: Directory, clock: Clock, removal_webhook: bool = False) -> None:
+                 directory: Directory, clock: Clock, removal_webhook: bool = False,
+                 time_zone: str = "America/Toronto") -> None:
+        self.time_zone = time_zone
         self.screener = screener
         # Without a removal webhook a moderator's Remove is recorded and the post must be
         # taken down on the page by hand; the alert says so.
@@ -202,7 +205,7 @@ class ModerationDesk:
         if last is None:
             return f"{alert.id} is out of date; nothing was changed."
         return (f"Already decided: {alert.id} {PAST[last.action]} by {last.actor_name} "
-                f"on {last.at:%Y-%m-%d %H:%M} UTC. Nothing was changed.")
+                f"on {when(last.at, self.time_zone)}. Nothing was changed.")
 
     # -- notifications ----------------------------------------------------------------------
 
