@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -31,7 +31,11 @@ class Bot:
     dispatcher: OutboxDispatcher
     reminders: Reminders
     desk: ModerationDesk
-    channels: dict[str, Channel] = field(default_factory=dict)
+
+    @property
+    def channels(self) -> dict[str, Channel]:
+        """The platforms attached so far: the outbox delivers through exactly these."""
+        return self.dispatcher.channels
 
     @property
     def directory(self) -> Directory:

@@ -70,7 +70,7 @@ async def _serve(bot: Bot, platforms: list[tuple[str, Callable[..., list[str]]]]
         webhook = RemovalWebhook(url=bot.config.publishing.removal_webhook,
                                  secret=os.environ["REMOVAL_WEBHOOK_SECRET"], desk=bot.desk,
                                  timeout=bot.config.publishing.timeout_seconds)
-        bot.channels["webhook"] = bot.dispatcher.channels["webhook"] = webhook
+        bot.channels["webhook"] = webhook
     how_to_talk: list[str] = []
     for _, mount in platforms:
         how_to_talk += mount(app, bot)

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 log = logging.getLogger(__name__)
 
@@ -228,4 +228,4 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-__all__ = ["Document", "Op", "Store", "StoreCorrupt", "StoreError", "StoreLocked"]
+__all__ = ["Op", "Store", "StoreCorrupt", "StoreError", "StoreLocked"]

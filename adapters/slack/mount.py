@@ -88,7 +88,6 @@ def mount(app: web.Application, bot: Bot) -> list[str]:
                            kv=bot.repository, cct_channel=bot.config.slack.cct_channel)
     alerts(bot).deliver_through(channel)
     bot.channels[channel_name] = channel
-    bot.dispatcher.channels[channel_name] = channel
     app.router.add_post(ROUTE, SlackEndpoint(bolt=bolt, signing_secret=secret).handle)
     command = bot.config.slack.command
     return [f"in Slack:       {command} (or the shortcut 'Request social media access'); "

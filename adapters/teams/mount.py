@@ -87,7 +87,6 @@ def mount(app: web.Application, bot: Bot, *,
                            cct_channel=teams.cct_channel,
                            moderation_channel=teams.moderation_channel, desk=bot.desk)
     bot.channels[channel_name] = channel
-    bot.dispatcher.channels[channel_name] = channel
 
     async def messages(request: web.Request) -> web.StreamResponse:
         response = await adapter.process(request, handler)
