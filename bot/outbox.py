@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 from collections.abc import Mapping
 
-from bot.events import OutboxMessage
+from bot.notifications import OutboxMessage
 from bot.ports import Channel, DeliveryFailed, Outbox
 
 log = logging.getLogger(__name__)

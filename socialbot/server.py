@@ -15,18 +15,18 @@ from aiohttp import web
 
 from adapters.console.session import ConsoleSession
 from adapters.intake.http import mount as mount_intake
-from socialbot.bootstrap import Bot
+from socialbot.bootstrap import Runtime
 
 log = logging.getLogger(__name__)
 
-BOT_KEY = web.AppKey("bot", Bot)
+BOT_KEY = web.AppKey("bot", Runtime)
 SESSIONS_KEY = web.AppKey("console_sessions", dict)
 TOKEN_KEY = web.AppKey("console_token", str)
 HOST_KEY = web.AppKey("serve_host", str)  # the interface `serve` listens on
 MAX_CONSOLE_LINE = 8192
 
 
-def create_app(bot: Bot) -> web.Application:
+def create_app(bot: Runtime) -> web.Application:
     app = web.Application(client_max_size=1024 * 1024)
     app[BOT_KEY] = bot
     app[SESSIONS_KEY] = {}
@@ -58,7 +58,7 @@ async def _stop_delivery(app: web.Application) -> None:
     await app[BOT_KEY].dispatcher.stop()
 
 
-async def _remind(bot: Bot) -> None:
+async def _remind(bot: Runtime) -> None:
     while True:
         try:
             if bot.reminders.run_once():
@@ -68,7 +68,7 @@ async def _remind(bot: Bot) -> None:
         await asyncio.sleep(REMINDER_PASS_SECONDS)
 
 
-def console_file(bot: Bot) -> Path:
+def console_file(bot: Runtime) -> Path:
     path = bot.storage_path()
     return path.with_name(path.name + ".console.json")
 

@@ -12,11 +12,11 @@ import itertools
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import datetime
 from typing import Any
 
-from bot.domain import AccessRequest, Refusal
-from bot.events import Notification, OutboxMessage
+from bot.audit import Refusal
+from bot.domain import AccessRequest
+from bot.notifications import Notification, OutboxMessage
 from bot.ports import ConcurrentUpdate
 from storage.engine import Op, Store
 
@@ -65,7 +65,7 @@ class TinyDBRepository:
 
     # -- RequestRepository ------------------------------------------------------------------
 
-    def next_request_id(self) -> str:
+    def next_id(self) -> str:
         return f"R-{next(self._next_number)}"
 
     def get(self, request_id: str) -> AccessRequest | None:
@@ -117,7 +117,7 @@ class TinyDBRepository:
 
     def record_refusal(self, refusal: Refusal) -> None:
         number = self._refusals[refusal.request_id] + 1
-        record = {**refusal.__dict__, "at": refusal.at.isoformat()}
+        record = refusal.to_record()
         self.store.commit([("put", REFUSALS, f"{refusal.request_id}#{number}", record)])
         self._refusals[refusal.request_id] = number
 
@@ -126,13 +126,13 @@ class TinyDBRepository:
         for number in range(1, self._refusals[request_id] + 1):
             record = self.store.get(REFUSALS, f"{request_id}#{number}")
             if record:
-                found.append(Refusal(**{**record, "at": datetime.fromisoformat(record["at"])}))
+                found.append(Refusal.from_record(record))
         return found
 
     def by_requester(self, person_id: str) -> list[AccessRequest]:
         return self._load_sorted(self._by_requester.get(person_id, set()))
 
-    def open_requests(self) -> list[AccessRequest]:
+    def open_cases(self) -> list[AccessRequest]:
         return self._load_sorted(self._open)
 
     def count(self) -> int:
