@@ -119,6 +119,8 @@ class WorkflowConfig(Strict):
 class ServerConfig(Strict):
     host: str = "127.0.0.1"
     port: Annotated[int, Field(ge=1, le=65535)] = 3978
+    # /readyz fails when a notice has been due this long without being sent (a stuck outbox).
+    readiness_outbox_seconds: Annotated[int, Field(ge=10, le=86_400)] = 300
 
 
 class SlackConfig(Strict):

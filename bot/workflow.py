@@ -26,6 +26,7 @@ from bot.domain import (
 )
 from bot.events import Notification
 from bot.form import validate
+from bot.metrics import NO_METRICS, MetricsRecorder
 from bot.ports import Clock, ConcurrentUpdate, RequestRepository
 
 Action = Literal["approve", "reject", "request_changes", "submit_sop", "withdraw", "reassign"]
@@ -95,6 +96,8 @@ class Decision:
 
 
 class Workflow:
+    metrics: MetricsRecorder = NO_METRICS  # the composition root plugs in a real recorder
+
     def __init__(self, *, directory: Directory, repository: RequestRepository, clock: Clock,
                  settings: WorkflowSettings) -> None:
         self.directory = directory
@@ -141,11 +144,13 @@ class Workflow:
         self._authorize(request, actor, decision)
         updated, notes = self._apply(request, actor, decision)
         try:
-            return self.repository.save(updated, expected_version=request.version,
-                                        notifications=notes)
+            saved = self.repository.save(updated, expected_version=request.version,
+                                         notifications=notes)
         except ConcurrentUpdate:
             winner = self.get(request_id)
             raise AlreadyDecided(self._already_message(winner, request.step), winner) from None
+        self.metrics.decision(saved.kind, decision.action)
+        return saved
 
     def get(self, request_id: str) -> AccessRequest:
         request = self.repository.get(normalise_id(request_id))

@@ -16,6 +16,7 @@ from typing import Any, Literal, Protocol
 from bot.directory import Directory
 from bot.events import Notification
 from bot.messages import when
+from bot.metrics import NO_METRICS, MetricsRecorder
 from bot.moderation.model import Finding, Post, Span, Verdict
 from bot.moderation.screener import Screener
 from bot.ports import Clock
@@ -94,6 +95,8 @@ class AlertNotFound(DeskError):
 
 
 class ModerationDesk:
+    metrics: MetricsRecorder = NO_METRICS  # the composition root plugs in a real recorder
+
     def __init__(self, *, screener: Screener, repository: ModerationRepository,
                  directory: Directory, clock: Clock, removal_webhook: bool = False,
                  time_zone: str = "America/Toronto") -> None:
@@ -164,10 +167,12 @@ class ModerationDesk:
             notes.append(self._alert_note(moved, "moderation_alert", audience="cct"))
         ban = (alert.post.platform, alert.post.author_id, entry.reason) if action == "ban" else None
         try:
-            return self.repository.save_alert(moved, expected_version=alert.version,
-                                              notifications=notes, ban=ban)
+            saved = self.repository.save_alert(moved, expected_version=alert.version,
+                                               notifications=notes, ban=ban)
         except ConcurrentAlertUpdate:
             raise AlertAlreadyDecided(self.already_message(self.get(alert.id))) from None
+        self.metrics.decision("moderation", action)
+        return saved
 
     def refusal_reason(self, alert: Alert, person_id: str, action: str) -> str | None:
         if action not in MODERATOR_ACTIONS:
