@@ -21,6 +21,7 @@ from adapters.intake.http import mount as mount_intake
 from socialbot import messages
 from socialbot.bootstrap import Bot
 from socialbot.metrics import PrometheusMetrics
+from storage.engine import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ def readiness_problems(bot: Bot, now: float) -> list[str]:
     try:
         # A real (unsynced) write: proves the journal is open and the disk takes data.
         bot.repository.put_value("ops", "readiness", {"checked_at": now})
-    except (OSError, ValueError, AttributeError) as error:
+    except (OSError, ValueError, StoreError) as error:
         problems.append(messages.storage_not_writable(type(error).__name__))
     if not bot.dispatcher.running:
         problems.append(messages.DISPATCHER_STOPPED)

@@ -158,3 +158,27 @@ async def test_one_log_line_per_request_without_the_body(
     assert line.getMessage().startswith("POST /api/moderation/posts 200 ")
     assert line.fields["route"] == "/api/moderation/posts"  # type: ignore[attr-defined]
     assert "905-555" not in caplog.text
+
+
+async def test_the_retry_endpoint_wants_the_local_token_and_a_clear_body(server: Server) -> None:
+    repository = server.bot.repository
+    repository.channels = repository.chat_channels = ("slack",)
+    note = Notification(id="R-9:1:action_needed", kind="action_needed", request_id="R-9",
+                        step=1, recipients=("msmith",))
+    server.bot.store.commit(repository.outbox_ops([note]))
+    [message] = repository.due(time.time())
+    repository.failed(message, error="channel_not_found", retry_at=None)
+    before = dict(server.bot.store.items("outbox"))
+
+    status, _ = await server.post("/ops/outbox/retry", {"all_dead": True}, token="guess")
+    assert status == 401
+    for body in ([], {"ids": "R-9"}, {"ids": [1]}, {"ids": ["x"], "all_dead": True}, {},
+                 {"all_dead": "yes"}, {"ids": ["x"] * 10_001}):
+        status, text = await server.post("/ops/outbox/retry", body)
+        assert (status, text) == (400, 'expected JSON {"ids": [message ids]} or '
+                                        '{"all_dead": true}'), body
+    assert dict(server.bot.store.items("outbox")) == before
+
+    status, text = await server.post("/ops/outbox/retry", {"ids": [message.id, "nope"]})
+    assert (status, json.loads(text)) == (200, {"retried": [message.id]})
+    assert repository.dead_letters() == []
