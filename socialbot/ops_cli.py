@@ -92,8 +92,12 @@ def _when(epoch: float | None) -> str | None:
 @outbox.command()
 @click.argument("message_ids", nargs=-1)
 @click.option("--all-dead", is_flag=True, help="Put back every dead letter.")
+@click.option("--config", "own_config", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="The deployment's configuration (also accepted before `retry`).")
 @click.pass_obj
-def retry(config_path: Path, message_ids: tuple[str, ...], all_dead: bool) -> None:
+def retry(group_config: Path, message_ids: tuple[str, ...], all_dead: bool,
+          own_config: Path | None) -> None:
     """Put notices back for delivery now, with a fresh round of attempts.
 
     Beside a running server this goes through its loopback endpoint (the server owns the
@@ -101,7 +105,7 @@ def retry(config_path: Path, message_ids: tuple[str, ...], all_dead: bool) -> No
     """
     if all_dead == bool(message_ids):
         _fail(messages.RETRY_WHAT, code=2)
-    _, path = _load(config_path)
+    _, path = _load(own_config or group_config)
     wanted = None if all_dead else list(message_ids)
     try:
         store = Store(path)

@@ -84,7 +84,7 @@ def test_outbox_lists_and_retries_without_a_server(config_file: Path) -> None:
     retried = next(r for r in listing(config_file) if r["id"] == dead["id"])
     assert (retried["attempts"], retried["dead"]) == (0, False)
 
-    run = socialbot("outbox", "--config", str(config_file), "retry", "R-9:1:action_needed@slack")
+    run = socialbot("outbox", "retry", "--config", str(config_file), "R-9:1:action_needed@slack")
     assert run.returncode == 1 and "not in the outbox" in run.stderr
     run = socialbot("outbox", "--config", str(config_file), "retry")
     assert run.returncode == 2 and "--all-dead" in run.stderr
