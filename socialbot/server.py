@@ -41,6 +41,7 @@ def create_app(bot: Bot) -> web.Application:
     app[SESSIONS_KEY] = {}
     app[TOKEN_KEY] = secrets.token_urlsafe(32)
     app[METRICS_KEY] = PrometheusMetrics(bot.repository.outbox_summary)
+    app[PROBE_KEY] = StorageProbe()
     bot.use_metrics(app[METRICS_KEY])
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
@@ -93,19 +94,40 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def readyz(request: web.Request) -> web.Response:
-    problems = readiness_problems(request.app[BOT_KEY], time.time())
+    problems = readiness_problems(request.app[BOT_KEY], time.time(), request.app[PROBE_KEY])
     if problems:
         return web.json_response({"status": "not ready", "problems": problems}, status=503)
     return web.json_response({"status": "ready"})
 
 
-def readiness_problems(bot: Bot, now: float) -> list[str]:
+class StorageProbe:
+    """A real (unsynced) write to the store: proves the journal is open and the disk takes
+    data. At most one write per `interval` seconds, so probing cannot flood the journal."""
+
+    def __init__(self, interval: float = 5.0) -> None:
+        self.interval = interval
+        self._last_at = float("-inf")
+        self._last_problem: str | None = None
+
+    def problem(self, bot: Bot, now: float) -> str | None:
+        if now - self._last_at >= self.interval:
+            self._last_at = now
+            try:
+                bot.repository.put_value("ops", "readiness", {"checked_at": now})
+                self._last_problem = None
+            except (OSError, ValueError, StoreError) as error:
+                self._last_problem = messages.storage_not_writable(type(error).__name__)
+        return self._last_problem
+
+
+PROBE_KEY = web.AppKey("storage_probe", StorageProbe)
+
+
+def readiness_problems(bot: Bot, now: float, probe: StorageProbe | None = None) -> list[str]:
     problems: list[str] = []
-    try:
-        # A real (unsynced) write: proves the journal is open and the disk takes data.
-        bot.repository.put_value("ops", "readiness", {"checked_at": now})
-    except (OSError, ValueError, StoreError) as error:
-        problems.append(messages.storage_not_writable(type(error).__name__))
+    storage_problem = (probe or StorageProbe()).problem(bot, now)
+    if storage_problem:
+        problems.append(storage_problem)
     if not bot.dispatcher.running:
         problems.append(messages.DISPATCHER_STOPPED)
     overdue_since = bot.repository.outbox_summary(now).oldest_due_at

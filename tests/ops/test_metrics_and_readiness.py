@@ -17,15 +17,15 @@ from prometheus_client.parser import text_string_to_metric_families
 from bot.config import AppConfig
 from bot.events import Notification
 from socialbot.bootstrap import Bot, build
-from socialbot.server import TOKEN_KEY, create_app
+from socialbot.server import PROBE_KEY, TOKEN_KEY, StorageProbe, create_app
 from tests.support import FixedClock, file_request
 
 INTAKE_TOKEN = "intake-token-for-ops-tests"
 
 
 class Server:
-    def __init__(self, bot: Bot, url: str, token: str) -> None:
-        self.bot, self.url, self.token = bot, url, token
+    def __init__(self, bot: Bot, url: str, token: str, probe: StorageProbe) -> None:
+        self.bot, self.url, self.token, self.probe = bot, url, token, probe
 
     async def get(self, path: str) -> tuple[int, str, str]:
         async with ClientSession() as http, http.get(self.url + path) as answer:
@@ -61,7 +61,8 @@ async def server(tmp_path: Path, sample_config: AppConfig, clock: FixedClock,
     runner = web.AppRunner(app)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
-    yield Server(bot, "http://{}:{}".format(*runner.addresses[0][:2]), app[TOKEN_KEY])
+    yield Server(bot, "http://{}:{}".format(*runner.addresses[0][:2]), app[TOKEN_KEY],
+                 app[PROBE_KEY])
     await runner.cleanup()
     bot.close()
 
@@ -144,6 +145,7 @@ async def test_readyz_checks_storage_and_a_moving_outbox(server: Server) -> None
     assert json.loads(body)["problems"][0].startswith("a notice has been due for")
 
     server.bot.store.close()
+    server.probe.interval = 0  # the store is probed at most every 5 s: now, at once
     status, _, body = await server.get("/readyz")
     assert status == 503 and "storage is not writable" in body
     status, _, body = await server.get("/healthz")
