@@ -20,6 +20,7 @@ from bot.audit import Actor, HistoryEntry, Refusal
 from bot.directory import Directory
 from bot.errors import AlreadyDecided, FieldErrors, NotFound, Refused
 from bot.limits import MAX_COMMENT
+from bot.metrics import NO_METRICS, MetricsRecorder
 from bot.notifications import Notification
 from bot.ports import Clock, ConcurrentUpdate
 
@@ -149,6 +150,8 @@ class InvalidCaseTable(Exception):
 class CaseEngine:
     """Moves cases of every registered type; one instance per process."""
 
+    metrics: MetricsRecorder = NO_METRICS  # the composition root plugs in a real recorder
+
     def __init__(self, *, directory: Directory, clock: Clock, refusals: RefusalLog,
                  types: Iterable[CaseType[Any]] = ()) -> None:
         self.directory = directory
@@ -176,11 +179,13 @@ class CaseEngine:
         entry = self.sign(case, actor, decision.action, comment=comment)
         moved, notes = kind.apply(case, transition, entry, decision)
         try:
-            return kind.repository.save(moved, expected_version=case.version,
-                                        notifications=notes)
+            saved = kind.repository.save(moved, expected_version=case.version,
+                                         notifications=notes)
         except ConcurrentUpdate:
             winner = self.get(type_name, case.id)
             raise AlreadyDecided(kind.already_message(winner, case.step), winner) from None
+        self.metrics.decision(type_name, decision.action)
+        return saved
 
     def sign(self, case: Case, actor: Actor, action: str, *, comment: str = "",
              stage: str | None = None) -> HistoryEntry:

@@ -69,7 +69,6 @@ def no_eligible_approver(stage_title: str) -> str:
 
 
 def not_yours_to_see(case_id: str) -> str:
-    # The same answer whether or not the case exists: a stranger learns nothing of it.
     return (f"You can't see {case_id}: only the people it concerns can (its requester, its "
             "approvers and the CCT; for alerts, moderators and the CCT).")
 

@@ -11,8 +11,9 @@ from bot.cases import CaseEngine
 from bot.clock import SystemClock
 from bot.config import AppConfig, load_config
 from bot.directory import Directory
+from bot.metrics import NO_METRICS, MetricsRecorder
 from bot.moderation.desk import ModerationDesk
-from bot.moderation.screener import Screener
+from bot.moderation.timed_screener import TimedScreener
 from bot.outbox import OutboxDispatcher
 from bot.ports import Channel, Clock
 from bot.reminders import Reminders
@@ -56,6 +57,12 @@ class Runtime:
     def storage_path(self) -> Path:
         return resolve(self.base_dir, self.config.storage.path)
 
+    def use_metrics(self, recorder: MetricsRecorder) -> None:
+        """Report decisions and screening to `recorder` from now on."""
+        self.services.engine.metrics = recorder
+        if isinstance(self.desk.screener, TimedScreener):
+            self.desk.screener.metrics = recorder
+
     def close(self) -> None:
         self.store.close()
 
@@ -92,7 +99,8 @@ def build_desk(config: AppConfig, repository: TinyDBRepository, workflow: Workfl
     settings = config.moderation
     posts = TinyDBModerationRepository(repository)
     history = StoredPostHistory(posts, timedelta(days=settings.duplicate_window_days))
-    return ModerationDesk(screener=Screener(settings, history), repository=posts,
+    screener = TimedScreener(settings, history, metrics=NO_METRICS)
+    return ModerationDesk(screener=screener, repository=posts,
                           directory=workflow.directory, clock=clock,
                           removal_webhook="webhook" in repository.channels,
                           time_zone=config.time_zone, engine=workflow.engine)

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot import messages
 from bot.domain import RequestKind
-from bot.errors import FieldErrors, NotFound
+from bot.errors import FieldErrors
 from bot.form import FIELDS, SPEC, FieldSpec, choices, prefill
 from bot.moderation.desk import DeskError, ModerationDesk
 from bot.workflow import Actor, Decision, Workflow, WorkflowError
@@ -239,11 +239,7 @@ class ConsoleSession:
                            for r in waiting)
 
     def _show(self, args: list[str]) -> str:
-        wanted = _one(args, "show ID")
-        try:
-            request = self.workflow.get(wanted)
-        except NotFound:
-            return messages.not_yours_to_see(clean(wanted)[:20])
+        request = self.workflow.get(_one(args, "show ID"))
         if not self.workflow.may_view(request, self.person_id):
             return messages.not_yours_to_see(request.id)
         return render(request_card(request, self.workflow, viewer=self.person_id))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from tests.support import ROOT
 
-FORBIDDEN = ("slack_bolt", "slack_sdk", "botbuilder", "aiohttp", "tinydb", "adapters",
-             "storage", "socialbot")
+FORBIDDEN = ("slack_bolt", "slack_sdk", "botbuilder", "aiohttp", "tinydb", "prometheus_client",
+             "adapters", "storage", "socialbot")
 PLATFORM_RENDERERS = {"slack.py", "adaptive.py", "teams.py"}
 
 
