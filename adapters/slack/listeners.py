@@ -29,11 +29,11 @@ from adapters.slack.namespaces import FILED_NAMESPACE, HOME_NAMESPACE
 from adapters.slack.payloads import Click
 from adapters.slack.screens import Screens
 from bot.config import Person
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.errors import FieldErrors
 from bot.form import FIELD_NAMES
 from bot.services import Services
-from bot.workflow import Action, Actor, Decision, Refused, WorkflowError
+from bot.workflow import Action, Actor, Move, Refused, WorkflowError
 from cards import slack as blocks
 from cards.codec import VERBS, BadActionPayload, ButtonPayload
 
@@ -54,7 +54,7 @@ class Listeners:
         self.workflow = services.workflow
         self.screens = screens
         self.client: AsyncWebClient | None = None
-        self._modal_verbs: dict[str, Callable[[AccessRequest, Click], Any]] = {
+        self._modal_verbs: dict[str, Callable[[SocialMediaRequest, Click], Any]] = {
             "reject": lambda r, c: screens.comment_modal(c.button, r),
             "request_changes": lambda r, c: screens.comment_modal(c.button, r),
             "submit_sop": lambda r, c: screens.sop_modal(c.button, r),
@@ -161,8 +161,8 @@ class Listeners:
     async def _decide_now(self, client: AsyncWebClient, click: Click, person: Person) -> None:
         button = click.button
         try:
-            self.workflow.decide(Actor(person.id, PLATFORM), button.request_id,
-                                 Decision(_action(button.verb)), step=button.step)
+            self.workflow.decide(Actor(person.id, PLATFORM), button.case_id,
+                                 Move(_action(button.verb)), step=button.step)
         except WorkflowError as problem:
             await self._answer(client, click, str(problem))
             return
@@ -171,7 +171,7 @@ class Listeners:
     async def _open_decision_modal(self, client: AsyncWebClient, click: Click,
                                    person: Person) -> None:
         try:
-            request = self.workflow.get(click.button.request_id)
+            request = self.workflow.get(click.button.case_id)
         except WorkflowError as problem:
             await self._answer(client, click, str(problem))
             return
@@ -186,7 +186,7 @@ class Listeners:
 
     async def _show(self, client: AsyncWebClient, click: Click, person: Person) -> None:
         try:
-            request = self.workflow.get(click.button.request_id)
+            request = self.workflow.get(click.button.case_id)
         except WorkflowError as problem:
             await self._answer(client, click, str(problem))
             return
@@ -255,14 +255,14 @@ class Listeners:
         view = body["view"]
         await self._submit_decision(
             ack, body, ("reject", "request_changes"),
-            lambda verb: Decision(_action(verb), comment=_text(view, blocks.COMMENT_BLOCK)),
+            lambda verb: Move(_action(verb), comment=_text(view, blocks.COMMENT_BLOCK)),
             (blocks.COMMENT_BLOCK,))
 
     async def on_sop(self, ack: AsyncAck, body: Body) -> None:
         view = body["view"]
         await self._submit_decision(
             ack, body, ("submit_sop",),
-            lambda verb: Decision(_action(verb), sop_text=_text(view, blocks.SOP_TEXT_BLOCK),
+            lambda verb: Move(_action(verb), sop_text=_text(view, blocks.SOP_TEXT_BLOCK),
                                   sop_link=_text(view, blocks.SOP_LINK_BLOCK)),
             (blocks.SOP_TEXT_BLOCK, blocks.SOP_LINK_BLOCK))
 
@@ -271,12 +271,12 @@ class Listeners:
         chosen = payloads.selected_value(view, blocks.REASSIGN_BLOCK)
         await self._submit_decision(
             ack, body, ("reassign",),
-            lambda verb: Decision(_action(verb), comment=_text(view, blocks.COMMENT_BLOCK),
+            lambda verb: Move(_action(verb), comment=_text(view, blocks.COMMENT_BLOCK),
                                   reassign_to=chosen if isinstance(chosen, str) else ""),
             (blocks.REASSIGN_BLOCK, blocks.COMMENT_BLOCK))
 
     async def _submit_decision(self, ack: AsyncAck, body: Body, verbs: tuple[str, ...],
-                               decision: Callable[[str], Decision],
+                               decision: Callable[[str], Move],
                                modal_blocks: tuple[str, ...]) -> None:
         slack_user = payloads.user_id(body)
         person = self.person(slack_user)
@@ -289,7 +289,7 @@ class Listeners:
             await ack(response_action="update", view=blocks.notice_modal("Not done", why))
             return
         try:
-            self.workflow.decide(Actor(person.id, PLATFORM), button.request_id,
+            self.workflow.decide(Actor(person.id, PLATFORM), button.case_id,
                                  decision(button.verb), step=button.step)
         except FieldErrors as problem:
             await ack(response_action="errors", errors=_field_errors(problem, modal_blocks))

@@ -40,7 +40,7 @@ class SlackModeration:
         """Act on an alert button; returns what to tell the person, or None when done."""
         button = click.button
         try:
-            alert = self.desk.get(button.request_id)
+            alert = self.desk.get(button.case_id)
             if button.verb == "ban":
                 return await self._ask_ban_reason(client, click, alert, person)
             self.desk.decide(person.id, PLATFORM, alert.id, button.verb, step=button.step)
@@ -75,7 +75,7 @@ class SlackModeration:
             return
         reason = _reason(view or {})
         try:
-            self.desk.decide(person.id, PLATFORM, button.request_id, "ban", step=button.step,
+            self.desk.decide(person.id, PLATFORM, button.case_id, "ban", step=button.step,
                              reason=reason)
         except DeskError as problem:
             if not reason.strip():
