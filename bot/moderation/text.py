@@ -14,7 +14,7 @@ from bot.moderation.model import Span
 
 # Letters from other scripts that look like Latin ones (Unicode confusables, the common
 # subset people use to slip words past filters).
-_LOOKALIKES = {
+LOOKALIKES = {
     # Cyrillic
     "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
     "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
@@ -34,8 +34,8 @@ def fold_char(ch: str) -> str:
     if ch.isascii():
         return ch.lower()
     low = ch.lower()
-    if low in _LOOKALIKES:
-        return _LOOKALIKES[low]
+    if low in LOOKALIKES:
+        return LOOKALIKES[low]
     decomposed = unicodedata.normalize("NFKD", low)
     if decomposed and decomposed[0].isascii() and decomposed[0].isalnum():
         return decomposed[0].lower()
