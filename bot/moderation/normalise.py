@@ -94,7 +94,7 @@ def _build(text: str, *, read_emoji: bool) -> Normalised:
         starts.extend([start] * len(piece))
         ends.extend([end] * len(piece))
 
-    import emoji  # noqa: PLC0415 (a third of a second to import: only for non-ASCII posts)
+    import emoji  # a third of a second to import: only for non-ASCII posts
 
     emoji_at = {e["match_start"]: (e["match_end"], e["emoji"]) for e in emoji.emoji_list(text)}
     i, length = 0, len(text)
@@ -135,7 +135,7 @@ def reading(found: str) -> str:
     for candidate in (found, base, base[:1]):
         if candidate in _READINGS:
             return _READINGS[candidate]
-    import emoji  # noqa: PLC0415
+    import emoji
 
     data = emoji.EMOJI_DATA.get(found) or emoji.EMOJI_DATA.get(base)
     if data is None:

@@ -19,6 +19,7 @@ from bot.moderation.rules.duplicate import find_duplicate
 from bot.moderation.rules.harassment import harassment
 from bot.moderation.rules.illegal import illegal
 from bot.moderation.rules.negativity import negativity
+from bot.moderation.rules.other_languages import findings_in
 from bot.moderation.rules.personal_info import personal_info_with
 from bot.moderation.rules.vulgarity import vulgarity
 from bot.moderation.settings import ModerationSettings
@@ -37,8 +38,8 @@ class Screener:
         self.history: PostHistory = history or InMemoryPostHistory(self._window)
         allowed = AllowListCheck(settings.allow_list)
         self._rules: dict[Category, Callable[[Post], list[Finding]]] = {
-            "harassment": harassment,
-            "vulgarity": vulgarity,
+            "harassment": lambda post: [*harassment(post), *findings_in(post, "harassment")],
+            "vulgarity": lambda post: [*vulgarity(post), *findings_in(post, "vulgarity")],
             "disruption": disruption,
             "illegal": illegal,
             "commercial": lambda post: commercial(post, allowed),

@@ -14,6 +14,7 @@ import re
 
 from bot.moderation import subjects
 from bot.moderation.guidelines import explain
+from bot.moderation.languages import is_english
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.text import fold, is_emoji, words
 
@@ -95,6 +96,8 @@ def _off_topic(post: Post) -> Finding | None:
         about = "a question unrelated to the folder"
     else:
         return None
+    if not is_english(post.text):
+        return None  # the subject thesaurus is English: it cannot tell what this post is about
     reason = f"Off-topic for '{post.folder}' (the post is about {about})"
     evidence = (Span(0, len(post.text), post.text),)
     return Finding(
