@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 
+from bot.moderation import contacts
 from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import BANNED_AUTHOR
 from bot.moderation.history import InMemoryPostHistory, PostHistory
@@ -21,6 +22,7 @@ from bot.moderation.rules.illegal import illegal
 from bot.moderation.rules.negativity import negativity
 from bot.moderation.rules.other_languages import findings_in
 from bot.moderation.rules.personal_info import personal_info_with
+from bot.moderation.rules.veiled import veiled_harassment, veiled_illegal
 from bot.moderation.rules.vulgarity import vulgarity
 from bot.moderation.settings import ModerationSettings
 
@@ -38,10 +40,11 @@ class Screener:
         self.history: PostHistory = history or InMemoryPostHistory(self._window)
         allowed = AllowListCheck(settings.allow_list)
         self._rules: dict[Category, Callable[[Post], list[Finding]]] = {
-            "harassment": lambda post: [*harassment(post), *findings_in(post, "harassment")],
+            "harassment": lambda post: [*harassment(post), *findings_in(post, "harassment"),
+                                        *veiled_harassment(post)],
             "vulgarity": lambda post: [*vulgarity(post), *findings_in(post, "vulgarity")],
             "disruption": disruption,
-            "illegal": illegal,
+            "illegal": lambda post: [*illegal(post), *veiled_illegal(post)],
             "commercial": lambda post: commercial(post, allowed),
             "personal_info": lambda post: personal_info_with(post, allowed),
             "negativity": negativity,
@@ -89,8 +92,11 @@ class Screener:
                          and (not read.author_is_city or f.category in _SCREENED_FOR_CITY))
         if any(f.category == "commercial" and self._counts(f) for f in found):
             # Spam is off-topic everywhere; calling it both would say the same thing twice.
+            # An advertisement with its business's website gives the business's number.
+            website = any(True for _ in contacts.links(plain.text))
             found = [f for f in found if f.kind != "off_topic"
-                     and not (f.kind == "learned" and f.category == "disruption")]
+                     and not (f.kind == "learned" and f.category == "disruption")
+                     and not (website and _business_contact(f))]
         return found
 
     def _counts(self, finding: Finding) -> bool:
@@ -117,6 +123,16 @@ class Screener:
             banned_author=author_banned,
             auto_remove=auto,
         )
+
+
+def _business_contact(finding: Finding) -> bool:
+    """A finding of only a phone number or an e-mail address."""
+    return finding.category == "personal_info" and finding.explanation.startswith(
+        ("Private information posted publicly (a phone number).",
+         "Private information posted publicly (an e-mail address).",
+         "Private information posted publicly (a phone number, an e-mail address).",
+         "Private information posted publicly (an e-mail address, a phone number).")
+    )
 
 
 def _as_read(post: Post, normalised: Normalised) -> Post:

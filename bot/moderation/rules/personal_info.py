@@ -48,6 +48,12 @@ _PLATE = re.compile(
     r"([A-Z]{2,4}[ -]?\d{3,4}|\d{3,4}[ -]?[A-Z]{2,4})\b"
     r"|\b[A-Z]{4} \d{3}\b",
 )
+# Plates with odd separators or vanity plates, said to be plates: "plate CBRT·417",
+# "vanity plate CHGR 55", "plate is BZRK-OO7", "plate AL 94·KD".
+_SAID_PLATE = re.compile(
+    r"\b(?i:licen[cs]e |vanity )?(?i:plates?)(?: number| no\.?| #| is| reads| says)?:? ?#?"
+    r"(?P<plate>[A-Z0-9]{1,4}(?:[ ·•.\-–][A-Z0-9]{1,4}){0,2})(?![\w·•])"
+)
 _PRIVATE_IDS = re.compile(
     r"\b(?:health card|OHIP|SIN|social insurance|driver'?s licen[cs]e|passport|credit card"
     r"|bank account|account (?:number|no\.?|#)|date of birth|DOB|birth ?date|born on)\b"
@@ -74,6 +80,8 @@ def personal_info_with(post: Post, check: AllowListCheck) -> list[Finding]:
     for contact in _private_contacts(text, check):
         found.append((_CONFIDENCE[contact.kind], contact.span, _KIND_NAME[contact.kind]))
     found += [(0.85, _span(text, m), "a licence plate") for m in _PLATE.finditer(text)]
+    found += [(0.85, Span(m.start("plate"), m.end("plate"), m.group("plate")), "a licence plate")
+              for m in _SAID_PLATE.finditer(text) if _looks_like_plate(m.group("plate"))]
     found += [(0.85, _span(text, m), "an identity number") for m in _PRIVATE_IDS.finditer(text)]
     found += [(0.7, _span(text, m), "where a person lives") for m in _HOME_LOCATION.finditer(text)]
     if not found:
@@ -155,6 +163,14 @@ def _resource_context(
         return True
     window = text[max(0, start - reach) : end + reach // 2]
     return _RESOURCE_WORDS.search(window) is not None
+
+
+def _looks_like_plate(plate: str) -> bool:
+    """Letters and digits (or a letter O for a zero), five to eight of them."""
+    characters = [ch for ch in plate if ch.isalnum()]
+    letters = sum(ch.isalpha() for ch in characters)
+    return 5 <= len(characters) <= 8 and letters >= 2 and (len(characters) - letters >= 1
+                                                           or "O" in plate)
 
 
 def _span(text: str, match: re.Match[str]) -> Span:
