@@ -37,8 +37,8 @@ _INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0")
 _SKIN_TONES = (" light skin tone", " medium-light skin tone", " medium skin tone",
                " medium-dark skin tone", " dark skin tone")  # fmt: skip
 # Emoji whose name is not the word it stands for in a post.
-_READINGS = {"🖕": "middle finger", "🐀": "rat", "🐁": "rat", "🐍": "snake", "🐖": "pig",
-             "🐷": "pig", "🐽": "pig", "🤡": "clown", "💩": "poo", "🔪": "knife",
+_READINGS = {"🖕": "middle finger emoji", "🐀": "rat", "🐁": "rat", "🐍": "snake", "🐖": "pig",
+             "🐷": "pig", "🐽": "pig", "🤡": "clown", "💩": "shit", "🔪": "knife",
              "🔫": "gun", "🗡️": "knife", "🗡": "knife", "🪓": "axe", "💣": "bomb",
              "🧨": "firecracker", "⚰️": "coffin", "⚰": "coffin", "🪦": "grave",
              "🐒": "monkey", "🐵": "monkey", "🦍": "gorilla", "🐕": "dog", "🐶": "dog",

@@ -11,6 +11,7 @@ from bot.moderation import contacts
 from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import BANNED_AUTHOR
 from bot.moderation.history import InMemoryPostHistory, PostHistory
+from bot.moderation.languages import is_english
 from bot.moderation.learned import shipped_screen
 from bot.moderation.model import Category, Finding, Post, Span, Verdict
 from bot.moderation.normalise import Normalised, normalise
@@ -30,7 +31,7 @@ from bot.moderation.settings import ModerationSettings
 # only what no one may post is screened for them.
 _SCREENED_FOR_CITY: frozenset[Category] = frozenset({"harassment", "vulgarity", "illegal"})
 # Rules that read emoji as words ("you 🐀", "I'll 🔪 him"); the others count emoji as emoji.
-_READ_EMOJI: frozenset[Category] = frozenset({"harassment", "illegal"})
+_READ_EMOJI: frozenset[Category] = frozenset({"harassment", "vulgarity", "illegal"})
 
 
 class Screener:
@@ -87,9 +88,12 @@ class Screener:
                 continue
             found.extend(rule(read if category in _READ_EMOJI else plain))
         if self._learned is not None and not any(self._counts(f) for f in found):
-            found.extend(f for f in self._learned.findings(read)
-                         if self.settings.is_enabled(f.category)
-                         and (not read.author_is_city or f.category in _SCREENED_FOR_CITY))
+            learned = [f for f in self._learned.findings(read)
+                       if self.settings.is_enabled(f.category)
+                       and (not read.author_is_city or f.category in _SCREENED_FOR_CITY)]
+            # The model learned English posts; on others its n-grams are noise.
+            if learned and is_english(read.text):
+                found.extend(learned)
         if any(f.category == "commercial" and self._counts(f) for f in found):
             # Spam is off-topic everywhere; calling it both would say the same thing twice.
             # An advertisement with its business's website gives the business's number.

@@ -55,7 +55,8 @@ _VULGAR = (
            r"bhen ?di", r"maa ?di", r"ma+d+[ae]r ?c+h+o+d+", r"chut(?:i|ey?)(?:ya|ye|yon|a)",
            r"chutiye", r"bhosdi(?:ke|ka|wale)?", r"bhosda", r"gaa?ndu", r"gaand",
            r"lann", r"tatti", r"fudd?u", r"phuddu", r"kanjar", r"kanjri", r"teri maa ki",
-           r"teri ma di", r"haramzad[ae]", r"haraamzad[ae]"),
+           r"teri ma di", r"haramzad[ae]", r"haraamzad[ae]",
+           r"saal[ae] (?:kutt[ae]y?|kamin[ae]y?|harami|gadh[ae])", r"kamine log"),
     # Tamil, romanized
     _latin(r"thevd?iy[ae]", r"thevidiya", r"otha", r"ommala", r"pundai", r"koothi",
           ),
@@ -66,7 +67,7 @@ _VULGAR = (
             "भेन ?चोद", "बहन ?चोद", "मादर ?चोद", "चूतिया", "गांडू", "भोसडी",
             "بہن ?چود", "مادر ?چود", "چوتیا", "گانڈو", "حرامزاد",
             "தேவடியா", "ஓத்தா", "புண்டை", "கூதி",
-            "他妈的", "他媽的", "操你", "肏", "傻逼", "傻屄", "煞笔", "妈的", "媽的", "草泥马",
+            "他妈", "他媽", "操你", "肏", "傻逼", "傻屄", "煞笔", "妈的", "媽的", "草泥马",
             "尼玛", "狗屎", "婊子", "狗娘养的", "王八蛋"),
 )
 _VULGAR_IN = {
@@ -87,7 +88,8 @@ _INSULTS = (
     _latin(r"pendejos?", r"idiotas?", r"estupid[oa]s?", r"imbeciles?", r"cabrone?s?"),
     _latin(r"chut(?:i|ey?)(?:ya|ye|yon|a)", r"chutiye", r"ma+d+[ae]r ?c+h+o+d+", r"kuttey?",
            r"kutti", r"kutte di", r"kamin[ae]y?", r"harami", r"haraami", r"haramzad[ae]",
-           r"ullu ka pattha", r"ullu de patthe?", r"beghairat", r"be ?ghairat", r"bewakoof",
+           r"ullu (?:ka|ke|de|da) patt?h?[ae]y?",
+           r"(?:sab|saare|sare) (?:\w+ ){0,3}chor", r"beghairat", r"be ?ghairat", r"bewakoof",
            r"khotey?", r"fuddu", r"kanjar", r"saala kutta"),
     _latin(r"muttaa?l", r"loosu", r"porukki", r"naaye", r"baadu"),
     _latin(r"gago", r"ulol", r"tarantado", r"hayop ka", r"bwisit",
@@ -102,7 +104,8 @@ _INSULTS = (
 )
 _INSULTS_IN: dict[str, str] = {
     "fr": _latin(r"(?:est|es|sont|un|une|quels?|quelles?|gros|grosse|sales?|pauvres?|vieux"
-                 r"|vieille|bande de) (?:cons?|connes?)"),
+                 r"|vieille|bande de) (?:(?:vraie?|gros(?:se)?|sale|pauvre|maudite?|esti) )*"
+                 r"(?:cons?|connes?)"),
     "tl": _latin(r"bobo", r"tanga", r"gaga", r"hayop"), "es": _latin(r"tont[oa]s?")}
 _SLURS = (
     _latin(r"bougnoules?", r"n[eè]gres?", r"bicots?",
@@ -126,10 +129,14 @@ _THREATS = (
            r"dekh lunga", r"dekh lawange?", r"khatam kar (?:dunga|denge|du(?:n|ng)ga)",
            r"ghar (?:pata|da pata) hai", r"konnu(?:du|ru)?ven", r"kolluven",
            r"papatayin (?:kita|ka)", r"patayin kita", r"lagot ka", r"humanda ka",
-           r"alam ko (?:kung )?saan ka nakatira"),
+           r"alam ko (?:kung )?saan ka nakatira",
+           r"(?:mujhe|mainu|menu|hume|sanu) pata hai (?:wo|woh|oh|uh|o) (?:kahan|kithe|kitthe)"
+           r" (?:rehta|rehti|rehnda|rehndi|rehnde)", r"(?:ka|da|ki|di) haal dekh(?:na|ni|o|ange)",
+           r"kavanama irukk?a? soll?\w*"),
     _script("杀了你", "殺了你", "弄死你", "打死你", "宰了你", "我知道你住(?:在)?哪",
             "烧了你", "燒了你",
-            "你去死", "去死吧", "不得好死",
+            "你去死", "去死吧", "不得好死", "我知道[^。，,.]{0,12}住(?:在)?哪",
+            "让?(?:他|她|你)小心点",
             "மார் ?டூங்கா", "கொல்லுவேன்", "கொன்னுடுவேன்", "கொன்று விடுவேன்",
             "مار دوں گا", "مار دیں گے", "جان سے مار", "تمہیں مار", "تجھے مار",
             "ਮਾਰ ਦਿਆਂਗ[ਾੇ]", "ਜਾਨੋਂ ਮਾਰ", "ਤੈਨੂੰ ਮਾਰ", "मार दूंगा", "जान से मार"),

@@ -38,6 +38,14 @@ _VEILED_THREATS = re.compile(
     r"|his|her|their)"
     r")"
 )
+# Emoji read as words (bot.moderation.normalise) standing for a person: "Okafor = 💩",
+# "the 🐷🐷 from bylaw", "a drunk 🐷 up there".
+_ANIMAL = r"(?:pig|rat|snake|clown|shit)"
+_EMOJI_INSULT = re.compile(
+    rf"(?<![a-z])[a-z]+ *= *{_ANIMAL}\b"
+    rf"|(?<![a-z])(?:the|a|you|drunk|fat|those|these|like a)  +{_ANIMAL}(?:  +{_ANIMAL})*"
+    r"  +(?:from|at|of|in|on|up|and|who|that)\b"
+)
 _PROPERTY_HARM = re.compile(
     r"(?<![a-z])(?:(?:i(?:'m| am| will|'ll)|we(?:'re| are| will|'ll)) (?:going to |gonna )?"
     r"(?:slash|slashing|key|keying|smash|smashing|torch|torching|burn|burning|trash|trashing)"
@@ -132,6 +140,7 @@ def veiled_harassment(post: Post) -> list[Finding]:
         *_found("harassment", _VEILED_THREATS, post, folded, 0.8, "Veiled threat"),
         *_found("harassment", _GENERALISATION, post, folded, 0.75,
                 "Generalisation about a community"),
+        *_found("harassment", _EMOJI_INSULT, post, folded, 0.7, "Emoji used as an insult"),
     ]
 
 

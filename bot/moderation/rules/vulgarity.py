@@ -64,7 +64,8 @@ _NAME_LIKE = frozenset({"dick", "dicks", "cock", "prick"})
 _BARE_F = re.compile(
     r"\bwhat the f\b(?![-'’]?\w)|\b(?:shut|get) the f (?:up|out)\b|\bf (?:off|u)\b(?=\W*$)"
 )
-_MIDDLE_FINGER = re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?")
+# The emoji, or its reading in the normalised post (bot.moderation.normalise).
+_MIDDLE_FINGER = re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?|(?<= )middle finger emoji(?= )")
 
 LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing",), fuzzy=True)
 
