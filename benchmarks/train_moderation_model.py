@@ -12,7 +12,7 @@ folds being whole files (a set is never split), so the threshold is judged on un
 Vulgarity, personal information and duplicates stay with the rules: they are patterns the
 rules already catch on fresh posts, and the model only added false alarms there.
 The model reads what the screener gives it: the post normalised (look-alikes, zero-width
-characters, emoji read as words: bot/moderation/normalise.py). Harassment also learns from
+characters: bot/moderation/normalise.py; emoji stay emoji, which its tokens skip). Harassment also learns from
 HateCheck (CC-BY-4.0, Röttger et al. 2021): the cases of the templates whose id is even;
 the odd templates are never trained on, and benchmarks/moderation_quality.py scores
 HateCheck on those only, so its figure is for sentence shapes the model has not seen.
@@ -72,8 +72,8 @@ def is_training_template(template_id: str) -> bool:
 
 
 def model_text(text: str) -> str:
-    """What the screener hands the model: the post normalised, emoji read as words."""
-    return fold(normalise(text).read.text)
+    """What the screener hands the model: the post normalised (emoji left as emoji)."""
+    return fold(normalise(text).plain.text)
 
 
 def vectorizers() -> FeatureUnion:
@@ -205,7 +205,7 @@ def main() -> None:
     posts = [p for ps in sets.values() for p in ps]
     worst = 0.0
     for row, labeled in enumerate(posts[:400]):
-        ours = screen.scores(normalise(labeled.post.text).read.text)
+        ours = screen.scores(normalise(labeled.post.text).plain.text)
         for k, category in enumerate(LEARNED_CATEGORIES):
             z = float((matrix[row] @ coefs[k])[0]) + bundle["intercepts"][category]
             worst = max(worst, abs(ours[category] - 1 / (1 + np.exp(-z))))

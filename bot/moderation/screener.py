@@ -73,8 +73,9 @@ class Screener:
                 duplicate_of = match.first_copy.post_id
         if normalised.read.starts is not None:
             findings = [
-                _in_original(f, post.text, normalised.read if f.category in _READ_EMOJI
-                             or f.kind == "learned" else normalised.plain)
+                _in_original(f, post.text, normalised.read
+                             if f.category in _READ_EMOJI and f.kind != "learned"
+                             else normalised.plain)
                 for f in findings
             ]
         return self._verdict(post, findings, duplicate_of, author_banned)
@@ -88,11 +89,12 @@ class Screener:
                 continue
             found.extend(rule(read if category in _READ_EMOJI else plain))
         if self._learned is not None and not any(self._counts(f) for f in found):
-            learned = [f for f in self._learned.findings(read)
+            # It reads emoji as emoji (as names they read as chatter: "party popper").
+            learned = [f for f in self._learned.findings(plain)
                        if self.settings.is_enabled(f.category)
                        and (not read.author_is_city or f.category in _SCREENED_FOR_CITY)]
             # The model learned English posts; on others its n-grams are noise.
-            if learned and is_english(read.text):
+            if learned and is_english(plain.text):
                 found.extend(learned)
         if any(f.category == "commercial" and self._counts(f) for f in found):
             # Spam is off-topic everywhere; calling it both would say the same thing twice.
