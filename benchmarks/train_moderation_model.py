@@ -14,8 +14,9 @@ rules already catch on fresh posts, and the model only added false alarms there.
 The model reads what the screener gives it: the post normalised (look-alikes, zero-width
 characters: bot/moderation/normalise.py; emoji stay emoji, which its tokens skip).
 Harassment also learns from HateCheck (CC-BY-4.0, Röttger et al. 2021): the cases of the
-templates whose id is even; the odd templates are never trained on, and benchmarks/moderation_quality.py scores
-HateCheck on those only, so its figure is for sentence shapes the model has not seen.
+templates whose id is even; the odd templates are never trained on, and
+benchmarks/moderation_quality.py scores HateCheck on those only, so its figure is for
+sentence shapes the model has not seen.
 
     --leave-one-out SET[,SET...]   retrain without each named set and score the screener
                                    (rules + that model) on it: the figure for unseen writers.
