@@ -43,14 +43,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.moderation.dataset import LabeledPost, read_posts  # noqa: E402
-from bot.moderation.learned import BUNDLE, LEARNED_CATEGORIES, LearnedScreen  # noqa: E402
+from bot.moderation.learned import (  # noqa: E402
+    BUNDLE,
+    LEARNED_CATEGORIES,
+    LearnedScreen,
+    model_input,
+)
 from bot.moderation.normalise import normalise  # noqa: E402
-from bot.moderation.text import fold  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "moderation" / "dev.jsonl"
 SAMPLES = ROOT / "tests" / "moderation" / "samples"
 HATECHECK = ROOT.parent / "shared" / "external" / "hatecheck" / "test_suite_cases.csv"
 MIN_PRECISION = 0.9
+REGULARISATION: dict[str, float] = {}
 THRESHOLDS = [round(0.30 + 0.05 * i, 2) for i in range(14)]
 
 
@@ -74,7 +79,7 @@ def is_training_template(template_id: str) -> bool:
 
 def model_text(text: str) -> str:
     """What the screener hands the model: the post normalised (emoji left as emoji)."""
-    return fold(normalise(text).plain.text)
+    return model_input(normalise(text).plain.text)
 
 
 def vectorizers() -> FeatureUnion:
@@ -141,7 +146,8 @@ def train(
     local = np.array([not g.startswith("hatecheck") for g in groups])
     for category in LEARNED_CATEGORIES:
         gold = np.array([category in label for label in labels])
-        model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000)
+        model = LogisticRegression(C=REGULARISATION.get(category, 4.0), class_weight="balanced",
+                                   max_iter=3000)
         if fixed_thresholds is not None:
             bundle["thresholds"][category] = fixed_thresholds[category]
         else:
