@@ -129,3 +129,75 @@ def is_emoji(ch: str) -> bool:
 
 def strip_emoji(text: str) -> str:
     return "".join(ch for ch in text if not is_emoji(ch))
+
+
+class Prefiltered:
+    """A compiled pattern that first asks whether the text holds one of the literal strings
+    every match must contain (found in the pattern itself): `in` on a string is far cheaper
+    than a regular-expression scan, and most posts hold none of them. Same matches, always."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.needles = required_literals(pattern)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.needles is not None and not any(needle in text for needle in self.needles):
+            return iter(())
+        return self.pattern.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.needles is not None and not any(needle in text for needle in self.needles):
+            return None
+        return self.pattern.search(text)
+
+
+_MAX_NEEDLES = 24
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which is in every match of `pattern`; None when none can be named."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    from re import _parser  # type: ignore[attr-defined]
+
+    found = _required(_parser.parse(pattern.pattern, pattern.flags))
+    if not found or len(found) > _MAX_NEEDLES or min(len(n) for n in found) < 2:
+        return None
+    return tuple(sorted(found))
+
+
+def _required(items: object) -> frozenset[str] | None:
+    """The best any-of set of literals for a parsed sequence (the one with the longest
+    shortest member), or None."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or _strength(candidate) > _strength(best)):
+            best = candidate
+
+    for op, value in items:  # type: ignore[attr-defined]
+        if op is c.LITERAL:
+            run.append(chr(value))
+            continue
+        if run:
+            consider(frozenset({"".join(run)}))
+            run = []
+        if op is c.SUBPATTERN:
+            consider(_required(value[-1]))
+        elif op is c.BRANCH:
+            branches = [_required(branch) for branch in value[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1:
+            consider(_required(value[2]))
+    if run:
+        consider(frozenset({"".join(run)}))
+    return best
+
+
+def _strength(needles: frozenset[str]) -> tuple[int, int]:
+    return (min(len(n) for n in needles), -len(needles))

@@ -17,7 +17,7 @@ from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.rules.hate_speech import KEY_WORDS, hate_group_named, hate_speech_spans
 from bot.moderation.spelling import FuzzyIndex, repair
-from bot.moderation.text import at_words, fold, word_alternation
+from bot.moderation.text import Prefiltered, at_words, fold, word_alternation
 
 # Slurs (written masked in our own test data; the lexicon reads masks and leetspeak).
 SLURS = Lexicon(
@@ -240,7 +240,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      0.75, "a personal attack on another commenter"),
 )
 # Matched against folded (lowercase) text, so no IGNORECASE: it costs time.
-_COMPILED = tuple((re.compile(at_words(p)), conf, why) for p, conf, why in _PATTERNS)
+_COMPILED = tuple(
+    (Prefiltered(re.compile(at_words(p))), conf, why) for p, conf, why in _PATTERNS
+)
 # The capitalised-name pattern reads the original text (it must not ignore case).
 _NAME_PATTERN_INDEX = next(
     i for i, (pattern, _, _) in enumerate(_PATTERNS) if "(?:[Cc]ouncill?or" in pattern
@@ -301,7 +303,7 @@ def harassment(post: Post) -> list[Finding]:
         return []
     best = max(hits, key=lambda hit: hit[0])
     reason = f"Post contains {best[2]} ('{best[1].text}')"
-    evidence = tuple(sorted({span for _, span, _ in hits}, key=lambda s: s.start))
+    evidence = tuple(sorted({span for _, span, _ in hits}, key=lambda s: (s.start, s.end)))
     return [Finding("harassment", best[0], evidence, explain("harassment", reason))]
 
 

@@ -11,7 +11,7 @@ import re
 
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.text import at_words, fold
+from bot.moderation.text import Prefiltered, at_words, fold
 
 # Words that turn an act into advice or an invitation: the act must follow one of these
 # (checked on the text before the act, so the patterns below can start with the act).
@@ -320,7 +320,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
 
 
 # Matched against folded (lowercase) text, so no IGNORECASE: it costs time.
-_COMPILED = tuple((re.compile(at_words(p)), conf, why) for p, conf, why in _PATTERNS)
+_COMPILED = tuple(
+    (Prefiltered(re.compile(at_words(p))), conf, why) for p, conf, why in _PATTERNS
+)
 # Reporting or warning about an act is the opposite of promoting it.
 _REPORTING = re.compile(
     r"\bi(?:'ve| have)? reported\b|\breported (?:it|this|them)\b|\bplease report\b"
@@ -397,7 +399,7 @@ def illegal(post: Post) -> list[Finding]:
         return []
     best = max(hits, key=lambda hit: hit[0])
     reason = f"Post {best[2]} ('{best[1].text}')"
-    evidence = tuple(sorted({span for _, span, _ in hits}, key=lambda s: s.start))
+    evidence = tuple(sorted({span for _, span, _ in hits}, key=lambda s: (s.start, s.end)))
     return [Finding("illegal", round(confidence, 2), evidence, explain("illegal", reason))]
 
 
