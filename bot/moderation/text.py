@@ -138,17 +138,24 @@ class Prefiltered:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.needles = required_literals(pattern)
+        needles = required_literals(pattern)
+        # One needle: `in`; several: one scan for any of them (C, not a Python loop).
+        self._needle = needles[0] if needles is not None and len(needles) == 1 else None
+        self._needles = (re.compile("|".join(map(re.escape, needles)))
+                         if needles is not None and len(needles) > 1 else None)
+
+    def may_match(self, text: str) -> bool:
+        if self._needle is not None:
+            return self._needle in text
+        if self._needles is not None:
+            return self._needles.search(text) is not None
+        return True
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self.needles is not None and not any(needle in text for needle in self.needles):
-            return iter(())
-        return self.pattern.finditer(text)
+        return self.pattern.finditer(text) if self.may_match(text) else iter(())
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.needles is not None and not any(needle in text for needle in self.needles):
-            return None
-        return self.pattern.search(text)
+        return self.pattern.search(text) if self.may_match(text) else None
 
 
 _MAX_NEEDLES = 24

@@ -14,11 +14,15 @@ import re
 
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Category, Finding, Post, Span
-from bot.moderation.text import fold
+from bot.moderation.text import Prefiltered, fold
 
 _S = r"[^.!?\n]{0,60}?"  # the rest of one sentence
 
-_VEILED_THREATS = re.compile(
+
+def _prefiltered(pattern: str) -> Prefiltered:
+    return Prefiltered(re.compile(pattern))
+
+_VEILED_THREATS = _prefiltered(
     r"(?<![a-z])(?:"
     r"(?:would|it'?d|be) (?:be )?(?:a )?(?:real |big )?(?:shame|pity) if" + _S
     + r"(?:happened|showed up|went|found|caught|got|burn|fire|house|car|lexus|truck|home)"
@@ -41,12 +45,12 @@ _VEILED_THREATS = re.compile(
 # Emoji read as words (bot.moderation.normalise) standing for a person: "Okafor = 💩",
 # "the 🐷🐷 from bylaw", "a drunk 🐷 up there".
 _ANIMAL = r"(?:pig|rat|snake|clown|shit)"
-_EMOJI_INSULT = re.compile(
+_EMOJI_INSULT = _prefiltered(
     rf"(?<![a-z])[a-z]+ *= *{_ANIMAL}\b"
     rf"|(?<![a-z])(?:the|a|you|drunk|fat|those|these|like a)  +{_ANIMAL}(?:  +{_ANIMAL})*"
     r"  +(?:from|at|of|in|on|up|and|who|that)\b"
 )
-_PROPERTY_HARM = re.compile(
+_PROPERTY_HARM = _prefiltered(
     r"(?<![a-z])(?:(?:i(?:'m| am| will|'ll)|we(?:'re| are| will|'ll)) (?:going to |gonna )?"
     r"(?:slash|slashing|key|keying|smash|smashing|torch|torching|burn|burning|trash|trashing)"
     r" (?:its|his|her|their|the|that)\b"
@@ -65,7 +69,7 @@ _MEMBERS = (
     r"(?:families|households|people|folks|guys?|drivers|landlords|nannies|parents|kids"
     r"|students|owners|men|women|tenants|neighbou?rs|community|crowd|immigrants|newcomers)"
 )
-_GENERALISATION = re.compile(
+_GENERALISATION = _prefiltered(
     rf"(?<![a-z])(?:(?:the|these|those|all (?:the|these|those)?|every|some|of course the"
     rf"|always the) ?{_COMMUNITY}s? {_MEMBERS}\b{_S}"
     r"(?:always|never|every|all|just how|the ones|can(?:'t|not|not even)? barely|typical"
@@ -96,7 +100,7 @@ _IDENTITY_OR_PAYMENT = (
     r"|password)"
 )
 _ASK = r"(?:verify|confirm|submit|provide|enter|update|send|settle|pay|claim|call|click)"
-_SCAM = re.compile(
+_SCAM = _prefiltered(
     rf"(?<![a-z]){_AGENCY}\b[^\n]{{0,200}}?\b{_ASK}\b[^\n]{{0,80}}?{_IDENTITY_OR_PAYMENT}"
     rf"|(?<![a-z]){_ASK}\b[^\n]{{0,60}}?{_IDENTITY_OR_PAYMENT}[^\n]{{0,120}}?\b{_AGENCY}\b"
 )
@@ -112,10 +116,10 @@ _SELLING = (
     r"(?:dm (?:me|for)|for prices|cash only|delivery|selling|for sale"
     r"|got (?:the )?(?:real|good))"
 )
-_FIREWORK_SALE = re.compile(
+_FIREWORK_SALE = _prefiltered(
     rf"(?<![a-z])(?:{_BANNED_FIREWORKS}{_S}{_SELLING}|{_SELLING}{_S}{_BANNED_FIREWORKS})"
 )
-_DRUG_SALE = re.compile(
+_DRUG_SALE = _prefiltered(
     r"(?<![a-z])(?:(?:best )?prices? on (?:coke|blow|molly|percs?|oxys?|xans?)"
     r"|(?:coke|blow|molly|percs?|oxys?|xans?) prices|where you go to buy"
     r"|ask for \w+ (?:by|at|behind|near) the)"
@@ -123,7 +127,7 @@ _DRUG_SALE = re.compile(
 
 
 def _found(
-    category: Category, pattern: re.Pattern[str], post: Post, folded: str, confidence: float,
+    category: Category, pattern: Prefiltered, post: Post, folded: str, confidence: float,
     reason: str,
 ) -> list[Finding]:
     spans = tuple(Span(m.start(), m.end(), post.text[m.start() : m.end()])
