@@ -18,7 +18,8 @@ _RESOURCE_WORDS = re.compile(
     r"|non-emergency|distress|shelter|support line|info ?line|service ?ontario"
     r"|fire (?:services?|department)|public works|by-?law (?:office|enforcement)|police"
     r"|public health|health (?:connection|line|unit|department)|telehealth|health ?811"
-    r"|ontario works|legion)\b",
+    r"|ontario works|legion|(?:district )?school board|hospital|ministry of|service canada"
+    r"|region of durham|durham region|conservation authority|canada post|town hall)\b",
     re.IGNORECASE,
 )
 # Public places: their street address is not anyone's private information.
@@ -30,8 +31,8 @@ _PUBLIC_PLACES = re.compile(
 )
 _PLACE_THEN_ADDRESS = re.compile(
     r"\b(?:city hall|library|branch|community cent(?:re|er)|complex|arena|clinic|hospital|church"
-    r"|school|park|plaza|mall|station|museum|centre|center|village|marina)\b[^.!?,]{0,10}"
-    r"(?:,|:| at| on| -| is at| is located at)\s*$",
+    r"|school|park|plaza|mall|station|museum|centre|center|village|marina|office)\b[^.!?,(]{0,10}"
+    r"(?:,|:| at| on| -| is| is at| is located at|\()\s*$",
     re.IGNORECASE,
 )
 _SOMEONES_HOME = re.compile(
