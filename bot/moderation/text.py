@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import ahocorasick
@@ -178,16 +178,36 @@ class Prefiltered:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         needles = required_literals(pattern)
-        self._needles = _NEEDLES.register(needles) if needles is not None else None
+        self.needles = _NEEDLES.register(needles) if needles is not None else None
 
     def may_match(self, text: str) -> bool:
-        return self._needles is None or not self._needles.isdisjoint(_NEEDLES.present(text))
+        return self.needles is None or not self.needles.isdisjoint(_NEEDLES.present(text))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text) if self.may_match(text) else iter(())
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text) else None
+
+
+class PatternSet:
+    """Many prefiltered patterns: which of them can match a text, in their order, from one
+    automaton pass (instead of asking each pattern in turn)."""
+
+    def __init__(self, patterns: Sequence[Prefiltered]) -> None:
+        self._always = frozenset(i for i, p in enumerate(patterns) if p.needles is None)
+        self._by_needle: dict[int, list[int]] = {}
+        for index, pattern in enumerate(patterns):
+            for needle in pattern.needles or ():
+                self._by_needle.setdefault(needle, []).append(index)
+
+    def candidates(self, text: str) -> list[int]:
+        found = set(self._always)
+        by_needle = self._by_needle
+        for needle in _NEEDLES.present(text):
+            if needle in by_needle:
+                found.update(by_needle[needle])
+        return sorted(found)
 
 
 _MAX_NEEDLES = 64

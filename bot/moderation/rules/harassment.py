@@ -17,7 +17,7 @@ from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.rules.hate_speech import KEY_WORDS, hate_group_named, hate_speech_spans
 from bot.moderation.spelling import FuzzyIndex, repair
-from bot.moderation.text import Prefiltered, at_words, fold, word_alternation
+from bot.moderation.text import PatternSet, Prefiltered, at_words, fold, word_alternation
 
 # Slurs (written masked in our own test data; the lexicon reads masks and leetspeak).
 SLURS = Lexicon(
@@ -247,6 +247,7 @@ _COMPILED = tuple(
 _NAME_PATTERN_INDEX = next(
     i for i, (pattern, _, _) in enumerate(_PATTERNS) if "(?:[Cc]ouncill?or" in pattern
 )
+_PATTERN_SET = PatternSet([pattern for pattern, _, _ in _COMPILED])
 _CLOWNED = re.compile(r"(?:[A-Z][a-z]+|\b(?:he|she|you|they|council\w*|mayor)\b)[^.!?]{0,12}🤡")
 # Counter-speech and quotation: "calling people X is not okay", 'messages like "..."'.
 _COUNTER = re.compile(
@@ -373,8 +374,9 @@ def _sent_to_a_home(text: str, folded: str) -> list[tuple[float, Span, str]]:
 
 def _pattern_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
     hits = []
-    for pattern, confidence, why in _COMPILED:
-        source = text if pattern is _COMPILED[_NAME_PATTERN_INDEX][0] else folded
+    for index in _candidates(text, folded):
+        pattern, confidence, why = _COMPILED[index]
+        source = text if index == _NAME_PATTERN_INDEX else folded
         for match in pattern.finditer(source):
             if _NEGATED.search(folded[max(0, match.start() - 30) : match.start()]):
                 continue
@@ -387,6 +389,14 @@ def _pattern_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
             start, end = _trimmed(folded, match.start(), match.end())
             hits.append((confidence, Span(start, end, text[start:end]), why))
     return hits
+
+
+def _candidates(text: str, folded: str) -> list[int]:
+    """The patterns that can match: the name pattern reads the text as written."""
+    found = [i for i in _PATTERN_SET.candidates(folded) if i != _NAME_PATTERN_INDEX]
+    if _COMPILED[_NAME_PATTERN_INDEX][0].may_match(text):
+        found = sorted([*found, _NAME_PATTERN_INDEX])
+    return found
 
 
 _PERSONISH = re.compile(rf"\b{_PEOPLE}\b|\bwho(?:ever)?\b")

@@ -11,7 +11,7 @@ import re
 
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.text import Prefiltered, at_words, fold
+from bot.moderation.text import PatternSet, Prefiltered, at_words, fold
 
 # Words that turn an act into advice or an invitation: the act must follow one of these
 # (checked on the text before the act, so the patterns below can start with the act).
@@ -323,6 +323,7 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
 _COMPILED = tuple(
     (Prefiltered(re.compile(at_words(p))), conf, why) for p, conf, why in _PATTERNS
 )
+_PATTERN_SET = PatternSet([pattern for pattern, _, _ in _COMPILED])
 # Reporting or warning about an act is the opposite of promoting it.
 _REPORTING = re.compile(
     r"\bi(?:'ve| have)? reported\b|\breported (?:it|this|them)\b|\bplease report\b"
@@ -371,8 +372,9 @@ def illegal(post: Post) -> list[Finding]:
     if not _TRIGGERS.search(folded):
         return []
     hits: list[tuple[float, Span, str]] = []
-    for pattern, confidence, why in _COMPILED:
-        for match in pattern.finditer(folded):
+    for index in _PATTERN_SET.candidates(folded):
+        pattern, confidence, why = _COMPILED[index]
+        for match in pattern.pattern.finditer(folded):
             if why == "threatens a person at home" and _AUTHORITY_SENT.search(
                 folded[max(0, match.start() - 30) : match.start() + 3]
             ):
