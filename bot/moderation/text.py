@@ -246,7 +246,8 @@ def _required(items: object) -> frozenset[str] | None:
             consider(frozenset({"".join(run)}))
             run = []
         if op is c.SUBPATTERN:
-            consider(_required(value[-1]))
+            if not value[1] & c.SRE_FLAG_IGNORECASE:  # "(?i:...)" matches other cases too
+                consider(_required(value[-1]))
         elif op is c.BRANCH:
             branches = [_required(branch) for branch in value[1]]
             if all(branches):

@@ -248,9 +248,11 @@ _NAME_PATTERN_INDEX = next(
     i for i, (pattern, _, _) in enumerate(_PATTERNS) if "(?:[Cc]ouncill?or" in pattern
 )
 _PATTERN_SET = PatternSet([pattern for pattern, _, _ in _COMPILED])
-_CLOWNED = re.compile(r"(?:[A-Z][a-z]+|\b(?:he|she|you|they|council\w*|mayor)\b)[^.!?]{0,12}🤡")
+_CLOWNED = Prefiltered(
+    re.compile(r"(?:[A-Z][a-z]+|\b(?:he|she|you|they|council\w*|mayor)\b)[^.!?]{0,12}🤡")
+)
 # Counter-speech and quotation: "calling people X is not okay", 'messages like "..."'.
-_COUNTER = re.compile(
+_COUNTER = Prefiltered(re.compile(
     word_alternation(
         (
             r"(?:not okay|not ok|unacceptable|stop) (?:to )?(?:be )?call(?:ing)?\b",
@@ -260,10 +262,10 @@ _COUNTER = re.compile(
             r"says a lot about\b", r"threatening to\b",
         )
     )
-)
+))
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|don'?t|isn'?t|aren'?t)\s+(?:\w+\s+){0,2}$")
 # Ordinary uses of words that are insults elsewhere.
-_INNOCENT = re.compile(
+_INNOCENT = Prefiltered(re.compile(
     word_alternation(
         (
             r"(?:garbage|trash) (?:collection|pickup|pick-up|bags?|cans?|day|bins?|tags?|schedule"
@@ -281,7 +283,7 @@ _INNOCENT = re.compile(
             r"witch(?:es)? (?:hat|costume|craft|hunt)",
         )
     )
-)
+))
 
 
 def harassment(post: Post) -> list[Finding]:

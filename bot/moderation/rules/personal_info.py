@@ -11,6 +11,7 @@ from bot.moderation.contacts import AllowListCheck, Contact
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.settings import AllowList
+from bot.moderation.text import Prefiltered
 
 # Words that say a number or address belongs to a public resource, not to a person.
 _RESOURCE_WORDS = re.compile(
@@ -44,22 +45,22 @@ _FREE_MAIL = frozenset(
      "live.com", "live.ca", "aol.com", "protonmail.com", "proton.me", "msn.com", "me.com",
      "rogers.com", "bell.net", "sympatico.ca", "gmx.com"}
 )  # fmt: skip
-_PLATE = re.compile(
+_PLATE = Prefiltered(re.compile(
     r"\b(?:licen[cs]e )?plates?(?: number| no\.?| #)?:? ?#?"
     r"([A-Z]{2,4}[ -]?\d{3,4}|\d{3,4}[ -]?[A-Z]{2,4})\b"
     r"|\b[A-Z]{4} \d{3}\b",
-)
+))
 # Plates with odd separators or vanity plates, said to be plates: "plate CBRT·417",
 # "vanity plate CHGR 55", "plate is BZRK-OO7", "plate AL 94·KD".
-_SAID_PLATE = re.compile(
+_SAID_PLATE = Prefiltered(re.compile(
     r"\b(?i:licen[cs]e |vanity )?(?i:plates?)(?: number| no\.?| #| is| reads| says)?:? ?#?"
     r"(?P<plate>[A-Z0-9]{1,4}(?:[ ·•.\-–][A-Z0-9]{1,4}){0,2})(?![\w·•])"
-)
-_PRIVATE_IDS = re.compile(
+))
+_PRIVATE_IDS = Prefiltered(re.compile(
     r"\b(?:health card|OHIP|SIN|social insurance|driver'?s licen[cs]e|passport|credit card"
     r"|bank account|account (?:number|no\.?|#)|date of birth|DOB|birth ?date|born on)\b"
     r"[^.\n]{0,20}?\d[\d -]{3,}",
-)
+))
 # Where a person lives, said without a house number ("she's on Foxwood Trail, the house
 # with the red door"; "I know where he lives" is a threat and left to harassment).
 _HOME_LOCATION = re.compile(
