@@ -91,7 +91,7 @@ def registered_domain(host: str) -> str | None:
 
 
 def phone_numbers(text: str) -> Iterator[Contact]:
-    if sum(ch.isdigit() for ch in text) >= 7:
+    if sum(map(str.isdigit, text)) >= 7:
         for match in phonenumbers.PhoneNumberMatcher(text, "CA"):
             digits = str(match.number.national_number)
             yield Contact("phone", Span(match.start, match.end, match.raw_string), digits)
@@ -143,7 +143,7 @@ _ROUTE_NUMBER = re.compile(
 
 
 def street_addresses(text: str) -> Iterator[Contact]:
-    if not any(ch.isdigit() for ch in text):
+    if not any(map(str.isdigit, text)):
         return
     for match in _STREET_ADDRESS.finditer(text):
         if _ROUTE_NUMBER.search(text[max(0, match.start() - 15) : match.start()]):
