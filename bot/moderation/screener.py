@@ -44,11 +44,13 @@ class Screener:
             "harassment": lambda post: [*harassment(post), *findings_in(post, "harassment"),
                                         *veiled_harassment(post)],
             "vulgarity": lambda post: [*vulgarity(post), *findings_in(post, "vulgarity")],
-            "disruption": disruption,
-            "illegal": lambda post: [*illegal(post), *veiled_illegal(post)],
-            "commercial": lambda post: commercial(post, allowed),
+            "disruption": lambda post: disruption(post) or findings_in(post, "disruption"),
+            "illegal": lambda post: [*illegal(post), *veiled_illegal(post),
+                                     *findings_in(post, "illegal")],
+            "commercial": lambda post: [*commercial(post, allowed),
+                                        *findings_in(post, "commercial")],
             "personal_info": lambda post: personal_info_with(post, allowed),
-            "negativity": negativity,
+            "negativity": lambda post: [*negativity(post), *findings_in(post, "negativity")],
         }
         # A small learned model catches new wordings the rules miss (recall); it only alerts,
         # and only reads posts the rules let through (that is where its gain was measured).

@@ -109,3 +109,18 @@ def test_an_advertisement_with_its_website_gives_its_own_number() -> None:
     ad = ("Fall cleanup & gutter cleaning, Pickering/Ajax, seniors 10% off. Call 647-555-0152 "
           "or book at mo-landscaping.ca")
     assert labels(ad) == {"commercial"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Venez à notre vente de garage samedi! Meubles à vendre, écrivez-moi en privé",
+         {"commercial"}),
+        ("Ce sujet est plate, on s'en fout des bacs verts", {"negativity"}),
+        ("Moi aussi", {"disruption"}),
+        ("Brûlez vos feuilles dans la cour la nuit, les pompiers ne viennent jamais", {"illegal"}),
+        ("Est-ce que la collecte sera décalée la semaine de Pâques? Rien sur le site.", set()),
+    ],
+)
+def test_french_in_every_category(text: str, expected: set[str]) -> None:
+    assert labels(text) == expected

@@ -148,6 +148,39 @@ _THREATS = (
 )
 
 
+# French, beyond insults: selling and advertising, dismissing the topic, clutter, and
+# advice to break the rules (matched on folded text: accents off).
+_COMMERCIAL_FR = _latin(
+    r"a vendre", r"en vente", r"vente de garage", r"(?:bons|meilleurs|petits) prix",
+    r"rabais", r"code promo", r"en promotion", r"livraison (?:gratuite|rapide|incluse)",
+    r"ecrivez-?moi(?: en prive)?", r"ecris-?moi en prive",
+    r"(?:contactez|appelez|textez)-?(?:moi|nous)",
+    r"visitez (?:notre|mon) (?:site|boutique|page|magasin)", r"devis gratuits?",
+    r"(?:achetez|commandez|abonnez-vous|suivez-nous)", r"(?:je|on) vends?",
+    r"qui veut acheter",
+    r"travail a domicile", r"argent (?:rapide|facile)", r"gagnez (?:de l'argent|\d+)",
+)
+_NEGATIVITY_FR = _latin(
+    r"c'est (?:tellement |vraiment |donc )?(?:nul|plate|ennuyant|ennuyeux|poche|lame|inutile)",
+    r"(?:on|je) s'en (?:fout|fiche|calisse|crisse|balance)", r"qui s'en (?:soucie|fout|fiche)",
+    r"tout le monde s'en (?:fout|fiche)", r"personne ne s'en soucie",
+    r"(?:quel |ce |un )?sujet (?:plate|ennuyant|ennuyeux|nul|inutile)",
+    r"(?:ca|cela) n'interesse personne", r"qui (?:lit|lis) (?:ca|cela)",
+)
+_CLUTTER_FR = re.compile(
+    r"\W*(?:moi aussi|pareil|idem|meme chose|d'accord|suivi|je suis|je suis ce fil|up|\+1)\W*"
+)
+_ILLEGAL_FR = _latin(
+    r"brul(?:ez|er|e) (?:vos|tes|les|ses|nos) (?:feuilles|dechets|ordures|branches|vidanges)",
+    r"(?:vend|vends|vendre|livre|livrons) (?:du|de la|des) (?:pot|weed|drogue|coke|cocaine|pilules)",
+    r"(?:qui|ou) (?:vend|acheter) (?:du|de la) (?:pot|weed|drogue|coke|cocaine)",
+    r"(?:sans|pas besoin de) permis",
+    r"(?:personne|ils|les \w+) ne (?:verifie|verifient|viennent) jamais",
+    r"(?:jetez|jette|jeter) (?:vos|tes|les) (?:dechets|ordures|vidanges) (?:dans|au|a la)",
+    r"(?:crever|crevez) (?:ses|les|leurs) pneus", r"vandalis(?:er|ez)", r"volez",
+)
+
+
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
     return re.compile("|".join(parts) if isinstance(parts, tuple) else parts)
 
@@ -161,6 +194,10 @@ _LISTS: tuple[_List, ...] = (
       for lang, p in _INSULTS_IN.items()),
     _List("harassment", "Slur in another language", 0.9, _compile(_SLURS)),
     _List("harassment", "Threat in another language", 0.85, _compile(_THREATS)),
+    _List("commercial", "Selling or advertising, in French", 0.7, _compile(_COMMERCIAL_FR)),
+    _List("negativity", "Only says the topic is disliked, in French", 0.7,
+          _compile(_NEGATIVITY_FR)),
+    _List("illegal", "Advice to break the rules, in French", 0.7, _compile(_ILLEGAL_FR)),
 )
 # One scan says whether any list can match at all (most posts: no): every Latin-script word
 # behind one look-behind (so the engine can skip ahead by first letter), or any letter of
@@ -171,14 +208,29 @@ _ANY = re.compile(
 )
 
 
+_SHORT_POST_WORDS = 25
+
+
+def _clutter(post: Post, folded: str) -> list[Finding]:
+    if len(folded) > 30 or not _CLUTTER_FR.fullmatch(folded):
+        return []
+    reason = f"Clutter post with no content ('{post.text.strip()[:40]}')"
+    whole = (Span(0, len(post.text), post.text),)
+    return [Finding("disruption", 0.85, whole, explain("disruption", reason), "clutter")]
+
+
 @lru_cache(maxsize=64)
 def _may_match(folded: str) -> bool:
     return _ANY.search(folded) is not None
 
 
 def findings_in(post: Post, category: Category) -> list[Finding]:
-    """The `category` findings (vulgarity or harassment) the other-language lists give."""
+    """The `category` findings the other-language lists give."""
     folded = fold(post.text)
+    if category == "disruption":
+        return _clutter(post, folded)
+    if category == "negativity" and len(folded.split()) > _SHORT_POST_WORDS:
+        return []  # a long post has substance besides its dismissal
     if not _may_match(folded):
         return []
     found: list[Finding] = []
