@@ -172,7 +172,8 @@ _CLUTTER_FR = re.compile(
 )
 _ILLEGAL_FR = _latin(
     r"brul(?:ez|er|e) (?:vos|tes|les|ses|nos) (?:feuilles|dechets|ordures|branches|vidanges)",
-    r"(?:vend|vends|vendre|livre|livrons) (?:du|de la|des) (?:pot|weed|drogue|coke|cocaine|pilules)",
+    r"(?:vend|vends|vendre|livre|livrons) (?:du|de la|des)"
+    r" (?:pot|weed|drogue|coke|cocaine|pilules)",
     r"(?:qui|ou) (?:vend|acheter) (?:du|de la) (?:pot|weed|drogue|coke|cocaine)",
     r"(?:sans|pas besoin de) permis",
     r"(?:personne|ils|les \w+) ne (?:verifie|verifient|viennent) jamais",
