@@ -46,7 +46,7 @@ _READING: dict[Category, str] = {
 }
 
 _TOKEN = re.compile(r"(?u)\b\w+\b")
-_GROUP_WORD = "groupofpeople"
+_GROUP_WORD = " "  # a placeholder word would itself be learned as hateful
 _TITLES = re.compile(
     r"(?<![a-z])(?:regional |city |ward \d+ )?(?:councill?ors?|mayor|deputy mayor)(?![a-z])"
 )
@@ -188,7 +188,7 @@ class LearnedScreen:
 
 
 def model_input(text: str) -> str:
-    """What the model reads: the folded text, every group of people named as one word.
+    """What the model reads: the folded text without the names of groups of people.
 
     What is said of a group makes a post hateful, not which group it is; without this the
     model learned that naming women or immigrants at all was an attack ("I live with two
