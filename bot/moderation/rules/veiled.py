@@ -77,6 +77,8 @@ _GENERALISATION = _prefiltered(
     r"|who (?:can'?t|don'?t|never)|stuffing|that'?s why|like that)"
     rf"|{_COMMUNITY}s? {_MEMBERS}\b{_S}(?:that'?s (?:just )?(?:how|why|what) they"
     r"|every (?:single )?one of them|they'?re all|they all)"
+    rf"|(?:always|of course|typical(?:ly)?|it'?s always) (?:the |these |those )?{_COMMUNITY}s?"
+    rf" {_MEMBERS}\b"
     r"|(?:go|going|should go|can go) back to (?:india|china|pakistan|africa|your country"
     r"|where (?:you|they) came from|the philippines|jamaica|somalia|syria)"
     r"|(?:go|should go) (?:celebrate|live|do that) in (?:your|their) own country"
