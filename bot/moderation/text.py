@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 import ahocorasick
@@ -189,6 +189,9 @@ class Prefiltered:
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text) else None
 
+    def sub(self, replacement: Callable[[re.Match[str]], str], text: str) -> str:
+        return self.pattern.sub(replacement, text) if self.may_match(text) else text
+
 
 class PatternSet:
     """Many prefiltered patterns: which of them can match a text, in their order, from one
@@ -210,7 +213,7 @@ class PatternSet:
         return sorted(found)
 
 
-_MAX_NEEDLES = 64
+_MAX_NEEDLES = 400
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
