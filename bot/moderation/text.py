@@ -223,8 +223,8 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     from re import _parser  # type: ignore[attr-defined]
 
     found = _required(_parser.parse(pattern.pattern, pattern.flags))
-    if not found or len(found) > _MAX_NEEDLES or min(len(n) for n in found) < 2:
-        return None
+    if not found or len(found) > _MAX_NEEDLES or any(len(n) < 2 and n.isascii() for n in found):
+        return None  # a single ASCII letter is in nearly every post
     return tuple(sorted(found))
 
 
@@ -245,6 +245,13 @@ def _required(items: object) -> frozenset[str] | None:
         if op is c.LITERAL:
             run.append(chr(value))
             continue
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1 and _single_literal(value[2]):
+            # "ab+c" always holds "ab" and "bc": a repeated letter ends one run, starts the next.
+            letter = chr(value[2][0][1])
+            run.append(letter)
+            consider(frozenset({"".join(run)}))
+            run = [letter]
+            continue
         if run:
             consider(frozenset({"".join(run)}))
             run = []
@@ -260,6 +267,13 @@ def _required(items: object) -> frozenset[str] | None:
     if run:
         consider(frozenset({"".join(run)}))
     return best
+
+
+def _single_literal(items: object) -> bool:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    parsed = list(items)  # type: ignore[call-overload]
+    return len(parsed) == 1 and parsed[0][0] is c.LITERAL
 
 
 def _strength(needles: frozenset[str]) -> tuple[int, int]:
