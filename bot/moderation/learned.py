@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -80,10 +79,8 @@ class _Table:
         (scikit-learn's TfidfVectorizer(sublinear_tf=True) and LogisticRegression)."""
         if not rows:
             return
-        counts = Counter(rows)
-        ids = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-        values = self.idf[ids] * np.where(tf == 1.0, 1.0, 1.0 + np.log(tf))
+        ids, counts = np.unique(np.array(rows, dtype=np.intp), return_counts=True)
+        values = self.idf[ids] * (1.0 + np.log(counts))  # 1 + log(1) is exactly 1
         totals += (values @ self.weights[ids]) / math.sqrt(float(values @ values))
 
 
