@@ -32,8 +32,7 @@ def test_dev_set_meets_the_goals() -> None:
 @pytest.mark.parametrize(
     "name",
     [f"probe{n}.jsonl" for n in ("", "2", "3", "4", "5", "6")]
-    + [f"holdout_{x}.jsonl" for x in "abcde"]
-    + ["set_w1.jsonl", "set_w2.jsonl"],
+    + [f"holdout_{x}.jsonl" for x in "abcde"],
 )
 def test_probe_sets_meet_the_goals(name: str) -> None:
     evaluation = evaluate(SAMPLES / name)
