@@ -19,7 +19,7 @@ from bot.moderation.rules.commercial import commercial
 from bot.moderation.rules.disruption import disruption
 from bot.moderation.rules.duplicate import find_duplicate
 from bot.moderation.rules.harassment import harassment
-from bot.moderation.rules.illegal import illegal
+from bot.moderation.rules.illegal import discourages, illegal
 from bot.moderation.rules.negativity import negativity
 from bot.moderation.rules.other_languages import findings_in
 from bot.moderation.rules.personal_info import personal_info_with
@@ -95,6 +95,9 @@ class Screener:
             learned = [f for f in self._learned.findings(plain)
                        if self.settings.is_enabled(f.category)
                        and (not read.author_is_city or f.category in _SCREENED_FOR_CITY)]
+            # A warning against an act reads, word for word, much like advice to do it.
+            if discourages(plain.text):
+                learned = [f for f in learned if f.category != "illegal"]
             # The model learned English posts; on others its n-grams are noise.
             if learned and is_english(plain.text):
                 found.extend(learned)

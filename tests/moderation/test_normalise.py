@@ -89,8 +89,14 @@ def test_government_impersonation_scam_is_flagged_but_the_warning_is_not() -> No
     warning = ("For those asking: CRA and Service Canada will never ask for your SIN or payment "
                "in gift cards. Hang up and call the number on your tax bill.")
     assert "illegal" in labels(scam)
-    # The rule stays silent on the warning (the learned model may still ask a moderator).
-    assert not [f for f in screen(warning).findings if f.kind == "veiled"]
+    assert "illegal" not in labels(warning)
+
+
+def test_a_reply_discouraging_an_illegal_act_is_not_flagged() -> None:
+    reply = ("^ don't do that, the draft bylaw has fines per day and staff said they'll monitor "
+             "listings. Just get the licence.")
+    assert labels(reply) == set()
+    assert labels("Just burn your leaves at night, nobody checks") == {"illegal"}
 
 
 @pytest.mark.parametrize(

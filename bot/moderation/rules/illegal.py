@@ -332,6 +332,18 @@ _REPORTING = re.compile(
     r"|\bit'?s illegal\b|\bagainst the law\b|\bcall(?:ed)? (?:by-?law|the police|911|drps)\b",
     re.IGNORECASE,
 )
+# Discouraging an act or warning about a scam: what a model reading "illegal" words misses.
+_DISCOURAGING = re.compile(
+    r"\b(?:don'?t do (?:that|this|it)|please don'?t|do not|never ask|will never|is a scam"
+    r"|it'?s a scam|against the (?:by-?law|law|rules)|(?:can|could) be (?:up to )?a \$?[\d,]+ fine"
+    r"|just get the (?:licen[cs]e|permit)|hang up)\b",
+    re.IGNORECASE,
+)
+
+
+def discourages(text: str) -> bool:
+    """Whether a post warns against an act rather than promoting it."""
+    return _REPORTING.search(text) is not None or _DISCOURAGING.search(text) is not None
 
 
 def illegal(post: Post) -> list[Finding]:
