@@ -130,3 +130,14 @@ def test_an_advertisement_with_its_website_gives_its_own_number() -> None:
 )
 def test_french_in_every_category(text: str, expected: set[str]) -> None:
     assert labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The woman at the desk (name tag said Denise) is the rudest b1tch I've ever dealt with",
+        "Whoever built this registration site is a f.u.c.k.i.n.g clown",
+    ],
+)
+def test_masked_insults_said_of_a_person_are_harassment_and_vulgarity(text: str) -> None:
+    assert labels(text) == {"harassment", "vulgarity"}

@@ -444,7 +444,8 @@ _SAID_OF = re.compile(
     rf"\b{_PEOPLE} {_COPULA} {_FILLER}(?:[a-z-]+ )?$"
     rf"|\b(?:you|ya|u|ur)(?:'re| are| r)? (?:[a-z-]+ ){{0,3}}$|\b(?:such|what) an? (?:[a-z-]+ )?$"
     rf"|\blike you(?:r)? $|\bwhoever\b[^.!?]{{0,40}}\b(?:is|was) (?:a|an) (?:[a-z-]+ ){{0,2}}$"
-    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z*#@$!-]+ ){0,2}$|\bbunch of (?:[a-z-]+ )?$"
+    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z*#@$!.-]+ ){0,2}$|\bbunch of (?:[a-z-]+ )?$"
+    r"|\b(?:is|'s|was) the (?:[a-z]+est|worst|biggest) (?:[a-z*#@$!.-]+ )?$"
     r"|(?:^|[.!?]\s*|\b(?:is|are|was|were|'re|'s|be) |\ban? )(?:an? )?(?:absolute|total|complete"
     r"|utter|bloody|pure|f\w*ing)(?: [a-z-]+)? $"
     r"|\b(?:were|are|is|was|'re|'s) (?:such |a bunch of |just |all )?" + _INSULTING + r" $",
