@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.moderation.guidelines import explain
 from bot.moderation.languages import language_of
 from bot.moderation.model import Category, Finding, Post, Span
-from bot.moderation.text import Prefiltered, fold
+from bot.moderation.text import PatternSet, Prefiltered, fold
 
 
 @dataclass(frozen=True)
@@ -197,8 +198,20 @@ _LISTS: tuple[_List, ...] = (
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered.
-_PREFILTERED = {id(entry): Prefiltered(entry.pattern) for entry in _LISTS}
+_PATTERNS = [Prefiltered(entry.pattern) for entry in _LISTS]
+_PATTERN_SET = PatternSet(_PATTERNS)
 
+
+@lru_cache(maxsize=64)
+def _matches(folded: str) -> tuple[tuple[int, tuple[tuple[int, int], ...]], ...]:
+    """(list index, match spans) of every list that matches: one reading per post, shared by
+    the categories that ask."""
+    found = []
+    for index in _PATTERN_SET.candidates(folded):
+        spans = tuple(m.span() for m in _PATTERNS[index].pattern.finditer(folded))
+        if spans:
+            found.append((index, spans))
+    return tuple(found)
 
 _SHORT_POST_WORDS = 25
 
@@ -219,13 +232,13 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
     if category == "negativity" and len(folded.split()) > _SHORT_POST_WORDS:
         return []  # a long post has substance besides its dismissal
     found: list[Finding] = []
-    for entry in _LISTS:
+    for index, matched in _matches(folded):
+        entry = _LISTS[index]
         if entry.category != category:
             continue
-        spans = [Span(m.start(), m.end(), post.text[m.start() : m.end()])
-                 for m in _PREFILTERED[id(entry)].finditer(folded)]
-        if not spans or (entry.language and language_of(post.text) != entry.language):
+        if entry.language and language_of(post.text) != entry.language:
             continue
+        spans = [Span(start, end, post.text[start:end]) for start, end in matched]
         quoted = ", ".join(f"'{s.text}'" for s in spans[:3])
         found.append(Finding(category, entry.confidence, tuple(spans),
                              explain(category, f"{entry.reason} ({quoted})"), "other_language"))
