@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.cases import CaseEngine
 from bot.config import AppConfig, parse_config
+from bot.directory import Directory
 from bot.workflow import Workflow
-from socialbot.bootstrap import Runtime, build
+from socialbot.bootstrap import Runtime, build, workflow_settings
+from storage.memory import MemoryRepository
 from tests.support import SAMPLE_CONFIG, FixedClock
 
 
@@ -33,3 +36,14 @@ def bot(tmp_path: Path, sample_config: AppConfig, clock: FixedClock) -> Iterator
 @pytest.fixture
 def workflow(bot: Runtime) -> Workflow:
     return bot.workflow
+
+
+@pytest.fixture
+def memory_workflow(sample_config: AppConfig, clock: FixedClock) -> Workflow:
+    """The same workflow and engine on the in-memory stores (storage/memory.py): for fast core
+    tests; tests/contract holds both stores to the same contract."""
+    repository = MemoryRepository(channels=("slack", "teams"))
+    directory = Directory(sample_config.directory)
+    engine = CaseEngine(directory=directory, clock=clock, refusals=repository)
+    return Workflow(directory=directory, repository=repository, clock=clock,
+                    settings=workflow_settings(sample_config), engine=engine)
