@@ -17,13 +17,21 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from bot.audit import Refusal
+from bot.cases import CaseRepository
 from bot.domain import TERMINAL_STATES, SocialMediaRequest
-from bot.moderation.desk import Alert
+from bot.moderation.desk import Alert, ModerationRepository
 from bot.moderation.history import InMemoryPostHistory
 from bot.moderation.model import Post, Verdict
 from bot.notifications import Notification, OutboxMessage
 from bot.outbox import OutboxSummary
-from bot.ports import ConcurrentUpdate, HistoryRewritten
+from bot.ports import (
+    ConcurrentUpdate,
+    DeliveryLedger,
+    HistoryRewritten,
+    KeyValueStore,
+    Outbox,
+    RequestRepository,
+)
 
 __all__ = ["InMemoryPostHistory", "MemoryModerationRepository", "MemoryRepository"]
 
@@ -281,3 +289,10 @@ def _outbox_message(record: dict[str, Any]) -> OutboxMessage:
                          notification=Notification.from_record(record["notification"]),
                          attempts=record["attempts"], not_before=record["not_before"],
                          last_error=record["last_error"])
+
+
+def _implements_the_ports(requests: MemoryRepository, alerts: MemoryModerationRepository,
+                          ) -> tuple[RequestRepository, Outbox, DeliveryLedger, KeyValueStore,
+                                     ModerationRepository, CaseRepository[Alert]]:
+    """Checked by mypy: the in-memory stores keep the ports' signatures."""
+    return requests, requests, requests, requests, alerts, alerts
