@@ -117,6 +117,13 @@ class WorkflowConfig(Strict):
         return {**DEFAULT_CHAINS, **chains}
 
 
+class DashboardConfig(Strict):
+    """The web dashboard: how long a one-time link and the session it starts last (minutes)."""
+
+    session_minutes: Annotated[int, Field(ge=1, le=24 * 60)] = 60
+    link_minutes: Annotated[int, Field(ge=1, le=60)] = 5
+
+
 class ServerConfig(Strict):
     host: str = "127.0.0.1"
     port: Annotated[int, Field(ge=1, le=65535)] = 3978
@@ -165,6 +172,7 @@ class AppConfig(Strict):
     periods: PeriodsConfig = PeriodsConfig()
     storage: StorageConfig = StorageConfig()
     server: ServerConfig = ServerConfig()
+    dashboard: DashboardConfig = DashboardConfig()
     slack: SlackConfig = SlackConfig()
     teams: TeamsConfig = TeamsConfig()
     intake: IntakeConfig = IntakeConfig()

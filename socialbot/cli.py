@@ -144,6 +144,34 @@ def moderation_examples(config_path: Path) -> None:
             "note": f"kept by a moderator ({alert_id})"}, ensure_ascii=False))
 
 
+@main.command("dashboard-link")
+@CONFIG_OPTION
+@click.option("--as", "person_id", required=True, help="Whose dashboard (a directory id).")
+@click.option("--url", "base_url", default=None,
+              help="The address people reach the server at (default: the running server's, "
+                   "else server.host and server.port).")
+def dashboard_link(config_path: Path, person_id: str, base_url: str | None) -> None:
+    """Print a personal one-time link to the web dashboard, valid for a few minutes."""
+    import json
+
+    from adapters.dashboard.access import LinkSigner, load_secret, secret_path
+    from adapters.dashboard.messages import dashboard_link as link_message
+    from socialbot.bootstrap import resolve
+
+    config, base_dir = _load(config_path)
+    if person_id not in {p.id for p in config.directory.people}:
+        click.echo(f"error: unknown person {person_id!r}", err=True)
+        sys.exit(2)
+    storage = resolve(base_dir, config.storage.path)
+    advert = storage.with_name(storage.name + ".console.json")
+    if base_url is None and advert.exists():
+        base_url = json.loads(advert.read_text())["url"]
+    base_url = (base_url or f"http://{config.server.host}:{config.server.port}").rstrip("/")
+    storage.parent.mkdir(parents=True, exist_ok=True)
+    signer = LinkSigner(load_secret(secret_path(storage)), minutes=config.dashboard.link_minutes)
+    click.echo(link_message(base_url + signer.path(person_id), signer.minutes))
+
+
 def _register_optional(group: click.Group, module: str, name: str) -> None:
     """Commands that come with later features register here when their module exists."""
     try:

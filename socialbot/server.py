@@ -17,7 +17,13 @@ from pathlib import Path
 from aiohttp import web
 
 from adapters.console.session import ConsoleSession
+from adapters.dashboard import messages as dashboard_messages
+from adapters.dashboard.access import LinkSigner, Sessions, load_secret, secret_path
+from adapters.dashboard.http import DASHBOARD_KEY, Dashboard
+from adapters.dashboard.http import mount as mount_dashboard
 from adapters.intake.http import mount as mount_intake
+from bot.domain import SocialMediaRequest
+from bot.moderation.desk import Alert
 from socialbot import messages
 from socialbot.bootstrap import Runtime
 from socialbot.metrics import PrometheusMetrics
@@ -49,9 +55,39 @@ def create_app(bot: Runtime) -> web.Application:
     app.router.add_post("/console/turn", console_turn)
     app.router.add_post("/ops/outbox/retry", outbox_retry)
     mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake)
+    mount_dashboard(app, build_dashboard(bot))
     app.on_startup.append(_start_delivery)
     app.on_cleanup.append(_stop_delivery)
     return app
+
+
+def dashboard_signer(bot: Runtime) -> LinkSigner:
+    """Signs the dashboard's one-time links; the key lives beside the database (0600)."""
+    return LinkSigner(load_secret(secret_path(bot.storage_path())),
+                      minutes=bot.config.dashboard.link_minutes)
+
+
+def build_dashboard(bot: Runtime) -> Dashboard:
+    sessions = Sessions(bot.services.kv, dashboard_signer(bot),
+                        session_minutes=bot.config.dashboard.session_minutes)
+    return Dashboard(bot.services, StoreArchive(bot), sessions)
+
+
+class StoreArchive:
+    """Every request and alert, and the ban list, from this process's store (reports)."""
+
+    def __init__(self, bot: Runtime) -> None:
+        self.requests = bot.repository
+        self.moderation = bot.desk.repository
+
+    def all_requests(self) -> list[SocialMediaRequest]:
+        return self.requests.all_requests()
+
+    def all_alerts(self) -> list[Alert]:
+        return self.moderation.all_alerts()  # type: ignore[attr-defined]
+
+    def bans(self) -> list[dict[str, str]]:
+        return self.moderation.bans()  # type: ignore[attr-defined]
 
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -197,7 +233,11 @@ async def console_turn(request: web.Request) -> web.Response:
     session = sessions.get(session_id)
     bot = request.app[BOT_KEY]
     if session is None:
-        session = sessions[session_id] = ConsoleSession(bot.workflow, person, desk=bot.desk)
+        origin = str(request.url.origin())
+        signer = request.app[DASHBOARD_KEY].sessions.signer
+        session = sessions[session_id] = ConsoleSession(
+            bot.workflow, person, desk=bot.desk, dashboard_link=lambda who: dashboard_messages
+            .dashboard_link(origin + signer.path(who), signer.minutes))
         reply = session.greeting() if line == "" else session.handle(line)
     else:
         reply = session.handle(line)

@@ -35,6 +35,7 @@ class TinyDBModerationRepository:
         self.store = requests.store
         self.outbox_ops = requests.outbox_ops  # one outbox, one commit with the alert
         self._writing = threading.Lock()
+        self._parsed: dict[str, Alert] = {}
         self._convert_landed_alerts()
         self._open = {doc_id for doc_id, r in self.store.items(ALERTS)
                       if r["state"] in ("open", "escalated")}
@@ -99,6 +100,20 @@ class TinyDBModerationRepository:
 
     def kept_examples(self) -> list[Post]:
         return [post_from_record(r["post"]) for _, r in self.store.items(EXAMPLES)]
+
+    def all_alerts(self) -> list[Alert]:
+        """Every alert (reports). A parsed alert is kept until its stored version changes."""
+        found = []
+        for doc_id, record in self.store.items(ALERTS):
+            cached = self._parsed.get(doc_id)
+            if cached is None or cached.version != record["version"]:
+                cached = self._parsed[doc_id] = alert_from_record(record)
+            found.append(cached)
+        return found
+
+    def bans(self) -> list[dict[str, str]]:
+        """The ban list: platform, author, reason, who banned and when, oldest first."""
+        return sorted((dict(r) for _, r in self.store.items(BANS)), key=lambda r: r["at"])
 
     def count_posts(self) -> int:
         return self.store.count(POSTS)

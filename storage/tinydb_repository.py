@@ -138,6 +138,11 @@ class TinyDBRepository:
     def count(self) -> int:
         return self.store.count(REQUESTS)
 
+    def all_requests(self) -> list[SocialMediaRequest]:
+        """Every request, open and closed (reports); parsed once and kept, like `get`."""
+        return [r for r in map(self.get, [i for i, _ in self.store.items(REQUESTS)])
+                if r is not None]
+
     def _load_sorted(self, ids: Iterable[str]) -> list[SocialMediaRequest]:
         ordered = sorted(ids, key=lambda i: int(i.removeprefix("R-")))
         return [r for r in map(self.get, ordered) if r is not None]

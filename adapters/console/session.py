@@ -34,13 +34,15 @@ I help City staff get access to the City's social media accounts (ADM 140-007):
   withdraw ID          withdraw your own request
   alerts               moderation alerts waiting (moderators and the CCT)
   remove / keep / escalate ALERT, ban ALERT REASON   decide a moderation alert
+  dashboard            a personal one-time link to the web dashboard
   as PERSON            act as someone else from the directory (local use only)
   quit                 leave"""
 
 
 class ConsoleSession:
     def __init__(self, workflow: Workflow, person_id: str, *, allow_switch: bool = True,
-                 desk: ModerationDesk | None = None) -> None:
+                 desk: ModerationDesk | None = None,
+                 dashboard_link: Callable[[str], str] | None = None) -> None:
         self.workflow = workflow
         self.desk = desk
         self.person_id = person_id
@@ -52,6 +54,8 @@ class ConsoleSession:
             "reject": self._reject, "changes": self._changes, "sop": self._start_sop,
             "withdraw": self._withdraw, "as": self._switch, "reassign": self._reassign,
         }
+        if dashboard_link is not None:
+            self._commands["dashboard"] = lambda _: dashboard_link(self.person_id)
         if desk is not None:
             self._commands.update({
                 "alerts": self._alerts, "remove": self._moderate("remove"),

@@ -1,0 +1,57 @@
+"""Every sentence the dashboard shows a person."""
+
+from __future__ import annotations
+
+TITLE = "Social media procedure dashboard"
+SKIP = "Skip to the content"
+LINK_USED = "This dashboard link has already been used. Ask the bot for a new one."
+LINK_EXPIRED = "This dashboard link has expired. Ask the bot for a new one."
+LINK_INVALID = "This dashboard link is not valid. Ask the bot for a new one."
+NO_SESSION = ("Your dashboard session has ended or was never started. Ask the bot for a link: "
+              "type 'dashboard' in the chat or run `socialbot dashboard-link --as YOU`.")
+UNKNOWN_TABLE = "There is no such table."
+REFUSED_TITLE = "The dashboard cannot be opened"
+CSV = "Download CSV"
+NOTHING = "Nothing to show."
+BUSINESS_DAYS_NOTE = ("Business days count Monday to Friday; holidays are not yet taken into "
+                      "account.")
+PAST_SERVICE = "past service level"
+WAITING_TITLE = "Requests waiting, oldest first"
+STAGES_TITLE = "Open requests by stage"
+CYCLE_MONTH_TITLE = "Cycle time by month (business days)"
+CYCLE_DEPARTMENT_TITLE = "Cycle time by department (business days)"
+OUTCOMES_TITLE = "Requests filed and closed per month"
+FLAGS_TITLE = "Flags per category per week"
+FLAGS_WEEK_TITLE = "Flags per week"
+ACTIONS_TITLE = "What moderators did, and how fast"
+LEARNED_TITLE = "The learned model's share of flags"
+BANS_TITLE = "Ban list"
+REQUESTS_SECTION = "Requests"
+MODERATION_SECTION = "Moderation"
+END_TO_END = "end to end"
+
+
+def signed_in(name: str, scope: str) -> str:
+    return f"Signed in as {name}. You see {scope}."
+
+
+SCOPE_ALL = "every request and the moderation desk"
+SCOPE_MODERATOR = "the moderation desk and the requests you are part of"
+SCOPE_REQUESTS = "the requests you are part of (your own, and those you approve)"
+
+
+def service_level(days: float) -> str:
+    return (f"Requests waiting more than {days:g} business days with one person are past the "
+            "service level (the reminder period) and are marked.")
+
+
+def shown_rows(shown: int, total: int) -> str:
+    return f"Showing the {shown} oldest of {total}."
+
+
+def dashboard_link(url: str, minutes: int) -> str:
+    return (f"Your personal dashboard link (works once, for {minutes} minutes; do not share "
+            f"it): {url}")
+
+
+NO_DASHBOARD_HERE = "The dashboard is served by `socialbot serve`; start the server first."
