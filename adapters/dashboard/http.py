@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aiohttp import web
 
 from adapters.dashboard import messages
 from adapters.dashboard.access import LOGIN_PATH, LinkRefused, Sessions
 from adapters.dashboard.render import page_html, refusal_html, table_csv
-from adapters.dashboard.report import Archive, Page, build_page
+from adapters.dashboard.report import Archive, Page, ReportCache, build_page
 from bot.services import Services
 
 COOKIE = "socialbot_dashboard"
@@ -28,10 +28,11 @@ class Dashboard:
     services: Services
     archive: Archive
     sessions: Sessions
+    cache: ReportCache = field(default_factory=ReportCache)
 
     def page(self, person_id: str) -> Page:
         return build_page(self.services, self.archive, person_id,
-                          self.services.workflow.clock.now())
+                          self.services.workflow.clock.now(), self.cache)
 
 
 DASHBOARD_KEY = web.AppKey("dashboard", Dashboard)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Protocol
@@ -14,14 +14,18 @@ from zoneinfo import ZoneInfo
 
 from adapters.dashboard import messages
 from bot.domain import SocialMediaRequest
+from bot.moderation.desk import CASE_TYPE as ALERT_TYPE
 from bot.moderation.desk import Alert
 from bot.services import Services
+from bot.workflow import CASE_TYPE as REQUEST_TYPE
 
 MAX_WAITING_ROWS = 200
 DAY = timedelta(days=1)
+HOUR = timedelta(hours=1)
 OUTCOMES = ("approved", "rejected", "withdrawn")
 ACTIONS = (("remove", "removed"), ("keep", "kept"), ("ban", "banned"),
            ("escalate", "escalated"))
+ACTION_NAMES = frozenset(a for a, _ in ACTIONS)
 
 
 class Archive(Protocol):
@@ -74,18 +78,60 @@ class Page:
         return None
 
 
+@dataclass(frozen=True)
+class RequestFacts:
+    """What the reports need from one version of a request, worked out once."""
+
+    department: str
+    filed_month: str
+    moves: tuple[tuple[str, str, float], ...]   # (month, stage, business days spent)
+    closed: tuple[str, float] | None            # (month, business days end to end)
+    since: datetime                             # when it reached the person holding it
+
+
+@dataclass(frozen=True)
+class AlertFacts:
+    week: str
+    labels: tuple[str, ...]
+    learned: bool
+    acts: tuple[tuple[str, str, float], ...]    # (moderator, action, hours after the flag)
+
+
+@dataclass
+class ReportCache:
+    """Facts and the core's visibility answer per case version: a case is worked out again
+    only when it changes, so a render costs a pass over small tuples."""
+
+    requests: dict[str, tuple[int, RequestFacts]] = field(default_factory=dict)
+    alerts: dict[str, tuple[int, AlertFacts]] = field(default_factory=dict)
+    visible: dict[tuple[str, str], tuple[int, bool]] = field(default_factory=dict)
+
+    def may_view(self, kind: str, case: SocialMediaRequest | Alert, person_id: str,
+                 services: Services) -> bool:
+        key = (person_id, case.id)
+        known = self.visible.get(key)
+        if known is not None and known[0] == case.version:
+            return known[1]
+        answer = services.engine.may_view(kind, case, person_id)
+        self.visible[key] = (case.version, answer)
+        return answer
+
+
 def build_page(services: Services, archive: Archive, person_id: str,
-               now: datetime) -> Page:
+               now: datetime, cache: ReportCache | None = None) -> Page:
+    cache = cache or ReportCache()
     directory = services.directory
     person = directory.person(person_id)
     moderation = services.desk.is_moderator_or_cct(person_id)
     scope = (messages.SCOPE_ALL if directory.is_cct(person_id) else
              messages.SCOPE_MODERATOR if moderation else messages.SCOPE_REQUESTS)
-    requests = [r for r in archive.all_requests() if services.workflow.may_view(r, person_id)]
-    sections = [requests_section(services, requests, now)]
+    requests = [r for r in archive.all_requests()
+                if cache.may_view(REQUEST_TYPE, r, person_id, services)]
+    sections = [requests_section(services, requests, now, cache)]
     if moderation:
-        alerts = [a for a in archive.all_alerts() if services.desk.may_view(a, person_id)]
-        sections.append(moderation_section(services, alerts, archive.bans()))
+        alerts = [a for a in archive.all_alerts()
+                  if cache.may_view(ALERT_TYPE, a, person_id, services)]
+        sections.append(moderation_section(services, alerts, archive.bans(), cache))
     return Page(person.full_name, scope, sections)
 
 
@@ -126,33 +172,58 @@ def _days(value: float) -> str:
 
 # -- requests -----------------------------------------------------------------------------------
 
+def request_facts(services: Services, request: SocialMediaRequest, zone: tzinfo) -> RequestFacts:
+    directory = services.directory
+    found = directory.find(request.requester_id)
+    department = (directory.department_name(found.department) if found
+                  else request.employee.department)
+    moves = []
+    previous = request.created_at
+    for entry in request.history:
+        if entry.action == "submit":
+            continue
+        moves.append((_month(entry.at, zone), entry.stage,
+                      business_days(previous, entry.at, zone)))
+        previous = entry.at
+    closed = None
+    if request.is_final and request.history:
+        last = request.history[-1].at
+        closed = (_month(last, zone), business_days(request.created_at, last, zone))
+    since = request.history[-1].at if request.history else request.created_at
+    return RequestFacts(department, _month(request.created_at, zone), tuple(moves), closed,
+                        since)
+
+
+def _month(moment: datetime, zone: tzinfo) -> str:
+    return moment.astimezone(zone).strftime("%Y-%m")
+
+
+def _facts(services: Services, request: SocialMediaRequest, zone: tzinfo,
+           cache: ReportCache) -> RequestFacts:
+    known = cache.requests.get(request.id)
+    if known is None or known[0] != request.version:
+        known = cache.requests[request.id] = (request.version,
+                                              request_facts(services, request, zone))
+    return known[1]
+
+
 def requests_section(services: Services, requests: list[SocialMediaRequest],
-                     now: datetime) -> Section:
+                     now: datetime, cache: ReportCache) -> Section:
     config = services.config
     zone = ZoneInfo(config.time_zone)
     limit_days = config.periods.reminder_hours / 24
-    directory = services.directory
-
-    def department(request: SocialMediaRequest) -> str:
-        found = directory.find(request.requester_id)
-        return directory.department_name(found.department) if found else \
-            request.employee.department
-
-    waiting = []
-    for request in requests:
-        if request.is_final:
-            continue
-        since = request.history[-1].at if request.history else request.created_at
-        waiting.append((since, request))
-    waiting.sort(key=lambda item: (item[0], item[1].number))
-    by_stage = Counter(request.state for _, request in waiting)
+    facts = [(request, _facts(services, request, zone, cache)) for request in requests]
+    waiting = sorted(((f.since, r.number, r, f) for r, f in facts if not r.is_final),
+                     key=lambda item: item[:2])
+    by_stage = Counter(request.state for _, _, request, _ in waiting)
     rows, marked = [], set()
-    for index, (since, request) in enumerate(waiting[:MAX_WAITING_ROWS]):
+    # Only the rows shown are measured against now: the page costs what it shows.
+    for index, (since, _, request, fact) in enumerate(waiting[:MAX_WAITING_ROWS]):
         held = business_days(since, now, zone)
         late = held > limit_days
         if late:
             marked.add(index)
-        rows.append([request.id, request.kind, request.state, department(request),
+        rows.append([request.id, request.kind, request.state, fact.department,
                      services.workflow.next_names(request), since.astimezone(zone)
                      .strftime("%Y-%m-%d %H:%M"), _days(held),
                      messages.PAST_SERVICE if late else ""])
@@ -166,7 +237,7 @@ def requests_section(services: Services, requests: list[SocialMediaRequest],
     stage_chart = Chart(messages.STAGES_TITLE, [r[0] for r in stage_table.rows],
                         [("Open requests", [float(n) for _, n in sorted(by_stage.items())])],
                         stage_table)
-    by_month, by_department, outcomes = _cycle_times(requests, zone, department)
+    by_month, by_department, outcomes = _cycle_times(facts)
     outcome_chart = Chart(messages.OUTCOMES_TITLE, [r[0] for r in outcomes.rows],
                           [(name, [float(r[i + 1]) for r in outcomes.rows])
                            for i, name in enumerate(outcomes.columns[1:])], outcomes)
@@ -175,30 +246,21 @@ def requests_section(services: Services, requests: list[SocialMediaRequest],
                    [stage_chart, outcome_chart], [waiting_table, by_month, by_department])
 
 
-def _cycle_times(requests: Iterable[SocialMediaRequest], zone: tzinfo,
-                 department: object) -> tuple[Table, Table, Table]:
+def _cycle_times(facts: list[tuple[SocialMediaRequest, RequestFacts]]
+                 ) -> tuple[Table, Table, Table]:
     per_month: dict[tuple[str, str], list[float]] = defaultdict(list)
     per_department: dict[tuple[str, str], list[float]] = defaultdict(list)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for request in requests:
-        dept = department(request)  # type: ignore[operator]
-        counts[request.created_at.astimezone(zone).strftime("%Y-%m")]["filed"] += 1
-        previous = request.created_at
-        for entry in request.history:
-            if entry.action == "submit":
-                continue
-            month = entry.at.astimezone(zone).strftime("%Y-%m")
-            spent = business_days(previous, entry.at, zone)
-            per_month[(month, entry.stage)].append(spent)
-            per_department[(dept, entry.stage)].append(spent)
-            previous = entry.at
-        if request.is_final and request.history:
-            closed = request.history[-1].at
-            month = closed.astimezone(zone).strftime("%Y-%m")
+    for request, fact in facts:
+        counts[fact.filed_month]["filed"] += 1
+        for month, stage, spent in fact.moves:
+            per_month[(month, stage)].append(spent)
+            per_department[(fact.department, stage)].append(spent)
+        if fact.closed is not None:
+            month, total = fact.closed
             counts[month][request.state] += 1
-            total = business_days(request.created_at, closed, zone)
             per_month[(month, messages.END_TO_END)].append(total)
-            per_department[(dept, messages.END_TO_END)].append(total)
+            per_department[(fact.department, messages.END_TO_END)].append(total)
     columns = ["Stage", "Moves", "Median", "90th percentile"]
     by_month = Table("cycle-month", messages.CYCLE_MONTH_TITLE, ["Month", *columns],
                      _spread_rows(per_month))
@@ -222,25 +284,34 @@ def _spread_rows(groups: dict[tuple[str, str], list[float]]) -> list[list[str]]:
 
 # -- moderation ---------------------------------------------------------------------------------
 
+def alert_facts(alert: Alert, zone: tzinfo) -> AlertFacts:
+    local = alert.created_at.astimezone(zone).date()
+    acts = tuple((entry.actor_id, entry.action, (entry.at - alert.created_at) / HOUR)
+                 for entry in alert.history if entry.action in ACTION_NAMES)
+    return AlertFacts((local - timedelta(days=local.weekday())).isoformat(),
+                      alert.verdict.labels,
+                      any(f.kind == "learned" for f in alert.verdict.findings), acts)
+
+
 def moderation_section(services: Services, alerts: list[Alert],
-                       bans: list[dict[str, str]]) -> Section:
+                       bans: list[dict[str, str]], cache: ReportCache) -> Section:
     zone = ZoneInfo(services.config.time_zone)
     per_week: dict[str, Counter[str]] = defaultdict(Counter)
     learned = 0
     acted: dict[str, Counter[str]] = defaultdict(Counter)
     hours: dict[str, list[float]] = defaultdict(list)
     for alert in alerts:
-        local = alert.created_at.astimezone(zone).date()
-        week = (local - timedelta(days=local.weekday())).isoformat()
-        for category in alert.verdict.labels:
-            per_week[week][category] += 1
-        per_week[week]["(all)"] += 1
-        if any(f.kind == "learned" for f in alert.verdict.findings):
-            learned += 1
-        for entry in alert.history:
-            if entry.action in dict(ACTIONS):
-                acted[entry.actor_id][entry.action] += 1
-                hours[entry.actor_id].append((entry.at - alert.created_at) / timedelta(hours=1))
+        known = cache.alerts.get(alert.id)
+        if known is None or known[0] != alert.version:
+            known = cache.alerts[alert.id] = (alert.version, alert_facts(alert, zone))
+        fact = known[1]
+        week = per_week[fact.week]
+        week.update(fact.labels)
+        week["(all)"] += 1
+        learned += fact.learned
+        for actor, action, spent in fact.acts:
+            acted[actor][action] += 1
+            hours[actor].append(spent)
     flags = Table("flags", messages.FLAGS_TITLE, ["Week of", "Category", "Flags"],
                   [[week, category, str(n)] for week, counts in sorted(per_week.items())
                    for category, n in sorted(counts.items()) if category != "(all)"])

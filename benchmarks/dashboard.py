@@ -1,0 +1,182 @@
+"""How long the dashboard takes to render at the server, with a small and a large store.
+
+The large store holds 20,000 requests (open ones at every stage, closed ones approved, rejected
+and withdrawn over two years, with their signed histories) and 100,000 screened posts of which
+a quarter were flagged and decided by moderators; the small one a tenth of each. The page is
+rendered for a CCT member (who sees everything), warm (the store parsed once, as in a running
+server), and the median of several renders is reported. The cost should grow no faster than
+the data. The last line is JSON.
+Usage: python benchmarks/dashboard.py [--requests 20000] [--posts 100000] [--repeats 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from adapters.dashboard.render import page_html, table_csv
+from adapters.dashboard.report import ReportCache, build_page
+from bot.audit import HistoryEntry
+from bot.config import parse_config
+from bot.moderation.desk import alert_to_record, post_to_record, verdict_to_record
+from bot.moderation.model import Finding, Post, Verdict
+from bot.workflow import Actor
+from socialbot.bootstrap import build
+from socialbot.server import StoreArchive
+from tests.support import SAMPLE_CONFIG, FixedClock, valid_form
+
+CONFIG = parse_config(SAMPLE_CONFIG.read_text())
+NOW = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
+REQUESTERS = ("adoe", "jpatel", "ngarcia", "bharris", "msmith")
+SIGNERS = {"supervisor": "msmith", "cct": "kwong", "director": "pbrown", "sop_draft": "adoe",
+           "sop_review": "rsingh", "sop_director": "pbrown"}
+CATEGORIES = ("commercial", "harassment", "vulgarity", "personal_info", "disruption")
+MODERATORS = ("tlee", "rsingh", "kwong")
+BATCH = 2000
+
+
+def entry(seq: int, step: int, stage: str, action: str, actor: str, at: datetime) -> dict[str, Any]:
+    return HistoryEntry(seq=seq, step=step, stage=stage, action=action, actor_id=actor,
+                        actor_name=actor, actor_title="Staff", platform="console",
+                        at=at).to_record()
+
+
+def request_record(template: dict[str, Any], number: int, rng: random.Random) -> dict[str, Any]:
+    created = NOW - timedelta(hours=rng.uniform(1, 24 * 730))
+    chain = template["chain"]
+    requester = REQUESTERS[number % len(REQUESTERS)]
+    history = [entry(1, 0, "submitted", "submit", requester, created)]
+    at, state = created, chain[0]
+    for stage in chain:
+        at += timedelta(hours=rng.uniform(1, 120))
+        if at > NOW or rng.random() < 0.15:
+            state = stage
+            break
+        closing = rng.random()
+        action = "reject" if closing < 0.04 else "withdraw" if closing < 0.06 else "approve"
+        history.append(entry(len(history) + 1, len(history), stage, action,
+                             requester if action == "withdraw" else SIGNERS[stage], at))
+        if action != "approve":
+            state = "rejected" if action == "reject" else "withdrawn"
+            break
+    else:
+        state = "approved"
+    return {**template, "id": f"R-{number}", "requester_id": requester, "state": state,
+            "created_at": created.isoformat(), "history": history,
+            "step": len(history) - 1, "version": len(history)}
+
+
+def post_records(number: int, rng: random.Random) -> list[tuple[str, str, dict[str, Any]]]:
+    created = NOW - timedelta(hours=rng.uniform(1, 24 * 365))
+    post = Post(platform="facebook", board="City of Pickering", folder="Events", topic="Pool",
+                post_id=f"p-{number}", author_id=f"fb-{number % 5000}", author_name="Pat",
+                text="A post about the pool schedule.", created_at=created)
+    if rng.random() >= 0.25:
+        verdict = Verdict(post.post_id, (), "keep", None, False)
+        return [("posts", f"facebook:{post.post_id}", {"post": post_to_record(post),
+                 "verdict": verdict_to_record(verdict), "alert": None})]
+    findings = (Finding(rng.choice(CATEGORIES), 0.9, (), "rule",
+                        "learned" if rng.random() < 0.3 else ""),)
+    verdict = Verdict(post.post_id, findings, "remove", None, False)
+    alert_id = f"A-{number}"
+    history: tuple[HistoryEntry, ...] = ()
+    state = "open"
+    if rng.random() < 0.9:
+        action = rng.choice(("remove", "keep", "ban", "escalate"))
+        state = {"remove": "removed", "keep": "kept", "ban": "banned",
+                 "escalate": "escalated"}[action]
+        history = (HistoryEntry(seq=1, step=1, stage="open", action=action,
+                                actor_id=rng.choice(MODERATORS), actor_name="M",
+                                actor_title="Moderator", platform="slack",
+                                at=created + timedelta(hours=rng.uniform(0.1, 48)),
+                                comment="spam" if action == "ban" else ""),)
+    from bot.moderation.desk import Alert
+    alert = Alert(id=alert_id, post=post, verdict=verdict, state=state,  # type: ignore[arg-type]
+                  step=1 + len(history), created_at=created, history=history,
+                  version=1 + len(history))
+    rows = [("posts", f"facebook:{post.post_id}", {"post": post_to_record(post),
+             "verdict": verdict_to_record(verdict), "alert": alert_id}),
+            ("alerts", alert_id, alert_to_record(alert))]
+    if state == "banned":
+        rows.append(("bans", f"facebook:{post.author_id}", {
+            "platform": "facebook", "author_id": post.author_id, "reason": "spam",
+            "alert": alert_id, "by": history[0].actor_id, "at": history[0].at.isoformat()}))
+    return rows
+
+
+def populate(base: Path, requests: int, posts: int) -> None:
+    rng = random.Random(13)
+    bot = build(CONFIG, base, clock=FixedClock(), fsync=False)
+    template = bot.workflow.submit(Actor("adoe", "console"), valid_form()).to_record()
+    rows: list[tuple[str, str, dict[str, Any]]] = []
+    for number in range(1, requests + 1):
+        rows.append(("requests", f"R-{number}", request_record(template, number, rng)))
+    for number in range(1, posts + 1):
+        rows.extend(post_records(number, rng))
+    for start in range(0, len(rows), BATCH):
+        bot.store.commit([("put", table, key, record)
+                          for table, key, record in rows[start:start + BATCH]], sync=False)
+    bot.close()
+
+
+def measure(requests: int, posts: int, repeats: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        populate(base, requests, posts)
+        clock = FixedClock()
+        bot = build(CONFIG, base, clock=clock, fsync=False)
+        archive = StoreArchive(bot)
+        cache = ReportCache()
+        started = time.perf_counter()
+        html = page_html(build_page(bot.services, archive, "kwong", clock.now(), cache))
+        cold = time.perf_counter() - started
+        times = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            page = build_page(bot.services, archive, "kwong", clock.now(), cache)
+            html = page_html(page)
+            times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        table_csv(page.table("waiting"))  # type: ignore[arg-type]
+        csv_ms = (time.perf_counter() - started) * 1000
+        alerts = bot.store.count("alerts")
+        bot.close()
+    return {"render_ms": statistics.median(times) * 1000, "cold_ms": cold * 1000,
+            "csv_ms": csv_ms, "alerts": alerts, "html_kb": len(html) / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=20_000)
+    parser.add_argument("--posts", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    small = measure(args.requests // 10, args.posts // 10, args.repeats)
+    large = measure(args.requests, args.posts, args.repeats)
+    for label, size, figures in (("small", (args.requests // 10, args.posts // 10), small),
+                                 ("large", (args.requests, args.posts), large)):
+        print(f"{label}: {size[0]} requests, {size[1]} posts ({figures['alerts']} alerts): "
+              f"render {figures['render_ms']:.0f} ms warm, {figures['cold_ms']:.0f} ms cold "
+              f"(first render parses the store), page {figures['html_kb']:.0f} KiB")
+    ratio = large["render_ms"] / small["render_ms"]
+    print(f"10x the data: render time x{ratio:.1f}; goal: under 300 ms at the large size")
+    print(json.dumps({"requests": args.requests, "posts": args.posts,
+                      "render_ms_small": round(small["render_ms"], 1),
+                      "render_ms_large": round(large["render_ms"], 1),
+                      "cold_ms_large": round(large["cold_ms"], 1),
+                      "ratio": round(ratio, 2), "goal_ms": 300,
+                      "met": large["render_ms"] < 300}))
+
+
+if __name__ == "__main__":
+    main()
