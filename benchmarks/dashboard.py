@@ -18,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,10 @@ SIGNERS = {"supervisor": "msmith", "cct": "kwong", "director": "pbrown", "sop_dr
 CATEGORIES = ("commercial", "harassment", "vulgarity", "personal_info", "disruption")
 MODERATORS = ("tlee", "rsingh", "kwong")
 BATCH = 2000
+SPAM = Post(platform="facebook", board="City of Pickering", folder="Events", topic="Pool",
+            post_id="new", author_id="fb-new", author_name="Pat Poster",
+            text="Call 905-555-0199 now to buy cheap followers at spam.example.com!!!",
+            created_at=NOW)
 
 
 def entry(seq: int, step: int, stage: str, action: str, actor: str, at: datetime) -> dict[str, Any]:
@@ -140,18 +145,26 @@ def measure(requests: int, posts: int, repeats: int) -> dict[str, float]:
         started = time.perf_counter()
         html = page_html(build_page(bot.services, archive, "kwong", clock.now(), cache))
         cold = time.perf_counter() - started
-        times = []
-        for _ in range(repeats):
+        times, changed = [], []
+        for repeat in range(repeats):
             started = time.perf_counter()
             page = build_page(bot.services, archive, "kwong", clock.now(), cache)
             html = page_html(page)
             times.append(time.perf_counter() - started)
+            # A flagged post arrives: the next render works the whole store out again (the
+            # per-case facts are kept; only the new alert's are worked out).
+            _, alert_id = bot.desk.receive(replace(SPAM, post_id=f"new-{repeat}"))
+            assert alert_id is not None
+            started = time.perf_counter()
+            page_html(build_page(bot.services, archive, "kwong", clock.now(), cache))
+            changed.append(time.perf_counter() - started)
         started = time.perf_counter()
         table_csv(page.table("waiting"))  # type: ignore[arg-type]
         csv_ms = (time.perf_counter() - started) * 1000
         alerts = bot.store.count("alerts")
         bot.close()
     return {"render_ms": statistics.median(times) * 1000, "cold_ms": cold * 1000,
+            "changed_ms": statistics.median(changed) * 1000,
             "csv_ms": csv_ms, "alerts": alerts, "html_kb": len(html) / 1024}
 
 
@@ -166,16 +179,23 @@ def main() -> None:
     for label, size, figures in (("small", (args.requests // 10, args.posts // 10), small),
                                  ("large", (args.requests, args.posts), large)):
         print(f"{label}: {size[0]} requests, {size[1]} posts ({figures['alerts']} alerts): "
-              f"render {figures['render_ms']:.0f} ms warm, {figures['cold_ms']:.0f} ms cold "
-              f"(first render parses the store), page {figures['html_kb']:.0f} KiB")
+              f"render {figures['render_ms']:.0f} ms unchanged store, "
+              f"{figures['changed_ms']:.0f} ms just after a flagged post, "
+              f"{figures['cold_ms']:.0f} ms first render (parses the store), "
+              f"page {figures['html_kb']:.0f} KiB")
     ratio = large["render_ms"] / small["render_ms"]
-    print(f"10x the data: render time x{ratio:.1f}; goal: under 300 ms at the large size")
+    changed_ratio = large["changed_ms"] / small["changed_ms"]
+    print(f"10x the data: render time x{ratio:.1f} (x{changed_ratio:.1f} just after a "
+          "flagged post); goal: under 300 ms at the large size")
     print(json.dumps({"requests": args.requests, "posts": args.posts,
                       "render_ms_small": round(small["render_ms"], 1),
                       "render_ms_large": round(large["render_ms"], 1),
+                      "changed_ms_small": round(small["changed_ms"], 1),
+                      "changed_ms_large": round(large["changed_ms"], 1),
                       "cold_ms_large": round(large["cold_ms"], 1),
-                      "ratio": round(ratio, 2), "goal_ms": 300,
-                      "met": large["render_ms"] < 300}))
+                      "ratio": round(ratio, 2), "changed_ratio": round(changed_ratio, 2),
+                      "goal_ms": 300,
+                      "met": large["changed_ms"] < 300}))
 
 
 if __name__ == "__main__":

@@ -89,6 +89,9 @@ class StoreArchive:
     def bans(self) -> list[dict[str, str]]:
         return self.moderation.bans()  # type: ignore[attr-defined]
 
+    def generation(self) -> tuple[int, int]:
+        return self.requests.generation, self.moderation.generation  # type: ignore[attr-defined]
+
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

@@ -36,6 +36,7 @@ class TinyDBModerationRepository:
         self.outbox_ops = requests.outbox_ops  # one outbox, one commit with the alert
         self._writing = threading.Lock()
         self._parsed: dict[str, Alert] = {}
+        self.generation = 0  # bumps on every alert or ban written: reports know to look again
         self._convert_landed_alerts()
         self._open = {doc_id for doc_id, r in self.store.items(ALERTS)
                       if r["state"] in ("open", "escalated")}
@@ -69,6 +70,7 @@ class TinyDBModerationRepository:
         ops += self.outbox_ops(notifications)
         with self._writing:
             self.store.commit(ops)
+            self.generation += alert is not None
         if alert is not None and not alert.is_final:
             self._open.add(alert.id)
 
@@ -88,6 +90,7 @@ class TinyDBModerationRepository:
             if case.history[: len(stored.history)] != stored.history:
                 raise HistoryRewritten(f"{case.id}: the audit trail is append-only")
             self.store.commit(ops)
+            self.generation += 1
         if saved.is_final:
             self._open.discard(saved.id)
         return saved

@@ -44,6 +44,7 @@ class TinyDBRepository:
         self._refusals: dict[str, int] = defaultdict(int)
         self._copies: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._next_number = itertools.count(self._build_indexes() + 1)
+        self.generation = 0  # bumps on every saved request: reports know when to look again
 
     def _build_indexes(self) -> int:
         highest = 0
@@ -95,6 +96,7 @@ class TinyDBRepository:
             self.store.commit(ops)
             self._parsed[saved.id] = saved
             self._index(record)
+            self.generation += 1
         return saved
 
     def queue(self, notifications: Iterable[Notification], *, marker: str) -> None:

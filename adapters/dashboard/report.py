@@ -37,6 +37,10 @@ class Archive(Protocol):
 
     def bans(self) -> list[dict[str, str]]: ...
 
+    def generation(self) -> tuple[int, int]:
+        """Changes whenever a request, an alert or a ban is written."""
+        ...
+
 
 @dataclass
 class Table:
@@ -105,6 +109,8 @@ class ReportCache:
     requests: dict[str, tuple[int, RequestFacts]] = field(default_factory=dict)
     alerts: dict[str, tuple[int, AlertFacts]] = field(default_factory=dict)
     visible: dict[tuple[str, str], tuple[int, bool]] = field(default_factory=dict)
+    # Per person: what their page summarises, as of a store generation.
+    summaries: dict[str, tuple[tuple[int, int], Summary]] = field(default_factory=dict)
 
     def may_view(self, kind: str, case: SocialMediaRequest | Alert, person_id: str,
                  services: Services) -> bool:
@@ -117,6 +123,17 @@ class ReportCache:
         return answer
 
 
+@dataclass
+class Summary:
+    """One person's view of the whole store: all but the waiting times, which run with the
+    clock and are measured at each render for the rows shown."""
+
+    waiting: list[tuple[datetime, int, SocialMediaRequest, RequestFacts]]
+    charts: list[Chart]
+    tables: list[Table]
+    moderation: Section | None
+
+
 def build_page(services: Services, archive: Archive, person_id: str,
                now: datetime, cache: ReportCache | None = None) -> Page:
     cache = cache or ReportCache()
@@ -125,14 +142,28 @@ def build_page(services: Services, archive: Archive, person_id: str,
     moderation = services.desk.is_moderator_or_cct(person_id)
     scope = (messages.SCOPE_ALL if directory.is_cct(person_id) else
              messages.SCOPE_MODERATOR if moderation else messages.SCOPE_REQUESTS)
+    generation = archive.generation()
+    known = cache.summaries.get(person_id)
+    if known is None or known[0] != generation:
+        known = cache.summaries[person_id] = (
+            generation, summarise(services, archive, person_id, moderation, cache))
+    summary = known[1]
+    sections = [requests_section(services, summary, now)]
+    if summary.moderation is not None:
+        sections.append(summary.moderation)
+    return Page(person.full_name, scope, sections)
+
+
+def summarise(services: Services, archive: Archive, person_id: str, moderation: bool,
+              cache: ReportCache) -> Summary:
     requests = [r for r in archive.all_requests()
                 if cache.may_view(REQUEST_TYPE, r, person_id, services)]
-    sections = [requests_section(services, requests, now, cache)]
+    summary = request_summary(services, requests, cache)
     if moderation:
         alerts = [a for a in archive.all_alerts()
                   if cache.may_view(ALERT_TYPE, a, person_id, services)]
-        sections.append(moderation_section(services, alerts, archive.bans(), cache))
-    return Page(person.full_name, scope, sections)
+        summary.moderation = moderation_section(services, alerts, archive.bans(), cache)
+    return summary
 
 
 # -- business days ------------------------------------------------------------------------------
@@ -207,18 +238,31 @@ def _facts(services: Services, request: SocialMediaRequest, zone: tzinfo,
     return known[1]
 
 
-def requests_section(services: Services, requests: list[SocialMediaRequest],
-                     now: datetime, cache: ReportCache) -> Section:
-    config = services.config
-    zone = ZoneInfo(config.time_zone)
-    limit_days = config.periods.reminder_hours / 24
+def request_summary(services: Services, requests: list[SocialMediaRequest],
+                    cache: ReportCache) -> Summary:
+    zone = ZoneInfo(services.config.time_zone)
     facts = [(request, _facts(services, request, zone, cache)) for request in requests]
     waiting = sorted(((f.since, r.number, r, f) for r, f in facts if not r.is_final),
                      key=lambda item: item[:2])
-    by_stage = Counter(request.state for _, _, request, _ in waiting)
+    by_stage = sorted(Counter(request.state for _, _, request, _ in waiting).items())
+    stage_table = Table("stages", messages.STAGES_TITLE, ["Stage", "Open requests"],
+                        [[stage, str(n)] for stage, n in by_stage])
+    stage_chart = Chart(messages.STAGES_TITLE, [r[0] for r in stage_table.rows],
+                        [("Open requests", [float(n) for _, n in by_stage])], stage_table)
+    by_month, by_department, outcomes = _cycle_times(facts)
+    outcome_chart = Chart(messages.OUTCOMES_TITLE, [r[0] for r in outcomes.rows],
+                          [(name, [float(r[i + 1]) for r in outcomes.rows])
+                           for i, name in enumerate(outcomes.columns[1:])], outcomes)
+    return Summary(waiting, [stage_chart, outcome_chart], [by_month, by_department], None)
+
+
+def requests_section(services: Services, summary: Summary, now: datetime) -> Section:
+    config = services.config
+    zone = ZoneInfo(config.time_zone)
+    limit_days = config.periods.reminder_hours / 24
     rows, marked = [], set()
     # Only the rows shown are measured against now: the page costs what it shows.
-    for index, (since, _, request, fact) in enumerate(waiting[:MAX_WAITING_ROWS]):
+    for index, (since, _, request, fact) in enumerate(summary.waiting[:MAX_WAITING_ROWS]):
         held = business_days(since, now, zone)
         late = held > limit_days
         if late:
@@ -227,23 +271,15 @@ def requests_section(services: Services, requests: list[SocialMediaRequest],
                      services.workflow.next_names(request), since.astimezone(zone)
                      .strftime("%Y-%m-%d %H:%M"), _days(held),
                      messages.PAST_SERVICE if late else ""])
-    note = messages.shown_rows(len(rows), len(waiting)) if len(waiting) > len(rows) else ""
+    total = len(summary.waiting)
+    note = messages.shown_rows(len(rows), total) if total > len(rows) else ""
     waiting_table = Table("waiting", messages.WAITING_TITLE,
                           ["Request", "Kind", "Stage", "Department", "Held by",
                            "Waiting since", "Business days", "Service level"],
                           rows, note, marked)
-    stage_table = Table("stages", messages.STAGES_TITLE, ["Stage", "Open requests"],
-                        [[stage, str(n)] for stage, n in sorted(by_stage.items())])
-    stage_chart = Chart(messages.STAGES_TITLE, [r[0] for r in stage_table.rows],
-                        [("Open requests", [float(n) for _, n in sorted(by_stage.items())])],
-                        stage_table)
-    by_month, by_department, outcomes = _cycle_times(facts)
-    outcome_chart = Chart(messages.OUTCOMES_TITLE, [r[0] for r in outcomes.rows],
-                          [(name, [float(r[i + 1]) for r in outcomes.rows])
-                           for i, name in enumerate(outcomes.columns[1:])], outcomes)
     return Section(messages.REQUESTS_SECTION,
                    [messages.service_level(limit_days), messages.BUSINESS_DAYS_NOTE],
-                   [stage_chart, outcome_chart], [waiting_table, by_month, by_department])
+                   summary.charts, [waiting_table, *summary.tables])
 
 
 def _cycle_times(facts: list[tuple[SocialMediaRequest, RequestFacts]]

@@ -1,0 +1,124 @@
+"""The dashboard in a real browser: Debian's headless Chromium driven by Playwright.
+
+A CCT member opens a one-time link, sees the stage table, a chart and the numbers beside it,
+downloads a CSV and its rows match the store; Alex Doe sees less; a reused and an expired link
+are refused. Screenshots go to artifacts/dashboard/. Outside CI a missing Chromium skips this
+module; in CI (CI=true) it fails, so a green CI means the browser ran.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from adapters.dashboard import messages
+from adapters.dashboard.http import DASHBOARD_KEY
+from socialbot.bootstrap import Runtime
+from socialbot.server import create_app
+from tests.dashboard.scene import build_scene
+from tests.support import ROOT, FixedClock
+
+CHROMIUM = os.environ.get("PLAYGROUND_CHROMIUM", "/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+ARTIFACTS = ROOT / "artifacts" / "dashboard"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+if not Path(CHROMIUM).exists():
+    reason = f"the dashboard browser test needs Chromium at {CHROMIUM} " \
+             "(tests/teams/playground/setup.sh installs it)"
+    if IN_CI:
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+from playwright.async_api import async_playwright, expect  # noqa: E402
+
+
+@pytest.fixture
+async def served(bot: Runtime, clock: FixedClock) -> AsyncIterator[tuple[str, web.Application]]:
+    build_scene(bot, clock)
+    app = create_app(bot)
+    runner = web.AppRunner(app, shutdown_timeout=2)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    host, port = runner.addresses[0][:2]
+    try:
+        yield f"http://{host}:{port}", app
+    finally:
+        await runner.cleanup()
+
+
+async def test_a_person_opens_the_dashboard_downloads_a_csv_and_links_work_once(
+        served: tuple[str, web.Application], bot: Runtime) -> None:
+    url, app = served
+    signer = app[DASHBOARD_KEY].sessions.signer
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            context = await browser.new_context(accept_downloads=True,
+                                                viewport={"width": 390, "height": 844})
+            page = await context.new_page()
+            # Nothing may leave the machine: any request off the server fails the test.
+            outside: list[str] = []
+            page.on("request", lambda r: None if r.url.startswith(url) else
+                    outside.append(r.url))
+            cct_link = url + signer.path("kwong")
+            await page.goto(cct_link)
+            assert page.url == f"{url}/dashboard/"
+            stages = page.locator("#table-stages")
+            await expect(stages).to_contain_text("cct")
+            await expect(page.locator("figure svg").first).to_be_visible()
+            await expect(page.locator("#table-waiting tr.late")).to_contain_text("R-1")
+            await expect(page.get_by_role("heading", name=messages.BANS_TITLE)).to_be_visible()
+            await page.screenshot(path=ARTIFACTS / "cct-phone.png", full_page=True)
+            # Keyboard: the first Tab reaches the skip link.
+            await page.keyboard.press("Tab")
+            assert await page.evaluate("document.activeElement.className") == "skip"
+            async with page.expect_download() as waiting_download:
+                await page.locator("#table-waiting ~ a[download]").click()
+            download = await waiting_download.value
+            rows = list(csv.reader(io.StringIO(Path(await download.path()).read_text())))
+            stored = sorted(bot.repository.open_cases(), key=lambda r: r.history[-1].at)
+            assert [row[0] for row in rows[1:]] == [r.id for r in stored]
+            assert [row[2] for row in rows[1:]] == [r.state for r in stored]
+            shown = await page.locator("#table-waiting tbody tr td:first-child").all_inner_texts()
+            assert shown == [row[0] for row in rows[1:]]
+            # The same link a second time: refused, in a clear page.
+            reused = await page.goto(cct_link)
+            assert reused is not None and reused.status == 410
+            await expect(page.locator("body")).to_contain_text(messages.LINK_USED)
+            await page.screenshot(path=ARTIFACTS / "reused-link.png")
+            assert outside == []
+            await context.close()
+
+            # Alex Doe: only his own request, no moderation.
+            context = await browser.new_context()
+            page = await context.new_page()
+            await page.goto(url + signer.path("adoe"))
+            await expect(page.locator("#table-waiting")).to_contain_text("R-1")
+            await expect(page.locator("#table-waiting")).not_to_contain_text("R-3")
+            await expect(page.get_by_role("heading", name=messages.MODERATION_SECTION)) \
+                .to_have_count(0)
+            await page.screenshot(path=ARTIFACTS / "requester.png", full_page=True)
+            # A link past its few minutes: refused.
+            real_now = signer.now
+            expired_link = url + signer.path("adoe")
+            signer.now = lambda: real_now() + signer.minutes * 60 + 1
+            try:
+                expired = await page.goto(expired_link)
+            finally:
+                signer.now = real_now
+            assert expired is not None and expired.status == 410
+            await expect(page.locator("body")).to_contain_text(messages.LINK_EXPIRED)
+            await page.screenshot(path=ARTIFACTS / "expired-link.png")
+            await context.close()
+        finally:
+            await browser.close()
