@@ -19,6 +19,7 @@ a{color:#0b4f9c} a:focus,button:focus{outline:3px solid #c60;outline-offset:2px}
 .skip{position:absolute;left:-999px} .skip:focus{left:1rem;top:1rem;background:#fff}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.95rem}
 th,td{border:1px solid #666;padding:.25rem .5rem;text-align:left}
+caption{text-align:left} caption h3{margin:.25rem 0}
 th{background:#e8eef5} tr.late td{background:#fde2c8;font-weight:600}
 .wrap{overflow-x:auto} .pair{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
 figure{margin:0;max-width:100%} svg{max-width:100%;height:auto}
