@@ -118,11 +118,17 @@ class SlackModeration:
             if self.ledger.sent(note.id, CHANNEL, target):
                 continue
             card = alert_card(alert, self.desk, viewer=viewer or None)
-            try:
+
+            async def post(metadata: dict[str, Any], target: str = target,
+                           card: Any = card) -> dict[str, Any]:
                 sent = await self.client.chat_postMessage(
                     channel=await self._channel().conversation(target),
                     text=blocks.alert_text(card),
-                    blocks=blocks.to_dicts(blocks.alert_blocks(card)))
+                    blocks=blocks.to_dicts(blocks.alert_blocks(card)), metadata=metadata)
+                return {"channel": sent["channel"], "ts": sent["ts"]}
+
+            try:
+                sent = await self._channel().post_once(note, target, post)
             except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
                 raise as_delivery_failure(error) from None
             self.ledger.record(notification=note, channel=CHANNEL, target=target,
