@@ -123,17 +123,23 @@ class FakeSlackWebAPI:
         bot_token: str | None = None,
         scopes: frozenset[str] | set[str] = DEFAULT_SCOPES,
         trigger_ttl: float | None = 3.0,
+        app_token: str | None = None,
+        socket_url: Callable[[], str] | None = None,
     ) -> None:
         """users: Slack user id -> fields of the user object (name, real_name, profile...).
         bot_token: the only token accepted; None accepts any ``xox*`` token.
         scopes: the app's granted scopes (users.info shows profile.email only with
         ``users:read.email``, as Slack does).
         trigger_ttl: seconds a trigger id stays usable (Slack: 3); None never expires.
+        app_token / socket_url: the app-level (``xapp-``) token ``apps.connections.open``
+        accepts, and what gives the Socket Mode URL it answers (``FakeSocketMode.url``).
         """
         self.users: dict[str, JsonDict] = {uid: dict(u) for uid, u in (users or {}).items()}
         self.bot_token = bot_token
         self.scopes = frozenset(scopes)
         self.trigger_ttl = trigger_ttl
+        self.app_token = app_token
+        self.socket_url = socket_url
         self._calls: list[RecordedCall] = []
         self._injections: dict[str, list[_Injection]] = {}
         self._messages: dict[tuple[str, str], JsonDict] = {}
@@ -330,6 +336,8 @@ class FakeSlackWebAPI:
         return web.json_response(body, status=status, headers=headers)
 
     def _dispatch(self, method: str, call: RecordedCall) -> JsonDict:
+        if method == "apps.connections.open":
+            return self._apps_connections_open(call.token)
         handler = self._handlers.get(method)
         if handler is None:
             raise SlackAPIError("unknown_method")
@@ -348,6 +356,16 @@ class FakeSlackWebAPI:
             )
 
     # ----------------------------------------------------------------------------- methods
+
+    def _apps_connections_open(self, token: str | None) -> JsonDict:
+        """Only the app-level token opens a Socket Mode connection (a bot token cannot)."""
+        if not token:
+            raise SlackAPIError("not_authed")
+        if not token.startswith("xapp-") or token != self.app_token:
+            raise SlackAPIError("invalid_auth")
+        if self.socket_url is None:
+            raise SlackAPIError("socket_mode_not_enabled")  # hypothetical: Slack's is in setup
+        return {"ok": True, "url": self.socket_url()}
 
     def _auth_test(self, args: JsonDict) -> JsonDict:
         return {
