@@ -10,7 +10,7 @@ same properties 10,000 times per endpoint.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ def check_answer(fuzzing: Fuzzing, kind: str, payload: object) -> int:
     return status
 
 
-def property_for(fuzzing: Fuzzing, examples: int):  # type: ignore[no-untyped-def]
+def property_for(fuzzing: Fuzzing, examples: int) -> Callable[[], None]:
     kinds = sorted(fuzzing.target.kinds)
 
     @settings(max_examples=examples, deadline=None, database=None,
