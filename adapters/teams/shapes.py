@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -37,15 +37,20 @@ class _Shape(BaseModel):
     model_config = ConfigDict(extra="allow", strict=True)
 
 
+# Ids go into the connector's URLs and headers: printable ASCII, no spaces (Teams' ids are
+# like "29:1abc...", "a:1xyz..." or "19:...@thread.tacv2;messageid=...").
+Id = Annotated[str, Field(pattern=r"^[!-~]{1,512}$")]
+
+
 class _Account(_Shape):
-    id: str = Field(min_length=1, max_length=512)
+    id: Id
     name: Text = None
     aadObjectId: Text = None
     role: Text = None
 
 
 class _Conversation(_Shape):
-    id: str = Field(min_length=1, max_length=512)
+    id: Id
     conversationType: Text = None
     tenantId: Text = None
     isGroup: bool | None = None

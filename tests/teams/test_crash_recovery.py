@@ -7,6 +7,7 @@ ledger. Without a crash nothing is ever posted twice.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -35,12 +36,20 @@ def crash_instead(_method: Callable[..., Any]) -> Callable[..., Any]:
 
 
 async def started(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                  connector: FakeBotConnector) -> TeamsHarness:
+                  connector: FakeBotConnector, *, driven: bool = True) -> TeamsHarness:
+    """The bot on its store; `driven`: the test runs the delivery passes itself (only on a
+    fresh store: a pass the outbox starts at startup would race with the test's)."""
     harness = await start_harness(tmp_path, monkeypatch, connector)
-    await harness.bot.dispatcher.stop()  # the test runs the delivery passes itself
+    if driven:
+        await harness.bot.dispatcher.stop()
     for person in ("bharris", "dokafor"):
         await harness.say(person, "hello")  # their chats (and the service URL) are known
     return harness
+
+
+def approval_cards(harness: TeamsHarness) -> list[Any]:
+    """Dana Okafor's cards asking her to approve R-1 (step 1)."""
+    return [c for c in harness.cards_to("dokafor") if "approve:R-1:1" in json.dumps(c.card)]
 
 
 async def deliver_all(harness: TeamsHarness) -> None:
@@ -58,17 +67,18 @@ async def test_a_crash_before_the_record_posts_again_and_says_so(
                             crash_instead(first.bot.repository.record))
         with pytest.raises(Killed):
             await deliver_all(first)
-        assert len(first.cards_to("dokafor")) == 1
+        assert len(approval_cards(first)) == 1
     finally:
         await first.close()
     monkeypatch.undo()
     caplog.clear()
 
-    again = await started(tmp_path, monkeypatch, connector)  # the restart
+    with caplog.at_level(logging.WARNING):
+        again = await started(tmp_path, monkeypatch, connector, driven=False)  # the restart
     try:
         with caplog.at_level(logging.WARNING):
-            await deliver_all(again)
-        assert len(again.cards_to("dokafor")) == 2
+            await again.settle()
+        assert len(approval_cards(again)) == 2
         assert "may have been posted before a restart" in caplog.text
         copies = again.bot.repository.copies("R-1", 1, "teams")
         assert copies and all(copy["after_unknown_intent"] is True for copy in copies)
@@ -82,13 +92,13 @@ async def test_without_a_crash_each_card_goes_out_once_and_a_restart_sends_nothi
     try:
         first.bot.workflow.submit(Actor("bharris", "teams"), valid_form(**BLAKE))
         await deliver_all(first)
-        assert len(first.cards_to("dokafor")) == 1
+        assert len(approval_cards(first)) == 1
     finally:
         await first.close()
-    again = await started(tmp_path, monkeypatch, connector)
+    again = await started(tmp_path, monkeypatch, connector, driven=False)
     try:
-        await deliver_all(again)
-        assert len(again.cards_to("dokafor")) == 1
+        await again.settle()
+        assert len(approval_cards(again)) == 1
         copies = again.bot.repository.copies("R-1", 1, "teams")
         assert copies and not any("after_unknown_intent" in copy for copy in copies)
     finally:
