@@ -7,6 +7,7 @@ refusals changed the store (must be 0) and how many 5xx (must be 0); the last li
 JSON object.
 
 Usage: python benchmarks/fuzz_endpoints.py [--examples 10000] [--endpoints slack,teams,...]
+       [--failures FILE]  (each 5xx, and each refusal that changed the store: one JSON line)
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from tests.fuzz.mutations import damaged
 from tests.fuzz.targets import STARTERS, Fuzzing
 
 
-def run(endpoint: str, examples: int) -> dict[str, Any]:
+def run(endpoint: str, examples: int, failures: Path | None = None) -> dict[str, Any]:
     statuses: Counter[str] = Counter()
     by_kind: dict[str, Counter[str]] = {}
     changed_by_refusal = 0
@@ -49,6 +50,10 @@ def run(endpoint: str, examples: int) -> dict[str, Any]:
             statuses[str(status)] += 1
             by_kind.setdefault(kind, Counter())[str(status)] += 1
             changed_by_refusal += int(status >= 400 and changed)
+            if failures is not None and (status >= 500 or (status >= 400 and changed)):
+                with failures.open("a") as out:
+                    out.write(json.dumps({"endpoint": endpoint, "kind": kind, "status": status,
+                                          "store_changed": changed, "payload": payload}) + "\n")
 
         started = time.perf_counter()
         try:
@@ -67,12 +72,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=10_000)
     parser.add_argument("--endpoints", default=",".join(STARTERS))
+    parser.add_argument("--failures", type=Path, default=None)
     args = parser.parse_args()
     logging.disable(logging.CRITICAL)  # refusals are logged by design; the counts say it all
     results = {}
     for endpoint in args.endpoints.split(","):
         print(f"{endpoint}: {args.examples} damaged payloads...", flush=True)
-        results[endpoint] = run(endpoint, args.examples)
+        results[endpoint] = run(endpoint, args.examples, args.failures)
         figures = results[endpoint]
         print(f"{endpoint:>16}: {figures['statuses']}  5xx: {figures['server_errors']}  "
               f"refusals that changed the store: {figures['refusals_that_changed_the_store']}"
