@@ -23,6 +23,8 @@ from adapters.slack.payloads import MalformedPayload
 
 Text = str | None
 HANDLED_EVENTS = frozenset({"app_home_opened"})
+# Bolt reads these as `body.get(name, {})`: absent is fine, null is an AttributeError.
+NEVER_NULL = ("event", "view", "actions")
 
 
 class Verdict(Enum):
@@ -137,6 +139,8 @@ class _Body(_Located):
     is_enterprise_install: bool | Literal["true", "false"] | None = None
     is_ext_shared_channel: bool | None = None
     event: _Event | None = None
+    view: _View | None = None
+    actions: list[_Action] | None = None
     ssl_check: Text = None
 
 
@@ -152,7 +156,6 @@ class _BlockActions(_Body):
     user: _User
     actions: list[_Action] = Field(min_length=1)
     container: _Container | None = None
-    view: _View | None = None
 
 
 class _ViewSubmission(_Body):
@@ -193,6 +196,9 @@ def screen(body: Any) -> Verdict:
     if not isinstance(body, dict):
         raise MalformedPayload("the body is not a JSON object or form")
     shape, kind = _shape_of(body)
+    for name in NEVER_NULL:
+        if name in body and body[name] is None:
+            raise MalformedPayload(f"{kind} with a null '{name}'")
     try:
         parsed = shape.model_validate(body)
     except ValidationError as problem:

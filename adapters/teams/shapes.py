@@ -37,9 +37,10 @@ class _Shape(BaseModel):
     model_config = ConfigDict(extra="allow", strict=True)
 
 
-# Ids go into the connector's URLs and headers: printable ASCII, no spaces (Teams' ids are
-# like "29:1abc...", "a:1xyz..." or "19:...@thread.tacv2;messageid=...").
-Id = Annotated[str, Field(pattern=r"^[!-~]{1,512}$")]
+# Ids go into the connector's URLs and headers: printable ASCII without spaces or braces
+# (msrest formats URLs with str.format); Teams' ids are like "29:1abc...", "a:1xyz...",
+# "19:...@thread.tacv2;messageid=..." or "1700000000123".
+Id = Annotated[str, Field(pattern=r"^[!-z|~]{1,512}$")]
 
 
 class _Account(_Shape):
@@ -75,7 +76,7 @@ class _Attachment(_Shape):
 
 class _Activity(_Shape):
     type: str
-    id: Text = None
+    id: Id | None = None
     channelId: str
     serviceUrl: str = Field(max_length=2048, pattern=_SERVICE_URL.pattern)
     conversation: _Conversation
@@ -84,7 +85,7 @@ class _Activity(_Shape):
     timestamp: Text = None
     localTimestamp: Text = None
     locale: Text = None
-    replyToId: Text = None
+    replyToId: Id | None = None
     channelData: _ChannelData | None = None
     entities: list[_Entity] | None = None
     attachments: list[_Attachment] | None = None

@@ -125,6 +125,7 @@ class FakeSlackWebAPI:
         trigger_ttl: float | None = 3.0,
         app_token: str | None = None,
         socket_url: Callable[[], str] | None = None,
+        answer_latency: float = 0.0,
     ) -> None:
         """users: Slack user id -> fields of the user object (name, real_name, profile...).
         bot_token: the only token accepted; None accepts any ``xox*`` token.
@@ -133,6 +134,8 @@ class FakeSlackWebAPI:
         trigger_ttl: seconds a trigger id stays usable (Slack: 3); None never expires.
         app_token / socket_url: the app-level (``xapp-``) token ``apps.connections.open``
         accepts, and what gives the Socket Mode URL it answers (``FakeSocketMode.url``).
+        answer_latency: seconds between doing what a call asks and answering it (the way back
+        over the internet), e.g. a message is posted before the poster hears so.
         """
         self.users: dict[str, JsonDict] = {uid: dict(u) for uid, u in (users or {}).items()}
         self.bot_token = bot_token
@@ -140,6 +143,7 @@ class FakeSlackWebAPI:
         self.trigger_ttl = trigger_ttl
         self.app_token = app_token
         self.socket_url = socket_url
+        self.answer_latency = answer_latency
         self._calls: list[RecordedCall] = []
         self._injections: dict[str, list[_Injection]] = {}
         self._messages: dict[tuple[str, str], JsonDict] = {}
@@ -306,6 +310,8 @@ class FakeSlackWebAPI:
             body = self._dispatch(method, call)
         except SlackAPIError as refusal:
             body = refusal.body
+        if self.answer_latency:
+            await asyncio.sleep(self.answer_latency)
         return self._answer(call, 200, body, None)
 
     async def _handle_response_url(self, request: web.Request) -> web.Response:

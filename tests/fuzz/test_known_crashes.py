@@ -50,6 +50,9 @@ SLACK_CASES: dict[str, tuple[str, Callable[[JsonDict], JsonDict]]] = {
     "an action that is a string": ("block_actions", with_value(["approve"], "actions")),
     "an event that is a list": ("app_home_opened", with_value([], "event")),
     "a command without a user": ("slash_command", lambda p: without(p, "user_id")),
+    "a shortcut with a null event": ("shortcut", with_value(None, "event")),
+    "a submission with a null view": ("view_submission_form", with_value(None, "view")),
+    "a click with null actions": ("block_actions", with_value(None, "actions")),
 }
 TEAMS_CASES: dict[str, tuple[str, Callable[[JsonDict], JsonDict]]] = {
     "no conversation": ("message", lambda a: without(a, "conversation")),
@@ -63,6 +66,8 @@ TEAMS_CASES: dict[str, tuple[str, Callable[[JsonDict], JsonDict]]] = {
     "no sender": ("message", lambda a: without(a, "from")),
     "members added that are strings": ("conversation_update", with_value(["x"],
                                                                          "membersAdded")),
+    "an activity id with {0}": ("installation_update",
+                                with_value("https://smba.trafficmanager.net/{0}/", "id")),
 }
 
 
@@ -100,3 +105,10 @@ def test_a_teams_activity_botbuilder_would_crash_on_gets_a_4xx(
     assert not changed
 
 
+
+
+def test_a_reply_the_connector_refuses_is_a_400_not_a_500(teams: Fuzzing) -> None:
+    """E.g. a conversation the connector does not know: answering cannot succeed later."""
+    teams.target.harness.connector.fail("reply", 404)  # type: ignore[attr-defined]
+    status, _ = teams.send("message", teams.target.kinds["message"]())
+    assert status == 400
