@@ -34,6 +34,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/moderation_speed.py
 	$(BIN)/python benchmarks/slack_load.py
 	$(BIN)/python benchmarks/teams_load.py
+	$(BIN)/python benchmarks/operations.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -47,5 +47,5 @@ def outcome(config_path: Path) -> dict[str, int]:
     config, base_dir = load_config(config_path)
     repository = build_reader(config, base_dir).repository
     assert isinstance(repository, TinyDBRepository)
-    return {"decisions": sum(len(r.history) - 1 for r in repository.open_requests()),
+    return {"decisions": sum(len(r.history) - 1 for r in repository.open_cases()),
             "outbox_backlog": repository.pending_count()}

@@ -55,7 +55,7 @@ async def main(config_path, mode, count):
         bot.repository.intended_at = lambda *args: None
     bot.dispatcher.poll_seconds = 0.02
     app = create_app(bot)
-    slack_mount.mount(app, bot)
+    slack_mount.mount(app, bot.services)
     runner = web.AppRunner(app)
     await runner.setup()
     print("ready", flush=True)

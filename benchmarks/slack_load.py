@@ -69,7 +69,7 @@ async def serve_bot(config_path: str) -> web.AppRunner:
     fsync = os.environ.get("SLACK_LOAD_FSYNC", "1") == "1"
     bot = build(config, base_dir, channel_names=(slack_mount.channel_name,), fsync=fsync)
     app = create_app(bot)
-    slack_mount.mount(app, bot)
+    slack_mount.mount(app, bot.services)
     app.on_cleanup.append(lambda _: _close(bot))
     settle_memory()  # as `socialbot serve` does before it listens
     return await _listen(app)

@@ -54,7 +54,7 @@ async def serve_bot(config_path: str) -> web.AppRunner:
     fsync = os.environ.get("TEAMS_LOAD_FSYNC", "1") == "1"
     bot = build(config, base_dir, channel_names=(teams_mount.channel_name,), fsync=fsync)
     app = create_app(bot)
-    teams_mount.mount(app, bot, host="127.0.0.1")
+    teams_mount.mount(app, bot.services, host="127.0.0.1")
 
     async def close(_: web.Application) -> None:
         bot.close()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bot.audit import HistoryEntry
 from bot.directory import Directory
-from bot.domain import AccessRequest, HistoryEntry
+from bot.domain import AccessRequest
 from bot.form import STATUS_LABELS
 from bot.messages import action_label, stage_title, state_label, when
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -119,6 +120,8 @@ class WorkflowConfig(Strict):
 class ServerConfig(Strict):
     host: str = "127.0.0.1"
     port: Annotated[int, Field(ge=1, le=65535)] = 3978
+    # /readyz fails when a notice has been due this long without being sent (a stuck outbox).
+    readiness_outbox_seconds: Annotated[int, Field(ge=10, le=86_400)] = 300
 
 
 class SlackConfig(Strict):
@@ -194,7 +197,9 @@ def load_config(path: str | Path) -> tuple[AppConfig, Path]:
     return parse_config(text, source=str(config_path)), config_path.resolve().parent
 
 
-def parse_config(text: str, *, source: str = "app.yaml") -> AppConfig:
+def parse_config(text: str, *, source: str = "app.yaml",
+                 environ: Mapping[str, str] | None = None) -> AppConfig:
+    """Validate `text`, after `${NAME}` expansion and SOCIALBOT__SECTION__KEY overrides."""
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as error:
@@ -202,10 +207,52 @@ def parse_config(text: str, *, source: str = "app.yaml") -> AppConfig:
     if not isinstance(raw, dict):
         raise ConfigError(f"{source}: the top level must be a mapping of sections")
     expanded = _expand_env(raw, path="")
+    overridden = apply_overrides(expanded, os.environ if environ is None else environ)
     try:
         return AppConfig.model_validate(expanded)
     except ValidationError as error:
-        raise ConfigError(_describe(error, source)) from None
+        raise ConfigError(_describe(error, source, overridden)) from None
+
+
+OVERRIDE_PREFIX = "SOCIALBOT__"
+
+
+def apply_overrides(raw: dict[str, Any], environ: Mapping[str, str]) -> dict[str, str]:
+    """Set every `SOCIALBOT__A__B=value` as key `a.b` of `raw` (containers configure this way).
+
+    Keys are the variable's parts in lower case, joined by double underscores. The value is
+    taken as text and validated like the file's, except that a YAML list or mapping
+    (`[Facebook, YouTube]`) is read as one. Returns each overridden key path and its variable.
+    """
+    overridden: dict[str, str] = {}
+    for name in sorted(environ):
+        if not name.startswith(OVERRIDE_PREFIX):
+            continue
+        keys = name.removeprefix(OVERRIDE_PREFIX).lower().split("__")
+        if not all(keys):
+            raise ConfigError(f"{name}: expected {OVERRIDE_PREFIX}SECTION__KEY, e.g. "
+                              f"{OVERRIDE_PREFIX}SERVER__PORT")
+        section = raw
+        for depth, key in enumerate(keys[:-1]):
+            child = section.setdefault(key, {})
+            if not isinstance(child, dict):
+                where = ".".join(keys[: depth + 1])
+                raise ConfigError(f"{name}: {where} is a single value, not a section")
+            section = child
+        section[keys[-1]] = _override_value(environ[name])
+        overridden[".".join(keys)] = name
+    return overridden
+
+
+def _override_value(text: str) -> Any:
+    if text.lstrip().startswith(("[", "{")):
+        try:
+            parsed = yaml.safe_load(text)
+        except yaml.YAMLError:
+            return text
+        if isinstance(parsed, list | dict):
+            return parsed
+    return text
 
 
 _ENV = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
@@ -230,17 +277,29 @@ def _env_value(match: re.Match[str], path: str) -> str:
     raise ConfigError(f"{path}: environment variable {name} is not set")
 
 
-def _describe(error: ValidationError, source: str) -> str:
+def _describe(error: ValidationError, source: str,
+              overridden: Mapping[str, str] | None = None) -> str:
     lines: list[str] = []
     for item in error.errors():
         location = _key_path(item["loc"])
         message = item["msg"].removeprefix("Value error, ")
+        variable = _overriding(location, overridden or {})
+        if variable:
+            message += f" (set by {variable})"
         if not location or message.startswith(location):
             lines.append(f"  {message}")
         else:
             lines.append(f"  {location}: {message}")
     count = sum(line.count("\n  ") + 1 for line in lines)
     return "\n".join([f"{source}: {count} problem{'s' if count > 1 else ''}", *lines])
+
+
+def _overriding(location: str, overridden: Mapping[str, str]) -> str | None:
+    """The environment variable behind `location`, when one set it or a section above it."""
+    for path, variable in overridden.items():
+        if location == path or location.startswith((f"{path}.", f"{path}[")):
+            return variable
+    return None
 
 
 def _key_path(loc: tuple[int | str, ...]) -> str:

@@ -6,9 +6,11 @@ backends keep them without knowing their insides.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
+
+from bot.audit import HistoryEntry
 
 RequestKind = Literal["access", "promotion"]
 Platform = Literal["console", "slack", "teams", "cli"]
@@ -44,22 +46,6 @@ class Sop:
     link: str | None
     revision: int
     submitted_at: datetime
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One signed, timestamped event in a request's life; the audit trail is a list of these."""
-
-    seq: int
-    step: int
-    stage: str
-    action: str
-    actor_id: str
-    actor_name: str
-    actor_title: str
-    platform: str
-    at: datetime
-    comment: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,7 +100,7 @@ class AccessRequest:
             "sop": None if sop is None else {
                 "text": sop.text, "link": sop.link, "revision": sop.revision,
                 "submitted_at": sop.submitted_at.isoformat()},
-            "history": [{**h.__dict__, "at": h.at.isoformat()} for h in self.history],
+            "history": [h.to_record() for h in self.history],
             "version": self.version,
         }
 
@@ -130,9 +116,7 @@ class AccessRequest:
             raw = record["sop"]
             sop = Sop(raw["text"], raw["link"], raw["revision"],
                       datetime.fromisoformat(raw["submitted_at"]))
-        history = tuple(
-            HistoryEntry(**{**h, "at": datetime.fromisoformat(h["at"])}) for h in record["history"]
-        )
+        history = tuple(HistoryEntry.from_record(h) for h in record["history"])
         return cls(
             id=record["id"], kind=record["kind"], requester_id=record["requester_id"],
             employee=employee, programs=tuple(record["programs"]),
@@ -142,35 +126,3 @@ class AccessRequest:
             assignee=record.get("assignee"), sop=sop, history=history,
             version=record["version"],
         )
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """An attempt the core refused: kept for audit, changes nothing else."""
-
-    request_id: str
-    person_id: str
-    platform: str
-    action: str
-    reason: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class FieldErrors(Exception):
-    """The form is invalid: one message per field, nothing stored."""
-
-    errors: dict[str, str] = field(default_factory=dict)
-
-    def __str__(self) -> str:
-        return "; ".join(f"{k}: {v}" for k, v in self.errors.items())
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return value

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from bot.config import Person
 from bot.directory import Directory
-from bot.domain import FieldErrors
+from bot.errors import FieldErrors
 
 STATUS_LABELS = {"full_time": "Full Time", "part_time": "Part Time", "temporary": "Temporary"}
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.audit import HistoryEntry
 from bot.chains import STAGES
-from bot.domain import AccessRequest, HistoryEntry
+from bot.domain import AccessRequest
 
 # What a history entry did, as the card and the Appendix say it: (stage, action) or action.
 ACTION_LABELS = {
@@ -67,6 +68,15 @@ def no_eligible_approver(stage_title: str) -> str:
             "allow self-approval or escalation. Ask the Corporate Communications Team Leader.")
 
 
+def not_yours_to_see(case_id: str) -> str:
+    return (f"You can't see {case_id}: only the people it concerns can (its requester, its "
+            "approvers and the CCT; for alerts, moderators and the CCT).")
+
+
+def alerts_are_for_moderators() -> str:
+    return "Moderation alerts are for the City's moderators and the CCT."
+
+
 def no_such_request(raw: str) -> str:
     return f"There is no request {raw!r}."
 
@@ -106,6 +116,10 @@ def not_your_stage(stage_title: str, names: str) -> str:
 
 def cannot_reassign_to(person_id: str, names: str) -> str:
     return f"{person_id!r} can't take this stage. Eligible: {names}."
+
+
+def too_long(limit: int) -> str:
+    return f"Keep it to {limit} characters."
 
 
 def comment_required(action: str) -> str:

@@ -14,8 +14,9 @@ import random
 import time
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from bot.events import OutboxMessage
+from bot.notifications import OutboxMessage
 from bot.ports import Channel, DeliveryFailed, Outbox
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,16 @@ PASS_LIMIT = 500
 CONCURRENT_SUBJECTS = 4
 BASE_DELAY = 1.0
 MAX_DELAY = 600.0
+
+
+@dataclass(frozen=True)
+class OutboxSummary:
+    """What waits in the outbox, for readiness checks and metrics (epoch seconds)."""
+
+    pending: dict[str, int] = field(default_factory=dict)   # by channel, still being tried
+    dead: dict[str, int] = field(default_factory=dict)      # by channel, given up on
+    oldest_queued_at: float | None = None   # the oldest undelivered message still tried
+    oldest_due_at: float | None = None      # the longest-overdue message (due, not yet sent)
 
 
 def backoff(attempts: int, retry_after: float = 0.0) -> float:
@@ -41,6 +52,10 @@ class OutboxDispatcher:
         self.poll_seconds = poll_seconds
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
 
     def wake(self) -> None:
         """Something was queued: deliver now rather than at the next poll."""

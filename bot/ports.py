@@ -10,8 +10,9 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, Protocol
 
-from bot.domain import AccessRequest, Refusal
-from bot.events import Notification, OutboxMessage
+from bot.audit import Refusal
+from bot.domain import AccessRequest
+from bot.notifications import Notification, OutboxMessage
 
 
 class ConcurrentUpdate(Exception):
@@ -23,7 +24,7 @@ class Clock(Protocol):
 
 
 class RequestRepository(Protocol):
-    def next_request_id(self) -> str: ...
+    def next_id(self) -> str: ...
 
     def get(self, request_id: str) -> AccessRequest | None: ...
 
@@ -47,7 +48,7 @@ class RequestRepository(Protocol):
 
     def by_requester(self, person_id: str) -> list[AccessRequest]: ...
 
-    def open_requests(self) -> list[AccessRequest]: ...
+    def open_cases(self) -> list[AccessRequest]: ...
 
     def count(self) -> int: ...
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from bot.chains import STAGES
 from bot.domain import AccessRequest
-from bot.events import Notification
+from bot.notifications import Notification
 from bot.ports import Clock, RequestRepository
 from bot.workflow import Workflow
 
@@ -28,7 +28,7 @@ class Reminders:
         """Queue what is due now; returns how many notifications were queued."""
         queued = 0
         now = self.clock.now()
-        for request in self.repository.open_requests():
+        for request in self.repository.open_cases():
             waited = now - request.history[-1].at
             if waited >= self.escalate_after:
                 queued += self._queue(request, "escalation", self._escalation(request, waited))
@@ -47,7 +47,7 @@ class Reminders:
         stage = STAGES[request.state]
         return Notification(
             id=f"{request.id}:{request.step}:reminder", kind="action_needed",
-            request_id=request.id, step=request.step,
+            request_id=request.id, step=request.step, intent="reminder",
             recipients=tuple(self.workflow.current_approvers(request)),
             summary=f"Reminder: {request.id} has waited {_days(waited)} for {stage.title}.",
         )
@@ -63,7 +63,7 @@ class Reminders:
         names = ", ".join(directory.person(p).full_name for p in approvers)
         return Notification(
             id=f"{request.id}:{request.step}:escalation", kind="escalation",
-            request_id=request.id, step=request.step,
+            request_id=request.id, step=request.step, intent="escalation",
             recipients=tuple(sorted(p for p in above if p)),
             summary=(f"{request.id} has waited {_days(waited)} for {stage.title} by {names}. "
                      "Please follow up, or reassign the stage."),

@@ -1,8 +1,10 @@
-"""The access-request workflow: who may act, what each action does, exactly once.
+"""Access and promotion requests (Appendix 2, 06.01-06.02) as a case type of the engine.
 
-The transition table below is the whole state machine. `Workflow` loads a request, checks the
-actor's right to act (in the core, never by who saw a button), applies one transition and saves
-the new state together with its notifications in one durable write guarded by a version check.
+`REQUEST_TRANSITIONS` is the whole state machine, keyed by the kind of the stage a request is
+in. `RequestCases` says who each row's `by` names (the stage's approvers, the requester), what
+a move changes (the next stage, the SOP, a reassignment) and whom it tells. `Workflow` is what
+the adapters call: filing the form, deciding (through the engine), and the questions every
+channel asks (who acts next, who may see a request, whom a stage may be handed to).
 """
 
 from __future__ import annotations
@@ -12,48 +14,56 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bot import messages
-from bot.chains import STAGES, Stage, StageKind
+from bot.audit import Actor, HistoryEntry
+from bot.cases import CaseEngine, Decision, Transition
+from bot.chains import STAGES, Stage
 from bot.directory import Directory
 from bot.domain import (
+    TERMINAL_STATES,
     AccessRequest,
     EmployeeDetails,
-    FieldErrors,
-    HistoryEntry,
     PrivacyConsent,
-    Refusal,
     RequestKind,
     Sop,
 )
-from bot.events import Notification
+from bot.errors import AlreadyDecided, CaseError, FieldErrors, NotFound, Refused
 from bot.form import validate
-from bot.ports import Clock, ConcurrentUpdate, RequestRepository
+from bot.limits import MAX_LINK, MAX_SOP
+from bot.notifications import Notification
+from bot.ports import Clock, RequestRepository
 
+__all__ = ["ACTIONS", "REQUEST_TRANSITIONS", "Action", "Actor", "AlreadyDecided", "Decision",
+           "NotFound", "Refused", "RequestCases", "Workflow", "WorkflowError",
+           "WorkflowSettings"]
+
+WorkflowError = CaseError
 Action = Literal["approve", "reject", "request_changes", "submit_sop", "withdraw", "reassign"]
 ACTIONS: tuple[Action, ...] = (
     "approve", "reject", "request_changes", "submit_sop", "withdraw", "reassign",
 )
-Move = Literal["next", "back_to_draft", "rejected"]
-
-TRANSITIONS: dict[tuple[StageKind, Action], Move] = {
-    ("approval", "approve"): "next",
-    ("approval", "reject"): "rejected",
-    ("sop_draft", "submit_sop"): "next",
-    ("sop_review", "approve"): "next",
-    ("sop_review", "request_changes"): "back_to_draft",
-    ("sop_approval", "approve"): "next",
-    ("sop_approval", "request_changes"): "back_to_draft",
-    ("sop_approval", "reject"): "rejected",
-}
-NEEDS_COMMENT: frozenset[Action] = frozenset({"reject", "request_changes"})
-MAX_COMMENT = 1000
-MAX_SOP = 3000
-MAX_LINK = 500
+CASE_TYPE = "request"
 
 
-@dataclass(frozen=True)
-class Actor:
-    person_id: str
-    platform: str
+def _every_open_stage(action: str, target: str, by: str) -> tuple[Transition, ...]:
+    return tuple(Transition(kind, action, target, by)
+                 for kind in ("approval", "sop_draft", "sop_review", "sop_approval")
+                 if not (action == "reassign" and kind == "sop_draft"))
+
+
+# (stage kind, action) -> target. "next" is the chain's next stage ("approved" after the last).
+REQUEST_TRANSITIONS: tuple[Transition, ...] = (
+    Transition("approval", "approve", "next", by="stage"),
+    Transition("approval", "reject", "rejected", by="stage", needs="reason"),
+    Transition("sop_draft", "submit_sop", "next", by="stage"),
+    Transition("sop_review", "approve", "next", by="stage"),
+    Transition("sop_review", "request_changes", "sop_draft", by="stage", needs="comments"),
+    Transition("sop_approval", "approve", "next", by="stage"),
+    Transition("sop_approval", "request_changes", "sop_draft", by="stage", needs="comments"),
+    Transition("sop_approval", "reject", "rejected", by="stage", needs="reason"),
+    # The SOP draft is the requester's own: it cannot be handed to anyone else.
+    *_every_open_stage("reassign", "stay", by="stage"),
+    *_every_open_stage("withdraw", "withdrawn", by="requester"),
+)
 
 
 @dataclass(frozen=True)
@@ -65,36 +75,15 @@ class WorkflowSettings:
     time_zone: str = "America/Toronto"
 
 
-class WorkflowError(Exception):
-    """Base of what the workflow tells a person instead of acting."""
+class RequestCases:
+    """The request case type: the table above, who may act, and what each move tells whom."""
 
+    name = CASE_TYPE
+    transitions = REQUEST_TRANSITIONS
+    states = frozenset({"approval", "sop_draft", "sop_review", "sop_approval",
+                        *TERMINAL_STATES})
+    final_states = frozenset(TERMINAL_STATES)
 
-class NotFound(WorkflowError):
-    pass
-
-
-class Refused(WorkflowError):
-    """Not allowed; nothing changed. The message says why, in plain words."""
-
-
-class AlreadyDecided(WorkflowError):
-    """The step was decided already (a retry, a double click or a faster colleague)."""
-
-    def __init__(self, message: str, request: AccessRequest) -> None:
-        super().__init__(message)
-        self.request = request
-
-
-@dataclass(frozen=True)
-class Decision:
-    action: Action
-    comment: str = ""
-    sop_text: str = ""
-    sop_link: str = ""
-    reassign_to: str = ""
-
-
-class Workflow:
     def __init__(self, *, directory: Directory, repository: RequestRepository, clock: Clock,
                  settings: WorkflowSettings) -> None:
         self.directory = directory
@@ -102,144 +91,79 @@ class Workflow:
         self.clock = clock
         self.settings = settings
 
-    # -- filing -----------------------------------------------------------------------------
+    # -- the engine's questions ---------------------------------------------------------------
 
-    def submit(self, actor: Actor, raw_form: Mapping[str, Any],
-               kind: RequestKind = "access") -> AccessRequest:
-        """Validate the Appendix 2 form and file it; FieldErrors or Refused store nothing."""
-        requester = self.directory.find(actor.person_id)
-        if requester is None:
-            raise Refused(messages.not_in_directory(actor.person_id))
-        form = validate(raw_form, self.directory, self.settings.programs)
-        now = self.clock.now()
-        chain = tuple(self.settings.chains[kind])
-        draft = AccessRequest(
-            id="R-0", kind=kind, requester_id=requester.id,
-            employee=EmployeeDetails(form.first_name, form.last_name, form.department,
-                                     form.division, form.section, form.status),
-            programs=form.programs, promote_department=form.promote_department,
-            initiative=form.initiative,
-            consent=PrivacyConsent(self.settings.privacy_notice, now),
-            chain=chain, state=chain[0], step=1, created_at=now,
-        )
-        for stage_name in chain:
-            if not self.approvers(draft, STAGES[stage_name]):
-                raise Refused(messages.no_eligible_approver(STAGES[stage_name].title))
-        request = draft.evolve(id=self.repository.next_request_id())
-        entry = self._entry(request, actor, "submit", "employee", step=0)
-        request = request.evolve(history=(entry,))
-        notes = [self._action_needed(request), self._requester_update(request, "submitted")]
-        return self.repository.save(request, expected_version=0, notifications=notes)
+    def table_state(self, case: AccessRequest) -> str:
+        return case.state if case.is_final else STAGES[case.state].kind
 
-    # -- deciding ---------------------------------------------------------------------------
+    def people(self, case: AccessRequest, by: str) -> list[str]:
+        if by == "requester":
+            return [case.requester_id]
+        return self.approvers(case, STAGES[case.state])
 
-    def decide(self, actor: Actor, request_id: str, decision: Decision,
-               *, step: int | None = None) -> AccessRequest:
-        """Apply one decision exactly once. `step` is the step the person saw (from a button)."""
-        request = self.get(request_id)
-        self._check_fresh(request, step)
-        self._authorize(request, actor, decision)
-        updated, notes = self._apply(request, actor, decision)
-        try:
-            return self.repository.save(updated, expected_version=request.version,
-                                        notifications=notes)
-        except ConcurrentUpdate:
-            winner = self.get(request_id)
-            raise AlreadyDecided(self._already_message(winner, request.step), winner) from None
-
-    def get(self, request_id: str) -> AccessRequest:
-        request = self.repository.get(normalise_id(request_id))
-        if request is None:
-            raise NotFound(messages.no_such_request(request_id))
-        return request
-
-    def _check_fresh(self, request: AccessRequest, step: int | None) -> None:
-        if step is not None and step != request.step:
-            raise AlreadyDecided(self._already_message(request, step), request)
-        if request.is_final:
-            raise AlreadyDecided(self._already_message(request, request.step), request)
-
-    def _already_message(self, request: AccessRequest, step: int) -> str:
-        entry = request.entry_for_step(step) or (request.history[-1] if request.history else None)
-        if entry is None:
-            return messages.out_of_date(request.id)
-        return messages.already_decided(request.id, entry, self.settings.time_zone)
-
-    def _authorize(self, request: AccessRequest, actor: Actor, decision: Decision) -> None:
-        reason = self.refusal_reason(request, actor.person_id, decision.action)
-        if reason is None:
-            return
-        self.repository.record_refusal(Refusal(
-            request_id=request.id, person_id=actor.person_id, platform=actor.platform,
-            action=decision.action, reason=reason, at=self.clock.now(),
-        ))
-        raise Refused(reason)
-
-    def refusal_reason(self, request: AccessRequest, person_id: str, action: str) -> str | None:
-        """Why `person_id` may not take `action` now, or None if they may."""
-        if person_id not in self.directory:
-            return messages.not_in_directory(person_id)
-        if request.is_final:
-            return messages.request_final(request)
-        stage = STAGES[request.state]
-        if action == "withdraw":
-            if person_id == request.requester_id:
-                return None
+    def refused_for(self, case: AccessRequest, person_id: str, transition: Transition) -> str:
+        if transition.action == "withdraw":
             return messages.only_requester_withdraws()
-        if action == "reassign":
-            if stage.role == "requester":
-                return messages.cannot_reassign_sop_draft()
-        elif (stage.kind, action) not in TRANSITIONS:
-            return messages.action_not_at_stage(action, stage.title)
-        if person_id in self.approvers(request, stage):
-            return None
-        if person_id == request.requester_id:
+        if person_id == case.requester_id:
             return messages.no_self_approval()
-        return messages.not_your_stage(stage.title, self._names(self.approvers(request, stage)))
+        stage = STAGES[case.state]
+        return messages.not_your_stage(stage.title, self._names(self.approvers(case, stage)))
 
-    def _apply(self, request: AccessRequest, actor: Actor,
-               decision: Decision) -> tuple[AccessRequest, list[Notification]]:
-        comment = _check_comment(decision)
-        stage = STAGES[request.state]
-        if decision.action == "withdraw":
-            return self._advance(request, actor, "withdraw", "withdrawn", comment)
-        if decision.action == "reassign":
-            return self._reassign(request, actor, decision.reassign_to, comment)
-        move = TRANSITIONS[(stage.kind, decision.action)]
-        if move == "rejected":
-            return self._advance(request, actor, decision.action, "rejected", comment)
-        if decision.action == "submit_sop":
-            request = request.evolve(sop=self._sop(request, decision))
-        if move == "back_to_draft":
-            return self._advance(request, actor, decision.action, "sop_draft", comment)
-        return self._advance(request, actor, decision.action, self._next_state(request), comment)
+    def not_possible(self, case: AccessRequest, action: str) -> str:
+        stage = STAGES[case.state]
+        if action == "reassign" and stage.role == "requester":
+            return messages.cannot_reassign_sop_draft()
+        return messages.action_not_at_stage(action, stage.title)
+
+    def final_message(self, case: AccessRequest) -> str:
+        return messages.request_final(case)
+
+    def already_message(self, case: AccessRequest, step: int) -> str:
+        entry = case.entry_for_step(step) or (case.history[-1] if case.history else None)
+        if entry is None:
+            return messages.out_of_date(case.id)
+        return messages.already_decided(case.id, entry, self.settings.time_zone)
+
+    def visible_to(self, case: AccessRequest, person_id: str) -> bool:
+        """The form holds personal information: only the people in its chain may read it."""
+        involved = {case.requester_id, *(h.actor_id for h in case.history),
+                    *self.acting_now(case), *self.directory.cct_members}
+        return person_id in involved
+
+    def acting_now(self, case: AccessRequest) -> list[str]:
+        return [] if case.is_final else self.approvers(case, STAGES[case.state])
+
+    def apply(self, case: AccessRequest, transition: Transition, entry: HistoryEntry,
+              decision: Decision) -> tuple[AccessRequest, list[Notification]]:
+        if transition.action == "reassign":
+            return self._reassign(case, entry, decision)
+        if transition.action == "submit_sop":
+            case = case.evolve(sop=self._sop(case, decision))
+        target = self._next_state(case) if transition.target == "next" else transition.target
+        moved = case.evolve(state=target, step=case.step + 1, assignee=None,
+                            history=(*case.history, entry))
+        notes = [self._step_closed(case), self._requester_update(moved, entry.action)]
+        if not moved.is_final:
+            notes.append(self.action_needed(moved))
+        return moved, notes
+
+    # -- what a move changes --------------------------------------------------------------------
 
     def _next_state(self, request: AccessRequest) -> str:
         index = request.chain.index(request.state)
         return request.chain[index + 1] if index + 1 < len(request.chain) else "approved"
 
-    def _advance(self, request: AccessRequest, actor: Actor, action: str, state: str,
-                 comment: str) -> tuple[AccessRequest, list[Notification]]:
-        entry = self._entry(request, actor, action, request.state, step=request.step,
-                            comment=comment)
-        moved = request.evolve(state=state, step=request.step + 1, assignee=None,
-                               history=(*request.history, entry))
-        notes = [self._step_closed(request), self._requester_update(moved, action)]
-        if not moved.is_final:
-            notes.append(self._action_needed(moved))
-        return moved, notes
-
-    def _reassign(self, request: AccessRequest, actor: Actor, to: str,
-                  comment: str) -> tuple[AccessRequest, list[Notification]]:
-        if to not in self.reassign_candidates(request, actor.person_id):
-            raise Refused(messages.cannot_reassign_to(to, self._names(
-                self.reassign_candidates(request, actor.person_id))))
-        note = comment or f"Reassigned to {self.directory.signature(to)}"
-        entry = self._entry(request, actor, "reassign", request.state, step=request.step,
-                            comment=note)
+    def _reassign(self, request: AccessRequest, entry: HistoryEntry,
+                  decision: Decision) -> tuple[AccessRequest, list[Notification]]:
+        to = decision.reassign_to
+        candidates = self.reassign_candidates(request, entry.actor_id)
+        if to not in candidates:
+            raise Refused(messages.cannot_reassign_to(to, self._names(candidates)))
+        entry = entry if entry.comment else \
+            _with_comment(entry, f"Reassigned to {self.directory.signature(to)}")
         moved = request.evolve(step=request.step + 1, assignee=to,
                                history=(*request.history, entry))
-        notes = [self._step_closed(request), self._action_needed(moved),
+        notes = [self._step_closed(request), self.action_needed(moved),
                  self._requester_update(moved, "reassign")]
         return moved, notes
 
@@ -259,7 +183,7 @@ class Workflow:
         revision = request.sop.revision + 1 if request.sop else 1
         return Sop(text, link or None, revision, self.clock.now())
 
-    # -- who may act ------------------------------------------------------------------------
+    # -- who may act ------------------------------------------------------------------------------
 
     def approvers(self, request: AccessRequest, stage: Stage) -> list[str]:
         """Everyone who may act on `stage` of `request` now; never the requester for approvals."""
@@ -285,9 +209,6 @@ class Workflow:
             return requester.supervisor
         return self.directory.director_of(requester.department)
 
-    def current_approvers(self, request: AccessRequest) -> list[str]:
-        return [] if request.is_final else self.approvers(request, STAGES[request.state])
-
     def reassign_candidates(self, request: AccessRequest, person_id: str) -> list[str]:
         """Eligible people the current stage may be handed to (not the requester, not oneself)."""
         if request.is_final:
@@ -304,33 +225,14 @@ class Workflow:
         unwanted = {request.requester_id, person_id}
         return [p for p in dict.fromkeys(pool) if p and p not in unwanted]
 
-    # -- queries ----------------------------------------------------------------------------
+    # -- what a move tells whom -------------------------------------------------------------------
 
-    def inbox(self, person_id: str) -> list[AccessRequest]:
-        """Requests waiting for this person to act."""
-        return [r for r in self.repository.open_requests()
-                if person_id in self.current_approvers(r)]
-
-    def requests_of(self, person_id: str) -> list[AccessRequest]:
-        return self.repository.by_requester(person_id)
-
-    # -- building blocks --------------------------------------------------------------------
-
-    def _entry(self, request: AccessRequest, actor: Actor, action: str, stage: str, *,
-               step: int, comment: str = "") -> HistoryEntry:
-        person = self.directory.person(actor.person_id)
-        return HistoryEntry(
-            seq=len(request.history) + 1, step=step, stage=stage, action=action,
-            actor_id=person.id, actor_name=person.full_name, actor_title=person.title,
-            platform=actor.platform, at=self.clock.now(), comment=comment,
-        )
-
-    def _action_needed(self, request: AccessRequest) -> Notification:
+    def action_needed(self, request: AccessRequest) -> Notification:
         stage = STAGES[request.state]
         audience = "cct" if stage.role == "cct" and not request.assignee else ""
         return Notification(
             id=f"{request.id}:{request.step}:action_needed", kind="action_needed",
-            request_id=request.id, step=request.step,
+            request_id=request.id, step=request.step, case_type=CASE_TYPE,
             recipients=tuple(self.approvers(request, stage)), audience=audience,
             summary=f"{request.id} waits for {stage.title}",
         )
@@ -338,14 +240,15 @@ class Workflow:
     def _step_closed(self, request: AccessRequest) -> Notification:
         return Notification(
             id=f"{request.id}:{request.step}:step_closed", kind="step_closed",
-            request_id=request.id, step=request.step, recipients=(),
-            summary=f"{request.id} step {request.step} closed",
+            request_id=request.id, step=request.step, case_type=CASE_TYPE, recipients=(),
+            intent="outcome", summary=f"{request.id} step {request.step} closed",
         )
 
     def _requester_update(self, request: AccessRequest, action: str) -> Notification:
         return Notification(
             id=f"{request.id}:{request.step}:requester_update", kind="requester_update",
-            request_id=request.id, step=request.step, recipients=(request.requester_id,),
+            request_id=request.id, step=request.step, case_type=CASE_TYPE,
+            recipients=(request.requester_id,), intent="outcome",
             summary=f"{request.id}: {action}; now {request.state}",
         )
 
@@ -353,14 +256,105 @@ class Workflow:
         return ", ".join(self.directory.person(p).full_name for p in people) or "nobody"
 
 
-def _check_comment(decision: Decision) -> str:
-    comment = decision.comment.strip()
-    if decision.action in NEEDS_COMMENT and not comment:
-        field = "reason" if decision.action == "reject" else "comments"
-        raise FieldErrors({field: messages.comment_required(decision.action)})
-    if len(comment) > MAX_COMMENT:
-        raise FieldErrors({"comment": f"Keep it to {MAX_COMMENT} characters."})
-    return comment
+class Workflow:
+    """What adapters call for requests: file, decide, and ask who may do what."""
+
+    def __init__(self, *, directory: Directory, repository: RequestRepository, clock: Clock,
+                 settings: WorkflowSettings, engine: CaseEngine | None = None) -> None:
+        self.directory = directory
+        self.repository = repository
+        self.clock = clock
+        self.settings = settings
+        self.cases = RequestCases(directory=directory, repository=repository, clock=clock,
+                                  settings=settings)
+        self.engine = engine or CaseEngine(directory=directory, clock=clock,
+                                           refusals=repository)
+        self.engine.register(self.cases)
+
+    # -- filing -----------------------------------------------------------------------------
+
+    def submit(self, actor: Actor, raw_form: Mapping[str, Any],
+               kind: RequestKind = "access") -> AccessRequest:
+        """Validate the Appendix 2 form and file it; FieldErrors or Refused store nothing."""
+        requester = self.directory.find(actor.person_id)
+        if requester is None:
+            raise Refused(messages.not_in_directory(actor.person_id))
+        form = validate(raw_form, self.directory, self.settings.programs)
+        now = self.clock.now()
+        chain = tuple(self.settings.chains[kind])
+        draft = AccessRequest(
+            id="R-0", kind=kind, requester_id=requester.id,
+            employee=EmployeeDetails(form.first_name, form.last_name, form.department,
+                                     form.division, form.section, form.status),
+            programs=form.programs, promote_department=form.promote_department,
+            initiative=form.initiative,
+            consent=PrivacyConsent(self.settings.privacy_notice, now),
+            chain=chain, state=chain[0], step=1, created_at=now,
+        )
+        for stage_name in chain:
+            if not self.approvers(draft, STAGES[stage_name]):
+                raise Refused(messages.no_eligible_approver(STAGES[stage_name].title))
+        request = draft.evolve(id=self.repository.next_id())
+        entry = self.engine.sign(request, actor, "submit", stage="employee")
+        request = request.evolve(history=(_with_step(entry, 0),))
+        notes = [self.cases.action_needed(request),
+                 self.cases._requester_update(request, "submitted")]
+        return self.repository.save(request, expected_version=0, notifications=notes)
+
+    # -- deciding ---------------------------------------------------------------------------
+
+    def decide(self, actor: Actor, request_id: str, decision: Decision,
+               *, step: int | None = None) -> AccessRequest:
+        """Apply one decision exactly once. `step` is the step the person saw (from a button)."""
+        moved: AccessRequest = self.engine.move(CASE_TYPE, actor, normalise_id(request_id),
+                                                decision, step=step)
+        return moved
+
+    def get(self, request_id: str) -> AccessRequest:
+        request = self.repository.get(normalise_id(request_id))
+        if request is None:
+            raise NotFound(messages.no_such_request(request_id))
+        return request
+
+    # -- the shared questions ---------------------------------------------------------------
+
+    def refusal_reason(self, request: AccessRequest, person_id: str, action: str) -> str | None:
+        """Why `person_id` may not take `action` now, or None if they may."""
+        return self.engine.refusal_reason(CASE_TYPE, request, person_id, action)
+
+    def may_view(self, request: AccessRequest, person_id: str) -> bool:
+        return self.engine.may_view(CASE_TYPE, request, person_id)
+
+    def stale_reason(self, request: AccessRequest, step: int) -> str | None:
+        return self.engine.stale_reason(CASE_TYPE, request, step)
+
+    def approvers(self, request: AccessRequest, stage: Stage) -> list[str]:
+        return self.cases.approvers(request, stage)
+
+    def current_approvers(self, request: AccessRequest) -> list[str]:
+        return self.engine.acting_now(CASE_TYPE, request)
+
+    def next_names(self, request: AccessRequest) -> str:
+        return self.engine.names(self.current_approvers(request))
+
+    def reassign_candidates(self, request: AccessRequest, person_id: str) -> list[str]:
+        return self.cases.reassign_candidates(request, person_id)
+
+    def inbox(self, person_id: str) -> list[AccessRequest]:
+        """Requests waiting for this person to act."""
+        return [r for r in self.repository.open_cases()
+                if person_id in self.current_approvers(r)]
+
+    def requests_of(self, person_id: str) -> list[AccessRequest]:
+        return self.repository.by_requester(person_id)
+
+
+def _with_comment(entry: HistoryEntry, comment: str) -> HistoryEntry:
+    return HistoryEntry(**{**entry.__dict__, "comment": comment})
+
+
+def _with_step(entry: HistoryEntry, step: int) -> HistoryEntry:
+    return HistoryEntry(**{**entry.__dict__, "step": step})
 
 
 def normalise_id(raw: str) -> str:

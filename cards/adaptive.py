@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.form import FIELDS, FieldSpec
+from bot.limits import MAX_BAN_REASON, MAX_COMMENT, MAX_LINK, MAX_SOP
 from cards.alert import AlertButton, AlertCard
 from cards.codec import ButtonPayload
 from cards.content import Button, RequestCard
@@ -29,18 +30,15 @@ REFRESH_VERB = "refresh"
 BUTTON_KEY = "button"      # where an Action.Execute's data carries the encoded ButtonPayload
 MAX_REFRESH_USERS = 60     # Teams ignores refresh.userIds beyond 60
 MAX_TEXT = 4000            # what one text run shows; the stored text is never cut
-COMMENT_MAX = 1000
-SOP_MAX = 3000
-LINK_MAX = 500
 # The inputs a decision may need, by the verb's `needs`: (input id, label, required, max).
 DECISION_INPUTS: dict[str, tuple[tuple[str, str, bool, int], ...]] = {
-    "reason": (("reason", "Reason (the employee will see it)", True, COMMENT_MAX),),
+    "reason": (("reason", "Reason (the employee will see it)", True, MAX_COMMENT),),
     "comments": (("comments", "What should change (the employee will see it)", True,
-                  COMMENT_MAX),),
-    "sop": (("sop_text", "Standard Operating Procedure", True, SOP_MAX),
-            ("sop_link", "Link to the full SOP (optional, https://...)", False, LINK_MAX)),
+                  MAX_COMMENT),),
+    "sop": (("sop_text", "Standard Operating Procedure", True, MAX_SOP),
+            ("sop_link", "Link to the full SOP (optional, https://...)", False, MAX_LINK)),
     "reassign": (("reassign_comment", "Note for the new approver (optional)", False,
-                  COMMENT_MAX),),
+                  MAX_COMMENT),),
 }
 INPUT_ERRORS = {
     "reason": "Give a reason: the employee will see it.",
@@ -313,7 +311,7 @@ def _alert_action(button: AlertButton) -> Json:
         inputs.append(plain(button.confirm, weight="Bolder"))
     if button.needs_reason:
         inputs.append(text_input("reason", "Reason (kept in the record)", required=True,
-                                 max_length=COMMENT_MAX, multiline=True,
+                                 max_length=MAX_BAN_REASON, multiline=True,
                                  error="Give a reason."))
     confirm = button_action(f"Confirm: {button.label}", button.payload, style=button.style)
     return {"type": "Action.ShowCard", "title": button.label,

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.limits import MAX_POST_CHARS
 from bot.messages import when
 from bot.moderation.desk import PAST, Alert, ModerationDesk
 from cards.codec import ButtonPayload
-
-MAX_POST_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -71,8 +70,8 @@ def _status(alert: Alert, zone: str) -> str:
     last = alert.history[-1]
     decided = (f"{PAST[last.action].capitalize()} by {last.actor_name} "
                f"on {when(last.at, zone)}")
-    if last.reason:
-        decided += f": {last.reason}"
+    if last.comment:
+        decided += f": {last.comment}"
     return decided + (" - waiting for the CCT" if alert.state == "escalated" else "")
 
 

@@ -1,7 +1,8 @@
 """One codec for what a button carries: Slack's `action_id`/`value` and Teams' `verb`/`data`.
 
-A button names the action, the request and the step it was drawn for; the step is what makes a
-late or repeated click harmless (the core answers "already decided").
+A button names the action, the case and the step it was drawn for; the step is what makes a
+late or repeated click harmless (the engine answers "already decided"). The decoded payload
+names the case's type, so adapters route on it once and never read ids themselves.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.cases_registry import case_type_of
+
 VERBS = ("approve", "reject", "request_changes", "submit_sop", "withdraw", "reassign", "view",
          "remove", "keep", "ban", "escalate")
-_PATTERN = re.compile(r"^(?P<verb>[a-z_]{1,20}):(?P<request>[RA]-\d{1,9}):(?P<step>\d{1,6})$")
+_PATTERN = re.compile(r"^(?P<verb>[a-z_]{1,20}):(?P<case>[A-Z]-\d{1,9}):(?P<step>\d{1,6})$")
 
 
 class BadActionPayload(ValueError):
@@ -21,8 +24,16 @@ class BadActionPayload(ValueError):
 @dataclass(frozen=True)
 class ButtonPayload:
     verb: str
-    request_id: str
+    request_id: str   # the case id
     step: int
+
+    @property
+    def case_id(self) -> str:
+        return self.request_id
+
+    @property
+    def case_type(self) -> str:
+        return case_type_of(self.request_id) or ""
 
     def encode(self) -> str:
         return f"{self.verb}:{self.request_id}:{self.step}"
@@ -32,6 +43,6 @@ def decode(raw: object) -> ButtonPayload:
     if not isinstance(raw, str) or len(raw) > 64:
         raise BadActionPayload("not a button of this bot")
     match = _PATTERN.match(raw)
-    if match is None or match["verb"] not in VERBS:
+    if match is None or match["verb"] not in VERBS or case_type_of(match["case"]) is None:
         raise BadActionPayload("not a button of this bot")
-    return ButtonPayload(match["verb"], match["request"], int(match["step"]))
+    return ButtonPayload(match["verb"], match["case"], int(match["step"]))

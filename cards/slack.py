@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.form import FIELDS, FieldSpec
+from bot.limits import MAX_BAN_REASON, MAX_COMMENT, MAX_LINK, MAX_SOP
 from cards.alert import AlertCard
 from cards.codec import ButtonPayload
 from cards.content import Button, RequestCard
@@ -274,7 +275,7 @@ def comment_modal(*, payload: ButtonPayload, title: str, label: str, prompt: str
         blocks=[_section(text=_md(mrkdwn(prompt))),
                 _input_block(block_id=COMMENT_BLOCK, label=plain(label, LABEL_TEXT),
                            element=_text_input(action_id=COMMENT_BLOCK, multiline=True,
-                                                         max_length=1000))],
+                                                         max_length=MAX_COMMENT))],
     )
 
 
@@ -290,13 +291,13 @@ def sop_modal(*, payload: ButtonPayload, request_title: str, text: str, link: st
     blocks += [
         _input_block(block_id=SOP_TEXT_BLOCK, label=plain("SOP text", LABEL_TEXT),
                    element=_text_input(action_id=SOP_TEXT_BLOCK, multiline=True,
-                                                 max_length=3000,
-                                                 initial_value=cut(text, 3000) or None)),
+                                                 max_length=MAX_SOP,
+                                                 initial_value=cut(text, MAX_SOP) or None)),
         _input_block(block_id=SOP_LINK_BLOCK, label=plain("Link to the full SOP", LABEL_TEXT),
                    optional=True, hint=plain("Optional: a web address starting with https://",
                                              LABEL_TEXT),
-                   element=_text_input(action_id=SOP_LINK_BLOCK, max_length=500,
-                                                 initial_value=cut(link, 500) or None)),
+                   element=_text_input(action_id=SOP_LINK_BLOCK, max_length=MAX_LINK,
+                                                 initial_value=cut(link, MAX_LINK) or None)),
     ]
     return _view(type="modal", callback_id=SOP_CALLBACK, private_metadata=payload.encode(),
                 title=plain("Submit your SOP", VIEW_TITLE), submit=plain("Submit", VIEW_TITLE),
@@ -318,7 +319,7 @@ def reassign_modal(*, payload: ButtonPayload, stage_title: str,
                        element=_static_select(action_id=REASSIGN_BLOCK, options=options,
                                                    placeholder=plain("Choose a person", 150))),
             _input_block(block_id=COMMENT_BLOCK, label=plain("Note", LABEL_TEXT), optional=True,
-                       element=_text_input(action_id=COMMENT_BLOCK, max_length=1000)),
+                       element=_text_input(action_id=COMMENT_BLOCK, max_length=MAX_COMMENT)),
         ],
     )
 
@@ -456,5 +457,5 @@ def ban_modal(*, payload: ButtonPayload, card: AlertCard) -> View:
                     "posts are flagged at once.")),
                 _input_block(block_id=BAN_REASON_BLOCK, label=plain("Reason", LABEL_TEXT),
                              element=_text_input(action_id=BAN_REASON_BLOCK, multiline=True,
-                                                 max_length=500))],
+                                                 max_length=MAX_BAN_REASON))],
     )

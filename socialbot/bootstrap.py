@@ -7,14 +7,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from bot.cases import CaseEngine
 from bot.clock import SystemClock
 from bot.config import AppConfig, load_config
 from bot.directory import Directory
+from bot.metrics import NO_METRICS, MetricsRecorder
 from bot.moderation.desk import ModerationDesk
-from bot.moderation.screener import Screener
+from bot.moderation.timed_screener import TimedScreener
 from bot.outbox import OutboxDispatcher
 from bot.ports import Channel, Clock
 from bot.reminders import Reminders
+from bot.services import Services
 from bot.workflow import Workflow, WorkflowSettings
 from storage.engine import Store
 from storage.moderation_repository import StoredPostHistory, TinyDBModerationRepository
@@ -22,20 +25,30 @@ from storage.tinydb_repository import TinyDBRepository
 
 
 @dataclass
-class Bot:
+class Runtime:
+    """Everything one process runs: the store, the services adapters get, and the loops that
+    deliver notices and send reminders."""
+
     config: AppConfig
     base_dir: Path
     store: Store
     repository: TinyDBRepository
-    workflow: Workflow
+    services: Services
     dispatcher: OutboxDispatcher
     reminders: Reminders
-    desk: ModerationDesk
+
+    @property
+    def workflow(self) -> Workflow:
+        return self.services.workflow
+
+    @property
+    def desk(self) -> ModerationDesk:
+        return self.services.desk
 
     @property
     def channels(self) -> dict[str, Channel]:
         """The platforms attached so far: the outbox delivers through exactly these."""
-        return self.dispatcher.channels
+        return self.services.channels
 
     @property
     def directory(self) -> Directory:
@@ -43,6 +56,12 @@ class Bot:
 
     def storage_path(self) -> Path:
         return resolve(self.base_dir, self.config.storage.path)
+
+    def use_metrics(self, recorder: MetricsRecorder) -> None:
+        """Report decisions and screening to `recorder` from now on."""
+        self.services.engine.metrics = recorder
+        if isinstance(self.desk.screener, TimedScreener):
+            self.desk.screener.metrics = recorder
 
     def close(self) -> None:
         self.store.close()
@@ -54,19 +73,24 @@ def resolve(base_dir: Path, path: str) -> Path:
 
 
 def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] = (),
-          clock: Clock | None = None, fsync: bool = True) -> Bot:
+          clock: Clock | None = None, fsync: bool = True) -> Runtime:
     """Open storage and build the core; channels are attached by the server as they start."""
     store = Store(resolve(base_dir, config.storage.path), fsync=fsync)
     repository = TinyDBRepository(store, channels=channel_names)
     clock = clock or SystemClock()
-    workflow = Workflow(directory=Directory(config.directory), repository=repository,
-                        clock=clock, settings=workflow_settings(config))
+    directory = Directory(config.directory)
+    engine = CaseEngine(directory=directory, clock=clock, refusals=repository)
+    workflow = Workflow(directory=directory, repository=repository, clock=clock,
+                        settings=workflow_settings(config), engine=engine)
     reminders = Reminders(workflow, repository, clock,
                           reminder_hours=config.periods.reminder_hours,
                           escalation_hours=config.periods.escalation_hours)
-    return Bot(config=config, base_dir=base_dir, store=store, repository=repository,
-               workflow=workflow, dispatcher=OutboxDispatcher(repository, {}),
-               reminders=reminders, desk=build_desk(config, repository, workflow, clock))
+    dispatcher = OutboxDispatcher(repository, {})
+    services = Services(config=config, engine=engine, workflow=workflow,
+                        desk=build_desk(config, repository, workflow, clock), kv=repository,
+                        ledger=repository, wake=dispatcher.wake, channels=dispatcher.channels)
+    return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
+                   services=services, dispatcher=dispatcher, reminders=reminders)
 
 
 
@@ -75,17 +99,18 @@ def build_desk(config: AppConfig, repository: TinyDBRepository, workflow: Workfl
     settings = config.moderation
     posts = TinyDBModerationRepository(repository)
     history = StoredPostHistory(posts, timedelta(days=settings.duplicate_window_days))
-    return ModerationDesk(screener=Screener(settings, history), repository=posts,
+    screener = TimedScreener(settings, history, metrics=NO_METRICS)
+    return ModerationDesk(screener=screener, repository=posts,
                           directory=workflow.directory, clock=clock,
                           removal_webhook="webhook" in repository.channels,
-                          time_zone=config.time_zone)
+                          time_zone=config.time_zone, engine=workflow.engine)
 
 
 def removal_webhook_ready(config: AppConfig) -> bool:
     return bool(config.publishing.removal_webhook and os.environ.get("REMOVAL_WEBHOOK_SECRET"))
 
 
-def build_from_file(path: str | Path, **kwargs: object) -> Bot:
+def build_from_file(path: str | Path, **kwargs: object) -> Runtime:
     config, base_dir = load_config(path)
     return build(config, base_dir, **kwargs)  # type: ignore[arg-type]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,8 +30,13 @@ def _load(config_path: Path) -> tuple[AppConfig, Path]:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """The City's social media procedure bot (ADM 140-007)."""
-    logging.basicConfig(level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from socialbot.logs import LoggingSettingError, configure
+
+    try:
+        configure()
+    except LoggingSettingError as problem:
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(2)
 
 
 @main.command("check-config")
@@ -68,9 +72,10 @@ def console(config_path: Path, person_id: str) -> None:
     from adapters.console.repl import RemoteConsole, run
     from adapters.console.session import ConsoleSession
     from socialbot.bootstrap import build
+    from socialbot.logs import quieten
     from storage.engine import StoreError, StoreLocked
 
-    logging.getLogger().setLevel(logging.WARNING)
+    quieten()
     config, base_dir = _load(config_path)
     try:
         bot = build(config, base_dir)
@@ -152,3 +157,5 @@ def _register_optional(group: click.Group, module: str, name: str) -> None:
 
 _register_optional(main, "socialbot.moderation_cli", "moderate")
 _register_optional(main, "socialbot.teams_cli", "teams_package")
+for _command in ("outbox", "backup", "restore", "verify"):
+    _register_optional(main, "socialbot.ops_cli", _command)

@@ -14,7 +14,7 @@ from aiohttp import web
 
 from adapters.webhook.channel import RemovalWebhook
 from bot.config import AppConfig
-from socialbot.bootstrap import Bot, build, removal_webhook_ready
+from socialbot.bootstrap import Runtime, build, removal_webhook_ready
 from socialbot.server import HOST_KEY, advertise_console, create_app
 from storage.engine import StoreError
 
@@ -62,7 +62,7 @@ async def run_server(config: AppConfig, base_dir: Path, *, config_path: Path, ho
         bot.close()
 
 
-async def _serve(bot: Bot, platforms: list[tuple[str, Callable[..., list[str]]]], *,
+async def _serve(bot: Runtime, platforms: list[tuple[str, Callable[..., list[str]]]], *,
                  config_path: Path, host: str, port: int) -> int:
     app = create_app(bot)
     app[HOST_KEY] = host
@@ -70,10 +70,10 @@ async def _serve(bot: Bot, platforms: list[tuple[str, Callable[..., list[str]]]]
         webhook = RemovalWebhook(url=bot.config.publishing.removal_webhook,
                                  secret=os.environ["REMOVAL_WEBHOOK_SECRET"], desk=bot.desk,
                                  timeout=bot.config.publishing.timeout_seconds)
-        bot.channels["webhook"] = webhook
+        bot.services.attach("webhook", webhook)
     how_to_talk: list[str] = []
     for _, mount in platforms:
-        how_to_talk += mount(app, bot)
+        how_to_talk += mount(app, bot.services, host=host)
     settle_memory()
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()

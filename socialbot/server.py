@@ -1,4 +1,5 @@
-"""The one aiohttp server: health check, the local console endpoint, and the chat platforms."""
+"""The one aiohttp server: health, readiness and metrics, the local console and operations
+endpoints, and the chat platforms."""
 
 from __future__ import annotations
 
@@ -9,38 +10,138 @@ import json
 import logging
 import os
 import secrets
+import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from aiohttp import web
 
 from adapters.console.session import ConsoleSession
 from adapters.intake.http import mount as mount_intake
-from socialbot.bootstrap import Bot
+from socialbot import messages
+from socialbot.bootstrap import Runtime
+from socialbot.metrics import PrometheusMetrics
+from storage.engine import StoreError
 
 log = logging.getLogger(__name__)
 
-BOT_KEY = web.AppKey("bot", Bot)
+BOT_KEY = web.AppKey("bot", Runtime)
 SESSIONS_KEY = web.AppKey("console_sessions", dict)
 TOKEN_KEY = web.AppKey("console_token", str)
 HOST_KEY = web.AppKey("serve_host", str)  # the interface `serve` listens on
+METRICS_KEY = web.AppKey("metrics", PrometheusMetrics)
 MAX_CONSOLE_LINE = 8192
+MAX_RETRY_IDS = 10_000
+access_log = logging.getLogger("socialbot.access")
 
 
-def create_app(bot: Bot) -> web.Application:
-    app = web.Application(client_max_size=1024 * 1024)
+def create_app(bot: Runtime) -> web.Application:
+    app = web.Application(client_max_size=1024 * 1024, middlewares=[observe])
     app[BOT_KEY] = bot
     app[SESSIONS_KEY] = {}
     app[TOKEN_KEY] = secrets.token_urlsafe(32)
+    app[METRICS_KEY] = PrometheusMetrics(bot.repository.outbox_summary)
+    app[PROBE_KEY] = StorageProbe()
+    bot.use_metrics(app[METRICS_KEY])
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics)
     app.router.add_post("/console/turn", console_turn)
+    app.router.add_post("/ops/outbox/retry", outbox_retry)
     mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake)
     app.on_startup.append(_start_delivery)
     app.on_cleanup.append(_stop_delivery)
     return app
 
 
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@web.middleware
+async def observe(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """One log line and one count per request: method, route, status, duration; never a body."""
+    started = time.perf_counter()
+    status = 500
+    try:
+        response = await handler(request)
+        status = response.status
+        return response
+    except web.HTTPException as answer:
+        status = answer.status
+        raise
+    except asyncio.CancelledError:
+        status = 499  # the caller went away before the answer
+        raise
+    finally:
+        seconds = time.perf_counter() - started
+        route = route_name(request)
+        request.app[METRICS_KEY].request(route, request.method, status, seconds)
+        access_log.info("%s %s %d %.1fms", request.method, route, status, seconds * 1000,
+                        extra={"fields": {"method": request.method, "route": route,
+                                          "status": status,
+                                          "duration_ms": round(seconds * 1000, 2)}})
+
+
+def route_name(request: web.Request) -> str:
+    """The route's pattern, never the raw path: no identifiers or query in labels and logs."""
+    resource = request.match_info.route.resource
+    return resource.canonical if resource is not None else "unmatched"
+
+
 async def healthz(request: web.Request) -> web.Response:
+    """Liveness: the process answers. Cheap on purpose; /readyz checks the dependencies."""
     return web.json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    problems = readiness_problems(request.app[BOT_KEY], time.time(), request.app[PROBE_KEY])
+    if problems:
+        return web.json_response({"status": "not ready", "problems": problems}, status=503)
+    return web.json_response({"status": "ready"})
+
+
+class StorageProbe:
+    """A real (unsynced) write to the store: proves the journal is open and the disk takes
+    data. At most one write per `interval` seconds, so probing cannot flood the journal."""
+
+    def __init__(self, interval: float = 5.0) -> None:
+        self.interval = interval
+        self._last_at = float("-inf")
+        self._last_problem: str | None = None
+
+    def problem(self, bot: Runtime, now: float) -> str | None:
+        if now - self._last_at >= self.interval:
+            self._last_at = now
+            try:
+                bot.repository.put_value("ops", "readiness", {"checked_at": now})
+                self._last_problem = None
+            except (OSError, ValueError, StoreError) as error:
+                self._last_problem = messages.storage_not_writable(type(error).__name__)
+        return self._last_problem
+
+
+PROBE_KEY = web.AppKey("storage_probe", StorageProbe)
+
+
+def readiness_problems(bot: Runtime, now: float, probe: StorageProbe | None = None) -> list[str]:
+    problems: list[str] = []
+    storage_problem = (probe or StorageProbe()).problem(bot, now)
+    if storage_problem:
+        problems.append(storage_problem)
+    if not bot.dispatcher.running:
+        problems.append(messages.DISPATCHER_STOPPED)
+    overdue_since = bot.repository.outbox_summary(now).oldest_due_at
+    limit = bot.config.server.readiness_outbox_seconds
+    if overdue_since is not None and now - overdue_since > limit:
+        problems.append(messages.outbox_stuck(now - overdue_since, limit))
+    return problems
+
+
+async def metrics(request: web.Request) -> web.Response:
+    body, content_type = request.app[METRICS_KEY].exposition()
+    response = web.Response(body=body)
+    response.headers["Content-Type"] = content_type
+    return response
 
 
 REMINDER_PASS_SECONDS = 600.0
@@ -58,7 +159,7 @@ async def _stop_delivery(app: web.Application) -> None:
     await app[BOT_KEY].dispatcher.stop()
 
 
-async def _remind(bot: Bot) -> None:
+async def _remind(bot: Runtime) -> None:
     while True:
         try:
             if bot.reminders.run_once():
@@ -68,7 +169,7 @@ async def _remind(bot: Bot) -> None:
         await asyncio.sleep(REMINDER_PASS_SECONDS)
 
 
-def console_file(bot: Bot) -> Path:
+def console_file(bot: Runtime) -> Path:
     path = bot.storage_path()
     return path.with_name(path.name + ".console.json")
 
@@ -84,11 +185,7 @@ def advertise_console(app: web.Application, url: str) -> Path:
 
 async def console_turn(request: web.Request) -> web.Response:
     """The terminal chat of a running server: loopback only, with the token from the data dir."""
-    if not _is_loopback(request.remote):
-        raise web.HTTPForbidden(text="the console endpoint answers local callers only")
-    expected = f"Bearer {request.app[TOKEN_KEY]}"
-    if not hmac.compare_digest(request.headers.get("Authorization", ""), expected):
-        raise web.HTTPUnauthorized(text="missing or wrong console token")
+    _check_local_caller(request)
     try:
         body = await request.json()
         session_id, person, line = str(body["session"]), str(body["as"]), str(body["line"])
@@ -106,6 +203,33 @@ async def console_turn(request: web.Request) -> web.Response:
         reply = session.handle(line)
     bot.dispatcher.wake()
     return web.json_response({"reply": reply, "prompt": session.prompt, "as": session.person_id})
+
+
+async def outbox_retry(request: web.Request) -> web.Response:
+    """`socialbot outbox retry` beside a running server: the store is this process's to write."""
+    _check_local_caller(request)
+    try:
+        body = await request.json()
+        all_dead = body.get("all_dead") is True
+        ids = body.get("ids", [])
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids) \
+                or len(ids) > MAX_RETRY_IDS or (all_dead == bool(ids)):
+            raise TypeError
+    except (ValueError, TypeError, AttributeError):
+        raise web.HTTPBadRequest(text=messages.RETRY_BODY) from None
+    bot = request.app[BOT_KEY]
+    retried = bot.repository.retry(None if all_dead else ids, time.time())
+    bot.dispatcher.wake()
+    return web.json_response({"retried": retried})
+
+
+def _check_local_caller(request: web.Request) -> None:
+    """The console and operations endpoints: loopback only, with the token from the data dir."""
+    if not _is_loopback(request.remote):
+        raise web.HTTPForbidden(text="the console endpoint answers local callers only")
+    expected = f"Bearer {request.app[TOKEN_KEY]}"
+    if not hmac.compare_digest(request.headers.get("Authorization", ""), expected):
+        raise web.HTTPUnauthorized(text="missing or wrong console token")
 
 
 def _is_loopback(remote: str | None) -> bool:

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 Op = tuple[Literal["put"], str, str, dict[str, Any]] | tuple[Literal["del"], str, str]
 COMPACT_MIN_BYTES = 16 * 1024 * 1024
+STABLE_READ_ATTEMPTS = 20
 
 
 class StoreError(Exception):
@@ -66,18 +67,18 @@ class Store:
             # writes. Every complete journal line is a whole commit, so what it sees is
             # consistent.
             self._db = _TinyDB(storage=MemoryStorage)
-            self._memory = self._load()
+            self._memory = self._load_stable()
             self._db.storage.write(self._memory)
             self._snapshot_bytes = 0
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock_fd = _acquire_lock(self.path.with_name(self.path.name + ".lock"))
+        private_directory(self.path.parent)
+        self._lock_fd = acquire_lock(self.path.with_name(self.path.name + ".lock"))
         try:
             self._db = _TinyDB(storage=MemoryStorage)
             self._memory = self._load()
             self._db.storage.write(self._memory)
             self._compact()
-            self._journal = open(self.journal_path, "ab", buffering=0)  # noqa: SIM115
+            self._journal = _open_journal(self.journal_path, "ab")
         except BaseException:
             os.close(self._lock_fd)
             raise
@@ -122,6 +123,11 @@ class Store:
             if self._journal.tell() > max(COMPACT_MIN_BYTES, 2 * self._snapshot_bytes):
                 self._compact()
 
+    def snapshot(self) -> dict[str, dict[str, Any]]:
+        """Every table as loaded and committed so far: a consistent copy (for backups)."""
+        with self._mutex:
+            return {name: dict(table) for name, table in self._memory.items()}
+
     def close(self) -> None:
         if self.read_only:
             return
@@ -151,6 +157,16 @@ class Store:
             touched.add(op[1])
         for name in touched:
             self._db.table(name).clear_cache()
+
+    def _load_stable(self) -> dict[str, dict[str, Any]]:
+        """Read beside a writer: if it compacted meanwhile (a new snapshot, then an emptied
+        journal), the old snapshot and the emptied journal would miss commits: read again."""
+        for _ in range(STABLE_READ_ATTEMPTS):
+            before = _identity(self.path)
+            memory = self._load()
+            if _identity(self.path) == before:
+                return memory
+        raise StoreError(f"{self.path} kept changing while being read; try again")
 
     def _load(self) -> dict[str, dict[str, Any]]:
         memory: dict[str, dict[str, Any]] = {}
@@ -187,25 +203,57 @@ class Store:
         has_journal = self.journal_path.exists() and self.journal_path.stat().st_size > 0
         if not has_journal and self.path.exists():
             return
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        with open(temporary, "w", encoding="utf-8") as out:
-            json.dump(self._memory, out, separators=(",", ":"), ensure_ascii=False)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, self.path)
-        _fsync_directory(self.path.parent)
+        write_private_json(self.path, self._memory)
         # Only now may the journal go: replaying it over the new snapshot is harmless anyway,
         # because every op is an absolute put or delete.
-        with open(self.journal_path, "wb") as journal:
+        with _open_journal(self.journal_path, "wb") as journal:
             os.fsync(journal.fileno())
         self._snapshot_bytes = self.path.stat().st_size
         if hasattr(self, "_journal") and not self._journal.closed:
             self._journal.close()
-            self._journal = open(self.journal_path, "ab", buffering=0)  # noqa: SIM115
+            self._journal = _open_journal(self.journal_path, "ab")
 
 
-def _acquire_lock(lock_path: Path) -> int:
+def private_directory(directory: Path) -> None:
+    """Create `directory` (0700: the store holds personal information); leave an existing one."""
+    if not directory.exists():
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(directory, 0o700)  # mkdir's mode passes through the umask
+
+
+def write_private_json(path: Path, data: object) -> None:
+    """Write `path` atomically and durably as compact JSON, readable by this user only (0600)."""
+    temporary = path.with_name(path.name + ".tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # whatever the umask, and even if a stale .tmp was left wider
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump(data, out, separators=(",", ":"), ensure_ascii=False)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temporary, path)
+    _fsync_directory(path.parent)
+
+
+def _open_journal(path: Path, mode: Literal["ab", "wb"]) -> Any:
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if mode == "ab" else os.O_TRUNC)
+    fd = os.open(path, flags, 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, mode, buffering=0)
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_ino, status.st_mtime_ns, status.st_size
+
+
+def acquire_lock(lock_path: Path) -> int:
+    """Hold the store's lock (an flock on `<path>.lock`); raises StoreLocked if a server has it."""
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.fchmod(fd, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -228,4 +276,5 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-__all__ = ["Op", "Store", "StoreCorrupt", "StoreError", "StoreLocked"]
+__all__ = ["Op", "Store", "StoreCorrupt", "StoreError", "StoreLocked", "acquire_lock",
+           "private_directory", "write_private_json"]

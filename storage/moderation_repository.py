@@ -11,10 +11,8 @@ import threading
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from bot.events import Notification
 from bot.moderation.desk import (
     Alert,
-    ConcurrentAlertUpdate,
     alert_from_record,
     alert_to_record,
     post_from_record,
@@ -24,8 +22,10 @@ from bot.moderation.desk import (
 )
 from bot.moderation.history import PostRecord
 from bot.moderation.model import Post, Verdict
+from bot.notifications import Notification
+from bot.ports import ConcurrentUpdate
 from storage.engine import Op
-from storage.tinydb_repository import TinyDBRepository
+from storage.tinydb_repository import HistoryRewritten, TinyDBRepository
 
 POSTS, ALERTS, BANS, EXAMPLES, AUTHORS = "posts", "alerts", "bans", "examples", "post_history"
 
@@ -35,13 +35,23 @@ class TinyDBModerationRepository:
         self.store = requests.store
         self.outbox_ops = requests.outbox_ops  # one outbox, one commit with the alert
         self._writing = threading.Lock()
+        self._convert_landed_alerts()
         self._open = {doc_id for doc_id, r in self.store.items(ALERTS)
                       if r["state"] in ("open", "escalated")}
         highest = max((int(i.removeprefix("A-")) for i, _ in self.store.items(ALERTS)),
                       default=0)
         self._next = itertools.count(highest + 1)
 
-    def next_alert_id(self) -> str:
+    def _convert_landed_alerts(self) -> None:
+        """Alerts stored before they shared the engine's signed entry are rewritten once, in
+        one commit, so every later reader (and hash) sees one format."""
+        old = [(doc_id, record) for doc_id, record in self.store.items(ALERTS)
+               if any("seq" not in entry for entry in record["history"])]
+        if old:
+            self.store.commit([("put", ALERTS, doc_id, alert_to_record(alert_from_record(r)))
+                               for doc_id, r in old])
+
+    def next_id(self) -> str:
         return f"A-{next(self._next)}"
 
     def screened(self, platform: str, post_id: str) -> Verdict | None:
@@ -61,29 +71,21 @@ class TinyDBModerationRepository:
         if alert is not None and not alert.is_final:
             self._open.add(alert.id)
 
-    def alert(self, alert_id: str) -> Alert | None:
-        record = self.store.get(ALERTS, alert_id)
+    def get(self, case_id: str) -> Alert | None:
+        record = self.store.get(ALERTS, case_id)
         return alert_from_record(record) if record else None
 
-    def save_alert(self, alert: Alert, *, expected_version: int,
-                   notifications: Iterable[Notification] = (),
-                   ban: tuple[str, str, str] | None = None) -> Alert:
-        saved = Alert(**{**alert.__dict__, "version": expected_version + 1})
+    def save(self, case: Alert, *, expected_version: int,
+             notifications: Iterable[Notification] = ()) -> Alert:
+        saved = case.evolve(version=expected_version + 1)
         ops: list[Op] = [("put", ALERTS, saved.id, alert_to_record(saved)),
-                         *self.outbox_ops(notifications)]
-        if ban is not None:
-            platform, author, reason = ban
-            ops.append(("put", BANS, f"{platform}:{author}", {
-                "platform": platform, "author_id": author, "reason": reason,
-                "alert": saved.id, "by": saved.history[-1].actor_id,
-                "at": saved.history[-1].at.isoformat()}))
-        if saved.state == "kept":
-            ops.append(("put", EXAMPLES, saved.id, {"post": post_to_record(saved.post),
-                                                    "labels": [], "action": "keep"}))
+                         *self.outbox_ops(notifications), *_outcome_ops(saved)]
         with self._writing:
-            stored = self.store.get(ALERTS, saved.id)
-            if stored is None or stored["version"] != expected_version:
-                raise ConcurrentAlertUpdate(saved.id)
+            stored = self.get(saved.id)
+            if stored is None or stored.version != expected_version:
+                raise ConcurrentUpdate(saved.id)
+            if case.history[: len(stored.history)] != stored.history:
+                raise HistoryRewritten(f"{case.id}: the audit trail is append-only")
             self.store.commit(ops)
         if saved.is_final:
             self._open.discard(saved.id)
@@ -92,8 +94,8 @@ class TinyDBModerationRepository:
     def is_banned(self, platform: str, author_id: str) -> bool:
         return self.store.get(BANS, f"{platform}:{author_id}") is not None
 
-    def open_alerts(self) -> list[Alert]:
-        return [a for a in map(self.alert, sorted(self._open, key=_number)) if a is not None]
+    def open_cases(self) -> list[Alert]:
+        return [a for a in map(self.get, sorted(self._open, key=_number)) if a is not None]
 
     def kept_examples(self) -> list[Post]:
         return [post_from_record(r["post"]) for _, r in self.store.items(EXAMPLES)]
@@ -135,6 +137,20 @@ def _post_record(author_key: str, raw: dict[str, str]) -> PostRecord:
     return PostRecord(post_id=raw["post_id"], author_key=author_key, board=raw["board"],
                       folder=raw["folder"], created_at=datetime.fromisoformat(raw["created_at"]),
                       fingerprint=raw["fingerprint"])
+
+
+def _outcome_ops(alert: Alert) -> list[Op]:
+    """What an alert's outcome writes beside it: the author's ban, a kept example."""
+    ban = alert.ban
+    if ban is not None:
+        post = alert.post
+        return [("put", BANS, f"{post.platform}:{post.author_id}", {
+            "platform": post.platform, "author_id": post.author_id, "reason": ban.comment,
+            "alert": alert.id, "by": ban.actor_id, "at": ban.at.isoformat()})]
+    if alert.state == "kept":
+        return [("put", EXAMPLES, alert.id, {"post": post_to_record(alert.post),
+                                             "labels": [], "action": "keep"})]
+    return []
 
 
 def _number(alert_id: str) -> int:

@@ -10,13 +10,15 @@ from __future__ import annotations
 import heapq
 import itertools
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import datetime
 from typing import Any
 
-from bot.domain import AccessRequest, Refusal
-from bot.events import Notification, OutboxMessage
+from bot.audit import Refusal
+from bot.domain import AccessRequest
+from bot.notifications import Notification, OutboxMessage
+from bot.outbox import OutboxSummary
 from bot.ports import ConcurrentUpdate
 from storage.engine import Op, Store
 
@@ -66,7 +68,7 @@ class TinyDBRepository:
 
     # -- RequestRepository ------------------------------------------------------------------
 
-    def next_request_id(self) -> str:
+    def next_id(self) -> str:
         return f"R-{next(self._next_number)}"
 
     def get(self, request_id: str) -> AccessRequest | None:
@@ -118,7 +120,7 @@ class TinyDBRepository:
 
     def record_refusal(self, refusal: Refusal) -> None:
         number = self._refusals[refusal.request_id] + 1
-        record = {**refusal.__dict__, "at": refusal.at.isoformat()}
+        record = refusal.to_record()
         self.store.commit([("put", REFUSALS, f"{refusal.request_id}#{number}", record)])
         self._refusals[refusal.request_id] = number
 
@@ -127,13 +129,13 @@ class TinyDBRepository:
         for number in range(1, self._refusals[request_id] + 1):
             record = self.store.get(REFUSALS, f"{request_id}#{number}")
             if record:
-                found.append(Refusal(**{**record, "at": datetime.fromisoformat(record["at"])}))
+                found.append(Refusal.from_record(record))
         return found
 
     def by_requester(self, person_id: str) -> list[AccessRequest]:
         return self._load_sorted(self._by_requester.get(person_id, set()))
 
-    def open_requests(self) -> list[AccessRequest]:
+    def open_cases(self) -> list[AccessRequest]:
         return self._load_sorted(self._open)
 
     def count(self) -> int:
@@ -158,7 +160,7 @@ class TinyDBRepository:
         self.store.commit([("del", OUTBOX, message_id)], sync=False)
 
     def failed(self, message: OutboxMessage, *, error: str, retry_at: float | None) -> None:
-        record = _outbox_record(message)
+        record = _outbox_record(message, queued_at=self._queued_at(message.id))
         record.update(attempts=message.attempts + 1, last_error=error[:500],
                       not_before=retry_at or message.not_before, dead=retry_at is None)
         self.store.commit([("put", OUTBOX, message.id, record)], sync=False)
@@ -168,6 +170,52 @@ class TinyDBRepository:
 
     def dead_letters(self) -> list[OutboxMessage]:
         return [_outbox_message(r) for _, r in self.store.items(OUTBOX) if r["dead"]]
+
+    # -- Operations: what waits, what was given up on, and putting it back ------------------
+
+    def outbox_records(self, *, dead: bool) -> list[dict[str, Any]]:
+        """Messages still tried (`dead` False) or given up on, oldest queued first."""
+        chosen = [record for _, record in self.store.items(OUTBOX) if record["dead"] == dead]
+        return sorted(chosen, key=lambda r: (r.get("queued_at") or 0.0, r["id"]))
+
+    def outbox_summary(self, now: float) -> OutboxSummary:
+        pending: dict[str, int] = defaultdict(int)
+        dead: dict[str, int] = defaultdict(int)
+        oldest_queued: float | None = None
+        oldest_due: float | None = None
+        for _, record in self.store.items(OUTBOX):
+            if record["dead"]:
+                dead[record["channel"]] += 1
+                continue
+            pending[record["channel"]] += 1
+            queued = record.get("queued_at")
+            if queued is not None:
+                oldest_queued = queued if oldest_queued is None else min(oldest_queued, queued)
+            if record["not_before"] <= now:
+                due = max(record["not_before"], queued or 0.0)
+                oldest_due = due if oldest_due is None else min(oldest_due, due)
+        return OutboxSummary(pending=dict(pending), dead=dict(dead),
+                             oldest_queued_at=oldest_queued, oldest_due_at=oldest_due)
+
+    def retry(self, message_ids: Iterable[str] | None, now: float) -> list[str]:
+        """Make messages due now with a fresh round of attempts; None means every dead letter.
+
+        Returns the ids put back; ids not in the outbox (delivered, or never queued) are skipped.
+        """
+        if message_ids is None:
+            chosen = [record for _, record in self.store.items(OUTBOX) if record["dead"]]
+        else:
+            found = (self.store.get(OUTBOX, message_id) for message_id in message_ids)
+            chosen = [record for record in found if record is not None]
+        ops: list[Op] = [("put", OUTBOX, record["id"],
+                          {**record, "dead": False, "attempts": 0, "not_before": now})
+                         for record in chosen]
+        self.store.commit(ops)
+        return [record["id"] for record in chosen]
+
+    def _queued_at(self, message_id: str) -> float | None:
+        stored = self.store.get(OUTBOX, message_id)
+        return stored.get("queued_at") if stored else None
 
     # -- DeliveryLedger ---------------------------------------------------------------------
 
@@ -221,10 +269,12 @@ class TinyDBRepository:
         self.store.commit([("put", KEYVALUE, f"{namespace}:{key}", dict(value))], sync=False)
 
 
-def _outbox_record(message: OutboxMessage) -> dict[str, Any]:
+def _outbox_record(message: OutboxMessage, *, queued_at: float | None = None) -> dict[str, Any]:
+    # queued_at (when the notice was first queued) tells operators how long it has waited.
     return {"id": message.id, "channel": message.channel,
             "notification": message.notification.to_record(), "attempts": message.attempts,
-            "not_before": message.not_before, "last_error": message.last_error, "dead": False}
+            "not_before": message.not_before, "last_error": message.last_error, "dead": False,
+            "queued_at": time.time() if queued_at is None else queued_at}
 
 
 def _outbox_message(record: dict[str, Any]) -> OutboxMessage:

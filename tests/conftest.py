@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import AppConfig, parse_config
 from bot.workflow import Workflow
-from socialbot.bootstrap import Bot, build
+from socialbot.bootstrap import Runtime, build
 from tests.support import SAMPLE_CONFIG, FixedClock
 
 
@@ -24,12 +24,12 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def bot(tmp_path: Path, sample_config: AppConfig, clock: FixedClock) -> Iterator[Bot]:
+def bot(tmp_path: Path, sample_config: AppConfig, clock: FixedClock) -> Iterator[Runtime]:
     built = build(sample_config, tmp_path, clock=clock)
     yield built
     built.close()
 
 
 @pytest.fixture
-def workflow(bot: Bot) -> Workflow:
+def workflow(bot: Runtime) -> Workflow:
     return bot.workflow

@@ -8,7 +8,8 @@ from collections.abc import Callable, Generator
 from typing import Any
 
 from bot import messages
-from bot.domain import FieldErrors, RequestKind
+from bot.domain import RequestKind
+from bot.errors import FieldErrors
 from bot.form import FIELDS, SPEC, FieldSpec, choices, prefill
 from bot.moderation.desk import DeskError, ModerationDesk
 from bot.workflow import Actor, Decision, Workflow, WorkflowError
@@ -97,7 +98,9 @@ class ConsoleSession:
 
     def _alerts(self, args: list[str]) -> str:
         assert self.desk is not None
-        waiting = self.desk.repository.open_alerts()
+        if not self.desk.is_moderator_or_cct(self.person_id):
+            return messages.alerts_are_for_moderators()
+        waiting = self.desk.repository.open_cases()
         if not waiting:
             return "No moderation alerts wait."
         return "\n\n".join(render_alert(alert_card(a, self.desk, viewer=self.person_id))
@@ -237,6 +240,8 @@ class ConsoleSession:
 
     def _show(self, args: list[str]) -> str:
         request = self.workflow.get(_one(args, "show ID"))
+        if not self.workflow.may_view(request, self.person_id):
+            return messages.not_yours_to_see(request.id)
         return render(request_card(request, self.workflow, viewer=self.person_id))
 
     def _decide(self, request_id: str, decision: Decision) -> str:

@@ -23,17 +23,19 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import messages as say
-from adapters.slack.listeners import HOME_NAMESPACE
+from adapters.slack.namespaces import DM_NAMESPACE, HOME_NAMESPACE
 from adapters.slack.screens import Screens
 from bot.chains import STAGES
 from bot.domain import AccessRequest
-from bot.events import Notification
+from bot.errors import CaseError
+from bot.moderation.desk import ModerationDesk
+from bot.notifications import Notification
 from bot.ports import DeliveryFailed, DeliveryLedger, KeyValueStore
 from cards import slack as blocks
+from cards.alert import alert_card
 
 log = logging.getLogger(__name__)
 CHANNEL = "slack"
-DM_NAMESPACE = "slack_dm"  # Slack user id -> the bot's DM channel with them
 # Errors that retrying cannot fix; anything else unknown is retried with backoff.
 PERMANENT_ERRORS = frozenset({
     "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired",
@@ -79,27 +81,24 @@ class SlackChannel:
     name = CHANNEL
 
     def __init__(self, *, client: AsyncWebClient, screens: Screens, ledger: DeliveryLedger,
-                 kv: KeyValueStore, cct_channel: str | None) -> None:
+                 kv: KeyValueStore, cct_channel: str | None, desk: ModerationDesk,
+                 moderation_channel: str | None = None) -> None:
         self.client = client
         self.screens = screens
         self.workflow = screens.workflow
         self.ledger = ledger
         self.kv = kv
         self.cct_channel = cct_channel
+        self.desk = desk
+        self.moderation_channel = moderation_channel
         self._kinds: dict[str, Sender] = {
             "action_needed": self._post_cards, "step_closed": self._close_copies,
             "requester_update": self._tell_requester, "escalation": self._tell_above,
         }
-        self._extra_kinds: dict[str, Callable[[Notification], Awaitable[None]]] = {}
-
-    def register(self, kind: str, deliver: Callable[[Notification], Awaitable[None]]) -> None:
-        """Let another feature (e.g. moderation alerts) deliver its own kinds through Slack."""
-        self._extra_kinds[kind] = deliver
 
     async def deliver(self, notification: Notification) -> None:
-        extra = self._extra_kinds.get(notification.kind)
-        if extra is not None:
-            await extra(notification)
+        if notification.case_type == "alert":
+            await self._deliver_alert(notification)
             return
         send = self._kinds.get(notification.kind)
         if send is None:
@@ -183,8 +182,8 @@ class SlackChannel:
     # -- the three kinds of notification ----------------------------------------------------------
 
     def _post_cards(self, note: Notification, request: AccessRequest) -> tuple[list[Target], Post]:
-        # A reminder is an action_needed of its own id; its summary says how long it waited.
-        lead = "" if note.id.endswith(":action_needed") else note.summary
+        # A reminder's summary says how long the step waited; a first notice needs no lead.
+        lead = "" if note.intent == "first_notice" else note.summary
 
         async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
             card = self.screens.card(request, viewer or None)
@@ -258,6 +257,45 @@ class SlackChannel:
         directory = self.workflow.directory
         people = [directory.find(p) for p in person_ids]
         return [(p.slack_id, p.id) for p in people if p is not None and p.slack_id]
+
+    # -- moderation alerts ------------------------------------------------------------------------
+
+    async def _deliver_alert(self, note: Notification) -> None:
+        try:
+            alert = self.desk.get(note.request_id)
+        except CaseError as problem:
+            raise DeliveryFailed(str(problem), retry_after=None) from None
+
+        async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
+            card = alert_card(alert, self.desk, viewer=viewer or None)
+            sent = await self.client.chat_postMessage(
+                channel=await self.conversation(target), text=blocks.alert_text(card),
+                blocks=blocks.to_dicts(blocks.alert_blocks(card)), metadata=metadata)
+            return {"channel": sent["channel"], "ts": sent["ts"]}
+
+        if note.kind == "alert_closed":
+            await self._update_alert_copies(alert.id)
+            return
+        if alert.step != note.step or alert.is_final:
+            return  # decided before its card went out
+        room = self.cct_channel if note.audience == "cct" else self.moderation_channel
+        targets = [(room, "")] if room else self._slack_targets(note.recipients)
+        await self._each(note, targets, post)
+
+    async def _update_alert_copies(self, alert_id: str) -> None:
+        """Every copy of every step: a late answer from the publishing side shows on them all."""
+        alert = self.desk.get(alert_id)
+        failures: list[DeliveryFailed] = []
+        for copy in self.ledger.copies(alert.id, None, CHANNEL, kind="moderation_alert"):
+            card = alert_card(alert, self.desk, viewer=copy.get("viewer") or None)
+            try:
+                await self.client.chat_update(channel=copy["channel"], ts=copy["ts"],
+                                              text=blocks.alert_text(card),
+                                              blocks=blocks.to_dicts(blocks.alert_blocks(card)))
+            except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
+                failures.append(as_delivery_failure(error))
+        if failures:
+            raise failures[0]
 
     # -- App Home -------------------------------------------------------------------------------
 

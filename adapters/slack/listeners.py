@@ -14,7 +14,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 import aiohttp
 from slack_bolt.async_app import AsyncAck, AsyncApp
@@ -24,36 +24,34 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack import messages as say
 from adapters.slack import payloads
 from adapters.slack.after_ack import AfterAck
+from adapters.slack.moderation import SlackModeration
+from adapters.slack.namespaces import FILED_NAMESPACE, HOME_NAMESPACE
 from adapters.slack.payloads import Click
 from adapters.slack.screens import Screens
 from bot.config import Person
-from bot.domain import AccessRequest, FieldErrors
+from bot.domain import AccessRequest
+from bot.errors import FieldErrors
 from bot.form import FIELD_NAMES
+from bot.services import Services
 from bot.workflow import Action, Actor, Decision, Refused, WorkflowError
 from cards import slack as blocks
 from cards.codec import VERBS, BadActionPayload, ButtonPayload
-from socialbot.bootstrap import Bot
-
-if TYPE_CHECKING:  # the moderation module imports the channel, which imports this one
-    from adapters.slack.moderation import SlackModeration
 
 log = logging.getLogger(__name__)
 PLATFORM = "slack"
-FILED_NAMESPACE = "slack_filed_view"   # view id -> request id: a resubmitted form files once
-HOME_NAMESPACE = "slack_home"          # Slack users who opened App Home: kept up to date
 USERS_INFO_SECONDS = 1.0  # a stranger's name is nice to have; Slack's 3 s ack is not optional
 BUTTONS = re.compile(rf"^({'|'.join(VERBS)})$")
 Body = dict[str, Any]
 
 
 class Listeners:
-    def __init__(self, bot: Bot, screens: Screens, *,
+    def __init__(self, services: Services, screens: Screens, *,
                  moderation: SlackModeration | None = None,
                  after_ack: AfterAck | None = None) -> None:
-        self.bot = bot
+        self.services = services
         self.moderation = moderation
         self.after_ack = after_ack or AfterAck()
-        self.workflow = bot.workflow
+        self.workflow = services.workflow
         self.screens = screens
         self.client: AsyncWebClient | None = None
         self._modal_verbs: dict[str, Callable[[AccessRequest, Click], Any]] = {
@@ -149,7 +147,7 @@ class Listeners:
         person = self.person(click.user_id)
         if person is None:
             await self._answer(client, click, await self.stranger(click.user_id))
-        elif click.button.request_id.startswith("A-") and self.moderation is not None:
+        elif click.button.case_type == "alert" and self.moderation is not None:
             answer = await self.moderation.on_click(client, click, person)
             if answer:
                 await self._answer(client, click, answer)
@@ -168,7 +166,7 @@ class Listeners:
         except WorkflowError as problem:
             await self._answer(client, click, str(problem))
             return
-        self.bot.dispatcher.wake()
+        self.services.wake()
 
     async def _open_decision_modal(self, client: AsyncWebClient, click: Click,
                                    person: Person) -> None:
@@ -177,7 +175,7 @@ class Listeners:
         except WorkflowError as problem:
             await self._answer(client, click, str(problem))
             return
-        why_not = self.screens.stale_reason(request, click.button.step) or \
+        why_not = self.workflow.stale_reason(request, click.button.step) or \
             self.workflow.refusal_reason(request, person.id, click.button.verb)
         if why_not:
             await self._answer(client, click, why_not)
@@ -192,7 +190,7 @@ class Listeners:
         except WorkflowError as problem:
             await self._answer(client, click, str(problem))
             return
-        if not self.screens.may_view(request, person.id):
+        if not self.workflow.may_view(request, person.id):
             await self._answer(client, click, "Only the people in this request's chain can see it.")
             return
         card = self.screens.card(request, person.id)
@@ -225,7 +223,7 @@ class Listeners:
     async def on_form(self, ack: AsyncAck, body: Body) -> None:
         slack_user, view = payloads.user_id(body), body["view"]
         person, view_id = self.person(slack_user), payloads.view_id(view)
-        kv = self.bot.repository
+        kv = self.services.kv
         if person is None:
             await ack(response_action="update",
                       view=blocks.notice_modal("Not filed", await self.stranger(slack_user)))
@@ -246,7 +244,7 @@ class Listeners:
         if view_id:
             kv.put_value(FILED_NAMESPACE, view_id, {"request": request.id})
         await ack(response_action="update", view=self._filed_notice(request.id))
-        self.bot.dispatcher.wake()
+        self.services.wake()
 
     def _filed_notice(self, request_id: str) -> Any:
         request = self.workflow.get(request_id)
@@ -307,7 +305,7 @@ class Listeners:
             await ack(response_action="update", view=blocks.notice_modal("Not done", str(problem)))
             return
         await ack()
-        self.bot.dispatcher.wake()
+        self.services.wake()
 
     # -- App Home -------------------------------------------------------------------------------
 
@@ -318,8 +316,8 @@ class Listeners:
 
     async def _publish_home(self, slack_user: str, client: AsyncWebClient) -> None:
         person = self.person(slack_user)
-        if self.bot.repository.get_value(HOME_NAMESPACE, slack_user) is None:
-            self.bot.repository.put_value(HOME_NAMESPACE, slack_user, {"opened": True})
+        if self.services.kv.get_value(HOME_NAMESPACE, slack_user) is None:
+            self.services.kv.put_value(HOME_NAMESPACE, slack_user, {"opened": True})
         await client.views_publish(user_id=slack_user, view=self.screens.home(person, slack_user))
 
 

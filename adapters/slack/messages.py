@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bot import messages
+from bot.audit import HistoryEntry
 from bot.directory import Directory
-from bot.domain import AccessRequest, HistoryEntry
+from bot.domain import AccessRequest
 from bot.messages import state_label
 
 

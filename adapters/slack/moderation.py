@@ -1,9 +1,8 @@
-"""Moderation alerts in Slack: posted to the moderators, decided by a click, updated everywhere.
+"""Moderation alerts in Slack, inbound: a moderator's click, and the Ban modal's reason.
 
-Alerts go to `slack.moderation_channel` when one is configured, else to each moderator's DM (an
-escalated alert to the CCT's channel or DMs). Remove, Keep and Escalate take effect on the
-click; Ban opens a modal asking for the reason, and submitting it is the confirmation. The desk
-decides who may act and keeps each decision to one; this module only translates.
+Remove, Keep and Escalate take effect on the click; Ban opens a modal asking for the reason,
+and submitting it is the confirmation. The engine decides who may act and keeps each decision
+to one; this module only translates. Alerts are delivered by `SlackChannel`, like requests.
 """
 
 from __future__ import annotations
@@ -12,17 +11,12 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-import aiohttp
 from slack_bolt.async_app import AsyncAck, AsyncApp
-from slack_sdk.errors import SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.channel import CHANNEL, SlackChannel, as_delivery_failure
 from adapters.slack.payloads import Click
 from bot.config import Person
-from bot.events import Notification
 from bot.moderation.desk import Alert, DeskError, ModerationDesk
-from bot.ports import DeliveryFailed, DeliveryLedger
 from cards import slack as blocks
 from cards.alert import alert_card
 from cards.codec import BadActionPayload, decode
@@ -32,29 +26,13 @@ PLATFORM = "slack"
 
 
 class SlackModeration:
-    def __init__(self, *, desk: ModerationDesk, ledger: DeliveryLedger,
-                 moderation_channel: str | None, cct_channel: str | None,
-                 wake: Callable[[], None]) -> None:
+    def __init__(self, *, desk: ModerationDesk, wake: Callable[[], None]) -> None:
         self.desk = desk
-        self.ledger = ledger
-        self.moderation_channel = moderation_channel
-        self.cct_channel = cct_channel
         self.wake = wake
-        self.channel: SlackChannel | None = None
 
     def listen(self, bolt: AsyncApp) -> None:
         """The Ban modal's submissions (buttons come through the Listeners' one action route)."""
         bolt.view(blocks.BAN_CALLBACK)(self.on_ban)
-
-    def deliver_through(self, channel: SlackChannel) -> None:
-        self.channel = channel
-        channel.register("moderation_alert", self.post_alert)
-        channel.register("alert_closed", self.update_copies)
-
-    @property
-    def client(self) -> AsyncWebClient:
-        assert self.channel is not None, "deliver_through() first"
-        return self.channel.client
 
     # -- clicks ---------------------------------------------------------------------------------
 
@@ -109,56 +87,6 @@ class SlackModeration:
             return
         await ack()
         self.wake()
-
-    # -- delivery -------------------------------------------------------------------------------
-
-    async def post_alert(self, note: Notification) -> None:
-        alert = self.desk.get(note.request_id)
-        for target, viewer in self._targets(note):
-            if self.ledger.sent(note.id, CHANNEL, target):
-                continue
-            card = alert_card(alert, self.desk, viewer=viewer or None)
-
-            async def post(metadata: dict[str, Any], target: str = target,
-                           card: Any = card) -> dict[str, Any]:
-                sent = await self.client.chat_postMessage(
-                    channel=await self._channel().conversation(target),
-                    text=blocks.alert_text(card),
-                    blocks=blocks.to_dicts(blocks.alert_blocks(card)), metadata=metadata)
-                return {"channel": sent["channel"], "ts": sent["ts"]}
-
-            try:
-                sent = await self._channel().post_once(note, target, post)
-            except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
-                raise as_delivery_failure(error) from None
-            self.ledger.record(notification=note, channel=CHANNEL, target=target,
-                               ref={"channel": sent["channel"], "ts": sent["ts"],
-                                    "viewer": viewer})
-
-    async def update_copies(self, note: Notification) -> None:
-        alert = self.desk.get(note.request_id)
-        failures: list[DeliveryFailed] = []
-        for copy in self.ledger.copies(alert.id, None, CHANNEL, kind="moderation_alert"):
-            card = alert_card(alert, self.desk, viewer=copy.get("viewer") or None)
-            try:
-                await self.client.chat_update(channel=copy["channel"], ts=copy["ts"],
-                                              text=blocks.alert_text(card),
-                                              blocks=blocks.to_dicts(blocks.alert_blocks(card)))
-            except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
-                failures.append(as_delivery_failure(error))
-        if failures:
-            raise failures[0]
-
-    def _channel(self) -> SlackChannel:
-        assert self.channel is not None, "deliver_through() first"
-        return self.channel
-
-    def _targets(self, note: Notification) -> list[tuple[str, str]]:
-        shared = self.cct_channel if note.audience == "cct" else self.moderation_channel
-        if shared:
-            return [(shared, "")]
-        people = [self.desk.directory.find(p) for p in note.recipients]
-        return [(p.slack_id, p.id) for p in people if p is not None and p.slack_id]
 
 
 def _reason(view: dict[str, Any]) -> str:

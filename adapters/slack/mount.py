@@ -24,7 +24,7 @@ from adapters.slack.moderation import SlackModeration
 from adapters.slack.screens import Screens
 from adapters.slack.socket_mode import APP_TOKEN_PREFIX, SocketModeConnection
 from bot.config import AppConfig
-from socialbot.bootstrap import Bot
+from bot.services import Services
 
 channel_name = "slack"
 ROUTE = "/slack/events"
@@ -49,7 +49,7 @@ def _env(name: str) -> str:
     return os.environ.get(name, "").strip()
 
 
-def build_bolt_app(bot: Bot, *, token: str, signing_secret: str,
+def build_bolt_app(services: Services, *, token: str, signing_secret: str,
                    session: aiohttp.ClientSession | None = None,
                    after_ack: AfterAck | None = None) -> tuple[AsyncApp, Screens]:
     """The Bolt app with every listener registered; request verification stays on.
@@ -61,25 +61,21 @@ def build_bolt_app(bot: Bot, *, token: str, signing_secret: str,
     """
     # One shared HTTP session: without it slack_sdk opens a new one for every call.
     withhold_bodies_in_bolt_logs()  # before AsyncApp(): it logs while it is built
-    client = AsyncWebClient(token=token, base_url=bot.config.slack.api_url,
+    config = services.config.slack
+    client = AsyncWebClient(token=token, base_url=config.api_url,
                             timeout=WEB_API_TIMEOUT_SECONDS, session=session)
     # Without a signing secret there is no HTTP route (Socket Mode only): nothing to verify.
     bolt = AsyncApp(name=APP_NAME, client=client, signing_secret=signing_secret,
                     request_verification_enabled=bool(signing_secret.strip()),
                     process_before_response=True)
-    screens = Screens(bot.workflow, command=bot.config.slack.command)
-    Listeners(bot, screens, moderation=alerts(bot), after_ack=after_ack).register(
-        bolt, bot.config.slack.command)
+    screens = Screens(services.workflow, command=config.command)
+    moderation = SlackModeration(desk=services.desk, wake=services.wake)
+    Listeners(services, screens, moderation=moderation, after_ack=after_ack).register(
+        bolt, config.command)
     return bolt, screens
 
 
-def alerts(bot: Bot) -> SlackModeration:
-    return SlackModeration(desk=bot.desk, ledger=bot.repository,
-                           moderation_channel=bot.config.slack.moderation_channel,
-                           cct_channel=bot.config.slack.cct_channel, wake=bot.dispatcher.wake)
-
-
-def mount(app: web.Application, bot: Bot) -> list[str]:
+def mount(app: web.Application, services: Services, *, host: str | None = None) -> list[str]:
     """Add the Slack route and/or Socket Mode, and the delivery channel; returns how to talk to
     the bot in Slack."""
     token, secret, app_token = (_env("SLACK_BOT_TOKEN"), _env("SLACK_SIGNING_SECRET"),
@@ -95,12 +91,13 @@ def mount(app: web.Application, bot: Bot) -> list[str]:
 
     app.on_shutdown.append(finish_work)
     app.on_cleanup.append(close_session)
-    bolt, screens = build_bolt_app(bot, token=token, signing_secret=secret, session=session,
-                                   after_ack=after_ack)
-    channel = SlackChannel(client=bolt.client, screens=screens, ledger=bot.repository,
-                           kv=bot.repository, cct_channel=bot.config.slack.cct_channel)
-    alerts(bot).deliver_through(channel)
-    bot.channels[channel_name] = channel
+    bolt, screens = build_bolt_app(services, token=token, signing_secret=secret,
+                                   session=session, after_ack=after_ack)
+    config = services.config.slack
+    services.attach(channel_name, SlackChannel(
+        client=bolt.client, screens=screens, ledger=services.ledger, kv=services.kv,
+        cct_channel=config.cct_channel, desk=services.desk,
+        moderation_channel=config.moderation_channel))
     ways_in = []
     if secret:
         app.router.add_post(ROUTE, SlackEndpoint(bolt=bolt, signing_secret=secret).handle)
@@ -108,7 +105,7 @@ def mount(app: web.Application, bot: Bot) -> list[str]:
     if app_token:
         connect_out(app, SocketModeConnection(bolt, app_token))
         ways_in.append("Socket Mode (connects out to Slack; no public address needed)")
-    command = bot.config.slack.command
+    command = config.command
     return [f"in Slack:       {command} (or the shortcut 'Request social media access'); "
             + "; ".join(ways_in)]
 

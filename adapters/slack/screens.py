@@ -7,7 +7,6 @@ person may see and do, and hands the platform-neutral card content to the render
 from __future__ import annotations
 
 from adapters.slack import messages as say
-from bot import messages
 from bot.chains import STAGES
 from bot.config import Person
 from bot.domain import AccessRequest
@@ -42,23 +41,7 @@ class Screens:
         return ", ".join(directory.person(p).full_name for p in person_ids) or "nobody"
 
     def next_names(self, request: AccessRequest) -> str:
-        return self.names(self.workflow.current_approvers(request))
-
-    def stale_reason(self, request: AccessRequest, step: int) -> str | None:
-        """Why a button drawn for `step` is out of date, or None if it is current."""
-        if step == request.step and not request.is_final:
-            return None
-        entry = request.entry_for_step(step)
-        if entry is None:
-            return messages.out_of_date(request.id) if step != request.step else \
-                messages.request_final(request)
-        return messages.already_decided(request.id, entry, self.zone)
-
-    def may_view(self, request: AccessRequest, person_id: str) -> bool:
-        """The form holds personal information: only the people in its chain may read it."""
-        involved = {request.requester_id, *(h.actor_id for h in request.history),
-                    *self.workflow.current_approvers(request), *self.workflow.directory.cct_members}
-        return person_id in involved
+        return self.workflow.next_names(request)
 
     # -- the Appendix 2 form ------------------------------------------------------------------
 

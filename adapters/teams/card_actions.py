@@ -17,7 +17,7 @@ from adapters.teams import messages as say
 from adapters.teams.actions import BadAction, CardAction
 from adapters.teams.views import Views
 from bot.config import Person
-from bot.domain import FieldErrors
+from bot.errors import FieldErrors
 from bot.moderation.desk import DeskError, ModerationDesk
 from bot.ports import KeyValueStore
 from bot.workflow import (
@@ -56,7 +56,7 @@ class CardActions:
         if action.verb == adaptive.OPEN_FORM_VERB:
             return self.views.form(person, new_nonce())
         button = _button(action)
-        if button.request_id.startswith("A-"):
+        if button.case_type == "alert":
             return self.moderate(person, button, action.data)
         if action.verb in (adaptive.REFRESH_VERB, "view"):
             return self.view(person, button)
@@ -94,7 +94,7 @@ class CardActions:
             request = self.workflow.get(button.request_id)
         except WorkflowError as problem:
             return adaptive.notice_card("Not found", str(problem))
-        if not self.views.may_view(request, person.id):
+        if not self.workflow.may_view(request, person.id):
             return adaptive.notice_card("Not shown", say.not_in_chain())
         step = button.step if button.step != request.step else None
         return self.views.card(request, person.id, step=step)
@@ -119,7 +119,7 @@ class CardActions:
             request = self.workflow.get(button.request_id)
         except WorkflowError:
             return adaptive.notice_card("Not done", notice)
-        if not self.views.may_view(request, person.id):
+        if not self.workflow.may_view(request, person.id):
             return adaptive.notice_card("Not done", notice)
         step = shown_step if shown_step is not None and shown_step != request.step else None
         return self.views.card(request, person.id, step=step, notice=notice)
@@ -143,8 +143,7 @@ class CardActions:
                 alert = self.desk.get(button.request_id)
             except DeskError:
                 return adaptive.notice_card("Not done", notice)
-        directory = self.workflow.directory
-        if not notice and not (directory.is_moderator(person.id) or directory.is_cct(person.id)):
+        if not notice and not self.desk.may_view(alert, person.id):
             return adaptive.notice_card("Not shown", say.not_in_chain())
         return adaptive.alert_card(alert_card(alert, self.desk, viewer=person.id), notice=notice)
 

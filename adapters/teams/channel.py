@@ -35,14 +35,14 @@ from botbuilder.schema import (
 from msrest.exceptions import ClientRequestError
 
 from adapters.teams.cloud_adapter import delivery_failure
-from adapters.teams.handler import card_message
+from adapters.teams.outgoing import card_message
 from adapters.teams.references import References
 from adapters.teams.views import Views
 from bot.config import Person
 from bot.domain import AccessRequest
-from bot.events import Notification
 from bot.messages import requester_update
 from bot.moderation.desk import DeskError, ModerationDesk
+from bot.notifications import Notification
 from bot.ports import DeliveryFailed, DeliveryLedger
 from cards import adaptive
 from cards.alert import alert_card
@@ -51,7 +51,6 @@ log = logging.getLogger(__name__)
 CHANNEL = "teams"
 TEAMS_CHANNEL_ID = "msteams"
 DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams/"
-ALERT_COPIES = "teams_alert_copies"  # alert id -> {"copies": [{target, reference, ...}]}
 Json = dict[str, Any]
 Render = Callable[[str], Json]  # viewer person id ("" for a channel copy) -> card
 
@@ -78,18 +77,9 @@ class TeamsChannel:
         self.moderation_channel = moderation_channel
         self.desk = desk
         self.service_url = service_url
-        self._extra_kinds: dict[str, Callable[[Notification], Awaitable[None]]] = {}
-
-    def register(self, kind: str, deliver: Callable[[Notification], Awaitable[None]]) -> None:
-        """Let another feature (e.g. moderation alerts) deliver its own kinds through Teams."""
-        self._extra_kinds[kind] = deliver
 
     async def deliver(self, notification: Notification) -> None:
-        extra = self._extra_kinds.get(notification.kind)
-        if extra is not None:
-            await extra(notification)
-            return
-        if notification.kind in ("moderation_alert", "alert_closed"):
+        if notification.case_type == "alert":
             await self._moderation(notification)
             return
         request = self.workflow.repository.get(notification.request_id)
@@ -108,7 +98,7 @@ class TeamsChannel:
     async def _action_needed(self, note: Notification, request: AccessRequest) -> None:
         if request.step != note.step or request.is_final:
             return  # decided before its card went out: nothing to ask
-        lead = "" if note.id.endswith(":action_needed") else note.summary
+        lead = "" if note.intent == "first_notice" else note.summary
 
         def render(viewer: str) -> Json:
             return self.views.card(request, viewer or None, lead=lead)
@@ -179,23 +169,13 @@ class TeamsChannel:
             return
         room = self.cct_channel if note.audience == "cct" else self.moderation_channel
         targets = [("channel:" + room, "")] if room else self._people(note.recipients)
-        await self._each(note, targets, render,
-                         kept=lambda target, ref: self._keep_alert_copy(alert.id, target, ref))
-
-    def _keep_alert_copy(self, alert_id: str, target: str, ref: Json) -> None:
-        # The ledger lists request copies; alert copies are kept here, every step's together,
-        # so a late answer from the publishing side (removal done) updates them all.
-        stored = self.references.store.get_value(ALERT_COPIES, alert_id) or {"copies": []}
-        copies = [c for c in stored["copies"] if c["target"] != target or
-                  c["activity_id"] != ref["activity_id"]]
-        self.references.store.put_value(ALERT_COPIES, alert_id,
-                                        {"copies": [*copies, {**ref, "target": target}]})
+        await self._each(note, targets, render)
 
     async def _update_alert_copies(self, note: Notification, alert_id: str,
                                    render: Render) -> None:
-        stored = self.references.store.get_value(ALERT_COPIES, alert_id) or {"copies": []}
         failures: list[DeliveryFailed] = []
-        for copy in stored["copies"]:
+        # Every copy of every step: a late answer from the publishing side shows on them all.
+        for copy in self.ledger.copies(alert_id, None, CHANNEL, kind="moderation_alert"):
             target = f"{copy['target']}#{copy['activity_id']}"
             if self.ledger.sent(note.id, CHANNEL, target):
                 continue
@@ -219,7 +199,7 @@ class TeamsChannel:
         return [(p.id, p.id) for p in people if p is not None and p.teams_id]
 
     async def _each(self, note: Notification, targets: list[tuple[str, str]],
-                    render: Render, kept: Callable[[str, Json], None] | None = None) -> None:
+                    render: Render) -> None:
         """Send to every target not yet served; fail after trying them all."""
         failures: list[DeliveryFailed] = []
         for target, viewer in targets:
@@ -239,8 +219,6 @@ class TeamsChannel:
             ref = {"reference": reference.serialize(), "activity_id": activity_id,
                    "viewer": viewer, **({"after_unknown_intent": True} if unknown else {})}
             self.ledger.record(notification=note, channel=CHANNEL, target=target, ref=ref)
-            if kept is not None:
-                kept(target, ref)
         _raise_first(failures)
 
     async def _post(self, target: str, card: Json) -> tuple[ConversationReference, str]:

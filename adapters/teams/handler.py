@@ -13,11 +13,12 @@ import logging
 from typing import Any
 
 from botbuilder.core import ActivityHandler, InvokeResponse, MessageFactory, TurnContext
-from botbuilder.schema import Activity, ActivityTypes, Attachment, AttachmentLayoutTypes
+from botbuilder.schema import Activity, ActivityTypes
 
 from adapters.teams import messages as say
 from adapters.teams.actions import BadAction, command_word, read_card_action
 from adapters.teams.card_actions import CardActions, new_nonce
+from adapters.teams.outgoing import card_message
 from adapters.teams.references import References
 from adapters.teams.views import Views
 from bot.config import Person
@@ -31,19 +32,6 @@ INVOKE_RESPONSE_KEY = getattr(TurnContext, "_INVOKE_RESPONSE_KEY",
                               "BotFrameworkAdapter.InvokeResponse")
 MAX_INBOX_CARDS = 10  # Teams shows at most ten attachments in one message
 Json = dict[str, Any]
-
-
-def card_attachment(card: Json) -> Attachment:
-    return Attachment(content_type=adaptive.CONTENT_TYPE, content=card)
-
-
-def card_message(*cards: Json, text: str | None = None) -> Activity:
-    activity = MessageFactory.list([card_attachment(c) for c in cards], text=text)
-    if len(cards) == 1:
-        activity.attachment_layout = None
-    else:
-        activity.attachment_layout = AttachmentLayoutTypes.list
-    return activity
 
 
 def card_response(card: Json) -> InvokeResponse:

@@ -24,7 +24,7 @@ from adapters.teams.handler import TeamsHandler
 from adapters.teams.references import References
 from adapters.teams.views import Views
 from bot.config import AppConfig
-from socialbot.bootstrap import Bot
+from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def local_mode_refusal(host: str | None, config: AppConfig,
             "MICROSOFT_APP_PASSWORD, or set teams.allow_local_mode_on_network: true.")
 
 
-def mount(app: web.Application, bot: Bot, *,
+def mount(app: web.Application, services: Services, *,
           authentication: BotFrameworkAuthentication | None = None,
           host: str | None = None) -> list[str]:
     """Add the Teams route and delivery channel; returns how to talk to the bot in Teams.
@@ -68,29 +68,27 @@ def mount(app: web.Application, bot: Bot, *,
     outbound tokens need no network); `host` is where the server listens, if known.
     """
     credentials = TeamsCredentials.from_env(os.environ)
-    host = host if host is not None else _serve_host(app)
-    refusal = local_mode_refusal(host, bot.config, credentials)
+    refusal = local_mode_refusal(host, services.config, credentials)
     if refusal:
         log.error("%s", refusal)
         return [f"in Teams:       OFF. {refusal}"]
     adapter = TeamsCloudAdapter(credentials, authentication=authentication)
-    references = References(bot.repository)
-    views = Views(bot.workflow, references, city=bot.config.city)
-    actions = CardActions(workflow=bot.workflow, views=views, filed=bot.repository,
-                          desk=bot.desk, wake=bot.dispatcher.wake)
-    handler = TeamsHandler(directory=bot.directory, views=views, references=references,
-                           card_actions=actions, city=bot.config.city)
-    teams = bot.config.teams
-    channel = TeamsChannel(adapter=adapter, app_id=credentials.app_id, views=views,
-                           references=references, ledger=bot.repository,
-                           tenant_id=teams.tenant_id or credentials.tenant_id or None,
-                           cct_channel=teams.cct_channel,
-                           moderation_channel=teams.moderation_channel, desk=bot.desk)
-    bot.channels[channel_name] = channel
+    references = References(services.kv)
+    views = Views(services.workflow, references, city=services.config.city)
+    actions = CardActions(workflow=services.workflow, views=views, filed=services.kv,
+                          desk=services.desk, wake=services.wake)
+    handler = TeamsHandler(directory=services.directory, views=views, references=references,
+                           card_actions=actions, city=services.config.city)
+    teams = services.config.teams
+    services.attach(channel_name, TeamsChannel(
+        adapter=adapter, app_id=credentials.app_id, views=views, references=references,
+        ledger=services.ledger, tenant_id=teams.tenant_id or credentials.tenant_id or None,
+        cct_channel=teams.cct_channel, moderation_channel=teams.moderation_channel,
+        desk=services.desk))
 
     async def messages(request: web.Request) -> web.StreamResponse:
         response = await adapter.process(request, handler)
-        bot.dispatcher.wake()
+        services.wake()
         return response
 
     endpoint: Handler = messages
@@ -128,14 +126,3 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def _serve_host(app: web.Application) -> str | None:
-    """The host `socialbot serve` listens on, when the server recorded it in the app."""
-    try:
-        from socialbot import server
-    except ImportError:  # pragma: no cover - the server module is always there
-        return None
-    key = getattr(server, "HOST_KEY", None)
-    value = app.get(key) if key is not None else None
-    return value if isinstance(value, str) else None

@@ -63,16 +63,8 @@ class Views:
         ids = [self.references.user_id(p) for p in dict.fromkeys(people)]
         return [i for i in ids if i]
 
-    def may_view(self, request: AccessRequest, person_id: str) -> bool:
-        """The form holds personal information: only the people in its chain may read it."""
-        involved = {request.requester_id, *(h.actor_id for h in request.history),
-                    *self.workflow.current_approvers(request), *self.directory.cct_members}
-        return person_id in involved
-
     def next_names(self, request: AccessRequest) -> str:
-        names = [self.directory.person(p).full_name
-                 for p in self.workflow.current_approvers(request)]
-        return ", ".join(names) or "nobody"
+        return self.workflow.next_names(request)
 
     def filed_sentence(self, request: AccessRequest) -> str:
         return request_filed(request, self.next_names(request))

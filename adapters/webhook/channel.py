@@ -16,8 +16,8 @@ import time
 
 import aiohttp
 
-from bot.events import Notification
 from bot.moderation.desk import ModerationDesk
+from bot.notifications import Notification
 from bot.ports import DeliveryFailed
 
 
@@ -46,7 +46,7 @@ class RemovalWebhook:
             "post_id": alert.post.post_id, "board": alert.post.board,
             "folder": alert.post.folder, "url": alert.post.url,
             "categories": list(alert.verdict.labels),
-            "moderator": last.actor_name if last else "", "reason": last.reason if last else "",
+            "moderator": last.actor_name if last else "", "reason": last.comment if last else "",
             "ban_author": alert.state == "banned", "author_id": alert.post.author_id,
         }).encode()
         timestamp = str(int(time.time()))

@@ -17,3 +17,13 @@ def test_storage_benchmark_prints_both_figures_and_their_ratio() -> None:
     result = json.loads(run.stdout.strip().splitlines()[-1])
     assert result["stored_large"] == 50
     assert result["ratio"] > 0 and result["decision_ms_small"] > 0
+
+
+def test_operations_benchmark_runs_and_its_restored_store_verifies() -> None:
+    run = subprocess.run([sys.executable, "benchmarks/operations.py", "--requests", "30",
+                          "--backlog", "10", "--repeats", "2"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    assert (result["requests"], result["backlog"]) == (30, 10)
+    assert result["backup_mb"] > 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.events import Notification
+from bot.notifications import Notification
 from bot.outbox import OutboxDispatcher, backoff
 from bot.ports import DeliveryFailed
 from bot.workflow import Actor, Decision

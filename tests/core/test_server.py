@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from aiohttp import ClientSession, web
 
-from socialbot.bootstrap import Bot
+from socialbot.bootstrap import Runtime
 from socialbot.server import TOKEN_KEY, create_app
 
 
-async def start(bot: Bot) -> tuple[web.AppRunner, str, str]:
+async def start(bot: Runtime) -> tuple[web.AppRunner, str, str]:
     app = create_app(bot)
     runner = web.AppRunner(app)
     await runner.setup()
@@ -18,7 +18,7 @@ async def start(bot: Bot) -> tuple[web.AppRunner, str, str]:
     return runner, f"http://{host}:{port}", app[TOKEN_KEY]
 
 
-async def test_healthz_and_the_console_endpoint(bot: Bot) -> None:
+async def test_healthz_and_the_console_endpoint(bot: Runtime) -> None:
     runner, url, token = await start(bot)
     try:
         async with ClientSession() as http:

@@ -7,27 +7,27 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain import FieldErrors
-from socialbot.bootstrap import Bot, build
+from bot.errors import FieldErrors
+from socialbot.bootstrap import Runtime, build
 from storage.engine import Store, StoreCorrupt, StoreError, StoreLocked
 from storage.tinydb_repository import HistoryRewritten
 from tests.support import file_request
 
 
-def test_requests_survive_a_restart_with_their_history(bot: Bot, tmp_path: Path,
+def test_requests_survive_a_restart_with_their_history(bot: Runtime, tmp_path: Path,
                                                        sample_config, clock) -> None:  # type: ignore[no-untyped-def]
     request = file_request(bot.workflow)
     bot.close()
     reopened = build(sample_config, tmp_path, clock=clock)
     try:
         assert reopened.workflow.get(request.id) == request
-        assert reopened.repository.next_request_id() == "R-2"
+        assert reopened.repository.next_id() == "R-2"
         assert [r.id for r in reopened.workflow.inbox("msmith")] == [request.id]
     finally:
         reopened.close()
 
 
-def test_the_snapshot_is_plain_tinydb_json(bot: Bot) -> None:
+def test_the_snapshot_is_plain_tinydb_json(bot: Runtime) -> None:
     request = file_request(bot.workflow)
     bot.close()
     snapshot = json.loads(bot.storage_path().read_text())
@@ -35,7 +35,7 @@ def test_the_snapshot_is_plain_tinydb_json(bot: Bot) -> None:
     assert bot.store.journal_path.read_bytes() == b""
 
 
-def test_a_second_process_gets_a_clear_error(bot: Bot) -> None:
+def test_a_second_process_gets_a_clear_error(bot: Runtime) -> None:
     with pytest.raises(StoreLocked, match="already open in another process"):
         Store(bot.storage_path())
 
@@ -62,7 +62,7 @@ def test_damage_in_the_middle_of_the_journal_is_reported(tmp_path: Path) -> None
         Store(path)
 
 
-def test_a_reader_sees_committed_data_beside_the_writer(bot: Bot) -> None:
+def test_a_reader_sees_committed_data_beside_the_writer(bot: Runtime) -> None:
     request = file_request(bot.workflow)
     reader = Store(bot.storage_path(), read_only=True)
     assert reader.get("requests", request.id)["id"] == request.id  # type: ignore[index]
@@ -70,14 +70,14 @@ def test_a_reader_sees_committed_data_beside_the_writer(bot: Bot) -> None:
         reader.commit([("del", "requests", request.id)])
 
 
-def test_the_audit_trail_cannot_be_rewritten(bot: Bot) -> None:
+def test_the_audit_trail_cannot_be_rewritten(bot: Runtime) -> None:
     request = file_request(bot.workflow)
     forged = request.evolve(history=())
     with pytest.raises(HistoryRewritten):
         bot.repository.save(forged, expected_version=request.version)
 
 
-def test_a_refused_form_leaves_the_files_untouched(bot: Bot) -> None:
+def test_a_refused_form_leaves_the_files_untouched(bot: Runtime) -> None:
     file_request(bot.workflow)
     before = bot.store.journal_path.read_bytes()
     with pytest.raises(FieldErrors):

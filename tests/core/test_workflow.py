@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain import FieldErrors
+from bot.errors import FieldErrors
 from bot.workflow import Actor, AlreadyDecided, Decision, NotFound, Refused, Workflow
-from socialbot.bootstrap import Bot
+from socialbot.bootstrap import Runtime
 from tests.support import file_request, valid_form
 
 
@@ -61,7 +61,7 @@ def test_promotion_request_goes_cct_then_director(workflow: Workflow) -> None:
     ("pbrown", "belongs to Morgan Smith"),
 ])
 def test_only_the_supervisor_signs_the_supervisor_stage(
-        workflow: Workflow, bot: Bot, person: str, reason: str) -> None:
+        workflow: Workflow, bot: Runtime, person: str, reason: str) -> None:
     request = file_request(workflow)
     with pytest.raises(Refused, match=reason):
         act(workflow, person, request.id, "approve")
@@ -120,7 +120,7 @@ def test_a_delegate_acts_for_an_approver_who_is_away(workflow: Workflow) -> None
     assert request.state == "sop_draft"
 
 
-def test_the_same_click_three_times_takes_effect_once(workflow: Workflow, bot: Bot) -> None:
+def test_the_same_click_three_times_takes_effect_once(workflow: Workflow, bot: Runtime) -> None:
     request = file_request(workflow)
     first = act(workflow, "msmith", request.id, "approve", step=request.step)
     for _ in range(2):
@@ -138,7 +138,7 @@ def test_two_approvers_racing_on_one_stage_produce_one_winner(workflow: Workflow
     assert workflow.get(request.id) == winner
 
 
-def test_a_stale_version_is_refused_by_the_repository(workflow: Workflow, bot: Bot) -> None:
+def test_a_stale_version_is_refused_by_the_repository(workflow: Workflow, bot: Runtime) -> None:
     """The version check, not luck: a writer holding an old copy loses."""
     from bot.ports import ConcurrentUpdate
 
@@ -184,7 +184,7 @@ def test_reassign_hands_the_stage_to_an_eligible_person_only(workflow: Workflow)
 
 
 def test_an_invalid_form_gets_a_message_per_field_and_stores_nothing(
-        workflow: Workflow, bot: Bot) -> None:
+        workflow: Workflow, bot: Runtime) -> None:
     form = valid_form(first_name="", programs=[], promote_department="nowhere",
                       initiative="x" * 1001, privacy_accepted=False, status="contractor")
     with pytest.raises(FieldErrors) as problem:

@@ -11,8 +11,9 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from bot.chains import STAGES
 from bot.config import parse_config
-from bot.domain import AccessRequest, FieldErrors
-from bot.workflow import ACTIONS, TRANSITIONS, Actor, AlreadyDecided, Decision, Refused
+from bot.domain import AccessRequest
+from bot.errors import FieldErrors
+from bot.workflow import ACTIONS, REQUEST_TRANSITIONS, Actor, AlreadyDecided, Decision, Refused
 from socialbot.bootstrap import build
 from tests.support import SAMPLE_CONFIG, FixedClock, valid_form
 
@@ -50,8 +51,8 @@ class WorkflowMachine(RuleBasedStateMachine):
         # chain really moves; otherwise anyone doing anything.
         insiders = [*self.workflow.current_approvers(before), before.requester_id]
         person = data.draw(st.sampled_from(insiders if likely else PEOPLE))
-        fitting = [a for (kind, a) in TRANSITIONS if not before.is_final
-                   and kind == STAGES[before.state].kind]
+        fitting = [row.action for row in REQUEST_TRANSITIONS if not before.is_final
+                   and row.source == STAGES[before.state].kind]
         action = data.draw(st.sampled_from(fitting if likely and fitting else list(ACTIONS)))
         step = before.step - 1 if stale else before.step
         decision = Decision(action, comment=comment, sop_text="Plan v1",  # type: ignore[arg-type]

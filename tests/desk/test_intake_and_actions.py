@@ -16,7 +16,7 @@ from aiohttp import ClientSession, web
 from adapters.console.session import ConsoleSession
 from adapters.webhook.channel import RemovalWebhook
 from bot.moderation.desk import AlertAlreadyDecided, AlertRefused
-from socialbot.bootstrap import Bot, build
+from socialbot.bootstrap import Runtime, build
 from socialbot.server import create_app
 
 TOKEN = "intake-token-for-tests"
@@ -59,7 +59,8 @@ class PublishingSide:
 
 @pytest.fixture
 async def server(tmp_path: Path, sample_config, clock,  # type: ignore[no-untyped-def]
-                 monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[tuple[str, Bot, PublishingSide]]:
+                 monkeypatch: pytest.MonkeyPatch,
+                 ) -> AsyncIterator[tuple[str, Runtime, PublishingSide]]:
     monkeypatch.setenv("MODERATION_INTAKE_TOKEN", TOKEN)
     publishing = PublishingSide(failures=1)
     hook_app = web.Application()
@@ -94,7 +95,7 @@ async def send(url: str, body: Any, *, token: str = TOKEN, raw: bytes | None = N
         return answer.status, json.loads(text) if text.startswith("{") else text
 
 
-def tables(bot: Bot) -> dict[str, Any]:
+def tables(bot: Runtime) -> dict[str, Any]:
     return {name: dict(bot.store.items(name)) for name in
             ("posts", "alerts", "bans", "outbox", "post_history")}
 

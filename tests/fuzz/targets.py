@@ -4,7 +4,7 @@ A target serves one route of the real server (`create_app` + the platform's `mou
 the local fakes, with a request already filed (and a moderation alert raised) so that clicks
 and modals refer to something. Each kind of payload the bot handles has a builder of a fresh,
 valid example; `send` encodes a (possibly damaged) payload as the platform does, signs it
-(Slack's signing secret, a Bot Framework JWT from the fake token issuer, the intake's bearer
+(Slack's signing secret, a Runtime Framework JWT from the fake token issuer, the intake's bearer
 token), posts it and waits until the work it started is done. The outbox dispatcher is
 stopped, so the store changes only by what a request itself did.
 
@@ -31,7 +31,7 @@ from bot.workflow import Actor
 from cards import slack as slack_blocks
 from cards.adaptive import BUTTON_KEY
 from cards.codec import ButtonPayload
-from socialbot.bootstrap import Bot, build
+from socialbot.bootstrap import Runtime, build
 from socialbot.server import create_app
 from storage.moderation_repository import ALERTS, AUTHORS, BANS, EXAMPLES, POSTS
 from storage.tinydb_repository import DELIVERIES, KEYVALUE, MARKERS, OUTBOX, REFUSALS, REQUESTS
@@ -60,7 +60,7 @@ class Target(Protocol):
     async def close(self) -> None: ...
 
 
-def store_snapshot(bot: Bot) -> str:
+def store_snapshot(bot: Runtime) -> str:
     """Every table of the store as one JSON text: equal texts, unchanged store."""
     return json.dumps({t: dict(bot.store.items(t)) for t in ALL_TABLES}, sort_keys=True)
 
@@ -83,7 +83,7 @@ async def settled(sending: Coroutine[Any, Any, int]) -> int:
     return status
 
 
-def raise_alert(bot: Bot) -> str:
+def raise_alert(bot: Runtime) -> str:
     post = PostIn.model_validate({
         "platform": "facebook", "board": "City of Pickering", "folder": "Green bins",
         "post_id": "p1", "author_id": "fb:100200", "author_name": "Pat Jones",
@@ -238,7 +238,7 @@ class TeamsTarget:
 class IntakeTarget:
     name = "intake"
 
-    def __init__(self, bot: Bot, runner: web.AppRunner) -> None:
+    def __init__(self, bot: Runtime, runner: web.AppRunner) -> None:
         self.bot, self.runner = bot, runner
         host, port = runner.addresses[0][:2]
         self.url = f"http://{host}:{port}/api/moderation/posts"

@@ -22,7 +22,7 @@ from aiohttp import web
 from adapters.slack import mount as slack_mount
 from bot.config import load_config
 from cards import slack as slack_blocks
-from socialbot.bootstrap import Bot, build
+from socialbot.bootstrap import Runtime, build
 from socialbot.server import create_app
 from storage.tinydb_repository import DELIVERIES, KEYVALUE, OUTBOX, REFUSALS, REQUESTS
 from tests.fakes import slack_requests as sr
@@ -55,7 +55,7 @@ def slack_users(bot_or_config_path: Path) -> dict[str, JsonDict]:
 
 
 class SlackHarness:
-    def __init__(self, bot: Bot, fake: FakeSlackWebAPI, runner: web.AppRunner,
+    def __init__(self, bot: Runtime, fake: FakeSlackWebAPI, runner: web.AppRunner,
                  banner: list[str]) -> None:
         self.bot = bot
         self.fake = fake
@@ -238,7 +238,7 @@ async def start_harness(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake: F
     bot = build(config, base_dir, channel_names=(slack_mount.channel_name,), fsync=False)
     bot.dispatcher.poll_seconds = 0.05
     app = create_app(bot)
-    banner = slack_mount.mount(app, bot)
+    banner = slack_mount.mount(app, bot.services)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

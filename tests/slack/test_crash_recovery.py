@@ -21,7 +21,7 @@ from adapters.slack import mount as slack_mount
 from adapters.slack.channel import NOTICE_EVENT
 from bot.config import load_config
 from bot.workflow import Actor
-from socialbot.bootstrap import Bot, build
+from socialbot.bootstrap import Runtime, build
 from socialbot.server import create_app
 from tests.fakes.slack_web_api import FakeSlackWebAPI
 from tests.slack.conftest import SECRET, TOKEN, slack_users, write_config
@@ -36,7 +36,7 @@ class Killed(BaseException):
 
 @asynccontextmanager
 async def running_bot(config_path: Path, monkeypatch: pytest.MonkeyPatch, *,
-                      driven: bool = True) -> AsyncIterator[Bot]:
+                      driven: bool = True) -> AsyncIterator[Runtime]:
     """The bot as `serve` builds it, Slack mounted; `driven`: the test runs the delivery
     passes itself (only on a fresh store: a pass started at startup would race with it)."""
     monkeypatch.setenv("SLACK_BOT_TOKEN", TOKEN)
@@ -45,7 +45,7 @@ async def running_bot(config_path: Path, monkeypatch: pytest.MonkeyPatch, *,
     bot = build(config, base_dir, channel_names=(slack_mount.channel_name,), fsync=False)
     bot.dispatcher.poll_seconds = 0.05
     app = create_app(bot)
-    slack_mount.mount(app, bot)
+    slack_mount.mount(app, bot.services)
     runner = web.AppRunner(app)  # started, not listening: nothing here needs the Slack route
     await runner.setup()
     if driven:
@@ -57,7 +57,7 @@ async def running_bot(config_path: Path, monkeypatch: pytest.MonkeyPatch, *,
         bot.close()
 
 
-async def delivered(bot: Bot, timeout: float = 5.0) -> None:
+async def delivered(bot: Runtime, timeout: float = 5.0) -> None:
     """Wait for the running outbox to deliver everything."""
     deadline = asyncio.get_running_loop().time() + timeout
     while bot.repository.pending_count():

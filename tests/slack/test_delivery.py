@@ -149,22 +149,14 @@ async def test_reminders_repeat_the_card_and_escalations_tell_the_supervisor(
     assert "Summer swim" not in str(above[0])  # the supervisor gets the summary, not the form
 
 
-async def test_other_features_can_deliver_their_own_kinds_through_slack(
-        slack: SlackHarness) -> None:
-    from bot.events import Notification
+async def test_a_kind_nothing_delivers_is_given_up_at_once(slack: SlackHarness) -> None:
+    from bot.notifications import Notification
+    from bot.ports import DeliveryFailed
 
     channel = slack.bot.channels["slack"]
     assert isinstance(channel, SlackChannel)
-    # A kind no feature delivers yet (moderation alerts register theirs when mounted).
-    reminder = Notification(id="K-1:1:password_change", kind="password_change",  # type: ignore[arg-type]
-                            request_id="K-1", step=1, recipients=("kwong",))
-    with pytest.raises(Exception, match="nothing delivers 'password_change'"):
-        await channel.deliver(reminder)
-    seen: list[str] = []
-
-    async def deliver_reminder(note: Notification) -> None:
-        seen.append(note.id)
-
-    channel.register("password_change", deliver_reminder)
-    await channel.deliver(reminder)
-    assert seen == ["K-1:1:password_change"]
+    unknown = Notification(id="R-1:1:password_change", kind="password_change",  # type: ignore[arg-type]
+                           request_id="R-1", step=1, recipients=("kwong",))
+    with pytest.raises(DeliveryFailed, match="nothing delivers 'password_change'") as failed:
+        await channel.deliver(unknown)
+    assert failed.value.retry_after is None  # retrying cannot help: a dead letter at once

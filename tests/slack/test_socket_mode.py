@@ -21,7 +21,7 @@ from aiohttp import web
 from adapters.slack import mount as slack_mount
 from bot.config import load_config
 from cards import slack as slack_blocks
-from socialbot.bootstrap import Bot, build
+from socialbot.bootstrap import Runtime, build
 from socialbot.server import create_app
 from tests.fakes import slack_requests as sr
 from tests.fakes.slack_socket_mode import FakeSocketMode
@@ -34,7 +34,7 @@ ADOE, MSMITH = "U0ADOE", "U0MSMITH"
 
 @dataclass
 class SocketModeBot:
-    bot: Bot
+    bot: Runtime
     api: FakeSlackWebAPI
     socket: FakeSocketMode
     url: str
@@ -55,7 +55,7 @@ async def socket_bot(tmp_path: Path,
         bot = build(config, base_dir, channel_names=(slack_mount.channel_name,), fsync=False)
         bot.dispatcher.poll_seconds = 0.05
         app = create_app(bot)
-        banner = slack_mount.mount(app, bot)
+        banner = slack_mount.mount(app, bot.services)
         assert "Socket Mode" in banner[0] and "/slack/events" not in banner[0]
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()

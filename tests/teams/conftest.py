@@ -1,4 +1,4 @@
-"""The bot's real server with the Teams route mounted, a fake Bot Connector, Teams activities.
+"""The bot's real server with the Teams route mounted, a fake Runtime Connector, Teams activities.
 
 `teams` gives a `TeamsHarness`: the bot built by `socialbot.bootstrap.build` on a copy of
 app.yaml whose storage lives in tmp_path, served by `socialbot.server.create_app` +
@@ -27,7 +27,7 @@ from adapters.teams import mount as teams_mount
 from adapters.teams.auth import TeamsCredentials
 from adapters.teams.cloud_adapter import bot_framework_authentication
 from bot.config import load_config
-from socialbot.bootstrap import Bot, build
+from socialbot.bootstrap import Runtime, build
 from socialbot.server import create_app
 from storage.tinydb_repository import DELIVERIES, KEYVALUE, OUTBOX, REFUSALS, REQUESTS
 from tests.fakes.bot_connector import (
@@ -72,7 +72,7 @@ def write_config(tmp_path: Path, **teams: Any) -> Path:
 
 
 class TeamsHarness:
-    def __init__(self, bot: Bot, connector: FakeBotConnector, runner: web.AppRunner,
+    def __init__(self, bot: Runtime, connector: FakeBotConnector, runner: web.AppRunner,
                  banner: list[str], headers: dict[str, str] | None = None) -> None:
         self.bot = bot
         self.connector = connector
@@ -274,7 +274,7 @@ async def start_harness(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         authentication = bot_framework_authentication(
             TeamsCredentials(app_id=app_id, app_password="offline-secret"),
             credentials_factory=FakeAppCredentialsFactory(app_id))
-    banner = teams_mount.mount(app, bot, authentication=authentication, host="127.0.0.1")
+    banner = teams_mount.mount(app, bot.services, authentication=authentication, host="127.0.0.1")
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()

@@ -17,7 +17,7 @@ from bot.workflow import Actor, Decision, Workflow
 from cards import adaptive
 from cards.alert import alert_card
 from cards.content import request_card
-from socialbot.bootstrap import Bot
+from socialbot.bootstrap import Runtime
 from tests.support import file_request
 from tests.teams.conftest import action_titles, actions_of, all_text, assert_valid_card
 
@@ -25,7 +25,7 @@ HOSTILE = '"}]} **x** [a](https://evil.example) <at>Kim</at> ${x} \\ \u202e'
 
 
 @pytest.fixture
-def views(bot: Bot) -> Views:
+def views(bot: Runtime) -> Views:
     return Views(bot.workflow, References(bot.repository), city=bot.config.city)
 
 
@@ -43,7 +43,7 @@ def walk_chain(workflow: Workflow) -> list[AccessRequest]:
     return seen
 
 
-def test_every_request_card_for_every_viewer_is_valid(bot: Bot, views: Views) -> None:
+def test_every_request_card_for_every_viewer_is_valid(bot: Runtime, views: Views) -> None:
     people = [p.id for p in bot.directory]
     for request in walk_chain(bot.workflow):
         for viewer in [*people, None]:
@@ -55,7 +55,7 @@ def test_every_request_card_for_every_viewer_is_valid(bot: Bot, views: Views) ->
                 assert not closed.get("actions")
 
 
-def test_each_viewer_sees_only_their_buttons(bot: Bot, views: Views) -> None:
+def test_each_viewer_sees_only_their_buttons(bot: Runtime, views: Views) -> None:
     request = file_request(bot.workflow)
     assert action_titles(views.card(request, "msmith")) == ["Approve", "Reject", "Reassign"]
     assert action_titles(views.card(request, "adoe")) == ["Withdraw"]
@@ -65,7 +65,7 @@ def test_each_viewer_sees_only_their_buttons(bot: Bot, views: Views) -> None:
     assert action_titles(views.card(cct, "kwong")) == ["Recommend", "Decline", "Reassign"]
 
 
-def test_inputs_needed_by_a_decision_are_on_the_card(bot: Bot, views: Views) -> None:
+def test_inputs_needed_by_a_decision_are_on_the_card(bot: Runtime, views: Views) -> None:
     request = file_request(bot.workflow)
     card = views.card(request, "msmith")
     reject = next(a for a in card["actions"] if a["title"] == "Reject")
@@ -80,7 +80,7 @@ def test_inputs_needed_by_a_decision_are_on_the_card(bot: Bot, views: Views) -> 
     assert [c["value"] for c in chooser["choices"]] == ["pbrown", "jmarsh"]
 
 
-def test_the_form_card_and_its_server_side_errors(bot: Bot, views: Views) -> None:
+def test_the_form_card_and_its_server_side_errors(bot: Runtime, views: Views) -> None:
     person = bot.directory.person("adoe")
     card = views.form(person, "nonce-1")
     assert_valid_card(card)
@@ -104,7 +104,7 @@ def test_the_form_card_and_its_server_side_errors(bot: Bot, views: Views) -> Non
     assert "more" in all_text(again)
 
 
-def test_welcome_status_notice_and_filed_cards(bot: Bot, views: Views) -> None:
+def test_welcome_status_notice_and_filed_cards(bot: Runtime, views: Views) -> None:
     welcome = adaptive.welcome_card(city="City of Pickering", greeting="Hello " + HOSTILE,
                                     commands=COMMANDS)
     assert_valid_card(welcome)
@@ -118,7 +118,7 @@ def test_welcome_status_notice_and_filed_cards(bot: Bot, views: Views) -> None:
     assert_valid_card(adaptive.filed_card("R-1", HOSTILE))
 
 
-def _alert(bot: Bot, text: str) -> Any:
+def _alert(bot: Runtime, text: str) -> Any:
     post = Post(platform="facebook", board="City of Pickering", folder="Events", topic="Pool",
                 post_id="p-1", author_id="fb-42", author_name="Troll " + HOSTILE, text=text,
                 created_at=datetime(2026, 11, 24, 12, 0, tzinfo=UTC),
@@ -128,7 +128,7 @@ def _alert(bot: Bot, text: str) -> Any:
     return bot.desk.get(alert_id)
 
 
-def test_moderation_alert_cards(bot: Bot) -> None:
+def test_moderation_alert_cards(bot: Runtime) -> None:
     alert = _alert(bot, "Call 905-555-0199 to buy cheap followers at spam.example " + HOSTILE)
     moderator = adaptive.alert_card(alert_card(alert, bot.desk, viewer="tlee"),
                                     refresh_user_ids=["29:1tlee"])
@@ -156,7 +156,7 @@ def test_refresh_names_at_most_sixty_people() -> None:
     assert refresh["action"]["data"] == {"button": "view:R-1:1"}
 
 
-def test_the_content_is_the_one_every_renderer_uses(bot: Bot, views: Views) -> None:
+def test_the_content_is_the_one_every_renderer_uses(bot: Runtime, views: Views) -> None:
     request = file_request(bot.workflow)
     content = request_card(request, bot.workflow, viewer="msmith")
     card = views.card(request, "msmith")

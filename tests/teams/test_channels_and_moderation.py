@@ -109,7 +109,7 @@ async def test_moderation_alerts_reach_moderators_in_teams(teams: TeamsHarness) 
 
 async def test_local_mode_is_not_mounted_on_the_network(teams: TeamsHarness) -> None:
     app = create_app(teams.bot)
-    banner = teams_mount.mount(app, teams.bot, host="0.0.0.0")
+    banner = teams_mount.mount(app, teams.bot.services, host="0.0.0.0")
     assert "OFF" in banner[0] and "allow_local_mode_on_network" in banner[0]
     assert not [r for r in app.router.routes() if r.resource and
                 r.resource.canonical == teams_mount.ROUTE]
@@ -130,7 +130,7 @@ async def test_local_mode_answers_only_this_machine(teams: TeamsHarness) -> None
     if address is None:
         pytest.skip("this machine has no non-loopback IPv4 address")
     app = create_app(teams.bot)
-    teams_mount.mount(app, teams.bot, host="127.0.0.1")  # as if the check were bypassed
+    teams_mount.mount(app, teams.bot.services, host="127.0.0.1")  # as if the check were bypassed
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     await web.TCPSite(runner, address, 0).start()
@@ -147,16 +147,9 @@ async def test_local_mode_answers_only_this_machine(teams: TeamsHarness) -> None
     assert teams.snapshot() == before
 
 
-async def test_the_serve_host_recorded_in_the_app_is_honoured(
-        teams: TeamsHarness, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`socialbot serve` records its host under socialbot.server.HOST_KEY; mount reads it."""
-    from socialbot import server
-
-    key = web.AppKey("serve_host", str)
-    monkeypatch.setattr(server, "HOST_KEY", key, raising=False)
+async def test_the_serve_host_decides_local_mode(teams: TeamsHarness) -> None:
+    """`socialbot serve` passes the host it listens on; local mode refuses a network one."""
     app = create_app(teams.bot)
-    app[key] = "0.0.0.0"
-    assert "OFF" in teams_mount.mount(app, teams.bot)[0]
+    assert "OFF" in teams_mount.mount(app, teams.bot.services, host="0.0.0.0")[0]
     loopback = create_app(teams.bot)
-    loopback[key] = "127.0.0.1"
-    assert "LOCAL MODE" in teams_mount.mount(loopback, teams.bot)[0]
+    assert "LOCAL MODE" in teams_mount.mount(loopback, teams.bot.services, host="127.0.0.1")[0]

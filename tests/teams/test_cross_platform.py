@@ -54,7 +54,8 @@ async def both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         bot = build(config, base_dir, channel_names=("slack", "teams"), fsync=False)
         bot.dispatcher.poll_seconds = 0.05
         app = create_app(bot)
-        banner = slack_mount.mount(app, bot) + teams_mount.mount(app, bot, host="127.0.0.1")
+        banner = slack_mount.mount(app, bot.services) + teams_mount.mount(
+            app, bot.services, host="127.0.0.1")
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         await web.TCPSite(runner, "127.0.0.1", 0).start()

@@ -53,7 +53,7 @@ from playwright.async_api import Browser, Page, async_playwright, expect  # noqa
 
 from adapters.teams import mount as teams_mount  # noqa: E402
 from bot.config import load_config  # noqa: E402
-from socialbot.bootstrap import Bot, build  # noqa: E402
+from socialbot.bootstrap import Runtime, build  # noqa: E402
 from socialbot.server import create_app  # noqa: E402
 from tests.support import ROOT, SAMPLE_CONFIG  # noqa: E402
 from tests.teams.playground.harness import (  # noqa: E402
@@ -74,7 +74,7 @@ REQUESTER = "adoe"
 COLLEAGUES = ("pbrown", "jpatel", "lchen", "kwong", "tlee")
 
 
-def tenant_user(bot: Bot, person_id: str) -> TenantUser:
+def tenant_user(bot: Runtime, person_id: str) -> TenantUser:
     person = bot.directory.person(person_id)
     return TenantUser(f"user-{person_id}", person.full_name, str(person.teams_id),
                       person.email)
@@ -89,7 +89,7 @@ def artifacts(request: pytest.FixtureRequest) -> Path:
 
 
 @pytest.fixture
-async def bot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Bot]:
+async def bot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Runtime]:
     monkeypatch.setenv("MICROSOFT_APP_ID", "")       # local mode: the Playground sends no token
     monkeypatch.setenv("MICROSOFT_APP_PASSWORD", "")
     raw = yaml.safe_load(SAMPLE_CONFIG.read_text())
@@ -105,9 +105,9 @@ async def bot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[
 
 
 @pytest.fixture
-async def playground(bot: Bot, tmp_path: Path) -> AsyncIterator[Playground]:
+async def playground(bot: Runtime, tmp_path: Path) -> AsyncIterator[Playground]:
     app = create_app(bot)
-    teams_mount.mount(app, bot, host="127.0.0.1")
+    teams_mount.mount(app, bot.services, host="127.0.0.1")
     config = write_playground_config(
         tmp_path / ".m365agentsplayground.yml", tenant_user(bot, REQUESTER),
         [tenant_user(bot, p) for p in COLLEAGUES], f"personal-{REQUESTER}")
@@ -136,7 +136,7 @@ async def page(browser: Browser, playground: Playground, artifacts: Path) -> Asy
 
 
 async def test_alex_files_the_access_form_in_the_playground(
-        page: Page, bot: Bot, artifacts: Path) -> None:
+        page: Page, bot: Runtime, artifacts: Path) -> None:
     ui = PlaygroundPage(page)
     await ui.wait_ready(timeout=STEP_MS)
     await expect(ui.card_with("Hello Alex Doe")).to_be_visible(timeout=STEP_MS)  # on install
@@ -188,10 +188,10 @@ async def test_alex_files_the_access_form_in_the_playground(
 
 
 @pytest.fixture
-async def approver_playground(bot: Bot, tmp_path: Path) -> AsyncIterator[Playground]:
+async def approver_playground(bot: Runtime, tmp_path: Path) -> AsyncIterator[Playground]:
     """The same bot; the Playground's user is Dana Okafor, Blake Harris's supervisor."""
     app = create_app(bot)
-    teams_mount.mount(app, bot, host="127.0.0.1")
+    teams_mount.mount(app, bot.services, host="127.0.0.1")
     config = write_playground_config(
         tmp_path / ".m365agentsplayground.yml", tenant_user(bot, "dokafor"),
         [tenant_user(bot, p) for p in ("bharris", *COLLEAGUES[:4])], "personal-dokafor")
@@ -201,7 +201,7 @@ async def approver_playground(bot: Bot, tmp_path: Path) -> AsyncIterator[Playgro
 
 
 async def test_dana_approves_on_the_card_she_receives(
-        browser: Browser, approver_playground: Playground, bot: Bot, artifacts: Path) -> None:
+        browser: Browser, approver_playground: Playground, bot: Runtime, artifacts: Path) -> None:
     from bot.workflow import Actor
     from tests.support import valid_form
 

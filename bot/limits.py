@@ -1,0 +1,7 @@
+"""Every limit on what a person types, defined once; the core enforces them, renderers show them."""
+
+MAX_COMMENT = 1000      # a reason, comments, a reassignment note
+MAX_SOP = 3000          # the SOP text (06.02)
+MAX_LINK = 500          # the SOP link
+MAX_BAN_REASON = 500    # why a moderator banned an author
+MAX_POST_CHARS = 600    # how much of a public post an alert card shows (the link has the rest)
