@@ -9,7 +9,7 @@ internet. Run once with the history check (the bot as shipped) and once
 without it (`intended_at` answering None: what the bot did before), each on a fresh store.
 The last line is one JSON object.
 
-Usage: python benchmarks/notice_kill_test.py [--requests 60] [--seed 7]
+Usage: python benchmarks/notice_kill_test.py [--requests 60] [--seed 7] [--max-kills 200]
 """
 
 from __future__ import annotations
@@ -93,14 +93,15 @@ async def child(config: Path, mode: str, count: int = 0,
     return b"done" in out
 
 
-async def run(mode: str, requests: int, rng: random.Random) -> dict[str, Any]:
+async def run(mode: str, requests: int, rng: random.Random, max_kills: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         async with FakeSlackWebAPI(bot_token=TOKEN, answer_latency=LATENCY) as fake:
             config = write_config(Path(folder), fake.base_url)
             fake.users.update(slack_users(config))
             await child(config, "file", requests)
             kills = 0
-            while not await child(config, mode, kill_after=rng.uniform(0.0, 0.25)):
+            while not await child(config, mode, kill_after=(
+                    rng.uniform(0.0, 0.25) if kills < max_kills else None)):
                 kills += 1
             copies = Counter(key for key in (_key(m.message) for m in fake.messages()) if key)
             history_reads = len(fake.calls("conversations.history"))
@@ -118,10 +119,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--max-kills", type=int, default=200, help="then let it finish")
     args = parser.parse_args()
     results = {}
     for mode in ("deliver", "deliver-without-check"):
-        results[mode] = asyncio.run(run(mode, args.requests, random.Random(args.seed)))
+        results[mode] = asyncio.run(run(mode, args.requests, random.Random(args.seed),
+                                        args.max_kills))
         figures = results[mode]
         print(f"{mode:>22}: {figures['kills']} kills, {figures['notices']} notices, "
               f"{figures['posted']} posted, {figures['repeated_copies']} repeated copies",

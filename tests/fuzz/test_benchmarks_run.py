@@ -27,7 +27,8 @@ def test_the_fuzz_benchmark_counts_answers_by_status() -> None:
 
 
 def test_the_kill_benchmark_counts_copies_with_and_without_the_history_check() -> None:
-    result = last_json_line("benchmarks/notice_kill_test.py", "--requests", "3")
+    result = last_json_line("benchmarks/notice_kill_test.py", "--requests", "3",
+                            "--max-kills", "2")
     for mode in ("with_check", "without_check"):
         figures = result[mode]
         assert isinstance(figures, dict) and figures["notices"] == 6
