@@ -55,7 +55,7 @@ def _get(node: Any, where: Path) -> Any:
 def _retyped(value: Any) -> Any:
     """The same content in another JSON type."""
     if isinstance(value, str):
-        return int(value) if value.isdigit() else [value]
+        return int(value) if value.isascii() and value.isdigit() else [value]
     if isinstance(value, bool | int | float):
         return str(value)
     if isinstance(value, dict):
