@@ -38,13 +38,18 @@ PROBES = sorted((ROOT / "tests" / "moderation" / "samples").glob("probe*.jsonl")
 # Larger held-out sets, each scored once before the rules were changed for it: the first-pass
 # figures below are the honest estimate for posts nobody has seen; the current figures are
 # after tuning on them.
-HOLDOUTS = sorted((ROOT / "tests" / "moderation" / "samples").glob("holdout_*.jsonl"))
+HOLDOUTS = sorted((ROOT / "tests" / "moderation" / "samples").glob("holdout_*.jsonl")) + sorted(
+    (ROOT / "tests" / "moderation" / "samples").glob("set_*.jsonl")
+)
 FIRST_PASS = {
     "holdout_a": {"macro_f1": 0.815, "accuracy": 0.840},
     "holdout_b": {"macro_f1": 0.708, "accuracy": 0.773},
     "holdout_c": {"macro_f1": 0.840, "accuracy": 0.825},
     "holdout_d": {"macro_f1": 0.892, "accuracy": 0.847},
     "holdout_e": {"macro_f1": 0.787, "accuracy": 0.788},
+    # issue 15: two independent writers, scored at commit 64f376e before any change for them
+    "set_w1": {"macro_f1": 0.768, "accuracy": 0.877},
+    "set_w2": {"macro_f1": 0.800, "accuracy": 0.908},
 }
 
 Predictor = Callable[[Sequence[str]], list[bool]]
@@ -116,6 +121,9 @@ def baseline_accuracy(posts: Sequence[LabeledPost], predict: Predictor) -> float
 def hatecheck(path: Path, extra: dict[str, Predictor]) -> dict[str, dict[str, float | int]]:
     with path.open(encoding="utf-8") as handle:
         cases = list(csv.DictReader(handle))
+    # The learned model trains on the even templates (benchmarks/train_moderation_model.py):
+    # only the odd ones are scored, so the figure is for sentence shapes it never saw.
+    cases = [case for case in cases if int(float(case["templ_id"] or 0)) % 2 == 1]
     texts = [case["test_case"].strip() for case in cases]
     gold = [case["label_gold"] == "hateful" for case in cases]
     screener = Screener(ModerationSettings(enabled=("harassment",)))
@@ -202,7 +210,8 @@ def main() -> None:
     if args.hatecheck.exists():
         extra = {n: p for n, (_, p) in found.items() if n == "alt-profanity-check"}
         checked = hatecheck(args.hatecheck, extra)
-        print("\nHateCheck harassment (hateful cases = harassment):")
+        print("\nHateCheck harassment (hateful cases = harassment; odd templates, unseen by "
+              "the model):")
         for name, figures in checked.items():
             print(f"  {name:<22}P {figures['precision']:.3f}  R {figures['recall']:.3f}  "
                   f"F1 {figures['f1']:.3f}")

@@ -68,15 +68,18 @@ def measure_screening(posts: Sequence[Post], settings: ModerationSettings) -> di
         screener.screen(replace(post, post_id=f"warm-{post.post_id}", author_id="warm"))
     screener = Screener(settings)
     gc.collect()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for post in posts:
         screener.screen(post)
     elapsed = time.perf_counter() - started
+    # The CPU time is the steadier figure on a machine shared with other work.
+    cpu = time.process_time() - cpu_started
     return {
         "posts": len(posts),
         "seconds": round(elapsed, 3),
         "posts_per_second": round(len(posts) / elapsed, 1),
         "microseconds_per_post": round(elapsed / len(posts) * 1e6, 1),
+        "cpu_posts_per_second": round(len(posts) / cpu, 1),
     }
 
 
@@ -99,9 +102,10 @@ def main() -> None:
     screening = measure_screening(posts, ModerationSettings())
     print(f"screening: {screening['posts']} posts in {screening['seconds']} s = "
           f"{screening['posts_per_second']:.0f} posts/s "
-          f"({screening['microseconds_per_post']} µs/post), {pinning}, "
+          f"({screening['microseconds_per_post']} µs/post; "
+          f"{screening['cpu_posts_per_second']:.0f} posts per CPU second), {pinning}, "
           f"Python {platform.python_version()}")
-    result: dict[str, object] = {"screening": screening, "goal_posts_per_second": 2000}
+    result: dict[str, object] = {"screening": screening, "goal_posts_per_second": 5000}
     intake = measure_intake(base)
     print(f"intake: {intake}")
     result["intake"] = intake

@@ -47,7 +47,7 @@ def main() -> None:
         populate(store_path, args.requests, template_record(base / "template"))
         bot = build(CONFIG, base, channel_names=("slack", "teams"))
         notes = [Notification(id=f"R-{n}:1:action_needed", kind="action_needed",
-                              request_id=f"R-{n}", step=1, recipients=("msmith",))
+                              case_id=f"R-{n}", step=1, recipients=("msmith",))
                  for n in range(1, args.backlog // 2 + 1)]
         bot.store.commit(bot.repository.outbox_ops(notes))
         metrics = PrometheusMetrics(bot.repository.outbox_summary)

@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.config import parse_config
-from bot.workflow import Actor, Decision
+from bot.workflow import Actor, Move
 from socialbot.bootstrap import build
 from storage.engine import Store
 from tests.support import SAMPLE_CONFIG, FixedClock, valid_form
@@ -31,7 +31,7 @@ def template_record(base: Path) -> dict:  # type: ignore[type-arg]
     bot = build(CONFIG, base, clock=FixedClock())
     request = bot.workflow.submit(Actor("adoe", "console"), valid_form())
     for person in ("msmith", "kwong", "pbrown"):
-        request = bot.workflow.decide(Actor(person, "console"), request.id, Decision("approve"))
+        request = bot.workflow.decide(Actor(person, "console"), request.id, Move("approve"))
     bot.close()
     return request.to_record()
 
@@ -59,7 +59,7 @@ def measure(stored: int, decisions: int, template: dict) -> dict[str, float]:  #
         timings = []
         for request_id in filed:
             started = time.perf_counter()
-            workflow.decide(Actor("msmith", "slack"), request_id, Decision("approve"))
+            workflow.decide(Actor("msmith", "slack"), request_id, Move("approve"))
             timings.append(time.perf_counter() - started)
         size = bot.storage_path().stat().st_size + bot.store.journal_path.stat().st_size
         bot.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.audit import HistoryEntry
 from bot.directory import Directory
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.form import STATUS_LABELS
 from bot.messages import action_label, stage_title, state_label, when
 
@@ -25,12 +25,12 @@ def _signature(entry: HistoryEntry | None, zone: str) -> str:
             f"{when(entry.at, zone)} (via {entry.platform})")
 
 
-def _last(request: AccessRequest, stage: str, action: str) -> HistoryEntry | None:
+def _last(request: SocialMediaRequest, stage: str, action: str) -> HistoryEntry | None:
     found = [h for h in request.history if h.stage == stage and h.action == action]
     return found[-1] if found else None
 
 
-def render_markdown(request: AccessRequest, directory: Directory, zone: str) -> str:
+def render_markdown(request: SocialMediaRequest, directory: Directory, zone: str) -> str:
     e = request.employee
     lines = [
         f"# Social Media Request for Access - {request.id}",

@@ -47,7 +47,7 @@ class HistoryEntry:
 class Refusal:
     """An attempt the engine refused: kept for audit, changes nothing else."""
 
-    request_id: str   # the case id
+    case_id: str
     person_id: str
     platform: str
     action: str
@@ -59,4 +59,7 @@ class Refusal:
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Refusal:
-        return cls(**{**record, "at": datetime.fromisoformat(record["at"])})
+        # Refusals stored before every case type had them named the case `request_id`.
+        case_id = record["case_id"] if "case_id" in record else record["request_id"]
+        rest = {k: v for k, v in record.items() if k not in ("case_id", "request_id")}
+        return cls(**{**rest, "case_id": case_id, "at": datetime.fromisoformat(record["at"])})

@@ -29,7 +29,7 @@ from bot.ports import Clock, ConcurrentUpdate
 RELATIVE_TARGETS = frozenset({"next", "stay"})
 
 @dataclass(frozen=True)
-class Decision:
+class Move:
     """What a person asks to do to a case: the action and what they typed with it."""
 
     action: str
@@ -97,7 +97,7 @@ class CaseRepository(Protocol[C]):
 class RefusalLog(Protocol):
     def record_refusal(self, refusal: Refusal) -> None: ...
 
-    def refusals(self, request_id: str) -> list[Refusal]: ...
+    def refusals(self, case_id: str) -> list[Refusal]: ...
 
 
 class CaseType(Protocol[C]):
@@ -128,7 +128,7 @@ class CaseType(Protocol[C]):
         ...
 
     def apply(self, case: C, transition: Transition, entry: HistoryEntry,
-              decision: Decision) -> tuple[C, list[Notification]]:
+              decision: Move) -> tuple[C, list[Notification]]:
         """The moved case and what it tells whom; may raise FieldErrors or Refused."""
         ...
 
@@ -168,7 +168,7 @@ class CaseEngine:
 
     # -- the one way to move a case ------------------------------------------------------------
 
-    def move(self, type_name: str, actor: Actor, case_id: str, decision: Decision, *,
+    def move(self, type_name: str, actor: Actor, case_id: str, decision: Move, *,
              step: int | None = None) -> Any:
         """Apply one decision exactly once. `step` is the step the person saw (from a button)."""
         kind = self.case_type(type_name)
@@ -252,7 +252,7 @@ class CaseEngine:
         if isinstance(found, Transition):
             return found
         self.refusals.record_refusal(Refusal(
-            request_id=case.id, person_id=actor.person_id, platform=actor.platform,
+            case_id=case.id, person_id=actor.person_id, platform=actor.platform,
             action=action[:40], reason=found, at=self.clock.now()))
         raise Refused(found)
 

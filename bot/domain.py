@@ -49,7 +49,7 @@ class Sop:
 
 
 @dataclass(frozen=True)
-class AccessRequest:
+class SocialMediaRequest:
     id: str
     kind: RequestKind
     requester_id: str
@@ -82,7 +82,7 @@ class AccessRequest:
                 return entry
         return None
 
-    def evolve(self, **changes: Any) -> AccessRequest:
+    def evolve(self, **changes: Any) -> SocialMediaRequest:
         return replace(self, **changes)
 
     def to_record(self) -> dict[str, Any]:
@@ -105,7 +105,7 @@ class AccessRequest:
         }
 
     @classmethod
-    def from_record(cls, record: dict[str, Any]) -> AccessRequest:
+    def from_record(cls, record: dict[str, Any]) -> SocialMediaRequest:
         employee = EmployeeDetails(**record["employee"])
         consent = PrivacyConsent(
             notice=record["consent"]["notice"],

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.audit import HistoryEntry
 from bot.chains import STAGES
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 
 # What a history entry did, as the card and the Appendix say it: (stage, action) or action.
 ACTION_LABELS = {
@@ -42,7 +42,7 @@ def when(at: datetime, zone: str) -> str:
     return at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M %Z")
 
 
-def state_label(request: AccessRequest) -> str:
+def state_label(request: SocialMediaRequest) -> str:
     if request.state == "approved" and request.kind == "access":
         return "approved: access granted"
     return STATE_LABELS.get(request.state, request.state)
@@ -90,7 +90,7 @@ def already_decided(request_id: str, entry: HistoryEntry, zone: str) -> str:
             f"({entry.actor_title}) on {when(entry.at, zone)}. Nothing was changed.")
 
 
-def request_final(request: AccessRequest) -> str:
+def request_final(request: SocialMediaRequest) -> str:
     return f"{request.id} is {state_label(request)}; nothing more can be done with it."
 
 
@@ -128,12 +128,12 @@ def comment_required(action: str) -> str:
     return "Say what should change: the employee will see your comments."
 
 
-def request_filed(request: AccessRequest, next_names: str) -> str:
+def request_filed(request: SocialMediaRequest, next_names: str) -> str:
     return (f"Your request {request.id} is filed. Next: {state_label(request)} "
             f"({next_names}). I'll message you at each step.")
 
 
-def requester_update(request: AccessRequest, entry: HistoryEntry | None, next_names: str,
+def requester_update(request: SocialMediaRequest, entry: HistoryEntry | None, next_names: str,
                      zone: str, *, sop_hint: str = "use the Submit SOP button") -> str:
     """What the requester is told after `entry`, one step of their request."""
     if entry is None or entry.action == "submit":

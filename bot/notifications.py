@@ -33,25 +33,21 @@ Intent = Literal[
 class Notification:
     id: str                       # unique; deliveries are idempotent by (id, target)
     kind: NotificationKind
-    request_id: str               # the case id ("R-n", "A-n")
+    case_id: str                  # "R-n", "A-n"
     step: int
     recipients: tuple[str, ...]   # person ids; empty for step_closed (all copies are updated)
     audience: str = ""            # "cct" when the whole CCT is addressed (a channel may stand in)
     summary: str = ""             # one line, already in plain words, for logs and text channels
     channel: str = ""             # only this channel delivers it (e.g. "webhook"); "" = every chat
-    case_type: str = "request"    # which case type `request_id` belongs to
+    case_type: str = "request"    # which case type `case_id` belongs to
     intent: Intent = "first_notice"
-
-    @property
-    def case_id(self) -> str:
-        return self.request_id
 
     def to_record(self) -> dict[str, Any]:
         return {**self.__dict__, "recipients": list(self.recipients)}
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Notification:
-        if "intent" not in record:
+        if "case_id" not in record:
             record = _from_landed_version(record)
         return cls(**{**record, "recipients": tuple(record["recipients"])})
 
@@ -63,7 +59,8 @@ def _from_landed_version(record: dict[str, Any]) -> dict[str, Any]:
     intent = {"reminder": "reminder", "escalation": "escalation"}.get(suffix) or (
         "outcome" if record["kind"] in ("step_closed", "requester_update", "alert_closed",
                                         "remove_post") else "first_notice")
-    return {**record, "intent": intent,
+    rest = {k: v for k, v in record.items() if k != "request_id"}
+    return {**rest, "case_id": record["request_id"], "intent": intent,
             "case_type": case_type_of(str(record["request_id"])) or "request"}
 
 

@@ -88,7 +88,7 @@ class OutboxDispatcher:
         """
         by_subject: dict[str, list[OutboxMessage]] = defaultdict(list)
         for message in self.outbox.due(time.time(), limit=PASS_LIMIT):
-            by_subject[message.notification.request_id].append(message)
+            by_subject[message.notification.case_id].append(message)
         gate = asyncio.Semaphore(CONCURRENT_SUBJECTS)
 
         async def serve(messages: list[OutboxMessage]) -> int:

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from bot.audit import Refusal
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.notifications import Notification, OutboxMessage
 
 
@@ -26,10 +26,10 @@ class Clock(Protocol):
 class RequestRepository(Protocol):
     def next_id(self) -> str: ...
 
-    def get(self, request_id: str) -> AccessRequest | None: ...
+    def get(self, request_id: str) -> SocialMediaRequest | None: ...
 
-    def save(self, request: AccessRequest, *, expected_version: int,
-             notifications: Iterable[Notification] = ()) -> AccessRequest:
+    def save(self, request: SocialMediaRequest, *, expected_version: int,
+             notifications: Iterable[Notification] = ()) -> SocialMediaRequest:
         """Store `request` (version bumped) and queue its notifications in ONE durable write.
 
         Raises ConcurrentUpdate when the stored version is not `expected_version`.
@@ -46,9 +46,9 @@ class RequestRepository(Protocol):
 
     def refusals(self, request_id: str) -> list[Refusal]: ...
 
-    def by_requester(self, person_id: str) -> list[AccessRequest]: ...
+    def by_requester(self, person_id: str) -> list[SocialMediaRequest]: ...
 
-    def open_cases(self) -> list[AccessRequest]: ...
+    def open_cases(self) -> list[SocialMediaRequest]: ...
 
     def count(self) -> int: ...
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.chains import STAGES
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.notifications import Notification
 from bot.ports import Clock, RequestRepository
 from bot.workflow import Workflow
@@ -36,23 +36,23 @@ class Reminders:
                 queued += self._queue(request, "reminder", self._reminder(request, waited))
         return queued
 
-    def _queue(self, request: AccessRequest, kind: str, note: Notification | None) -> int:
+    def _queue(self, request: SocialMediaRequest, kind: str, note: Notification | None) -> int:
         marker = f"{request.id}:{request.step}:{kind}"
         if note is None or self.repository.marked(marker):
             return 0
         self.repository.queue([note], marker=marker)
         return 1
 
-    def _reminder(self, request: AccessRequest, waited: timedelta) -> Notification:
+    def _reminder(self, request: SocialMediaRequest, waited: timedelta) -> Notification:
         stage = STAGES[request.state]
         return Notification(
             id=f"{request.id}:{request.step}:reminder", kind="action_needed",
-            request_id=request.id, step=request.step, intent="reminder",
+            case_id=request.id, step=request.step, intent="reminder",
             recipients=tuple(self.workflow.current_approvers(request)),
             summary=f"Reminder: {request.id} has waited {_days(waited)} for {stage.title}.",
         )
 
-    def _escalation(self, request: AccessRequest, waited: timedelta) -> Notification | None:
+    def _escalation(self, request: SocialMediaRequest, waited: timedelta) -> Notification | None:
         directory = self.workflow.directory
         approvers = self.workflow.current_approvers(request)
         above = {directory.person(p).supervisor for p in approvers} - {None, *approvers}
@@ -63,7 +63,7 @@ class Reminders:
         names = ", ".join(directory.person(p).full_name for p in approvers)
         return Notification(
             id=f"{request.id}:{request.step}:escalation", kind="escalation",
-            request_id=request.id, step=request.step, intent="escalation",
+            case_id=request.id, step=request.step, intent="escalation",
             recipients=tuple(sorted(p for p in above if p)),
             summary=(f"{request.id} has waited {_days(waited)} for {stage.title} by {names}. "
                      "Please follow up, or reassign the stage."),

@@ -15,15 +15,15 @@ from typing import Any, Literal
 
 from bot import messages
 from bot.audit import Actor, HistoryEntry
-from bot.cases import CaseEngine, Decision, Transition
+from bot.cases import CaseEngine, Move, Transition
 from bot.chains import STAGES, Stage
 from bot.directory import Directory
 from bot.domain import (
     TERMINAL_STATES,
-    AccessRequest,
     EmployeeDetails,
     PrivacyConsent,
     RequestKind,
+    SocialMediaRequest,
     Sop,
 )
 from bot.errors import AlreadyDecided, CaseError, FieldErrors, NotFound, Refused
@@ -32,7 +32,7 @@ from bot.limits import MAX_LINK, MAX_SOP
 from bot.notifications import Notification
 from bot.ports import Clock, RequestRepository
 
-__all__ = ["ACTIONS", "REQUEST_TRANSITIONS", "Action", "Actor", "AlreadyDecided", "Decision",
+__all__ = ["ACTIONS", "REQUEST_TRANSITIONS", "Action", "Actor", "AlreadyDecided", "Move",
            "NotFound", "Refused", "RequestCases", "Workflow", "WorkflowError",
            "WorkflowSettings"]
 
@@ -93,15 +93,15 @@ class RequestCases:
 
     # -- the engine's questions ---------------------------------------------------------------
 
-    def table_state(self, case: AccessRequest) -> str:
+    def table_state(self, case: SocialMediaRequest) -> str:
         return case.state if case.is_final else STAGES[case.state].kind
 
-    def people(self, case: AccessRequest, by: str) -> list[str]:
+    def people(self, case: SocialMediaRequest, by: str) -> list[str]:
         if by == "requester":
             return [case.requester_id]
         return self.approvers(case, STAGES[case.state])
 
-    def refused_for(self, case: AccessRequest, person_id: str, transition: Transition) -> str:
+    def refused_for(self, case: SocialMediaRequest, person_id: str, transition: Transition) -> str:
         if transition.action == "withdraw":
             return messages.only_requester_withdraws()
         if person_id == case.requester_id:
@@ -109,32 +109,32 @@ class RequestCases:
         stage = STAGES[case.state]
         return messages.not_your_stage(stage.title, self._names(self.approvers(case, stage)))
 
-    def not_possible(self, case: AccessRequest, action: str) -> str:
+    def not_possible(self, case: SocialMediaRequest, action: str) -> str:
         stage = STAGES[case.state]
         if action == "reassign" and stage.role == "requester":
             return messages.cannot_reassign_sop_draft()
         return messages.action_not_at_stage(action, stage.title)
 
-    def final_message(self, case: AccessRequest) -> str:
+    def final_message(self, case: SocialMediaRequest) -> str:
         return messages.request_final(case)
 
-    def already_message(self, case: AccessRequest, step: int) -> str:
+    def already_message(self, case: SocialMediaRequest, step: int) -> str:
         entry = case.entry_for_step(step) or (case.history[-1] if case.history else None)
         if entry is None:
             return messages.out_of_date(case.id)
         return messages.already_decided(case.id, entry, self.settings.time_zone)
 
-    def visible_to(self, case: AccessRequest, person_id: str) -> bool:
+    def visible_to(self, case: SocialMediaRequest, person_id: str) -> bool:
         """The form holds personal information: only the people in its chain may read it."""
         involved = {case.requester_id, *(h.actor_id for h in case.history),
                     *self.acting_now(case), *self.directory.cct_members}
         return person_id in involved
 
-    def acting_now(self, case: AccessRequest) -> list[str]:
+    def acting_now(self, case: SocialMediaRequest) -> list[str]:
         return [] if case.is_final else self.approvers(case, STAGES[case.state])
 
-    def apply(self, case: AccessRequest, transition: Transition, entry: HistoryEntry,
-              decision: Decision) -> tuple[AccessRequest, list[Notification]]:
+    def apply(self, case: SocialMediaRequest, transition: Transition, entry: HistoryEntry,
+              decision: Move) -> tuple[SocialMediaRequest, list[Notification]]:
         if transition.action == "reassign":
             return self._reassign(case, entry, decision)
         if transition.action == "submit_sop":
@@ -149,12 +149,12 @@ class RequestCases:
 
     # -- what a move changes --------------------------------------------------------------------
 
-    def _next_state(self, request: AccessRequest) -> str:
+    def _next_state(self, request: SocialMediaRequest) -> str:
         index = request.chain.index(request.state)
         return request.chain[index + 1] if index + 1 < len(request.chain) else "approved"
 
-    def _reassign(self, request: AccessRequest, entry: HistoryEntry,
-                  decision: Decision) -> tuple[AccessRequest, list[Notification]]:
+    def _reassign(self, request: SocialMediaRequest, entry: HistoryEntry,
+                  decision: Move) -> tuple[SocialMediaRequest, list[Notification]]:
         to = decision.reassign_to
         candidates = self.reassign_candidates(request, entry.actor_id)
         if to not in candidates:
@@ -167,7 +167,7 @@ class RequestCases:
                  self._requester_update(moved, "reassign")]
         return moved, notes
 
-    def _sop(self, request: AccessRequest, decision: Decision) -> Sop:
+    def _sop(self, request: SocialMediaRequest, decision: Move) -> Sop:
         text = decision.sop_text.strip()
         link = decision.sop_link.strip()
         errors: dict[str, str] = {}
@@ -185,7 +185,7 @@ class RequestCases:
 
     # -- who may act ------------------------------------------------------------------------------
 
-    def approvers(self, request: AccessRequest, stage: Stage) -> list[str]:
+    def approvers(self, request: SocialMediaRequest, stage: Stage) -> list[str]:
         """Everyone who may act on `stage` of `request` now; never the requester for approvals."""
         requester = request.requester_id
         if stage.role == "requester":
@@ -203,13 +203,13 @@ class RequestCases:
         above = [p for p in self.directory.line_above(requester) if p != requester]
         return above[:1]
 
-    def _default_approver(self, request: AccessRequest, stage: Stage) -> str | None:
+    def _default_approver(self, request: SocialMediaRequest, stage: Stage) -> str | None:
         requester = self.directory.person(request.requester_id)
         if stage.role == "supervisor":
             return requester.supervisor
         return self.directory.director_of(requester.department)
 
-    def reassign_candidates(self, request: AccessRequest, person_id: str) -> list[str]:
+    def reassign_candidates(self, request: SocialMediaRequest, person_id: str) -> list[str]:
         """Eligible people the current stage may be handed to (not the requester, not oneself)."""
         if request.is_final:
             return []
@@ -227,27 +227,27 @@ class RequestCases:
 
     # -- what a move tells whom -------------------------------------------------------------------
 
-    def action_needed(self, request: AccessRequest) -> Notification:
+    def action_needed(self, request: SocialMediaRequest) -> Notification:
         stage = STAGES[request.state]
         audience = "cct" if stage.role == "cct" and not request.assignee else ""
         return Notification(
             id=f"{request.id}:{request.step}:action_needed", kind="action_needed",
-            request_id=request.id, step=request.step, case_type=CASE_TYPE,
+            case_id=request.id, step=request.step, case_type=CASE_TYPE,
             recipients=tuple(self.approvers(request, stage)), audience=audience,
             summary=f"{request.id} waits for {stage.title}",
         )
 
-    def _step_closed(self, request: AccessRequest) -> Notification:
+    def _step_closed(self, request: SocialMediaRequest) -> Notification:
         return Notification(
             id=f"{request.id}:{request.step}:step_closed", kind="step_closed",
-            request_id=request.id, step=request.step, case_type=CASE_TYPE, recipients=(),
+            case_id=request.id, step=request.step, case_type=CASE_TYPE, recipients=(),
             intent="outcome", summary=f"{request.id} step {request.step} closed",
         )
 
-    def _requester_update(self, request: AccessRequest, action: str) -> Notification:
+    def _requester_update(self, request: SocialMediaRequest, action: str) -> Notification:
         return Notification(
             id=f"{request.id}:{request.step}:requester_update", kind="requester_update",
-            request_id=request.id, step=request.step, case_type=CASE_TYPE,
+            case_id=request.id, step=request.step, case_type=CASE_TYPE,
             recipients=(request.requester_id,), intent="outcome",
             summary=f"{request.id}: {action}; now {request.state}",
         )
@@ -274,7 +274,7 @@ class Workflow:
     # -- filing -----------------------------------------------------------------------------
 
     def submit(self, actor: Actor, raw_form: Mapping[str, Any],
-               kind: RequestKind = "access") -> AccessRequest:
+               kind: RequestKind = "access") -> SocialMediaRequest:
         """Validate the Appendix 2 form and file it; FieldErrors or Refused store nothing."""
         requester = self.directory.find(actor.person_id)
         if requester is None:
@@ -282,7 +282,7 @@ class Workflow:
         form = validate(raw_form, self.directory, self.settings.programs)
         now = self.clock.now()
         chain = tuple(self.settings.chains[kind])
-        draft = AccessRequest(
+        draft = SocialMediaRequest(
             id="R-0", kind=kind, requester_id=requester.id,
             employee=EmployeeDetails(form.first_name, form.last_name, form.department,
                                      form.division, form.section, form.status),
@@ -303,14 +303,14 @@ class Workflow:
 
     # -- deciding ---------------------------------------------------------------------------
 
-    def decide(self, actor: Actor, request_id: str, decision: Decision,
-               *, step: int | None = None) -> AccessRequest:
+    def decide(self, actor: Actor, request_id: str, decision: Move,
+               *, step: int | None = None) -> SocialMediaRequest:
         """Apply one decision exactly once. `step` is the step the person saw (from a button)."""
-        moved: AccessRequest = self.engine.move(CASE_TYPE, actor, normalise_id(request_id),
+        moved: SocialMediaRequest = self.engine.move(CASE_TYPE, actor, normalise_id(request_id),
                                                 decision, step=step)
         return moved
 
-    def get(self, request_id: str) -> AccessRequest:
+    def get(self, request_id: str) -> SocialMediaRequest:
         request = self.repository.get(normalise_id(request_id))
         if request is None:
             raise NotFound(messages.no_such_request(request_id))
@@ -318,34 +318,35 @@ class Workflow:
 
     # -- the shared questions ---------------------------------------------------------------
 
-    def refusal_reason(self, request: AccessRequest, person_id: str, action: str) -> str | None:
+    def refusal_reason(self, request: SocialMediaRequest, person_id: str,
+                       action: str) -> str | None:
         """Why `person_id` may not take `action` now, or None if they may."""
         return self.engine.refusal_reason(CASE_TYPE, request, person_id, action)
 
-    def may_view(self, request: AccessRequest, person_id: str) -> bool:
+    def may_view(self, request: SocialMediaRequest, person_id: str) -> bool:
         return self.engine.may_view(CASE_TYPE, request, person_id)
 
-    def stale_reason(self, request: AccessRequest, step: int) -> str | None:
+    def stale_reason(self, request: SocialMediaRequest, step: int) -> str | None:
         return self.engine.stale_reason(CASE_TYPE, request, step)
 
-    def approvers(self, request: AccessRequest, stage: Stage) -> list[str]:
+    def approvers(self, request: SocialMediaRequest, stage: Stage) -> list[str]:
         return self.cases.approvers(request, stage)
 
-    def current_approvers(self, request: AccessRequest) -> list[str]:
+    def current_approvers(self, request: SocialMediaRequest) -> list[str]:
         return self.engine.acting_now(CASE_TYPE, request)
 
-    def next_names(self, request: AccessRequest) -> str:
+    def next_names(self, request: SocialMediaRequest) -> str:
         return self.engine.names(self.current_approvers(request))
 
-    def reassign_candidates(self, request: AccessRequest, person_id: str) -> list[str]:
+    def reassign_candidates(self, request: SocialMediaRequest, person_id: str) -> list[str]:
         return self.cases.reassign_candidates(request, person_id)
 
-    def inbox(self, person_id: str) -> list[AccessRequest]:
+    def inbox(self, person_id: str) -> list[SocialMediaRequest]:
         """Requests waiting for this person to act."""
         return [r for r in self.repository.open_cases()
                 if person_id in self.current_approvers(r)]
 
-    def requests_of(self, person_id: str) -> list[AccessRequest]:
+    def requests_of(self, person_id: str) -> list[SocialMediaRequest]:
         return self.repository.by_requester(person_id)
 
 

@@ -24,19 +24,15 @@ class BadActionPayload(ValueError):
 @dataclass(frozen=True)
 class ButtonPayload:
     verb: str
-    request_id: str   # the case id
+    case_id: str
     step: int
 
     @property
-    def case_id(self) -> str:
-        return self.request_id
-
-    @property
     def case_type(self) -> str:
-        return case_type_of(self.request_id) or ""
+        return case_type_of(self.case_id) or ""
 
     def encode(self) -> str:
-        return f"{self.verb}:{self.request_id}:{self.step}"
+        return f"{self.verb}:{self.case_id}:{self.step}"
 
 
 def decode(raw: object) -> ButtonPayload:

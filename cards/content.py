@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.chains import STAGES
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.form import STATUS_LABELS
 from bot.messages import action_label, state_label, when
 from bot.workflow import Workflow
@@ -41,7 +41,7 @@ class RequestCard:
     buttons: tuple[Button, ...] = field(default_factory=tuple)
 
 
-def request_card(request: AccessRequest, workflow: Workflow, *, viewer: str | None,
+def request_card(request: SocialMediaRequest, workflow: Workflow, *, viewer: str | None,
                  step: int | None = None) -> RequestCard:
     """The card for `request` as `viewer` should see it (None: a shared channel's copy)."""
     zone = workflow.settings.time_zone
@@ -82,7 +82,7 @@ def request_card(request: AccessRequest, workflow: Workflow, *, viewer: str | No
     )
 
 
-def buttons_for(request: AccessRequest, workflow: Workflow,
+def buttons_for(request: SocialMediaRequest, workflow: Workflow,
                 viewer: str | None) -> tuple[Button, ...]:
     if request.is_final:
         return ()
@@ -97,7 +97,7 @@ def buttons_for(request: AccessRequest, workflow: Workflow,
     )
 
 
-def _stage_buttons(request: AccessRequest, stage_name: str) -> list[Button]:
+def _stage_buttons(request: SocialMediaRequest, stage_name: str) -> list[Button]:
     stage = STAGES[stage_name]
 
     def make(verb: str, label: str, style: Literal["primary", "danger", ""] = "",

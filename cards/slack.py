@@ -313,7 +313,7 @@ def reassign_modal(*, payload: ButtonPayload, stage_title: str,
         title=plain("Reassign", VIEW_TITLE), submit=plain("Reassign", VIEW_TITLE),
         close=plain("Cancel", VIEW_TITLE),
         blocks=[
-            _section(text=_md(f"Hand *{mrkdwn(stage_title, 200)}* of {payload.request_id} "
+            _section(text=_md(f"Hand *{mrkdwn(stage_title, 200)}* of {payload.case_id} "
                                   "to someone else who may sign it.")),
             _input_block(block_id=REASSIGN_BLOCK, label=plain("Reassign to", LABEL_TEXT),
                        element=_static_select(action_id=REASSIGN_BLOCK, options=options,

@@ -13,6 +13,7 @@ from urllib import error, request
 import click
 
 from bot.config import AppConfig
+from bot.notifications import Notification
 from socialbot import messages
 from socialbot.bootstrap import resolve
 from storage.engine import Store, StoreError, StoreLocked
@@ -75,9 +76,9 @@ def outbox(context: click.Context, config_path: Path, dead: bool, output: str) -
 
 
 def _row(record: dict[str, Any]) -> dict[str, Any]:
-    note = record["notification"]
-    return {"id": record["id"], "channel": record["channel"], "kind": note["kind"],
-            "subject": note["request_id"], "step": note["step"],
+    note = Notification.from_record(record["notification"])
+    return {"id": record["id"], "channel": record["channel"], "kind": note.kind,
+            "intent": note.intent, "subject": note.case_id, "step": note.step,
             "attempts": record["attempts"], "dead": record["dead"],
             "next_try": _when(record["not_before"]), "queued_at": _when(record.get("queued_at")),
             "last_error": record["last_error"]}
@@ -200,7 +201,7 @@ def verify(config_path: Path) -> None:
 
 def verify_store(path: Path) -> tuple[list[str], dict[str, int]]:
     """Open the store as a reader and parse every request, alert and outbox message."""
-    from bot.domain import AccessRequest
+    from bot.domain import SocialMediaRequest
     from bot.moderation.desk import alert_from_record
     from bot.notifications import Notification
 
@@ -211,7 +212,7 @@ def verify_store(path: Path) -> tuple[list[str], dict[str, int]]:
     except StoreError as problem:
         return [str(problem)], {}
     parsers: dict[str, Any] = {
-        "requests": AccessRequest.from_record, "alerts": alert_from_record,
+        "requests": SocialMediaRequest.from_record, "alerts": alert_from_record,
         "outbox": lambda record: Notification.from_record(record["notification"]),
     }
     problems: list[str] = []

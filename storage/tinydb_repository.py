@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bot.audit import Refusal
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.notifications import Notification, OutboxMessage
 from bot.outbox import OutboxSummary
 from bot.ports import ConcurrentUpdate
@@ -40,7 +40,7 @@ class TinyDBRepository:
         self.chat_channels = tuple(c for c in self.channels if c != "webhook")
         # Compare-and-write as one step, whichever thread or coroutine writes.
         self._writing = threading.Lock()
-        self._parsed: dict[str, AccessRequest] = {}
+        self._parsed: dict[str, SocialMediaRequest] = {}
         self._by_requester: dict[str, set[str]] = defaultdict(set)
         self._open: set[str] = set()
         self._refusals: dict[str, int] = defaultdict(int)
@@ -71,7 +71,7 @@ class TinyDBRepository:
     def next_id(self) -> str:
         return f"R-{next(self._next_number)}"
 
-    def get(self, request_id: str) -> AccessRequest | None:
+    def get(self, request_id: str) -> SocialMediaRequest | None:
         cached = self._parsed.get(request_id)
         if cached is not None:
             return cached
@@ -80,11 +80,11 @@ class TinyDBRepository:
             return None
         # Requests are immutable values and every write goes through `save`, so a parsed copy
         # stays right until the next save replaces it.
-        request = self._parsed[request_id] = AccessRequest.from_record(record)
+        request = self._parsed[request_id] = SocialMediaRequest.from_record(record)
         return request
 
-    def save(self, request: AccessRequest, *, expected_version: int,
-             notifications: Iterable[Notification] = ()) -> AccessRequest:
+    def save(self, request: SocialMediaRequest, *, expected_version: int,
+             notifications: Iterable[Notification] = ()) -> SocialMediaRequest:
         saved = request.evolve(version=expected_version + 1)
         record = saved.to_record()
         ops: list[Op] = [("put", REQUESTS, saved.id, record), *self.outbox_ops(notifications)]
@@ -119,10 +119,10 @@ class TinyDBRepository:
         return ops
 
     def record_refusal(self, refusal: Refusal) -> None:
-        number = self._refusals[refusal.request_id] + 1
+        number = self._refusals[refusal.case_id] + 1
         record = refusal.to_record()
-        self.store.commit([("put", REFUSALS, f"{refusal.request_id}#{number}", record)])
-        self._refusals[refusal.request_id] = number
+        self.store.commit([("put", REFUSALS, f"{refusal.case_id}#{number}", record)])
+        self._refusals[refusal.case_id] = number
 
     def refusals(self, request_id: str) -> list[Refusal]:
         found = []
@@ -132,16 +132,16 @@ class TinyDBRepository:
                 found.append(Refusal.from_record(record))
         return found
 
-    def by_requester(self, person_id: str) -> list[AccessRequest]:
+    def by_requester(self, person_id: str) -> list[SocialMediaRequest]:
         return self._load_sorted(self._by_requester.get(person_id, set()))
 
-    def open_cases(self) -> list[AccessRequest]:
+    def open_cases(self) -> list[SocialMediaRequest]:
         return self._load_sorted(self._open)
 
     def count(self) -> int:
         return self.store.count(REQUESTS)
 
-    def _load_sorted(self, ids: Iterable[str]) -> list[AccessRequest]:
+    def _load_sorted(self, ids: Iterable[str]) -> list[SocialMediaRequest]:
         ordered = sorted(ids, key=lambda i: int(i.removeprefix("R-")))
         return [r for r in map(self.get, ordered) if r is not None]
 
@@ -228,7 +228,7 @@ class TinyDBRepository:
         # Not fsync'ed, like `record`: written at once, so it survives the process being
         # killed; a power cut can lose it, which costs at worst a repeated message.
         doc_id = f"{notification.id}|{channel}|{target}"
-        record = {"request_id": notification.request_id, "step": notification.step,
+        record = {"request_id": notification.case_id, "step": notification.step,
                   "kind": notification.kind, "channel": channel, "target": target,
                   "ref": None, "intended_at": at}
         self.store.commit([("put", DELIVERIES, doc_id, record)], sync=False)
@@ -242,11 +242,11 @@ class TinyDBRepository:
     def record(self, *, notification: Notification, channel: str, target: str,
                ref: Mapping[str, Any]) -> None:
         doc_id = f"{notification.id}|{channel}|{target}"
-        record = {"request_id": notification.request_id, "step": notification.step,
+        record = {"request_id": notification.case_id, "step": notification.step,
                   "kind": notification.kind, "channel": channel, "target": target,
                   "ref": dict(ref)}
         self.store.commit([("put", DELIVERIES, doc_id, record)], sync=False)
-        copies = self._copies[(notification.request_id, channel)]
+        copies = self._copies[(notification.case_id, channel)]
         if doc_id not in copies:
             copies.append(doc_id)
 

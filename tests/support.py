@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.workflow import Actor, Workflow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,5 +35,5 @@ def valid_form(**changes: Any) -> dict[str, Any]:
     return form
 
 
-def file_request(workflow: Workflow, person: str = "adoe", **changes: Any) -> AccessRequest:
+def file_request(workflow: Workflow, person: str = "adoe", **changes: Any) -> SocialMediaRequest:
     return workflow.submit(Actor(person, "console"), valid_form(**changes))

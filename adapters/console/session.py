@@ -12,7 +12,7 @@ from bot.domain import RequestKind
 from bot.errors import FieldErrors
 from bot.form import FIELDS, SPEC, FieldSpec, choices, prefill
 from bot.moderation.desk import DeskError, ModerationDesk
-from bot.workflow import Actor, Decision, Workflow, WorkflowError
+from bot.workflow import Actor, Move, Workflow, WorkflowError
 from cards.alert import alert_card
 from cards.content import request_card
 from cards.text import clean, render, render_alert
@@ -212,7 +212,7 @@ class ConsoleSession:
             lines.append(line)
             line = yield ""
         link = yield "Link to the full SOP (optional, Enter to skip): "
-        decision = Decision("submit_sop", sop_text="\n".join(lines), sop_link=link.strip())
+        decision = Move("submit_sop", sop_text="\n".join(lines), sop_link=link.strip())
         try:
             request = self.workflow.decide(self.actor, request_id, decision, step=step)
         except FieldErrors as problem:
@@ -244,7 +244,7 @@ class ConsoleSession:
             return messages.not_yours_to_see(request.id)
         return render(request_card(request, self.workflow, viewer=self.person_id))
 
-    def _decide(self, request_id: str, decision: Decision) -> str:
+    def _decide(self, request_id: str, decision: Move) -> str:
         request = self.workflow.decide(self.actor, request_id, decision)
         entry = request.history[-1]
         nxt = self.workflow.current_approvers(request)
@@ -253,23 +253,23 @@ class ConsoleSession:
                 f"{messages.state_label(request)}{who}.")
 
     def _approve(self, args: list[str]) -> str:
-        return self._decide(_one(args, "approve ID"), Decision("approve"))
+        return self._decide(_one(args, "approve ID"), Move("approve"))
 
     def _reject(self, args: list[str]) -> str:
         request_id, reason = _id_and_text(args, "reject ID REASON")
-        return self._decide(request_id, Decision("reject", comment=reason))
+        return self._decide(request_id, Move("reject", comment=reason))
 
     def _changes(self, args: list[str]) -> str:
         request_id, comments = _id_and_text(args, "changes ID COMMENTS")
-        return self._decide(request_id, Decision("request_changes", comment=comments))
+        return self._decide(request_id, Move("request_changes", comment=comments))
 
     def _withdraw(self, args: list[str]) -> str:
-        return self._decide(_one(args, "withdraw ID"), Decision("withdraw"))
+        return self._decide(_one(args, "withdraw ID"), Move("withdraw"))
 
     def _reassign(self, args: list[str]) -> str:
         if len(args) < 2:
             return "Usage: reassign ID PERSON"
-        return self._decide(args[0], Decision("reassign", reassign_to=args[1],
+        return self._decide(args[0], Move("reassign", reassign_to=args[1],
                                               comment=" ".join(args[2:])))
 
     def _switch(self, args: list[str]) -> str:

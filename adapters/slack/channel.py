@@ -26,7 +26,7 @@ from adapters.slack import messages as say
 from adapters.slack.namespaces import DM_NAMESPACE, HOME_NAMESPACE
 from adapters.slack.screens import Screens
 from bot.chains import STAGES
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.errors import CaseError
 from bot.moderation.desk import ModerationDesk
 from bot.notifications import Notification
@@ -50,7 +50,7 @@ HISTORY_PAGE, HISTORY_PAGES = 200, 5
 Target = tuple[str, str]  # (where to post: a Slack user or channel id, viewer person id or "")
 Metadata = dict[str, Any]
 Post = Callable[[str, str, Metadata], Awaitable[dict[str, Any]]]
-Sender = Callable[[Notification, AccessRequest], tuple[list[Target], Post]]
+Sender = Callable[[Notification, SocialMediaRequest], tuple[list[Target], Post]]
 
 
 def as_delivery_failure(error: Exception) -> DeliveryFailed:
@@ -104,9 +104,9 @@ class SlackChannel:
         if send is None:
             raise DeliveryFailed(f"slack: nothing delivers '{notification.kind}' notifications",
                                  retry_after=None)
-        request = self.workflow.repository.get(notification.request_id)
+        request = self.workflow.repository.get(notification.case_id)
         if request is None:
-            raise DeliveryFailed(f"{notification.request_id} does not exist", retry_after=None)
+            raise DeliveryFailed(f"{notification.case_id} does not exist", retry_after=None)
         targets, post = send(notification, request)
         await self._each(notification, targets, post)
         await self._refresh_homes(self._home_people(notification, request))
@@ -181,7 +181,8 @@ class SlackChannel:
 
     # -- the three kinds of notification ----------------------------------------------------------
 
-    def _post_cards(self, note: Notification, request: AccessRequest) -> tuple[list[Target], Post]:
+    def _post_cards(self, note: Notification,
+                    request: SocialMediaRequest) -> tuple[list[Target], Post]:
         # A reminder's summary says how long the step waited; a first notice needs no lead.
         lead = "" if note.intent == "first_notice" else note.summary
 
@@ -198,7 +199,7 @@ class SlackChannel:
             return [(self.cct_channel, "")], post
         return self._slack_targets(note.recipients), post
 
-    def _close_copies(self, note: Notification, request: AccessRequest) -> tuple[list[Target],
+    def _close_copies(self, note: Notification, request: SocialMediaRequest) -> tuple[list[Target],
                                                                                   Post]:
         copies = {c["target"]: c for c in self.ledger.copies(request.id, note.step, CHANNEL)}
 
@@ -212,8 +213,8 @@ class SlackChannel:
 
         return [(t, c.get("viewer", "")) for t, c in copies.items()], update
 
-    def _tell_requester(self, note: Notification, request: AccessRequest) -> tuple[list[Target],
-                                                                                    Post]:
+    def _tell_requester(self, note: Notification,
+                        request: SocialMediaRequest) -> tuple[list[Target], Post]:
         async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
             entry = next((h for h in request.history if h.step == note.step - 1), None)
             sentence = say.requester_update(request, entry, self.screens.next_names(request),
@@ -227,7 +228,7 @@ class SlackChannel:
 
         return self._slack_targets(note.recipients), post
 
-    def _tell_above(self, note: Notification, request: AccessRequest) -> tuple[list[Target],
+    def _tell_above(self, note: Notification, request: SocialMediaRequest) -> tuple[list[Target],
                                                                                 Post]:
         """An escalation: the approvers' supervisors get the one-line summary, not the form."""
         async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
@@ -262,7 +263,7 @@ class SlackChannel:
 
     async def _deliver_alert(self, note: Notification) -> None:
         try:
-            alert = self.desk.get(note.request_id)
+            alert = self.desk.get(note.case_id)
         except CaseError as problem:
             raise DeliveryFailed(str(problem), retry_after=None) from None
 
@@ -299,7 +300,7 @@ class SlackChannel:
 
     # -- App Home -------------------------------------------------------------------------------
 
-    def _home_people(self, note: Notification, request: AccessRequest) -> set[str]:
+    def _home_people(self, note: Notification, request: SocialMediaRequest) -> set[str]:
         if note.kind != "step_closed":
             return set(note.recipients)
         entry = request.entry_for_step(note.step)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot import messages
 from bot.audit import HistoryEntry
 from bot.directory import Directory
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.messages import state_label
 
 
@@ -48,16 +48,16 @@ def try_again() -> str:
     return "Slack did not let me open the form in time; nothing was changed. Please try again."
 
 
-def filed(request: AccessRequest, next_names: str) -> str:
+def filed(request: SocialMediaRequest, next_names: str) -> str:
     return messages.request_filed(request, next_names)
 
 
-def requester_update(request: AccessRequest, entry: HistoryEntry | None, next_names: str,
+def requester_update(request: SocialMediaRequest, entry: HistoryEntry | None, next_names: str,
                      zone: str) -> str:
     """What the requester is told after `entry`, one step of their request."""
     return messages.requester_update(request, entry, next_names, zone,
                                      sop_hint="use the Submit SOP button I sent you")
 
 
-def done(request: AccessRequest) -> str:
+def done(request: SocialMediaRequest) -> str:
     return f"Done: {request.id} is now {state_label(request)}."

@@ -9,7 +9,7 @@ from __future__ import annotations
 from adapters.slack import messages as say
 from bot.chains import STAGES
 from bot.config import Person
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.form import FIELDS, choices, prefill
 from bot.workflow import Workflow
 from cards import slack as blocks
@@ -32,7 +32,7 @@ class Screens:
     def zone(self) -> str:
         return self.workflow.settings.time_zone
 
-    def card(self, request: AccessRequest, viewer: str | None,
+    def card(self, request: SocialMediaRequest, viewer: str | None,
              step: int | None = None) -> RequestCard:
         return request_card(request, self.workflow, viewer=viewer, step=step)
 
@@ -40,7 +40,7 @@ class Screens:
         directory = self.workflow.directory
         return ", ".join(directory.person(p).full_name for p in person_ids) or "nobody"
 
-    def next_names(self, request: AccessRequest) -> str:
+    def next_names(self, request: SocialMediaRequest) -> str:
         return self.workflow.next_names(request)
 
     # -- the Appendix 2 form ------------------------------------------------------------------
@@ -57,14 +57,14 @@ class Screens:
 
     # -- decision modals ------------------------------------------------------------------------
 
-    def comment_modal(self, button: ButtonPayload, request: AccessRequest) -> View:
+    def comment_modal(self, button: ButtonPayload, request: SocialMediaRequest) -> View:
         stage = STAGES[request.state]
         label, prompt = COMMENT_WORDS.get(button.verb, COMMENT_WORDS["reject"])
         action = stage.refuse_label if button.verb == "reject" else "Request changes"
         return blocks.comment_modal(payload=button, title=action or "Reject", label=label,
                                     prompt=f"{action} {request.id} ({stage.title}). {prompt}")
 
-    def sop_modal(self, button: ButtonPayload, request: AccessRequest) -> View:
+    def sop_modal(self, button: ButtonPayload, request: SocialMediaRequest) -> View:
         sop = request.sop
         changes = [h for h in request.history if h.action == "request_changes"]
         return blocks.sop_modal(
@@ -73,7 +73,7 @@ class Screens:
             comments=changes[-1].comment if changes else "",
         )
 
-    def reassign_modal(self, button: ButtonPayload, request: AccessRequest,
+    def reassign_modal(self, button: ButtonPayload, request: SocialMediaRequest,
                        person_id: str) -> View:
         directory = self.workflow.directory
         candidates = [(p, directory.signature(p))

@@ -25,7 +25,7 @@ from bot.workflow import (
     Action,
     Actor,
     AlreadyDecided,
-    Decision,
+    Move,
     Refused,
     Workflow,
     WorkflowError,
@@ -91,7 +91,7 @@ class CardActions:
 
     def view(self, person: Person, button: ButtonPayload) -> Json:
         try:
-            request = self.workflow.get(button.request_id)
+            request = self.workflow.get(button.case_id)
         except WorkflowError as problem:
             return adaptive.notice_card("Not found", str(problem))
         if not self.workflow.may_view(request, person.id):
@@ -99,9 +99,9 @@ class CardActions:
         step = button.step if button.step != request.step else None
         return self.views.card(request, person.id, step=step)
 
-    def decide(self, person: Person, button: ButtonPayload, decision: Decision) -> Json:
+    def decide(self, person: Person, button: ButtonPayload, decision: Move) -> Json:
         try:
-            request = self.workflow.decide(Actor(person.id, PLATFORM), button.request_id,
+            request = self.workflow.decide(Actor(person.id, PLATFORM), button.case_id,
                                            decision, step=button.step)
         except AlreadyDecided as problem:
             return self._as_seen(person, button, str(problem), shown_step=button.step)
@@ -116,7 +116,7 @@ class CardActions:
                  shown_step: int | None = None) -> Json:
         """The card back with why nothing happened (only its reason, to outsiders)."""
         try:
-            request = self.workflow.get(button.request_id)
+            request = self.workflow.get(button.case_id)
         except WorkflowError:
             return adaptive.notice_card("Not done", notice)
         if not self.workflow.may_view(request, person.id):
@@ -132,15 +132,15 @@ class CardActions:
         notice = ""
         try:
             if button.verb in MODERATION_VERBS:
-                alert = self.desk.decide(person.id, PLATFORM, button.request_id, button.verb,
+                alert = self.desk.decide(person.id, PLATFORM, button.case_id, button.verb,
                                          step=button.step, reason=read.text(data, "reason"))
                 self.wake()
             else:
-                alert = self.desk.get(button.request_id)
+                alert = self.desk.get(button.case_id)
         except DeskError as problem:
             notice = str(problem)
             try:
-                alert = self.desk.get(button.request_id)
+                alert = self.desk.get(button.case_id)
             except DeskError:
                 return adaptive.notice_card("Not done", notice)
         if not notice and not self.desk.may_view(alert, person.id):
@@ -163,10 +163,10 @@ def _button(action: CardAction) -> ButtonPayload:
     return button
 
 
-def _decision(verb: Action, data: dict[str, Any]) -> Decision:
+def _decision(verb: Action, data: dict[str, Any]) -> Move:
     comment_input = {"reject": "reason", "request_changes": "comments",
                      "reassign": "reassign_comment"}.get(verb, "")
-    return Decision(
+    return Move(
         action=verb,
         comment=read.text(data, comment_input) if comment_input else "",
         sop_text=read.text(data, "sop_text") if verb == "submit_sop" else "",

@@ -39,7 +39,7 @@ from adapters.teams.outgoing import card_message
 from adapters.teams.references import References
 from adapters.teams.views import Views
 from bot.config import Person
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.messages import requester_update
 from bot.moderation.desk import DeskError, ModerationDesk
 from bot.notifications import Notification
@@ -82,9 +82,9 @@ class TeamsChannel:
         if notification.case_type == "alert":
             await self._moderation(notification)
             return
-        request = self.workflow.repository.get(notification.request_id)
+        request = self.workflow.repository.get(notification.case_id)
         if request is None:
-            raise DeliveryFailed(f"{notification.request_id} does not exist", retry_after=None)
+            raise DeliveryFailed(f"{notification.case_id} does not exist", retry_after=None)
         kinds = {"action_needed": self._action_needed, "step_closed": self._close_copies,
                  "requester_update": self._tell_requester, "escalation": self._tell_above}
         send = kinds.get(notification.kind)
@@ -95,7 +95,7 @@ class TeamsChannel:
 
     # -- the four kinds -------------------------------------------------------------------------
 
-    async def _action_needed(self, note: Notification, request: AccessRequest) -> None:
+    async def _action_needed(self, note: Notification, request: SocialMediaRequest) -> None:
         if request.step != note.step or request.is_final:
             return  # decided before its card went out: nothing to ask
         lead = "" if note.intent == "first_notice" else note.summary
@@ -108,7 +108,7 @@ class TeamsChannel:
         else:
             await self._each(note, self._people(note.recipients), render)
 
-    async def _close_copies(self, note: Notification, request: AccessRequest) -> None:
+    async def _close_copies(self, note: Notification, request: SocialMediaRequest) -> None:
         failures: list[DeliveryFailed] = []
         for copy in self.ledger.copies(request.id, note.step, CHANNEL):
             target = str(copy["target"])
@@ -126,7 +126,7 @@ class TeamsChannel:
                                ref={"activity_id": copy["activity_id"], "viewer": viewer})
         _raise_first(failures)
 
-    async def _tell_requester(self, note: Notification, request: AccessRequest) -> None:
+    async def _tell_requester(self, note: Notification, request: SocialMediaRequest) -> None:
         sentence = self._requester_sentence(note, request)
 
         def render(viewer: str) -> Json:
@@ -134,13 +134,13 @@ class TeamsChannel:
 
         await self._each(note, self._people(note.recipients), render)
 
-    async def _tell_above(self, note: Notification, request: AccessRequest) -> None:
+    async def _tell_above(self, note: Notification, request: SocialMediaRequest) -> None:
         if request.step != note.step or request.is_final:
             return
         await self._each(note, self._people(note.recipients),
                          lambda _: adaptive.notice_card("Waiting too long", note.summary))
 
-    def _requester_sentence(self, note: Notification, request: AccessRequest) -> str:
+    def _requester_sentence(self, note: Notification, request: SocialMediaRequest) -> str:
         entry = next((h for h in request.history if h.step == note.step - 1), None)
         return requester_update(request, entry, self.views.next_names(request),
                                 self.workflow.settings.time_zone,
@@ -152,7 +152,7 @@ class TeamsChannel:
         if self.desk is None:
             raise DeliveryFailed("teams: moderation is not configured", retry_after=None)
         try:
-            alert = self.desk.get(note.request_id)
+            alert = self.desk.get(note.case_id)
         except DeskError as problem:
             raise DeliveryFailed(str(problem), retry_after=None) from None
         desk = self.desk

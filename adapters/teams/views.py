@@ -13,7 +13,7 @@ from typing import Any
 from adapters.teams.references import References
 from bot.config import Person
 from bot.directory import Directory
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.form import FIELDS, choices, prefill
 from bot.messages import request_filed, state_label
 from bot.workflow import Workflow
@@ -43,7 +43,7 @@ class Views:
             privacy_notice=self.workflow.settings.privacy_notice,
             employee=f"{person.full_name}, {person.title}", nonce=nonce, errors=errors)
 
-    def card(self, request: AccessRequest, viewer: str | None, *, step: int | None = None,
+    def card(self, request: SocialMediaRequest, viewer: str | None, *, step: int | None = None,
              notice: str = "", lead: str = "") -> Json:
         """The request as `viewer` sees it (None: a shared channel's copy)."""
         content = request_card(request, self.workflow, viewer=viewer, step=step)
@@ -55,7 +55,7 @@ class Views:
             reassign_choices=[(p, self.directory.signature(p)) for p in candidates],
             sop_draft=(sop.text, sop.link or "") if sop else ("", ""))
 
-    def refresh_ids(self, request: AccessRequest, viewer: str | None) -> list[str]:
+    def refresh_ids(self, request: SocialMediaRequest, viewer: str | None) -> list[str]:
         """Teams user ids that get their own view: whoever may act now, and the viewer."""
         people = [*self.workflow.current_approvers(request), request.requester_id]
         if viewer:
@@ -63,10 +63,10 @@ class Views:
         ids = [self.references.user_id(p) for p in dict.fromkeys(people)]
         return [i for i in ids if i]
 
-    def next_names(self, request: AccessRequest) -> str:
+    def next_names(self, request: SocialMediaRequest) -> str:
         return self.workflow.next_names(request)
 
-    def filed_sentence(self, request: AccessRequest) -> str:
+    def filed_sentence(self, request: SocialMediaRequest) -> str:
         return request_filed(request, self.next_names(request))
 
     def status(self, person: Person) -> Json | None:

@@ -39,7 +39,7 @@ class RemovalWebhook:
     async def deliver(self, notification: Notification) -> None:
         if notification.kind != "remove_post":
             return
-        alert = self.desk.get(notification.request_id)
+        alert = self.desk.get(notification.case_id)
         last = alert.history[-1] if alert.history else None
         body = json.dumps({
             "action": "remove", "alert_id": alert.id, "platform": alert.post.platform,

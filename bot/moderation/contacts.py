@@ -38,6 +38,11 @@ _SPELLED_NUMBER = re.compile(
     r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b[\s,.-]*){7,}",
     re.IGNORECASE,
 )
+# Digits and spelled digits mixed: "905 five-five-five 0 1 5 6", "905-five five five-01-six-two".
+_MIXED_NUMBER = re.compile(
+    r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})\b[\s,.-]*){4,}",
+    re.IGNORECASE,
+)
 _POSTAL_CODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 STREET_TYPES = (
     "rd|road|st|street|ave|avenue|dr|drive|cres|crescent|cr|blvd|boulevard|ct|court|lane|ln"
@@ -86,13 +91,22 @@ def registered_domain(host: str) -> str | None:
 
 
 def phone_numbers(text: str) -> Iterator[Contact]:
-    if sum(ch.isdigit() for ch in text) >= 7:
+    if sum(map(str.isdigit, text)) >= 7:
         for match in phonenumbers.PhoneNumberMatcher(text, "CA"):
             digits = str(match.number.national_number)
             yield Contact("phone", Span(match.start, match.end, match.raw_string), digits)
     for said in _SPELLED_NUMBER.finditer(text):
         spoken = re.findall(r"[a-z]+", said.group(), re.IGNORECASE)
         digits = "".join(_DIGIT_WORDS[word.lower()] for word in spoken)
+        if len(digits) in (7, 10, 11):
+            raw = said.group().rstrip(" ,.-")
+            yield Contact("phone", Span(said.start(), said.start() + len(raw), raw), digits[-10:])
+            return
+    for said in _MIXED_NUMBER.finditer(text):
+        pieces = re.findall(r"[a-z]+|\d+", said.group(), re.IGNORECASE)
+        if all(piece.isdigit() for piece in pieces) or not any(p.isdigit() for p in pieces):
+            continue  # all digits: phonenumbers reads it; all words: read above
+        digits = "".join(p if p.isdigit() else _DIGIT_WORDS[p.lower()] for p in pieces)
         if len(digits) in (7, 10, 11):
             raw = said.group().rstrip(" ,.-")
             yield Contact("phone", Span(said.start(), said.start() + len(raw), raw), digits[-10:])
@@ -129,7 +143,7 @@ _ROUTE_NUMBER = re.compile(
 
 
 def street_addresses(text: str) -> Iterator[Contact]:
-    if not any(ch.isdigit() for ch in text):
+    if not any(map(str.isdigit, text)):
         return
     for match in _STREET_ADDRESS.finditer(text):
         if _ROUTE_NUMBER.search(text[max(0, match.start() - 15) : match.start()]):

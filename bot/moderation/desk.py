@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Literal, Protocol
 
 from bot.audit import Actor, HistoryEntry
-from bot.cases import CaseEngine, Decision, Transition
+from bot.cases import CaseEngine, Move, Transition
 from bot.directory import Directory
 from bot.errors import AlreadyDecided, CaseError, FieldErrors, NotFound, Refused
 from bot.limits import MAX_BAN_REASON
@@ -152,7 +152,7 @@ class AlertCases:
             case, "cct" if case.state == "escalated" else "moderators")
 
     def apply(self, case: Alert, transition: Transition, entry: HistoryEntry,
-              decision: Decision) -> tuple[Alert, list[Notification]]:
+              decision: Move) -> tuple[Alert, list[Notification]]:
         removes = transition.action in ("remove", "ban")
         moved = case.evolve(state=transition.target, step=case.step + 1,
                             history=(*case.history, entry),
@@ -172,7 +172,7 @@ class AlertCases:
                       else self.directory.moderators)
         return Notification(
             id=f"{alert.id}:{alert.step}:{kind}" + (f":{suffix}" if suffix else ""),
-            kind=kind, request_id=alert.id, step=alert.step,  # type: ignore[arg-type]
+            kind=kind, case_id=alert.id, step=alert.step,  # type: ignore[arg-type]
             recipients=tuple(recipients), audience=audience, case_type=CASE_TYPE,
             intent="first_notice" if kind == "moderation_alert" else "outcome",
             summary=f"Moderation alert {alert.id}: {', '.join(alert.verdict.labels)}",
@@ -181,7 +181,7 @@ class AlertCases:
     def removal_note(self, alert: Alert) -> Notification:
         return Notification(
             id=f"{alert.id}:{alert.step}:remove_post", kind="remove_post",
-            request_id=alert.id, step=alert.step, recipients=(), channel="webhook",
+            case_id=alert.id, step=alert.step, recipients=(), channel="webhook",
             case_type=CASE_TYPE, intent="outcome",
             summary=f"Remove {alert.post.platform} post {alert.post.post_id}",
         )
@@ -239,7 +239,7 @@ class ModerationDesk:
         try:
             moved: Alert = self.engine.move(CASE_TYPE, Actor(person_id, platform),
                                             alert_id.strip().upper(),
-                                            Decision(action, comment=reason), step=step)
+                                            Move(action, comment=reason), step=step)
         except NotFound:
             raise NotFound(f"There is no alert {alert_id[:20]!r}.") from None
         except FieldErrors as problem:

@@ -67,6 +67,8 @@ class Lexicon:
             buckets.setdefault(form[0], []).append(form)
         # Newline-joined forms by first letter: one C-level regex scan per masked token.
         self._by_initial = {initial: "\n".join(group) for initial, group in buckets.items()}
+        # Safe to share between threads: a lost or repeated entry changes no answer.
+        self._seen: dict[str, str | None] = {}
 
     def find(self, text: str) -> list[Hit]:
         folded = fold(text)
@@ -94,7 +96,18 @@ class Lexicon:
             i += 1
 
     def match_token(self, token: str) -> str | None:
-        """The listed form `token` (already folded) stands for, if any."""
+        """The listed form `token` (already folded) stands for, if any (remembered: the same
+        words come back post after post, and reading a masked one costs regex searches)."""
+        try:
+            return self._seen[token]
+        except KeyError:
+            pass
+        if len(self._seen) >= _SEEN_LIMIT:
+            self._seen.clear()
+        found = self._seen[token] = self._read_token(token)
+        return found
+
+    def _read_token(self, token: str) -> str | None:
         if token in self.exceptions:
             return None
         if token.isalpha() and token.isascii():
@@ -115,7 +128,7 @@ class Lexicon:
         if found is None and "-" in token.strip("-"):
             # "a**-backwards", "sh!t-show": each hyphenated part on its own.
             for part in token.split("-"):
-                if len(part) >= 2 and (found := self.match_token(part)) is not None:
+                if len(part) >= 2 and (found := self._read_token(part)) is not None:
                     break
         return found
 
@@ -144,6 +157,7 @@ class Lexicon:
         return None
 
 
+_SEEN_LIMIT = 100_000
 _STRETCHED = re.compile(r"([aeiouy])\1+|([^aeiouy])\2{2,}")
 
 

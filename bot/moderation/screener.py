@@ -4,26 +4,34 @@ with the City's thresholds, automatic-removal choices and banned-author policy."
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 
+from bot.moderation import contacts
 from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import BANNED_AUTHOR
 from bot.moderation.history import InMemoryPostHistory, PostHistory
+from bot.moderation.languages import is_english
 from bot.moderation.learned import shipped_screen
-from bot.moderation.model import Category, Finding, Post, Verdict
+from bot.moderation.model import Category, Finding, Post, Span, Verdict
+from bot.moderation.normalise import Normalised, normalise
 from bot.moderation.rules.commercial import commercial
 from bot.moderation.rules.disruption import disruption
 from bot.moderation.rules.duplicate import find_duplicate
 from bot.moderation.rules.harassment import harassment
-from bot.moderation.rules.illegal import illegal
+from bot.moderation.rules.illegal import discourages, illegal
 from bot.moderation.rules.negativity import negativity
+from bot.moderation.rules.other_languages import findings_in
 from bot.moderation.rules.personal_info import personal_info_with
+from bot.moderation.rules.veiled import veiled_harassment, veiled_illegal
 from bot.moderation.rules.vulgarity import vulgarity
 from bot.moderation.settings import ModerationSettings
 
 # The City's own accounts answer with City numbers and links and repeat notices on purpose;
 # only what no one may post is screened for them.
 _SCREENED_FOR_CITY: frozenset[Category] = frozenset({"harassment", "vulgarity", "illegal"})
+# Rules that read emoji as words ("you 🐀", "I'll 🔪 him"); the others count emoji as emoji.
+_READ_EMOJI: frozenset[Category] = frozenset({"harassment", "vulgarity", "illegal"})
 
 
 class Screener:
@@ -33,24 +41,30 @@ class Screener:
         self.history: PostHistory = history or InMemoryPostHistory(self._window)
         allowed = AllowListCheck(settings.allow_list)
         self._rules: dict[Category, Callable[[Post], list[Finding]]] = {
-            "harassment": harassment,
-            "vulgarity": vulgarity,
-            "disruption": disruption,
-            "illegal": illegal,
-            "commercial": lambda post: commercial(post, allowed),
+            "harassment": lambda post: [*harassment(post), *findings_in(post, "harassment"),
+                                        *veiled_harassment(post)],
+            "vulgarity": lambda post: [*vulgarity(post), *findings_in(post, "vulgarity")],
+            "disruption": lambda post: disruption(post) or findings_in(post, "disruption"),
+            "illegal": lambda post: [*illegal(post), *veiled_illegal(post),
+                                     *findings_in(post, "illegal")],
+            "commercial": lambda post: [*commercial(post, allowed),
+                                        *findings_in(post, "commercial")],
             "personal_info": lambda post: personal_info_with(post, allowed),
-            "negativity": negativity,
+            "negativity": lambda post: [*negativity(post), *findings_in(post, "negativity")],
         }
         # A small learned model catches new wordings the rules miss (recall); it only alerts,
         # and only reads posts the rules let through (that is where its gain was measured).
         self._learned = shipped_screen() if settings.learned_screen else None
 
     def screen(self, post: Post, *, author_banned: bool = False) -> Verdict:
-        findings = [f for f in self._findings(post) if self._counts(f)]
+        normalised = normalise(post.text)
+        plain = _as_read(post, normalised.plain)
+        read = _as_read(post, normalised.read)
+        findings = [f for f in self._findings(plain, read) if self._counts(f)]
         duplicate_of = None
         if self.settings.is_enabled("duplicate") and not post.author_is_city:
             match = find_duplicate(
-                post,
+                plain,
                 self.history,
                 window=self._window,
                 threshold=self.settings.duplicate_similarity,
@@ -59,24 +73,41 @@ class Screener:
             if match is not None and self._counts(match.finding):
                 findings.append(match.finding)
                 duplicate_of = match.first_copy.post_id
+        if normalised.read.starts is not None:
+            findings = [
+                _in_original(f, post.text, normalised.read
+                             if f.category in _READ_EMOJI and f.kind != "learned"
+                             else normalised.plain)
+                for f in findings
+            ]
         return self._verdict(post, findings, duplicate_of, author_banned)
 
-    def _findings(self, post: Post) -> list[Finding]:
+    def _findings(self, plain: Post, read: Post) -> list[Finding]:
         found: list[Finding] = []
         for category, rule in self._rules.items():
             if not self.settings.is_enabled(category):
                 continue
-            if post.author_is_city and category not in _SCREENED_FOR_CITY:
+            if plain.author_is_city and category not in _SCREENED_FOR_CITY:
                 continue
-            found.extend(rule(post))
+            found.extend(rule(read if category in _READ_EMOJI else plain))
         if self._learned is not None and not any(self._counts(f) for f in found):
-            found.extend(f for f in self._learned.findings(post)
-                         if self.settings.is_enabled(f.category)
-                         and (not post.author_is_city or f.category in _SCREENED_FOR_CITY))
+            # It reads emoji as emoji (as names they read as chatter: "party popper").
+            learned = [f for f in self._learned.findings(plain)
+                       if self.settings.is_enabled(f.category)
+                       and (not read.author_is_city or f.category in _SCREENED_FOR_CITY)]
+            # A warning against an act reads, word for word, much like advice to do it.
+            if discourages(plain.text):
+                learned = [f for f in learned if f.category != "illegal"]
+            # The model learned English posts; on others its n-grams are noise.
+            if learned and is_english(plain.text):
+                found.extend(learned)
         if any(f.category == "commercial" and self._counts(f) for f in found):
             # Spam is off-topic everywhere; calling it both would say the same thing twice.
+            # An advertisement with its business's website gives the business's number.
+            website = any(True for _ in contacts.links(plain.text))
             found = [f for f in found if f.kind != "off_topic"
-                     and not (f.kind == "learned" and f.category == "disruption")]
+                     and not (f.kind == "learned" and f.category == "disruption")
+                     and not (website and _business_contact(f))]
         return found
 
     def _counts(self, finding: Finding) -> bool:
@@ -103,6 +134,29 @@ class Screener:
             banned_author=author_banned,
             auto_remove=auto,
         )
+
+
+def _business_contact(finding: Finding) -> bool:
+    """A finding of only a phone number or an e-mail address."""
+    return finding.category == "personal_info" and finding.explanation.startswith(
+        ("Private information posted publicly (a phone number).",
+         "Private information posted publicly (an e-mail address).",
+         "Private information posted publicly (a phone number, an e-mail address).",
+         "Private information posted publicly (an e-mail address, a phone number).")
+    )
+
+
+def _as_read(post: Post, normalised: Normalised) -> Post:
+    return post if normalised.starts is None else replace(post, text=normalised.text)
+
+
+def _in_original(finding: Finding, original: str, normalised: Normalised) -> Finding:
+    """The finding with its evidence as the original words of the post."""
+    evidence = []
+    for found in finding.evidence:
+        start, end = normalised.original_span(found.start, found.end)
+        evidence.append(Span(start, end, original[start:end]))
+    return replace(finding, evidence=tuple(evidence))
 
 
 __all__ = ["BANNED_AUTHOR", "Screener"]

@@ -132,7 +132,8 @@ class ModerationSettings(BaseModel):
     # The City may choose to remove some categories without waiting for a person (04.03 c).
     auto_remove: tuple[Category, ...] = ()
     allow_list: AllowList = AllowList()
-    duplicate_window_days: Annotated[float, Field(gt=0, le=3650)] = 60.0
+    # "Single posts only" names no time limit: a year, with memory bounded per author.
+    duplicate_window_days: Annotated[float, Field(gt=0, le=3650)] = 365.0
     duplicate_similarity: Annotated[float, Field(gt=0.0, le=1.0)] = 0.5
     # "board": copies count in any folder of the same board; "platform": anywhere on it.
     duplicate_scope: Literal["board", "platform"] = "board"

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.moderation.text import Prefiltered
+
 # subject -> word stems (matched at the start of a word, case-insensitive)
 CIVIC_SUBJECTS: dict[str, tuple[str, ...]] = {
     "waste": ("garbage", "trash", "recycl", "compost", "green bin", "blue box", "bin", "bins",
@@ -153,8 +155,9 @@ def _compile(subjects: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{groups})")  # see text.word_alternation
 
 
-_CIVIC = _compile(CIVIC_SUBJECTS)
-_OFF_TOPIC = _compile(OFF_TOPIC_SUBJECTS)
+# Most posts name no off-topic subject: one automaton pass says so (bot.moderation.text).
+_CIVIC = Prefiltered(_compile(CIVIC_SUBJECTS))
+_OFF_TOPIC = Prefiltered(_compile(OFF_TOPIC_SUBJECTS))
 
 
 def civic_subjects(text: str) -> frozenset[str]:

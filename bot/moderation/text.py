@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+
+import ahocorasick
 
 from bot.moderation.model import Span
 
 # Letters from other scripts that look like Latin ones (Unicode confusables, the common
 # subset people use to slip words past filters).
-_LOOKALIKES = {
+LOOKALIKES = {
     # Cyrillic
     "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
     "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
@@ -34,8 +36,8 @@ def fold_char(ch: str) -> str:
     if ch.isascii():
         return ch.lower()
     low = ch.lower()
-    if low in _LOOKALIKES:
-        return _LOOKALIKES[low]
+    if low in LOOKALIKES:
+        return LOOKALIKES[low]
     decomposed = unicodedata.normalize("NFKD", low)
     if decomposed and decomposed[0].isascii() and decomposed[0].isalnum():
         return decomposed[0].lower()
@@ -129,3 +131,150 @@ def is_emoji(ch: str) -> bool:
 
 def strip_emoji(text: str) -> str:
     return "".join(ch for ch in text if not is_emoji(ch))
+
+
+class _Needles:
+    """Every prefiltered pattern's literal strings in one Aho-Corasick automaton, so a post is
+    read once for all of them (and once per text: the rules share the answer)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def register(self, needles: tuple[str, ...]) -> frozenset[int]:
+        for needle in needles:
+            if needle not in self.ids:
+                self.ids[needle] = len(self.ids)
+                self._automaton = None
+        return frozenset(self.ids[needle] for needle in needles)
+
+    def present(self, text: str) -> frozenset[int]:
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for needle, index in self.ids.items():
+                automaton.add_word(needle, index)
+            automaton.make_automaton()
+            self._automaton = automaton
+            _present.cache_clear()
+        return _present(text)
+
+
+_NEEDLES = _Needles()
+
+
+@lru_cache(maxsize=64)
+def _present(text: str) -> frozenset[int]:
+    automaton = _NEEDLES._automaton
+    assert automaton is not None
+    return frozenset(index for _, index in automaton.iter(text))
+
+
+class Prefiltered:
+    """A compiled pattern that first asks whether the text holds one of the literal strings
+    every match must contain (found in the pattern itself). One automaton pass per post
+    answers that for every pattern at once, and most patterns then need no scan at all.
+    Same matches, always."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        needles = required_literals(pattern)
+        self.needles = _NEEDLES.register(needles) if needles is not None else None
+
+    def may_match(self, text: str) -> bool:
+        return self.needles is None or not self.needles.isdisjoint(_NEEDLES.present(text))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.may_match(text) else None
+
+    def sub(self, replacement: Callable[[re.Match[str]], str], text: str) -> str:
+        return self.pattern.sub(replacement, text) if self.may_match(text) else text
+
+
+class PatternSet:
+    """Many prefiltered patterns: which of them can match a text, in their order, from one
+    automaton pass (instead of asking each pattern in turn)."""
+
+    def __init__(self, patterns: Sequence[Prefiltered]) -> None:
+        self._always = frozenset(i for i, p in enumerate(patterns) if p.needles is None)
+        self._by_needle: dict[int, list[int]] = {}
+        for index, pattern in enumerate(patterns):
+            for needle in pattern.needles or ():
+                self._by_needle.setdefault(needle, []).append(index)
+
+    def candidates(self, text: str) -> list[int]:
+        found = set(self._always)
+        by_needle = self._by_needle
+        for needle in _NEEDLES.present(text):
+            if needle in by_needle:
+                found.update(by_needle[needle])
+        return sorted(found)
+
+
+_MAX_NEEDLES = 400
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which is in every match of `pattern`; None when none can be named."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    from re import _parser  # type: ignore[attr-defined]
+
+    found = _required(_parser.parse(pattern.pattern, pattern.flags))
+    if not found or len(found) > _MAX_NEEDLES or any(len(n) < 2 and n.isascii() for n in found):
+        return None  # a single ASCII letter is in nearly every post
+    return tuple(sorted(found))
+
+
+def _required(items: object) -> frozenset[str] | None:
+    """The best any-of set of literals for a parsed sequence (the one with the longest
+    shortest member), or None."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or _strength(candidate) > _strength(best)):
+            best = candidate
+
+    for op, value in items:  # type: ignore[attr-defined]
+        if op is c.LITERAL:
+            run.append(chr(value))
+            continue
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1 and _single_literal(value[2]):
+            # "ab+c" always holds "ab" and "bc": a repeated letter ends one run, starts the next.
+            letter = chr(value[2][0][1])
+            run.append(letter)
+            consider(frozenset({"".join(run)}))
+            run = [letter]
+            continue
+        if run:
+            consider(frozenset({"".join(run)}))
+            run = []
+        if op is c.SUBPATTERN:
+            if not value[1] & c.SRE_FLAG_IGNORECASE:  # "(?i:...)" matches other cases too
+                consider(_required(value[-1]))
+        elif op is c.BRANCH:
+            branches = [_required(branch) for branch in value[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1:
+            consider(_required(value[2]))
+    if run:
+        consider(frozenset({"".join(run)}))
+    return best
+
+
+def _single_literal(items: object) -> bool:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    parsed = list(items)  # type: ignore[call-overload]
+    return len(parsed) == 1 and parsed[0][0] is c.LITERAL
+
+
+def _strength(needles: frozenset[str]) -> tuple[int, int]:
+    return (min(len(n) for n in needles), -len(needles))

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from bot.config import parse_config
-from bot.workflow import Actor, Decision
+from bot.workflow import Actor, Move
 from socialbot.bootstrap import build
 from tests.support import SAMPLE_CONFIG, valid_form
 
@@ -18,7 +18,7 @@ def main(base_dir: str) -> None:
         request = workflow.submit(Actor("adoe", "console"), valid_form())
         print(f"ACK {request.id} {request.step}", flush=True)
         for person in ("msmith", "kwong", "pbrown"):
-            request = workflow.decide(Actor(person, "console"), request.id, Decision("approve"))
+            request = workflow.decide(Actor(person, "console"), request.id, Move("approve"))
             print(f"ACK {request.id} {request.step}", flush=True)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from bot.notifications import Notification
 from bot.outbox import OutboxDispatcher, backoff
 from bot.ports import DeliveryFailed
-from bot.workflow import Actor, Decision
+from bot.workflow import Actor, Move
 from socialbot.bootstrap import build
 from tests.support import file_request
 
@@ -51,7 +51,7 @@ async def test_undelivered_notifications_survive_a_restart(tmp_path: Path, sampl
                                                            clock) -> None:  # type: ignore[no-untyped-def]
     bot = build(sample_config, tmp_path, channel_names=("slack",), clock=clock)
     request = file_request(bot.workflow)
-    bot.workflow.decide(Actor("msmith", "slack"), request.id, Decision("approve"))
+    bot.workflow.decide(Actor("msmith", "slack"), request.id, Move("approve"))
     bot.close()  # the process stops before anything was delivered
     reopened = build(sample_config, tmp_path, channel_names=("slack",), clock=clock)
     channel = FlakyChannel()

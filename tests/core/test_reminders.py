@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.reminders import Reminders
-from bot.workflow import Actor, Decision
+from bot.workflow import Actor, Move
 from socialbot.bootstrap import build
 from tests.support import file_request
 
@@ -31,6 +31,6 @@ def test_reminder_then_escalation_each_once(tmp_path: Path, sample_config, clock
     escalation = next(m.notification for m in bot.repository.due(now=1e12)
                       if m.notification.kind == "escalation")
     assert escalation.recipients == ("pbrown",)  # Morgan Smith's supervisor
-    bot.workflow.decide(Actor("msmith", "slack"), request.id, Decision("approve"))
+    bot.workflow.decide(Actor("msmith", "slack"), request.id, Move("approve"))
     assert reminders.run_once() == 0  # the new step starts its own clock
     bot.close()

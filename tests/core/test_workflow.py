@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from bot.errors import FieldErrors
-from bot.workflow import Actor, AlreadyDecided, Decision, NotFound, Refused, Workflow
+from bot.workflow import Actor, AlreadyDecided, Move, NotFound, Refused, Workflow
 from socialbot.bootstrap import Runtime
 from tests.support import file_request, valid_form
 
 
 def act(workflow: Workflow, person: str, request_id: str, action: str, *,
         step: int | None = None, **fields: str):
-    return workflow.decide(Actor(person, "console"), request_id, Decision(action, **fields),  # type: ignore[arg-type]
+    return workflow.decide(Actor(person, "console"), request_id, Move(action, **fields),  # type: ignore[arg-type]
                            step=step)
 
 

@@ -11,9 +11,9 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from bot.chains import STAGES
 from bot.config import parse_config
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.errors import FieldErrors
-from bot.workflow import ACTIONS, REQUEST_TRANSITIONS, Actor, AlreadyDecided, Decision, Refused
+from bot.workflow import ACTIONS, REQUEST_TRANSITIONS, Actor, AlreadyDecided, Move, Refused
 from socialbot.bootstrap import build
 from tests.support import SAMPLE_CONFIG, FixedClock, valid_form
 
@@ -29,7 +29,7 @@ class WorkflowMachine(RuleBasedStateMachine):
         self.clock = FixedClock()
         self.bot = build(CONFIG, Path(self.directory.name), clock=self.clock, fsync=False)
         self.workflow = self.bot.workflow
-        self.seen: dict[str, AccessRequest] = {}  # every state we were told about, by id
+        self.seen: dict[str, SocialMediaRequest] = {}  # every state we were told about, by id
 
     def teardown(self) -> None:
         self.bot.close()
@@ -55,7 +55,7 @@ class WorkflowMachine(RuleBasedStateMachine):
                    and row.source == STAGES[before.state].kind]
         action = data.draw(st.sampled_from(fitting if likely and fitting else list(ACTIONS)))
         step = before.step - 1 if stale else before.step
-        decision = Decision(action, comment=comment, sop_text="Plan v1",  # type: ignore[arg-type]
+        decision = Move(action, comment=comment, sop_text="Plan v1",  # type: ignore[arg-type]
                             reassign_to=data.draw(st.sampled_from(PEOPLE)))
         self.clock.advance(minutes=1)
         try:
@@ -78,7 +78,7 @@ class WorkflowMachine(RuleBasedStateMachine):
             return
         try:
             self.workflow.decide(Actor(last.actor_id, "slack"), request_id,
-                                 Decision(last.action, comment="again", sop_text="again",  # type: ignore[arg-type]
+                                 Move(last.action, comment="again", sop_text="again",  # type: ignore[arg-type]
                                           reassign_to="kwong"), step=last.step)
         except AlreadyDecided:
             assert self.workflow.get(request_id) == request

@@ -114,7 +114,7 @@ async def test_metrics_count_requests_decisions_and_screening(server: Server) ->
 async def test_outbox_gauges_read_the_store_at_each_scrape(server: Server) -> None:
     repository = server.bot.repository
     repository.channels = repository.chat_channels = ("slack",)
-    note = Notification(id="R-9:1:action_needed", kind="action_needed", request_id="R-9",
+    note = Notification(id="R-9:1:action_needed", kind="action_needed", case_id="R-9",
                         step=1, recipients=("msmith",))
     server.bot.store.commit(repository.outbox_ops([note]))
     figures = await server.samples()
@@ -134,7 +134,7 @@ async def test_readyz_checks_storage_and_a_moving_outbox(server: Server) -> None
     repository = server.bot.repository
     repository.channels = repository.chat_channels = ("slack",)
     server.bot.channels["slack"] = HangingChannel()
-    note = Notification(id="R-9:1:action_needed", kind="action_needed", request_id="R-9",
+    note = Notification(id="R-9:1:action_needed", kind="action_needed", case_id="R-9",
                         step=1, recipients=("msmith",))
     [(_, table, key, record)] = repository.outbox_ops([note])  # type: ignore[misc]
     limit = server.bot.config.server.readiness_outbox_seconds
@@ -165,7 +165,7 @@ async def test_one_log_line_per_request_without_the_body(
 async def test_the_retry_endpoint_wants_the_local_token_and_a_clear_body(server: Server) -> None:
     repository = server.bot.repository
     repository.channels = repository.chat_channels = ("slack",)
-    note = Notification(id="R-9:1:action_needed", kind="action_needed", request_id="R-9",
+    note = Notification(id="R-9:1:action_needed", kind="action_needed", case_id="R-9",
                         step=1, recipients=("msmith",))
     server.bot.store.commit(repository.outbox_ops([note]))
     [message] = repository.due(time.time())

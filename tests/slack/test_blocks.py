@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.workflow import Actor, Decision, Workflow
+from bot.workflow import Actor, Move, Workflow
 from cards import slack as blocks
 from cards.codec import ButtonPayload
 from cards.content import Button, RequestCard, request_card
@@ -67,12 +67,12 @@ def test_every_modal_is_valid_block_kit(workflow: Workflow, sop_text: str) -> No
     ]
     for person_id, action in (("msmith", "approve"), ("kwong", "approve"),
                               ("pbrown", "approve")):
-        request = workflow.decide(Actor(person_id, "slack"), request.id, Decision(action))
+        request = workflow.decide(Actor(person_id, "slack"), request.id, Move(action))
     if sop_text:
         request = workflow.decide(Actor("adoe", "slack"), request.id,
-                                  Decision("submit_sop", sop_text=sop_text))
+                                  Move("submit_sop", sop_text=sop_text))
         request = workflow.decide(Actor("kwong", "slack"), request.id,
-                                  Decision("request_changes", comment="&" * 1000))
+                                  Move("request_changes", comment="&" * 1000))
     modals.append(screens.sop_modal(ButtonPayload("submit_sop", request.id, request.step),
                                     request))
     for modal in modals:

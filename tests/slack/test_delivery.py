@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from adapters.slack.channel import SlackChannel
-from bot.workflow import Actor, Decision
+from bot.workflow import Actor, Move
 from tests.fakes.slack_web_api import FakeSlackWebAPI
 from tests.slack.conftest import SlackHarness, all_text, button_values, start_harness
 from tests.support import valid_form
@@ -77,7 +77,7 @@ async def test_cct_cards_go_to_the_cct_channel_once_and_the_core_checks_each_cli
         try:
             request = slack.bot.workflow.submit(Actor("adoe", "slack"), valid_form())
             slack.bot.workflow.decide(Actor("msmith", "slack"), request.id,
-                                      Decision("approve"))
+                                      Move("approve"))
             slack.bot.dispatcher.wake()
             await slack.settle()
             posts = [m for m in fake.messages() if "approve:R-1:2" in button_values(m.message)]
@@ -156,7 +156,7 @@ async def test_a_kind_nothing_delivers_is_given_up_at_once(slack: SlackHarness) 
     channel = slack.bot.channels["slack"]
     assert isinstance(channel, SlackChannel)
     unknown = Notification(id="R-1:1:password_change", kind="password_change",  # type: ignore[arg-type]
-                           request_id="R-1", step=1, recipients=("kwong",))
+                           case_id="R-1", step=1, recipients=("kwong",))
     with pytest.raises(DeliveryFailed, match="nothing delivers 'password_change'") as failed:
         await channel.deliver(unknown)
     assert failed.value.retry_after is None  # retrying cannot help: a dead letter at once

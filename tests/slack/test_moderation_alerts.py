@@ -58,7 +58,7 @@ async def test_alert_reaches_moderators_and_a_remove_updates_every_copy(
     assert "Only the City's moderators" in refusal
     after = slack.snapshot()
     [audited] = after.pop("refusals").values()  # the refused attempt is audited, nothing else
-    assert (audited["request_id"], audited["person_id"], audited["action"]) == \
+    assert (audited["case_id"], audited["person_id"], audited["action"]) == \
         ("A-1", "adoe", "remove")
     before.pop("refusals")
     assert after == before

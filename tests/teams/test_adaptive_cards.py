@@ -11,9 +11,9 @@ import pytest
 from adapters.teams.messages import COMMANDS
 from adapters.teams.references import References
 from adapters.teams.views import Views
-from bot.domain import AccessRequest
+from bot.domain import SocialMediaRequest
 from bot.moderation.model import Post
-from bot.workflow import Actor, Decision, Workflow
+from bot.workflow import Actor, Move, Workflow
 from cards import adaptive
 from cards.alert import alert_card
 from cards.content import request_card
@@ -29,15 +29,15 @@ def views(bot: Runtime) -> Views:
     return Views(bot.workflow, References(bot.repository), city=bot.config.city)
 
 
-def walk_chain(workflow: Workflow) -> list[AccessRequest]:
+def walk_chain(workflow: Workflow) -> list[SocialMediaRequest]:
     """R-1 at every stage of the default chain, SOP loop included."""
     seen = [file_request(workflow, initiative="Swim lessons " + HOSTILE)]
-    steps = [("msmith", Decision("approve")), ("kwong", Decision("approve")),
-             ("pbrown", Decision("approve")),
-             ("adoe", Decision("submit_sop", sop_text="SOP " + HOSTILE, sop_link="")),
-             ("rsingh", Decision("request_changes", comment="More " + HOSTILE)),
-             ("adoe", Decision("submit_sop", sop_text="SOP v2", sop_link="https://x.org/sop")),
-             ("kwong", Decision("approve")), ("pbrown", Decision("approve"))]
+    steps = [("msmith", Move("approve")), ("kwong", Move("approve")),
+             ("pbrown", Move("approve")),
+             ("adoe", Move("submit_sop", sop_text="SOP " + HOSTILE, sop_link="")),
+             ("rsingh", Move("request_changes", comment="More " + HOSTILE)),
+             ("adoe", Move("submit_sop", sop_text="SOP v2", sop_link="https://x.org/sop")),
+             ("kwong", Move("approve")), ("pbrown", Move("approve"))]
     for person, decision in steps:
         seen.append(workflow.decide(Actor(person, "console"), "R-1", decision))
     return seen
@@ -61,7 +61,7 @@ def test_each_viewer_sees_only_their_buttons(bot: Runtime, views: Views) -> None
     assert action_titles(views.card(request, "adoe")) == ["Withdraw"]
     assert action_titles(views.card(request, "kwong")) == []
     assert action_titles(views.card(request, None)) == ["Approve", "Reject", "Reassign"]
-    cct = bot.workflow.decide(Actor("msmith", "console"), "R-1", Decision("approve"))
+    cct = bot.workflow.decide(Actor("msmith", "console"), "R-1", Move("approve"))
     assert action_titles(views.card(cct, "kwong")) == ["Recommend", "Decline", "Reassign"]
 
 

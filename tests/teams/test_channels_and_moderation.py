@@ -13,7 +13,7 @@ from aiohttp import web
 
 from adapters.teams import mount as teams_mount
 from bot.moderation.model import Post
-from bot.workflow import Actor, Decision
+from bot.workflow import Actor, Move
 from socialbot.server import create_app
 from tests.fakes.bot_connector import FakeBotConnector
 from tests.support import valid_form
@@ -45,7 +45,7 @@ async def test_the_cct_stage_goes_to_the_team_channel(with_channels: TeamsHarnes
     for person in ("adoe", "kwong"):
         await teams.say(person, "hello")
     teams.bot.workflow.submit(Actor("adoe", "teams"), valid_form())
-    teams.bot.workflow.decide(Actor("msmith", "slack"), "R-1", Decision("approve"))
+    teams.bot.workflow.decide(Actor("msmith", "slack"), "R-1", Move("approve"))
     teams.bot.dispatcher.wake()
     await teams.settle()
     [posted] = [c for c in teams.connector.sent() if c.conversation_id == CCT_CHANNEL]

@@ -10,11 +10,11 @@ from bot.moderation import contacts
 from bot.moderation.contacts import AllowListCheck, Contact
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.text import fold, word_alternation
+from bot.moderation.text import Prefiltered, fold, word_alternation
 
 _P = r"\$ ?\d[\d,.]*k?"  # a price
 # Each of these alone says someone is selling, soliciting or advertising.
-_SOLICITING = re.compile(
+_SOLICITING = Prefiltered(re.compile(
     word_alternation(
         (
             r"\bfor sale\b", r"\bselling\b", r"\bwants? to buy\b",
@@ -61,9 +61,9 @@ _SOLICITING = re.compile(
         )
     ),
     re.MULTILINE,
-)
+))
 # Each of these is ordinary alone; with a link or with each other they advertise.
-_SALES_HINTS = re.compile(
+_SALES_HINTS = Prefiltered(re.compile(
     word_alternation(
         (
             # a rate first, so "$40/half hour" is read as one rather than as a bare price
@@ -82,9 +82,11 @@ _SALES_HINTS = re.compile(
         )
     )
     + r"|[💰📈🔥👉➡⚡✅💯]"
-)
+))
 # "--", "~~" or "__" opening a line, or a "Name | title" line: a signature block.
-_SIGNATURE = re.compile(r"(?:^|\n)[ \t]*(?:--+|~~+|__+|—)[ \t]*\n?[^\n]*|\n[^\n|]{2,40}\|[^\n]*$")
+_SIGNATURE = Prefiltered(
+    re.compile(r"(?:^|\n)[ \t]*(?:--+|~~+|__+|—)[ \t]*\n?[^\n]*|\n[^\n|]{2,40}\|[^\n]*$")
+)
 
 
 def commercial(post: Post, check: AllowListCheck) -> list[Finding]:

@@ -14,8 +14,9 @@ import re
 
 from bot.moderation import subjects
 from bot.moderation.guidelines import explain
+from bot.moderation.languages import is_english
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.text import fold, is_emoji, words
+from bot.moderation.text import Prefiltered, fold, is_emoji, words
 
 _CLUTTER = frozenset(
     {"+1", "+100", "+1000", "me too", "metoo", "me too!", "same", "same here", "bump", "up",
@@ -95,6 +96,8 @@ def _off_topic(post: Post) -> Finding | None:
         about = "a question unrelated to the folder"
     else:
         return None
+    if not is_english(post.text):
+        return None  # the subject thesaurus is English: it cannot tell what this post is about
     reason = f"Off-topic for '{post.folder}' (the post is about {about})"
     evidence = (Span(0, len(post.text), post.text),)
     return Finding(
@@ -108,7 +111,7 @@ _PASSING_MENTIONS = re.compile(
     r"\b(?:our|my|your|his|her|their) (?:street|road|block|crescent|court|corner)\b"
     r"|\b(?:we|i|you) (?:all )?pay (?:\w+ )?taxes\b|\btaxpayers?'? (?:money|dollars)\b"
 )
-_ASKS_THE_BOARD = re.compile(
+_ASKS_THE_BOARD = Prefiltered(re.compile(
     r"^(?:(?:hey|hi|ok|so|quick question|random question|off topic)[,:!.]? )*"
     r"(?:does |do |can |could )?"
     r"(?:(?:any ?one|any ?body)(?: else(?:'s)?)? (?:know|have|has|got|recommend|selling"
@@ -116,7 +119,7 @@ _ASKS_THE_BOARD = re.compile(
     r"|is any ?one else|who else\b|who'?s (?:going|coming|watching|streaming|heading)"
     r"|where can i (?:buy|get|find)|what'?s (?:the best|a good)|who has)\b"
     r"[^?]*\?"
-)
+))
 
 
 def _shares_words(folded: str, folder: str, topic: str) -> bool:

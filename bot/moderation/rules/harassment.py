@@ -17,7 +17,7 @@ from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.rules.hate_speech import KEY_WORDS, hate_group_named, hate_speech_spans
 from bot.moderation.spelling import FuzzyIndex, repair
-from bot.moderation.text import at_words, fold, word_alternation
+from bot.moderation.text import PatternSet, Prefiltered, at_words, fold, word_alternation
 
 # Slurs (written masked in our own test data; the lexicon reads masks and leetspeak).
 SLURS = Lexicon(
@@ -240,14 +240,19 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      0.75, "a personal attack on another commenter"),
 )
 # Matched against folded (lowercase) text, so no IGNORECASE: it costs time.
-_COMPILED = tuple((re.compile(at_words(p)), conf, why) for p, conf, why in _PATTERNS)
+_COMPILED = tuple(
+    (Prefiltered(re.compile(at_words(p))), conf, why) for p, conf, why in _PATTERNS
+)
 # The capitalised-name pattern reads the original text (it must not ignore case).
 _NAME_PATTERN_INDEX = next(
     i for i, (pattern, _, _) in enumerate(_PATTERNS) if "(?:[Cc]ouncill?or" in pattern
 )
-_CLOWNED = re.compile(r"(?:[A-Z][a-z]+|\b(?:he|she|you|they|council\w*|mayor)\b)[^.!?]{0,12}🤡")
+_PATTERN_SET = PatternSet([pattern for pattern, _, _ in _COMPILED])
+_CLOWNED = Prefiltered(
+    re.compile(r"(?:[A-Z][a-z]+|\b(?:he|she|you|they|council\w*|mayor)\b)[^.!?]{0,12}🤡")
+)
 # Counter-speech and quotation: "calling people X is not okay", 'messages like "..."'.
-_COUNTER = re.compile(
+_COUNTER = Prefiltered(re.compile(
     word_alternation(
         (
             r"(?:not okay|not ok|unacceptable|stop) (?:to )?(?:be )?call(?:ing)?\b",
@@ -257,10 +262,10 @@ _COUNTER = re.compile(
             r"says a lot about\b", r"threatening to\b",
         )
     )
-)
+))
 _NEGATED = re.compile(r"\b(?:not|never|no|n't|don'?t|isn'?t|aren'?t)\s+(?:\w+\s+){0,2}$")
 # Ordinary uses of words that are insults elsewhere.
-_INNOCENT = re.compile(
+_INNOCENT = Prefiltered(re.compile(
     word_alternation(
         (
             r"(?:garbage|trash) (?:collection|pickup|pick-up|bags?|cans?|day|bins?|tags?|schedule"
@@ -278,7 +283,7 @@ _INNOCENT = re.compile(
             r"witch(?:es)? (?:hat|costume|craft|hunt)",
         )
     )
-)
+))
 
 
 def harassment(post: Post) -> list[Finding]:
@@ -301,7 +306,7 @@ def harassment(post: Post) -> list[Finding]:
         return []
     best = max(hits, key=lambda hit: hit[0])
     reason = f"Post contains {best[2]} ('{best[1].text}')"
-    evidence = tuple(sorted({span for _, span, _ in hits}, key=lambda s: s.start))
+    evidence = tuple(sorted({span for _, span, _ in hits}, key=lambda s: (s.start, s.end)))
     return [Finding("harassment", best[0], evidence, explain("harassment", reason))]
 
 
@@ -371,8 +376,9 @@ def _sent_to_a_home(text: str, folded: str) -> list[tuple[float, Span, str]]:
 
 def _pattern_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
     hits = []
-    for pattern, confidence, why in _COMPILED:
-        source = text if pattern is _COMPILED[_NAME_PATTERN_INDEX][0] else folded
+    for index in _candidates(text, folded):
+        pattern, confidence, why = _COMPILED[index]
+        source = text if index == _NAME_PATTERN_INDEX else folded
         for match in pattern.finditer(source):
             if _NEGATED.search(folded[max(0, match.start() - 30) : match.start()]):
                 continue
@@ -385,6 +391,14 @@ def _pattern_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
             start, end = _trimmed(folded, match.start(), match.end())
             hits.append((confidence, Span(start, end, text[start:end]), why))
     return hits
+
+
+def _candidates(text: str, folded: str) -> list[int]:
+    """The patterns that can match: the name pattern reads the text as written."""
+    found = [i for i in _PATTERN_SET.candidates(folded) if i != _NAME_PATTERN_INDEX]
+    if _COMPILED[_NAME_PATTERN_INDEX][0].may_match(text):
+        found = sorted([*found, _NAME_PATTERN_INDEX])
+    return found
 
 
 _PERSONISH = re.compile(rf"\b{_PEOPLE}\b|\bwho(?:ever)?\b")
@@ -430,7 +444,8 @@ _SAID_OF = re.compile(
     rf"\b{_PEOPLE} {_COPULA} {_FILLER}(?:[a-z-]+ )?$"
     rf"|\b(?:you|ya|u|ur)(?:'re| are| r)? (?:[a-z-]+ ){{0,3}}$|\b(?:such|what) an? (?:[a-z-]+ )?$"
     rf"|\blike you(?:r)? $|\bwhoever\b[^.!?]{{0,40}}\b(?:is|was) (?:a|an) (?:[a-z-]+ ){{0,2}}$"
-    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z*#@$!-]+ ){0,2}$|\bbunch of (?:[a-z-]+ )?$"
+    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z*#@$!.-]+ ){0,2}$|\bbunch of (?:[a-z-]+ )?$"
+    r"|\b(?:is|'s|was) the (?:[a-z]+est|worst|biggest) (?:[a-z*#@$!.-]+ )?$"
     r"|(?:^|[.!?]\s*|\b(?:is|are|was|were|'re|'s|be) |\ban? )(?:an? )?(?:absolute|total|complete"
     r"|utter|bloody|pure|f\w*ing)(?: [a-z-]+)? $"
     r"|\b(?:were|are|is|was|'re|'s) (?:such |a bunch of |just |all )?" + _INSULTING + r" $",

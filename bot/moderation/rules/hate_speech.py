@@ -75,6 +75,7 @@ def _shapes(target: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 _DONE_TO, _SAID = _shapes(_GROUP)
 _ANY_GROUP = re.compile(rf"(?<![a-z0-9]){_GROUP}\b")
+GROUP_NAMES = _ANY_GROUP  # read by the learned model, which sees every group as one word
 # Once a post names a group, "them" and "they" in the next sentence refer to it.
 _DONE_TO_REF, _SAID_REF = _shapes(_PRONOUNS)
 _NEGATED_GAP = re.compile(r"\b(?:not|never|no|n'?t|opposite of|any less|than anyone)\b")

@@ -10,14 +10,14 @@ import re
 
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.text import fold, strip_emoji, word_alternation, words
+from bot.moderation.text import Prefiltered, fold, strip_emoji, word_alternation, words
 
 _SUBJECT = (
     r"(?:this|that|the|these|another|such a|what a|a|so|most)? ?(?:[\w-]+ )?(?:topic|thread|post"
     r"|posts|update|updates|meeting|video|page|stuff|debate|discussion|survey|news|story"
     r"|subject|one|conversation)"
 )
-_DISMISSALS = re.compile(
+_DISMISSALS = Prefiltered(re.compile(
     word_alternation(
         (
             r"\bwho (?:even )?cares\b", r"\bnobody (?:even )?cares\b", r"\bno one cares\b",
@@ -47,7 +47,7 @@ _DISMISSALS = re.compile(
             r"^(?:so )?(?:dumb|stupid|pointless|useless)[.! ]*$",
         )
     ),
-)
+))
 # Signs of substance: a suggestion, a reason, a question about the matter.
 _SUBSTANCE = re.compile(
     r"(?<![a-z0-9])(?:should|could|would|please|instead|because|since|when|if|why|how"

@@ -11,6 +11,7 @@ from bot.moderation.contacts import AllowListCheck, Contact
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.settings import AllowList
+from bot.moderation.text import Prefiltered
 
 # Words that say a number or address belongs to a public resource, not to a person.
 _RESOURCE_WORDS = re.compile(
@@ -18,7 +19,8 @@ _RESOURCE_WORDS = re.compile(
     r"|non-emergency|distress|shelter|support line|info ?line|service ?ontario"
     r"|fire (?:services?|department)|public works|by-?law (?:office|enforcement)|police"
     r"|public health|health (?:connection|line|unit|department)|telehealth|health ?811"
-    r"|ontario works|legion)\b",
+    r"|ontario works|legion|(?:district )?school board|hospital|ministry of|service canada"
+    r"|region of durham|durham region|conservation authority|canada post|town hall)\b",
     re.IGNORECASE,
 )
 # Public places: their street address is not anyone's private information.
@@ -30,8 +32,8 @@ _PUBLIC_PLACES = re.compile(
 )
 _PLACE_THEN_ADDRESS = re.compile(
     r"\b(?:city hall|library|branch|community cent(?:re|er)|complex|arena|clinic|hospital|church"
-    r"|school|park|plaza|mall|station|museum|centre|center|village|marina)\b[^.!?,]{0,10}"
-    r"(?:,|:| at| on| -| is at| is located at)\s*$",
+    r"|school|park|plaza|mall|station|museum|centre|center|village|marina|office)\b[^.!?,(]{0,10}"
+    r"(?:,|:| at| on| -| is| is at| is located at|\()\s*$",
     re.IGNORECASE,
 )
 _SOMEONES_HOME = re.compile(
@@ -43,16 +45,22 @@ _FREE_MAIL = frozenset(
      "live.com", "live.ca", "aol.com", "protonmail.com", "proton.me", "msn.com", "me.com",
      "rogers.com", "bell.net", "sympatico.ca", "gmx.com"}
 )  # fmt: skip
-_PLATE = re.compile(
+_PLATE = Prefiltered(re.compile(
     r"\b(?:licen[cs]e )?plates?(?: number| no\.?| #)?:? ?#?"
     r"([A-Z]{2,4}[ -]?\d{3,4}|\d{3,4}[ -]?[A-Z]{2,4})\b"
     r"|\b[A-Z]{4} \d{3}\b",
-)
-_PRIVATE_IDS = re.compile(
+))
+# Plates with odd separators or vanity plates, said to be plates: "plate CBRT·417",
+# "vanity plate CHGR 55", "plate is BZRK-OO7", "plate AL 94·KD".
+_SAID_PLATE = Prefiltered(re.compile(
+    r"\b(?i:licen[cs]e |vanity )?(?i:plates?)(?: number| no\.?| #| is| reads| says)?:? ?#?"
+    r"(?P<plate>[A-Z0-9]{1,4}(?:[ ·•.\-–][A-Z0-9]{1,4}){0,2})(?![\w·•])"
+))
+_PRIVATE_IDS = Prefiltered(re.compile(
     r"\b(?:health card|OHIP|SIN|social insurance|driver'?s licen[cs]e|passport|credit card"
     r"|bank account|account (?:number|no\.?|#)|date of birth|DOB|birth ?date|born on)\b"
     r"[^.\n]{0,20}?\d[\d -]{3,}",
-)
+))
 # Where a person lives, said without a house number ("she's on Foxwood Trail, the house
 # with the red door"; "I know where he lives" is a threat and left to harassment).
 _HOME_LOCATION = re.compile(
@@ -74,6 +82,8 @@ def personal_info_with(post: Post, check: AllowListCheck) -> list[Finding]:
     for contact in _private_contacts(text, check):
         found.append((_CONFIDENCE[contact.kind], contact.span, _KIND_NAME[contact.kind]))
     found += [(0.85, _span(text, m), "a licence plate") for m in _PLATE.finditer(text)]
+    found += [(0.85, Span(m.start("plate"), m.end("plate"), m.group("plate")), "a licence plate")
+              for m in _SAID_PLATE.finditer(text) if _looks_like_plate(m.group("plate"))]
     found += [(0.85, _span(text, m), "an identity number") for m in _PRIVATE_IDS.finditer(text)]
     found += [(0.7, _span(text, m), "where a person lives") for m in _HOME_LOCATION.finditer(text)]
     if not found:
@@ -155,6 +165,14 @@ def _resource_context(
         return True
     window = text[max(0, start - reach) : end + reach // 2]
     return _RESOURCE_WORDS.search(window) is not None
+
+
+def _looks_like_plate(plate: str) -> bool:
+    """Letters and digits (or a letter O for a zero), five to eight of them."""
+    characters = [ch for ch in plate if ch.isalnum()]
+    letters = sum(ch.isalpha() for ch in characters)
+    return 5 <= len(characters) <= 8 and letters >= 2 and (len(characters) - letters >= 1
+                                                           or "O" in plate)
 
 
 def _span(text: str, match: re.Match[str]) -> Span:

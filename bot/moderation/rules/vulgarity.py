@@ -11,7 +11,7 @@ import re
 from bot.moderation.guidelines import explain
 from bot.moderation.lexicon import Lexicon, expand
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.text import fold
+from bot.moderation.text import Prefiltered, fold
 
 _F_ROOTS = ("fuck", "fuk", "fuq", "phuck", "phuk", "fck", "fk", "fuc")
 _F_SUFFIXES = (
@@ -51,20 +51,23 @@ VULGAR_FORMS: frozenset[str] = frozenset(
 )
 
 # Listed forms that are also innocent words or names in these contexts.
-_INNOCENT_CONTEXT = re.compile(
+_INNOCENT_CONTEXT = Prefiltered(re.compile(
     r"pussy ?willows?|pussy ?cats?|\bbitch(?:es)? (?:in|is in|are in) (?:heat|season)"
     r"|\b(?:a|the|our|my) bitch (?:and|with) (?:her )?(?:pups|puppies|litter)"
     r"|\bdick(?:s)? (?:tracy|van dyke|clark|cheney|smith|ford)"
     r"|\bcock(?:s)? (?:and|&) bull|\bcocks? (?:crow|crows|crowing|crowed|a-doodle)\b"
     r"|\bcock-a-doodle"
-)
+))
 # "Dick" and "Cock..." as a capitalised name (Dick Smith, Councillor Cock) are not vulgar.
 _NAME_LIKE = frozenset({"dick", "dicks", "cock", "prick"})
 # The f-word cut to its first letter where nothing else can be meant.
-_BARE_F = re.compile(
+_BARE_F = Prefiltered(re.compile(
     r"\bwhat the f\b(?![-'’]?\w)|\b(?:shut|get) the f (?:up|out)\b|\bf (?:off|u)\b(?=\W*$)"
+))
+# The emoji, or its reading in the normalised post (bot.moderation.normalise).
+_MIDDLE_FINGER = Prefiltered(
+    re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?|(?<= )middle finger emoji(?= )")
 )
-_MIDDLE_FINGER = re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?")
 
 LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing",), fuzzy=True)
 

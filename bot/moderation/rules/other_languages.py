@@ -1,0 +1,245 @@
+"""Vulgarity, insults, slurs and threats in the other languages of Pickering's residents:
+French (Canada's other official language, Quebec's sacres included), Punjabi, Hindi and Urdu
+(in their scripts and romanized), Tamil, Chinese, Tagalog and Spanish.
+
+Words that only mean one thing count in any post; words that are innocent in another language
+("con" in English, "bite", "puta" in Portuguese place names) count only when the post is
+detected (bot.moderation.languages) to be in the language where they are vulgar. Latin-script
+words are matched on the folded text (accents off: "encule" stands for "enculé"); other
+scripts as written. Evidence is the words that matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.moderation.guidelines import explain
+from bot.moderation.languages import language_of
+from bot.moderation.model import Category, Finding, Post, Span
+from bot.moderation.text import PatternSet, Prefiltered, fold
+
+
+@dataclass(frozen=True)
+class _List:
+    category: Category
+    reason: str
+    confidence: float
+    pattern: re.Pattern[str]
+    language: str | None = None  # None: counts in any post
+
+
+def _latin(*words: str) -> str:
+    return r"(?<![a-z0-9])(?:" + "|".join(words) + r")(?![a-z0-9])"
+
+
+def _script(*words: str) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+_VULGAR = (
+    # French and Quebec French
+    _latin(r"merdes?", r"putains?", r"p'?tain", r"connards?", r"connasses?", r"salopes?",
+           r"salopards?", r"encul[eé]e?s?", r"enfoir[eé]e?s?", r"fils de putes?", r"putes?",
+           r"ta gueule", r"ferme ta gueule", r"ta yeule", r"va te faire foutre",
+           r"allez vous faire foutre", r"nique ta mere", r"niquer?", r"bordel de merde",
+           r"tabarn[ao][ck]k?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
+           r"osti(?:e)? de", r"hostie de", r"ciboire", r"sacrament", r"marde", r"trou de cul",
+           r"trou d'cul", r"couillons?", r"sous-merdes?", r"fait chier", r"fais chier",
+           r"chiant(?:e|s|es)?", r"foutu(?:e|s|es)?", r"bande de cons"),
+    # Spanish
+    _latin(r"mierda", r"hijos? de puta", r"joder", r"cabrone?s?", r"pendejos?",
+           r"gilipollas", r"chingad[ao]", r"chinga tu madre", r"verga"),
+    # Punjabi, Hindi and Urdu, romanized
+    _latin(r"b+e?h?e?n+ ?c+h+o+d+", r"b+h+e+n+ ?c+h+o+d+", r"pen ?chod", r"pencho",
+           r"bhen ?di", r"maa ?di", r"ma+d+[ae]r ?c+h+o+d+", r"chut(?:i|ey?)(?:ya|ye|yon|a)",
+           r"chutiye", r"bhosdi(?:ke|ka|wale)?", r"bhosda", r"gaa?ndu", r"gaand",
+           r"lann", r"tatti", r"fudd?u", r"phuddu", r"kanjar", r"kanjri", r"teri maa ki",
+           r"teri ma di", r"haramzad[ae]", r"haraamzad[ae]",
+           r"saal[ae] (?:kutt[ae]y?|kamin[ae]y?|harami|gadh[ae])", r"kamine log"),
+    # Tamil, romanized
+    _latin(r"thevd?iy[ae]", r"thevidiya", r"otha", r"ommala", r"pundai", r"koothi",
+          ),
+    # Tagalog
+    _latin(r"putang ?ina", r"tang ?ina", r"punyeta", r"pakyu", r"hindot", r"kupal"),
+    # Scripts
+    _script("ਭੈਣ ?ਚੋਦ", "ਮਾਦਰ ?ਚੋਦ", "ਕੰਜਰ", "ਚੂਤੀਆ", "ਗਾਂਡੂ", "ਭੈਣ ਦ[ਾੀ]", "ਮਾਂ ਦ[ਾੀ]",
+            "भेन ?चोद", "बहन ?चोद", "मादर ?चोद", "चूतिया", "गांडू", "भोसडी",
+            "بہن ?چود", "مادر ?چود", "چوتیا", "گانڈو", "حرامزاد",
+            "தேவடியா", "ஓத்தா", "புண்டை", "கூதி",
+            "他妈", "他媽", "操你", "肏", "傻逼", "傻屄", "煞笔", "妈的", "媽的", "草泥马",
+            "尼玛", "狗屎", "婊子", "狗娘养的", "王八蛋"),
+)
+_VULGAR_IN = {
+    "fr": _latin(r"cons?", r"cul", r"bite", r"couilles", r"foutre", r"chier"),
+    "es": _latin(r"putas?", r"putos?", r"cono"),
+    "tl": _latin(r"puta", r"tae"),
+}
+_INSULTS = (
+    _latin(r"connards?", r"connasses?", r"salopes?", r"salopards?", r"salauds?",
+           r"encul[eé]e?s?", r"enfoir[eé]e?s?", r"fils de putes?", r"abruti(?:e|s|es)?",
+           r"cr[eé]tin(?:e|s|es)?", r"d[eé]biles?", r"imb[eé]ciles?", r"incomp[eé]tents?",
+           r"bande d'incomp[eé]tents", r"minables?", r"tocards?", r"bouffons?", r"guignols?",
+           r"ordures?", r"raclures?", r"enflures?", r"pauvre cons?", r"pauvre type",
+           r"espece de (?:con|conne|connard|idiot|imbecile|cretin|debile|salaud|malade|clown"
+           r"|abruti|ordure|minable)\w*", r"bande de (?:cons|voleurs|menteurs|clowns|nuls|pourris)",
+           r"[eé]lus pourris", r"escrocs?", r"menteu(?:r|rs|se|ses)",
+           r"tarla", r"niaiseu(?:x|se)", r"mange de la marde", r"degage"),
+    _latin(r"pendejos?", r"idiotas?", r"estupid[oa]s?", r"imbeciles?", r"cabrone?s?"),
+    _latin(r"chut(?:i|ey?)(?:ya|ye|yon|a)", r"chutiye", r"ma+d+[ae]r ?c+h+o+d+", r"kuttey?",
+           r"kutti", r"kutte di", r"kamin[ae]y?", r"harami", r"haraami", r"haramzad[ae]",
+           r"ullu (?:ka|ke|de|da) patt?h?[ae]y?",
+           r"(?:sab|saare|sare) (?:\w+ ){0,3}chor", r"beghairat", r"be ?ghairat", r"bewakoof",
+           r"khotey?", r"fuddu", r"kanjar", r"saala kutta"),
+    _latin(r"muttaa?l", r"loosu", r"porukki", r"naaye", r"baadu"),
+    _latin(r"gago", r"ulol", r"tarantado", r"hayop ka", r"bwisit",
+           r"buwisit", r"walang kwenta", r"bobo ka", r"ang bobo"),
+    _script("ਹਰਾਮੀ", "ਕਮੀਨ[ਾੇ]", "ਬੇਵਕੂਫ", "ਚੂਤੀਆ", "ਕੰਜਰ",
+            "हरामी", "कमीन[ाे]", "बेवकूफ", "चूतिया",
+            "حرامی", "کمینہ", "کمینے", "بے غیرت", "بےغیرت", "الو کا پٹھا",
+            "بے وقوف", "بیوقوف", "چوتیا",
+            "முட்டாள்", "லூசு", "பொறுக்கி", "நாயே", "பன்னி", "தேவடியா",
+            "混蛋", "王八蛋", "贱人", "賤人", "白痴", "笨蛋", "傻逼", "傻屄",
+            "婊子", "狗娘养的", "人渣", "蠢货", "蠢貨", "垃圾官员", "狗官"),
+)
+_INSULTS_IN: dict[str, str] = {
+    "fr": _latin(r"(?:est|es|sont|un|une|quels?|quelles?|gros|grosse|sales?|pauvres?|vieux"
+                 r"|vieille|bande de) (?:(?:vraie?|gros(?:se)?|sale|pauvre|maudite?|esti) )*"
+                 r"(?:cons?|connes?)"),
+    "tl": _latin(r"bobo", r"tanga", r"gaga", r"hayop"), "es": _latin(r"tont[oa]s?")}
+_SLURS = (
+    _latin(r"bougnoules?", r"n[eè]gres?", r"bicots?",
+           r"youpins?", r"pedes?", r"tapettes?", r"gouines?", r"chinetoques?",
+           r"sales? (?:arabes?|noirs?|juifs?|chinois|indiens?|immigr[eé]s?|hindous?"
+           r"|musulmans?|pakis?)",
+           r"chamar", r"chuhr[ae]", r"bhangi", r"paraiyan"),
+    _script("黑鬼", "支那", "阿三", "死基佬", "பறையன்", "چمار", "ਚਮਾਰ", "ਚੂਹੜ[ਾੇ]"),
+)
+_THREATS = (
+    _latin(r"(?:je|on) sai[st] (?:ou|o[uù]) (?:tu (?:habites|restes|vis)|vous (?:habitez|restez)"
+           r"|il (?:habite|reste)|elle (?:habite|reste))",
+           r"(?:tu|vous|il|elle) (?:va|vas|vont|allez) (?:le |la |les )?(?:regretter|payer)",
+           r"(?:je|on) va(?:is)? te (?:tuer|buter|crever|retrouver|regler ton compte)",
+           r"on va (?:le|la|les) (?:tuer|buter|retrouver)",
+           r"(?:fais|faites) attention (?:a toi|a vous|a ta famille)", r"gare a (?:toi|vous)",
+           r"(?:va|allez) (?:crever|mourir)", r"mettre le feu (?:a|au|chez)",
+           r"(?:te|vous) voy a matar", r"se donde vives",
+           r"(?:jaan se |goli )?maar (?:dunga|denge|daalunga|du(?:n|ng)ga|devange|deyange)",
+           r"(?:tainu|tenu|tujhe|tujhko|tinu) (?:maar|chhad(?:da|dange)? nahi|dekh lunga)",
+           r"dekh lunga", r"dekh lawange?", r"khatam kar (?:dunga|denge|du(?:n|ng)ga)",
+           r"ghar (?:pata|da pata) hai", r"konnu(?:du|ru)?ven", r"kolluven",
+           r"papatayin (?:kita|ka)", r"patayin kita", r"lagot ka", r"humanda ka",
+           r"alam ko (?:kung )?saan ka nakatira",
+           r"(?:mujhe|mainu|menu|hume|sanu) pata hai (?:wo|woh|oh|uh|o) (?:kahan|kithe|kitthe)"
+           r" (?:rehta|rehti|rehnda|rehndi|rehnde)", r"(?:ka|da|ki|di) haal dekh(?:na|ni|o|ange)",
+           r"kavanama irukk?a? soll?\w*"),
+    _script("杀了你", "殺了你", "弄死你", "打死你", "宰了你", "我知道你住(?:在)?哪",
+            "烧了你", "燒了你",
+            "你去死", "去死吧", "不得好死", "我知道[^。，,.]{0,12}住(?:在)?哪",
+            "让?(?:他|她|你)小心点",
+            "மார் ?டூங்கா", "கொல்லுவேன்", "கொன்னுடுவேன்", "கொன்று விடுவேன்",
+            "مار دوں گا", "مار دیں گے", "جان سے مار", "تمہیں مار", "تجھے مار",
+            "ਮਾਰ ਦਿਆਂਗ[ਾੇ]", "ਜਾਨੋਂ ਮਾਰ", "ਤੈਨੂੰ ਮਾਰ", "मार दूंगा", "जान से मार"),
+)
+
+
+# French, beyond insults: selling and advertising, dismissing the topic, clutter, and
+# advice to break the rules (matched on folded text: accents off).
+_COMMERCIAL_FR = _latin(
+    r"a vendre", r"en vente", r"vente de garage", r"(?:bons|meilleurs|petits) prix",
+    r"rabais", r"code promo", r"en promotion", r"livraison (?:gratuite|rapide|incluse)",
+    r"ecrivez-?moi(?: en prive)?", r"ecris-?moi en prive",
+    r"(?:contactez|appelez|textez)-?(?:moi|nous)",
+    r"visitez (?:notre|mon) (?:site|boutique|page|magasin)", r"devis gratuits?",
+    r"(?:achetez|commandez|abonnez-vous|suivez-nous)", r"(?:je|on) vends?",
+    r"qui veut acheter",
+    r"travail a domicile", r"argent (?:rapide|facile)", r"gagnez (?:de l'argent|\d+)",
+)
+_NEGATIVITY_FR = _latin(
+    r"c'est (?:tellement |vraiment |donc )?(?:nul|plate|ennuyant|ennuyeux|poche|lame|inutile)",
+    r"(?:on|je) s'en (?:fout|fiche|calisse|crisse|balance)", r"qui s'en (?:soucie|fout|fiche)",
+    r"tout le monde s'en (?:fout|fiche)", r"personne ne s'en soucie",
+    r"(?:quel |ce |un )?sujet (?:plate|ennuyant|ennuyeux|nul|inutile)",
+    r"(?:ca|cela) n'interesse personne", r"qui (?:lit|lis) (?:ca|cela)",
+)
+_CLUTTER_FR = re.compile(
+    r"\W*(?:moi aussi|pareil|idem|meme chose|d'accord|suivi|je suis|je suis ce fil|up|\+1)\W*"
+)
+_ILLEGAL_FR = _latin(
+    r"brul(?:ez|er|e) (?:vos|tes|les|ses|nos) (?:feuilles|dechets|ordures|branches|vidanges)",
+    r"(?:vend|vends|vendre|livre|livrons) (?:du|de la|des)"
+    r" (?:pot|weed|drogue|coke|cocaine|pilules)",
+    r"(?:qui|ou) (?:vend|acheter) (?:du|de la) (?:pot|weed|drogue|coke|cocaine)",
+    r"(?:sans|pas besoin de) permis",
+    r"(?:personne|ils|les \w+) ne (?:verifie|verifient|viennent) jamais",
+    r"(?:jetez|jette|jeter) (?:vos|tes|les) (?:dechets|ordures|vidanges) (?:dans|au|a la)",
+    r"(?:crever|crevez) (?:ses|les|leurs) pneus", r"vandalis(?:er|ez)", r"volez",
+)
+
+
+def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
+    return re.compile("|".join(parts) if isinstance(parts, tuple) else parts)
+
+
+_LISTS: tuple[_List, ...] = (
+    _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR)),
+    *(_List("vulgarity", "Vulgar language in another language", 0.9, _compile(p), lang)
+      for lang, p in _VULGAR_IN.items()),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS)),
+    *(_List("harassment", "Insult in another language", 0.75, _compile(p), lang)
+      for lang, p in _INSULTS_IN.items()),
+    _List("harassment", "Slur in another language", 0.9, _compile(_SLURS)),
+    _List("harassment", "Threat in another language", 0.85, _compile(_THREATS)),
+    _List("commercial", "Selling or advertising, in French", 0.7, _compile(_COMMERCIAL_FR)),
+    _List("negativity", "Only says the topic is disliked, in French", 0.7,
+          _compile(_NEGATIVITY_FR)),
+    _List("illegal", "Advice to break the rules, in French", 0.7, _compile(_ILLEGAL_FR)),
+)
+# Each list first asks the shared automaton whether its literal words are in the post (most
+# posts: none of them), see bot.moderation.text.Prefiltered.
+_PATTERNS = [Prefiltered(entry.pattern) for entry in _LISTS]
+_PATTERN_SET = PatternSet(_PATTERNS)
+
+
+@lru_cache(maxsize=64)
+def _matches(folded: str) -> tuple[tuple[int, tuple[tuple[int, int], ...]], ...]:
+    """(list index, match spans) of every list that matches: one reading per post, shared by
+    the categories that ask."""
+    found = []
+    for index in _PATTERN_SET.candidates(folded):
+        spans = tuple(m.span() for m in _PATTERNS[index].pattern.finditer(folded))
+        if spans:
+            found.append((index, spans))
+    return tuple(found)
+
+_SHORT_POST_WORDS = 25
+
+
+def _clutter(post: Post, folded: str) -> list[Finding]:
+    if len(folded) > 30 or not _CLUTTER_FR.fullmatch(folded):
+        return []
+    reason = f"Clutter post with no content ('{post.text.strip()[:40]}')"
+    whole = (Span(0, len(post.text), post.text),)
+    return [Finding("disruption", 0.85, whole, explain("disruption", reason), "clutter")]
+
+
+def findings_in(post: Post, category: Category) -> list[Finding]:
+    """The `category` findings the other-language lists give."""
+    folded = fold(post.text)
+    if category == "disruption":
+        return _clutter(post, folded)
+    if category == "negativity" and len(folded.split()) > _SHORT_POST_WORDS:
+        return []  # a long post has substance besides its dismissal
+    found: list[Finding] = []
+    for index, matched in _matches(folded):
+        entry = _LISTS[index]
+        if entry.category != category:
+            continue
+        if entry.language and language_of(post.text) != entry.language:
+            continue
+        spans = [Span(start, end, post.text[start:end]) for start, end in matched]
+        quoted = ", ".join(f"'{s.text}'" for s in spans[:3])
+        found.append(Finding(category, entry.confidence, tuple(spans),
+                             explain(category, f"{entry.reason} ({quoted})"), "other_language"))
+    return found

@@ -1,0 +1,165 @@
+"""What a word list misses because nothing in it is a bad word: veiled threats ("would be a
+shame if...", "better watch himself", "I'm posting her home address"), generalisations about
+a community ("the X families always...", "go back to India"), scams impersonating a
+government agency or utility, and the sale of banned fireworks.
+
+Each pattern needs two things together (a target and what is said of it, an agency and a
+request for identity or payment), so a word alone never flags a post. Evidence is the
+matched words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.moderation.guidelines import explain
+from bot.moderation.model import Category, Finding, Post, Span
+from bot.moderation.text import Prefiltered, fold
+
+_S = r"[^.!?\n]{0,60}?"  # the rest of one sentence
+
+
+def _prefiltered(pattern: str) -> Prefiltered:
+    return Prefiltered(re.compile(pattern))
+
+_VEILED_THREATS = _prefiltered(
+    r"(?<![a-z])(?:"
+    r"(?:would|it'?d|be) (?:be )?(?:a )?(?:real |big )?(?:shame|pity) if" + _S
+    + r"(?:happened|showed up|went|found|caught|got|burn|fire|house|car|lexus|truck|home)"
+    r"|(?:he|she|they|you|him|her)(?:'d| had| would)? (?:better|best) (?:watch|mind)"
+    r" (?:him|her|them|your|their|my)(?:self|selves)?\b"
+    r"|(?:tell|let) (?:him|her|them) (?:he|she|they)(?:'d| had)? (?:better|best) watch"
+    r"|watch (?:your|his|her|their) backs?"
+    r"|see what happens to (?:th(?:ose|at|is|eir)|your|his|her)"
+    r"|(?:i(?:'m| am)|we(?:'re| are)) (?:going to |gonna )?(?:post|posting|publish|publishing"
+    r"|share|sharing|leak|leaking) (?:his|her|their|your) (?:home )?(?:address|phone|number"
+    r"|details|info)"
+    r"|(?:i|we) know (?:where|which house) (?:he|she|they|you|his|her)\b[^.!?\n]{0,30}"
+    r"(?:lives?|parks?|stays?|live)\b"
+    r"|(?:won'?t|will not) be (?:pretty|nice|good|a (?:ticket|warning|letter))"
+    r"|(?:do|did) with (?:it|this|that|the info) what(?:ever)? you (?:want|will|like)"
+    r"|(?:should|ought to|needs? to) (?:land|fall|go off) on (?:city hall|the (?:mayor|councillor)"
+    r"|his|her|their)"
+    r")"
+)
+# Emoji read as words (bot.moderation.normalise) standing for a person: "Okafor = 💩",
+# "the 🐷🐷 from bylaw", "a drunk 🐷 up there".
+_ANIMAL = r"(?:pig|rat|snake|clown|shit)"
+_EMOJI_INSULT = _prefiltered(
+    rf"(?<![a-z])[a-z]+ *= *{_ANIMAL}\b"
+    rf"|(?<![a-z])(?:the|a|you|drunk|fat|those|these|like a)  +{_ANIMAL}(?:  +{_ANIMAL})*"
+    r"  +(?:from|at|of|in|on|up|and|who|that)\b"
+)
+_PROPERTY_HARM = _prefiltered(
+    r"(?<![a-z])(?:(?:i(?:'m| am| will|'ll)|we(?:'re| are| will|'ll)) (?:going to |gonna )?"
+    r"(?:slash|slashing|key|keying|smash|smashing|torch|torching|burn|burning|trash|trashing)"
+    r" (?:its|his|her|their|the|that)\b"
+    r"|something happened to (?:th(?:at|ose|eir)|his|her)|what happens to th(?:ose|at|eir)"
+    r"|land on city hall|go off on city hall|posting (?:his|her|their) (?:home )?address"
+    r"|(?:post|publish|share) (?:his|her|their) (?:home )?address)"
+)
+
+_COMMUNITY = (
+    r"(?:indian|chinese|tamil|punjabi|sikh|hindu|muslim|filipino|pakistani|jamaican|somali"
+    r"|afghan|syrian|arab|african|black|asian|korean|vietnamese|mexican|polish|russian"
+    r"|ukrainian|italian|portuguese|greek|jewish|irish|caribbean|nigerian|iranian|persian"
+    r"|brown|desi|immigrant|newcomer|foreign|refugee)"
+)
+_MEMBERS = (
+    r"(?:families|households|people|folks|guys?|drivers|landlords|nannies|parents|kids"
+    r"|students|owners|men|women|tenants|neighbou?rs|community|crowd|immigrants|newcomers)"
+)
+_GENERALISATION = _prefiltered(
+    rf"(?<![a-z])(?:(?:the|these|those|all (?:the|these|those)?|every|some|of course the"
+    rf"|always the) ?{_COMMUNITY}s? {_MEMBERS}\b{_S}"
+    r"(?:always|never|every|all|just how|the ones|can(?:'t|not|not even)? barely|typical"
+    r"|everybody knows|take over|takes over|leave it|think the rules|are the same|is the same"
+    r"|who (?:can'?t|don'?t|never)|stuffing|that'?s why|like that)"
+    rf"|{_COMMUNITY}s? {_MEMBERS}\b{_S}(?:that'?s (?:just )?(?:how|why|what) they"
+    r"|every (?:single )?one of them|they'?re all|they all)"
+    rf"|(?:always|of course|typical(?:ly)?|it'?s always) (?:the |these |those )?{_COMMUNITY}s?"
+    rf" {_MEMBERS}\b"
+    r"|(?:go|going|should go|can go) back to (?:india|china|pakistan|africa|your country"
+    r"|where (?:you|they) came from|the philippines|jamaica|somalia|syria)"
+    r"|(?:go|should go) (?:celebrate|live|do that) in (?:your|their) own country"
+    r"|(?:these|those) people (?:demand|want|expect|think|always|never|are all)"
+    r"|(?:for|by) canadians?\W+(?:not|half)\b" + _S + r"immigrants"
+    r"|we all know who'?s (?:really )?running (?:this|the) (?:town|city|place)"
+    r"|that'?s (?:apparently )?who (?:\w+ )?is (?:built|made|run) for"
+    r")"
+)
+
+_AGENCY = (
+    r"(?:cra|canada revenue agency|service canada|serviceontario|service ontario|hydro one"
+    r"|elexicon|enbridge|rcmp|ontario provincial police|opp|durham regional police|drps"
+    r"|canada post|ircc|immigration canada|(?:city of pickering|region of durham|the city)"
+    r"(?: tax| revenue| finance| billing)? (?:office|department|notice|alert))"
+)
+_IDENTITY_OR_PAYMENT = (
+    r"(?:sin\b|social insurance|banking|bank (?:info|details|account|login)|card (?:details"
+    r"|number|info)|credit card|gift cards?|google play|itunes|bitcoin|crypto|e-?transfer|wire"
+    r"|pay (?:immediately|now|today)|settle the (?:outstanding )?balance|login details"
+    r"|password)"
+)
+_ASK = r"(?:verify|confirm|submit|provide|enter|update|send|settle|pay|claim|call|click)"
+_SCAM = _prefiltered(
+    rf"(?<![a-z]){_AGENCY}\b[^\n]{{0,200}}?\b{_ASK}\b[^\n]{{0,80}}?{_IDENTITY_OR_PAYMENT}"
+    rf"|(?<![a-z]){_ASK}\b[^\n]{{0,60}}?{_IDENTITY_OR_PAYMENT}[^\n]{{0,120}}?\b{_AGENCY}\b"
+)
+_SCAM_WARNING = re.compile(
+    r"\b(?:will never|never ask|don'?t (?:ever )?(?:give|send|pay)|do not (?:give|send|pay)"
+    r"|is a scam|are scams?|it'?s a scam|phishing|hang up|report (?:it|them))\b"
+)
+
+_BANNED_FIREWORKS = (
+    r"(?:m-?80s?|m-?100s?|roman candles?|mortars?|cakes|quarter sticks?|cherry bombs?)"
+)
+_SELLING = (
+    r"(?:dm (?:me|for)|for prices|cash only|delivery|selling|for sale"
+    r"|got (?:the )?(?:real|good))"
+)
+_FIREWORK_SALE = _prefiltered(
+    rf"(?<![a-z])(?:{_BANNED_FIREWORKS}{_S}{_SELLING}|{_SELLING}{_S}{_BANNED_FIREWORKS})"
+)
+_DRUG_SALE = _prefiltered(
+    r"(?<![a-z])(?:(?:best )?prices? on (?:coke|blow|molly|percs?|oxys?|xans?)"
+    r"|(?:coke|blow|molly|percs?|oxys?|xans?) prices|where you go to buy"
+    r"|ask for \w+ (?:by|at|behind|near) the)"
+)
+
+
+def _found(
+    category: Category, pattern: Prefiltered, post: Post, folded: str, confidence: float,
+    reason: str,
+) -> list[Finding]:
+    spans = tuple(Span(m.start(), m.end(), post.text[m.start() : m.end()])
+                  for m in pattern.finditer(folded))
+    if not spans:
+        return []
+    return [Finding(category, confidence, spans,
+                    explain(category, f"{reason} ('{spans[0].text}')"), "veiled")]
+
+
+def veiled_harassment(post: Post) -> list[Finding]:
+    folded = fold(post.text)
+    return [
+        *_found("harassment", _VEILED_THREATS, post, folded, 0.8, "Veiled threat"),
+        *_found("harassment", _GENERALISATION, post, folded, 0.75,
+                "Generalisation about a community"),
+        *_found("harassment", _EMOJI_INSULT, post, folded, 0.7, "Emoji used as an insult"),
+    ]
+
+
+def veiled_illegal(post: Post) -> list[Finding]:
+    folded = fold(post.text)
+    found = [
+        *_found("illegal", _PROPERTY_HARM, post, folded, 0.75,
+                "Threat of harm to property or of publishing a home address"),
+        *_found("illegal", _FIREWORK_SALE, post, folded, 0.8, "Sale of banned fireworks"),
+        *_found("illegal", _DRUG_SALE, post, folded, 0.8, "Selling drugs"),
+    ]
+    if not _SCAM_WARNING.search(folded):
+        found += _found("illegal", _SCAM, post, folded, 0.85,
+                        "Scam impersonating a government agency or utility, asking for "
+                        "identity or payment details")
+    return found
