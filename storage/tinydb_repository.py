@@ -19,16 +19,14 @@ from bot.audit import Refusal
 from bot.domain import SocialMediaRequest
 from bot.notifications import Notification, OutboxMessage
 from bot.outbox import OutboxSummary
-from bot.ports import ConcurrentUpdate
+from bot.ports import ConcurrentUpdate, HistoryRewritten
 from storage.engine import Op, Store
+
+__all__ = ["HistoryRewritten", "TinyDBRepository"]
 
 REQUESTS, REFUSALS, OUTBOX, DELIVERIES, KEYVALUE, MARKERS = (
     "requests", "refusals", "outbox", "deliveries", "kv", "markers",
 )
-
-
-class HistoryRewritten(Exception):
-    """A save tried to change or drop an audit entry: the trail is append-only."""
 
 
 class TinyDBRepository:
