@@ -145,7 +145,7 @@ def measure(requests: int, posts: int, repeats: int) -> dict[str, float]:
         started = time.perf_counter()
         html = page_html(build_page(bot.services, archive, "kwong", clock.now(), cache))
         cold = time.perf_counter() - started
-        times, changed = [], []
+        times, changed, filed = [], [], []
         for repeat in range(repeats):
             started = time.perf_counter()
             page = build_page(bot.services, archive, "kwong", clock.now(), cache)
@@ -158,6 +158,11 @@ def measure(requests: int, posts: int, repeats: int) -> dict[str, float]:
             started = time.perf_counter()
             page_html(build_page(bot.services, archive, "kwong", clock.now(), cache))
             changed.append(time.perf_counter() - started)
+            # A request is filed: the requests part is worked out again.
+            bot.workflow.submit(Actor("adoe", "console"), valid_form())
+            started = time.perf_counter()
+            page_html(build_page(bot.services, archive, "kwong", clock.now(), cache))
+            filed.append(time.perf_counter() - started)
         started = time.perf_counter()
         table_csv(page.table("waiting"))  # type: ignore[arg-type]
         csv_ms = (time.perf_counter() - started) * 1000
@@ -165,6 +170,7 @@ def measure(requests: int, posts: int, repeats: int) -> dict[str, float]:
         bot.close()
     return {"render_ms": statistics.median(times) * 1000, "cold_ms": cold * 1000,
             "changed_ms": statistics.median(changed) * 1000,
+            "filed_ms": statistics.median(filed) * 1000,
             "csv_ms": csv_ms, "alerts": alerts, "html_kb": len(html) / 1024}
 
 
@@ -181,6 +187,7 @@ def main() -> None:
         print(f"{label}: {size[0]} requests, {size[1]} posts ({figures['alerts']} alerts): "
               f"render {figures['render_ms']:.0f} ms unchanged store, "
               f"{figures['changed_ms']:.0f} ms just after a flagged post, "
+              f"{figures['filed_ms']:.0f} ms just after a filed request, "
               f"{figures['cold_ms']:.0f} ms first render (parses the store), "
               f"page {figures['html_kb']:.0f} KiB")
     ratio = large["render_ms"] / small["render_ms"]
@@ -192,10 +199,12 @@ def main() -> None:
                       "render_ms_large": round(large["render_ms"], 1),
                       "changed_ms_small": round(small["changed_ms"], 1),
                       "changed_ms_large": round(large["changed_ms"], 1),
+                      "filed_ms_small": round(small["filed_ms"], 1),
+                      "filed_ms_large": round(large["filed_ms"], 1),
                       "cold_ms_large": round(large["cold_ms"], 1),
                       "ratio": round(ratio, 2), "changed_ratio": round(changed_ratio, 2),
                       "goal_ms": 300,
-                      "met": large["changed_ms"] < 300}))
+                      "met": max(large["changed_ms"], large["filed_ms"]) < 300}))
 
 
 if __name__ == "__main__":

@@ -110,7 +110,8 @@ class ReportCache:
     alerts: dict[str, tuple[int, AlertFacts]] = field(default_factory=dict)
     visible: dict[tuple[str, str], tuple[int, bool]] = field(default_factory=dict)
     # Per person: what their page summarises, as of a store generation.
-    summaries: dict[str, tuple[tuple[int, int], Summary]] = field(default_factory=dict)
+    summaries: dict[str, tuple[int, Summary]] = field(default_factory=dict)
+    desks: dict[str, tuple[int, Section]] = field(default_factory=dict)
 
     def may_view(self, kind: str, case: SocialMediaRequest | Alert, person_id: str,
                  services: Services) -> bool:
@@ -131,7 +132,6 @@ class Summary:
     waiting: list[tuple[datetime, int, SocialMediaRequest, RequestFacts]]
     charts: list[Chart]
     tables: list[Table]
-    moderation: Section | None
 
 
 def build_page(services: Services, archive: Archive, person_id: str,
@@ -142,28 +142,25 @@ def build_page(services: Services, archive: Archive, person_id: str,
     moderation = services.desk.is_moderator_or_cct(person_id)
     scope = (messages.SCOPE_ALL if directory.is_cct(person_id) else
              messages.SCOPE_MODERATOR if moderation else messages.SCOPE_REQUESTS)
-    generation = archive.generation()
+    # Requests and moderation change apart (posts arrive all day): each is summarised again
+    # only when its own part of the store has changed.
+    requests_generation, moderation_generation = archive.generation()
     known = cache.summaries.get(person_id)
-    if known is None or known[0] != generation:
+    if known is None or known[0] != requests_generation:
+        requests = [r for r in archive.all_requests()
+                    if cache.may_view(REQUEST_TYPE, r, person_id, services)]
         known = cache.summaries[person_id] = (
-            generation, summarise(services, archive, person_id, moderation, cache))
-    summary = known[1]
-    sections = [requests_section(services, summary, now)]
-    if summary.moderation is not None:
-        sections.append(summary.moderation)
-    return Page(person.full_name, scope, sections)
-
-
-def summarise(services: Services, archive: Archive, person_id: str, moderation: bool,
-              cache: ReportCache) -> Summary:
-    requests = [r for r in archive.all_requests()
-                if cache.may_view(REQUEST_TYPE, r, person_id, services)]
-    summary = request_summary(services, requests, cache)
+            requests_generation, request_summary(services, requests, cache))
+    sections = [requests_section(services, known[1], now)]
     if moderation:
-        alerts = [a for a in archive.all_alerts()
-                  if cache.may_view(ALERT_TYPE, a, person_id, services)]
-        summary.moderation = moderation_section(services, alerts, archive.bans(), cache)
-    return summary
+        desk = cache.desks.get(person_id)
+        if desk is None or desk[0] != moderation_generation:
+            alerts = [a for a in archive.all_alerts()
+                      if cache.may_view(ALERT_TYPE, a, person_id, services)]
+            desk = cache.desks[person_id] = (moderation_generation, moderation_section(
+                services, alerts, archive.bans(), cache))
+        sections.append(desk[1])
+    return Page(person.full_name, scope, sections)
 
 
 # -- business days ------------------------------------------------------------------------------
@@ -253,7 +250,7 @@ def request_summary(services: Services, requests: list[SocialMediaRequest],
     outcome_chart = Chart(messages.OUTCOMES_TITLE, [r[0] for r in outcomes.rows],
                           [(name, [float(r[i + 1]) for r in outcomes.rows])
                            for i, name in enumerate(outcomes.columns[1:])], outcomes)
-    return Summary(waiting, [stage_chart, outcome_chart], [by_month, by_department], None)
+    return Summary(waiting, [stage_chart, outcome_chart], [by_month, by_department])
 
 
 def requests_section(services: Services, summary: Summary, now: datetime) -> Section:
