@@ -68,6 +68,19 @@ def no_eligible_approver(stage_title: str) -> str:
             "allow self-approval or escalation. Ask the Corporate Communications Team Leader.")
 
 
+def routed(stage_title: str, names: str, why: str) -> str:
+    return f"{stage_title} goes to {names}: {why}."
+
+
+ROUTE_REQUESTER = "the usual signer is the requester"
+ROUTE_SIGNED = "the usual signer already signed another stage of this request"
+ROUTE_SUBORDINATE = "the usual signer reports to the requester"
+ROUTE_NOBODY = "nobody is set to sign it"
+ROUTE_TOP = "nobody is above the requester, so the next person who may sign does"
+NOT_REQUIRED = "not required"
+NO_SUPERVISOR = "the requester has no supervisor"
+
+
 def not_yours_to_see(case_id: str) -> str:
     return (f"You can't see {case_id}: only the people it concerns can (its requester, its "
             "approvers and the CCT; for alerts, moderators and the CCT).")

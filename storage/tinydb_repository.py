@@ -15,16 +15,22 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from bot.audit import Refusal
+from bot.audit import Refusal, sealed
 from bot.domain import SocialMediaRequest
 from bot.notifications import Notification, OutboxMessage
 from bot.outbox import OutboxSummary
 from bot.ports import ConcurrentUpdate
 from storage.engine import Op, Store
 
-REQUESTS, REFUSALS, OUTBOX, DELIVERIES, KEYVALUE, MARKERS = (
-    "requests", "refusals", "outbox", "deliveries", "kv", "markers",
+REQUESTS, REFUSALS, OUTBOX, DELIVERIES, KEYVALUE, MARKERS, MIGRATIONS = (
+    "requests", "refusals", "outbox", "deliveries", "kv", "markers", "migrations",
 )
+
+
+def migration_record(name: str, cases: int) -> Op:
+    """The note a one-time conversion of stored records leaves behind (what, when, how many)."""
+    return ("put", MIGRATIONS, f"{name}@{time.time():.6f}",
+            {"name": name, "cases": cases, "at": time.time()})
 
 
 class HistoryRewritten(Exception):
@@ -45,7 +51,22 @@ class TinyDBRepository:
         self._open: set[str] = set()
         self._refusals: dict[str, int] = defaultdict(int)
         self._copies: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._chain_unhashed_histories()
         self._next_number = itertools.count(self._build_indexes() + 1)
+
+    def _chain_unhashed_histories(self) -> None:
+        """Requests stored before history entries carried hashes get their chain computed
+        once, in one commit, so every later `verify` checks them like new ones."""
+        if self.store.read_only:
+            return
+        old = [SocialMediaRequest.from_record(record)
+               for _, record in self.store.items(REQUESTS)
+               if any("hash" not in entry for entry in record["history"])]
+        if old:
+            self.store.commit([
+                *(("put", REQUESTS, r.id, r.evolve(history=sealed(r.id, r.history)).to_record())
+                  for r in old),
+                migration_record("request-history-hashes", len(old))])
 
     def _build_indexes(self) -> int:
         highest = 0
