@@ -504,6 +504,11 @@ class Workflow:
     def reassign_candidates(self, request: SocialMediaRequest, person_id: str) -> list[str]:
         return self.cases.reassign_candidates(request, person_id)
 
+    def skipped_stages(self, request: SocialMediaRequest) -> list[str]:
+        """Stages of the request's chain it did not need (read "not required")."""
+        return [name for name in request.chain
+                if self.cases.not_required(request, STAGES[name])]
+
     def inbox(self, person_id: str) -> list[SocialMediaRequest]:
         """Requests waiting for this person to act."""
         return [r for r in self.repository.open_cases()
