@@ -11,6 +11,7 @@ from bot.config import load_config
 from bot.workflow import Actor, Move
 from cards.content import sop_for_reviewers
 from socialbot.bootstrap import Runtime, build
+from tests.moderation.posts import post
 from tests.ops.test_operations_cli import config_file, socialbot
 from tests.support import FixedClock, file_request, valid_form
 
@@ -146,3 +147,26 @@ def test_export_of_a_promotion_signed_by_a_delegate(config_file: Path) -> None:
     assert "<link" not in page and "url(" not in page and "@import" not in page
     assert "Sam Baker for Casey MacDonald" in page and "not required" in page
     assert request.history[-1].hash in page
+
+
+def test_verify_names_a_changed_moderation_alert_entry(config_file: Path) -> None:
+    bot = open_bot(config_file)
+    try:
+        _, alert_id = bot.desk.receive(post("You are an idiot and a moron, you stupid clown."))
+        assert alert_id == "A-1"
+        bot.desk.decide("tlee", "teams", "A-1", "ban", reason="Repeated personal attacks")
+        assert first_broken("A-1", bot.desk.repository.get("A-1").history) is None
+        journal = journal_of(config_file)
+        raw = bytearray(journal.read_bytes())
+        alert_put = raw.rindex(b'"alerts","A-1"')  # not the ban's own copy of the reason
+        raw[raw.index(b"Repeated personal", alert_put)] = ord("X")
+        journal.write_bytes(bytes(raw))
+        run = socialbot("verify", "--config", str(config_file))
+    finally:
+        bot.close()
+    assert run.returncode == 1
+    assert "alerts/A-1: history entry 1 does not match its hash" in run.stderr
+    audit = socialbot("audit", "A-1", "--config", str(config_file))
+    assert audit.returncode == 0, audit.stderr
+    assert "comment: Repeated personal attacks" in audit.stdout
+    assert "Taylor Lee" in audit.stdout and "Refused attempts: none" in audit.stdout
