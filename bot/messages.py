@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -160,3 +161,10 @@ def requester_update(request: SocialMediaRequest, entry: HistoryEntry | None, ne
     if request.state == "sop_draft":
         return f"{said} Next: submit your SOP ({sop_hint})."
     return f"{said} Next: {state_label(request)} ({next_names})."
+
+
+def who_will_sign(plan: Iterable[tuple[str, str, str]]) -> str:
+    """One line naming who will sign each stage (title, names, note), shown before the form."""
+    parts = [f"{title}: {names or 'nobody'}" + (f" ({note})" if note and names != note else "")
+             for title, names, note in plan]
+    return "Who will sign: " + "; ".join(parts) + "."
