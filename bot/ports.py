@@ -16,7 +16,11 @@ from bot.notifications import Notification, OutboxMessage
 
 
 class ConcurrentUpdate(Exception):
-    """Someone else changed the request first; reload it and decide again."""
+    """Someone else changed the case first; reload it and decide again."""
+
+
+class HistoryRewritten(Exception):
+    """A save tried to change or drop an audit entry: the trail is append-only."""
 
 
 class Clock(Protocol):

@@ -19,8 +19,10 @@ from bot.audit import Refusal, sealed
 from bot.domain import SocialMediaRequest
 from bot.notifications import Notification, OutboxMessage
 from bot.outbox import OutboxSummary
-from bot.ports import ConcurrentUpdate
+from bot.ports import ConcurrentUpdate, HistoryRewritten
 from storage.engine import Op, Store
+
+__all__ = ["HistoryRewritten", "TinyDBRepository", "migration_record"]
 
 REQUESTS, REFUSALS, OUTBOX, DELIVERIES, KEYVALUE, MARKERS, MIGRATIONS = (
     "requests", "refusals", "outbox", "deliveries", "kv", "markers", "migrations",
@@ -31,10 +33,6 @@ def migration_record(name: str, cases: int) -> Op:
     """The note a one-time conversion of stored records leaves behind (what, when, how many)."""
     return ("put", MIGRATIONS, f"{name}@{time.time():.6f}",
             {"name": name, "cases": cases, "at": time.time()})
-
-
-class HistoryRewritten(Exception):
-    """A save tried to change or drop an audit entry: the trail is append-only."""
 
 
 class TinyDBRepository:
