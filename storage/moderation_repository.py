@@ -49,7 +49,8 @@ class TinyDBModerationRepository:
         if self.store.read_only:
             return
         old = [(doc_id, record) for doc_id, record in self.store.items(ALERTS)
-               if any("seq" not in entry or "hash" not in entry for entry in record["history"])]
+               if any("seq" not in entry for entry in record["history"])
+               or (record["history"] and not any("hash" in e for e in record["history"]))]
         if old:
             ops: list[Op] = []
             for doc_id, record in old:

@@ -54,12 +54,13 @@ class TinyDBRepository:
 
     def _chain_unhashed_histories(self) -> None:
         """Requests stored before history entries carried hashes get their chain computed
-        once, in one commit, so every later `verify` checks them like new ones."""
+        once, in one commit, so every later `verify` checks them like new ones. A history
+        with some entries hashed is not old but damaged: it is left for `verify` to name."""
         if self.store.read_only:
             return
         old = [SocialMediaRequest.from_record(record)
                for _, record in self.store.items(REQUESTS)
-               if any("hash" not in entry for entry in record["history"])]
+               if record["history"] and not any("hash" in e for e in record["history"])]
         if old:
             self.store.commit([
                 *(("put", REQUESTS, r.id, r.evolve(history=sealed(r.id, r.history)).to_record())
