@@ -113,7 +113,7 @@ def _last(request: SocialMediaRequest, stage: str, action: str) -> HistoryEntry 
 def facts(entry: HistoryEntry) -> str:
     """The comment and every recorded fact of a move, in one line."""
     parts = [entry.comment] if entry.comment else []
-    parts += [f"{key}: {value}" for key, value in entry.details.items()]
+    parts += [f"{key.replace('_', ' ')}: {value}" for key, value in entry.details.items()]
     return "; ".join(parts)
 
 
