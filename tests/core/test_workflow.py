@@ -335,3 +335,25 @@ async def test_concurrent_clicks_from_threads_and_coroutines_produce_one_winner(
     assert outcomes.count("won") == 1
     stored = workflow.get(request.id)
     assert stored.state == "director" and len(stored.history) == 3
+
+
+def test_a_sole_cct_member_who_files_is_reviewed_and_approved_by_others(
+        tmp_path, sample_config) -> None:  # type: ignore[no-untyped-def]
+    from socialbot.bootstrap import build
+
+    directory = sample_config.directory
+    sole = sample_config.model_copy(update={"directory": directory.model_copy(update={
+        "cct": directory.cct.model_copy(update={"members": ["kwong"]})})})
+    bot = build(sole, tmp_path)
+    try:
+        plan = {p.stage: p.names for p in bot.workflow.planned_signers("kwong", "access")}
+        assert "Kim Wong" not in plan["cct"] and plan["cct"]  # never "ask yourself"
+        request = file_request(bot.workflow, "kwong", first_name="Kim", last_name="Wong",
+                               promote_department="corporate-services")
+        request = act(bot.workflow, "lchen", request.id, "approve")  # her supervisor
+        assert bot.workflow.current_approvers(request) == ["jmarsh"]
+        request = act(bot.workflow, "jmarsh", request.id, "approve")
+        director = bot.workflow.current_approvers(request)
+        assert director and not {"kwong", "lchen", "jmarsh"} & set(director)
+    finally:
+        bot.close()
