@@ -27,7 +27,7 @@ from bot.domain import (
     Sop,
 )
 from bot.errors import AlreadyDecided, CaseError, FieldErrors, NotFound, Refused
-from bot.form import validate
+from bot.form import validate, with_identity
 from bot.limits import MAX_LINK, MAX_SOP
 from bot.notifications import Notification
 from bot.ports import Clock, RequestRepository
@@ -125,10 +125,23 @@ class RequestCases:
         return messages.already_decided(case.id, entry, self.settings.time_zone)
 
     def visible_to(self, case: SocialMediaRequest, person_id: str) -> bool:
-        """The form holds personal information: only the people in its chain may read it."""
-        involved = {case.requester_id, *(h.actor_id for h in case.history),
-                    *self.acting_now(case), *self.directory.cct_members}
-        return person_id in involved
+        """The form holds personal information: its requester, the people in its chain
+        (delegates and reassigned approvers included), the CCT and the department's director."""
+        return person_id in self.readers(case)
+
+    def readers(self, case: SocialMediaRequest) -> set[str]:
+        readers = {case.requester_id, *self.directory.cct_members,
+                   *(h.actor_id for h in case.history), *self.acting_now(case)}
+        if case.assignee:
+            readers.update(self.directory.acting_for(case.assignee))
+        department = self.directory.find(case.requester_id)
+        if department is not None and department.department in self.directory.department_ids():
+            readers.add(self.directory.director_of(department.department))
+        for stage_name in case.chain:
+            stage = STAGES[stage_name]
+            if stage.role != "cct":
+                readers.update(self.approvers(case, stage))
+        return readers
 
     def acting_now(self, case: SocialMediaRequest) -> list[str]:
         return [] if case.is_final else self.approvers(case, STAGES[case.state])
@@ -158,7 +171,8 @@ class RequestCases:
         to = decision.reassign_to
         candidates = self.reassign_candidates(request, entry.actor_id)
         if to not in candidates:
-            raise Refused(messages.cannot_reassign_to(to, self._names(candidates)))
+            shown = self.directory.person(to).full_name if to in self.directory else repr(to)
+            raise Refused(messages.cannot_reassign_to(shown, self._names(candidates)))
         entry = entry if entry.comment else \
             _with_comment(entry, f"Reassigned to {self.directory.signature(to)}")
         moved = request.evolve(step=request.step + 1, assignee=to,
@@ -193,15 +207,23 @@ class RequestCases:
         if request.assignee and stage.name == request.state:
             return [p for p in self.directory.acting_for(request.assignee) if p != requester]
         if stage.role == "cct":
-            return [m for m in self.directory.cct_members if m != requester]
-        base = self._default_approver(request, stage)
-        if base is None:
-            return []
-        eligible = [p for p in self.directory.acting_for(base) if p != requester]
+            eligible = [m for m in self.directory.cct_members if m != requester]
+        else:
+            base = self._default_approver(request, stage)
+            eligible = ([p for p in self.directory.acting_for(base) if p != requester]
+                        if base else [])
         if eligible or self.settings.self_approval == "refuse":
             return eligible
-        above = [p for p in self.directory.line_above(requester) if p != requester]
-        return above[:1]
+        return self._escalation(requester)[:1]
+
+    def _escalation(self, requester: str) -> list[str]:
+        """Who signs when only the requester could: their delegate, the line above them, and at
+        the top of the organisation (the CAO) the CCT Team Leader and the line above her."""
+        leader = self.directory.cct_team_leader
+        pool = [*self.directory.acting_for(requester)[1:], *self.directory.line_above(requester)]
+        if leader in self.directory:
+            pool += [leader, *self.directory.line_above(leader)]
+        return [p for p in dict.fromkeys(pool) if p != requester]
 
     def _default_approver(self, request: SocialMediaRequest, stage: Stage) -> str | None:
         requester = self.directory.person(request.requester_id)
@@ -279,7 +301,8 @@ class Workflow:
         requester = self.directory.find(actor.person_id)
         if requester is None:
             raise Refused(messages.not_in_directory(actor.person_id))
-        form = validate(raw_form, self.directory, self.settings.programs)
+        form = validate(with_identity(raw_form, requester), self.directory,
+                        self.settings.programs)
         now = self.clock.now()
         chain = tuple(self.settings.chains[kind])
         draft = SocialMediaRequest(
@@ -291,8 +314,8 @@ class Workflow:
             consent=PrivacyConsent(self.settings.privacy_notice, now),
             chain=chain, state=chain[0], step=1, created_at=now,
         )
-        for stage_name in chain:
-            if not self.approvers(draft, STAGES[stage_name]):
+        for stage_name, signers in self.planned_signers(requester.id, kind):
+            if not signers:
                 raise Refused(messages.no_eligible_approver(STAGES[stage_name].title))
         request = draft.evolve(id=self.repository.next_id())
         entry = self.engine.sign(request, actor, "submit", stage="employee")
@@ -300,6 +323,27 @@ class Workflow:
         notes = [self.cases.action_needed(request),
                  self.cases._requester_update(request, "submitted")]
         return self.repository.save(request, expected_version=0, notifications=notes)
+
+    def planned_signers(self, person_id: str,
+                        kind: RequestKind = "access") -> list[tuple[str, list[str]]]:
+        """(stage, who may sign it) for each stage of the chain a request by `person_id`
+        would follow; told before the form so nobody types it in vain."""
+        chain = tuple(self.settings.chains[kind])
+        draft = SocialMediaRequest(
+            id="R-0", kind=kind, requester_id=person_id,
+            employee=EmployeeDetails("", "", "", "", "", "full_time"), programs=(),
+            promote_department="", initiative="",
+            consent=PrivacyConsent(self.settings.privacy_notice, self.clock.now()),
+            chain=chain, state=chain[0], step=1, created_at=self.clock.now(),
+        )
+        return [(name, self.approvers(draft, STAGES[name])) for name in chain]
+
+    def who_will_approve(self, person_id: str, kind: RequestKind = "access") -> str:
+        """One sentence naming who signs each stage, or why nobody can."""
+        plan = [(STAGES[name].title, [self.directory.person(p).full_name for p in people])
+                for name, people in self.planned_signers(person_id, kind)
+                if STAGES[name].role != "requester"]
+        return messages.who_will_approve(plan)
 
     # -- deciding ---------------------------------------------------------------------------
 

@@ -189,6 +189,7 @@ async def console_turn(request: web.Request) -> web.Response:
     try:
         body = await request.json()
         session_id, person, line = str(body["session"]), str(body["as"]), str(body["line"])
+        confirm = body.get("confirm", True) is not False
     except (ValueError, KeyError, TypeError):
         raise web.HTTPBadRequest(text="expected JSON {session, as, line}") from None
     if len(line) > MAX_CONSOLE_LINE or len(session_id) > 64:
@@ -197,7 +198,8 @@ async def console_turn(request: web.Request) -> web.Response:
     session = sessions.get(session_id)
     bot = request.app[BOT_KEY]
     if session is None:
-        session = sessions[session_id] = ConsoleSession(bot.workflow, person, desk=bot.desk)
+        session = sessions[session_id] = ConsoleSession(bot.workflow, person, desk=bot.desk,
+                                                              confirm=confirm)
         reply = session.greeting() if line == "" else session.handle(line)
     else:
         reply = session.handle(line)

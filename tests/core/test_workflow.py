@@ -104,7 +104,7 @@ def test_refuse_policy_refuses_to_file_a_directors_own_request(
         "workflow": sample_config.workflow.model_copy(update={"self_approval": "refuse"})})
     bot = build(strict, tmp_path)
     try:
-        with pytest.raises(Refused, match="self-approval"):
+        with pytest.raises(Refused, match="self_approval: refuse"):
             file_request(bot.workflow, "dokafor")
         assert bot.repository.count() == 0
     finally:
