@@ -204,3 +204,17 @@ def no_such_person(text: str, matches: list[str]) -> str:
     if matches:
         return f"{text!r} could be {', '.join(matches)}; use the person's id."
     return f"There is no {text!r} in the directory."
+
+
+def console_waiting_notice(request_id: str, stage_title: str, *, reminder: bool) -> str:
+    lead = "Reminder: " if reminder else ""
+    return f"{lead}{request_id} waits for you ({stage_title}). Type 'show {request_id}'."
+
+
+def console_alert_notice(alert_id: str) -> str:
+    return f"Moderation alert {alert_id} waits for a moderator. Type 'alerts'."
+
+
+def console_notices(texts: list[str]) -> str:
+    """Unseen notices, shown at the console's next prompt."""
+    return "\n".join(["News for you:", *(f"  - {t}" for t in texts)])

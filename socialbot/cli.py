@@ -72,6 +72,8 @@ def serve(config_path: Path, host: str | None, port: int | None) -> None:
               help="Do not ask before reject, withdraw, reassign and ban (for scripts).")
 def console(config_path: Path, person: str, assume_yes: bool) -> None:
     """Chat with the bot in the terminal as PERSON (reads commands from stdin in scripts)."""
+    from adapters.console.notices import CHANNEL as CONSOLE_CHANNEL
+    from adapters.console.notices import ConsoleChannel
     from adapters.console.repl import RemoteConsole, run
     from adapters.console.session import ConsoleSession, find_person
     from bot.directory import Directory
@@ -87,7 +89,7 @@ def console(config_path: Path, person: str, assume_yes: bool) -> None:
         sys.exit(2)
     confirm = config.console.confirm and not assume_yes
     try:
-        bot = build(config, base_dir)
+        bot = build(config, base_dir, channel_names=(CONSOLE_CHANNEL,))
     except StoreLocked:
         from socialbot.bootstrap import resolve
 
@@ -103,10 +105,15 @@ def console(config_path: Path, person: str, assume_yes: bool) -> None:
     except StoreError as problem:
         click.echo(f"error: {problem}", err=True)
         sys.exit(1)
-    session = ConsoleSession(bot.workflow, person_id, desk=bot.desk, confirm=confirm)
+    bot.services.attach(CONSOLE_CHANNEL, ConsoleChannel(bot.workflow, bot.repository))
+    session = ConsoleSession(bot.workflow, person_id, desk=bot.desk, confirm=confirm,
+                             notices=bot.repository)
 
     def turn(line: str) -> tuple[str, str]:
-        return session.handle(line), session.prompt
+        reply = session.handle(line)
+        asyncio.run(bot.dispatcher.deliver_due())  # the console's notices, before the prompt
+        news = session.news()
+        return "\n".join(part for part in (reply, news) if part), session.prompt
 
     try:
         code = run(turn, session.greeting())

@@ -178,6 +178,7 @@ def advertise_console(app: web.Application, url: str) -> Path:
     """Tell local `socialbot console` runs where to talk; readable by this OS user only."""
     target = console_file(app[BOT_KEY])
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # even if a stale advert was left wider
     with os.fdopen(fd, "w") as out:
         json.dump({"url": url, "token": app[TOKEN_KEY], "pid": os.getpid()}, out)
     return target
@@ -199,10 +200,11 @@ async def console_turn(request: web.Request) -> web.Response:
     bot = request.app[BOT_KEY]
     if session is None:
         session = sessions[session_id] = ConsoleSession(bot.workflow, person, desk=bot.desk,
-                                                              confirm=confirm)
-        reply = session.greeting() if line == "" else session.handle(line)
+                                                              confirm=confirm,
+                                                              notices=bot.repository)
+        reply = session.greeting() if line == "" else session.reply_with_news(line)
     else:
-        reply = session.handle(line)
+        reply = session.reply_with_news(line)
     bot.dispatcher.wake()
     return web.json_response({"reply": reply, "prompt": session.prompt, "as": session.person_id})
 

@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Callable, Generator
 from typing import Any
 
+from adapters.console.notices import unseen_notices
 from bot import messages
 from bot.config import Person
 from bot.directory import Directory
@@ -14,6 +15,7 @@ from bot.domain import RequestKind
 from bot.errors import FieldErrors
 from bot.form import FIELDS, SPEC, FieldSpec, choices, field_problem, prefill
 from bot.moderation.desk import DeskError, ModerationDesk
+from bot.ports import KeyValueStore
 from bot.workflow import Actor, Move, Workflow, WorkflowError
 from cards.alert import alert_card
 from cards.content import request_card
@@ -42,9 +44,11 @@ I help City staff get access to the City's social media accounts (ADM 140-007):
 
 class ConsoleSession:
     def __init__(self, workflow: Workflow, person_id: str, *, allow_switch: bool = True,
-                 desk: ModerationDesk | None = None, confirm: bool = True) -> None:
+                 desk: ModerationDesk | None = None, confirm: bool = True,
+                 notices: KeyValueStore | None = None) -> None:
         self.workflow = workflow
         self.confirm = confirm
+        self.notices = notices
         self.desk = desk
         self.person_id = person_id
         self.allow_switch = allow_switch
@@ -74,7 +78,22 @@ class ConsoleSession:
         person = self.workflow.directory.find(self.person_id)
         if person is None:
             return messages.not_in_directory(self.person_id)
-        return f"Hello {person.full_name} ({person.title}). Type 'help' to see what I can do."
+        hello = f"Hello {person.full_name} ({person.title}). Type 'help' to see what I can do."
+        news = self.news()
+        return f"{hello}\n{news}" if news else hello
+
+    def news(self) -> str:
+        """The person's notices not shown yet (what Slack and Teams users get as messages);
+        nothing while a dialog waits for an answer."""
+        if self.notices is None or self._dialog is not None:
+            return ""
+        unseen = unseen_notices(self.notices, self.person_id)
+        return messages.console_notices(unseen) if unseen else ""
+
+    def reply_with_news(self, line: str) -> str:
+        reply = self.handle(line)
+        news = self.news()
+        return "\n".join(part for part in (reply, news) if part)
 
     def handle(self, line: str) -> str:
         if self._dialog is not None:
