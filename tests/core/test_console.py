@@ -105,6 +105,33 @@ def test_a_whole_request_through_the_terminal_then_export(config_file: Path) -> 
     assert "weekends: Sam Baker" in appendix
 
 
+def readme_console_examples() -> list[tuple[str, str]]:
+    """(stdin, --as) of each `printf ... | socialbot console --as X` line in the README."""
+    examples = []
+    for line in (ROOT / "README.md").read_text().splitlines():
+        if line.startswith("printf '") and "socialbot console --as " in line:
+            text = line.split("'")[1].encode().decode("unicode_escape")
+            examples.append((text, line.rsplit("--as ", 1)[1].strip()))
+    return examples
+
+
+def test_the_readme_examples_work_in_order_on_a_fresh_database(config_file: Path) -> None:
+    examples = readme_console_examples()
+    assert len(examples) == 3
+    outputs = []
+    for stdin, person in examples:
+        run = socialbot("console", "--config", str(config_file), "--as", person, stdin=stdin)
+        assert run.returncode == 0 and "ERROR" not in run.stderr, run.stderr
+        outputs.append(run.stdout)
+    filed, approved, status = outputs
+    assert "Filed R-1. It now waits for Morgan Smith, Manager, Recreation Services." in filed
+    assert "News for you:\n  - R-1 waits for you (Supervisor agreement). Type 'show R-1'." \
+        in approved
+    assert "R-1 agreed in principle. It now waits for Kim Wong" in approved
+    assert "News for you:\n  - Your request R-1 was agreed in principle by Morgan Smith" in status
+    assert "R-1  Facebook: waiting for the CCT's review" in status
+
+
 def test_each_answer_is_checked_as_it_is_typed_and_asked_again(config_file: Path) -> None:
     answers = ("request\n\n\n\n9\n1\nMySpace\nFacebook\n\nshort\n"
                "Summer swim lessons campaign\nmaybe\nno\nyes\nperhaps\nno\nstatus\n")
@@ -198,8 +225,16 @@ async def test_the_console_talks_to_a_running_server(config_file: Path, tmp_path
         assert "R-1 agreed in principle. It now waits for" in run.stdout
         advert = config_file.parent / "data" / "bot.json.console.json"
         assert oct(advert.stat().st_mode & 0o777) == "0o600"
+        assert oct(advert.parent.stat().st_mode & 0o777) == "0o700"
+        # Alex is on Teams in local mode, with no tenant: her notice waits in the console.
+        again = await asyncio.to_thread(socialbot, "console", "--config", str(config_file),
+                                        "--as", "adoe", stdin="status\n")
+        assert "Your request R-1 was agreed in principle by Morgan Smith" in again.stdout
     finally:
         server.terminate()
         await asyncio.wait_for(server.wait(), 30)
     assert server.returncode == 0
     assert not advert.exists()  # the server withdrew its console address on the way out
+    assert server.stderr is not None
+    logged = (await server.stderr.read()).decode()
+    assert "ERROR" not in logged and "giving up" not in logged, logged  # a quiet first run
