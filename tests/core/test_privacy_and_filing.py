@@ -94,3 +94,18 @@ def test_the_plan_for_an_ordinary_employee_names_each_stage(workflow: Workflow,
     plan = workflow.who_will_approve("adoe", kind)  # type: ignore[arg-type]
     assert "Director approval: Priya Brown" in plan
     assert ("Supervisor agreement: Morgan Smith" in plan) == (kind == "access")
+
+
+def test_a_stranger_reads_nothing_of_a_case_in_the_console(bot) -> None:  # type: ignore[no-untyped-def]
+    from adapters.console.session import ConsoleSession
+
+    file_request(bot.workflow)
+    console = ConsoleSession(bot.workflow, "ngarcia", desk=bot.desk)
+    said = [console.handle(line) for line in ("show R-1", "inbox", "status", "alerts")]
+    assert said[0].startswith("You can't see R-1")
+    assert said[1] == "Nothing waits for you."
+    assert said[2].startswith("You have no requests.")
+    assert said[3] == "Moderation alerts are for the City's moderators and the CCT."
+    assert not any(word in " ".join(said) for word in ("Summer swim", "Aquatics", "Alex"))
+    director = ConsoleSession(bot.workflow, "pbrown", desk=bot.desk)
+    assert "Summer swim" in director.handle("show R-1")
