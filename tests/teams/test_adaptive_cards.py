@@ -95,8 +95,8 @@ def test_the_form_card_and_its_server_side_errors(bot: Runtime, views: Views) ->
     assert [c["value"] for c in inputs["programs"]["choices"]] == bot.config.programs.offered
     assert inputs["privacy_accepted"]["type"] == "Input.Toggle"
     assert "MFIPPA" in all_text(card)
-    values = {"first_name": HOSTILE, "division": HOSTILE, "programs": ["Facebook"], "initiative": "x" * 5000,
-              "privacy_accepted": True}
+    values = {"first_name": HOSTILE, "division": HOSTILE, "programs": ["Facebook"],
+              "initiative": "x" * 5000, "privacy_accepted": True}
     again = views.form(person, "nonce-1", values=values,
                        errors={"initiative": "Keep it to 1000 " + HOSTILE, "other": "more"})
     assert_valid_card(again)
