@@ -209,7 +209,7 @@ class CaseEngine:
     def get(self, type_name: str, case_id: str) -> Any:
         case = self.case_type(type_name).repository.get(case_id)
         if case is None:
-            raise NotFound(f"There is no {type_name} {case_id[:20]!r}.")
+            raise NotFound(messages.no_such_case(type_name, case_id))
         return case
 
     def refusal_reason(self, type_name: str, case: Case, person_id: str,

@@ -87,7 +87,36 @@ def not_yours_to_see(case_id: str) -> str:
 
 
 def alerts_are_for_moderators() -> str:
-    return "Moderation alerts are for the City's moderators and the CCT."
+    return ("Only the City's moderators and the Corporate Communications Team may act on "
+            "moderation alerts.")
+
+
+def alert_escalated_to_cct() -> str:
+    return "This alert was escalated to the CCT; a CCT member decides it now."
+
+
+def alert_already_with_cct() -> str:
+    return "This alert is already with the CCT."
+
+
+def unknown_moderation_action(action: str) -> str:
+    return f"Unknown moderation action {action[:20]!r}."
+
+
+def alert_already_decided(alert_id: str, done: str, by: str, at: str) -> str:
+    return f"Already decided: {alert_id} {done} by {by} on {at}. Nothing was changed."
+
+
+def no_such_alert(raw: str) -> str:
+    return f"There is no alert {raw[:20]!r}."
+
+
+def no_such_case(type_name: str, raw: str) -> str:
+    return f"There is no {type_name} {raw[:20]!r}."
+
+
+def ban_reason_needed() -> str:
+    return "Give a reason for the ban: it is kept with the author's record."
 
 
 def no_such_request(raw: str) -> str:

@@ -16,7 +16,11 @@ from bot.notifications import Notification, OutboxMessage
 
 
 class ConcurrentUpdate(Exception):
-    """Someone else changed the request first; reload it and decide again."""
+    """Someone else changed the case first; reload it and decide again."""
+
+
+class HistoryRewritten(Exception):
+    """A save tried to change or drop an audit entry: the trail is append-only."""
 
 
 class Clock(Protocol):
@@ -72,6 +76,16 @@ class DeliveryLedger(Protocol):
 
     def record(self, *, notification: Notification, channel: str, target: str,
                ref: Mapping[str, Any]) -> None: ...
+
+    def intend(self, *, notification: Notification, channel: str, target: str,
+               at: float) -> None:
+        """About to send: if no `record` follows, a crash may have come after the platform
+        accepted the message, and the channel checks before sending again."""
+        ...
+
+    def intended_at(self, notification_id: str, channel: str, target: str) -> float | None:
+        """When a send was intended that has no recorded result; None if none is pending."""
+        ...
 
     def copies(self, request_id: str, step: int | None, channel: str, *,
                kind: str = "action_needed") -> list[dict[str, Any]]:

@@ -23,9 +23,9 @@ from bot.moderation.desk import (
 from bot.moderation.history import PostRecord
 from bot.moderation.model import Post, Verdict
 from bot.notifications import Notification
-from bot.ports import ConcurrentUpdate
+from bot.ports import ConcurrentUpdate, HistoryRewritten
 from storage.engine import Op
-from storage.tinydb_repository import HistoryRewritten, TinyDBRepository
+from storage.tinydb_repository import TinyDBRepository
 
 POSTS, ALERTS, BANS, EXAMPLES, AUTHORS = "posts", "alerts", "bans", "examples", "post_history"
 

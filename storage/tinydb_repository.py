@@ -19,16 +19,14 @@ from bot.audit import Refusal
 from bot.domain import SocialMediaRequest
 from bot.notifications import Notification, OutboxMessage
 from bot.outbox import OutboxSummary
-from bot.ports import ConcurrentUpdate
+from bot.ports import ConcurrentUpdate, HistoryRewritten
 from storage.engine import Op, Store
+
+__all__ = ["HistoryRewritten", "TinyDBRepository"]
 
 REQUESTS, REFUSALS, OUTBOX, DELIVERIES, KEYVALUE, MARKERS = (
     "requests", "refusals", "outbox", "deliveries", "kv", "markers",
 )
-
-
-class HistoryRewritten(Exception):
-    """A save tried to change or drop an audit entry: the trail is append-only."""
 
 
 class TinyDBRepository:
@@ -55,7 +53,8 @@ class TinyDBRepository:
         for doc_id, _ in self.store.items(REFUSALS):
             self._refusals[doc_id.rsplit("#", 1)[0]] += 1
         for doc_id, record in self.store.items(DELIVERIES):
-            self._copies[(record["request_id"], record["channel"])].append(doc_id)
+            if record["ref"] is not None:  # an intent without a result is not a copy
+                self._copies[(record["request_id"], record["channel"])].append(doc_id)
         return highest
 
     def _index(self, record: dict[str, Any]) -> None:
@@ -219,7 +218,24 @@ class TinyDBRepository:
     # -- DeliveryLedger ---------------------------------------------------------------------
 
     def sent(self, notification_id: str, channel: str, target: str) -> bool:
-        return self.store.get(DELIVERIES, f"{notification_id}|{channel}|{target}") is not None
+        record = self.store.get(DELIVERIES, f"{notification_id}|{channel}|{target}")
+        return record is not None and record["ref"] is not None
+
+    def intend(self, *, notification: Notification, channel: str, target: str,
+               at: float) -> None:
+        # Not fsync'ed, like `record`: written at once, so it survives the process being
+        # killed; a power cut can lose it, which costs at worst a repeated message.
+        doc_id = f"{notification.id}|{channel}|{target}"
+        record = {"request_id": notification.case_id, "step": notification.step,
+                  "kind": notification.kind, "channel": channel, "target": target,
+                  "ref": None, "intended_at": at}
+        self.store.commit([("put", DELIVERIES, doc_id, record)], sync=False)
+
+    def intended_at(self, notification_id: str, channel: str, target: str) -> float | None:
+        record = self.store.get(DELIVERIES, f"{notification_id}|{channel}|{target}")
+        if record is None or record["ref"] is not None:
+            return None
+        return float(record["intended_at"])
 
     def record(self, *, notification: Notification, channel: str, target: str,
                ref: Mapping[str, Any]) -> None:
@@ -237,7 +253,8 @@ class TinyDBRepository:
         found = []
         for doc_id in self._copies.get((request_id, channel), []):
             record = self.store.get(DELIVERIES, doc_id)
-            if record and record["kind"] == kind and step in (None, record["step"]):
+            if record and record["ref"] is not None and record["kind"] == kind and \
+                    step in (None, record["step"]):
                 found.append({"target": record["target"], **record["ref"]})
         return found
 

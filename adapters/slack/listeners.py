@@ -2,10 +2,10 @@
 
 Authorization, freshness and exactly-once are the core's (`Workflow.decide` refuses and says
 why); a listener only turns a Slack payload into a core call and the answer into Block Kit.
-Bolt answers Slack when a listener returns (`process_before_response`), so clicks, the form's
-command and shortcut, and App Home ack first and hand the rest to `AfterAck` (a modal is opened
-with the click's trigger_id first thing there); what the ack must carry (a modal's errors, an
-ephemeral answer to the command) is decided before the ack.
+Bolt answers Slack when a listener returns (`process_before_response`). Durable before
+acknowledged: every decision (a click that decides, a form or modal submitted) is committed
+before the ack; what Slack need not wait for (answering the person, opening a modal with the
+click's trigger_id, App Home) runs after it in `AfterAck`.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from adapters.slack.screens import Screens
 from bot import messages
 from bot.config import Person
 from bot.domain import SocialMediaRequest
-from bot.errors import FieldErrors
+from bot.errors import CaseError, FieldErrors
 from bot.form import FIELD_NAMES
 from bot.services import Services
 from bot.workflow import Action, Actor, Move, Refused, WorkflowError
@@ -41,6 +41,7 @@ from cards.codec import VERBS, BadActionPayload, ButtonPayload
 log = logging.getLogger(__name__)
 PLATFORM = "slack"
 USERS_INFO_SECONDS = 1.0  # a stranger's name is nice to have; Slack's 3 s ack is not optional
+ALERT_VERBS_AT_ONCE = ("remove", "keep", "escalate")  # Ban asks for a reason first
 BUTTONS = re.compile(rf"^({'|'.join(VERBS)})$")
 Body = dict[str, Any]
 
@@ -136,38 +137,59 @@ class Listeners:
     # -- buttons --------------------------------------------------------------------------------
 
     async def on_button(self, ack: AsyncAck, body: Body, client: AsyncWebClient) -> None:
+        # Durable before acknowledged: a decision the click makes by itself is committed
+        # (fsync'ed) before Slack gets its 200, since Slack never resends a click it got a 200
+        # for. Answering the person, and opening modals, run after the ack.
+        click = _read_click(body)
+        person = self.person(click.user_id) if click else None
+        if click is not None and person is not None and self._decides_at_once(click):
+            problem = self._decide_now(click, person)
+            await ack()
+            if problem:
+                self.after_ack.start(self._answer(client, click, problem), "a refusal")
+            else:
+                self.services.wake()
+            return
         await ack()
         self.after_ack.start(self._click(body, client), "a button click")
 
-    async def _click(self, body: Body, client: AsyncWebClient) -> None:
+    def _decides_at_once(self, click: Click) -> bool:
+        verb = click.button.verb
+        if click.button.case_type == "alert":
+            return self.moderation is not None and verb in ALERT_VERBS_AT_ONCE
+        return verb not in self._modal_verbs and verb != "view"
+
+    def _decide_now(self, click: Click, person: Person) -> str | None:
+        """Take the decision a click makes by itself; what to tell the person, or None."""
+        button = click.button
         try:
-            click = payloads.read_click(body)
-        except BadActionPayload:
+            if button.case_type == "alert":
+                self.services.desk.decide(person.id, PLATFORM, button.case_id, button.verb,
+                                          step=button.step)
+            else:
+                self.workflow.decide(Actor(person.id, PLATFORM), button.case_id,
+                                     Move(_action(button.verb)), step=button.step)
+        except CaseError as problem:
+            return str(problem)
+        return None
+
+    async def _click(self, body: Body, client: AsyncWebClient) -> None:
+        """After the ack: a click that opens a modal, shows a card, or cannot be read."""
+        click = _read_click(body)
+        if click is None:
             await self._answer(client, _raw_click(body), say.not_our_button())
             return
         person = self.person(click.user_id)
         if person is None:
             await self._answer(client, click, await self.stranger(click.user_id))
         elif click.button.case_type == "alert" and self.moderation is not None:
-            answer = await self.moderation.on_click(client, click, person)
+            answer = await self.moderation.ask_ban_reason(client, click, person)
             if answer:
                 await self._answer(client, click, answer)
         elif click.button.verb in self._modal_verbs:
             await self._open_decision_modal(client, click, person)
-        elif click.button.verb == "view":
-            await self._show(client, click, person)
         else:
-            await self._decide_now(client, click, person)
-
-    async def _decide_now(self, client: AsyncWebClient, click: Click, person: Person) -> None:
-        button = click.button
-        try:
-            self.workflow.decide(Actor(person.id, PLATFORM), button.case_id,
-                                 Move(_action(button.verb)), step=button.step)
-        except WorkflowError as problem:
-            await self._answer(client, click, str(problem))
-            return
-        self.services.wake()
+            await self._show(client, click, person)
 
     async def _open_decision_modal(self, client: AsyncWebClient, click: Click,
                                    person: Person) -> None:
@@ -341,6 +363,13 @@ def _field_errors(problem: FieldErrors, modal_blocks: tuple[str, ...]) -> dict[s
     if rest:
         errors[modal_blocks[0]] = " ".join(rest)[:150]
     return errors
+
+
+def _read_click(body: Body) -> Click | None:
+    try:
+        return payloads.read_click(body)
+    except BadActionPayload:
+        return None
 
 
 def _raw_click(body: Body) -> Click:

@@ -16,7 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.payloads import Click
 from bot.config import Person
-from bot.moderation.desk import Alert, DeskError, ModerationDesk
+from bot.moderation.desk import DeskError, ModerationDesk
 from cards import slack as blocks
 from cards.alert import alert_card
 from cards.codec import BadActionPayload, decode
@@ -36,21 +36,16 @@ class SlackModeration:
 
     # -- clicks ---------------------------------------------------------------------------------
 
-    async def on_click(self, client: AsyncWebClient, click: Click, person: Person) -> str | None:
-        """Act on an alert button; returns what to tell the person, or None when done."""
-        button = click.button
+    async def ask_ban_reason(self, client: AsyncWebClient, click: Click,
+                             person: Person) -> str | None:
+        """Ban opens a modal for the reason (submitting it confirms); what to tell the person
+        instead, or None. Remove, Keep and Escalate are decided by the listener before its ack."""
         try:
-            alert = self.desk.get(button.case_id)
-            if button.verb == "ban":
-                return await self._ask_ban_reason(client, click, alert, person)
-            self.desk.decide(person.id, PLATFORM, alert.id, button.verb, step=button.step)
+            alert = self.desk.get(click.button.case_id)
         except DeskError as problem:
             return str(problem)
-        self.wake()
-        return None
-
-    async def _ask_ban_reason(self, client: AsyncWebClient, click: Click, alert: Alert,
-                              person: Person) -> str | None:
+        if click.button.verb != "ban":
+            return self.desk.already_message(alert) if alert.is_final else None
         if click.button.step != alert.step or alert.is_final:
             return self.desk.already_message(alert)
         why_not = self.desk.refusal_reason(alert, person.id, "ban")

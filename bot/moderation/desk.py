@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
+from bot import messages
 from bot.audit import Actor, HistoryEntry
 from bot.cases import CaseEngine, Move, Transition
 from bot.directory import Directory
@@ -125,14 +126,13 @@ class AlertCases:
 
     def refused_for(self, case: Alert, person_id: str, transition: Transition) -> str:
         if transition.by == "cct" and self.directory.is_moderator(person_id):
-            return "This alert was escalated to the CCT; a CCT member decides it now."
-        return ("Only the City's moderators and the Corporate Communications Team may act "
-                "on moderation alerts.")
+            return messages.alert_escalated_to_cct()
+        return messages.alerts_are_for_moderators()
 
     def not_possible(self, case: Alert, action: str) -> str:
         if action == "escalate" and case.state == "escalated":
-            return "This alert is already with the CCT."
-        return f"Unknown moderation action {action[:20]!r}."
+            return messages.alert_already_with_cct()
+        return messages.unknown_moderation_action(action)
 
     def final_message(self, case: Alert) -> str:
         return self.already_message(case, case.step)
@@ -140,9 +140,9 @@ class AlertCases:
     def already_message(self, case: Alert, step: int) -> str:
         last = case.history[-1] if case.history else None
         if last is None:
-            return f"{case.id} is out of date; nothing was changed."
-        return (f"Already decided: {case.id} {PAST[last.action]} by {last.actor_name} "
-                f"on {when(last.at, self.time_zone)}. Nothing was changed.")
+            return messages.out_of_date(case.id)
+        return messages.alert_already_decided(case.id, PAST[last.action], last.actor_name,
+                                              when(last.at, self.time_zone))
 
     def visible_to(self, case: Alert, person_id: str) -> bool:
         return person_id in self.people(case, "moderators")
@@ -235,13 +235,13 @@ class ModerationDesk:
     def decide(self, person_id: str, platform: str, alert_id: str, action: str, *,
                step: int | None = None, reason: str = "") -> Alert:
         if action == "ban" and len(reason.strip()) > MAX_REASON:
-            raise Refused(f"Keep the reason to {MAX_REASON} characters.")
+            raise Refused(messages.too_long(MAX_REASON))
         try:
             moved: Alert = self.engine.move(CASE_TYPE, Actor(person_id, platform),
                                             alert_id.strip().upper(),
                                             Move(action, comment=reason), step=step)
         except NotFound:
-            raise NotFound(f"There is no alert {alert_id[:20]!r}.") from None
+            raise NotFound(messages.no_such_alert(alert_id)) from None
         except FieldErrors as problem:
             raise Refused(_ban_reason_needed() if "reason" in problem.errors
                           else str(problem)) from None
@@ -269,7 +269,7 @@ class ModerationDesk:
     def get(self, alert_id: str) -> Alert:
         alert = self.repository.get(alert_id.strip().upper())
         if alert is None:
-            raise NotFound(f"There is no alert {alert_id[:20]!r}.")
+            raise NotFound(messages.no_such_alert(alert_id))
         return alert
 
     def already_message(self, alert: Alert) -> str:
@@ -277,7 +277,7 @@ class ModerationDesk:
 
 
 def _ban_reason_needed() -> str:
-    return "Give a reason for the ban: it is kept with the author's record."
+    return messages.ban_reason_needed()
 
 
 class _NoRefusalLog:

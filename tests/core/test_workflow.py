@@ -6,8 +6,15 @@ import pytest
 
 from bot.errors import FieldErrors
 from bot.workflow import Actor, AlreadyDecided, Move, NotFound, Refused, Workflow
-from socialbot.bootstrap import Runtime
 from tests.support import file_request, valid_form
+
+
+@pytest.fixture(params=["tinydb", "memory"])
+def workflow(request: pytest.FixtureRequest) -> Workflow:
+    """Every test here runs on the TinyDB runtime and on the in-memory stores."""
+    if request.param == "memory":
+        return request.getfixturevalue("memory_workflow")  # type: ignore[no-any-return]
+    return request.getfixturevalue("bot").workflow  # type: ignore[no-any-return]
 
 
 def act(workflow: Workflow, person: str, request_id: str, action: str, *,
@@ -61,13 +68,13 @@ def test_promotion_request_goes_cct_then_director(workflow: Workflow) -> None:
     ("pbrown", "belongs to Morgan Smith"),
 ])
 def test_only_the_supervisor_signs_the_supervisor_stage(
-        workflow: Workflow, bot: Runtime, person: str, reason: str) -> None:
+        workflow: Workflow, person: str, reason: str) -> None:
     request = file_request(workflow)
     with pytest.raises(Refused, match=reason):
         act(workflow, person, request.id, "approve")
     stored = workflow.get(request.id)
     assert stored == request
-    refusal = bot.repository.refusals(request.id)[-1]
+    refusal = workflow.repository.refusals(request.id)[-1]
     assert (refusal.person_id, refusal.action) == (person, "approve")
 
 
@@ -120,7 +127,7 @@ def test_a_delegate_acts_for_an_approver_who_is_away(workflow: Workflow) -> None
     assert request.state == "sop_draft"
 
 
-def test_the_same_click_three_times_takes_effect_once(workflow: Workflow, bot: Runtime) -> None:
+def test_the_same_click_three_times_takes_effect_once(workflow: Workflow) -> None:
     request = file_request(workflow)
     first = act(workflow, "msmith", request.id, "approve", step=request.step)
     for _ in range(2):
@@ -138,16 +145,16 @@ def test_two_approvers_racing_on_one_stage_produce_one_winner(workflow: Workflow
     assert workflow.get(request.id) == winner
 
 
-def test_a_stale_version_is_refused_by_the_repository(workflow: Workflow, bot: Runtime) -> None:
+def test_a_stale_version_is_refused_by_the_repository(workflow: Workflow) -> None:
     """The version check, not luck: a writer holding an old copy loses."""
     from bot.ports import ConcurrentUpdate
 
     request = file_request(workflow)
-    bot.repository.save(request.evolve(initiative="changed elsewhere"),
-                        expected_version=request.version)
+    workflow.repository.save(request.evolve(initiative="changed elsewhere"),
+                             expected_version=request.version)
     with pytest.raises(ConcurrentUpdate):
-        bot.repository.save(request.evolve(initiative="late writer"),
-                            expected_version=request.version)
+        workflow.repository.save(request.evolve(initiative="late writer"),
+                                 expected_version=request.version)
 
 
 def test_rejection_needs_a_reason_and_ends_the_request(workflow: Workflow) -> None:
@@ -184,7 +191,7 @@ def test_reassign_hands_the_stage_to_an_eligible_person_only(workflow: Workflow)
 
 
 def test_an_invalid_form_gets_a_message_per_field_and_stores_nothing(
-        workflow: Workflow, bot: Runtime) -> None:
+        workflow: Workflow) -> None:
     form = valid_form(division="", programs=[], promote_department="nowhere",
                       initiative="x" * 1001, privacy_accepted=False, status="contractor")
     with pytest.raises(FieldErrors) as problem:
@@ -192,8 +199,8 @@ def test_an_invalid_form_gets_a_message_per_field_and_stores_nothing(
     assert set(problem.value.errors) == {"division", "programs", "promote_department",
                                          "initiative", "privacy_accepted", "status"}
     assert "1000 characters" in problem.value.errors["initiative"]
-    assert bot.repository.count() == 0
-    assert bot.repository.pending_count() == 0
+    assert workflow.repository.count() == 0
+    assert workflow.repository.pending_count() == 0  # type: ignore[attr-defined]
 
 
 def test_unknown_programs_and_non_text_values_are_field_errors(workflow: Workflow) -> None:

@@ -239,7 +239,7 @@ async def start_harness(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake: F
     bot.dispatcher.poll_seconds = 0.05
     app = create_app(bot)
     banner = slack_mount.mount(app, bot.services)
-    runner = web.AppRunner(app, access_log=None)
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()

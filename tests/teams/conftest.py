@@ -275,7 +275,8 @@ async def start_harness(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
             TeamsCredentials(app_id=app_id, app_password="offline-secret"),
             credentials_factory=FakeAppCredentialsFactory(app_id))
     banner = teams_mount.mount(app, bot.services, authentication=authentication, host="127.0.0.1")
-    runner = web.AppRunner(app, access_log=None)
+    # A test's server stops in seconds: aiohttp's default waits up to 60 s for open handlers.
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
     return TeamsHarness(bot, connector, runner, banner)

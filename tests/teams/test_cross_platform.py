@@ -56,7 +56,7 @@ async def both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         app = create_app(bot)
         banner = slack_mount.mount(app, bot.services) + teams_mount.mount(
             app, bot.services, host="127.0.0.1")
-        runner = web.AppRunner(app, access_log=None)
+        runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
         await runner.setup()
         await web.TCPSite(runner, "127.0.0.1", 0).start()
         teams = TeamsHarness(bot, connector, runner, banner)
