@@ -105,7 +105,7 @@ def test_a_stranger_reads_nothing_of_a_case_in_the_console(bot) -> None:  # type
     assert said[0].startswith("You can't see R-1")
     assert said[1] == "Nothing waits for you."
     assert said[2].startswith("You have no requests.")
-    assert said[3] == "Moderation alerts are for the City's moderators and the CCT."
+    assert said[3].startswith("Only the City's moderators and the Corporate Communications")
     assert not any(word in " ".join(said) for word in ("Summer swim", "Aquatics", "Alex"))
     director = ConsoleSession(bot.workflow, "pbrown", desk=bot.desk)
     assert "Summer swim" in director.handle("show R-1")
