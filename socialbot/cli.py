@@ -94,7 +94,8 @@ def console(config_path: Path, person_id: str) -> None:
     except StoreError as problem:
         click.echo(f"error: {problem}", err=True)
         sys.exit(1)
-    session = ConsoleSession(bot.workflow, person_id, desk=bot.desk)
+    session = ConsoleSession(bot.workflow, person_id, desk=bot.desk,
+                             reminders=bot.reminders)
 
     def turn(line: str) -> tuple[str, str]:
         return session.handle(line), session.prompt

@@ -197,7 +197,8 @@ async def console_turn(request: web.Request) -> web.Response:
     session = sessions.get(session_id)
     bot = request.app[BOT_KEY]
     if session is None:
-        session = sessions[session_id] = ConsoleSession(bot.workflow, person, desk=bot.desk)
+        session = sessions[session_id] = ConsoleSession(
+            bot.workflow, person, desk=bot.desk, reminders=bot.reminders)
         reply = session.greeting() if line == "" else session.handle(line)
     else:
         reply = session.handle(line)
