@@ -174,3 +174,19 @@ def test_the_old_hour_periods_are_read_as_business_days() -> None:
     assert config.service_levels.escalate_after_business_days == 3
     with pytest.raises(Exception, match="periods: replaced by service_levels"):
         parse_config(text.replace("service_levels:", "periods: {}\nservice_levels:"))
+
+
+def test_the_requester_and_the_cct_see_each_stages_time_in_show(
+        tmp_path: Path, sample_config: AppConfig, clock: FixedClock) -> None:
+    from adapters.console.session import ConsoleSession
+
+    clock.current = at_ten(date(2026, 6, 29))
+    bot = build(config_for(sample_config), tmp_path, channel_names=("slack",), clock=clock)
+    file_request(bot.workflow)
+    clock.current = at_ten(date(2026, 7, 3))
+    assert bot.reminders.run_once() == 1
+    line = ("Time per stage: Supervisor agreement 2 business days so far (1 reminder).")
+    for person in ("adoe", "kwong"):
+        session = ConsoleSession(bot.workflow, person, desk=bot.desk, reminders=bot.reminders)
+        assert session.handle("show R-1").endswith(line)
+    bot.close()
