@@ -120,6 +120,7 @@ class ServiceLevelsConfig(Strict):
     `director_fallback`, when set)."""
 
     stages: dict[str, BusinessDays] = dict(DEFAULT_SERVICE_LEVELS)
+    cases: dict[Literal["alert"], BusinessDays] = {"alert": 1}  # case types other than requests
     remind_every_business_days: BusinessDays = 1
     escalate_after_business_days: BusinessDays = 3
     director_fallback: PersonId | None = None
@@ -136,7 +137,8 @@ class ServiceLevelsConfig(Strict):
     def from_periods(cls, periods: PeriodsConfig) -> ServiceLevelsConfig:
         level = -(-periods.reminder_hours // 24)
         late = max(1, -(-periods.escalation_hours // 24) - level)
-        return cls(stages=dict.fromkeys(STAGES, level), escalate_after_business_days=late)
+        return cls(stages=dict.fromkeys(STAGES, level), escalate_after_business_days=late,
+                   cases={"alert": level})
 
 
 class CalendarConfig(Strict):

@@ -200,3 +200,8 @@ def stage_times(times: list[tuple[str, int, int, int, bool]]) -> str:
         part = f"{title} {_business_days(days)}{' so far' if waiting else ''}"
         parts.append(part + (f" ({', '.join(sent)})" if sent else ""))
     return "Time per stage: " + "; ".join(parts) + "."
+
+
+def alert_waiting(alert_id: str) -> str:
+    return (f"Reminder: moderation alert {alert_id} is past its service level and waits for a "
+            "decision.")

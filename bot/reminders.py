@@ -11,14 +11,19 @@ overlapping passes never repeat one.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
+from typing import Literal
 
 from bot import messages
 from bot.business_days import BusinessCalendar
 from bot.chains import STAGES
 from bot.config import ServiceLevelsConfig
 from bot.domain import SocialMediaRequest
+from bot.moderation.desk import CASE_TYPE as ALERT
+from bot.moderation.desk import Alert, ModerationDesk
 from bot.notifications import Notification
 from bot.ports import Clock, RequestRepository
 from bot.workflow import Workflow
@@ -43,8 +48,10 @@ class StageTime:
 
 class Reminders:
     def __init__(self, workflow: Workflow, repository: RequestRepository, clock: Clock, *,
-                 calendar: BusinessCalendar, levels: ServiceLevelsConfig) -> None:
+                 calendar: BusinessCalendar, levels: ServiceLevelsConfig,
+                 desk: ModerationDesk | None = None) -> None:
         self.workflow = workflow
+        self.desk = desk
         self.repository = repository
         self.clock = clock
         self.calendar = calendar
@@ -71,7 +78,34 @@ class Reminders:
                                       self._escalation(request, waited, period))
             queued += self._queue(request, "reminder", period,
                                   self._reminder(request, waited, period))
+        return queued + (self._alert_pass(self.desk, now) if self.desk else 0)
+
+    def _alert_pass(self, desk: ModerationDesk, now: datetime) -> int:
+        """Alerts remind whoever decides them now; late, the CCT is handed the card too."""
+        queued = 0
+        for alert in desk.repository.open_cases():
+            since = alert.history[-1].at if alert.history else alert.created_at
+            late = self.calendar.days_waited(since, now) - self.levels.cases["alert"]
+            if late < 0:
+                continue
+            period = late // self.levels.remind_every_business_days
+            notes = [self._alert_note(desk, alert, "reminder", period)]
+            if late >= self.levels.escalate_after_business_days and alert.state == "open":
+                notes.insert(0, self._alert_note(desk, alert, "escalation", period))
+            for note in notes:
+                queued += self._queue_once(note, partial(_alert_step, desk, alert.id))
         return queued
+
+    def _alert_note(self, desk: ModerationDesk, alert: Alert, intent: Literal[
+            "reminder", "escalation"], period: int) -> Notification:
+        escalated = intent == "escalation" or alert.state == "escalated"
+        recipients = (self.workflow.directory.cct_members if intent == "escalation"
+                      else desk.cases.acting_now(alert))
+        return Notification(
+            id=_marker(alert.id, alert.step, intent, period), kind="moderation_alert",
+            case_id=alert.id, step=alert.step, recipients=tuple(dict.fromkeys(recipients)),
+            audience="cct" if escalated else "moderators", case_type=ALERT, intent=intent,
+            summary=messages.alert_waiting(alert.id))
 
     def stage_times(self, request: SocialMediaRequest) -> list[StageTime]:
         """Each step's stage, its business days, and the reminders sent for it (markers)."""
@@ -92,13 +126,20 @@ class Reminders:
 
     def _queue(self, request: SocialMediaRequest, kind: str, period: int,
                note: Notification | None) -> int:
-        marker = _marker(request.id, request.step, kind, period)
-        if note is None or self.repository.marked(marker):
+        if note is None:
             return 0
-        current = self.repository.get(request.id)
-        if current is None or current.step != request.step:
-            return 0  # it moved on since this pass read it
-        self.repository.queue([note], marker=marker)
+
+        def step_now() -> int | None:
+            current = self.repository.get(request.id)
+            return None if current is None else current.step
+
+        return self._queue_once(note, step_now)
+
+    def _queue_once(self, note: Notification, step_now: Callable[[], int | None]) -> int:
+        """Queue `note` with its marker (its id), unless it was queued or the case moved on."""
+        if self.repository.marked(note.id) or step_now() != note.step:
+            return 0
+        self.repository.queue([note], marker=note.id)
         return 1
 
     def _reminder(self, request: SocialMediaRequest, waited: int,
@@ -138,6 +179,11 @@ class Reminders:
             if person not in excluded:
                 return person
         return None
+
+
+def _alert_step(desk: ModerationDesk, alert_id: str) -> int | None:
+    current = desk.repository.get(alert_id)
+    return None if current is None or current.is_final else current.step
 
 
 def _marker(request_id: str, step: int, kind: str, period: int) -> str:

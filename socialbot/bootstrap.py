@@ -83,11 +83,11 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
     engine = CaseEngine(directory=directory, clock=clock, refusals=repository)
     workflow = Workflow(directory=directory, repository=repository, clock=clock,
                         settings=workflow_settings(config), engine=engine)
+    desk = build_desk(config, repository, workflow, clock)
     reminders = Reminders(workflow, repository, clock, calendar=business_calendar(config),
-                          levels=config.service_levels)
+                          levels=config.service_levels, desk=desk)
     dispatcher = OutboxDispatcher(repository, {})
-    services = Services(config=config, engine=engine, workflow=workflow,
-                        desk=build_desk(config, repository, workflow, clock), kv=repository,
+    services = Services(config=config, engine=engine, workflow=workflow, desk=desk, kv=repository,
                         ledger=repository, wake=dispatcher.wake, channels=dispatcher.channels)
     return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
                    services=services, dispatcher=dispatcher, reminders=reminders)

@@ -190,3 +190,39 @@ def test_the_requester_and_the_cct_see_each_stages_time_in_show(
         session = ConsoleSession(bot.workflow, person, desk=bot.desk, reminders=bot.reminders)
         assert session.handle("show R-1").endswith(line)
     bot.close()
+
+
+def test_an_alert_reminds_the_moderators_then_hands_the_card_to_the_cct(
+        tmp_path: Path, sample_config: AppConfig, clock: FixedClock) -> None:
+    from bot.moderation.model import Post
+
+    clock.current = at_ten(date(2026, 7, 2))
+    bot = build(config_for(sample_config), tmp_path, channel_names=("slack",), clock=clock)
+    _, alert_id = bot.desk.receive(Post(
+        platform="facebook", board="City of Pickering", folder="Events", topic="Pool",
+        post_id="p-1", author_id="fb-42", author_name="Pat Poster",
+        text="Call 905-555-0199 now to buy cheap followers at spam.example.com!!!",
+        created_at=clock.current))
+    assert alert_id is not None
+    step = bot.desk.get(alert_id).step
+    sent(bot)
+    moderators, cct = ("rsingh", "tlee", "kwong"), ("kwong", "rsingh")
+    # One business day; business days after Thursday: Fri 3, Mon 6, Tue 7, Wed 8, Fri 10.
+    expected = {
+        date(2026, 7, 3): [],
+        date(2026, 7, 6): [(f"{alert_id}:{step}:reminder:0", moderators)],
+        date(2026, 7, 7): [(f"{alert_id}:{step}:reminder:1", moderators)],
+        date(2026, 7, 8): [(f"{alert_id}:{step}:reminder:2", moderators)],
+        CLOSURE: [],
+        date(2026, 7, 10): [(f"{alert_id}:{step}:escalation:3", cct),
+                            (f"{alert_id}:{step}:reminder:3", moderators)],
+    }
+    for day, notes in expected.items():
+        clock.current = at_ten(day)
+        assert bot.reminders.run_once() == len(notes)
+        assert sent(bot) == notes, day
+    bot.desk.decide("tlee", "slack", alert_id, "keep")
+    sent(bot)
+    clock.current = at_ten(date(2026, 7, 13))
+    assert bot.reminders.run_once() == 0  # decided: nothing more
+    bot.close()
