@@ -35,6 +35,8 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/slack_load.py
 	$(BIN)/python benchmarks/teams_load.py
 	$(BIN)/python benchmarks/operations.py
+	$(BIN)/python benchmarks/fuzz_endpoints.py
+	$(BIN)/python benchmarks/notice_kill_test.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -150,12 +150,21 @@ class CalendarConfig(Strict):
         "Civic Holiday"]
 
 
+class SignersConfig(Strict):
+    # Who signs a stage whose usual signer may not (the requester, someone who signed another
+    # stage of the request, or, for the director's approval, someone who reports to the
+    # requester): "line_above" tries the usual signer's own line above, then the other directors,
+    # then the CCT; "cct_team_leader" tries the CCT Team Leader and the CCT first.
+    fallback: Literal["line_above", "cct_team_leader"] = "line_above"
+
+
 class WorkflowConfig(Strict):
     chains: dict[ChainName, list[str]] = dict(DEFAULT_CHAINS)
     # When the only eligible approver is the requester (a director's own request):
     # "escalate" hands the stage to their delegate or, failing that, their own supervisor;
     # "refuse" refuses to file the request and says why.
     self_approval: Literal["escalate", "refuse"] = "escalate"
+    signers: SignersConfig = SignersConfig()
 
     @field_validator("chains")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -66,6 +67,19 @@ def not_in_directory(person_id: str) -> str:
 def no_eligible_approver(stage_title: str) -> str:
     return (f"Nobody but you could sign the '{stage_title}' stage, and this deployment does not "
             "allow self-approval or escalation. Ask the Corporate Communications Team Leader.")
+
+
+def routed(stage_title: str, names: str, why: str) -> str:
+    return f"{stage_title} goes to {names}: {why}."
+
+
+ROUTE_REQUESTER = "the usual signer is the requester"
+ROUTE_SIGNED = "the usual signer already signed another stage of this request"
+ROUTE_SUBORDINATE = "the usual signer reports to the requester"
+ROUTE_NOBODY = "nobody is set to sign it"
+ROUTE_TOP = "nobody is above the requester, so the next person who may sign does"
+NOT_REQUIRED = "not required"
+NO_SUPERVISOR = "the requester has no supervisor"
 
 
 def not_yours_to_see(case_id: str) -> str:
@@ -205,3 +219,10 @@ def stage_times(times: list[tuple[str, int, int, int, bool]]) -> str:
 def alert_waiting(alert_id: str) -> str:
     return (f"Reminder: moderation alert {alert_id} is past its service level and waits for a "
             "decision.")
+
+
+def who_will_sign(plan: Iterable[tuple[str, str, str]]) -> str:
+    """One line naming who will sign each stage (title, names, note), shown before the form."""
+    parts = [f"{title}: {names or 'nobody'}" + (f" ({note})" if note and names != note else "")
+             for title, names, note in plan]
+    return "Who will sign: " + "; ".join(parts) + "."

@@ -77,6 +77,16 @@ class DeliveryLedger(Protocol):
     def record(self, *, notification: Notification, channel: str, target: str,
                ref: Mapping[str, Any]) -> None: ...
 
+    def intend(self, *, notification: Notification, channel: str, target: str,
+               at: float) -> None:
+        """About to send: if no `record` follows, a crash may have come after the platform
+        accepted the message, and the channel checks before sending again."""
+        ...
+
+    def intended_at(self, notification_id: str, channel: str, target: str) -> float | None:
+        """When a send was intended that has no recorded result; None if none is pending."""
+        ...
+
     def copies(self, request_id: str, step: int | None, channel: str, *,
                kind: str = "action_needed") -> list[dict[str, Any]]:
         """What `channel` sent of `kind` for the request or alert (`step` None: every step)."""

@@ -219,10 +219,13 @@ def notice_modal(title: str, text: str) -> View:
 
 
 def form_modal(*, values: Mapping[str, Any], choices: Mapping[str, list[tuple[str, str]]],
-               privacy_notice: str, employee: str) -> View:
-    """The Appendix 2 form: one input per `bot.form.FIELDS`, prefilled, with the notice."""
+               privacy_notice: str, employee: str, signers: str = "") -> View:
+    """The Appendix 2 form: one input per `bot.form.FIELDS`, prefilled, with the notice, and
+    who will sign it (so nobody fills it in only to learn nobody can approve it)."""
     blocks: list[Block] = [_section(text=_md(
         f"*Social Media Request for Access* (ADM 140-007, Appendix 2) for {mrkdwn(employee)}"))]
+    if signers:
+        blocks.append(_section(text=_md(mrkdwn(signers))))
     part = ""
     for spec in FIELDS:
         if spec.part != part:

@@ -137,5 +137,5 @@ def workflow_settings(config: AppConfig) -> WorkflowSettings:
         chains={str(name): stages for name, stages in config.workflow.chains.items()},
         programs=list(config.programs.offered),
         privacy_notice=config.privacy_notice, self_approval=config.workflow.self_approval,
-        time_zone=config.time_zone,
+        time_zone=config.time_zone, signer_fallback=config.workflow.signers.fallback,
     )

@@ -9,7 +9,6 @@ from typing import Any
 
 import click
 
-from bot.appendix import render_markdown
 from bot.config import AppConfig, ConfigError, load_config
 from bot.workflow import NotFound, normalise_id
 
@@ -110,8 +109,14 @@ def console(config_path: Path, person_id: str) -> None:
 @main.command()
 @CONFIG_OPTION
 @click.argument("request_id")
-def export(config_path: Path, request_id: str) -> None:
-    """Print the completed Appendix 2 of REQUEST_ID as Markdown, with its signatures."""
+@click.option("--format", "output", type=click.Choice(["markdown", "html"]), default="markdown",
+              show_default=True, help="html: one printable page for the City's files.")
+def export(config_path: Path, request_id: str, output: str) -> None:
+    """Print the completed Appendix 2 of REQUEST_ID with its signatures and last hash.
+
+    An operator command: it reads the store where it is (safe beside a running server).
+    """
+    from bot.appendix import build_appendix, render_html, render_markdown
     from socialbot.bootstrap import build_reader
 
     config, base_dir = _load(config_path)
@@ -121,7 +126,37 @@ def export(config_path: Path, request_id: str) -> None:
     except NotFound as problem:
         click.echo(f"error: {problem}", err=True)
         sys.exit(1)
-    click.echo(render_markdown(request, workflow.directory, config.time_zone), nl=False)
+    appendix = build_appendix(request, workflow.directory, config.time_zone,
+                              config.programs.offered, workflow.skipped_stages(request))
+    render = render_html if output == "html" else render_markdown
+    click.echo(render(appendix, config.time_zone), nl=False)
+
+
+@main.command()
+@CONFIG_OPTION
+@click.argument("case_id")
+def audit(config_path: Path, case_id: str) -> None:
+    """Print the full history of CASE_ID (a request R-n or an alert A-n), refusals included.
+
+    An operator command for the CCT: it prints everything, reading the store where it is.
+    """
+    from bot.appendix import render_audit
+    from bot.directory import Directory
+    from bot.moderation.desk import alert_from_record
+    from socialbot.bootstrap import build_reader_store
+    from storage.moderation_repository import ALERTS
+    from storage.tinydb_repository import TinyDBRepository
+
+    config, base_dir = _load(config_path)
+    store = build_reader_store(config, base_dir)
+    repository = TinyDBRepository(store)
+    alert = store.get(ALERTS, case_id.strip().upper())
+    case: Any = alert_from_record(alert) if alert else repository.get(normalise_id(case_id))
+    if case is None:
+        click.echo(f"error: there is no request or alert {case_id[:20]!r}.", err=True)
+        sys.exit(1)
+    click.echo(render_audit(case.id, case.history, repository.refusals(case.id),
+                            Directory(config.directory), config.time_zone), nl=False)
 
 
 @main.command("moderation-examples")

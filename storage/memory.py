@@ -170,7 +170,21 @@ class MemoryRepository:
     # -- DeliveryLedger ---------------------------------------------------------------------
 
     def sent(self, notification_id: str, channel: str, target: str) -> bool:
-        return f"{notification_id}|{channel}|{target}" in self._deliveries
+        record = self._deliveries.get(f"{notification_id}|{channel}|{target}")
+        return record is not None and record["ref"] is not None
+
+    def intend(self, *, notification: Notification, channel: str, target: str,
+               at: float) -> None:
+        self._deliveries[f"{notification.id}|{channel}|{target}"] = {
+            "case_id": notification.case_id, "step": notification.step,
+            "kind": notification.kind, "channel": channel, "target": target,
+            "ref": None, "intended_at": at}
+
+    def intended_at(self, notification_id: str, channel: str, target: str) -> float | None:
+        record = self._deliveries.get(f"{notification_id}|{channel}|{target}")
+        if record is None or record["ref"] is not None:
+            return None
+        return float(record["intended_at"])
 
     def record(self, *, notification: Notification, channel: str, target: str,
                ref: Mapping[str, Any]) -> None:
@@ -183,8 +197,8 @@ class MemoryRepository:
                kind: str = "action_needed") -> list[dict[str, Any]]:
         return [{"target": r["target"], **copy.deepcopy(r["ref"])}
                 for r in self._deliveries.values()
-                if r["case_id"] == request_id and r["channel"] == channel
-                and r["kind"] == kind and step in (None, r["step"])]
+                if r["ref"] is not None and r["case_id"] == request_id
+                and r["channel"] == channel and r["kind"] == kind and step in (None, r["step"])]
 
     # -- KeyValueStore ----------------------------------------------------------------------
 

@@ -15,18 +15,24 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from bot.audit import Refusal
+from bot.audit import Refusal, sealed
 from bot.domain import SocialMediaRequest
 from bot.notifications import Notification, OutboxMessage
 from bot.outbox import OutboxSummary
 from bot.ports import ConcurrentUpdate, HistoryRewritten
 from storage.engine import Op, Store
 
-__all__ = ["HistoryRewritten", "TinyDBRepository"]
+__all__ = ["HistoryRewritten", "TinyDBRepository", "migration_record"]
 
-REQUESTS, REFUSALS, OUTBOX, DELIVERIES, KEYVALUE, MARKERS = (
-    "requests", "refusals", "outbox", "deliveries", "kv", "markers",
+REQUESTS, REFUSALS, OUTBOX, DELIVERIES, KEYVALUE, MARKERS, MIGRATIONS = (
+    "requests", "refusals", "outbox", "deliveries", "kv", "markers", "migrations",
 )
+
+
+def migration_record(name: str, cases: int) -> Op:
+    """The note a one-time conversion of stored records leaves behind (what, when, how many)."""
+    return ("put", MIGRATIONS, f"{name}@{time.time():.6f}",
+            {"name": name, "cases": cases, "at": time.time()})
 
 
 class TinyDBRepository:
@@ -43,7 +49,23 @@ class TinyDBRepository:
         self._open: set[str] = set()
         self._refusals: dict[str, int] = defaultdict(int)
         self._copies: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._chain_unhashed_histories()
         self._next_number = itertools.count(self._build_indexes() + 1)
+
+    def _chain_unhashed_histories(self) -> None:
+        """Requests stored before history entries carried hashes get their chain computed
+        once, in one commit, so every later `verify` checks them like new ones. A history
+        with some entries hashed is not old but damaged: it is left for `verify` to name."""
+        if self.store.read_only:
+            return
+        old = [SocialMediaRequest.from_record(record)
+               for _, record in self.store.items(REQUESTS)
+               if record["history"] and not any("hash" in e for e in record["history"])]
+        if old:
+            self.store.commit([
+                *(("put", REQUESTS, r.id, r.evolve(history=sealed(r.id, r.history)).to_record())
+                  for r in old),
+                migration_record("request-history-hashes", len(old))])
 
     def _build_indexes(self) -> int:
         highest = 0
@@ -53,7 +75,8 @@ class TinyDBRepository:
         for doc_id, _ in self.store.items(REFUSALS):
             self._refusals[doc_id.rsplit("#", 1)[0]] += 1
         for doc_id, record in self.store.items(DELIVERIES):
-            self._copies[(record["request_id"], record["channel"])].append(doc_id)
+            if record["ref"] is not None:  # an intent without a result is not a copy
+                self._copies[(record["request_id"], record["channel"])].append(doc_id)
         return highest
 
     def _index(self, record: dict[str, Any]) -> None:
@@ -217,7 +240,24 @@ class TinyDBRepository:
     # -- DeliveryLedger ---------------------------------------------------------------------
 
     def sent(self, notification_id: str, channel: str, target: str) -> bool:
-        return self.store.get(DELIVERIES, f"{notification_id}|{channel}|{target}") is not None
+        record = self.store.get(DELIVERIES, f"{notification_id}|{channel}|{target}")
+        return record is not None and record["ref"] is not None
+
+    def intend(self, *, notification: Notification, channel: str, target: str,
+               at: float) -> None:
+        # Not fsync'ed, like `record`: written at once, so it survives the process being
+        # killed; a power cut can lose it, which costs at worst a repeated message.
+        doc_id = f"{notification.id}|{channel}|{target}"
+        record = {"request_id": notification.case_id, "step": notification.step,
+                  "kind": notification.kind, "channel": channel, "target": target,
+                  "ref": None, "intended_at": at}
+        self.store.commit([("put", DELIVERIES, doc_id, record)], sync=False)
+
+    def intended_at(self, notification_id: str, channel: str, target: str) -> float | None:
+        record = self.store.get(DELIVERIES, f"{notification_id}|{channel}|{target}")
+        if record is None or record["ref"] is not None:
+            return None
+        return float(record["intended_at"])
 
     def record(self, *, notification: Notification, channel: str, target: str,
                ref: Mapping[str, Any]) -> None:
@@ -235,7 +275,8 @@ class TinyDBRepository:
         found = []
         for doc_id in self._copies.get((request_id, channel), []):
             record = self.store.get(DELIVERIES, doc_id)
-            if record and record["kind"] == kind and step in (None, record["step"]):
+            if record and record["ref"] is not None and record["kind"] == kind and \
+                    step in (None, record["step"]):
                 found.append({"target": record["target"], **record["ref"]})
         return found
 

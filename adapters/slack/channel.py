@@ -2,7 +2,11 @@
 
 Called by the outbox dispatcher, which retries with backoff. Every message sent is recorded in
 the delivery ledger by (notification, target), so a retry or a redelivered notification never
-posts twice, and a closed step can update every copy that was posted for it. Slack's failures
+posts twice, and a closed step can update every copy that was posted for it. A crash can
+still come between Slack accepting a message and the ledger's record of it; so the intent to
+post is recorded first, with the time, every message carries its notice's key in its
+`metadata`, and an intent found without a record (after a restart) is first looked for in the
+conversation's history around that time: found, it is recorded, not posted again. Slack's failures
 become `DeliveryFailed`: rate limits carry Retry-After, 5xx and timeouts retry, and errors no
 retry can fix (a revoked token, a channel that does not exist) are permanent.
 """
@@ -10,6 +14,7 @@ retry can fix (a revoked token, a channel that does not exist) are permanent.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
@@ -39,8 +44,12 @@ PERMANENT_ERRORS = frozenset({
     "invalid_blocks", "invalid_blocks_format", "invalid_arguments", "msg_too_long", "no_text",
     "restricted_action", "team_access_not_granted", "user_disabled", "cannot_dm_bot",
 })
+NOTICE_EVENT = "socialbot_notice"  # the metadata event type that carries a notice's key
+HISTORY_MARGIN_SECONDS = 60.0  # clocks: ours wrote the intent, Slack's stamped the message
+HISTORY_PAGE, HISTORY_PAGES = 200, 5
 Target = tuple[str, str]  # (where to post: a Slack user or channel id, viewer person id or "")
-Post = Callable[[str, str], Awaitable[dict[str, Any]]]
+Metadata = dict[str, Any]
+Post = Callable[[str, str, Metadata], Awaitable[dict[str, Any]]]
 Sender = Callable[[Notification, SocialMediaRequest], tuple[list[Target], Post]]
 
 
@@ -103,14 +112,18 @@ class SlackChannel:
         await self._refresh_homes(self._home_people(notification, request))
 
     async def _each(self, notification: Notification, targets: Iterable[Target],
-                    post: Callable[[str, str], Awaitable[dict[str, Any]]]) -> None:
+                    post: Post) -> None:
         """Send to every target not yet served; fail after trying them all."""
         failures: list[DeliveryFailed] = []
+        updates = notification.kind == "step_closed"  # chat.update: doing it twice is harmless
         for target, viewer in targets:
             if self.ledger.sent(notification.id, CHANNEL, target):
                 continue
             try:
-                ref = await post(target, viewer)
+                if updates:
+                    ref = await post(target, viewer, {})
+                else:
+                    ref = await self.post_once(notification, target, _to(post, target, viewer))
             except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
                 failures.append(as_delivery_failure(error))
                 continue
@@ -123,6 +136,49 @@ class SlackChannel:
         if failures:
             raise failures[0]
 
+    # -- at most one copy after a crash ---------------------------------------------------------
+
+    async def post_once(self, notification: Notification, target: str,
+                        post: Callable[[Metadata], Awaitable[dict[str, Any]]]
+                        ) -> dict[str, Any]:
+        """Post (with the notice's key in the message metadata) unless an earlier run already
+        did and crashed before recording it; returns where the message is. The caller records.
+        """
+        key = f"{notification.id}|{target}"
+        intended = self.ledger.intended_at(notification.id, CHANNEL, target)
+        if intended is not None:
+            found = await self._posted(await self.conversation(target), key, intended)
+            if found is not None:
+                log.info("Slack: notice %s was posted before a restart; not posting it again",
+                         notification.id)
+                return found
+        self.ledger.intend(notification=notification, channel=CHANNEL, target=target,
+                           at=time.time())
+        return await post({"event_type": NOTICE_EVENT, "event_payload": {"key": key}})
+
+    async def _posted(self, conversation: str, key: str, since: float) -> dict[str, Any] | None:
+        """The message carrying `key` posted in `conversation` from `since` on, if any."""
+        cursor: str | None = None
+        try:
+            for _ in range(HISTORY_PAGES):
+                page = await self.client.conversations_history(
+                    channel=conversation, oldest=f"{since - HISTORY_MARGIN_SECONDS:.6f}",
+                    inclusive=True, include_all_metadata=True, limit=HISTORY_PAGE,
+                    cursor=cursor)
+                for message in page.get("messages") or []:
+                    if _notice_key(message) == key:
+                        return {"channel": conversation, "ts": message["ts"]}
+                cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+                if not page.get("has_more") or cursor is None:
+                    return None
+        except SlackApiError as error:
+            if error.response.get("error") != "missing_scope":
+                raise
+            # An install from before the history scopes: post again rather than never.
+            log.warning("Slack: cannot read history to avoid a repeated notice (missing "
+                        "scope %s); posting it again", error.response.get("needed"))
+        return None
+
     # -- the three kinds of notification ----------------------------------------------------------
 
     def _post_cards(self, note: Notification,
@@ -130,11 +186,11 @@ class SlackChannel:
         # A reminder's summary says how long the step waited; a first notice needs no lead.
         lead = "" if note.intent == "first_notice" else note.summary
 
-        async def post(target: str, viewer: str) -> dict[str, Any]:
+        async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
             card = self.screens.card(request, viewer or None)
             sent = await self.client.chat_postMessage(
                 channel=await self.conversation(target), text=blocks.card_text(card),
-                blocks=blocks.to_dicts(blocks.card_blocks(card, lead=lead)))
+                blocks=blocks.to_dicts(blocks.card_blocks(card, lead=lead)), metadata=metadata)
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
         if request.step != note.step or request.is_final:
@@ -147,7 +203,7 @@ class SlackChannel:
                                                                                   Post]:
         copies = {c["target"]: c for c in self.ledger.copies(request.id, note.step, CHANNEL)}
 
-        async def update(target: str, viewer: str) -> dict[str, Any]:
+        async def update(target: str, viewer: str, _: Metadata) -> dict[str, Any]:
             card = self.screens.card(request, viewer or None, step=note.step)
             copy = copies[target]
             await self.client.chat_update(channel=copy["channel"], ts=copy["ts"],
@@ -159,7 +215,7 @@ class SlackChannel:
 
     def _tell_requester(self, note: Notification,
                         request: SocialMediaRequest) -> tuple[list[Target], Post]:
-        async def post(target: str, viewer: str) -> dict[str, Any]:
+        async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
             entry = next((h for h in request.history if h.step == note.step - 1), None)
             sentence = say.requester_update(request, entry, self.screens.next_names(request),
                                             self.screens.zone)
@@ -167,7 +223,7 @@ class SlackChannel:
             sent = await self.client.chat_postMessage(
                 channel=await self.conversation(target),
                 text=blocks.mrkdwn(sentence, blocks.NOTIFICATION_TEXT),
-                blocks=blocks.to_dicts(blocks.update_blocks(sentence, card)))
+                blocks=blocks.to_dicts(blocks.update_blocks(sentence, card)), metadata=metadata)
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
         return self._slack_targets(note.recipients), post
@@ -175,10 +231,10 @@ class SlackChannel:
     def _tell_above(self, note: Notification, request: SocialMediaRequest) -> tuple[list[Target],
                                                                                 Post]:
         """An escalation: the approvers' supervisors get the one-line summary, not the form."""
-        async def post(target: str, viewer: str) -> dict[str, Any]:
+        async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
             text = blocks.mrkdwn(note.summary, blocks.NOTIFICATION_TEXT)
             sent = await self.client.chat_postMessage(channel=await self.conversation(target),
-                                                      text=text)
+                                                      text=text, metadata=metadata)
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
         if request.step != note.step or request.is_final:
@@ -211,11 +267,11 @@ class SlackChannel:
         except CaseError as problem:
             raise DeliveryFailed(str(problem), retry_after=None) from None
 
-        async def post(target: str, viewer: str) -> dict[str, Any]:
+        async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
             card = alert_card(alert, self.desk, viewer=viewer or None)
             sent = await self.client.chat_postMessage(
                 channel=await self.conversation(target), text=blocks.alert_text(card),
-                blocks=blocks.to_dicts(blocks.alert_blocks(card)))
+                blocks=blocks.to_dicts(blocks.alert_blocks(card)), metadata=metadata)
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
         if note.kind == "alert_closed":
@@ -263,3 +319,16 @@ class SlackChannel:
                                                 view=self.screens.home(person, target))
             except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
                 log.warning("App Home of %s not refreshed: %s", target, type(error).__name__)
+
+
+def _to(post: Post, target: str, viewer: str) -> Callable[[Metadata], Awaitable[dict[str, Any]]]:
+    return lambda metadata: post(target, viewer, metadata)
+
+
+def _notice_key(message: Any) -> str | None:
+    metadata = message.get("metadata") if isinstance(message, dict) else None
+    if not isinstance(metadata, dict) or metadata.get("event_type") != NOTICE_EVENT:
+        return None
+    payload = metadata.get("event_payload")
+    key = payload.get("key") if isinstance(payload, dict) else None
+    return key if isinstance(key, str) else None

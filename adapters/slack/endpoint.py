@@ -3,7 +3,8 @@
 Bolt's own request verification stays on. In front of it, this guard checks the signature on
 the raw bytes (Bolt parses the body before verifying it, and answers a non-numeric timestamp
 with a 500), then catches what Bolt's parser raises on a malformed body and checks the shape
-the listeners rely on, so that every refusal is a clear 401 or 400, never a 500, and no
+Bolt and the listeners rely on (`shapes.screen`), so that every refusal is a clear 401 or
+400, never a 500, an event the bot ignores gets Slack's empty 200 without Bolt, and no
 refused body ever reaches the logs (Bolt logs them at INFO; see `WithholdBodies`).
 """
 
@@ -21,7 +22,8 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 
-from adapters.slack.payloads import MalformedPayload, check_shape
+from adapters.slack.payloads import MalformedPayload
+from adapters.slack.shapes import Verdict, screen
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 512 * 1024  # Slack's payloads are far smaller (a full modal is ~250 kB)
@@ -49,28 +51,30 @@ class SlackEndpoint:
             if len(raw) > MAX_BODY_BYTES:
                 raise Rejected(413, "request too large")
             verify_signature(raw, request.headers, self.secret, time.time())
-            bolt_request = to_bolt_request(raw, request)
+            bolt_request, verdict = to_bolt_request(raw, request)
         except Rejected as rejected:
             # Unsigned noise (scanners) at INFO; a signed request we cannot read is news.
             level = logging.INFO if rejected.status == 401 else logging.WARNING
             log.log(level, "refused a Slack request: %s (%d; body withheld)", rejected.reason,
                     rejected.status)
             return web.json_response({"error": rejected.reason}, status=rejected.status)
+        if verdict is Verdict.IGNORE:
+            return web.Response(status=200)  # what Slack expects for what the bot ignores
         return await to_aiohttp_response(await self.bolt.async_dispatch(bolt_request))
 
 
-def to_bolt_request(raw: bytes, request: web.Request) -> AsyncBoltRequest:
+def to_bolt_request(raw: bytes, request: web.Request) -> tuple[AsyncBoltRequest, Verdict]:
     """Bolt's request (Bolt parses the body), once it is known to be shaped like Slack's."""
     try:
         bolt_request = AsyncBoltRequest(body=raw.decode("utf-8"), query=request.query_string,
                                         headers=dict(request.headers))
-        check_shape(bolt_request.body)
+        verdict = screen(bolt_request.body)
     except MalformedPayload as problem:
         raise Rejected(400, f"malformed Slack request: {problem}") from None
     except (ValueError, TypeError, AttributeError, KeyError, IndexError):
         # Bolt's parser and context builder index into the body: bad JSON, arrays, strings.
         raise Rejected(400, "malformed Slack request: neither a Slack form nor JSON") from None
-    return bolt_request
+    return bolt_request, verdict
 
 
 def verify_signature(raw: bytes, headers: Mapping[str, str], secret: bytes, now: float) -> None:

@@ -21,58 +21,6 @@ class MalformedPayload(ValueError):
     """Not shaped like anything Slack sends; the message says what is wrong."""
 
 
-# payload type -> fields that must be present with these types
-_SHAPES: dict[str, dict[str, type]] = {
-    "block_actions": {"user": dict, "actions": list},
-    "view_submission": {"user": dict, "view": dict},
-    "view_closed": {"user": dict, "view": dict},
-    "shortcut": {"user": dict, "callback_id": str, "trigger_id": str},
-    "message_action": {"user": dict, "callback_id": str},
-    "event_callback": {"event": dict},
-    "url_verification": {"challenge": str},
-}
-_COMMAND_FIELDS = ("command", "user_id", "text", "trigger_id")
-
-
-def check_shape(body: Any) -> None:
-    """Raise MalformedPayload unless `body` has the shape of a Slack request."""
-    if not isinstance(body, dict):
-        raise MalformedPayload("the body is not a JSON object or form")
-    if "command" in body:
-        for name in _COMMAND_FIELDS:
-            if not isinstance(body.get(name), str):
-                raise MalformedPayload(f"slash command without a text field '{name}'")
-        return
-    kind = body.get("type")
-    if not isinstance(kind, str) or (kind not in _SHAPES and kind != "ssl_check"):
-        raise MalformedPayload("unknown or missing payload type")
-    for name, wanted in _SHAPES.get(kind, {}).items():
-        if not isinstance(body.get(name), wanted):
-            raise MalformedPayload(f"{kind} without a valid '{name}'")
-    has_user = kind in ("block_actions", "view_submission", "view_closed", "shortcut",
-                        "message_action")
-    if has_user and not isinstance(body["user"].get("id"), str):
-        raise MalformedPayload(f"{kind} without a user id")
-    if kind == "block_actions" and not (body["actions"] and all(
-            isinstance(a, dict) and isinstance(a.get("action_id"), str) for a in body["actions"])):
-        raise MalformedPayload("block_actions without a well-formed action")
-    if kind.startswith("view_"):
-        _check_view(body["view"])
-    if kind == "event_callback" and not isinstance(body["event"].get("type"), str):
-        raise MalformedPayload("event without a type")
-
-
-def _check_view(view: JsonDict) -> None:
-    state = view.get("state", {"values": {}})
-    if not isinstance(state, dict) or not isinstance(state.get("values"), dict):
-        raise MalformedPayload("view without state values")
-    if not all(isinstance(v, dict) for v in state["values"].values()):
-        raise MalformedPayload("view with malformed state values")
-    for name in ("callback_id", "private_metadata", "id"):
-        if not isinstance(view.get(name, ""), str):
-            raise MalformedPayload(f"view with a non-text '{name}'")
-
-
 def user_id(body: Mapping[str, Any]) -> str:
     """The Slack user who acted (slash commands carry `user_id`, payloads a `user` object)."""
     user = body.get("user")

@@ -4,7 +4,9 @@ botbuilder validates the Bot Framework JWT, but lets many refusals escape as exc
 aiohttp turns into 500 (a garbage or expired token, a token signed by an unknown key, an
 unexpected algorithm, a missing Content-Type, a body that is not JSON). `InboundGuard.admit`
 runs the same validation through botbuilder's public `authenticate_request` and maps every
-failure to a short JSON answer: 401 until the caller is authenticated, never 500. The
+failure to a short JSON answer: 401 until the caller is authenticated, never 500. Then the
+activity's shape is checked (`shapes.screen`): a 400 for what the bot cannot answer, an empty
+200 for activity types it ignores. The
 `AuthenticateRequestResult` it returns is handed to `CloudAdapter.process_activity`, so the
 token is validated once per request.
 
@@ -22,6 +24,8 @@ from typing import Any, Literal
 from aiohttp import web
 from botbuilder.schema import Activity
 from botframework.connector.auth import AuthenticateRequestResult, BotFrameworkAuthentication
+
+from adapters.teams.shapes import MalformedActivity, Verdict, check_addressable, screen
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +89,12 @@ class AdmittedActivity:
     authentication: AuthenticateRequestResult
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    body: dict[str, Any]
+    activity: Activity
+
+
 def error_response(status: int, code: str, message: str) -> web.Response:
     """A Bot Framework style ErrorResponse body, so callers see JSON and never an HTML page."""
     return web.json_response({"error": {"code": code, "message": message}}, status=status)
@@ -106,14 +116,19 @@ class InboundGuard:
         parsed = await self._read_activity(request)
         if isinstance(parsed, web.Response):
             return parsed
-        verdict = await self._authenticate(parsed, auth_header)
+        verdict = await self._authenticate(parsed.activity, auth_header)
         if isinstance(verdict, web.Response):
             return verdict
-        if not parsed.type or not parsed.service_url:
-            return error_response(400, "BadRequest", "activity needs a type and a serviceUrl")
-        return AdmittedActivity(parsed, verdict)
+        try:
+            handled = screen(parsed.body)
+        except MalformedActivity as problem:
+            log.warning("refused an activity: %s", problem)
+            return error_response(400, "BadRequest", str(problem))
+        if handled is Verdict.IGNORE:
+            return web.Response(status=200)  # what Teams expects for what the bot ignores
+        return AdmittedActivity(parsed.activity, verdict)
 
-    async def _read_activity(self, request: web.Request) -> Activity | web.Response:
+    async def _read_activity(self, request: web.Request) -> _Parsed | web.Response:
         if request.content_type != "application/json":
             return self._refuse(
                 415, "UnsupportedMediaType", "Content-Type must be application/json"
@@ -127,7 +142,10 @@ class InboundGuard:
         if not isinstance(body, dict):
             return self._refuse(400, "BadRequest", "body must be a JSON object (an activity)")
         try:
-            return Activity().deserialize(body)
+            check_addressable(body)
+            return _Parsed(body, Activity().deserialize(body))
+        except MalformedActivity as problem:
+            return self._refuse(400, "BadRequest", str(problem))
         except Exception:  # msrest raises DeserializationError and plain TypeErrors alike
             return self._refuse(400, "BadRequest", "body is not a valid activity")
 

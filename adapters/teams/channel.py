@@ -6,11 +6,21 @@ with their `teams_id` in the tenant. Every message sent is recorded in the deliv
 (notification, target), so a retry never posts twice and a closed step can update every copy
 (`update_activity`). The connector's failures become `DeliveryFailed` (`delivery_failure`):
 429/412/5xx retry, 403 (the user blocked the bot) does not.
+
+A crash between the connector accepting a card and the ledger's record of its activity id
+would post it again after a restart. The intent to post is recorded first, with the time, so
+such a case is known; but Teams gives a bot no way to find out whether the card went out (the
+Bot Connector cannot list a conversation's activities, and there is no idempotency key; only
+Microsoft Graph reads chats, with tenant-wide permissions the bot does not ask for). So an
+intent without an activity id is "unknown": the card is posted again, logged, and marked in
+the ledger. A repeated card stays correct: every copy refreshes to the request's current state
+(Universal Actions) and a second click is refused as already decided.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -195,13 +205,19 @@ class TeamsChannel:
         for target, viewer in targets:
             if self.ledger.sent(note.id, CHANNEL, target):
                 continue
+            unknown = self.ledger.intended_at(note.id, CHANNEL, target) is not None
+            if unknown:
+                log.warning("Teams: notice %s may have been posted before a restart; Teams "
+                            "cannot tell, so it is posted again", note.id)
+            self.ledger.intend(notification=note, channel=CHANNEL, target=target,
+                               at=time.time())
             try:
                 reference, activity_id = await self._post(target, render(viewer))
             except DeliveryFailed as failure:
                 failures.append(failure)
                 continue
             ref = {"reference": reference.serialize(), "activity_id": activity_id,
-                   "viewer": viewer}
+                   "viewer": viewer, **({"after_unknown_intent": True} if unknown else {})}
             self.ledger.record(notification=note, channel=CHANNEL, target=target, ref=ref)
         _raise_first(failures)
 

@@ -203,12 +203,18 @@ class TeamsCloudAdapter(CloudAdapter):
             invoke_response = await self.process_activity(
                 admitted.authentication, activity, bot.on_turn
             )
+        except HttpOperationError as error:
+            refused = _connector_refusal(error)
+            if refused is None or activity.type == ActivityTypes.invoke:
+                return _turn_failed(activity)
+            # The connector will not take a reply in this conversation (unknown, gone, not
+            # allowed): what the activity named cannot be answered, and a retry will not help.
+            log.warning("the Bot Connector refused the reply to a %s activity (HTTP %d)",
+                        activity.type, refused)
+            return error_response(400, "BadRequest",
+                                  "the Bot Connector refused to answer this activity")
         except Exception:
-            # Only reached when no on_turn_error is set, or it re-raised.
-            log.exception("turn failed for a %s activity", activity.type)
-            if activity.type == ActivityTypes.invoke:
-                return _invoke_json(_fallback_invoke_response(activity, failed=True), activity)
-            return error_response(500, "InternalError", "the bot could not handle this activity")
+            return _turn_failed(activity)
         if activity.type == ActivityTypes.invoke:
             if invoke_response is None or invoke_response.status == 501:
                 invoke_response = _fallback_invoke_response(activity, failed=False)
@@ -216,6 +222,20 @@ class TeamsCloudAdapter(CloudAdapter):
         if invoke_response is not None:  # expectReplies delivery
             return _invoke_json(invoke_response, activity)
         return web.Response(status=201)
+
+
+def _turn_failed(activity: Activity) -> web.Response:
+    """Only reached when no on_turn_error is set, or it re-raised."""
+    log.exception("turn failed for a %s activity", activity.type)
+    if activity.type == ActivityTypes.invoke:
+        return _invoke_json(_fallback_invoke_response(activity, failed=True), activity)
+    return error_response(500, "InternalError", "the bot could not handle this activity")
+
+
+def _connector_refusal(error: HttpOperationError) -> int | None:
+    """The connector's 4xx status (other than a rate limit), or None."""
+    status = int(error.response.status_code) if error.response is not None else 0
+    return status if 400 <= status < 500 and status not in RETRYABLE_STATUSES else None
 
 
 class _UnknownAttributeFilter(logging.Filter):

@@ -113,6 +113,9 @@ class FakeBotConnector:
                 web.get("/v3/conversations/{cid}/members", self._members),
                 web.get("/v3/conversations/{cid}/members/{mid}", self._member),
                 web.get("/v3/conversations/{cid}/pagedmembers", self._paged_members),
+                # The connector answers JSON errors, also for what it has no route for
+                # (e.g. an activity id with a "/" in it, which the client encodes as %2F).
+                web.route("*", "/{tail:.*}", self._no_route),
             ]
         )
         self._runner = web.AppRunner(app, access_log=None)
@@ -206,6 +209,11 @@ class FakeBotConnector:
         activity_id = f"fake-activity-{next(self._ids)}"
         cid = request.match_info["cid"]
         return await self._answer(request, "send", body, cid, None, {"id": activity_id})
+
+    @staticmethod
+    async def _no_route(request: web.Request) -> web.Response:
+        error = {"error": {"code": "BadArgument", "message": "Unknown conversation or activity"}}
+        return web.json_response(error, status=404)
 
     async def _reply(self, request: web.Request) -> web.Response:
         body = await self._json(request)

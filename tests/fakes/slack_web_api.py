@@ -10,7 +10,9 @@ Run it as an async context manager and point the client at it::
 It listens on a random free port of 127.0.0.1, records every call (method, parsed arguments
 from the query, a JSON body or a form body, and headers), and answers like Slack for the
 methods the bot uses: ``auth.test``, ``chat.postMessage``, ``chat.update``,
-``chat.postEphemeral``, ``conversations.open``, ``users.info``, ``views.open``,
+``chat.postEphemeral``, ``conversations.open``, ``conversations.history`` (with message
+``metadata``, shown only with ``include_all_metadata`` as on Slack), ``users.info``,
+``views.open``,
 ``views.update``, ``views.publish`` (and ``views.push``). It keeps what was posted, so tests
 can read a message or a user's App Home back, and it rejects what Slack rejects where that is
 cheap to check: no token, a scope the app was not granted, too many blocks, over-long texts,
@@ -40,7 +42,11 @@ from .slack_requests import API_APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_I
 JsonDict = dict[str, Any]
 
 # The scopes the manifest grants; a method needing anything else answers missing_scope.
-DEFAULT_SCOPES = frozenset({"commands", "chat:write", "im:write", "users:read"})
+DEFAULT_SCOPES = frozenset({"commands", "chat:write", "im:write", "users:read", "im:history",
+                            "channels:history", "groups:history"})
+# conversations.history needs the scope of the conversation's kind (D: a DM, C, G: channels)
+HISTORY_SCOPES = {"D": "im:history", "C": "channels:history", "G": "groups:history"}
+HISTORY_MAX_LIMIT = 999
 METHOD_SCOPES = {
     "chat.postMessage": "chat:write",
     "chat.update": "chat:write",
@@ -117,17 +123,27 @@ class FakeSlackWebAPI:
         bot_token: str | None = None,
         scopes: frozenset[str] | set[str] = DEFAULT_SCOPES,
         trigger_ttl: float | None = 3.0,
+        app_token: str | None = None,
+        socket_url: Callable[[], str] | None = None,
+        answer_latency: float = 0.0,
     ) -> None:
         """users: Slack user id -> fields of the user object (name, real_name, profile...).
         bot_token: the only token accepted; None accepts any ``xox*`` token.
         scopes: the app's granted scopes (users.info shows profile.email only with
         ``users:read.email``, as Slack does).
         trigger_ttl: seconds a trigger id stays usable (Slack: 3); None never expires.
+        app_token / socket_url: the app-level (``xapp-``) token ``apps.connections.open``
+        accepts, and what gives the Socket Mode URL it answers (``FakeSocketMode.url``).
+        answer_latency: seconds between doing what a call asks and answering it (the way back
+        over the internet), e.g. a message is posted before the poster hears so.
         """
         self.users: dict[str, JsonDict] = {uid: dict(u) for uid, u in (users or {}).items()}
         self.bot_token = bot_token
         self.scopes = frozenset(scopes)
         self.trigger_ttl = trigger_ttl
+        self.app_token = app_token
+        self.socket_url = socket_url
+        self.answer_latency = answer_latency
         self._calls: list[RecordedCall] = []
         self._injections: dict[str, list[_Injection]] = {}
         self._messages: dict[tuple[str, str], JsonDict] = {}
@@ -143,6 +159,7 @@ class FakeSlackWebAPI:
             "chat.update": self._chat_update,
             "chat.postEphemeral": self._chat_post_ephemeral,
             "conversations.open": self._conversations_open,
+            "conversations.history": self._conversations_history,
             "users.info": self._users_info,
             "views.open": self._views_open,
             "views.push": self._views_open,
@@ -293,6 +310,8 @@ class FakeSlackWebAPI:
             body = self._dispatch(method, call)
         except SlackAPIError as refusal:
             body = refusal.body
+        if self.answer_latency:
+            await asyncio.sleep(self.answer_latency)
         return self._answer(call, 200, body, None)
 
     async def _handle_response_url(self, request: web.Request) -> web.Response:
@@ -323,6 +342,8 @@ class FakeSlackWebAPI:
         return web.json_response(body, status=status, headers=headers)
 
     def _dispatch(self, method: str, call: RecordedCall) -> JsonDict:
+        if method == "apps.connections.open":
+            return self._apps_connections_open(call.token)
         handler = self._handlers.get(method)
         if handler is None:
             raise SlackAPIError("unknown_method")
@@ -341,6 +362,16 @@ class FakeSlackWebAPI:
             )
 
     # ----------------------------------------------------------------------------- methods
+
+    def _apps_connections_open(self, token: str | None) -> JsonDict:
+        """Only the app-level token opens a Socket Mode connection (a bot token cannot)."""
+        if not token:
+            raise SlackAPIError("not_authed")
+        if not token.startswith("xapp-") or token != self.app_token:
+            raise SlackAPIError("invalid_auth")
+        if self.socket_url is None:
+            raise SlackAPIError("socket_mode_not_enabled")  # hypothetical: Slack's is in setup
+        return {"ok": True, "url": self.socket_url()}
 
     def _auth_test(self, args: JsonDict) -> JsonDict:
         return {
@@ -392,6 +423,13 @@ class FakeSlackWebAPI:
         }
         if args.get("thread_ts"):
             message["thread_ts"] = args["thread_ts"]
+        metadata = _decoded(args, "metadata", "invalid_metadata_format")
+        if metadata is not None:
+            if not (isinstance(metadata, dict) and isinstance(metadata.get("event_type"), str)
+                    and isinstance(metadata.get("event_payload"), dict)):
+                raise SlackAPIError("invalid_metadata_schema")
+            message["metadata"] = {"event_type": metadata["event_type"],
+                                   "event_payload": metadata["event_payload"]}
         self._messages[(channel, ts)] = message
         return {"ok": True, "channel": channel, "ts": ts, "message": message}
 
@@ -434,6 +472,30 @@ class FakeSlackWebAPI:
         if (self.users and user not in self.users) or user[:1] not in ("U", "W"):
             raise SlackAPIError("user_not_found")
         return {"ok": True, "channel": {"id": self.dm_channel(user)}}
+
+    def _conversations_history(self, args: JsonDict) -> JsonDict:
+        """Newest first, between `oldest` and `latest`, a page of `limit` with a cursor."""
+        channel = _required(args, "channel", "channel_not_found")
+        needed = HISTORY_SCOPES.get(channel[:1])
+        if needed is None:
+            raise SlackAPIError("channel_not_found")
+        if needed not in self.scopes:
+            raise SlackAPIError("missing_scope", needed=needed,
+                                provided=",".join(sorted(self.scopes)))
+        oldest, latest = float(args.get("oldest") or 0), float(args.get("latest") or 9e12)
+        inclusive = str(args.get("inclusive", "")).lower() in ("1", "true")
+        in_range = [m for (ch, ts), m in self._messages.items() if ch == channel and (
+            oldest < float(ts) < latest or (inclusive and float(ts) in (oldest, latest)))]
+        in_range.sort(key=lambda m: float(m["ts"]), reverse=True)
+        start = int(str(args.get("cursor") or "0"))
+        limit = min(int(args.get("limit") or 100), HISTORY_MAX_LIMIT)
+        page = in_range[start:start + limit]
+        with_metadata = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
+        shown = [m if with_metadata else {k: v for k, v in m.items() if k != "metadata"}
+                 for m in page]
+        more = start + limit < len(in_range)
+        return {"ok": True, "messages": shown, "has_more": more,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
 
     def _users_info(self, args: JsonDict) -> JsonDict:
         user_id = _required(args, "user", "user_not_found")
