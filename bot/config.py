@@ -181,6 +181,11 @@ class ServerConfig(Strict):
     readiness_outbox_seconds: Annotated[int, Field(ge=10, le=86_400)] = 300
 
 
+class ConsoleConfig(Strict):
+    # Reject, withdraw, reassign and ban ask "Go ahead?" first; scripts may turn that off.
+    confirm: bool = True
+
+
 class SlackConfig(Strict):
     command: Annotated[str, Field(pattern=r"^/[a-z0-9_-]{1,31}$")] = "/socialmedia"
     api_url: str = "https://slack.com/api/"
@@ -224,6 +229,7 @@ class AppConfig(Strict):
     calendar: CalendarConfig = CalendarConfig()
     storage: StorageConfig = StorageConfig()
     server: ServerConfig = ServerConfig()
+    console: ConsoleConfig = ConsoleConfig()
     slack: SlackConfig = SlackConfig()
     teams: TeamsConfig = TeamsConfig()
     intake: IntakeConfig = IntakeConfig()

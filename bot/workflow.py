@@ -28,7 +28,7 @@ from bot.domain import (
     Sop,
 )
 from bot.errors import AlreadyDecided, CaseError, FieldErrors, NotFound, Refused
-from bot.form import validate
+from bot.form import validate, with_identity
 from bot.limits import MAX_LINK, MAX_SOP
 from bot.notifications import Notification
 from bot.ports import Clock, RequestRepository
@@ -145,10 +145,23 @@ class RequestCases:
         return messages.already_decided(case.id, entry, self.settings.time_zone)
 
     def visible_to(self, case: SocialMediaRequest, person_id: str) -> bool:
-        """The form holds personal information: only the people in its chain may read it."""
-        involved = {case.requester_id, *(h.actor_id for h in case.history),
-                    *self.acting_now(case), *self.directory.cct_members}
-        return person_id in involved
+        """The form holds personal information: its requester, the people in its chain
+        (delegates and reassigned approvers included), the CCT and the department's director."""
+        return person_id in self.readers(case)
+
+    def readers(self, case: SocialMediaRequest) -> set[str]:
+        readers = {case.requester_id, *self.directory.cct_members,
+                   *(h.actor_id for h in case.history), *self.acting_now(case)}
+        if case.assignee:
+            readers.update(self.directory.acting_for(case.assignee))
+        department = self.directory.find(case.requester_id)
+        if department is not None and department.department in self.directory.department_ids():
+            readers.add(self.directory.director_of(department.department))
+        for stage_name in case.chain:
+            stage = STAGES[stage_name]
+            if stage.role != "cct":
+                readers.update(self.approvers(case, stage))
+        return readers
 
     def acting_now(self, case: SocialMediaRequest) -> list[str]:
         return [] if case.is_final else self.approvers(case, STAGES[case.state])
@@ -209,7 +222,8 @@ class RequestCases:
         to = decision.reassign_to
         candidates = self.reassign_candidates(request, entry.actor_id)
         if to not in candidates:
-            raise Refused(messages.cannot_reassign_to(to, self._names(candidates)))
+            shown = self.directory.person(to).full_name if to in self.directory else repr(to)
+            raise Refused(messages.cannot_reassign_to(shown, self._names(candidates)))
         details = {**entry.details, "from": ", ".join(self.approvers(request, stage_of(request))),
                    "to": to}
         entry = replace(entry, details=details, comment=entry.comment or
@@ -404,7 +418,8 @@ class Workflow:
         requester = self.directory.find(actor.person_id)
         if requester is None:
             raise Refused(messages.not_in_directory(actor.person_id))
-        form = validate(raw_form, self.directory, self.settings.programs)
+        form = validate(with_identity(raw_form, requester), self.directory,
+                        self.settings.programs)
         now = self.clock.now()
         chain = tuple(self.settings.chains[kind])
         draft = SocialMediaRequest(
@@ -463,6 +478,12 @@ class Workflow:
                                        signer.full_name, signer.title, "plan", now_of(draft))
                 request = request.evolve(history=(*request.history, pretend))
         return plan
+
+    def who_will_approve(self, person_id: str, kind: RequestKind = "access") -> str:
+        """One sentence naming who signs each stage, or why nobody can (before the form)."""
+        return messages.who_will_approve([
+            (p.title, [p.names] if p.names else []) for p in self.planned_signers(person_id, kind)
+            if STAGES[p.stage].role != "requester"])
 
     # -- deciding ---------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from typing import Literal
 from bot.appendix import sop_changes
 from bot.chains import STAGES
 from bot.domain import SocialMediaRequest
-from bot.form import STATUS_LABELS
+from bot.form import STATUS_LABELS, identity_differences
 from bot.messages import action_label, state_label, when
 from bot.workflow import Workflow
 from cards.codec import ButtonPayload
@@ -49,7 +49,7 @@ def request_card(request: SocialMediaRequest, workflow: Workflow, *, viewer: str
     directory = workflow.directory
     requester = directory.find(request.requester_id)
     employee = request.employee
-    facts = (
+    facts: tuple[tuple[str, str], ...] = (
         ("Requested by", requester.full_name if requester else request.requester_id),
         ("Title", requester.title if requester else ""),
         ("Department", f"{employee.department} / {employee.division}"
@@ -59,6 +59,10 @@ def request_card(request: SocialMediaRequest, workflow: Workflow, *, viewer: str
         ("Promoting", directory.department_name(request.promote_department)),
         ("Filed", when(request.created_at, zone)),
     )
+    if requester is not None:
+        facts += tuple((f"{label} (changed)", f"{filed}; the directory says {listed or '-'}")
+                       for label, filed, listed
+                       in identity_differences(employee, requester, directory))
     signatures = tuple(
         f"{_capital(action_label(h))} by {h.signer} ({h.actor_title}), "
         f"{when(h.at, zone)}" + (f": {h.comment}" if h.comment else "")

@@ -65,19 +65,30 @@ def serve(config_path: Path, host: str | None, port: int | None) -> None:
 
 @main.command()
 @CONFIG_OPTION
-@click.option("--as", "person_id", required=True, help="Your person id in the directory.")
-def console(config_path: Path, person_id: str) -> None:
+@click.option("--as", "person", required=True,
+              help="Your person id in the directory (or your name, when unique).")
+@click.option("--yes", "assume_yes", is_flag=True,
+              help="Do not ask before reject, withdraw, reassign and ban (for scripts).")
+def console(config_path: Path, person: str, assume_yes: bool) -> None:
     """Chat with the bot in the terminal as PERSON (reads commands from stdin in scripts)."""
+    from adapters.console.notices import CHANNEL as CONSOLE_CHANNEL
+    from adapters.console.notices import ConsoleChannel
     from adapters.console.repl import RemoteConsole, run
-    from adapters.console.session import ConsoleSession
+    from adapters.console.session import ConsoleSession, find_person
+    from bot.directory import Directory
     from socialbot.bootstrap import build
     from socialbot.logs import quieten
     from storage.engine import StoreError, StoreLocked
 
     quieten()
     config, base_dir = _load(config_path)
+    person_id = find_person(Directory(config.directory), person)
+    if person_id.startswith("!"):
+        click.echo(f"error: --as {person}: {person_id[1:]}", err=True)
+        sys.exit(2)
+    confirm = config.console.confirm and not assume_yes
     try:
-        bot = build(config, base_dir)
+        bot = build(config, base_dir, channel_names=(CONSOLE_CHANNEL,))
     except StoreLocked:
         from socialbot.bootstrap import resolve
 
@@ -87,17 +98,21 @@ def console(config_path: Path, person_id: str) -> None:
             click.echo(f"error: {storage} is in use by another process that is not a "
                        "running `socialbot serve`", err=True)
             sys.exit(1)
-        remote = RemoteConsole(advert, person_id)
+        remote = RemoteConsole(advert, person_id, confirm=confirm)
         greeting, _ = remote.turn("")
         sys.exit(run(remote.turn, greeting))
     except StoreError as problem:
         click.echo(f"error: {problem}", err=True)
         sys.exit(1)
-    session = ConsoleSession(bot.workflow, person_id, desk=bot.desk,
-                             reminders=bot.reminders)
+    bot.services.attach(CONSOLE_CHANNEL, ConsoleChannel(bot.workflow, bot.repository))
+    session = ConsoleSession(bot.workflow, person_id, desk=bot.desk, confirm=confirm,
+                             notices=bot.repository, reminders=bot.reminders)
 
     def turn(line: str) -> tuple[str, str]:
-        return session.handle(line), session.prompt
+        reply = session.handle(line)
+        asyncio.run(bot.dispatcher.deliver_due())  # the console's notices, before the prompt
+        news = session.news()
+        return "\n".join(part for part in (reply, news) if part), session.prompt
 
     try:
         code = run(turn, session.greeting())

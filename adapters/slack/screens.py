@@ -11,7 +11,6 @@ from bot.chains import STAGES
 from bot.config import Person
 from bot.domain import SocialMediaRequest
 from bot.form import FIELDS, choices, prefill
-from bot.messages import who_will_sign
 from bot.workflow import Workflow
 from cards import slack as blocks
 from cards.codec import ButtonPayload
@@ -54,8 +53,7 @@ class Screens:
             choices={f.name: choices(f.name, directory, programs) for f in FIELDS},
             privacy_notice=self.workflow.settings.privacy_notice,
             employee=f"{person.full_name}, {person.title}",
-            signers=who_will_sign((p.title, p.names, p.note)
-                                  for p in self.workflow.planned_signers(person.id, "access")),
+            approvers=self.workflow.who_will_approve(person.id),
         )
 
     # -- decision modals ------------------------------------------------------------------------

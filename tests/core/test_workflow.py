@@ -119,7 +119,7 @@ def test_refuse_policy_refuses_to_file_a_directors_own_request(
         "workflow": sample_config.workflow.model_copy(update={"self_approval": "refuse"})})
     bot = build(strict, tmp_path)
     try:
-        with pytest.raises(Refused, match="self-approval"):
+        with pytest.raises(Refused, match="self_approval: refuse"):
             file_request(bot.workflow, "dokafor")
         assert bot.repository.count() == 0
     finally:
@@ -253,11 +253,11 @@ def test_reassign_hands_the_stage_to_an_eligible_person_only(workflow: Workflow)
 
 def test_an_invalid_form_gets_a_message_per_field_and_stores_nothing(
         workflow: Workflow) -> None:
-    form = valid_form(first_name="", programs=[], promote_department="nowhere",
+    form = valid_form(division="", programs=[], promote_department="nowhere",
                       initiative="x" * 1001, privacy_accepted=False, status="contractor")
     with pytest.raises(FieldErrors) as problem:
         workflow.submit(Actor("adoe", "console"), form)
-    assert set(problem.value.errors) == {"first_name", "programs", "promote_department",
+    assert set(problem.value.errors) == {"division", "programs", "promote_department",
                                          "initiative", "privacy_accepted", "status"}
     assert "1000 characters" in problem.value.errors["initiative"]
     assert workflow.repository.count() == 0
@@ -267,8 +267,8 @@ def test_an_invalid_form_gets_a_message_per_field_and_stores_nothing(
 def test_unknown_programs_and_non_text_values_are_field_errors(workflow: Workflow) -> None:
     with pytest.raises(FieldErrors) as problem:
         workflow.submit(Actor("adoe", "console"),
-                        valid_form(programs=["MySpace"], last_name=["not", "text"]))
-    assert set(problem.value.errors) == {"programs", "last_name"}
+                        valid_form(programs=["MySpace"], section=["not", "text"]))
+    assert set(problem.value.errors) == {"programs", "section"}
 
 
 def test_the_sop_must_have_text_and_a_safe_link(workflow: Workflow) -> None:

@@ -48,5 +48,6 @@ async def test_the_supervisor_who_is_the_directors_delegate_cannot_sign_again(
 async def test_the_form_says_who_will_sign_before_it_is_filled_in(slack: SlackHarness) -> None:
     await slack.command(OWILLIAMS)
     form = await slack.opened_view()
-    assert "Who will sign: Supervisor agreement: Sam Baker; CCT review: Kim Wong, Ravi Singh;" \
+    assert ("Who will approve it, in order: Supervisor agreement: Sam Baker; "
+            "CCT review: Kim Wong, Ravi Singh;") \
         in all_text(form["blocks"])

@@ -34,8 +34,11 @@ async def test_install_request_and_the_whole_chain(teams: TeamsHarness) -> None:
     form = form_message.card
     assert form is not None
     assert_valid_card(form)
-    assert {"first_name", "programs", "privacy_accepted"} <= _input_ids(form)
-    assert _input(form, "first_name")["value"] == "Blake"          # prefilled by aadObjectId
+    assert {"division", "programs", "privacy_accepted"} <= _input_ids(form)
+    assert "first_name" not in _input_ids(form)                    # the directory's name
+    assert "First name: Blake (from the City's directory)" in all_text(form)
+    assert _input(form, "division")["value"] == "Planning"         # prefilled by aadObjectId
+    assert "Who will approve it, in order: Supervisor agreement: Dana Okafor;" in all_text(form)
     assert _input(form, "programs")["isMultiSelect"] is True
     assert "Municipal Freedom of Information" in all_text(form)
 
