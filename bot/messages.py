@@ -204,6 +204,35 @@ def requester_update(request: SocialMediaRequest, entry: HistoryEntry | None, ne
     return f"{said} Next: {state_label(request)} ({next_names})."
 
 
+def _business_days(count: int) -> str:
+    return f"{count} business day{'' if count == 1 else 's'}"
+
+
+def stage_reminder(request_id: str, stage_title: str, waited: int) -> str:
+    return f"Reminder: {request_id} has waited {_business_days(waited)} for {stage_title}."
+
+
+def stage_escalation(request_id: str, stage_title: str, waited: int, names: str) -> str:
+    return (f"{request_id} has waited {_business_days(waited)} for {stage_title} by {names}. "
+            "Please follow up, or reassign the stage.")
+
+
+def stage_times(times: list[tuple[str, int, int, int, bool]]) -> str:
+    """One line: each stage's business days and what the bot sent while it waited."""
+    parts = []
+    for title, days, reminders, escalations, waiting in times:
+        sent = [f"{n} {word}{'' if n == 1 else 's'}"
+                for n, word in ((reminders, "reminder"), (escalations, "escalation")) if n]
+        part = f"{title} {_business_days(days)}{' so far' if waiting else ''}"
+        parts.append(part + (f" ({', '.join(sent)})" if sent else ""))
+    return "Time per stage: " + "; ".join(parts) + "."
+
+
+def alert_waiting(alert_id: str) -> str:
+    return (f"Reminder: moderation alert {alert_id} is past its service level and waits for a "
+            "decision.")
+
+
 def decided(request: SocialMediaRequest, entry: HistoryEntry, waiting_for: str) -> str:
     """What the person who just acted is told: what they did and what happens next."""
     done = f"{request.id} {action_label(entry)}."

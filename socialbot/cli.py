@@ -106,7 +106,7 @@ def console(config_path: Path, person: str, assume_yes: bool) -> None:
         sys.exit(1)
     bot.services.attach(CONSOLE_CHANNEL, ConsoleChannel(bot.workflow, bot.repository))
     session = ConsoleSession(bot.workflow, person_id, desk=bot.desk, confirm=confirm,
-                             notices=bot.repository)
+                             notices=bot.repository, reminders=bot.reminders)
 
     def turn(line: str) -> tuple[str, str]:
         reply = session.handle(line)

@@ -199,9 +199,9 @@ async def console_turn(request: web.Request) -> web.Response:
     session = sessions.get(session_id)
     bot = request.app[BOT_KEY]
     if session is None:
-        session = sessions[session_id] = ConsoleSession(bot.workflow, person, desk=bot.desk,
-                                                              confirm=confirm,
-                                                              notices=bot.repository)
+        session = sessions[session_id] = ConsoleSession(
+            bot.workflow, person, desk=bot.desk, confirm=confirm, notices=bot.repository,
+            reminders=bot.reminders)
         reply = session.greeting() if line == "" else session.reply_with_news(line)
     else:
         reply = session.reply_with_news(line)

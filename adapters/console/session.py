@@ -16,6 +16,7 @@ from bot.errors import FieldErrors
 from bot.form import FIELDS, SPEC, FieldSpec, choices, field_problem, prefill
 from bot.moderation.desk import DeskError, ModerationDesk
 from bot.ports import KeyValueStore
+from bot.reminders import Reminders, describe
 from bot.workflow import Actor, Move, Workflow, WorkflowError
 from cards.alert import alert_card
 from cards.content import request_card
@@ -45,8 +46,10 @@ I help City staff get access to the City's social media accounts (ADM 140-007):
 class ConsoleSession:
     def __init__(self, workflow: Workflow, person_id: str, *, allow_switch: bool = True,
                  desk: ModerationDesk | None = None, confirm: bool = True,
-                 notices: KeyValueStore | None = None) -> None:
+                 notices: KeyValueStore | None = None,
+                 reminders: Reminders | None = None) -> None:
         self.workflow = workflow
+        self.reminders = reminders
         self.confirm = confirm
         self.notices = notices
         self.desk = desk
@@ -316,7 +319,9 @@ class ConsoleSession:
         request = self.workflow.get(_one(args, "show ID"))
         if not self.workflow.may_view(request, self.person_id):
             return messages.not_yours_to_see(request.id)
-        return render(request_card(request, self.workflow, viewer=self.person_id))
+        card = render(request_card(request, self.workflow, viewer=self.person_id))
+        return card if self.reminders is None else \
+            f"{card}\n{describe(self.reminders.stage_times(request))}"
 
     def _decide(self, request_id: str, decision: Move) -> str:
         request = self.workflow.decide(self.actor, request_id, decision)
