@@ -11,6 +11,7 @@ def store_requests(config_path: Path, count: int, *, person: str, platform: str,
                    **form: Any) -> None:
     """`count` fresh requests of `person` waiting for the supervisor, written straight to
     storage (one filed through the workflow, the rest copies of it)."""
+    from benchmarks.storage import copied_request
     from bot.config import load_config
     from bot.workflow import Actor
     from socialbot.bootstrap import build
@@ -22,7 +23,7 @@ def store_requests(config_path: Path, count: int, *, person: str, platform: str,
     template = bot.workflow.submit(Actor(person, platform), valid_form(**form))
     for start in range(2, count + 1, 1000):
         bot.store.commit([
-            ("put", REQUESTS, f"R-{n}", {**template.to_record(), "id": f"R-{n}"})
+            ("put", REQUESTS, f"R-{n}", copied_request(template.to_record(), f"R-{n}"))
             for n in range(start, min(start + 1000, count + 1))])
     bot.close()
 

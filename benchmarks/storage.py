@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.audit import HistoryEntry, sealed
 from bot.config import parse_config
 from bot.workflow import Actor, Move
 from socialbot.bootstrap import build
@@ -36,12 +37,20 @@ def template_record(base: Path) -> dict:  # type: ignore[type-arg]
     return request.to_record()
 
 
+def copied_request(template: dict, request_id: str) -> dict:  # type: ignore[type-arg]
+    """The template under another id, its history chained from that id (as `verify` wants)."""
+    entries = [HistoryEntry.from_record({k: v for k, v in e.items() if k != "hash"})
+               for e in template["history"]]
+    return {**template, "id": request_id,
+            "history": [e.to_record() for e in sealed(request_id, entries)]}
+
+
 def populate(path: Path, count: int, template: dict) -> None:  # type: ignore[type-arg]
     with Store(path) as store:
         batch = []
         for number in range(1, count + 1):
             batch.append(("put", "requests", f"R-{number}",
-                          {**template, "id": f"R-{number}"}))
+                          copied_request(template, f"R-{number}")))
             if len(batch) == 1000:
                 store.commit(batch)  # type: ignore[arg-type]
                 batch = []

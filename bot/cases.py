@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, Self, TypeVar
 
 from bot import messages
-from bot.audit import Actor, HistoryEntry, Refusal
+from bot.audit import Actor, HistoryEntry, Refusal, sealed
 from bot.directory import Directory
 from bot.errors import AlreadyDecided, FieldErrors, NotFound, Refused
 from bot.limits import MAX_COMMENT
@@ -134,6 +134,10 @@ class CaseType(Protocol[C]):
 
     def already_message(self, case: C, step: int) -> str: ...
 
+    def signing_for(self, case: C, person_id: str) -> str:
+        """Whom `person_id` signs for as a delegate now ("" when they sign as themself)."""
+        ...
+
     def visible_to(self, case: C, person_id: str) -> bool: ...
 
     def acting_now(self, case: C) -> list[str]:
@@ -176,8 +180,10 @@ class CaseEngine:
         self._check_fresh(kind, case, step)
         transition = self._authorize(kind, case, actor, decision.action)
         comment = checked_comment(transition, decision.comment)
-        entry = self.sign(case, actor, decision.action, comment=comment)
+        entry = self.sign(case, actor, decision.action, comment=comment,
+                          for_id=kind.signing_for(case, actor.person_id))
         moved, notes = kind.apply(case, transition, entry, decision)
+        moved = moved.evolve(history=sealed(moved.id, moved.history))
         try:
             saved = kind.repository.save(moved, expected_version=case.version,
                                          notifications=notes)
@@ -188,14 +194,16 @@ class CaseEngine:
         return saved
 
     def sign(self, case: Case, actor: Actor, action: str, *, comment: str = "",
-             stage: str | None = None) -> HistoryEntry:
-        """The signed entry for `actor` taking `action` on `case` now."""
+             stage: str | None = None, for_id: str = "") -> HistoryEntry:
+        """The signed entry for `actor` taking `action` on `case` now (hashed when sealed)."""
         person = self.directory.person(actor.person_id)
+        for_name = self.directory.person(for_id).full_name if for_id else ""
         return HistoryEntry(
             seq=len(case.history) + 1, step=case.step,
             stage=case.state if stage is None else stage, action=action,
             actor_id=person.id, actor_name=person.full_name, actor_title=person.title,
             platform=actor.platform, at=self.clock.now(), comment=comment,
+            for_id=for_id, for_name=for_name,
         )
 
     # -- the shared questions ------------------------------------------------------------------

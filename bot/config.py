@@ -6,9 +6,11 @@ Every section is validated before anything starts, and cross-references inside t
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -16,8 +18,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from bot.chains import DEFAULT_CHAINS, ChainName, validate_chain
+from bot.chains import DEFAULT_CHAINS, STAGES, ChainName, validate_chain
 from bot.moderation.settings import ModerationSettings
+
+log = logging.getLogger(__name__)
 
 PersonId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
 
@@ -96,10 +100,62 @@ class ProgramsConfig(Strict):
 
 
 class PeriodsConfig(Strict):
-    """How long a stage may wait before the bot reminds, then escalates (hours)."""
+    """The old wall-clock periods (hours); read into `service_levels` as whole days."""
 
     reminder_hours: Annotated[int, Field(ge=1, le=24 * 30)] = 48
     escalation_hours: Annotated[int, Field(ge=1, le=24 * 60)] = 120
+
+
+BusinessDays = Annotated[int, Field(ge=1, le=120)]
+DEFAULT_SERVICE_LEVELS: dict[str, int] = {
+    "supervisor": 2, "cct": 3, "director": 3, "sop_draft": 5, "sop_review": 5,
+    "sop_director": 3,
+}
+
+
+class ServiceLevelsConfig(Strict):
+    """Business days (the City's calendar) a stage may wait before the bot reminds whoever
+    must act; then it reminds every `remind_every_business_days`, and once the stage is late
+    by `escalate_after_business_days` more it tells the CCT Team Leader (a director's stage:
+    `director_fallback`, when set)."""
+
+    stages: dict[str, BusinessDays] = dict(DEFAULT_SERVICE_LEVELS)
+    cases: dict[Literal["alert"], BusinessDays] = {"alert": 1}  # case types other than requests
+    remind_every_business_days: BusinessDays = 1
+    escalate_after_business_days: BusinessDays = 3
+    director_fallback: PersonId | None = None
+
+    @field_validator("stages")
+    @classmethod
+    def _known_stages(cls, stages: dict[str, int]) -> dict[str, int]:
+        unknown = sorted(set(stages) - set(STAGES))
+        if unknown:
+            raise ValueError(f"unknown stage {unknown[0]!r} (known: {', '.join(STAGES)})")
+        return {**DEFAULT_SERVICE_LEVELS, **stages}
+
+    @classmethod
+    def from_periods(cls, periods: PeriodsConfig) -> ServiceLevelsConfig:
+        level = -(-periods.reminder_hours // 24)
+        late = max(1, -(-periods.escalation_hours // 24) - level)
+        return cls(stages=dict.fromkeys(STAGES, level), escalate_after_business_days=late,
+                   cases={"alert": level})
+
+
+class CalendarConfig(Strict):
+    """Days the City is closed beyond weekends and Ontario's statutory holidays."""
+
+    closures: list[date] = []
+    # Ontario optional holidays (as the `holidays` library names them) the City closes on.
+    closed_on_optional_holidays: list[Annotated[str, Field(min_length=1, max_length=60)]] = [
+        "Civic Holiday"]
+
+
+class SignersConfig(Strict):
+    # Who signs a stage whose usual signer may not (the requester, someone who signed another
+    # stage of the request, or, for the director's approval, someone who reports to the
+    # requester): "line_above" tries the usual signer's own line above, then the other directors,
+    # then the CCT; "cct_team_leader" tries the CCT Team Leader and the CCT first.
+    fallback: Literal["line_above", "cct_team_leader"] = "line_above"
 
 
 class WorkflowConfig(Strict):
@@ -108,6 +164,7 @@ class WorkflowConfig(Strict):
     # "escalate" hands the stage to their delegate or, failing that, their own supervisor;
     # "refuse" refuses to file the request and says why.
     self_approval: Literal["escalate", "refuse"] = "escalate"
+    signers: SignersConfig = SignersConfig()
 
     @field_validator("chains")
     @classmethod
@@ -129,6 +186,11 @@ class ServerConfig(Strict):
     port: Annotated[int, Field(ge=1, le=65535)] = 3978
     # /readyz fails when a notice has been due this long without being sent (a stuck outbox).
     readiness_outbox_seconds: Annotated[int, Field(ge=10, le=86_400)] = 300
+
+
+class ConsoleConfig(Strict):
+    # Reject, withdraw, reassign and ban ask "Go ahead?" first; scripts may turn that off.
+    confirm: bool = True
 
 
 class SlackConfig(Strict):
@@ -169,15 +231,39 @@ class AppConfig(Strict):
     directory: DirectoryConfig
     programs: ProgramsConfig = ProgramsConfig()
     workflow: WorkflowConfig = WorkflowConfig()
-    periods: PeriodsConfig = PeriodsConfig()
+    periods: PeriodsConfig | None = None  # before service_levels; read as whole days
+    service_levels: ServiceLevelsConfig = ServiceLevelsConfig()
+    calendar: CalendarConfig = CalendarConfig()
     storage: StorageConfig = StorageConfig()
     server: ServerConfig = ServerConfig()
     dashboard: DashboardConfig = DashboardConfig()
+    console: ConsoleConfig = ConsoleConfig()
     slack: SlackConfig = SlackConfig()
     teams: TeamsConfig = TeamsConfig()
     intake: IntakeConfig = IntakeConfig()
     publishing: PublishingConfig = PublishingConfig()
     moderation: ModerationSettings = ModerationSettings()
+
+    @model_validator(mode="after")
+    def _read_old_periods(self) -> AppConfig:
+        if self.periods is None:
+            return self
+        if "service_levels" in self.model_fields_set:
+            raise ValueError("periods: replaced by service_levels (business days); "
+                             "remove periods")
+        levels = ServiceLevelsConfig.from_periods(self.periods)
+        log.warning("periods (hours) is read as service_levels in business days: every stage "
+                    "%d, escalating %d business days later; move it to service_levels",
+                    levels.stages["supervisor"], levels.escalate_after_business_days)
+        object.__setattr__(self, "service_levels", levels)
+        return self
+
+    @model_validator(mode="after")
+    def _fallback_known(self) -> AppConfig:
+        fallback = self.service_levels.director_fallback
+        if fallback is not None and fallback not in {p.id for p in self.directory.people}:
+            raise ValueError(f"service_levels.director_fallback: unknown person {fallback!r}")
+        return self
 
     @field_validator("time_zone")
     @classmethod

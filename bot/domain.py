@@ -63,13 +63,18 @@ class SocialMediaRequest:
     step: int   # bumps every time the request moves; buttons carry it to stay exactly-once
     created_at: datetime
     assignee: str | None = None  # set when the current stage was reassigned to someone
-    sop: Sop | None = None
+    sops: tuple[Sop, ...] = ()   # every SOP revision, oldest first: none is ever overwritten
     history: tuple[HistoryEntry, ...] = ()
     version: int = 0
 
     @property
     def is_final(self) -> bool:
         return self.state in TERMINAL_STATES
+
+    @property
+    def sop(self) -> Sop | None:
+        """The latest SOP revision."""
+        return self.sops[-1] if self.sops else None
 
     @property
     def number(self) -> int:
@@ -88,7 +93,6 @@ class SocialMediaRequest:
     def to_record(self) -> dict[str, Any]:
         # Written out by hand: dataclasses.asdict deep-copies and was the costliest part of a
         # click.
-        sop = self.sop
         return {
             "id": self.id, "kind": self.kind, "requester_id": self.requester_id,
             "employee": dict(self.employee.__dict__), "programs": list(self.programs),
@@ -97,9 +101,8 @@ class SocialMediaRequest:
                         "accepted_at": self.consent.accepted_at.isoformat()},
             "chain": list(self.chain), "state": self.state, "step": self.step,
             "created_at": self.created_at.isoformat(), "assignee": self.assignee,
-            "sop": None if sop is None else {
-                "text": sop.text, "link": sop.link, "revision": sop.revision,
-                "submitted_at": sop.submitted_at.isoformat()},
+            "sop": None if self.sop is None else _sop_record(self.sop),
+            "sops": [_sop_record(sop) for sop in self.sops],
             "history": [h.to_record() for h in self.history],
             "version": self.version,
         }
@@ -111,11 +114,10 @@ class SocialMediaRequest:
             notice=record["consent"]["notice"],
             accepted_at=datetime.fromisoformat(record["consent"]["accepted_at"]),
         )
-        sop = None
-        if record.get("sop"):
-            raw = record["sop"]
-            sop = Sop(raw["text"], raw["link"], raw["revision"],
-                      datetime.fromisoformat(raw["submitted_at"]))
+        # Records written before every revision was kept hold only the latest, as "sop".
+        raw_sops = record.get("sops") or ([record["sop"]] if record.get("sop") else [])
+        sops = tuple(Sop(raw["text"], raw["link"], raw["revision"],
+                         datetime.fromisoformat(raw["submitted_at"])) for raw in raw_sops)
         history = tuple(HistoryEntry.from_record(h) for h in record["history"])
         return cls(
             id=record["id"], kind=record["kind"], requester_id=record["requester_id"],
@@ -123,6 +125,11 @@ class SocialMediaRequest:
             promote_department=record["promote_department"], initiative=record["initiative"],
             consent=consent, chain=tuple(record["chain"]), state=record["state"],
             step=record["step"], created_at=datetime.fromisoformat(record["created_at"]),
-            assignee=record.get("assignee"), sop=sop, history=history,
+            assignee=record.get("assignee"), sops=sops, history=history,
             version=record["version"],
         )
+
+
+def _sop_record(sop: Sop) -> dict[str, Any]:
+    return {"text": sop.text, "link": sop.link, "revision": sop.revision,
+            "submitted_at": sop.submitted_at.isoformat()}

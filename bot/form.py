@@ -29,11 +29,16 @@ class FieldSpec:
     max_length: int = 0
     required: bool = True
     hint: str = ""
+    # First and last name identify the signer: they come from the directory and are shown,
+    # never asked, so nobody files under another person's name.
+    from_directory: bool = False
 
 
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("first_name", "First name", "Part 1 - Employee details", "text", 60),
-    FieldSpec("last_name", "Last name", "Part 1 - Employee details", "text", 60),
+    FieldSpec("first_name", "First name", "Part 1 - Employee details", "text", 60,
+              from_directory=True),
+    FieldSpec("last_name", "Last name", "Part 1 - Employee details", "text", 60,
+              from_directory=True),
     FieldSpec("department", "Department", "Part 1 - Employee details", "text", 100),
     FieldSpec("division", "Division", "Part 1 - Employee details", "text", 100),
     FieldSpec("section", "Section", "Part 1 - Employee details", "text", 100, required=False),
@@ -82,6 +87,39 @@ def prefill(person: Person, directory: Directory) -> dict[str, Any]:
         "initiative": "",
         "privacy_accepted": False,
     }
+
+
+def with_identity(raw: Mapping[str, Any], person: Person) -> dict[str, Any]:
+    """The form as filed: whatever names were typed, Part 1's names are the directory's."""
+    return {**raw, "first_name": person.first_name, "last_name": person.last_name}
+
+
+def field_problem(name: str, value: Any, directory: Directory, programs: list[str]) -> str | None:
+    """Why one answer is not acceptable, or None: the check `validate` makes, one field at a
+    time, so a chat can ask again at once."""
+    try:
+        _check(SPEC[name], value, directory, programs)
+    except ValueError as problem:
+        return str(problem)
+    return None
+
+
+def identity_differences(employee: Any, person: Person,
+                         directory: Directory) -> list[tuple[str, str, str]]:
+    """(label, as filed, as in the directory) for each Part 1 detail the employee changed;
+    approvers and the exported Appendix 2 show them. `employee` is a request's EmployeeDetails."""
+    expected = prefill(person, directory)
+    differences = []
+    for name in ("first_name", "last_name", "department", "division", "section", "status"):
+        filed = str(getattr(employee, name) or "")
+        listed = str(expected[name] or "")
+        if " ".join(filed.split()).casefold() != " ".join(listed.split()).casefold():
+            differences.append((SPEC[name].label, _shown(name, filed), _shown(name, listed)))
+    return differences
+
+
+def _shown(name: str, value: str) -> str:
+    return STATUS_LABELS.get(value, value) if name == "status" else value
 
 
 def choices(field_name: str, directory: Directory, programs: list[str]) -> list[tuple[str, str]]:

@@ -64,13 +64,39 @@ def not_in_directory(person_id: str) -> str:
 
 
 def no_eligible_approver(stage_title: str) -> str:
-    return (f"Nobody but you could sign the '{stage_title}' stage, and this deployment does not "
-            "allow self-approval or escalation. Ask the Corporate Communications Team Leader.")
+    return (f"Nobody but you could sign the '{stage_title}' stage, and this deployment is set "
+            "not to hand it to anyone else (workflow.self_approval: refuse in app.yaml). Ask "
+            "whoever runs the bot to give you a delegate or to set it to escalate.")
+
+
+def who_will_approve(plan: list[tuple[str, list[str]]]) -> str:
+    """Said before the form: who signs each stage of the request, in order."""
+    if not plan:
+        return "Nobody needs to approve this request."
+    missing = [title for title, names in plan if not names]
+    if missing:
+        return no_eligible_approver(missing[0])
+    steps = "; ".join(f"{title}: {' or '.join(names)}" for title, names in plan)
+    return f"Who will approve it, in order: {steps}."
+
+
+def routed(stage_title: str, names: str, why: str) -> str:
+    return f"{stage_title} goes to {names}: {why}."
+
+
+ROUTE_REQUESTER = "the usual signer is the requester"
+ROUTE_SIGNED = "the usual signer already signed another stage of this request"
+ROUTE_SUBORDINATE = "the usual signer reports to the requester"
+ROUTE_NOBODY = "nobody is set to sign it"
+ROUTE_TOP = "nobody is above the requester, so the next person who may sign does"
+NOT_REQUIRED = "not required"
+NO_SUPERVISOR = "the requester has no supervisor"
 
 
 def not_yours_to_see(case_id: str) -> str:
-    return (f"You can't see {case_id}: only the people it concerns can (its requester, its "
-            "approvers and the CCT; for alerts, moderators and the CCT).")
+    return (f"You can't see {case_id}: only the people it concerns can (for a request, its "
+            "requester, its approvers, the department's director and the CCT; for an alert, "
+            "moderators and the CCT).")
 
 
 def alerts_are_for_moderators() -> str:
@@ -143,8 +169,8 @@ def not_your_stage(stage_title: str, names: str) -> str:
     return f"You can't act on this: the stage '{stage_title}' belongs to {names}."
 
 
-def cannot_reassign_to(person_id: str, names: str) -> str:
-    return f"{person_id!r} can't take this stage. Eligible: {names}."
+def cannot_reassign_to(who: str, names: str) -> str:
+    return f"{who} can't take this stage. Eligible: {names}."
 
 
 def too_long(limit: int) -> str:
@@ -176,3 +202,90 @@ def requester_update(request: SocialMediaRequest, entry: HistoryEntry | None, ne
     if request.state == "sop_draft":
         return f"{said} Next: submit your SOP ({sop_hint})."
     return f"{said} Next: {state_label(request)} ({next_names})."
+
+
+def _business_days(count: int) -> str:
+    return f"{count} business day{'' if count == 1 else 's'}"
+
+
+def stage_reminder(request_id: str, stage_title: str, waited: int) -> str:
+    return f"Reminder: {request_id} has waited {_business_days(waited)} for {stage_title}."
+
+
+def stage_escalation(request_id: str, stage_title: str, waited: int, names: str) -> str:
+    return (f"{request_id} has waited {_business_days(waited)} for {stage_title} by {names}. "
+            "Please follow up, or reassign the stage.")
+
+
+def stage_times(times: list[tuple[str, int, int, int, bool]]) -> str:
+    """One line: each stage's business days and what the bot sent while it waited."""
+    parts = []
+    for title, days, reminders, escalations, waiting in times:
+        sent = [f"{n} {word}{'' if n == 1 else 's'}"
+                for n, word in ((reminders, "reminder"), (escalations, "escalation")) if n]
+        part = f"{title} {_business_days(days)}{' so far' if waiting else ''}"
+        parts.append(part + (f" ({', '.join(sent)})" if sent else ""))
+    return "Time per stage: " + "; ".join(parts) + "."
+
+
+def alert_waiting(alert_id: str) -> str:
+    return (f"Reminder: moderation alert {alert_id} is past its service level and waits for a "
+            "decision.")
+
+
+def decided(request: SocialMediaRequest, entry: HistoryEntry, waiting_for: str) -> str:
+    """What the person who just acted is told: what they did and what happens next."""
+    done = f"{request.id} {action_label(entry)}."
+    if request.state == "approved":
+        return f"{done} The request is {state_label(request)}."
+    if request.is_final:
+        return f"{done} The request is closed and its requester is told."
+    return f"{done} It now waits for {waiting_for} ({STAGES[request.state].title})."
+
+
+def confirm_decision(request: SocialMediaRequest, action: str, detail: str) -> str:
+    """Said before a move that cannot be undone; `detail` names the reason or the new person."""
+    stage = STAGES[request.state].title
+    outcomes = {
+        "reject": f"Reject {request.id} at '{stage}' with the reason {detail!r}: the request "
+                  "closes as rejected and its requester is told.",
+        "withdraw": f"Withdraw {request.id}: the request closes for good and nobody can act on "
+                    "it again.",
+        "reassign": f"Hand the stage '{stage}' of {request.id} to {detail}: they are asked to "
+                    "act instead, and you can no longer act on it.",
+    }
+    return outcomes[action] + " Go ahead? (yes/no) "
+
+
+def confirm_ban(alert_id: str, reason: str) -> str:
+    return (f"Ban the author of {alert_id} with the reason {reason!r}: the alert closes as "
+            "banned and the author's next posts are flagged or removed as the City's settings "
+            "say. Go ahead? (yes/no) ")
+
+
+def not_done() -> str:
+    return "Nothing was changed."
+
+
+def ask_yes_or_no() -> str:
+    return "Please answer yes or no: "
+
+
+def no_such_person(text: str, matches: list[str]) -> str:
+    if matches:
+        return f"{text!r} could be {', '.join(matches)}; use the person's id."
+    return f"There is no {text!r} in the directory."
+
+
+def console_waiting_notice(request_id: str, stage_title: str, *, reminder: bool) -> str:
+    lead = "Reminder: " if reminder else ""
+    return f"{lead}{request_id} waits for you ({stage_title}). Type 'show {request_id}'."
+
+
+def console_alert_notice(alert_id: str) -> str:
+    return f"Moderation alert {alert_id} waits for a moderator. Type 'alerts'."
+
+
+def console_notices(texts: list[str]) -> str:
+    """Unseen notices, shown at the console's next prompt."""
+    return "\n".join(["News for you:", *(f"  - {t}" for t in texts)])

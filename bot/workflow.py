@@ -10,11 +10,12 @@ channel asks (who acts next, who may see a request, whom a stage may be handed t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any, Literal
 
 from bot import messages
-from bot.audit import Actor, HistoryEntry
+from bot.audit import Actor, HistoryEntry, sealed
 from bot.cases import CaseEngine, Move, Transition
 from bot.chains import STAGES, Stage
 from bot.directory import Directory
@@ -27,7 +28,7 @@ from bot.domain import (
     Sop,
 )
 from bot.errors import AlreadyDecided, CaseError, FieldErrors, NotFound, Refused
-from bot.form import validate
+from bot.form import validate, with_identity
 from bot.limits import MAX_LINK, MAX_SOP
 from bot.notifications import Notification
 from bot.ports import Clock, RequestRepository
@@ -73,6 +74,25 @@ class WorkflowSettings:
     privacy_notice: str
     self_approval: Literal["escalate", "refuse"] = "escalate"
     time_zone: str = "America/Toronto"
+    signer_fallback: Literal["line_above", "cct_team_leader"] = "line_above"
+
+
+@dataclass(frozen=True)
+class Route:
+    """Who may sign a stage now, and why it is not its usual signer (\"\" when it is)."""
+
+    people: tuple[str, ...]
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class PlannedSigner:
+    """One stage of a request not yet filed, and who would sign it (shown before the form)."""
+
+    stage: str
+    title: str
+    names: str
+    note: str  # why it is not the usual signer, "not required", or ""
 
 
 class RequestCases:
@@ -125,10 +145,23 @@ class RequestCases:
         return messages.already_decided(case.id, entry, self.settings.time_zone)
 
     def visible_to(self, case: SocialMediaRequest, person_id: str) -> bool:
-        """The form holds personal information: only the people in its chain may read it."""
-        involved = {case.requester_id, *(h.actor_id for h in case.history),
-                    *self.acting_now(case), *self.directory.cct_members}
-        return person_id in involved
+        """The form holds personal information: its requester, the people in its chain
+        (delegates and reassigned approvers included), the CCT and the department's director."""
+        return person_id in self.readers(case)
+
+    def readers(self, case: SocialMediaRequest) -> set[str]:
+        readers = {case.requester_id, *self.directory.cct_members,
+                   *(h.actor_id for h in case.history), *self.acting_now(case)}
+        if case.assignee:
+            readers.update(self.directory.acting_for(case.assignee))
+        department = self.directory.find(case.requester_id)
+        if department is not None and department.department in self.directory.department_ids():
+            readers.add(self.directory.director_of(department.department))
+        for stage_name in case.chain:
+            stage = STAGES[stage_name]
+            if stage.role != "cct":
+                readers.update(self.approvers(case, stage))
+        return readers
 
     def acting_now(self, case: SocialMediaRequest) -> list[str]:
         return [] if case.is_final else self.approvers(case, STAGES[case.state])
@@ -138,10 +171,11 @@ class RequestCases:
         if transition.action == "reassign":
             return self._reassign(case, entry, decision)
         if transition.action == "submit_sop":
-            case = case.evolve(sop=self._sop(case, decision))
+            case = case.evolve(sops=(*case.sops, self._sop(case, decision)))
         target = self._next_state(case) if transition.target == "next" else transition.target
         moved = case.evolve(state=target, step=case.step + 1, assignee=None,
                             history=(*case.history, entry))
+        moved = moved.evolve(history=(*case.history, self.with_route(moved, entry)))
         notes = [self._step_closed(case), self._requester_update(moved, entry.action)]
         if not moved.is_final:
             notes.append(self.action_needed(moved))
@@ -150,17 +184,50 @@ class RequestCases:
     # -- what a move changes --------------------------------------------------------------------
 
     def _next_state(self, request: SocialMediaRequest) -> str:
-        index = request.chain.index(request.state)
-        return request.chain[index + 1] if index + 1 < len(request.chain) else "approved"
+        return self.state_after(request, request.chain.index(request.state) + 1)
+
+    def state_after(self, request: SocialMediaRequest, index: int) -> str:
+        """The first stage of the chain from `index` on that is required ("approved" if none)."""
+        for name in request.chain[index:]:
+            if not self.not_required(request, STAGES[name]):
+                return name
+        return "approved"
+
+    def not_required(self, request: SocialMediaRequest, stage: Stage) -> str:
+        """Why `stage` is skipped for this requester ("" when it is required)."""
+        if stage.role == "supervisor" and \
+                self.directory.person(request.requester_id).supervisor is None:
+            return messages.NO_SUPERVISOR
+        return ""
+
+    def with_route(self, moved: SocialMediaRequest, entry: HistoryEntry) -> HistoryEntry:
+        """`entry` (which moved the request into its stage) with why the stage goes where it
+        goes, when that is not its usual signer."""
+        if moved.is_final:
+            return entry
+        stage = STAGES[moved.state]
+        route = self.route(moved, stage)
+        skipped = [f"{STAGES[s].title}: {messages.NOT_REQUIRED} ({why})"
+                   for s in moved.chain if (why := self.not_required(moved, STAGES[s]))]
+        details = dict(entry.details)
+        if route.reason:
+            details["routed_to"] = messages.routed(stage.title, self._names(list(route.people)),
+                                                   route.reason)
+        if skipped and entry.action == "submit":
+            details["not_required"] = "; ".join(skipped)
+        return replace(entry, details=details) if details != dict(entry.details) else entry
 
     def _reassign(self, request: SocialMediaRequest, entry: HistoryEntry,
                   decision: Move) -> tuple[SocialMediaRequest, list[Notification]]:
         to = decision.reassign_to
         candidates = self.reassign_candidates(request, entry.actor_id)
         if to not in candidates:
-            raise Refused(messages.cannot_reassign_to(to, self._names(candidates)))
-        entry = entry if entry.comment else \
-            _with_comment(entry, f"Reassigned to {self.directory.signature(to)}")
+            shown = self.directory.person(to).full_name if to in self.directory else repr(to)
+            raise Refused(messages.cannot_reassign_to(shown, self._names(candidates)))
+        details = {**entry.details, "from": ", ".join(self.approvers(request, stage_of(request))),
+                   "to": to}
+        entry = replace(entry, details=details, comment=entry.comment or
+                        f"Reassigned to {self.directory.signature(to)}")
         moved = request.evolve(step=request.step + 1, assignee=to,
                                history=(*request.history, entry))
         notes = [self._step_closed(request), self.action_needed(moved),
@@ -180,33 +247,105 @@ class RequestCases:
             errors["sop_link"] = "The link must be a web address starting with https://."
         if errors:
             raise FieldErrors(errors)
-        revision = request.sop.revision + 1 if request.sop else 1
+        revision = len(request.sops) + 1
         return Sop(text, link or None, revision, self.clock.now())
 
     # -- who may act ------------------------------------------------------------------------------
 
     def approvers(self, request: SocialMediaRequest, stage: Stage) -> list[str]:
         """Everyone who may act on `stage` of `request` now; never the requester for approvals."""
-        requester = request.requester_id
+        return list(self.route(request, stage).people)
+
+    def route(self, request: SocialMediaRequest, stage: Stage) -> Route:
+        """Who may sign `stage`: its usual signer, or the next person who may (see app.yaml,
+        `workflow.signers`) when the usual one would break a rule, with the rule it breaks."""
         if stage.role == "requester":
-            return [requester]
+            return Route((request.requester_id,))
+        usual = self._usual_signers(request, stage)
+        allowed = tuple(p for p in usual if self._may_sign(request, stage, p, strict=True))
+        if allowed:
+            return Route(allowed)
+        if self.settings.self_approval == "refuse":
+            return Route(())
+        why = self._why_not_usual(request, stage, usual)
+        candidates = self._fallback_candidates(request, stage)
+        for strict in (True, False):
+            found = [p for p in candidates if self._may_sign(request, stage, p, strict=strict)]
+            if found:
+                return Route((found[0],), why if strict else messages.ROUTE_TOP)
+        return Route(())
+
+    def _usual_signers(self, request: SocialMediaRequest, stage: Stage) -> list[str]:
         if request.assignee and stage.name == request.state:
-            return [p for p in self.directory.acting_for(request.assignee) if p != requester]
+            return self.directory.acting_for(request.assignee)
         if stage.role == "cct":
-            return [m for m in self.directory.cct_members if m != requester]
+            return list(self.directory.cct_members)
         base = self._default_approver(request, stage)
-        if base is None:
-            return []
-        eligible = [p for p in self.directory.acting_for(base) if p != requester]
-        if eligible or self.settings.self_approval == "refuse":
-            return eligible
-        above = [p for p in self.directory.line_above(requester) if p != requester]
-        return above[:1]
+        return self.directory.acting_for(base) if base else []
+
+    def _fallback_candidates(self, request: SocialMediaRequest, stage: Stage) -> list[str]:
+        """The next people who may sign, in the order the deployment chose."""
+        base = self._default_approver(request, stage) if stage.role != "cct" else \
+            self.directory.cct_team_leader
+        line = self.directory.line_above(base or request.requester_id)
+        cct = [self.directory.cct_team_leader, *self.directory.cct_members]
+        directors = [self.directory.director_of(d) for d in self.directory.department_ids()]
+        tiers = [line, directors, cct] if self.settings.signer_fallback == "line_above" \
+            else [cct, line, directors]
+        return list(dict.fromkeys(p for tier in tiers for p in tier))
+
+    def _may_sign(self, request: SocialMediaRequest, stage: Stage, person_id: str, *,
+                  strict: bool) -> bool:
+        """The rules of distinct signers: never the requester; never someone who signed (or
+        was signed for) another role of this request; for the director's approval, never
+        someone who reports to the requester (`strict`; waived only at the top)."""
+        if person_id == request.requester_id:
+            return False
+        if person_id in self._signed_other_roles(request, stage):
+            return False
+        if strict and stage.role == "director":
+            return request.requester_id not in self.directory.line_above(person_id)
+        return True
+
+    def _signed_other_roles(self, request: SocialMediaRequest, stage: Stage) -> set[str]:
+        signed: set[str] = set()
+        for entry in request.history:
+            other = STAGES.get(entry.stage)
+            if other is not None and other.role not in (stage.role, "requester") and \
+                    entry.action in ("approve", "reject", "request_changes"):
+                signed.update({entry.actor_id, entry.for_id} - {""})
+        return signed
+
+    def _why_not_usual(self, request: SocialMediaRequest, stage: Stage,
+                       usual: list[str]) -> str:
+        if not usual:
+            return messages.ROUTE_NOBODY
+        first = usual[0]
+        if first == request.requester_id:
+            return messages.ROUTE_REQUESTER
+        if any(p in self._signed_other_roles(request, stage) for p in usual):
+            return messages.ROUTE_SIGNED
+        return messages.ROUTE_SUBORDINATE
+
+    def signing_for(self, case: SocialMediaRequest, person_id: str) -> str:
+        """The principal a delegate signs for at the current stage ("" for anyone else)."""
+        if case.is_final:
+            return ""
+        stage = STAGES[case.state]
+        if stage.role in ("requester", "cct"):
+            return ""
+        principal = case.assignee or self._default_approver(case, stage)
+        if principal and principal != person_id and \
+                self.directory.person(principal).delegate == person_id:
+            return principal
+        return ""
 
     def _default_approver(self, request: SocialMediaRequest, stage: Stage) -> str | None:
         requester = self.directory.person(request.requester_id)
         if stage.role == "supervisor":
             return requester.supervisor
+        if stage.role == "cct":
+            return None
         return self.directory.director_of(requester.department)
 
     def reassign_candidates(self, request: SocialMediaRequest, person_id: str) -> list[str]:
@@ -279,7 +418,8 @@ class Workflow:
         requester = self.directory.find(actor.person_id)
         if requester is None:
             raise Refused(messages.not_in_directory(actor.person_id))
-        form = validate(raw_form, self.directory, self.settings.programs)
+        form = validate(with_identity(raw_form, requester), self.directory,
+                        self.settings.programs)
         now = self.clock.now()
         chain = tuple(self.settings.chains[kind])
         draft = SocialMediaRequest(
@@ -291,15 +431,59 @@ class Workflow:
             consent=PrivacyConsent(self.settings.privacy_notice, now),
             chain=chain, state=chain[0], step=1, created_at=now,
         )
-        for stage_name in chain:
-            if not self.approvers(draft, STAGES[stage_name]):
-                raise Refused(messages.no_eligible_approver(STAGES[stage_name].title))
+        draft = draft.evolve(state=self.cases.state_after(draft, 0))
+        for planned in self._plan(draft):
+            if not planned.names:
+                raise Refused(messages.no_eligible_approver(planned.title))
         request = draft.evolve(id=self.repository.next_id())
         entry = self.engine.sign(request, actor, "submit", stage="employee")
-        request = request.evolve(history=(_with_step(entry, 0),))
+        entry = self.cases.with_route(request, _with_step(entry, 0))
+        request = request.evolve(history=sealed(request.id, (entry,)))
         notes = [self.cases.action_needed(request),
                  self.cases._requester_update(request, "submitted")]
         return self.repository.save(request, expected_version=0, notifications=notes)
+
+    def planned_signers(self, person_id: str, kind: RequestKind = "access") -> list[PlannedSigner]:
+        """Who would sign each stage of a request `person_id` files now (asked before the form,
+        so nobody types it only to learn that nobody can approve it). A stage with no names
+        means the request cannot be filed."""
+        person = self.directory.person(person_id)
+        chain = tuple(self.settings.chains[kind])
+        now = self.clock.now()
+        draft = SocialMediaRequest(
+            id="R-0", kind=kind, requester_id=person_id,
+            employee=EmployeeDetails(person.first_name, person.last_name, person.department,
+                                     person.division, person.section, person.status),
+            programs=(), promote_department=person.department, initiative="",
+            consent=PrivacyConsent("", now), chain=chain, state=chain[0], step=1,
+            created_at=now)
+        return self._plan(draft)
+
+    def _plan(self, draft: SocialMediaRequest) -> list[PlannedSigner]:
+        """Walk the chain assuming each stage is signed by the first person who may."""
+        plan: list[PlannedSigner] = []
+        request = draft
+        for name in draft.chain:
+            stage = STAGES[name]
+            skipped = self.cases.not_required(request, stage)
+            if skipped:
+                plan.append(PlannedSigner(name, stage.title, messages.NOT_REQUIRED, skipped))
+                continue
+            route = self.cases.route(request, stage)
+            plan.append(PlannedSigner(name, stage.title, self.engine.names(route.people)
+                                      if route.people else "", route.reason))
+            if route.people and stage.kind != "sop_draft":
+                signer = self.directory.person(route.people[0])
+                pretend = HistoryEntry(len(request.history) + 1, 0, name, "approve", signer.id,
+                                       signer.full_name, signer.title, "plan", now_of(draft))
+                request = request.evolve(history=(*request.history, pretend))
+        return plan
+
+    def who_will_approve(self, person_id: str, kind: RequestKind = "access") -> str:
+        """One sentence naming who signs each stage, or why nobody can (before the form)."""
+        return messages.who_will_approve([
+            (p.title, [p.names] if p.names else []) for p in self.planned_signers(person_id, kind)
+            if STAGES[p.stage].role != "requester"])
 
     # -- deciding ---------------------------------------------------------------------------
 
@@ -341,6 +525,11 @@ class Workflow:
     def reassign_candidates(self, request: SocialMediaRequest, person_id: str) -> list[str]:
         return self.cases.reassign_candidates(request, person_id)
 
+    def skipped_stages(self, request: SocialMediaRequest) -> list[str]:
+        """Stages of the request's chain it did not need (read "not required")."""
+        return [name for name in request.chain
+                if self.cases.not_required(request, STAGES[name])]
+
     def inbox(self, person_id: str) -> list[SocialMediaRequest]:
         """Requests waiting for this person to act."""
         return [r for r in self.repository.open_cases()
@@ -350,8 +539,12 @@ class Workflow:
         return self.repository.by_requester(person_id)
 
 
-def _with_comment(entry: HistoryEntry, comment: str) -> HistoryEntry:
-    return HistoryEntry(**{**entry.__dict__, "comment": comment})
+def stage_of(request: SocialMediaRequest) -> Stage:
+    return STAGES[request.state]
+
+
+def now_of(request: SocialMediaRequest) -> datetime:
+    return request.created_at
 
 
 def _with_step(entry: HistoryEntry, step: int) -> HistoryEntry:

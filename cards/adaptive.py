@@ -138,11 +138,14 @@ def refresh_for(payload: ButtonPayload, user_ids: Sequence[str]) -> Json:
 
 def form_card(*, values: Mapping[str, Any], choices: Mapping[str, list[tuple[str, str]]],
               privacy_notice: str, employee: str, nonce: str,
-              errors: Mapping[str, str] | None = None) -> Json:
-    """The access form with `values` filled in; `errors` (from the server) shown by each field."""
+              errors: Mapping[str, str] | None = None, approvers: str = "") -> Json:
+    """The access form with `values` filled in; `errors` (from the server) shown by each field;
+    `approvers` says who will approve, before anything is typed."""
     errors = errors or {}
     body: list[Json] = [heading("Social Media Request for Access (Appendix 2)"),
                         plain(f"ADM 140-007. Filed by {employee}.", subtle=True)]
+    if approvers:
+        body.append(plain(approvers))
     if errors:
         body.append(error_line("Please correct the fields marked below; nothing was filed."))
     part = ""
@@ -153,6 +156,10 @@ def form_card(*, values: Mapping[str, Any], choices: Mapping[str, list[tuple[str
         if spec.kind == "consent":
             body.append({"type": "Container", "style": "emphasis",
                          "items": [plain(privacy_notice)]})
+        if spec.from_directory:
+            body.append(fact(spec.label, f"{values.get(spec.name) or ''} (from the City's "
+                                         "directory)"))
+            continue
         body.append(_form_input(spec, values.get(spec.name), choices.get(spec.name, [])))
         if spec.name in errors:
             body.append(error_line(errors[spec.name]))

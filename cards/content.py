@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.appendix import sop_changes
 from bot.chains import STAGES
 from bot.domain import SocialMediaRequest
-from bot.form import STATUS_LABELS
+from bot.form import STATUS_LABELS, identity_differences
 from bot.messages import action_label, state_label, when
 from bot.workflow import Workflow
 from cards.codec import ButtonPayload
@@ -48,7 +49,7 @@ def request_card(request: SocialMediaRequest, workflow: Workflow, *, viewer: str
     directory = workflow.directory
     requester = directory.find(request.requester_id)
     employee = request.employee
-    facts = (
+    facts: tuple[tuple[str, str], ...] = (
         ("Requested by", requester.full_name if requester else request.requester_id),
         ("Title", requester.title if requester else ""),
         ("Department", f"{employee.department} / {employee.division}"
@@ -58,8 +59,12 @@ def request_card(request: SocialMediaRequest, workflow: Workflow, *, viewer: str
         ("Promoting", directory.department_name(request.promote_department)),
         ("Filed", when(request.created_at, zone)),
     )
+    if requester is not None:
+        facts += tuple((f"{label} (changed)", f"{filed}; the directory says {listed or '-'}")
+                       for label, filed, listed
+                       in identity_differences(employee, requester, directory))
     signatures = tuple(
-        f"{_capital(action_label(h))} by {h.actor_name} ({h.actor_title}), "
+        f"{_capital(action_label(h))} by {h.signer} ({h.actor_title}), "
         f"{when(h.at, zone)}" + (f": {h.comment}" if h.comment else "")
         for h in request.history if h.action != "submit"
     )
@@ -68,7 +73,7 @@ def request_card(request: SocialMediaRequest, workflow: Workflow, *, viewer: str
     if shown_step != request.step:
         entry = request.entry_for_step(shown_step)
         if entry is not None:
-            outcome = (f"{_capital(action_label(entry))} by {entry.actor_name} "
+            outcome = (f"{_capital(action_label(entry))} by {entry.signer} "
                        f"({entry.actor_title}) on {when(entry.at, zone)}")
     kind = "Social media access" if request.kind == "access" else "Promotion"
     return RequestCard(
@@ -76,7 +81,7 @@ def request_card(request: SocialMediaRequest, workflow: Workflow, *, viewer: str
         title=f"{kind} request {request.id}",
         status=_capital(state_label(request)),
         facts=facts, signatures=signatures, initiative=request.initiative,
-        sop=request.sop.text if request.sop and request.state != "sop_draft" else "",
+        sop=sop_for_reviewers(request) if request.state != "sop_draft" else "",
         outcome=outcome,
         buttons=() if outcome else buttons_for(request, workflow, viewer),
     )
@@ -124,3 +129,17 @@ def _stage_buttons(request: SocialMediaRequest, stage_name: str) -> list[Button]
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def sop_for_reviewers(request: SocialMediaRequest) -> str:
+    """The latest SOP revision, its link, and what it changed since the one before."""
+    sop = request.sop
+    if sop is None:
+        return ""
+    parts = [f"Revision {sop.revision}:", sop.text]
+    if sop.link:
+        parts.append(f"Link: {sop.link}")
+    changes = sop_changes(request.sops)
+    if changes:
+        parts += [f"Changed since revision {sop.revision - 1}:", changes]
+    return "\n".join(parts)

@@ -219,10 +219,12 @@ def notice_modal(title: str, text: str) -> View:
 
 
 def form_modal(*, values: Mapping[str, Any], choices: Mapping[str, list[tuple[str, str]]],
-               privacy_notice: str, employee: str) -> View:
-    """The Appendix 2 form: one input per `bot.form.FIELDS`, prefilled, with the notice."""
+               privacy_notice: str, employee: str, approvers: str = "") -> View:
+    """The Appendix 2 form: one input per `bot.form.FIELDS`, prefilled, with the notice;
+    `approvers` says who will approve, before anything is typed."""
     blocks: list[Block] = [_section(text=_md(
-        f"*Social Media Request for Access* (ADM 140-007, Appendix 2) for {mrkdwn(employee)}"))]
+        f"*Social Media Request for Access* (ADM 140-007, Appendix 2) for {mrkdwn(employee)}"
+        + (f"\n{mrkdwn(approvers)}" if approvers else "")))]
     part = ""
     for spec in FIELDS:
         if spec.part != part:
@@ -230,6 +232,11 @@ def form_modal(*, values: Mapping[str, Any], choices: Mapping[str, list[tuple[st
             blocks.append(_header(text=plain(part, HEADER_TEXT)))
         if spec.kind == "consent":
             blocks.append(_section(text=_md(mrkdwn(privacy_notice))))
+        if spec.from_directory:
+            blocks.append(_section(text=_md(
+                f"*{mrkdwn(spec.label)}:* {mrkdwn(str(values.get(spec.name) or ''))} "
+                "(from the City's directory)")))
+            continue
         blocks.append(_input(spec, values.get(spec.name), choices.get(spec.name, [])))
     return _view(type="modal", callback_id=FORM_CALLBACK, title=plain("Social media access",
                 VIEW_TITLE), submit=plain("Submit", VIEW_TITLE), close=plain("Cancel", VIEW_TITLE),

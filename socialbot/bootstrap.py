@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from bot.business_days import BusinessCalendar
 from bot.cases import CaseEngine
 from bot.clock import SystemClock
 from bot.config import AppConfig, load_config
@@ -82,16 +83,20 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
     engine = CaseEngine(directory=directory, clock=clock, refusals=repository)
     workflow = Workflow(directory=directory, repository=repository, clock=clock,
                         settings=workflow_settings(config), engine=engine)
-    reminders = Reminders(workflow, repository, clock,
-                          reminder_hours=config.periods.reminder_hours,
-                          escalation_hours=config.periods.escalation_hours)
+    desk = build_desk(config, repository, workflow, clock)
+    reminders = Reminders(workflow, repository, clock, calendar=business_calendar(config),
+                          levels=config.service_levels, desk=desk)
     dispatcher = OutboxDispatcher(repository, {})
-    services = Services(config=config, engine=engine, workflow=workflow,
-                        desk=build_desk(config, repository, workflow, clock), kv=repository,
+    services = Services(config=config, engine=engine, workflow=workflow, desk=desk, kv=repository,
                         ledger=repository, wake=dispatcher.wake, channels=dispatcher.channels)
     return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
                    services=services, dispatcher=dispatcher, reminders=reminders)
 
+
+
+def business_calendar(config: AppConfig) -> BusinessCalendar:
+    return BusinessCalendar(config.time_zone, closures=config.calendar.closures,
+                            closed_on=config.calendar.closed_on_optional_holidays)
 
 
 def build_desk(config: AppConfig, repository: TinyDBRepository, workflow: Workflow,
@@ -132,5 +137,5 @@ def workflow_settings(config: AppConfig) -> WorkflowSettings:
         chains={str(name): stages for name, stages in config.workflow.chains.items()},
         programs=list(config.programs.offered),
         privacy_notice=config.privacy_notice, self_approval=config.workflow.self_approval,
-        time_zone=config.time_zone,
+        time_zone=config.time_zone, signer_fallback=config.workflow.signers.fallback,
     )

@@ -9,7 +9,6 @@ from typing import Any
 
 import click
 
-from bot.appendix import render_markdown
 from bot.config import AppConfig, ConfigError, load_config
 from bot.workflow import NotFound, normalise_id
 
@@ -66,19 +65,30 @@ def serve(config_path: Path, host: str | None, port: int | None) -> None:
 
 @main.command()
 @CONFIG_OPTION
-@click.option("--as", "person_id", required=True, help="Your person id in the directory.")
-def console(config_path: Path, person_id: str) -> None:
+@click.option("--as", "person", required=True,
+              help="Your person id in the directory (or your name, when unique).")
+@click.option("--yes", "assume_yes", is_flag=True,
+              help="Do not ask before reject, withdraw, reassign and ban (for scripts).")
+def console(config_path: Path, person: str, assume_yes: bool) -> None:
     """Chat with the bot in the terminal as PERSON (reads commands from stdin in scripts)."""
+    from adapters.console.notices import CHANNEL as CONSOLE_CHANNEL
+    from adapters.console.notices import ConsoleChannel
     from adapters.console.repl import RemoteConsole, run
-    from adapters.console.session import ConsoleSession
+    from adapters.console.session import ConsoleSession, find_person
+    from bot.directory import Directory
     from socialbot.bootstrap import build
     from socialbot.logs import quieten
     from storage.engine import StoreError, StoreLocked
 
     quieten()
     config, base_dir = _load(config_path)
+    person_id = find_person(Directory(config.directory), person)
+    if person_id.startswith("!"):
+        click.echo(f"error: --as {person}: {person_id[1:]}", err=True)
+        sys.exit(2)
+    confirm = config.console.confirm and not assume_yes
     try:
-        bot = build(config, base_dir)
+        bot = build(config, base_dir, channel_names=(CONSOLE_CHANNEL,))
     except StoreLocked:
         from socialbot.bootstrap import resolve
 
@@ -88,16 +98,21 @@ def console(config_path: Path, person_id: str) -> None:
             click.echo(f"error: {storage} is in use by another process that is not a "
                        "running `socialbot serve`", err=True)
             sys.exit(1)
-        remote = RemoteConsole(advert, person_id)
+        remote = RemoteConsole(advert, person_id, confirm=confirm)
         greeting, _ = remote.turn("")
         sys.exit(run(remote.turn, greeting))
     except StoreError as problem:
         click.echo(f"error: {problem}", err=True)
         sys.exit(1)
-    session = ConsoleSession(bot.workflow, person_id, desk=bot.desk)
+    bot.services.attach(CONSOLE_CHANNEL, ConsoleChannel(bot.workflow, bot.repository))
+    session = ConsoleSession(bot.workflow, person_id, desk=bot.desk, confirm=confirm,
+                             notices=bot.repository, reminders=bot.reminders)
 
     def turn(line: str) -> tuple[str, str]:
-        return session.handle(line), session.prompt
+        reply = session.handle(line)
+        asyncio.run(bot.dispatcher.deliver_due())  # the console's notices, before the prompt
+        news = session.news()
+        return "\n".join(part for part in (reply, news) if part), session.prompt
 
     try:
         code = run(turn, session.greeting())
@@ -109,8 +124,14 @@ def console(config_path: Path, person_id: str) -> None:
 @main.command()
 @CONFIG_OPTION
 @click.argument("request_id")
-def export(config_path: Path, request_id: str) -> None:
-    """Print the completed Appendix 2 of REQUEST_ID as Markdown, with its signatures."""
+@click.option("--format", "output", type=click.Choice(["markdown", "html"]), default="markdown",
+              show_default=True, help="html: one printable page for the City's files.")
+def export(config_path: Path, request_id: str, output: str) -> None:
+    """Print the completed Appendix 2 of REQUEST_ID with its signatures and last hash.
+
+    An operator command: it reads the store where it is (safe beside a running server).
+    """
+    from bot.appendix import build_appendix, render_html, render_markdown
     from socialbot.bootstrap import build_reader
 
     config, base_dir = _load(config_path)
@@ -120,7 +141,37 @@ def export(config_path: Path, request_id: str) -> None:
     except NotFound as problem:
         click.echo(f"error: {problem}", err=True)
         sys.exit(1)
-    click.echo(render_markdown(request, workflow.directory, config.time_zone), nl=False)
+    appendix = build_appendix(request, workflow.directory, config.time_zone,
+                              config.programs.offered, workflow.skipped_stages(request))
+    render = render_html if output == "html" else render_markdown
+    click.echo(render(appendix, config.time_zone), nl=False)
+
+
+@main.command()
+@CONFIG_OPTION
+@click.argument("case_id")
+def audit(config_path: Path, case_id: str) -> None:
+    """Print the full history of CASE_ID (a request R-n or an alert A-n), refusals included.
+
+    An operator command for the CCT: it prints everything, reading the store where it is.
+    """
+    from bot.appendix import render_audit
+    from bot.directory import Directory
+    from bot.moderation.desk import alert_from_record
+    from socialbot.bootstrap import build_reader_store
+    from storage.moderation_repository import ALERTS
+    from storage.tinydb_repository import TinyDBRepository
+
+    config, base_dir = _load(config_path)
+    store = build_reader_store(config, base_dir)
+    repository = TinyDBRepository(store)
+    alert = store.get(ALERTS, case_id.strip().upper())
+    case: Any = alert_from_record(alert) if alert else repository.get(normalise_id(case_id))
+    if case is None:
+        click.echo(f"error: there is no request or alert {case_id[:20]!r}.", err=True)
+        sys.exit(1)
+    click.echo(render_audit(case.id, case.history, repository.refusals(case.id),
+                            Directory(config.directory), config.time_zone), nl=False)
 
 
 @main.command("moderation-examples")

@@ -75,5 +75,10 @@ def verify_failed(path: object, problems: list[str]) -> str:
                       *more])
 
 
+def chain_broken(table: str, case_id: str, seq: int) -> str:
+    return (f"{table}/{case_id}: history entry {seq} does not match its hash "
+            "(changed after it was signed, or an entry before it was)")
+
+
 def no_store(path: object) -> str:
     return f"no store at {path} (storage.path)"

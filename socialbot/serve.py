@@ -12,6 +12,8 @@ from pathlib import Path
 
 from aiohttp import web
 
+from adapters.console.notices import CHANNEL as CONSOLE_CHANNEL
+from adapters.console.notices import ConsoleChannel
 from adapters.webhook.channel import RemovalWebhook
 from bot.config import AppConfig
 from socialbot.bootstrap import Runtime, build, removal_webhook_ready
@@ -45,7 +47,7 @@ def available_platforms(config: AppConfig) -> list[tuple[str, Callable[..., list
 async def run_server(config: AppConfig, base_dir: Path, *, config_path: Path, host: str,
                      port: int) -> int:
     platforms = available_platforms(config)
-    names = tuple(name for name, _ in platforms)
+    names = (CONSOLE_CHANNEL, *(name for name, _ in platforms))
     if removal_webhook_ready(config):
         names += ("webhook",)
     elif config.publishing.removal_webhook:
@@ -66,6 +68,7 @@ async def _serve(bot: Runtime, platforms: list[tuple[str, Callable[..., list[str
                  config_path: Path, host: str, port: int) -> int:
     app = create_app(bot)
     app[HOST_KEY] = host
+    bot.services.attach(CONSOLE_CHANNEL, ConsoleChannel(bot.workflow, bot.repository))
     if "webhook" in bot.repository.channels:
         webhook = RemovalWebhook(url=bot.config.publishing.removal_webhook,
                                  secret=os.environ["REMOVAL_WEBHOOK_SECRET"], desk=bot.desk,

@@ -217,6 +217,7 @@ def advertise_console(app: web.Application, url: str) -> Path:
     """Tell local `socialbot console` runs where to talk; readable by this OS user only."""
     target = console_file(app[BOT_KEY])
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # even if a stale advert was left wider
     with os.fdopen(fd, "w") as out:
         json.dump({"url": url, "token": app[TOKEN_KEY], "pid": os.getpid()}, out)
     return target
@@ -228,6 +229,7 @@ async def console_turn(request: web.Request) -> web.Response:
     try:
         body = await request.json()
         session_id, person, line = str(body["session"]), str(body["as"]), str(body["line"])
+        confirm = body.get("confirm", True) is not False
     except (ValueError, KeyError, TypeError):
         raise web.HTTPBadRequest(text="expected JSON {session, as, line}") from None
     if len(line) > MAX_CONSOLE_LINE or len(session_id) > 64:
@@ -239,11 +241,12 @@ async def console_turn(request: web.Request) -> web.Response:
         origin = str(request.url.origin())
         signer = request.app[DASHBOARD_KEY].sessions.signer
         session = sessions[session_id] = ConsoleSession(
-            bot.workflow, person, desk=bot.desk, dashboard_link=lambda who: dashboard_messages
+            bot.workflow, person, desk=bot.desk, confirm=confirm, notices=bot.repository,
+            reminders=bot.reminders, dashboard_link=lambda who: dashboard_messages
             .dashboard_link(origin + signer.path(who), signer.minutes))
-        reply = session.greeting() if line == "" else session.handle(line)
+        reply = session.greeting() if line == "" else session.reply_with_news(line)
     else:
-        reply = session.handle(line)
+        reply = session.reply_with_news(line)
     bot.dispatcher.wake()
     return web.json_response({"reply": reply, "prompt": session.prompt, "as": session.person_id})
 

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from bot.audit import sealed
 from bot.moderation.desk import (
     Alert,
     alert_from_record,
@@ -25,7 +26,7 @@ from bot.moderation.model import Post, Verdict
 from bot.notifications import Notification
 from bot.ports import ConcurrentUpdate, HistoryRewritten
 from storage.engine import Op
-from storage.tinydb_repository import TinyDBRepository
+from storage.tinydb_repository import TinyDBRepository, migration_record
 
 POSTS, ALERTS, BANS, EXAMPLES, AUTHORS = "posts", "alerts", "bans", "examples", "post_history"
 
@@ -47,11 +48,18 @@ class TinyDBModerationRepository:
     def _convert_landed_alerts(self) -> None:
         """Alerts stored before they shared the engine's signed entry are rewritten once, in
         one commit, so every later reader (and hash) sees one format."""
+        if self.store.read_only:
+            return
         old = [(doc_id, record) for doc_id, record in self.store.items(ALERTS)
-               if any("seq" not in entry for entry in record["history"])]
+               if any("seq" not in entry for entry in record["history"])
+               or (record["history"] and not any("hash" in e for e in record["history"]))]
         if old:
-            self.store.commit([("put", ALERTS, doc_id, alert_to_record(alert_from_record(r)))
-                               for doc_id, r in old])
+            ops: list[Op] = []
+            for doc_id, record in old:
+                alert = alert_from_record(record)
+                alert = alert.evolve(history=sealed(alert.id, alert.history))
+                ops.append(("put", ALERTS, doc_id, alert_to_record(alert)))
+            self.store.commit([*ops, migration_record("alert-history-hashes", len(old))])
 
     def next_id(self) -> str:
         return f"A-{next(self._next)}"

@@ -15,18 +15,24 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from bot.audit import Refusal
+from bot.audit import Refusal, sealed
 from bot.domain import SocialMediaRequest
 from bot.notifications import Notification, OutboxMessage
 from bot.outbox import OutboxSummary
 from bot.ports import ConcurrentUpdate, HistoryRewritten
 from storage.engine import Op, Store
 
-__all__ = ["HistoryRewritten", "TinyDBRepository"]
+__all__ = ["HistoryRewritten", "TinyDBRepository", "migration_record"]
 
-REQUESTS, REFUSALS, OUTBOX, DELIVERIES, KEYVALUE, MARKERS = (
-    "requests", "refusals", "outbox", "deliveries", "kv", "markers",
+REQUESTS, REFUSALS, OUTBOX, DELIVERIES, KEYVALUE, MARKERS, MIGRATIONS = (
+    "requests", "refusals", "outbox", "deliveries", "kv", "markers", "migrations",
 )
+
+
+def migration_record(name: str, cases: int) -> Op:
+    """The note a one-time conversion of stored records leaves behind (what, when, how many)."""
+    return ("put", MIGRATIONS, f"{name}@{time.time():.6f}",
+            {"name": name, "cases": cases, "at": time.time()})
 
 
 class TinyDBRepository:
@@ -43,8 +49,24 @@ class TinyDBRepository:
         self._open: set[str] = set()
         self._refusals: dict[str, int] = defaultdict(int)
         self._copies: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._chain_unhashed_histories()
         self._next_number = itertools.count(self._build_indexes() + 1)
         self.generation = 0  # bumps on every saved request: reports know when to look again
+
+    def _chain_unhashed_histories(self) -> None:
+        """Requests stored before history entries carried hashes get their chain computed
+        once, in one commit, so every later `verify` checks them like new ones. A history
+        with some entries hashed is not old but damaged: it is left for `verify` to name."""
+        if self.store.read_only:
+            return
+        old = [SocialMediaRequest.from_record(record)
+               for _, record in self.store.items(REQUESTS)
+               if record["history"] and not any("hash" in e for e in record["history"])]
+        if old:
+            self.store.commit([
+                *(("put", REQUESTS, r.id, r.evolve(history=sealed(r.id, r.history)).to_record())
+                  for r in old),
+                migration_record("request-history-hashes", len(old))])
 
     def _build_indexes(self) -> int:
         highest = 0

@@ -38,7 +38,8 @@ def run(turn: Turn, greeting: str, *, stdin: TextIO = sys.stdin,
 class RemoteConsole:
     """Talks to `socialbot serve` through its loopback console endpoint."""
 
-    def __init__(self, advert: Path, person_id: str) -> None:
+    def __init__(self, advert: Path, person_id: str, *, confirm: bool = True) -> None:
+        self.confirm = confirm
         info = json.loads(advert.read_text())
         self.url = info["url"].rstrip("/") + "/console/turn"
         self.token = info["token"]
@@ -46,7 +47,8 @@ class RemoteConsole:
         self.session = uuid.uuid4().hex
 
     def turn(self, line: str) -> tuple[str, str]:
-        body = json.dumps({"session": self.session, "as": self.person_id, "line": line}).encode()
+        body = json.dumps({"session": self.session, "as": self.person_id, "line": line,
+                           "confirm": self.confirm}).encode()
         call = request.Request(self.url, data=body, method="POST", headers={
             "Content-Type": "application/json", "Authorization": f"Bearer {self.token}"})
         try:

@@ -7,11 +7,16 @@ import textwrap
 from collections.abc import Callable, Generator
 from typing import Any
 
+from adapters.console.notices import unseen_notices
 from bot import messages
+from bot.config import Person
+from bot.directory import Directory
 from bot.domain import RequestKind
 from bot.errors import FieldErrors
-from bot.form import FIELDS, SPEC, FieldSpec, choices, prefill
+from bot.form import FIELDS, SPEC, FieldSpec, choices, field_problem, prefill
 from bot.moderation.desk import DeskError, ModerationDesk
+from bot.ports import KeyValueStore
+from bot.reminders import Reminders, describe
 from bot.workflow import Actor, Move, Workflow, WorkflowError
 from cards.alert import alert_card
 from cards.content import request_card
@@ -41,9 +46,14 @@ I help City staff get access to the City's social media accounts (ADM 140-007):
 
 class ConsoleSession:
     def __init__(self, workflow: Workflow, person_id: str, *, allow_switch: bool = True,
-                 desk: ModerationDesk | None = None,
+                 desk: ModerationDesk | None = None, confirm: bool = True,
+                 notices: KeyValueStore | None = None,
+                 reminders: Reminders | None = None,
                  dashboard_link: Callable[[str], str] | None = None) -> None:
         self.workflow = workflow
+        self.reminders = reminders
+        self.confirm = confirm
+        self.notices = notices
         self.desk = desk
         self.person_id = person_id
         self.allow_switch = allow_switch
@@ -75,7 +85,22 @@ class ConsoleSession:
         person = self.workflow.directory.find(self.person_id)
         if person is None:
             return messages.not_in_directory(self.person_id)
-        return f"Hello {person.full_name} ({person.title}). Type 'help' to see what I can do."
+        hello = f"Hello {person.full_name} ({person.title}). Type 'help' to see what I can do."
+        news = self.news()
+        return f"{hello}\n{news}" if news else hello
+
+    def news(self) -> str:
+        """The person's notices not shown yet (what Slack and Teams users get as messages);
+        nothing while a dialog waits for an answer."""
+        if self.notices is None or self._dialog is not None:
+            return ""
+        unseen = unseen_notices(self.notices, self.person_id)
+        return messages.console_notices(unseen) if unseen else ""
+
+    def reply_with_news(self, line: str) -> str:
+        reply = self.handle(line)
+        news = self.news()
+        return "\n".join(part for part in (reply, news) if part)
 
     def handle(self, line: str) -> str:
         if self._dialog is not None:
@@ -115,16 +140,51 @@ class ConsoleSession:
             assert self.desk is not None
             if not args:
                 return f"Usage: {action} ALERT_ID" + (" REASON" if action == "ban" else "")
-            alert = self.desk.decide(self.person_id, "console", args[0], action,
-                                     reason=" ".join(args[1:]))
-            return render_alert(alert_card(alert, self.desk, viewer=self.person_id))
+            reason = " ".join(args[1:])
+
+            def act() -> str:
+                assert self.desk is not None
+                alert = self.desk.decide(self.person_id, "console", args[0], action,
+                                         reason=reason)
+                return render_alert(alert_card(alert, self.desk, viewer=self.person_id))
+
+            if action != "ban" or not reason.strip():
+                return act()
+            alert = self.desk.get(args[0])
+            refused = self.desk.refusal_reason(alert, self.person_id, action)
+            if refused:
+                return refused
+            return self._confirmed(messages.confirm_ban(alert.id, clean(reason)), act)
         return run
+
+    def _confirmed(self, question: str, act: Callable[[], str]) -> str:
+        """Ask before a move that cannot be undone (unless scripts turned confirmation off)."""
+        if not self.confirm:
+            return act()
+        return self._start(self._confirm_dialog(question, act))
+
+    def _confirm_dialog(self, question: str, act: Callable[[], str]) -> Dialog:
+        answer = yield question
+        while yes_or_no(answer) is None:
+            answer = yield messages.ask_yes_or_no()
+        if not yes_or_no(answer):
+            return messages.not_done()
+        try:
+            return act()
+        except FieldErrors as problem:
+            return "\n".join(f"  {k}: {v}" for k, v in problem.errors.items())
+        except (WorkflowError, DeskError) as problem:
+            return str(problem)
 
     # -- dialogs ----------------------------------------------------------------------------
 
     def _start(self, dialog: Dialog) -> str:
+        try:
+            question = next(dialog)
+        except StopIteration as finished:  # the dialog ended before its first question
+            return str(finished.value)
         self._dialog = dialog
-        return next(dialog)
+        return question
 
     def _continue_dialog(self, line: str) -> str:
         assert self._dialog is not None
@@ -141,21 +201,38 @@ class ConsoleSession:
     def _request_dialog(self, kind: RequestKind) -> Dialog:
         directory = self.workflow.directory
         programs = self.workflow.settings.programs
-        answers: dict[str, Any] = prefill(directory.person(self.person_id), directory)
-        intro = ("Social Media Request for Access (Appendix 2). " if kind == "access" else
-                 "Request to promote a City initiative on social media (04.01 c). ")
-        intro += "Press Enter to keep [defaults]; 'cancel' stops.\n"
-        pending: list[FieldSpec] = list(FIELDS)
+        person = directory.person(self.person_id)
+        answers: dict[str, Any] = prefill(person, directory)
+        plan = self.workflow.who_will_approve(self.person_id, kind)
+        if any(not p.names for p in self.workflow.planned_signers(self.person_id, kind)):
+            return plan
+        intro = ("Social Media Request for Access (Appendix 2) for " if kind == "access" else
+                 "Request to promote a City initiative on social media (04.01 c) for ")
+        intro += (f"{person.full_name}, {person.title} (name from the City's directory).\n"
+                  f"{plan}\nPress Enter to keep [defaults]; 'cancel' stops.\n")
+        pending: list[FieldSpec] = [f for f in FIELDS if not f.from_directory]
         while True:
             for spec in pending:
-                answer = yield intro + self._question(spec, answers)
+                options = choices(spec.name, directory, programs)
+                question = intro + self._question(spec, answers)
                 intro = ""
-                if answer.strip().lower() in ("cancel", "quit"):
-                    return "Request cancelled; nothing was stored."
-                answers[spec.name] = _parse(spec, answer, answers[spec.name],
-                                            choices(spec.name, directory, programs))
+                while True:
+                    answer = yield question
+                    if answer.strip().lower() in ("cancel", "quit"):
+                        return "Request cancelled; nothing was stored."
+                    value = _parse(spec, answer, answers[spec.name], options)
+                    problem = (None if value is _UNSURE else
+                               field_problem(spec.name, value, directory, programs))
+                    if value is _UNSURE:
+                        problem = "Please answer yes or no."
+                    if problem is None:
+                        answers[spec.name] = value
+                        break
+                    question = f"{problem}\n{self._question(spec, answers)}"
             confirm = yield self._summary(answers) + "\nSubmit this request? (yes/no) "
-            if not confirm.strip().lower().startswith("y"):
+            while yes_or_no(confirm) is None:
+                confirm = yield "Please answer yes or no. Submit this request? (yes/no) "
+            if not yes_or_no(confirm):
                 return "Request cancelled; nothing was stored."
             try:
                 request = self.workflow.submit(self.actor, answers, kind)
@@ -246,44 +323,81 @@ class ConsoleSession:
         request = self.workflow.get(_one(args, "show ID"))
         if not self.workflow.may_view(request, self.person_id):
             return messages.not_yours_to_see(request.id)
-        return render(request_card(request, self.workflow, viewer=self.person_id))
+        card = render(request_card(request, self.workflow, viewer=self.person_id))
+        return card if self.reminders is None else \
+            f"{card}\n{describe(self.reminders.stage_times(request))}"
 
     def _decide(self, request_id: str, decision: Move) -> str:
         request = self.workflow.decide(self.actor, request_id, decision)
-        entry = request.history[-1]
-        nxt = self.workflow.current_approvers(request)
-        who = f": {'; '.join(map(self.workflow.directory.signature, nxt))}" if nxt else ""
-        return (f"{request.id}: {messages.action_label(entry)}. Now "
-                f"{messages.state_label(request)}{who}.")
+        waiting = "; ".join(map(self.workflow.directory.signature,
+                                self.workflow.current_approvers(request)))
+        return messages.decided(request, request.history[-1], waiting)
+
+    def _decide_after_asking(self, request_id: str, decision: Move, detail: str = "") -> str:
+        """Reject, withdraw and reassign say what will happen and wait for a yes."""
+        request = self.workflow.get(request_id)
+        refused = self.workflow.refusal_reason(request, self.person_id, decision.action)
+        if refused:
+            return refused
+        question = messages.confirm_decision(request, decision.action, detail)
+        return self._confirmed(question, lambda: self._decide(request.id, decision))
 
     def _approve(self, args: list[str]) -> str:
         return self._decide(_one(args, "approve ID"), Move("approve"))
 
     def _reject(self, args: list[str]) -> str:
         request_id, reason = _id_and_text(args, "reject ID REASON")
-        return self._decide(request_id, Move("reject", comment=reason))
+        return self._decide_after_asking(request_id, Move("reject", comment=reason),
+                                         clean(reason))
 
     def _changes(self, args: list[str]) -> str:
         request_id, comments = _id_and_text(args, "changes ID COMMENTS")
         return self._decide(request_id, Move("request_changes", comment=comments))
 
     def _withdraw(self, args: list[str]) -> str:
-        return self._decide(_one(args, "withdraw ID"), Move("withdraw"))
+        return self._decide_after_asking(_one(args, "withdraw ID"), Move("withdraw"))
 
     def _reassign(self, args: list[str]) -> str:
         if len(args) < 2:
             return "Usage: reassign ID PERSON"
-        return self._decide(args[0], Move("reassign", reassign_to=args[1],
-                                              comment=" ".join(args[2:])))
+        request = self.workflow.get(args[0])
+        candidates = self.workflow.reassign_candidates(request, self.person_id)
+        to = find_person(self.workflow.directory, args[1], prefer=candidates)
+        if to.startswith("!"):
+            return to[1:]
+        move = Move("reassign", reassign_to=to, comment=" ".join(args[2:]))
+        if to not in candidates:
+            return self._decide(request.id, move)  # the core says why not, and whom it may be
+        return self._decide_after_asking(request.id, move, self.workflow.directory.signature(to))
 
     def _switch(self, args: list[str]) -> str:
         if not self.allow_switch:
             return "Switching people is for local use only."
-        who = _one(args, "as PERSON")
-        if who not in self.workflow.directory:
-            return f"There is no {clean(who)[:40]!r} in the directory."
+        who = find_person(self.workflow.directory, _one(args, "as PERSON"))
+        if who.startswith("!"):
+            return who[1:]
         self.person_id = who
         return self.greeting()
+
+
+def find_person(directory: Directory, text: str, *, prefer: list[str] | None = None) -> str:
+    """The person id `text` names: an id, or a full, first or last name that only one person
+    has (among `prefer` first, when given). A refusal comes back as '!' and the reason."""
+    if text in directory:
+        return text
+    wanted = " ".join(text.split()).casefold()
+
+    def matching(people: list[Person]) -> list[Person]:
+        return [p for p in people
+                if wanted in (p.full_name.casefold(), p.first_name.casefold(),
+                              p.last_name.casefold())]
+
+    everyone = list(directory)
+    found = matching([directory.person(p) for p in prefer or []]) or matching(everyone)
+    if len(found) == 1:
+        return found[0].id
+    return "!" + messages.no_such_person(clean(text)[:40],
+                                         [f"{p.full_name} ({p.id})" for p in found])
 
 
 def _one(args: list[str], usage: str) -> str:
@@ -298,10 +412,24 @@ def _id_and_text(args: list[str], usage: str) -> tuple[str, str]:
     return args[0], " ".join(args[1:])
 
 
+_UNSURE = object()  # an answer to a yes/no question that is neither
+
+
+def yes_or_no(answer: str) -> bool | None:
+    """yes/y/no/n (any case); None for anything else, so the question is asked again."""
+    word = answer.strip().lower()
+    if word in ("y", "yes", "i accept", "accept"):
+        return True
+    if word in ("n", "no"):
+        return False
+    return None
+
+
 def _parse(spec: FieldSpec, answer: str, current: Any, options: list[tuple[str, str]]) -> Any:
     text = answer.strip()
     if spec.kind == "consent":
-        return text.lower() in ("y", "yes", "i accept", "accept")
+        accepted = yes_or_no(text)
+        return _UNSURE if accepted is None else accepted
     if not text:
         return current
     if spec.kind == "choice":

@@ -40,9 +40,8 @@ SCOPE_MODERATOR = "the moderation desk and the requests you are part of"
 SCOPE_REQUESTS = "the requests you are part of (your own, and those you approve)"
 
 
-def service_level(days: float) -> str:
-    return (f"Requests waiting more than {days:g} business days with one person are past the "
-            "service level (the reminder period) and are marked.")
+SERVICE_LEVEL_NOTE = ("Requests waiting longer than their stage's service level (business "
+                      "days, from the configuration) are marked.")
 
 
 def shown_rows(shown: int, total: int) -> str:

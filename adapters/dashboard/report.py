@@ -256,12 +256,12 @@ def request_summary(services: Services, requests: list[SocialMediaRequest],
 def requests_section(services: Services, summary: Summary, now: datetime) -> Section:
     config = services.config
     zone = ZoneInfo(config.time_zone)
-    limit_days = config.periods.reminder_hours / 24
+    levels = config.service_levels.stages
     rows, marked = [], set()
     # Only the rows shown are measured against now: the page costs what it shows.
     for index, (since, _, request, fact) in enumerate(summary.waiting[:MAX_WAITING_ROWS]):
         held = business_days(since, now, zone)
-        late = held > limit_days
+        late = held > levels.get(request.state, float("inf"))
         if late:
             marked.add(index)
         rows.append([request.id, request.kind, request.state, fact.department,
@@ -275,7 +275,7 @@ def requests_section(services: Services, summary: Summary, now: datetime) -> Sec
                            "Waiting since", "Business days", "Service level"],
                           rows, note, marked)
     return Section(messages.REQUESTS_SECTION,
-                   [messages.service_level(limit_days), messages.BUSINESS_DAYS_NOTE],
+                   [messages.SERVICE_LEVEL_NOTE, messages.BUSINESS_DAYS_NOTE],
                    summary.charts, [waiting_table, *summary.tables])
 
 

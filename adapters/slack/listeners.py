@@ -28,6 +28,7 @@ from adapters.slack.moderation import SlackModeration
 from adapters.slack.namespaces import FILED_NAMESPACE, HOME_NAMESPACE
 from adapters.slack.payloads import Click
 from adapters.slack.screens import Screens
+from bot import messages
 from bot.config import Person
 from bot.domain import SocialMediaRequest
 from bot.errors import CaseError, FieldErrors
@@ -213,7 +214,7 @@ class Listeners:
             await self._answer(client, click, str(problem))
             return
         if not self.workflow.may_view(request, person.id):
-            await self._answer(client, click, "Only the people in this request's chain can see it.")
+            await self._answer(client, click, messages.not_yours_to_see(request.id))
             return
         card = self.screens.card(request, person.id)
         await self._answer(client, click, blocks.card_text(card), blocks.card_blocks(card))
@@ -224,7 +225,8 @@ class Listeners:
         try:
             await client.views_open(trigger_id=trigger_id, view=view)
         except (SlackClientError, aiohttp.ClientError, TimeoutError) as problem:
-            log.warning("views.open failed: %s", getattr(problem, "response", problem))
+            # Only Slack's error code: its response may echo what the form held.
+            log.warning("views.open failed: %s", _error_code(problem))
             if channel:
                 await client.chat_postEphemeral(channel=channel, user=user,
                                                 text=say.try_again())
@@ -380,3 +382,9 @@ def _raw_click(body: Body) -> Click:
                  trigger_id=trigger if isinstance(trigger, str) else "",
                  channel_id=channel if isinstance(channel, str) else None, message_ts=None)
 
+
+
+def _error_code(problem: Exception) -> str:
+    response: Any = getattr(problem, "response", None)
+    code = response.get("error") if response is not None and hasattr(response, "get") else None
+    return str(code) if code else type(problem).__name__

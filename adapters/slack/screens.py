@@ -53,6 +53,7 @@ class Screens:
             choices={f.name: choices(f.name, directory, programs) for f in FIELDS},
             privacy_notice=self.workflow.settings.privacy_notice,
             employee=f"{person.full_name}, {person.title}",
+            approvers=self.workflow.who_will_approve(person.id),
         )
 
     # -- decision modals ------------------------------------------------------------------------

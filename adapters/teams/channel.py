@@ -65,8 +65,10 @@ class TeamsChannel:
     def __init__(self, *, adapter: BotAdapter, app_id: str, views: Views,
                  references: References, ledger: DeliveryLedger, tenant_id: str | None,
                  cct_channel: str | None, moderation_channel: str | None = None,
-                 desk: ModerationDesk | None = None, service_url: str | None = None) -> None:
+                 desk: ModerationDesk | None = None, service_url: str | None = None,
+                 local_mode: bool = False) -> None:
         self.adapter = adapter
+        self.local_mode = local_mode
         self.app_id = app_id
         self.views = views
         self.workflow = views.workflow
@@ -193,10 +195,18 @@ class TeamsChannel:
     # -- sending ------------------------------------------------------------------------------
 
     def _people(self, person_ids: tuple[str, ...]) -> list[tuple[str, str]]:
-        """(target, viewer) for everyone with a Teams account; others are on another channel."""
+        """(target, viewer) for everyone with a Teams account; others are on another channel.
+
+        In local mode (the Playground, no tenant) the bot can only answer in a chat someone
+        opened: people it cannot reach yet read their notices in the console instead."""
         directory = self.workflow.directory
-        people = [directory.find(p) for p in person_ids]
-        return [(p.id, p.id) for p in people if p is not None and p.teams_id]
+        people = [p for p in map(directory.find, person_ids) if p is not None and p.teams_id]
+        if self.local_mode and not self._tenant_known():
+            people = [p for p in people if self.references.reach(p.id) is not None]
+        return [(p.id, p.id) for p in people]
+
+    def _tenant_known(self) -> bool:
+        return bool(self.tenant_id or self.references.any_service())
 
     async def _each(self, note: Notification, targets: list[tuple[str, str]],
                     render: Render) -> None:

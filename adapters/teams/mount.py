@@ -84,7 +84,7 @@ def mount(app: web.Application, services: Services, *,
         adapter=adapter, app_id=credentials.app_id, views=views, references=references,
         ledger=services.ledger, tenant_id=teams.tenant_id or credentials.tenant_id or None,
         cct_channel=teams.cct_channel, moderation_channel=teams.moderation_channel,
-        desk=services.desk))
+        desk=services.desk, local_mode=credentials.local_mode))
 
     async def messages(request: web.Request) -> web.StreamResponse:
         response = await adapter.process(request, handler)

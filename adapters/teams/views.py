@@ -14,7 +14,7 @@ from adapters.teams.references import References
 from bot.config import Person
 from bot.directory import Directory
 from bot.domain import SocialMediaRequest
-from bot.form import FIELDS, choices, prefill
+from bot.form import FIELDS, choices, prefill, with_identity
 from bot.messages import request_filed, state_label
 from bot.workflow import Workflow
 from cards import adaptive
@@ -37,11 +37,14 @@ class Views:
              errors: Mapping[str, str] | None = None) -> Json:
         directory = self.workflow.directory
         programs = self.workflow.settings.programs
+        shown = with_identity(values if values is not None else prefill(person, directory),
+                              person)
         return adaptive.form_card(
-            values=values if values is not None else prefill(person, directory),
+            values=shown,
             choices={f.name: choices(f.name, directory, programs) for f in FIELDS},
             privacy_notice=self.workflow.settings.privacy_notice,
-            employee=f"{person.full_name}, {person.title}", nonce=nonce, errors=errors)
+            employee=f"{person.full_name}, {person.title}", nonce=nonce, errors=errors,
+            approvers=self.workflow.who_will_approve(person.id))
 
     def card(self, request: SocialMediaRequest, viewer: str | None, *, step: int | None = None,
              notice: str = "", lead: str = "") -> Json:

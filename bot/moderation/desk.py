@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Literal, Protocol
 
 from bot import messages
-from bot.audit import Actor, HistoryEntry
+from bot.audit import Actor, HistoryEntry, sealed
 from bot.cases import CaseEngine, Move, Transition
 from bot.directory import Directory
 from bot.errors import AlreadyDecided, CaseError, FieldErrors, NotFound, Refused
@@ -137,6 +137,9 @@ class AlertCases:
     def final_message(self, case: Alert) -> str:
         return self.already_message(case, case.step)
 
+    def signing_for(self, case: Alert, person_id: str) -> str:
+        return ""  # moderators sign as themselves: the desk has no delegates
+
     def already_message(self, case: Alert, step: int) -> str:
         last = case.history[-1] if case.history else None
         if last is None:
@@ -224,7 +227,7 @@ class ModerationDesk:
             entry = HistoryEntry(1, 1, "open", "remove", "socialbot", "Automatic removal", "",
                                  "bot", self.clock.now(),
                                  "removed automatically by the City's settings")
-            alert = alert.evolve(state="removed", step=2, history=(entry,),
+            alert = alert.evolve(state="removed", step=2, history=sealed(alert.id, (entry,)),
                                  removal=self.removal_pending)
             notes.append(self.cases.removal_note(alert))
         self.repository.record_post(post, verdict, alert, notes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.audit import HistoryEntry
+from bot.audit import HistoryEntry, sealed
 from bot.domain import EmployeeDetails, PrivacyConsent, SocialMediaRequest, Sop
 from bot.moderation.desk import Alert
 from bot.moderation.model import Finding, Post, Span, Verdict
@@ -32,10 +32,13 @@ def request(request_id: str = "R-1", *, requester: str = "adoe", state: str = "c
         consent=PrivacyConsent("Notice of collection.", AT),
         chain=("supervisor", "cct", "director"), state=state, step=entries,
         created_at=AT, assignee="rsingh",
-        sop=Sop("Post twice a week.", "https://example.org/sop", 2, AT + timedelta(hours=1)),
-        history=tuple(entry(n, stage="employee" if n == 1 else "supervisor",
-                            action="submit" if n == 1 else "approve",
-                            comment="" if n == 1 else f"ok {n}") for n in range(1, entries + 1)),
+        sops=(Sop("Post weekly.", None, 1, AT + timedelta(minutes=30)),
+              Sop("Post twice a week.", "https://example.org/sop", 2, AT + timedelta(hours=1))),
+        # Signed entries are chained as the engine chains them (what a store really holds).
+        history=sealed(request_id, (entry(n, stage="employee" if n == 1 else "supervisor",
+                                          action="submit" if n == 1 else "approve",
+                                          comment="" if n == 1 else f"ok {n}")
+                                    for n in range(1, entries + 1))),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.audit import sealed
 from bot.ports import ConcurrentUpdate, HistoryRewritten
 from tests.contract.conftest import Backend
 from tests.contract.samples import alert, entry, note, post, verdict
@@ -19,9 +20,9 @@ def _decide(backend: Backend, alert_id: str, state: str, action: str, comment: s
     stored = backend.moderation.get(alert_id)
     assert stored is not None
     moved = stored.evolve(state=state, step=stored.step + 1,
-                          history=(*stored.history, entry(len(stored.history) + 1,
-                                                          step=stored.step, stage=stored.state,
-                                                          action=action, comment=comment)))
+                          history=sealed(alert_id, (*stored.history, entry(
+                              len(stored.history) + 1, step=stored.step, stage=stored.state,
+                              action=action, comment=comment))))
     backend.moderation.save(moved, expected_version=stored.version,
                             notifications=[note(alert_id, stored.step, "alert_closed")])
 
@@ -62,7 +63,8 @@ def test_of_two_moderators_from_the_same_version_one_wins(backend: Backend) -> N
     _file(backend, "A-1", post_id="p-1")
     base = backend.moderation.get("A-1")
     assert base is not None
-    kept = base.evolve(state="kept", step=2, history=(entry(1, step=1, action="keep"),))
+    kept = base.evolve(state="kept", step=2,
+                       history=sealed("A-1", (entry(1, step=1, action="keep"),)))
     banned = base.evolve(state="banned", step=2,
                          history=(entry(1, step=1, action="ban", comment="spam"),))
     backend.moderation.save(kept, expected_version=base.version)

@@ -86,21 +86,29 @@ def test_a_stranger_not_in_the_directory_is_refused(workflow: Workflow) -> None:
         workflow.submit(Actor("intruder", "console"), valid_form())
 
 
-def test_a_cct_member_who_files_is_reviewed_by_the_other_member(workflow: Workflow) -> None:
+def test_a_cct_member_who_files_is_reviewed_by_someone_who_signed_nothing_else(
+        workflow: Workflow) -> None:
     request = file_request(workflow, "rsingh", first_name="Ravi", last_name="Singh")
     request = act(workflow, "kwong", request.id, "approve")  # kwong supervises rsingh
-    assert workflow.current_approvers(request) == ["kwong"]
+    # kwong signed the supervisor stage, so the CCT review goes up kwong's line, with why.
+    assert workflow.current_approvers(request) == ["lchen"]
+    assert "already signed another stage" in request.history[-1].details["routed_to"]
     with pytest.raises(Refused, match="own request"):
         act(workflow, "rsingh", request.id, "approve")
+    with pytest.raises(Refused):
+        act(workflow, "kwong", request.id, "approve")
 
 
-def test_a_directors_own_request_escalates_to_their_supervisor(workflow: Workflow) -> None:
+def test_a_directors_own_request_escalates_to_a_distinct_signer(workflow: Workflow) -> None:
     request = file_request(workflow, "dokafor", promote_department="city-development")
     assert workflow.current_approvers(request) == ["jmarsh"]  # supervisor stage: the CAO
     request = act(workflow, "jmarsh", request.id, "approve")
     request = act(workflow, "kwong", request.id, "approve")
     assert request.state == "director"
-    assert workflow.current_approvers(request) == ["jmarsh"]  # escalated, never dokafor
+    # Never dokafor, and not the CAO again (he signed the supervisor stage): the next
+    # person who may sign, a director who does not report to dokafor.
+    assert workflow.current_approvers(request) == ["pbrown"]
+    assert "the usual signer is the requester" in request.history[-1].details["routed_to"]
 
 
 def test_refuse_policy_refuses_to_file_a_directors_own_request(
@@ -111,20 +119,73 @@ def test_refuse_policy_refuses_to_file_a_directors_own_request(
         "workflow": sample_config.workflow.model_copy(update={"self_approval": "refuse"})})
     bot = build(strict, tmp_path)
     try:
-        with pytest.raises(Refused, match="self-approval"):
+        with pytest.raises(Refused, match="self_approval: refuse"):
             file_request(bot.workflow, "dokafor")
         assert bot.repository.count() == 0
     finally:
         bot.close()
 
 
-def test_a_delegate_acts_for_an_approver_who_is_away(workflow: Workflow) -> None:
-    request = file_request(workflow, "owilliams", promote_department="fire-services")
-    request = act(workflow, "sbaker", request.id, "approve")
+def test_a_delegate_acts_for_an_approver_who_is_away_and_signs_for_them(
+        workflow: Workflow) -> None:
+    request = workflow.submit(Actor("owilliams", "console"),
+                              valid_form(promote_department="fire-services"), kind="promotion")
     request = act(workflow, "kwong", request.id, "approve")
     assert workflow.current_approvers(request) == ["cmacdonald", "sbaker"]
     request = act(workflow, "sbaker", request.id, "approve")
+    assert request.state == "approved"
+    signed = request.history[-1]
+    assert (signed.actor_id, signed.for_id, signed.signer) == \
+        ("sbaker", "cmacdonald", "Sam Baker for Casey MacDonald")
+
+
+def test_the_supervisor_who_is_also_the_directors_delegate_signs_only_once(
+        workflow: Workflow) -> None:
+    # What was seen (issue 9, item 1): the deputy signed "Supervisor" and "Director".
+    request = file_request(workflow, "owilliams", promote_department="fire-services")
+    request = act(workflow, "sbaker", request.id, "approve")
+    request = act(workflow, "kwong", request.id, "approve")
+    assert workflow.current_approvers(request) == ["cmacdonald"]
+    with pytest.raises(Refused):
+        act(workflow, "sbaker", request.id, "approve")
+    request = act(workflow, "cmacdonald", request.id, "approve")
     assert request.state == "sop_draft"
+    assert request.history[-1].for_id == ""
+
+
+def test_the_fire_chiefs_own_request_is_not_approved_by_his_deputy(workflow: Workflow) -> None:
+    request = file_request(workflow, "cmacdonald", promote_department="fire-services")
+    request = act(workflow, "jmarsh", request.id, "approve")
+    request = act(workflow, "kwong", request.id, "approve")
+    approvers = workflow.current_approvers(request)
+    assert "sbaker" not in approvers and "cmacdonald" not in approvers and approvers
+    assert "routed_to" in request.history[-1].details
+
+
+def test_the_caos_own_request_can_be_filed_and_names_its_signers_first(
+        workflow: Workflow) -> None:
+    plan = {p.stage: p for p in workflow.planned_signers("jmarsh", "access")}
+    assert plan["supervisor"].names == "not required"
+    assert plan["cct"].names and plan["director"].names
+    assert "Jordan Marsh" not in plan["director"].names
+    request = file_request(workflow, "jmarsh", promote_department="cao-office")
+    assert request.state == "cct"
+    assert "not required" in request.history[0].details["not_required"]
+    request = act(workflow, "kwong", request.id, "approve")
+    director = workflow.current_approvers(request)
+    assert director and not {"jmarsh", "kwong"} & set(director)
+    assert "nobody is above the requester" in request.history[-1].details["routed_to"]
+    request = act(workflow, director[0], request.id, "approve")
+    assert request.state == "sop_draft"
+    signers = [(h.stage, h.actor_id) for h in request.history if h.action == "approve"]
+    assert len({who for _, who in signers}) == len(signers)
+
+
+def test_planned_signers_for_an_ordinary_employee_are_the_usual_chain(
+        workflow: Workflow) -> None:
+    plan = [(p.stage, p.names, p.note) for p in workflow.planned_signers("adoe", "access")]
+    assert plan[:3] == [("supervisor", "Morgan Smith", ""),
+                        ("cct", "Kim Wong, Ravi Singh", ""), ("director", "Priya Brown", "")]
 
 
 def test_the_same_click_three_times_takes_effect_once(workflow: Workflow) -> None:
@@ -192,11 +253,11 @@ def test_reassign_hands_the_stage_to_an_eligible_person_only(workflow: Workflow)
 
 def test_an_invalid_form_gets_a_message_per_field_and_stores_nothing(
         workflow: Workflow) -> None:
-    form = valid_form(first_name="", programs=[], promote_department="nowhere",
+    form = valid_form(division="", programs=[], promote_department="nowhere",
                       initiative="x" * 1001, privacy_accepted=False, status="contractor")
     with pytest.raises(FieldErrors) as problem:
         workflow.submit(Actor("adoe", "console"), form)
-    assert set(problem.value.errors) == {"first_name", "programs", "promote_department",
+    assert set(problem.value.errors) == {"division", "programs", "promote_department",
                                          "initiative", "privacy_accepted", "status"}
     assert "1000 characters" in problem.value.errors["initiative"]
     assert workflow.repository.count() == 0
@@ -206,8 +267,8 @@ def test_an_invalid_form_gets_a_message_per_field_and_stores_nothing(
 def test_unknown_programs_and_non_text_values_are_field_errors(workflow: Workflow) -> None:
     with pytest.raises(FieldErrors) as problem:
         workflow.submit(Actor("adoe", "console"),
-                        valid_form(programs=["MySpace"], last_name=["not", "text"]))
-    assert set(problem.value.errors) == {"programs", "last_name"}
+                        valid_form(programs=["MySpace"], section=["not", "text"]))
+    assert set(problem.value.errors) == {"programs", "section"}
 
 
 def test_the_sop_must_have_text_and_a_safe_link(workflow: Workflow) -> None:
@@ -274,3 +335,25 @@ async def test_concurrent_clicks_from_threads_and_coroutines_produce_one_winner(
     assert outcomes.count("won") == 1
     stored = workflow.get(request.id)
     assert stored.state == "director" and len(stored.history) == 3
+
+
+def test_a_sole_cct_member_who_files_is_reviewed_and_approved_by_others(
+        tmp_path, sample_config) -> None:  # type: ignore[no-untyped-def]
+    from socialbot.bootstrap import build
+
+    directory = sample_config.directory
+    sole = sample_config.model_copy(update={"directory": directory.model_copy(update={
+        "cct": directory.cct.model_copy(update={"members": ["kwong"]})})})
+    bot = build(sole, tmp_path)
+    try:
+        plan = {p.stage: p.names for p in bot.workflow.planned_signers("kwong", "access")}
+        assert "Kim Wong" not in plan["cct"] and plan["cct"]  # never "ask yourself"
+        request = file_request(bot.workflow, "kwong", first_name="Kim", last_name="Wong",
+                               promote_department="corporate-services")
+        request = act(bot.workflow, "lchen", request.id, "approve")  # her supervisor
+        assert bot.workflow.current_approvers(request) == ["jmarsh"]
+        request = act(bot.workflow, "jmarsh", request.id, "approve")
+        director = bot.workflow.current_approvers(request)
+        assert director and not {"kwong", "lchen", "jmarsh"} & set(director)
+    finally:
+        bot.close()

@@ -5,7 +5,6 @@ leaves civic criticism and thanks alone."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -27,11 +26,10 @@ def screen() -> LearnedScreen:
     return LearnedScreen.from_bundle()
 
 
-def test_bundle_is_small_and_loads_in_under_a_second() -> None:
+def test_bundle_is_small_and_loads() -> None:
+    # Its load time is a figure for benchmarks/moderation_speed.py, not a timed test.
     assert BUNDLE.stat().st_size < 5_000_000
-    started = time.perf_counter()
-    LearnedScreen.from_bundle()
-    assert time.perf_counter() - started < 1.0
+    assert LearnedScreen.from_bundle().thresholds
 
 
 def test_the_shipped_screen_is_read_once() -> None:

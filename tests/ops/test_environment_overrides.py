@@ -18,14 +18,14 @@ def parse(**environ: str):  # type: ignore[no-untyped-def]
 def test_variables_override_nested_keys_with_the_files_validation() -> None:
     config = parse(SOCIALBOT__SERVER__PORT="8080", SOCIALBOT__SERVER__HOST="0.0.0.0",
                    SOCIALBOT__STORAGE__PATH="/data/socialbot.json",
-                   SOCIALBOT__PERIODS__REMINDER_HOURS="24",
+                   SOCIALBOT__SERVICE_LEVELS__REMIND_EVERY_BUSINESS_DAYS="2",
                    SOCIALBOT__PROGRAMS__OFFERED="[Facebook, YouTube]",
                    SOCIALBOT__TIME_ZONE="America/Vancouver",
                    SOCIALBOT__SLACK__CCT_CHANNEL="C0CCT",
                    UNRELATED__SERVER__PORT="1")
     assert (config.server.host, config.server.port) == ("0.0.0.0", 8080)
     assert config.storage.path == "/data/socialbot.json"
-    assert config.periods.reminder_hours == 24
+    assert config.service_levels.remind_every_business_days == 2
     assert config.programs.offered == ["Facebook", "YouTube"]
     assert config.time_zone == "America/Vancouver"
     assert config.slack.cct_channel == "C0CCT"

@@ -123,7 +123,7 @@ async def test_app_home_shows_what_waits_and_is_refreshed_after_a_decision(
     assert "Already decided" in all_text(notice["blocks"])
 
 
-async def test_reminders_repeat_the_card_and_escalations_tell_the_supervisor(
+async def test_reminders_repeat_the_card_and_escalations_tell_the_cct_team_leader(
         slack: SlackHarness) -> None:
     from datetime import UTC, datetime, timedelta
 
@@ -131,22 +131,29 @@ async def test_reminders_repeat_the_card_and_escalations_tell_the_supervisor(
 
     file_for_adoe(slack)
     await slack.settle()
+    calendar, levels = slack.bot.reminders.calendar, slack.bot.config.service_levels
+    filed = later = datetime.now(UTC)
+    # The first business day the supervisor stage (2 days) is late enough (3 more) to escalate.
+    while (calendar.days_waited(filed, later) < 5
+           or not calendar.is_business_day(calendar.local_date(later))):
+        later += timedelta(days=1)
 
     class Later:
         def now(self) -> datetime:
-            return datetime.now(UTC) + timedelta(days=6)
+            return later
 
     reminders = Reminders(slack.bot.workflow, slack.bot.repository, Later(),
-                          reminder_hours=48, escalation_hours=120)
+                          calendar=calendar, levels=levels)
     assert reminders.run_once() == 2
     slack.bot.dispatcher.wake()
     await slack.settle()
     cards = [m.message for m in slack.fake.messages(slack.fake.dm_channel(MSMITH))
              if "approve:R-1:1" in button_values(m.message)]
     assert len(cards) == 2 and "Reminder: R-1 has waited" in all_text(cards[1]["blocks"])
-    above = slack.dms("U0PBROWN")
-    assert len(above) == 1 and "Please follow up" in above[0]["text"]
-    assert "Summer swim" not in str(above[0])  # the supervisor gets the summary, not the form
+    leader = slack.dms("U0KWONG")
+    assert len(leader) == 1 and "Please follow up" in leader[0]["text"]
+    assert "Summer swim" not in str(leader[0])  # the team leader gets the summary, not the form
+    assert slack.dms("U0PBROWN") == []  # no longer the approver's supervisor
 
 
 async def test_a_kind_nothing_delivers_is_given_up_at_once(slack: SlackHarness) -> None:

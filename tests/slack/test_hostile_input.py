@@ -247,9 +247,10 @@ async def test_a_form_with_every_field_empty_gets_an_error_per_field(slack: Slac
     reply = await slack.submit(ADOE, form, empty)
     answer = reply.json()
     assert answer["response_action"] == "errors"
-    assert set(answer["errors"]) == {"first_name", "last_name", "department", "division",
-                                     "status", "programs", "promote_department", "initiative",
-                                     "privacy_accepted"}
+    # First and last name are the directory's (shown, not asked): never an error, never blank.
+    assert set(answer["errors"]) == {"department", "division", "status", "programs",
+                                     "promote_department", "initiative", "privacy_accepted"}
+    assert not [b for b in form["blocks"] if b.get("block_id") in ("first_name", "last_name")]
     assert "notice of collection" in answer["errors"]["privacy_accepted"]
     assert slack.snapshot() == before
 
@@ -265,9 +266,10 @@ async def test_a_form_with_every_field_too_long_gets_an_error_per_field(
                            programs=["z" * 200])
     reply = await slack.submit(ADOE, form, too_long)
     errors = reply.json()["errors"]
-    assert set(errors) == {"first_name", "last_name", "department", "division", "section",
+    # Typed names are ignored (Part 1's names are the directory's), everything else is checked.
+    assert set(errors) == {"department", "division", "section",
                            "initiative", "status", "programs", "promote_department"}
-    assert "Keep it to 60 characters" in errors["first_name"]
+    assert "Keep it to 100 characters" in errors["department"]
     assert all(len(message) <= 150 for message in errors.values())
     assert slack.snapshot() == before
 

@@ -23,8 +23,10 @@ async def test_a_request_from_the_slash_command_to_the_final_sop_approval(
     form = await slack.opened_view()
     shown = all_text(form["blocks"])
     assert "Notice of collection" in shown and "MFIPPA" in shown
-    first_name = next(b for b in form["blocks"] if b.get("block_id") == "first_name")
-    assert first_name["element"]["initial_value"] == "Alex"
+    # The name is the directory's and read-only; who will approve is said before the form.
+    assert "*First name:* Alex (from the City's directory)" in shown
+    assert not [b for b in form["blocks"] if b.get("block_id") == "first_name"]
+    assert "Who will approve it, in order: Supervisor agreement: Morgan Smith;" in shown
 
     reply = await slack.submit(ADOE, form, form_values())
     assert reply.status == 200 and reply.json()["response_action"] == "update"

@@ -85,20 +85,25 @@ def test_the_form_card_and_its_server_side_errors(bot: Runtime, views: Views) ->
     card = views.form(person, "nonce-1")
     assert_valid_card(card)
     inputs = {e["id"]: e for e in card["body"] if e["type"].startswith("Input.")}
-    assert inputs["first_name"]["isRequired"] and inputs["first_name"]["maxLength"] == 60
-    assert inputs["first_name"]["errorMessage"] and inputs["first_name"]["label"]
+    assert "first_name" not in inputs and "last_name" not in inputs  # the directory's names
+    assert "First name: Alex (from the City's directory)" in all_text(card)
+    assert "Who will approve it, in order: Supervisor agreement: Morgan Smith;" in all_text(card)
+    assert inputs["division"]["isRequired"] and inputs["division"]["maxLength"] == 100
+    assert inputs["division"]["errorMessage"] and inputs["division"]["label"]
     assert not inputs["section"]["isRequired"]
     assert inputs["programs"]["isMultiSelect"]
     assert [c["value"] for c in inputs["programs"]["choices"]] == bot.config.programs.offered
     assert inputs["privacy_accepted"]["type"] == "Input.Toggle"
     assert "MFIPPA" in all_text(card)
-    values = {"first_name": HOSTILE, "programs": ["Facebook"], "initiative": "x" * 5000,
-              "privacy_accepted": True}
+    values = {"first_name": HOSTILE, "division": HOSTILE, "programs": ["Facebook"],
+              "initiative": "x" * 5000, "privacy_accepted": True}
     again = views.form(person, "nonce-1", values=values,
                        errors={"initiative": "Keep it to 1000 " + HOSTILE, "other": "more"})
     assert_valid_card(again)
     shown = {e["id"]: e for e in again["body"] if e["type"].startswith("Input.")}
-    assert shown["first_name"]["value"] == HOSTILE
+    assert shown["division"]["value"] == HOSTILE
+    assert HOSTILE not in all_text(again).split("Division")[0]  # the name stays Alex
+    assert "First name: Alex" in all_text(again)
     assert shown["programs"]["value"] == "Facebook"
     assert len(shown["initiative"]["value"]) == 1000
     assert "more" in all_text(again)

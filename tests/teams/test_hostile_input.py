@@ -227,7 +227,7 @@ async def test_the_same_form_three_times_files_once(teams: TeamsHarness) -> None
 @pytest.mark.parametrize(("changes", "field", "message"), [
     ({"initiative": ""}, "initiative", "is required"),
     ({"initiative": "   "}, "initiative", "is required"),
-    ({"first_name": "x" * 500}, "first_name", "Keep it to 60 characters (you wrote 500)"),
+    ({"section": "x" * 500}, "section", "Keep it to 100 characters (you wrote 500)"),
     ({"programs": ""}, "programs", "Choose at least one program"),
     ({"programs": "Facebook,MySpace"}, "programs", "Unknown program 'MySpace'"),
     ({"status": "contractor"}, "status", "Choose one of"),

@@ -34,8 +34,11 @@ async def test_install_request_and_the_whole_chain(teams: TeamsHarness) -> None:
     form = form_message.card
     assert form is not None
     assert_valid_card(form)
-    assert {"first_name", "programs", "privacy_accepted"} <= _input_ids(form)
-    assert _input(form, "first_name")["value"] == "Blake"          # prefilled by aadObjectId
+    assert {"division", "programs", "privacy_accepted"} <= _input_ids(form)
+    assert "first_name" not in _input_ids(form)                    # the directory's name
+    assert "First name: Blake (from the City's directory)" in all_text(form)
+    assert _input(form, "division")["value"] == "Planning"         # prefilled by aadObjectId
+    assert "Who will approve it, in order: Supervisor agreement: Dana Okafor;" in all_text(form)
     assert _input(form, "programs")["isMultiSelect"] is True
     assert "Municipal Freedom of Information" in all_text(form)
 
@@ -68,9 +71,12 @@ async def test_install_request_and_the_whole_chain(teams: TeamsHarness) -> None:
     await teams.press("kwong", kim, "Recommend")
     await teams.settle()
 
-    director = (await teams.card_for("dokafor", "waiting for the director")).card
+    # Dana signed the supervisor stage, so the director's approval goes to the next person
+    # who may sign (issue 9: nobody signs two stages): her own supervisor, the CAO.
+    assert teams.bot.workflow.current_approvers(teams.request()) == ["jmarsh"]
+    director = (await teams.card_for("jmarsh", "waiting for the director")).card
     assert director is not None
-    await teams.press("dokafor", director, "Approve")
+    await teams.press("jmarsh", director, "Approve")
     await teams.settle()
     assert teams.request().state == "sop_draft"
 
@@ -102,11 +108,11 @@ async def test_install_request_and_the_whole_chain(teams: TeamsHarness) -> None:
     assert review is not None
     await teams.press("kwong", review, "Approve SOP")
     await teams.settle()
-    final = (await teams.card_for("dokafor", "waiting for the director's approval of the SOP")
+    final = (await teams.card_for("jmarsh", "waiting for the director's approval of the SOP")
              ).card
     assert final is not None
-    done = await teams.press("dokafor", final, "Approve SOP")
-    assert "SOP approved by Dana Okafor" in all_text(done["value"])
+    done = await teams.press("jmarsh", final, "Approve SOP")
+    assert "SOP approved by Jordan Marsh" in all_text(done["value"])
     await teams.settle()
 
     request = teams.request()

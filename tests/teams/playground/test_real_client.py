@@ -146,7 +146,10 @@ async def test_alex_files_the_access_form_in_the_playground(
     card = ui.card_with("Social Media Request for Access")
     submit = card.get_by_role("button", name="Submit request")
     await expect(submit).to_be_visible(timeout=STEP_MS)
-    await expect(card.get_by_role("textbox", name="First name")).to_have_value("Alex")
+    # Part 1: the names come from the directory, read-only; the rest is prefilled and editable.
+    await expect(card.get_by_text("Alex (from the City's directory)")).to_be_visible()
+    await expect(card.get_by_role("textbox", name="First name")).to_have_count(0)
+    await expect(card.get_by_role("textbox", name="Division")).to_have_value("Recreation")
     await expect(card.get_by_text("Municipal Freedom of Information")).to_be_visible()
     await page.screenshot(path=artifacts / "02-form.png")
 
