@@ -211,7 +211,7 @@ class CaseEngine:
     def case_type(self, type_name: str) -> CaseType[Any]:
         found = self.types.get(type_name)
         if found is None:
-            raise NotFound(f"This bot keeps no cases of the kind {type_name[:20]!r}.")
+            raise NotFound(messages.no_such_case_type(type_name))
         return found
 
     def get(self, type_name: str, case_id: str) -> Any:

@@ -124,6 +124,10 @@ def no_such_alert(raw: str) -> str:
     return f"There is no alert {raw[:20]!r}."
 
 
+def no_such_case_type(type_name: str) -> str:
+    return f"This bot keeps no cases of the kind {type_name[:20]!r}."
+
+
 def no_such_case(type_name: str, raw: str) -> str:
     return f"There is no {type_name} {raw[:20]!r}."
 

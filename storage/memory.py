@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import itertools
 import threading
-import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
@@ -32,6 +31,7 @@ from bot.ports import (
     Outbox,
     RequestRepository,
 )
+from storage.outbox_records import oldest_first, outbox_message, outbox_record, summarise
 
 __all__ = ["InMemoryPostHistory", "MemoryModerationRepository", "MemoryRepository"]
 
@@ -91,7 +91,7 @@ class MemoryRepository:
             for channel in targeted if note.channel else self.chat_channels:
                 message = OutboxMessage(id=f"{note.id}@{channel}", channel=channel,
                                         notification=note)
-                entries[message.id] = _outbox_record(message)
+                entries[message.id] = outbox_record(message)
         return entries
 
     def record_refusal(self, refusal: Refusal) -> None:
@@ -116,14 +116,14 @@ class MemoryRepository:
         ready = [(position, record) for position, record in enumerate(self._outbox.values())
                  if not record["dead"] and record["not_before"] <= now]
         ready.sort(key=lambda item: (item[1]["not_before"], item[0]))
-        return [_outbox_message(record) for _, record in ready[:limit]]
+        return [outbox_message(record) for _, record in ready[:limit]]
 
     def delivered(self, message_id: str) -> None:
         self._outbox.pop(message_id, None)
 
     def failed(self, message: OutboxMessage, *, error: str, retry_at: float | None) -> None:
         stored = self._outbox.get(message.id)
-        record = _outbox_record(message, queued_at=stored.get("queued_at") if stored else None)
+        record = outbox_record(message, queued_at=stored.get("queued_at") if stored else None)
         record.update(attempts=message.attempts + 1, last_error=error[:500],
                       not_before=retry_at or message.not_before, dead=retry_at is None)
         self._outbox[message.id] = record
@@ -132,30 +132,14 @@ class MemoryRepository:
         return sum(1 for r in self._outbox.values() if not r["dead"])
 
     def dead_letters(self) -> list[OutboxMessage]:
-        return [_outbox_message(r) for r in self._outbox.values() if r["dead"]]
+        return [outbox_message(r) for r in self._outbox.values() if r["dead"]]
 
     def outbox_records(self, *, dead: bool) -> list[dict[str, Any]]:
         chosen = [copy.deepcopy(r) for r in self._outbox.values() if r["dead"] == dead]
-        return sorted(chosen, key=lambda r: (r.get("queued_at") or 0.0, r["id"]))
+        return oldest_first(chosen)
 
     def outbox_summary(self, now: float) -> OutboxSummary:
-        pending: dict[str, int] = defaultdict(int)
-        dead: dict[str, int] = defaultdict(int)
-        queued_times: list[float] = []
-        due_times: list[float] = []
-        for record in self._outbox.values():
-            if record["dead"]:
-                dead[record["channel"]] += 1
-                continue
-            pending[record["channel"]] += 1
-            queued = record.get("queued_at")
-            if queued is not None:
-                queued_times.append(queued)
-            if record["not_before"] <= now:
-                due_times.append(max(record["not_before"], queued or 0.0))
-        return OutboxSummary(pending=dict(pending), dead=dict(dead),
-                             oldest_queued_at=min(queued_times, default=None),
-                             oldest_due_at=min(due_times, default=None))
+        return summarise(self._outbox.values(), now)
 
     def retry(self, message_ids: Iterable[str] | None, now: float) -> list[str]:
         if message_ids is None:
@@ -291,18 +275,8 @@ def _by_number(cases: list[CaseT]) -> list[CaseT]:
     return sorted(cases, key=lambda case: int(case.id.split("-", 1)[1]))
 
 
-def _outbox_record(message: OutboxMessage, *, queued_at: float | None = None) -> dict[str, Any]:
-    return {"id": message.id, "channel": message.channel,
-            "notification": message.notification.to_record(), "attempts": message.attempts,
-            "not_before": message.not_before, "last_error": message.last_error, "dead": False,
-            "queued_at": time.time() if queued_at is None else queued_at}
 
 
-def _outbox_message(record: dict[str, Any]) -> OutboxMessage:
-    return OutboxMessage(id=record["id"], channel=record["channel"],
-                         notification=Notification.from_record(record["notification"]),
-                         attempts=record["attempts"], not_before=record["not_before"],
-                         last_error=record["last_error"])
 
 
 def _implements_the_ports(requests: MemoryRepository, alerts: MemoryModerationRepository,

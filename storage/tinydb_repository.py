@@ -21,6 +21,7 @@ from bot.notifications import Notification, OutboxMessage
 from bot.outbox import OutboxSummary
 from bot.ports import ConcurrentUpdate, HistoryRewritten
 from storage.engine import Op, Store
+from storage.outbox_records import oldest_first, outbox_message, outbox_record, summarise
 
 __all__ = ["HistoryRewritten", "TinyDBRepository", "migration_record"]
 
@@ -137,7 +138,7 @@ class TinyDBRepository:
             for channel in targeted if note.channel else self.chat_channels:
                 message = OutboxMessage(id=f"{note.id}@{channel}", channel=channel,
                                         notification=note)
-                ops.append(("put", OUTBOX, message.id, _outbox_record(message)))
+                ops.append(("put", OUTBOX, message.id, outbox_record(message)))
         return ops
 
     def record_refusal(self, refusal: Refusal) -> None:
@@ -181,13 +182,13 @@ class TinyDBRepository:
         # Among messages due alike, the order they were queued in (a request's closed step
         # before its next one); nsmallest keeps a pass linear in the backlog.
         first = heapq.nsmallest(limit, ready, key=lambda item: (item[1]["not_before"], item[0]))
-        return [_outbox_message(record) for _, record in first]
+        return [outbox_message(record) for _, record in first]
 
     def delivered(self, message_id: str) -> None:
         self.store.commit([("del", OUTBOX, message_id)], sync=False)
 
     def failed(self, message: OutboxMessage, *, error: str, retry_at: float | None) -> None:
-        record = _outbox_record(message, queued_at=self._queued_at(message.id))
+        record = outbox_record(message, queued_at=self._queued_at(message.id))
         record.update(attempts=message.attempts + 1, last_error=error[:500],
                       not_before=retry_at or message.not_before, dead=retry_at is None)
         self.store.commit([("put", OUTBOX, message.id, record)], sync=False)
@@ -196,33 +197,17 @@ class TinyDBRepository:
         return sum(1 for _, r in self.store.items(OUTBOX) if not r["dead"])
 
     def dead_letters(self) -> list[OutboxMessage]:
-        return [_outbox_message(r) for _, r in self.store.items(OUTBOX) if r["dead"]]
+        return [outbox_message(r) for _, r in self.store.items(OUTBOX) if r["dead"]]
 
     # -- Operations: what waits, what was given up on, and putting it back ------------------
 
     def outbox_records(self, *, dead: bool) -> list[dict[str, Any]]:
         """Messages still tried (`dead` False) or given up on, oldest queued first."""
         chosen = [record for _, record in self.store.items(OUTBOX) if record["dead"] == dead]
-        return sorted(chosen, key=lambda r: (r.get("queued_at") or 0.0, r["id"]))
+        return oldest_first(chosen)
 
     def outbox_summary(self, now: float) -> OutboxSummary:
-        pending: dict[str, int] = defaultdict(int)
-        dead: dict[str, int] = defaultdict(int)
-        oldest_queued: float | None = None
-        oldest_due: float | None = None
-        for _, record in self.store.items(OUTBOX):
-            if record["dead"]:
-                dead[record["channel"]] += 1
-                continue
-            pending[record["channel"]] += 1
-            queued = record.get("queued_at")
-            if queued is not None:
-                oldest_queued = queued if oldest_queued is None else min(oldest_queued, queued)
-            if record["not_before"] <= now:
-                due = max(record["not_before"], queued or 0.0)
-                oldest_due = due if oldest_due is None else min(oldest_due, due)
-        return OutboxSummary(pending=dict(pending), dead=dict(dead),
-                             oldest_queued_at=oldest_queued, oldest_due_at=oldest_due)
+        return summarise((record for _, record in self.store.items(OUTBOX)), now)
 
     def retry(self, message_ids: Iterable[str] | None, now: float) -> list[str]:
         """Make messages due now with a fresh round of attempts; None means every dead letter.
@@ -296,16 +281,4 @@ class TinyDBRepository:
         self.store.commit([("put", KEYVALUE, f"{namespace}:{key}", dict(value))], sync=False)
 
 
-def _outbox_record(message: OutboxMessage, *, queued_at: float | None = None) -> dict[str, Any]:
-    # queued_at (when the notice was first queued) tells operators how long it has waited.
-    return {"id": message.id, "channel": message.channel,
-            "notification": message.notification.to_record(), "attempts": message.attempts,
-            "not_before": message.not_before, "last_error": message.last_error, "dead": False,
-            "queued_at": time.time() if queued_at is None else queued_at}
 
-
-def _outbox_message(record: dict[str, Any]) -> OutboxMessage:
-    return OutboxMessage(id=record["id"], channel=record["channel"],
-                         notification=Notification.from_record(record["notification"]),
-                         attempts=record["attempts"], not_before=record["not_before"],
-                         last_error=record["last_error"])
