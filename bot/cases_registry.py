@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 CASE_PREFIXES: dict[str, str] = {"R": "request", "A": "alert"}
+# The procedure's clocks (bot/questions.py, bot/links.py).
+CASE_PREFIXES.update({"Q": "question", "L": "link"})
 
 
 def case_type_of(case_id: str) -> str | None:

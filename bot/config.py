@@ -107,6 +107,8 @@ class PeriodsConfig(Strict):
 
 
 BusinessDays = Annotated[int, Field(ge=1, le=120)]
+CaseLevelName = Literal["alert", "question", "link", "review"]
+DEFAULT_CASE_LEVELS: dict[CaseLevelName, int] = {"alert": 1, "question": 2, "link": 5, "review": 10}
 DEFAULT_SERVICE_LEVELS: dict[str, int] = {
     "supervisor": 2, "cct": 3, "director": 3, "sop_draft": 5, "sop_review": 5,
     "sop_director": 3,
@@ -120,7 +122,9 @@ class ServiceLevelsConfig(Strict):
     `director_fallback`, when set)."""
 
     stages: dict[str, BusinessDays] = dict(DEFAULT_SERVICE_LEVELS)
-    cases: dict[Literal["alert"], BusinessDays] = {"alert": 1}  # case types other than requests
+    # case types other than requests (merged over the defaults: a key left out keeps its level)
+    cases: dict[CaseLevelName, BusinessDays] = dict(
+        DEFAULT_CASE_LEVELS)
     remind_every_business_days: BusinessDays = 1
     escalate_after_business_days: BusinessDays = 3
     director_fallback: PersonId | None = None
@@ -133,12 +137,17 @@ class ServiceLevelsConfig(Strict):
             raise ValueError(f"unknown stage {unknown[0]!r} (known: {', '.join(STAGES)})")
         return {**DEFAULT_SERVICE_LEVELS, **stages}
 
+    @field_validator("cases")
+    @classmethod
+    def _all_case_types(cls, cases: dict[CaseLevelName, int]) -> dict[CaseLevelName, int]:
+        return {**DEFAULT_CASE_LEVELS, **cases}
+
     @classmethod
     def from_periods(cls, periods: PeriodsConfig) -> ServiceLevelsConfig:
         level = -(-periods.reminder_hours // 24)
         late = max(1, -(-periods.escalation_hours // 24) - level)
         return cls(stages=dict.fromkeys(STAGES, level), escalate_after_business_days=late,
-                   cases={"alert": level})
+                   cases={**DEFAULT_CASE_LEVELS, "alert": level})
 
 
 class CalendarConfig(Strict):
@@ -224,6 +233,25 @@ class PublishingConfig(Strict):
     timeout_seconds: Annotated[float, Field(gt=0, le=60)] = 10.0
 
 
+class LinksConfig(Strict):
+    """The weekly check of links in the City's own posts and links the CCT registers (04.02 l)."""
+
+    check_every_days: Annotated[int, Field(ge=1, le=90)] = 7
+    timeout_seconds: Annotated[float, Field(gt=0, le=120)] = 10.0
+    max_redirects: Annotated[int, Field(ge=0, le=30)] = 5
+    per_host_seconds: Annotated[float, Field(ge=0, le=60)] = 1.0
+    recheck_after_seconds: Annotated[float, Field(ge=0, le=86400)] = 600.0
+    max_links_per_post: Annotated[int, Field(ge=1, le=100)] = 20
+
+
+class RetentionConfig(Strict):
+    """How long the bot keeps what it no longer needs (MFIPPA; the City's records by-law)."""
+
+    closed_case_personal_days: Annotated[int, Field(ge=1, le=36500)] = 730
+    moderation_post_days: Annotated[int, Field(ge=1, le=36500)] = 365
+    log_days: Annotated[int, Field(ge=1, le=36500)] = 90
+
+
 class AppConfig(Strict):
     city: str = "City of Pickering"
     time_zone: str = "America/Toronto"
@@ -243,6 +271,8 @@ class AppConfig(Strict):
     intake: IntakeConfig = IntakeConfig()
     publishing: PublishingConfig = PublishingConfig()
     moderation: ModerationSettings = ModerationSettings()
+    links: LinksConfig = LinksConfig()
+    retention: RetentionConfig = RetentionConfig()
 
     @model_validator(mode="after")
     def _read_old_periods(self) -> AppConfig:

@@ -5,3 +5,5 @@ MAX_SOP = 3000          # the SOP text (06.02)
 MAX_LINK = 500          # the SOP link
 MAX_BAN_REASON = 500    # why a moderator banned an author
 MAX_POST_CHARS = 600    # how much of a public post an alert card shows (the link has the rest)
+MAX_URL = 2000          # a link the weekly check follows (longer ones are not links people read)
+MAX_QUESTION_EXCERPT = 280  # how much of a citizen's question the `questions` list keeps

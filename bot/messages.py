@@ -293,3 +293,73 @@ def console_alert_notice(alert_id: str) -> str:
 def console_notices(texts: list[str]) -> str:
     """Unseen notices, shown at the console's next prompt."""
     return "\n".join(["News for you:", *(f"  - {t}" for t in texts)])
+
+
+# -- the procedure's clocks: broken links (04.02 l) ---------------------------------------------
+
+def link_broken(case_id: str, url: str, places: tuple[str, ...], failure: str) -> str:
+    where = ", ".join(places)
+    return (f"Broken link {case_id}: {url} ({failure}), in {where}. Please fix or remove it; "
+            f"the bot closes this case when the link works again (or type "
+            f"'close {case_id} <why>').")
+
+
+def link_fixed(case_id: str, url: str) -> str:
+    return f"Link {case_id} works again: {url}. The case is closed."
+
+
+def link_closed(case_id: str, url: str, who: str, why: str) -> str:
+    return f"Link {case_id} ({url}) was closed by {who}: {why}"
+
+
+def link_already_closed(case_id: str, who: str, at: str) -> str:
+    return f"Link {case_id} was already closed by {who} on {at}."
+
+
+def link_not_yours(case_id: str) -> str:
+    return f"Link {case_id} is for the users of its account and the CCT."
+
+
+def link_action_unknown(action: str) -> str:
+    return f"A broken link can only be closed with a reason, not {action[:20]!r}."
+
+
+def links_are_for_the_cct() -> str:
+    return "Only the CCT registers links to check by hand."
+
+
+def not_a_link(text: str) -> str:
+    return f"{text!r} is not a link (it must start with http:// or https://)."
+
+
+def account_needed() -> str:
+    return "Name the account whose link this is."
+
+
+def link_in_words(case_id: str, url: str) -> str:
+    return f"broken link {case_id} ({url})"
+
+
+def no_link_check_yet() -> str:
+    return "No link check has run yet (`socialbot links check` runs one now)."
+
+
+def link_check_heading(at: str, total: int, broken: int) -> str:
+    return f"Link check of {at}: {total} link(s), {broken} broken."
+
+
+def link_result_line(url: str, account: str, ok: bool, detail: str, case_id: str,
+                     places: tuple[str, ...]) -> str:
+    mark = "ok    " if ok else "BROKEN"
+    case = f" {case_id}" if case_id else ""
+    return f"  {mark} {url} [{account}; {', '.join(places)}] {detail}{case}"
+
+
+# -- the procedure's clocks: reminders for questions, links and reviews --------------------------
+
+def case_reminder(what: str, days: int) -> str:
+    return f"Reminder: {what} has waited {days} business day(s)."
+
+
+def case_escalation(what: str, days: int, names: str) -> str:
+    return f"Late: {what} has waited {days} business day(s); {names} reminded."

@@ -20,6 +20,8 @@ NotificationKind = Literal[
     "moderation_alert", # a flagged public post: moderators (or, escalated, the CCT) decide
     "alert_closed",     # an alert was decided (or its removal answered): update every copy
     "remove_post",      # ask the publishing side to remove a post (the webhook channel only)
+    "case_notice",      # a case without cards (a question, a broken link, an account review):
+                        # its `summary` is the whole message, sent to `recipients`
 ]
 Intent = Literal[
     "first_notice",  # the first time people are asked to act on this step
@@ -33,7 +35,7 @@ Intent = Literal[
 class Notification:
     id: str                       # unique; deliveries are idempotent by (id, target)
     kind: NotificationKind
-    case_id: str                  # "R-n", "A-n"
+    case_id: str                  # "R-n", "A-n", "Q-n", "L-n", "V-n"
     step: int
     recipients: tuple[str, ...]   # person ids; empty for step_closed (all copies are updated)
     audience: str = ""            # "cct" when the whole CCT is addressed (a channel may stand in)

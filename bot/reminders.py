@@ -20,6 +20,7 @@ from typing import Literal
 from bot import messages
 from bot.business_days import BusinessCalendar
 from bot.chains import STAGES
+from bot.clocked import ClockedCases, Waiting, case_notice
 from bot.config import ServiceLevelsConfig
 from bot.domain import SocialMediaRequest
 from bot.moderation.desk import CASE_TYPE as ALERT
@@ -56,6 +57,8 @@ class Reminders:
         self.clock = clock
         self.calendar = calendar
         self.levels = levels
+        # Other case types on the clock (citizens' questions, broken links): see `clocked.py`.
+        self.clocked: list[ClockedCases] = []
 
     def run_once(self) -> int:
         """Queue what is due now; returns how many notifications were queued."""
@@ -78,7 +81,37 @@ class Reminders:
                                       self._escalation(request, waited, period))
             queued += self._queue(request, "reminder", period,
                                   self._reminder(request, waited, period))
+        queued += sum(self._clocked_pass(kind, now) for kind in self.clocked)
         return queued + (self._alert_pass(self.desk, now) if self.desk else 0)
+
+    def _clocked_pass(self, kind: ClockedCases, now: datetime) -> int:
+        """Each waiting case reminds its people past its level, then its escalation list."""
+        queued = 0
+        for case in kind.waiting():
+            waited = self.calendar.days_waited(case.since, now)
+            late = waited - self.levels.cases[case.case_type]  # type: ignore[index]
+            if late < 0:
+                continue
+            period = late // self.levels.remind_every_business_days
+            notes = [self._clocked_note(case, "reminder", period, waited)]
+            if late >= self.levels.escalate_after_business_days:
+                notes.insert(0, self._clocked_note(case, "escalation", period, waited))
+            for note in notes:
+                queued += self._queue_once(note, partial(kind.step_now, case.case_id))
+        return queued
+
+    def _clocked_note(self, case: Waiting, intent: Literal["reminder", "escalation"],
+                      period: int, waited: int) -> Notification:
+        if intent == "reminder":
+            recipients, summary = case.remind, messages.case_reminder(case.what, waited)
+        else:
+            names = self.workflow.engine.names(case.remind)
+            recipients = case.escalate
+            summary = messages.case_escalation(case.what, waited, names)
+        note = case_notice(case.case_type, case.case_id, case.step, recipients, summary,
+                           intent=intent, suffix=f"{intent}:{period}",
+                           audience="cct" if intent == "escalation" else "")
+        return note
 
     def _alert_pass(self, desk: ModerationDesk, now: datetime) -> int:
         """Alerts remind whoever decides them now; late, the CCT is handed the card too."""

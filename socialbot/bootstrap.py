@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from adapters.linkcheck.http import HttpLinkProbe
+from bot.account_recipients import AccountRecipients, StaffRecipients
 from bot.business_days import BusinessCalendar
 from bot.cases import CaseEngine
 from bot.clock import SystemClock
 from bot.config import AppConfig, load_config
 from bot.directory import Directory
+from bot.links import BrokenLink, LinkChecker
 from bot.metrics import NO_METRICS, MetricsRecorder
 from bot.moderation.desk import ModerationDesk
 from bot.moderation.timed_screener import TimedScreener
@@ -20,6 +23,7 @@ from bot.ports import Channel, Clock
 from bot.reminders import Reminders
 from bot.services import Services
 from bot.workflow import Workflow, WorkflowSettings
+from storage.case_tables import BROKEN_LINKS, TinyDBCaseRepository, TinyDBLinkStore
 from storage.engine import Store
 from storage.moderation_repository import StoredPostHistory, TinyDBModerationRepository
 from storage.tinydb_repository import TinyDBRepository
@@ -37,6 +41,7 @@ class Runtime:
     services: Services
     dispatcher: OutboxDispatcher
     reminders: Reminders
+    clocks: Clocks
 
     @property
     def workflow(self) -> Workflow:
@@ -89,8 +94,39 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
     dispatcher = OutboxDispatcher(repository, {})
     services = Services(config=config, engine=engine, workflow=workflow, desk=desk, kv=repository,
                         ledger=repository, wake=dispatcher.wake, channels=dispatcher.channels)
+    clocks = build_clocks(config, repository, engine, clock, reminders)
     return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
-                   services=services, dispatcher=dispatcher, reminders=reminders)
+                   services=services, dispatcher=dispatcher, reminders=reminders, clocks=clocks)
+
+
+# -- the procedure's clocks: citizens' questions, the weekly link check, retention ------------
+
+@dataclass
+class Clocks:
+    """The case types on the City's calendar besides requests and alerts (issue 12)."""
+
+    recipients: AccountRecipients
+    links: LinkChecker
+    link_cases: TinyDBCaseRepository[BrokenLink]
+
+
+def build_clocks(config: AppConfig, repository: TinyDBRepository, engine: CaseEngine,
+                 clock: Clock, reminders: Reminders) -> Clocks:
+    recipients = StaffRecipients(engine.directory)
+    settings = config.links
+    link_cases = TinyDBCaseRepository(repository, table=BROKEN_LINKS, prefix="L",
+                                      from_record=BrokenLink.from_record)
+    probe = HttpLinkProbe(timeout_seconds=settings.timeout_seconds,
+                          max_redirects=settings.max_redirects,
+                          per_host_seconds=settings.per_host_seconds)
+    links = LinkChecker(store=TinyDBLinkStore(repository), repository=link_cases, probe=probe,
+                        recipients=recipients, engine=engine, clock=clock,
+                        time_zone=config.time_zone,
+                        recheck_after_seconds=settings.recheck_after_seconds,
+                        check_every=timedelta(days=settings.check_every_days),
+                        max_links_per_post=settings.max_links_per_post)
+    reminders.clocked.append(links)
+    return Clocks(recipients=recipients, links=links, link_cases=link_cases)
 
 
 

@@ -215,6 +215,7 @@ def verify_store(path: Path) -> tuple[list[str], dict[str, int]]:
     parsers: dict[str, Any] = {
         "requests": SocialMediaRequest.from_record, "alerts": alert_from_record,
         "outbox": lambda record: Notification.from_record(record["notification"]),
+        **_clock_parsers(),
     }
     problems: list[str] = []
     counts: dict[str, int] = {}
@@ -229,6 +230,14 @@ def verify_store(path: Path) -> tuple[list[str], dict[str, int]]:
             if table != "outbox":
                 problems += _chain_problems(table, parsed.id, parsed.history)
     return problems, counts
+
+
+def _clock_parsers() -> dict[str, Any]:
+    """The procedure's clocks' case tables (issue 12): chained like every case."""
+    from bot.links import BrokenLink
+    from storage.case_tables import BROKEN_LINKS
+
+    return {BROKEN_LINKS: BrokenLink.from_record}
 
 
 def _chain_problems(table: str, case_id: str, history: tuple[Any, ...]) -> list[str]:

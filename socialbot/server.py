@@ -23,7 +23,9 @@ from adapters.dashboard.http import DASHBOARD_KEY, Dashboard
 from adapters.dashboard.http import mount as mount_dashboard
 from adapters.intake.http import mount as mount_intake
 from bot.domain import SocialMediaRequest
+from bot.links import LinkCheck
 from bot.moderation.desk import Alert
+from bot.moderation.model import Post
 from socialbot import messages
 from socialbot.bootstrap import Runtime
 from socialbot.metrics import PrometheusMetrics
@@ -54,7 +56,9 @@ def create_app(bot: Runtime) -> web.Application:
     app.router.add_get("/metrics", metrics)
     app.router.add_post("/console/turn", console_turn)
     app.router.add_post("/ops/outbox/retry", outbox_retry)
-    mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake)
+    mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake,
+                 watchers=intake_watchers(bot))
+    app.router.add_post("/ops/links/check", links_check)
     mount_dashboard(app, build_dashboard(bot))
     app.on_startup.append(_start_delivery)
     app.on_cleanup.append(_stop_delivery)
@@ -190,11 +194,15 @@ REMINDER_TASK_KEY = web.AppKey("reminder_task", asyncio.Task)
 async def _start_delivery(app: web.Application) -> None:
     app[BOT_KEY].dispatcher.start()
     app[REMINDER_TASK_KEY] = asyncio.get_running_loop().create_task(_remind(app[BOT_KEY]))
+    app[CLOCK_TASKS_KEY] = [asyncio.get_running_loop().create_task(_check_links(app[BOT_KEY]))]
 
 
 async def _stop_delivery(app: web.Application) -> None:
     app[REMINDER_TASK_KEY].cancel()
     await asyncio.gather(app[REMINDER_TASK_KEY], return_exceptions=True)
+    for task in app[CLOCK_TASKS_KEY]:
+        task.cancel()
+    await asyncio.gather(*app[CLOCK_TASKS_KEY], return_exceptions=True)
     await app[BOT_KEY].dispatcher.stop()
 
 
@@ -206,6 +214,40 @@ async def _remind(bot: Runtime) -> None:
         except Exception:  # a bad pass must not stop future reminders
             log.exception("reminder pass failed")
         await asyncio.sleep(REMINDER_PASS_SECONDS)
+
+
+# -- the procedure's clocks: the weekly link check (04.02 l) ----------------------------------
+
+CLOCK_PASS_SECONDS = 3600.0  # how often the server looks whether the weekly check is due
+CLOCK_TASKS_KEY = web.AppKey("clock_tasks", list)
+
+
+def intake_watchers(bot: Runtime) -> list[Callable[[Post], object]]:
+    """What hears of every post the intake screens: the link check collects City links."""
+    return [bot.clocks.links.observe]
+
+
+async def run_link_check(bot: Runtime) -> LinkCheck:
+    check = await bot.clocks.links.check_now()
+    bot.dispatcher.wake()
+    return check
+
+
+async def _check_links(bot: Runtime) -> None:
+    while True:
+        try:
+            if bot.clocks.links.due():
+                await run_link_check(bot)
+        except Exception:  # a bad check must not stop the next one
+            log.exception("link check failed")
+        await asyncio.sleep(CLOCK_PASS_SECONDS)
+
+
+async def links_check(request: web.Request) -> web.Response:
+    """`socialbot links check` beside a running server: the store is this process's."""
+    _check_local_caller(request)
+    check = await run_link_check(request.app[BOT_KEY])
+    return web.json_response(check.to_record())
 
 
 def console_file(bot: Runtime) -> Path:

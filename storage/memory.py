@@ -13,11 +13,12 @@ import itertools
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from bot.audit import Refusal
 from bot.cases import CaseRepository
 from bot.domain import TERMINAL_STATES, SocialMediaRequest
+from bot.links import LinkCheck, LinkSource
 from bot.moderation.desk import Alert, ModerationRepository
 from bot.moderation.history import InMemoryPostHistory
 from bot.moderation.model import Post, Verdict
@@ -31,12 +32,15 @@ from bot.ports import (
     Outbox,
     RequestRepository,
 )
+from storage.case_tables import RecordCase
 from storage.outbox_records import oldest_first, outbox_message, outbox_record, summarise
 
-__all__ = ["InMemoryPostHistory", "MemoryModerationRepository", "MemoryRepository"]
+__all__ = ["InMemoryPostHistory", "MemoryCaseRepository", "MemoryLinkStore",
+           "MemoryModerationRepository", "MemoryRepository"]
 
 
 CaseT = TypeVar("CaseT", SocialMediaRequest, Alert)
+RecordCaseT = TypeVar("RecordCaseT", bound="RecordCase")
 
 
 class MemoryRepository:
@@ -277,6 +281,70 @@ def _by_number(cases: list[CaseT]) -> list[CaseT]:
 
 
 
+
+
+class MemoryCaseRepository(Generic[RecordCaseT]):
+    """A case type without a repository of its own (questions, broken links) in memory."""
+
+    def __init__(self, requests: MemoryRepository, *, prefix: str) -> None:
+        self._requests = requests
+        self.prefix = prefix
+        self._writing = threading.Lock()
+        self._cases: dict[str, RecordCaseT] = {}
+        self._next = itertools.count(1)
+
+    def next_id(self) -> str:
+        return f"{self.prefix}-{next(self._next)}"
+
+    def get(self, case_id: str, /) -> RecordCaseT | None:
+        return self._cases.get(case_id)
+
+    def save(self, case: RecordCaseT, /, *, expected_version: int,
+             notifications: Iterable[Notification] = ()) -> RecordCaseT:
+        saved = case.evolve(version=expected_version + 1)
+        queued = self._requests.outbox_entries(notifications)
+        with self._writing:
+            check_move(self._cases.get(case.id), case, expected_version, missing_version=0)
+            self._cases[saved.id] = saved
+            self._requests._outbox.update(queued)
+        return saved
+
+    def open_cases(self) -> list[RecordCaseT]:
+        return sorted((c for c in self._cases.values() if not c.is_final),
+                      key=lambda c: int(c.id.split("-", 1)[1]))
+
+    def all_cases(self) -> list[RecordCaseT]:
+        return sorted(self._cases.values(), key=lambda c: int(c.id.split("-", 1)[1]))
+
+    def replace_record(self, case: RecordCaseT) -> None:
+        stored = self._cases.get(case.id)
+        if stored is None or stored.history != case.history:
+            raise HistoryRewritten(f"{case.id}: a purge never changes the audit trail")
+        self._cases[case.id] = case
+
+
+class MemoryLinkStore:
+    """The links to check and the last check, in memory (LinkStore)."""
+
+    def __init__(self) -> None:
+        self._sources: dict[str, LinkSource] = {}
+        self._last: LinkCheck | None = None
+
+    def add_source(self, source: LinkSource) -> bool:
+        key = f"{source.key} {source.where}"
+        if key in self._sources:
+            return False
+        self._sources[key] = source
+        return True
+
+    def sources(self) -> list[LinkSource]:
+        return [self._sources[k] for k in sorted(self._sources)]
+
+    def record_check(self, check: LinkCheck) -> None:
+        self._last = check
+
+    def last_check(self) -> LinkCheck | None:
+        return self._last
 
 
 def _implements_the_ports(requests: MemoryRepository, alerts: MemoryModerationRepository,

@@ -36,6 +36,8 @@ class ConsoleChannel:
                 self._keep(person_id, notification.id, text)
 
     def _sentence(self, note: Notification, person_id: str) -> str:
+        if note.kind == "case_notice":  # a question, a broken link: the sentence is the notice
+            return note.summary
         if note.case_type == "alert":
             return messages.console_alert_notice(note.case_id) \
                 if note.kind == "action_needed" else ""

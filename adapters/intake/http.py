@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import time
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -44,7 +45,9 @@ class PostIn(BaseModel):
     text: str
     url: Annotated[str, Field(max_length=2000, pattern=r"^https?://\S+$")] | None = None
     created_at: datetime
-    parent_id: Annotated[str, Field(max_length=200)] | None = None
+    # The post this one answers (`in_reply_to` is accepted too): how a City reply is found.
+    parent_id: Annotated[str | None, Field(
+        max_length=200, validation_alias=AliasChoices("parent_id", "in_reply_to"))] = None
     author_is_city: bool = False
 
     @field_validator("created_at")
@@ -66,8 +69,12 @@ class IntakeRefused(Exception):
 
 class IntakeEndpoint:
     def __init__(self, desk: ModerationDesk, config: IntakeConfig, *,
-                 token: str = "", secret: str = "", on_queued: Any = None) -> None:
+                 token: str = "", secret: str = "", on_queued: Any = None,
+                 watchers: Sequence[Callable[[Post], object]] = ()) -> None:
         self.desk = desk
+        # Told of every post after it is screened (the link check, citizens' questions); what
+        # they keep is committed before the intake answers.
+        self.watchers = tuple(watchers)
         self.config = config
         self.token = token
         self.secret = secret
@@ -90,6 +97,8 @@ class IntakeEndpoint:
 
     def _screen(self, post: Post) -> dict[str, Any]:
         verdict, alert_id = self.desk.receive(post)
+        for watch in self.watchers:
+            watch(post)
         return {"post_id": post.post_id, "action": verdict.action,
                 "labels": list(verdict.labels), "alert_id": alert_id,
                 "duplicate_of": verdict.duplicate_of, "banned_author": verdict.banned_author,
@@ -154,8 +163,8 @@ class IntakeEndpoint:
 
 
 def mount(app: web.Application, desk: ModerationDesk, config: IntakeConfig,
-          on_queued: Any = None) -> None:
+          on_queued: Any = None, watchers: Sequence[Callable[[Post], object]] = ()) -> None:
     endpoint = IntakeEndpoint(desk, config, token=os.environ.get("MODERATION_INTAKE_TOKEN", ""),
                               secret=os.environ.get("MODERATION_INTAKE_SECRET", ""),
-                              on_queued=on_queued)
+                              on_queued=on_queued, watchers=watchers)
     app.router.add_post("/api/moderation/posts", endpoint.handle)

@@ -97,6 +97,10 @@ class SlackChannel:
         }
 
     async def deliver(self, notification: Notification) -> None:
+        if notification.kind == "case_notice":  # a question, a broken link: one sentence
+            await self._each(notification, self._slack_targets(notification.recipients),
+                             self._plain(notification))
+            return
         if notification.case_type == "alert":
             await self._deliver_alert(notification)
             return
@@ -227,6 +231,15 @@ class SlackChannel:
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
         return self._slack_targets(note.recipients), post
+
+    def _plain(self, note: Notification) -> Post:
+        async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
+            text = blocks.mrkdwn(note.summary, blocks.NOTIFICATION_TEXT)
+            sent = await self.client.chat_postMessage(channel=await self.conversation(target),
+                                                      text=text, metadata=metadata)
+            return {"channel": sent["channel"], "ts": sent["ts"]}
+
+        return post
 
     def _tell_above(self, note: Notification, request: SocialMediaRequest) -> tuple[list[Target],
                                                                                 Post]:

@@ -81,6 +81,11 @@ class TeamsChannel:
         self.service_url = service_url
 
     async def deliver(self, notification: Notification) -> None:
+        if notification.kind == "case_notice":  # a question, a broken link: one sentence
+            await self._each(notification, self._people(notification.recipients),
+                             lambda _: adaptive.notice_card("Social media procedure",
+                                                            notification.summary))
+            return
         if notification.case_type == "alert":
             await self._moderation(notification)
             return

@@ -1,0 +1,61 @@
+"""What the cases on the procedure's clocks share: the bot's own signed entries, their plain
+notices, and what the reminder pass needs to know about a case that waits on someone.
+
+Citizens' questions (`questions.py`) and broken links (`links.py`) are cases of the engine;
+the bot opens and closes them itself (a City reply arrived, a link works again) with an entry
+signed "socialbot", and people move them through the engine like any other case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from bot.audit import HistoryEntry
+from bot.cases import Case
+from bot.notifications import Intent, Notification
+
+BOT_ID = "socialbot"
+
+
+def bot_entry(case: Case, action: str, at: datetime, comment: str = "") -> HistoryEntry:
+    """The bot's own move on `case` (opened, closed when the world changed): signed by it."""
+    return HistoryEntry(seq=len(case.history) + 1, step=case.step, stage=case.state,
+                        action=action, actor_id=BOT_ID, actor_name="socialbot",
+                        actor_title="the City's social media bot", platform="bot", at=at,
+                        comment=comment)
+
+
+def case_notice(case_type: str, case_id: str, step: int, recipients: Iterable[str],
+                summary: str, *, intent: Intent, suffix: str, audience: str = "") -> Notification:
+    """A plain message about a case without cards; its id makes every delivery once only."""
+    return Notification(id=f"{case_id}:{step}:{suffix}", kind="case_notice", case_id=case_id,
+                        step=step, recipients=tuple(dict.fromkeys(recipients)),
+                        audience=audience, summary=summary, case_type=case_type, intent=intent)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A case that waits on someone, as the reminder pass sees it."""
+
+    case_type: str
+    case_id: str
+    step: int
+    since: datetime          # when the wait began (stored state, never an in-memory timer)
+    remind: tuple[str, ...]  # who is reminded past the service level
+    escalate: tuple[str, ...]  # who is told once it is late by the second level
+    what: str                # the case in a few words, for the reminder's sentence
+
+
+class ClockedCases(Protocol):
+    """A case type whose open cases the reminder pass watches (`Reminders(clocked=...)`)."""
+
+    name: str
+
+    def waiting(self) -> list[Waiting]: ...
+
+    def step_now(self, case_id: str) -> int | None:
+        """The case's step now; None when it is gone or final (then nothing is sent)."""
+        ...

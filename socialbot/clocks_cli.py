@@ -1,0 +1,112 @@
+"""The procedure's clocks from the command line: `socialbot links` (04.02 l)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+from urllib import error, request
+
+import click
+
+from bot.links import LinkCheck, results_table
+from socialbot.ops_cli import CONFIG_OPTION, _fail, _load
+from storage.engine import Store, StoreError, StoreLocked
+
+
+@click.group(invoke_without_command=True)
+@CONFIG_OPTION
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.pass_context
+def links(context: click.Context, config_path: Path, output: str) -> None:
+    """List the last link check's results (safe beside a running server).
+
+    `socialbot links check` checks every link now; `socialbot links add` registers one.
+    """
+    context.obj = config_path
+    if context.invoked_subcommand is not None:
+        return
+    from storage.case_tables import TinyDBLinkStore
+    from storage.tinydb_repository import TinyDBRepository
+
+    config, path = _load(config_path)
+    try:
+        store = Store(path, read_only=True)
+    except StoreError as problem:
+        _fail(str(problem))
+    check = TinyDBLinkStore(TinyDBRepository(store)).last_check()
+    if output == "json":
+        click.echo(json.dumps(check.to_record() if check else None, indent=2,
+                              ensure_ascii=False))
+        return
+    click.echo(results_table(check, config.time_zone))
+
+
+@links.command("check")
+@click.pass_obj
+def links_check(config_path: Path) -> None:
+    """Check every link now; broken ones become cases, fixed ones close theirs."""
+    from socialbot.bootstrap import build, resolve
+    from socialbot.cli import _load as load_config
+
+    config, base_dir = load_config(config_path)
+    path = resolve(base_dir, config.storage.path)
+    try:
+        bot = build(config, base_dir)
+    except StoreLocked:
+        check = _check_through_server(path)
+    except StoreError as problem:
+        _fail(str(problem))
+    else:
+        try:
+            check = asyncio.run(bot.clocks.links.check_now())
+        finally:
+            bot.close()
+    click.echo(results_table(check, config.time_zone))
+
+
+@links.command("add")
+@click.argument("url")
+@click.option("--account", required=True, help="The City account whose link this is.")
+@click.option("--as", "person", required=True, help="Your person id (a CCT member).")
+@click.pass_obj
+def links_add(config_path: Path, url: str, account: str, person: str) -> None:
+    """Register URL to be checked every week (the CCT, by hand). The server must be stopped."""
+    from bot.errors import CaseError, FieldErrors
+    from socialbot.bootstrap import build
+    from socialbot.cli import _load as load_config
+
+    config, base_dir = load_config(config_path)
+    try:
+        bot = build(config, base_dir)
+    except StoreError as problem:
+        _fail(str(problem))
+    try:
+        added = bot.clocks.links.register(person, url, account)
+    except FieldErrors as problem:
+        _fail("; ".join(problem.errors.values()), code=2)
+    except CaseError as problem:
+        _fail(str(problem), code=2)
+    finally:
+        bot.close()
+    click.echo(f"{url}: {'registered' if added else 'already registered'} for {account}")
+
+
+def _check_through_server(path: Path) -> LinkCheck:
+    advert = path.with_name(path.name + ".console.json")
+    if not advert.exists():
+        _fail(f"{path} is in use by another process that is not a running `socialbot serve`")
+    info = json.loads(advert.read_text())
+    url = info["url"].rstrip("/") + "/ops/links/check"
+    call = request.Request(url, data=b"{}", method="POST", headers={
+        "Content-Type": "application/json", "Authorization": f"Bearer {info['token']}"})
+    try:
+        with request.urlopen(call, timeout=3600) as answer:
+            return LinkCheck.from_record(json.loads(answer.read()))
+    except error.HTTPError as problem:
+        _fail(f"the server refused ({problem.code})")
+    except OSError as problem:
+        _fail(f"cannot reach the server at {url}: {problem}")
+    sys.exit(1)

@@ -1,0 +1,54 @@
+"""The link check's HTTP probe against local servers: what each kind of answer is called."""
+
+from __future__ import annotations
+
+from adapters.linkcheck.http import HttpLinkProbe
+from tests.clocks.linkservers import closed_port_url, link_site
+
+
+def probe(**changes: float) -> HttpLinkProbe:
+    settings = {"timeout_seconds": 0.5, "max_redirects": 5, "per_host_seconds": 0.0,
+                **changes}
+    return HttpLinkProbe(timeout_seconds=settings["timeout_seconds"],
+                         max_redirects=int(settings["max_redirects"]),
+                         per_host_seconds=settings["per_host_seconds"])
+
+
+async def test_each_answer_is_named_working_or_broken() -> None:
+    async with link_site() as site:
+        dead = closed_port_url()
+        urls = {name: site.base + path for name, path in {
+            "ok": "/ok", "chain": "/chain/3", "long_chain": "/chain/9", "loop": "/loop/a",
+            "404": "/status/404", "410": "/status/410", "500": "/status/500",
+            "get_only": "/get-only", "slow": "/slow"}.items()}
+        urls["closed"] = dead
+        found = await probe().check(list(urls.values()))
+        got = {name: (found[url].ok, found[url].detail) for name, url in urls.items()}
+    assert got == {
+        "ok": (True, "200 OK"),
+        "chain": (True, "200 OK"),                     # three 301s, then the page
+        "long_chain": (False, "more than 5 redirects"),
+        "loop": (False, "redirect loop"),
+        "404": (False, "404 Not Found"),
+        "410": (False, "410 Gone"),
+        "500": (False, "500 Internal Server Error"),
+        "get_only": (True, "200 OK"),                  # HEAD refused (405), GET answered
+        "slow": (False, "timeout"),
+        "closed": (False, "cannot connect"),
+    }
+
+
+async def test_head_first_and_get_only_where_head_is_refused() -> None:
+    async with link_site() as site:
+        await probe().check([site.base + "/ok", site.base + "/get-only"])
+    assert ("HEAD", "/ok") in site.hits and ("GET", "/ok") not in site.hits
+    assert [h for h in site.hits if h[1] == "/get-only"] == [("HEAD", "/get-only"),
+                                                              ("GET", "/get-only")]
+
+
+async def test_redirects_are_followed_by_hand_within_the_limit() -> None:
+    async with link_site() as site:
+        found = await probe(max_redirects=2).check([site.base + "/chain/2",
+                                                    site.base + "/chain/3"])
+    assert found[site.base + "/chain/2"].ok
+    assert found[site.base + "/chain/3"].detail == "more than 2 redirects"
