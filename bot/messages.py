@@ -363,3 +363,23 @@ def case_reminder(what: str, days: int) -> str:
 
 def case_escalation(what: str, days: int, names: str) -> str:
     return f"Late: {what} has waited {days} business day(s); {names} reminded."
+
+
+# -- the procedure's clocks: retention -----------------------------------------------------------
+
+def purge_report(dry_run: bool, requests: list[str], alerts: list[str], questions: list[str],
+                 counts: dict[str, int]) -> str:
+    verb = "would remove" if dry_run else "removed"
+    lines = [f"Retention purge ({'dry run, nothing changed' if dry_run else 'done'}):"]
+    if requests:
+        lines.append(f"  {verb} the employee's names from closed requests: {', '.join(requests)}")
+    if alerts:
+        lines.append(f"  {verb} the citizen's post from decided alerts: {', '.join(alerts)}")
+    if questions:
+        lines.append(f"  {verb} the question's text from closed questions: "
+                     f"{', '.join(questions)}")
+    lines += [f"  {verb} {n} record(s) of {table}" for table, n in sorted(counts.items()) if n]
+    if len(lines) == 1:
+        lines.append("  nothing is past its retention period")
+    lines.append("  kept: every signed history entry (who decided what, when), bans, refusals")
+    return "\n".join(lines)

@@ -6,6 +6,7 @@ import asyncio
 import json
 import sys
 from pathlib import Path
+from typing import Any
 from urllib import error, request
 
 import click
@@ -95,18 +96,58 @@ def links_add(config_path: Path, url: str, account: str, person: str) -> None:
 
 
 def _check_through_server(path: Path) -> LinkCheck:
+    return LinkCheck.from_record(_through_server(path, "/ops/links/check", {}))
+
+
+def _through_server(path: Path, route: str, body: dict[str, Any]) -> dict[str, Any]:
+    """Beside a running server (it holds the store): its loopback operations endpoint."""
     advert = path.with_name(path.name + ".console.json")
     if not advert.exists():
         _fail(f"{path} is in use by another process that is not a running `socialbot serve`")
     info = json.loads(advert.read_text())
-    url = info["url"].rstrip("/") + "/ops/links/check"
-    call = request.Request(url, data=b"{}", method="POST", headers={
+    url = info["url"].rstrip("/") + route
+    call = request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
         "Content-Type": "application/json", "Authorization": f"Bearer {info['token']}"})
     try:
         with request.urlopen(call, timeout=3600) as answer:
-            return LinkCheck.from_record(json.loads(answer.read()))
+            found: dict[str, Any] = json.loads(answer.read())
+            return found
     except error.HTTPError as problem:
         _fail(f"the server refused ({problem.code})")
     except OSError as problem:
         _fail(f"cannot reach the server at {url}: {problem}")
     sys.exit(1)
+
+
+# -- socialbot purge ------------------------------------------------------------------------------
+
+@click.command()
+@CONFIG_OPTION
+@click.option("--dry-run", is_flag=True, help="Say what would go; change nothing.")
+def purge(config_path: Path, dry_run: bool) -> None:
+    """Remove what is past its retention period (`retention` in app.yaml).
+
+    Signed history entries (who decided what, when) are kept, so `socialbot verify` still
+    passes. Beside a running server this goes through its loopback endpoint.
+    """
+    from datetime import UTC, datetime
+
+    from bot import messages
+    from storage.retention import purge as run_purge
+
+    config, path = _load(config_path)
+    try:
+        store = Store(path, read_only=dry_run)
+    except StoreLocked:
+        found = _through_server(path, "/ops/purge", {"dry_run": dry_run})
+        click.echo(messages.purge_report(dry_run, found["requests"], found["alerts"],
+                                         found["questions"], found["counts"]))
+        return
+    except StoreError as problem:
+        _fail(str(problem))
+    try:
+        report = run_purge(store, config.retention, datetime.now(UTC), dry_run=dry_run)
+    finally:
+        store.close()
+    click.echo(messages.purge_report(report.dry_run, report.requests, report.alerts,
+                                     report.questions, report.counts))

@@ -12,6 +12,7 @@ import os
 import secrets
 import time
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from pathlib import Path
 
 from aiohttp import web
@@ -26,10 +27,12 @@ from bot.domain import SocialMediaRequest
 from bot.links import LinkCheck
 from bot.moderation.desk import Alert
 from bot.moderation.model import Post
+from bot.retention import PurgeReport
 from socialbot import messages
 from socialbot.bootstrap import Runtime
 from socialbot.metrics import PrometheusMetrics
 from storage.engine import StoreError
+from storage.retention import last_purge, purge
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +62,7 @@ def create_app(bot: Runtime) -> web.Application:
     mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake,
                  watchers=intake_watchers(bot))
     app.router.add_post("/ops/links/check", links_check)
+    app.router.add_post("/ops/purge", purge_now)
     mount_dashboard(app, build_dashboard(bot))
     app.on_startup.append(_start_delivery)
     app.on_cleanup.append(_stop_delivery)
@@ -194,7 +198,8 @@ REMINDER_TASK_KEY = web.AppKey("reminder_task", asyncio.Task)
 async def _start_delivery(app: web.Application) -> None:
     app[BOT_KEY].dispatcher.start()
     app[REMINDER_TASK_KEY] = asyncio.get_running_loop().create_task(_remind(app[BOT_KEY]))
-    app[CLOCK_TASKS_KEY] = [asyncio.get_running_loop().create_task(_check_links(app[BOT_KEY]))]
+    app[CLOCK_TASKS_KEY] = [asyncio.get_running_loop().create_task(job(app[BOT_KEY]))
+                            for job in (_check_links, _purge_daily)]
 
 
 async def _stop_delivery(app: web.Application) -> None:
@@ -248,6 +253,39 @@ async def links_check(request: web.Request) -> web.Response:
     _check_local_caller(request)
     check = await run_link_check(request.app[BOT_KEY])
     return web.json_response(check.to_record())
+
+
+# -- the procedure's clocks: the daily retention purge -----------------------------------------
+
+PURGE_EVERY = timedelta(days=1)
+
+
+def run_purge(bot: Runtime, *, dry_run: bool) -> PurgeReport:
+    return purge(bot.store, bot.config.retention, bot.reminders.clock.now(), dry_run=dry_run,
+                 repository=bot.repository)
+
+
+async def _purge_daily(bot: Runtime) -> None:
+    while True:
+        try:
+            last = last_purge(bot.store)
+            if last is None or bot.reminders.clock.now() - last >= PURGE_EVERY:
+                run_purge(bot, dry_run=False)
+        except Exception:  # a bad purge must not stop the next one
+            log.exception("retention purge failed")
+        await asyncio.sleep(CLOCK_PASS_SECONDS)
+
+
+async def purge_now(request: web.Request) -> web.Response:
+    """`socialbot purge [--dry-run]` beside a running server."""
+    _check_local_caller(request)
+    try:
+        dry_run = (await request.json()).get("dry_run") is True
+    except (ValueError, AttributeError):
+        raise web.HTTPBadRequest(text="expected JSON {dry_run}") from None
+    report = run_purge(request.app[BOT_KEY], dry_run=dry_run)
+    return web.json_response({"requests": report.requests, "alerts": report.alerts,
+                              "questions": report.questions, "counts": report.counts})
 
 
 def console_file(bot: Runtime) -> Path:

@@ -280,5 +280,10 @@ class TinyDBRepository:
     def put_value(self, namespace: str, key: str, value: Mapping[str, Any]) -> None:
         self.store.commit([("put", KEYVALUE, f"{namespace}:{key}", dict(value))], sync=False)
 
+    # -- Retention (storage/retention.py) ---------------------------------------------------
 
-
+    def forget(self, request_ids: Iterable[str]) -> None:
+        """Requests rewritten by a purge: read them again from the store from now on."""
+        for request_id in request_ids:
+            self._parsed.pop(request_id, None)
+        self.generation += 1
