@@ -383,3 +383,54 @@ def purge_report(dry_run: bool, requests: list[str], alerts: list[str], question
         lines.append("  nothing is past its retention period")
     lines.append("  kept: every signed history entry (who decided what, when), bans, refusals")
     return "\n".join(lines)
+
+
+# -- the procedure's clocks: citizens' questions (04.02 k) ---------------------------------------
+
+def question_asked(case_id: str, account: str, excerpt: str) -> str:
+    return (f"A citizen asked {account} a question ({case_id}): \"{excerpt}\". Please answer "
+            f"it in the thread; the bot closes {case_id} when the City's reply arrives.")
+
+
+def question_answered(case_id: str, reply_id: str) -> str:
+    return f"Question {case_id} was answered by the City's reply {reply_id}."
+
+
+def question_closed(case_id: str, action: str, who: str, why: str) -> str:
+    done = "cleared (not a question for the City)" if action == "clear" else "answered"
+    return f"Question {case_id} was {done} by {who}: {why}"
+
+
+def question_already_closed(case_id: str, state: str, who: str, at: str) -> str:
+    return f"Question {case_id} was already {state} by {who} on {at}."
+
+
+def question_not_yours(case_id: str, action: str) -> str:
+    if action == "clear":
+        return f"Only moderators and the CCT clear question {case_id}."
+    return f"Question {case_id} is for the users of its account and the CCT."
+
+
+def question_action_unknown(action: str) -> str:
+    return f"A question can be cleared or marked answered, not {action[:20]!r}."
+
+
+def questions_are_for_moderators() -> str:
+    return "Only moderators and the CCT mark a post as needing an answer."
+
+
+def question_in_words(case_id: str, account: str) -> str:
+    return f"citizen's question {case_id} on {account}"
+
+
+def no_open_questions() -> str:
+    return "No citizen's question waits for an answer."
+
+
+def open_questions_heading(count: int) -> str:
+    return f"{count} citizen's question(s) wait for an answer:"
+
+
+def open_question_line(case_id: str, account: str, days: int, excerpt: str) -> str:
+    short = excerpt if len(excerpt) <= 80 else excerpt[:79] + "…"
+    return f"  {case_id}  {account}  {days} business day(s)  \"{short}\""

@@ -20,10 +20,11 @@ from bot.moderation.desk import ModerationDesk
 from bot.moderation.timed_screener import TimedScreener
 from bot.outbox import OutboxDispatcher
 from bot.ports import Channel, Clock
+from bot.questions import Question, QuestionDesk
 from bot.reminders import Reminders
 from bot.services import Services
 from bot.workflow import Workflow, WorkflowSettings
-from storage.case_tables import BROKEN_LINKS, TinyDBCaseRepository, TinyDBLinkStore
+from storage.case_tables import BROKEN_LINKS, QUESTIONS, TinyDBCaseRepository, TinyDBLinkStore
 from storage.engine import Store
 from storage.moderation_repository import StoredPostHistory, TinyDBModerationRepository
 from storage.tinydb_repository import TinyDBRepository
@@ -108,6 +109,8 @@ class Clocks:
     recipients: AccountRecipients
     links: LinkChecker
     link_cases: TinyDBCaseRepository[BrokenLink]
+    questions: QuestionDesk
+    question_cases: TinyDBCaseRepository[Question]
 
 
 def build_clocks(config: AppConfig, repository: TinyDBRepository, engine: CaseEngine,
@@ -125,8 +128,14 @@ def build_clocks(config: AppConfig, repository: TinyDBRepository, engine: CaseEn
                         recheck_after_seconds=settings.recheck_after_seconds,
                         check_every=timedelta(days=settings.check_every_days),
                         max_links_per_post=settings.max_links_per_post)
-    reminders.clocked.append(links)
-    return Clocks(recipients=recipients, links=links, link_cases=link_cases)
+    question_cases = TinyDBCaseRepository(repository, table=QUESTIONS, prefix="Q",
+                                          from_record=Question.from_record)
+    questions = QuestionDesk(repository=question_cases, recipients=recipients, engine=engine,
+                             clock=clock, calendar=reminders.calendar,
+                             time_zone=config.time_zone, kv=repository)
+    reminders.clocked += [links, questions]
+    return Clocks(recipients=recipients, links=links, link_cases=link_cases,
+                  questions=questions, question_cases=question_cases)
 
 
 

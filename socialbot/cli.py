@@ -106,7 +106,8 @@ def console(config_path: Path, person: str, assume_yes: bool) -> None:
         sys.exit(1)
     bot.services.attach(CONSOLE_CHANNEL, ConsoleChannel(bot.workflow, bot.repository))
     session = ConsoleSession(bot.workflow, person_id, desk=bot.desk, confirm=confirm,
-                             notices=bot.repository, reminders=bot.reminders)
+                             notices=bot.repository, reminders=bot.reminders,
+                             questions=bot.clocks.questions, links=bot.clocks.links)
 
     def turn(line: str) -> tuple[str, str]:
         reply = session.handle(line)
@@ -238,5 +239,5 @@ _register_optional(main, "socialbot.moderation_cli", "moderate")
 _register_optional(main, "socialbot.teams_cli", "teams_package")
 for _command in ("outbox", "backup", "restore", "verify"):
     _register_optional(main, "socialbot.ops_cli", _command)
-for _command in ("links", "purge"):  # the procedure's clocks (issue 12)
+for _command in ("links", "purge", "questions"):  # the procedure's clocks (issue 12)
     _register_optional(main, "socialbot.clocks_cli", _command)

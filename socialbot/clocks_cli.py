@@ -151,3 +151,34 @@ def purge(config_path: Path, dry_run: bool) -> None:
         store.close()
     click.echo(messages.purge_report(report.dry_run, report.requests, report.alerts,
                                      report.questions, report.counts))
+
+
+# -- socialbot questions ---------------------------------------------------------------------------
+
+@click.command()
+@CONFIG_OPTION
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def questions(config_path: Path, output: str) -> None:
+    """List citizens' questions waiting for the City's answer, with their age (business days)
+    and account (04.02 k). Safe beside a running server (read-only)."""
+    from bot.clock import SystemClock
+    from bot.questions import OpenQuestion, Question, questions_json, questions_table
+    from socialbot.bootstrap import business_calendar
+    from storage.case_tables import QUESTIONS, TinyDBCaseRepository
+    from storage.tinydb_repository import TinyDBRepository
+
+    config, path = _load(config_path)
+    try:
+        store = Store(path, read_only=True)
+    except StoreError as problem:
+        _fail(str(problem))
+    repository = TinyDBCaseRepository(TinyDBRepository(store), table=QUESTIONS, prefix="Q",
+                                      from_record=Question.from_record)
+    calendar, now = business_calendar(config), SystemClock().now()
+    found = [OpenQuestion(q, calendar.days_waited(q.asked_at, now))
+             for q in repository.open_cases()]
+    if output == "json":
+        click.echo(json.dumps(questions_json(found), indent=2, ensure_ascii=False))
+        return
+    click.echo(questions_table(found))

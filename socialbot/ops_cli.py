@@ -235,9 +235,10 @@ def verify_store(path: Path) -> tuple[list[str], dict[str, int]]:
 def _clock_parsers() -> dict[str, Any]:
     """The procedure's clocks' case tables (issue 12): chained like every case."""
     from bot.links import BrokenLink
-    from storage.case_tables import BROKEN_LINKS
+    from bot.questions import Question
+    from storage.case_tables import BROKEN_LINKS, QUESTIONS
 
-    return {BROKEN_LINKS: BrokenLink.from_record}
+    return {BROKEN_LINKS: BrokenLink.from_record, QUESTIONS: Question.from_record}
 
 
 def _chain_problems(table: str, case_id: str, history: tuple[Any, ...]) -> list[str]:

@@ -228,8 +228,13 @@ CLOCK_TASKS_KEY = web.AppKey("clock_tasks", list)
 
 
 def intake_watchers(bot: Runtime) -> list[Callable[[Post], object]]:
-    """What hears of every post the intake screens: the link check collects City links."""
-    return [bot.clocks.links.observe]
+    """What hears of every post the intake screens: the link check collects City links; a
+    question to the City starts a clock, the City's reply stops it."""
+    def questions(post: Post) -> None:
+        bot.clocks.questions.observe(post)
+        bot.dispatcher.wake()  # a question opened or answered: its people hear of it now
+
+    return [bot.clocks.links.observe, questions]
 
 
 async def run_link_check(bot: Runtime) -> LinkCheck:
@@ -323,7 +328,8 @@ async def console_turn(request: web.Request) -> web.Response:
         session = sessions[session_id] = ConsoleSession(
             bot.workflow, person, desk=bot.desk, confirm=confirm, notices=bot.repository,
             reminders=bot.reminders, dashboard_link=lambda who: dashboard_messages
-            .dashboard_link(origin + signer.path(who), signer.minutes))
+            .dashboard_link(origin + signer.path(who), signer.minutes),
+            questions=bot.clocks.questions, links=bot.clocks.links)
         reply = session.greeting() if line == "" else session.reply_with_news(line)
     else:
         reply = session.reply_with_news(line)

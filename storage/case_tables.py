@@ -94,6 +94,7 @@ class TinyDBCaseRepository(Generic[C]):
 
 
 LINK_SOURCES, LINK_CHECKS, BROKEN_LINKS = "link_sources", "link_checks", "broken_links"
+QUESTIONS = "questions"
 
 
 class TinyDBLinkStore:

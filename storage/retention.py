@@ -16,7 +16,9 @@ from bot.audit import HistoryEntry
 from bot.config import RetentionConfig
 from bot.domain import SocialMediaRequest
 from bot.moderation.desk import alert_from_record, alert_to_record
+from bot.questions import Question, redacted_question
 from bot.retention import Cutoffs, PurgeReport, closed_at, redacted_alert, redacted_request
+from storage.case_tables import QUESTIONS
 from storage.engine import Op, Store
 from storage.moderation_repository import ALERTS, AUTHORS, EXAMPLES, POSTS
 from storage.tinydb_repository import DELIVERIES, OUTBOX, REQUESTS, TinyDBRepository
@@ -25,7 +27,8 @@ RETENTION = "retention"
 # Further case tables with personal information (citizens' questions): table -> (parse,
 # redact), where redact gives the case without it, or None when it was purged already.
 Redactor = Callable[[Any], Any]
-EXTRA_CASES: dict[str, tuple[Callable[[dict[str, Any]], Any], Redactor]] = {}
+EXTRA_CASES: dict[str, tuple[Callable[[dict[str, Any]], Any], Redactor]] = {
+    QUESTIONS: (Question.from_record, redacted_question)}
 
 
 def purge(store: Store, retention: RetentionConfig, now: datetime, *, dry_run: bool,

@@ -14,8 +14,10 @@ from bot.directory import Directory
 from bot.domain import RequestKind
 from bot.errors import FieldErrors
 from bot.form import FIELDS, SPEC, FieldSpec, choices, field_problem, prefill
+from bot.links import LinkChecker
 from bot.moderation.desk import DeskError, ModerationDesk
 from bot.ports import KeyValueStore
+from bot.questions import QuestionDesk, questions_table
 from bot.reminders import Reminders, describe
 from bot.workflow import Actor, Move, Workflow, WorkflowError
 from cards.alert import alert_card
@@ -40,6 +42,10 @@ I help City staff get access to the City's social media accounts (ADM 140-007):
   alerts               moderation alerts waiting (moderators and the CCT)
   remove / keep / escalate ALERT, ban ALERT REASON   decide a moderation alert
   dashboard            a personal one-time link to the web dashboard
+  questions            citizens' questions waiting for the City's answer (04.02 k)
+  question ALERT       the alert's post needs an answer: start its response clock
+  clear Q REASON, answered Q HOW   not a question for the City / answered elsewhere
+  close LINK REASON    close a broken-link case the weekly check opened (04.02 l)
   as PERSON            act as someone else from the directory (local use only)
   quit                 leave"""
 
@@ -49,7 +55,8 @@ class ConsoleSession:
                  desk: ModerationDesk | None = None, confirm: bool = True,
                  notices: KeyValueStore | None = None,
                  reminders: Reminders | None = None,
-                 dashboard_link: Callable[[str], str] | None = None) -> None:
+                 dashboard_link: Callable[[str], str] | None = None,
+                 questions: QuestionDesk | None = None, links: LinkChecker | None = None) -> None:
         self.workflow = workflow
         self.reminders = reminders
         self.confirm = confirm
@@ -72,6 +79,51 @@ class ConsoleSession:
                 "keep": self._moderate("keep"), "ban": self._moderate("ban"),
                 "escalate": self._moderate("escalate"),
             })
+        self._add_clock_commands(questions, links)
+
+    # -- the procedure's clocks: citizens' questions and broken links (issue 12) ----------------
+
+    def _add_clock_commands(self, questions: QuestionDesk | None,
+                            links: LinkChecker | None) -> None:
+        self.questions, self.links = questions, links
+        if questions is not None:
+            self._commands.update({"questions": self._questions, "question": self._mark,
+                                   "clear": self._clear, "answered": self._answered})
+        if links is not None:
+            self._commands["close"] = self._close_link
+
+    def _questions(self, args: list[str]) -> str:
+        assert self.questions is not None
+        return clean(questions_table(self.questions.open_questions()))
+
+    def _mark(self, args: list[str]) -> str:
+        assert self.questions is not None and self.desk is not None
+        if not args:
+            return "Usage: question ALERT_ID  (the alert's post needs the City's answer)"
+        alert = self.desk.get(args[0])
+        question = self.questions.mark(self.person_id, "console", alert)
+        return f"{question.id}: the response clock runs on {question.account_id}."
+
+    def _clear(self, args: list[str]) -> str:
+        assert self.questions is not None
+        if len(args) < 2:
+            return "Usage: clear QUESTION_ID REASON  (not a question for the City)"
+        done = self.questions.clear(self.person_id, "console", args[0], " ".join(args[1:]))
+        return f"{done.id} cleared."
+
+    def _answered(self, args: list[str]) -> str:
+        assert self.questions is not None
+        if len(args) < 2:
+            return "Usage: answered QUESTION_ID HOW  (answered outside the thread)"
+        done = self.questions.answered(self.person_id, "console", args[0], " ".join(args[1:]))
+        return f"{done.id} closed as answered."
+
+    def _close_link(self, args: list[str]) -> str:
+        assert self.links is not None
+        if len(args) < 2:
+            return "Usage: close LINK_ID REASON"
+        done = self.links.close(self.person_id, "console", args[0], " ".join(args[1:]))
+        return f"{done.id} closed."
 
     @property
     def actor(self) -> Actor:
