@@ -55,10 +55,10 @@ async def serving(bot: Runtime) -> AsyncIterator[str]:
 
 async def send(bot: Runtime, *posts: dict[str, Any]) -> None:
     """Through the real intake: POST /api/moderation/posts, as the publishing side does."""
-    async with serving(bot) as base, aiohttp.ClientSession() as http:
-        async with http.post(f"{base}/api/moderation/posts", json={"posts": list(posts)},
-                             headers={"Authorization": f"Bearer {TOKEN}"}) as answer:
-            assert answer.status == 200, await answer.text()
+    async with serving(bot) as base, aiohttp.ClientSession() as http, http.post(
+            f"{base}/api/moderation/posts", json={"posts": list(posts)},
+            headers={"Authorization": f"Bearer {TOKEN}"}) as answer:
+        assert answer.status == 200, await answer.text()
 
 
 def queued(bot: Runtime) -> list[tuple[str, tuple[str, ...]]]:
