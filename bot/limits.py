@@ -5,3 +5,5 @@ MAX_SOP = 3000          # the SOP text (06.02)
 MAX_LINK = 500          # the SOP link
 MAX_BAN_REASON = 500    # why a moderator banned an author
 MAX_POST_CHARS = 600    # how much of a public post an alert card shows (the link has the rest)
+MAX_ACCOUNT_FIELD = 300  # an account's platform, handle or address, department
+MAX_HR_BODY = 16_384     # one HR leaver notice (POST /api/hr/leavers)

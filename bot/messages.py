@@ -293,3 +293,113 @@ def console_alert_notice(alert_id: str) -> str:
 def console_notices(texts: list[str]) -> str:
     """Unseen notices, shown at the console's next prompt."""
     return "\n".join(["News for you:", *(f"  - {t}" for t in texts)])
+
+
+# -- the account register, password tasks, leaving and revocation (bot/accounts.py, tasks.py,
+#    offboarding.py) -------------------------------------------------------------------------
+
+NO_PASSWORDS = ("That looks like a password (or another secret). The bot never asks for, "
+                "stores or shows one: the CCT Team Leader holds every account's credentials "
+                "(04.08 a). Leave it out and try again.")
+ONLY_CCT_MANAGES_ACCOUNTS = "Only the Corporate Communications Team manages the account register."
+ONLY_CCT_OFFBOARDS = "Only the Corporate Communications Team handles departures and revocations."
+NOT_YOURSELF = "You cannot start your own departure or revocation; ask another CCT member."
+NO_ACCOUNTS_TO_REVOKE = "That person uses no account in the register: there is nothing to revoke."
+BAD_DATE = "Give the date as YYYY-MM-DD, e.g. 2027-03-31."
+CITY_OWNS = ("The City of Pickering owns every account and its followers, whoever runs it "
+             "(04.08 b, c); the CCT Team Leader holds the credentials (04.08 a).")
+
+
+def system_title(source: str) -> str:
+    return f"automatic ({source})"
+
+
+def field_required(name: str) -> str:
+    return f"The {name.replace('_', ' ')} is required."
+
+
+def no_such_account(text: str) -> str:
+    return f"There is no account {text!r} in the register (type 'accounts' to list them)."
+
+
+def account_exists(handle: str) -> str:
+    return f"{handle!r} is already in the register."
+
+
+def account_retired(account_id: str) -> str:
+    return f"{account_id} is retired: it cannot be changed any more."
+
+
+def not_an_account_field(name: str, editable: tuple[str, ...]) -> str:
+    return f"{name!r} is not something you can edit (you can edit: {', '.join(editable)})."
+
+
+def unknown_department(department: str, known: list[str]) -> str:
+    return f"There is no department {department[:40]!r} (known: {', '.join(known)})."
+
+
+def not_a_user_of(account_ids: list[str]) -> str:
+    return f"That person does not use {', '.join(account_ids)}."
+
+
+def task_not_yours(task_id: str, names: str) -> str:
+    return f"{task_id} is held by {names}; only they (or the CCT Team Leader) can act on it."
+
+
+def task_action_unknown(action: str) -> str:
+    return f"A password task can be marked done or passed on, not {action[:30]!r}."
+
+
+def cannot_pass_task(who: str, names: str) -> str:
+    return f"A password task can be passed only to a CCT member ({names}), not to {who}."
+
+
+def task_done_already(task_id: str, entry: HistoryEntry | None, zone: str) -> str:
+    if entry is None:
+        return f"{task_id} is done."
+    return f"{task_id} was marked done by {entry.signer} on {when(entry.at, zone)}."
+
+
+def no_such_task(text: str) -> str:
+    return f"There is no password task {text!r} (type 'tasks' to list yours)."
+
+
+def task_reason(kind: str, reason: str) -> str:
+    if kind == "revocation":
+        return f"access revoked (05): {reason}"
+    return f"left the City: {reason}"
+
+
+def task_summary(task_id: str, account_label: str) -> str:
+    return (f"Password task {task_id}: change the password of {account_label} and mark it "
+            f"done (never send the password here).")
+
+
+def task_reminder(task_id: str, account_label: str, waited: int) -> str:
+    return (f"Reminder: password task {task_id} ({account_label}) has waited "
+            f"{_business_days(waited)}.")
+
+
+def no_such_offboarding(text: str) -> str:
+    return f"There is no departure or revocation {text!r}."
+
+
+def offboarding_action_not_possible(action: str, state: str) -> str:
+    return f"You cannot {action[:30]} a departure that is {state}."
+
+
+def offboarding_final(case_id: str, state: str) -> str:
+    return f"{case_id} is {state}: nothing more can be done to it."
+
+
+def offboarding_summary(case_id: str, kind: str, what: str) -> str:
+    noun = "Revocation" if kind == "revocation" else "Departure"
+    return f"{noun} {case_id}: {what}"
+
+
+def withdrawn_on_leaving(case_id: str) -> str:
+    return f"Withdrawn: the requester left the City ({case_id})."
+
+
+def handed_on_leaving(signature: str, case_id: str) -> str:
+    return f"Handed to {signature}: the signer left the City ({case_id})."

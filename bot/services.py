@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.accounts import AccountRegister
 from bot.cases import CaseEngine
 from bot.config import AppConfig
 from bot.directory import Directory
 from bot.moderation.desk import ModerationDesk
+from bot.offboarding import Offboarding
 from bot.ports import Channel, DeliveryLedger, KeyValueStore
+from bot.tasks import PasswordTasks
 from bot.workflow import Workflow
 
 
@@ -26,6 +29,10 @@ class Services:
     kv: KeyValueStore            # small adapter state (DM channels, filed forms, references)
     ledger: DeliveryLedger       # what each channel sent where
     wake: Callable[[], None]     # something was queued: deliver it now
+    # The account register and the duties after "access granted" (04.08 a, 05).
+    accounts: AccountRegister    # the City's accounts and who may use them
+    tasks: PasswordTasks         # password-change tasks
+    offboarding: Offboarding     # leaving (scheduled, proposed by a sync) and revocation (05)
     # The platforms attached so far, by name: the outbox delivers through exactly these.
     channels: dict[str, Channel] = field(default_factory=dict)
 

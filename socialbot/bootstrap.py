@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from bot.accounts import AccountRegister, AccountStore
 from bot.business_days import BusinessCalendar
 from bot.cases import CaseEngine
 from bot.clock import SystemClock
@@ -15,11 +16,14 @@ from bot.directory import Directory
 from bot.metrics import NO_METRICS, MetricsRecorder
 from bot.moderation.desk import ModerationDesk
 from bot.moderation.timed_screener import TimedScreener
+from bot.offboarding import Offboarding
 from bot.outbox import OutboxDispatcher
 from bot.ports import Channel, Clock
 from bot.reminders import Reminders
 from bot.services import Services
+from bot.tasks import PasswordTasks
 from bot.workflow import Workflow, WorkflowSettings
+from storage.accounts_repository import TinyDBAccountStore
 from storage.engine import Store
 from storage.moderation_repository import StoredPostHistory, TinyDBModerationRepository
 from storage.tinydb_repository import TinyDBRepository
@@ -87,11 +91,29 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
     reminders = Reminders(workflow, repository, clock, calendar=business_calendar(config),
                           levels=config.service_levels, desk=desk)
     dispatcher = OutboxDispatcher(repository, {})
+    register, tasks, offboarding = build_accounts(config, TinyDBAccountStore(repository),
+                                                  workflow, clock)
+    reminders.tasks, reminders.offboarding = tasks, offboarding
     services = Services(config=config, engine=engine, workflow=workflow, desk=desk, kv=repository,
-                        ledger=repository, wake=dispatcher.wake, channels=dispatcher.channels)
+                        ledger=repository, wake=dispatcher.wake, accounts=register, tasks=tasks,
+                        offboarding=offboarding, channels=dispatcher.channels)
     return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
                    services=services, dispatcher=dispatcher, reminders=reminders)
 
+
+
+def build_accounts(config: AppConfig, store: AccountStore, workflow: Workflow,
+                   clock: Clock) -> tuple[AccountRegister, PasswordTasks, Offboarding]:
+    """The account register, password tasks and offboarding, on the workflow's engine."""
+    engine = workflow.engine
+    register = AccountRegister(directory=workflow.directory, store=store, clock=clock,
+                               sign=engine.sign)
+    tasks = PasswordTasks(directory=workflow.directory, store=store, clock=clock, engine=engine,
+                          register=register, time_zone=config.time_zone)
+    offboarding = Offboarding(directory=workflow.directory, store=store, clock=clock,
+                              engine=engine, workflow=workflow, register=register, tasks=tasks,
+                              time_zone=config.time_zone)
+    return register, tasks, offboarding
 
 
 def business_calendar(config: AppConfig) -> BusinessCalendar:

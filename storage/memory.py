@@ -13,8 +13,9 @@ import itertools
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
+from bot.accounts import Account, AccountStore
 from bot.audit import Refusal
 from bot.cases import CaseRepository
 from bot.domain import TERMINAL_STATES, SocialMediaRequest
@@ -22,6 +23,7 @@ from bot.moderation.desk import Alert, ModerationRepository
 from bot.moderation.history import InMemoryPostHistory
 from bot.moderation.model import Post, Verdict
 from bot.notifications import Notification, OutboxMessage
+from bot.offboarding import OffboardingCase
 from bot.outbox import OutboxSummary
 from bot.ports import (
     ConcurrentUpdate,
@@ -31,12 +33,15 @@ from bot.ports import (
     Outbox,
     RequestRepository,
 )
+from bot.tasks import PasswordTask
 from storage.outbox_records import oldest_first, outbox_message, outbox_record, summarise
 
-__all__ = ["InMemoryPostHistory", "MemoryModerationRepository", "MemoryRepository"]
+__all__ = ["InMemoryPostHistory", "MemoryAccountStore", "MemoryModerationRepository",
+           "MemoryRepository"]
 
 
 CaseT = TypeVar("CaseT", SocialMediaRequest, Alert)
+RecordT = TypeVar("RecordT", Account, PasswordTask, OffboardingCase)
 
 
 class MemoryRepository:
@@ -284,3 +289,52 @@ def _implements_the_ports(requests: MemoryRepository, alerts: MemoryModerationRe
                                      ModerationRepository, CaseRepository[Alert]]:
     """Checked by mypy: the in-memory stores keep the ports' signatures."""
     return requests, requests, requests, requests, alerts, alerts
+
+
+# -- the account register and its duties (bot/accounts.py, tasks.py, offboarding.py) ----------
+
+class MemoryTable(Generic[RecordT]):
+    """One kind of record with a signed history, in memory (a RecordTable)."""
+
+    def __init__(self, requests: MemoryRepository, prefix: str) -> None:
+        self._requests = requests
+        self.prefix = prefix
+        self._writing = threading.Lock()
+        self._records: dict[str, RecordT] = {}
+        self._next = itertools.count(1)
+
+    def next_id(self) -> str:
+        return f"{self.prefix}-{next(self._next)}"
+
+    def get(self, record_id: str, /) -> RecordT | None:
+        return self._records.get(record_id)
+
+    def save(self, record: RecordT, /, *, expected_version: int,
+             notifications: Iterable[Notification] = ()) -> RecordT:
+        saved = record.evolve(version=expected_version + 1)
+        queued = self._requests.outbox_entries(notifications)
+        with self._writing:
+            check_move(self._records.get(record.id), record, expected_version, missing_version=0)
+            self._records[saved.id] = saved
+            self._requests._outbox.update(queued)
+        return saved
+
+    def open_cases(self) -> list[RecordT]:
+        return [r for r in self.all() if not r.is_final]
+
+    def all(self) -> list[RecordT]:
+        return sorted(self._records.values(), key=lambda r: int(r.id.rsplit("-", 1)[1]))
+
+
+class MemoryAccountStore:
+    """Implements AccountStore in memory, sharing the requests' outbox."""
+
+    def __init__(self, requests: MemoryRepository) -> None:
+        self.accounts: MemoryTable[Account] = MemoryTable(requests, "AC")
+        self.tasks: MemoryTable[PasswordTask] = MemoryTable(requests, "T")
+        self.offboardings: MemoryTable[OffboardingCase] = MemoryTable(requests, "O")
+
+
+def _implements_the_account_port(store: MemoryAccountStore) -> AccountStore:
+    """Checked by mypy: the in-memory store keeps the port's signature."""
+    return store
