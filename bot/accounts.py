@@ -146,6 +146,9 @@ class AccountStore(Protocol):
     @property
     def offboardings(self) -> RecordTable[Any]: ...  # bot.offboarding.OffboardingCase
 
+    @property
+    def grants(self) -> RecordTable[Any]: ...       # bot.grants.AccessGrant
+
 
 def system_entry(record: Any, action: str, *, source: str, at: datetime, comment: str = "",
                  details: Mapping[str, str] | None = None, stage: str | None = None
@@ -251,19 +254,30 @@ class AccountRegister:
         return self._save(account.evolve(state="retired", users=()), entry,
                           expected_version=account.version)
 
-    def grant(self, actor: Actor, ref: str, person_id: str, *, request_id: str = "",
-              comment: str = "") -> Account:
+    def grant(self, actor: Actor, ref: str, person_id: str, *, comment: str = "") -> Account:
         self._check_manager(actor)
         refuse_secrets({"comment": comment})
         account = self._open_account(ref)
         (person,) = self._known_people([person_id])
         if person in account.users:
             return account
-        details = {"person": person, **({"request": request_id} if request_id else {})}
-        entry = self._entry(account, actor, "grant", comment.strip()[:MAX_COMMENT], details)
-        notes = [self.access_notice(account, person, request_id)] if request_id else []
+        entry = self._entry(account, actor, "grant", comment.strip()[:MAX_COMMENT],
+                            {"person": person})
         return self._save(account.evolve(users=(*account.users, person)), entry,
-                          expected_version=account.version, notifications=notes)
+                          expected_version=account.version)
+
+    def grant_recorded(self, ref: str, person_id: str, entry: HistoryEntry, *,
+                       request_id: str) -> Account:
+        """Grant `person_id` the account as the CCT recorded it on an approved request
+        (`entry` is that signed "record"); a retired account or a present user is left."""
+        account = self.get(ref)
+        if account.is_final or person_id in account.users:
+            return account
+        signed = replace(entry, seq=len(account.history) + 1, step=account.step,
+                         stage=account.state, action="grant", hash="",
+                         details={"person": person_id, "request": request_id})
+        return self._save(account.evolve(users=(*account.users, person_id)), signed,
+                          expected_version=account.version)
 
     def revoke(self, actor: Actor | None, ref: str, person_id: str, reason: str, *,
                source: str = "", case_id: str = "") -> Account:
@@ -291,15 +305,6 @@ class AccountRegister:
         moved = account.evolve(password_changed_at=entry.at,
                                password_changed_by=entry.for_id or entry.actor_id)
         return self._save(moved, signed, expected_version=account.version)
-
-    # -- what a change tells whom ---------------------------------------------------------------
-
-    def access_notice(self, account: Account, person_id: str, request_id: str) -> Notification:
-        return Notification(
-            id=f"{account.id}:{account.step + 1}:access:{person_id}", kind="requester_update",
-            case_id=account.id, step=account.step + 1, recipients=(person_id,),
-            case_type="account", intent="outcome",
-            summary=f"{request_id}: access recorded on {account.id}")
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -367,6 +372,27 @@ class AccountRegister:
         moved = account.evolve(history=sealed(account.id, (*account.history, entry)))
         return self.store.accounts.save(moved, expected_version=expected_version,
                                         notifications=notifications)
+
+
+def register_rows(register: AccountRegister, accounts: Iterable[Account],
+                  zone: str) -> list[dict[str, Any]]:
+    """The register as rows (the CLI's json and csv, the chat's lists): never a password."""
+    directory = register.directory
+    holder = directory.find(register.credentials_holder)
+
+    def name(person_id: str) -> str:
+        person = directory.find(person_id)
+        return person.full_name if person else person_id
+
+    return [{
+        "id": a.id, "platform": a.platform, "handle": a.handle,
+        "department": directory.department_name(a.department), "owner": messages.CITY_NAME,
+        "state": a.state, "users": [{"id": u, "name": name(u)} for u in a.users],
+        "credentials_holder": holder.full_name if holder else register.credentials_holder,
+        "password_changed_at": messages.when(a.password_changed_at, zone)
+        if a.password_changed_at else "",
+        "password_changed_by": name(a.password_changed_by) if a.password_changed_by else "",
+    } for a in accounts]
 
 
 def _number(record: Any) -> int:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 CASE_PREFIXES: dict[str, str] = {"R": "request", "A": "alert",
-                                 "T": "task", "O": "offboarding", "AC": "account"}
+                                 "T": "task", "O": "offboarding", "AC": "account",
+                                 "G": "grant"}
 
 
 def case_type_of(case_id: str) -> str | None:

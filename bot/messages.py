@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.audit import HistoryEntry
@@ -403,3 +404,94 @@ def withdrawn_on_leaving(case_id: str) -> str:
 
 def handed_on_leaving(signature: str, case_id: str) -> str:
     return f"Handed to {signature}: the signer left the City ({case_id})."
+
+
+def grant_action_unknown(action: str) -> str:
+    return f"An approved request's accounts can only be recorded, not {action[:30]!r}."
+
+
+def grant_waiting(grant_id: str, request_id: str) -> str:
+    return (f"{request_id} is approved: record which accounts it covers ({grant_id}; "
+            f"type 'record {request_id} ACCOUNT...').")
+
+
+def grant_summary(grant_id: str, request_id: str) -> str:
+    return f"{request_id}: the accounts you may now use are recorded ({grant_id})."
+
+
+def grant_recorded_already(grant_id: str, accounts: str) -> str:
+    return f"{grant_id} is recorded already ({accounts or 'no accounts'})."
+
+
+def no_such_grant(text: str) -> str:
+    return f"No approved request waits for its accounts to be recorded as {text!r}."
+
+
+def task_notice(task_id: str, account: str, name: str, reason: str, *, reminder: bool) -> str:
+    lead = "Reminder: " if reminder else ""
+    return (f"{lead}Password task {task_id}: change the password of {account} ({name} "
+            f"{reason}), then mark it done. Never send the password to the bot.")
+
+
+def grant_notice(request_id: str, name: str, programs: str) -> str:
+    return (f"{request_id} ({name}: {programs}) is approved: record which accounts of the "
+            f"register it covers.")
+
+
+def access_granted_notice(request_id: str, accounts: list[str]) -> str:
+    listed = ", ".join(accounts) or "no account yet"
+    return (f"Access granted ({request_id}): you may now use {listed}. {CITY_OWNS} "
+            f"Never share a password, and tell the CCT when you no longer need an account.")
+
+
+def offboarding_proposed_notice(case_id: str, name: str, reason: str) -> str:
+    return (f"Departure {case_id}: {name} may have left the City ({reason}). Confirm it "
+            f"(their access is removed on the last day) or dismiss it.")
+
+
+def offboarding_scheduled_notice(case_id: str, name: str, day: str) -> str:
+    return (f"Departure {case_id}: {name}'s last day is {day}; their accounts are removed and "
+            f"password tasks opened that day.")
+
+
+def departure_done_notice(case_id: str, name: str, accounts: list[str], withdrawn: int,
+                          handed: int) -> str:
+    listed = ", ".join(accounts) or "no account"
+    return (f"Departure {case_id}: {name} was removed from {listed}; a password task is open "
+            f"for each. {withdrawn} of their requests withdrawn, {handed} waiting approvals "
+            f"handed on.")
+
+
+def revocation_notice(accounts: list[str], reason: str, *, you: bool, name: str) -> str:
+    whose = "Your" if you else f"{name}'s"
+    return (f"{whose} access to {', '.join(accounts)} was revoked under ADM 140-007 section 05: "
+            f"{reason}")
+
+
+CITY_NAME = "City of Pickering"
+
+
+def register_text(rows: list[dict[str, Any]], *, everything: bool) -> str:
+    """The register as plain text (console, CLI); `rows` from bot.accounts.register_rows."""
+    if not rows:
+        return ("The register is empty." if everything else
+                "You may use no account of the City's register.")
+    lines = [CITY_OWNS]
+    for row in rows:
+        users = ", ".join(f"{u['name']} ({u['id']})" for u in row["users"]) or "nobody"
+        changed = (f"{row['password_changed_at']} by {row['password_changed_by']}"
+                   if row["password_changed_at"] else "not recorded")
+        retired = "  [retired]" if row["state"] == "retired" else ""
+        lines += [f"{row['id']}  {row['platform']} {row['handle']}{retired}",
+                  f"    department: {row['department']} (owner: {row['owner']}); "
+                  f"credentials: {row['credentials_holder']}",
+                  f"    users: {users}", f"    password last changed: {changed}"]
+    return "\n".join(lines)
+
+
+def tasks_text(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "No password task is open."
+    return "\n".join(
+        f"{r['id']}  {r['account']}: {r['reason']} (held by {r['holder']}, open "
+        f"{r['age_days']:.1f} days)" for r in rows)

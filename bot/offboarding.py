@@ -128,9 +128,9 @@ class OffboardingCases:
                 raise FieldErrors({"last_day": messages.BAD_DATE}) from None
         return moved, []
 
-    def already_message(self, case: OffboardingCase, step: int) -> str:
-        entry = next((h for h in case.history if h.step == step and h.action not in
-                      ("propose", "schedule")), None)
+    def already_message(self, case: Any, step: int) -> str:
+        entry = next((h for h in case.history if h.step == step and h.seq > 1), None) or \
+            (case.history[-1] if len(case.history) > 1 else None)
         if entry is None:
             return messages.out_of_date(case.id)
         return messages.already_decided(case.id, entry, self.time_zone)

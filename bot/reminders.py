@@ -22,6 +22,7 @@ from bot.business_days import BusinessCalendar
 from bot.chains import STAGES
 from bot.config import ServiceLevelsConfig
 from bot.domain import SocialMediaRequest
+from bot.grants import AccessGrants
 from bot.moderation.desk import CASE_TYPE as ALERT
 from bot.moderation.desk import Alert, ModerationDesk
 from bot.notifications import Notification
@@ -63,12 +64,15 @@ class Reminders:
         # departures whose last day has come are carried out on the same loop.
         self.tasks: PasswordTasks | None = None
         self.offboarding: Offboarding | None = None
+        self.grants: AccessGrants | None = None
 
     def run_once(self) -> int:
         """Queue what is due now; returns how many notifications were queued."""
         now = self.clock.now()
-        if self.offboarding is not None:
-            with _ONE_PASS:  # a last day is kept whatever the calendar says
+        with _ONE_PASS:  # a last day is kept whatever the calendar says
+            if self.grants is not None:
+                self.grants.catch_up()
+            if self.offboarding is not None:
                 self.offboarding.run_due()
         if not self.calendar.is_business_day(self.calendar.local_date(now)):
             return 0  # nobody is reminded on a weekend, a holiday or a closure day

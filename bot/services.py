@@ -13,6 +13,8 @@ from bot.accounts import AccountRegister
 from bot.cases import CaseEngine
 from bot.config import AppConfig
 from bot.directory import Directory
+from bot.duties import AccountDuties
+from bot.grants import AccessGrants
 from bot.moderation.desk import ModerationDesk
 from bot.offboarding import Offboarding
 from bot.ports import Channel, DeliveryLedger, KeyValueStore
@@ -33,12 +35,18 @@ class Services:
     accounts: AccountRegister    # the City's accounts and who may use them
     tasks: PasswordTasks         # password-change tasks
     offboarding: Offboarding     # leaving (scheduled, proposed by a sync) and revocation (05)
+    grants: AccessGrants         # the CCT records which accounts an approved request covers
     # The platforms attached so far, by name: the outbox delivers through exactly these.
     channels: dict[str, Channel] = field(default_factory=dict)
 
     @property
     def directory(self) -> Directory:
         return self.workflow.directory
+
+    @property
+    def duties(self) -> AccountDuties:
+        """The register and its duties as the chat adapters use them."""
+        return AccountDuties(self.accounts, self.tasks, self.offboarding, self.grants)
 
     def attach(self, name: str, channel: Channel) -> None:
         self.channels[name] = channel

@@ -123,8 +123,9 @@ class PasswordTaskCases:
         pool = [self.directory.cct_team_leader, *self.directory.cct_members]
         return [p for p in dict.fromkeys(pool) if p not in (person_id, case.assignee)]
 
-    def already_message(self, case: PasswordTask, step: int) -> str:
-        entry = next((h for h in case.history if h.step == step and h.action != "open"), None)
+    def already_message(self, case: Any, step: int) -> str:
+        entry = next((h for h in case.history if h.step == step and h.seq > 1), None) or \
+            (case.history[-1] if len(case.history) > 1 else None)
         if entry is None:
             return messages.out_of_date(case.id)
         return messages.already_decided(case.id, entry, self.time_zone)
@@ -251,6 +252,18 @@ class PasswordTasks:
 
     def age_days(self, task: PasswordTask) -> float:
         return (self.clock.now() - task.created_at).total_seconds() / 86400
+
+    def rows(self, tasks: list[PasswordTask]) -> list[dict[str, Any]]:
+        """Open tasks as rows (the CLI's json, the chat's lists), with their age in days."""
+        def name(person_id: str) -> str:
+            person = self.directory.find(person_id)
+            return person.full_name if person else person_id
+
+        return [{"id": t.id, "account_id": t.account_id, "account": t.account_label,
+                 "person": name(t.person_id), "reason": t.reason, "cause": t.cause,
+                 "holder": name(t.assignee), "state": t.state,
+                 "opened_at": t.created_at.isoformat(),
+                 "age_days": round(self.age_days(t), 2)} for t in tasks]
 
 
 def normalise_task_id(raw: str) -> str:

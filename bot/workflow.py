@@ -9,7 +9,7 @@ channel asks (who acts next, who may see a request, whom a stage may be handed t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
@@ -409,6 +409,9 @@ class Workflow:
         self.engine = engine or CaseEngine(directory=directory, clock=clock,
                                            refusals=repository)
         self.engine.register(self.cases)
+        # Told of every decided request after it is stored (an approval opens the CCT's
+        # record of the accounts it covers, bot/grants.py).
+        self.after_decide: list[Callable[[SocialMediaRequest], None]] = []
 
     # -- filing -----------------------------------------------------------------------------
 
@@ -492,6 +495,8 @@ class Workflow:
         """Apply one decision exactly once. `step` is the step the person saw (from a button)."""
         moved: SocialMediaRequest = self.engine.move(CASE_TYPE, actor, normalise_id(request_id),
                                                 decision, step=step)
+        for listener in self.after_decide:
+            listener(moved)
         return moved
 
     def get(self, request_id: str) -> SocialMediaRequest:

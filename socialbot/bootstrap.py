@@ -13,6 +13,7 @@ from bot.cases import CaseEngine
 from bot.clock import SystemClock
 from bot.config import AppConfig, load_config
 from bot.directory import Directory
+from bot.grants import AccessGrants
 from bot.metrics import NO_METRICS, MetricsRecorder
 from bot.moderation.desk import ModerationDesk
 from bot.moderation.timed_screener import TimedScreener
@@ -91,20 +92,22 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
     reminders = Reminders(workflow, repository, clock, calendar=business_calendar(config),
                           levels=config.service_levels, desk=desk)
     dispatcher = OutboxDispatcher(repository, {})
-    register, tasks, offboarding = build_accounts(config, TinyDBAccountStore(repository),
-                                                  workflow, clock)
-    reminders.tasks, reminders.offboarding = tasks, offboarding
+    register, tasks, offboarding, grants = build_accounts(
+        config, TinyDBAccountStore(repository), workflow, clock)
+    reminders.tasks, reminders.offboarding, reminders.grants = tasks, offboarding, grants
     services = Services(config=config, engine=engine, workflow=workflow, desk=desk, kv=repository,
                         ledger=repository, wake=dispatcher.wake, accounts=register, tasks=tasks,
-                        offboarding=offboarding, channels=dispatcher.channels)
+                        offboarding=offboarding, grants=grants, channels=dispatcher.channels)
     return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
                    services=services, dispatcher=dispatcher, reminders=reminders)
 
 
 
 def build_accounts(config: AppConfig, store: AccountStore, workflow: Workflow,
-                   clock: Clock) -> tuple[AccountRegister, PasswordTasks, Offboarding]:
-    """The account register, password tasks and offboarding, on the workflow's engine."""
+                   clock: Clock
+                   ) -> tuple[AccountRegister, PasswordTasks, Offboarding, AccessGrants]:
+    """The account register, password tasks, offboarding and the record of approved
+    requests' accounts, on the workflow's engine."""
     engine = workflow.engine
     register = AccountRegister(directory=workflow.directory, store=store, clock=clock,
                                sign=engine.sign)
@@ -113,7 +116,11 @@ def build_accounts(config: AppConfig, store: AccountStore, workflow: Workflow,
     offboarding = Offboarding(directory=workflow.directory, store=store, clock=clock,
                               engine=engine, workflow=workflow, register=register, tasks=tasks,
                               time_zone=config.time_zone)
-    return register, tasks, offboarding
+    grants = AccessGrants(directory=workflow.directory, repository=store.grants, clock=clock,
+                          engine=engine, workflow=workflow, register=register,
+                          time_zone=config.time_zone)
+    workflow.after_decide.append(grants.on_decided)
+    return register, tasks, offboarding, grants
 
 
 def business_calendar(config: AppConfig) -> BusinessCalendar:

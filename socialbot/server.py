@@ -243,7 +243,8 @@ async def console_turn(request: web.Request) -> web.Response:
         session = sessions[session_id] = ConsoleSession(
             bot.workflow, person, desk=bot.desk, confirm=confirm, notices=bot.repository,
             reminders=bot.reminders, dashboard_link=lambda who: dashboard_messages
-            .dashboard_link(origin + signer.path(who), signer.minutes))
+            .dashboard_link(origin + signer.path(who), signer.minutes),
+            duties=bot.services.duties)
         reply = session.greeting() if line == "" else session.reply_with_news(line)
     else:
         reply = session.reply_with_news(line)

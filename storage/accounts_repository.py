@@ -15,6 +15,7 @@ from typing import Any, Generic, Protocol, Self, TypeVar
 
 from bot.accounts import Account, AccountStore, RecordTable
 from bot.audit import HistoryEntry
+from bot.grants import AccessGrant
 from bot.notifications import Notification
 from bot.offboarding import OffboardingCase
 from bot.ports import ConcurrentUpdate, HistoryRewritten
@@ -22,7 +23,7 @@ from bot.tasks import PasswordTask
 from storage.engine import Op
 from storage.tinydb_repository import TinyDBRepository
 
-ACCOUNTS, TASKS, OFFBOARDINGS = "accounts", "password_tasks", "offboardings"
+ACCOUNTS, TASKS, OFFBOARDINGS, GRANTS = "accounts", "password_tasks", "offboardings", "grants"
 
 
 class StoredRecord(Protocol):
@@ -111,6 +112,8 @@ class TinyDBAccountStore:
                                                              PasswordTask.from_record)
         self.offboardings: TinyDBTable[OffboardingCase] = TinyDBTable(
             requests, OFFBOARDINGS, "O", OffboardingCase.from_record)
+        self.grants: TinyDBTable[AccessGrant] = TinyDBTable(requests, GRANTS, "G",
+                                                             AccessGrant.from_record)
 
 
 def number(record_id: str) -> int:

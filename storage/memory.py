@@ -19,6 +19,7 @@ from bot.accounts import Account, AccountStore
 from bot.audit import Refusal
 from bot.cases import CaseRepository
 from bot.domain import TERMINAL_STATES, SocialMediaRequest
+from bot.grants import AccessGrant
 from bot.moderation.desk import Alert, ModerationRepository
 from bot.moderation.history import InMemoryPostHistory
 from bot.moderation.model import Post, Verdict
@@ -41,7 +42,7 @@ __all__ = ["InMemoryPostHistory", "MemoryAccountStore", "MemoryModerationReposit
 
 
 CaseT = TypeVar("CaseT", SocialMediaRequest, Alert)
-RecordT = TypeVar("RecordT", Account, PasswordTask, OffboardingCase)
+RecordT = TypeVar("RecordT", Account, PasswordTask, OffboardingCase, AccessGrant)
 
 
 class MemoryRepository:
@@ -111,6 +112,10 @@ class MemoryRepository:
     def open_cases(self) -> list[SocialMediaRequest]:
         return _by_number([r for r in self._requests.values()
                            if r.state not in TERMINAL_STATES])
+
+    def all_requests(self) -> list[SocialMediaRequest]:
+        """Every request, open and closed (reports, the grants' catch-up)."""
+        return _by_number(list(self._requests.values()))
 
     def count(self) -> int:
         return len(self._requests)
@@ -333,6 +338,7 @@ class MemoryAccountStore:
         self.accounts: MemoryTable[Account] = MemoryTable(requests, "AC")
         self.tasks: MemoryTable[PasswordTask] = MemoryTable(requests, "T")
         self.offboardings: MemoryTable[OffboardingCase] = MemoryTable(requests, "O")
+        self.grants: MemoryTable[AccessGrant] = MemoryTable(requests, "G")
 
 
 def _implements_the_account_port(store: MemoryAccountStore) -> AccountStore:
