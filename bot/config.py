@@ -107,8 +107,9 @@ class PeriodsConfig(Strict):
 
 
 BusinessDays = Annotated[int, Field(ge=1, le=120)]
-CaseLevelName = Literal["alert", "question", "link", "review"]
-DEFAULT_CASE_LEVELS: dict[CaseLevelName, int] = {"alert": 1, "question": 2, "link": 5, "review": 10}
+CaseLevelName = Literal["alert", "password_task", "question", "link", "review"]
+DEFAULT_CASE_LEVELS: dict[CaseLevelName, int] = {"alert": 1, "password_task": 2, "question": 2,
+                                                 "link": 5, "review": 10}
 DEFAULT_SERVICE_LEVELS: dict[str, int] = {
     "supervisor": 2, "cct": 3, "director": 3, "sop_draft": 5, "sop_review": 5,
     "sop_director": 3,

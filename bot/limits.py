@@ -7,3 +7,5 @@ MAX_BAN_REASON = 500    # why a moderator banned an author
 MAX_POST_CHARS = 600    # how much of a public post an alert card shows (the link has the rest)
 MAX_URL = 2000          # a link the weekly check follows (longer ones are not links people read)
 MAX_QUESTION_EXCERPT = 280  # how much of a citizen's question the `questions` list keeps
+MAX_ACCOUNT_FIELD = 300  # an account's platform, handle or address, department
+MAX_HR_BODY = 16_384     # one HR leaver notice (POST /api/hr/leavers)

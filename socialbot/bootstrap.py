@@ -9,21 +9,26 @@ from pathlib import Path
 
 from adapters.linkcheck.http import HttpLinkProbe
 from bot.account_recipients import AccountRecipients, StaffRecipients
+from bot.accounts import AccountRegister, AccountStore
 from bot.business_days import BusinessCalendar
 from bot.cases import CaseEngine
 from bot.clock import SystemClock
 from bot.config import AppConfig, load_config
 from bot.directory import Directory
+from bot.grants import AccessGrants
 from bot.links import BrokenLink, LinkChecker
 from bot.metrics import NO_METRICS, MetricsRecorder
 from bot.moderation.desk import ModerationDesk
 from bot.moderation.timed_screener import TimedScreener
+from bot.offboarding import Offboarding
 from bot.outbox import OutboxDispatcher
 from bot.ports import Channel, Clock
 from bot.questions import Question, QuestionDesk
 from bot.reminders import Reminders
 from bot.services import Services
+from bot.tasks import PasswordTasks
 from bot.workflow import Workflow, WorkflowSettings
+from storage.accounts_repository import TinyDBAccountStore
 from storage.case_tables import BROKEN_LINKS, QUESTIONS, TinyDBCaseRepository, TinyDBLinkStore
 from storage.engine import Store
 from storage.moderation_repository import StoredPostHistory, TinyDBModerationRepository
@@ -93,8 +98,12 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
     reminders = Reminders(workflow, repository, clock, calendar=business_calendar(config),
                           levels=config.service_levels, desk=desk)
     dispatcher = OutboxDispatcher(repository, {})
+    register, tasks, offboarding, grants = build_accounts(
+        config, TinyDBAccountStore(repository), workflow, clock)
+    reminders.tasks, reminders.offboarding, reminders.grants = tasks, offboarding, grants
     services = Services(config=config, engine=engine, workflow=workflow, desk=desk, kv=repository,
-                        ledger=repository, wake=dispatcher.wake, channels=dispatcher.channels)
+                        ledger=repository, wake=dispatcher.wake, accounts=register, tasks=tasks,
+                        offboarding=offboarding, grants=grants, channels=dispatcher.channels)
     clocks = build_clocks(config, repository, engine, clock, reminders)
     return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
                    services=services, dispatcher=dispatcher, reminders=reminders, clocks=clocks)
@@ -139,6 +148,26 @@ def build_clocks(config: AppConfig, repository: TinyDBRepository, engine: CaseEn
 
 
 
+def build_accounts(config: AppConfig, store: AccountStore, workflow: Workflow,
+                   clock: Clock
+                   ) -> tuple[AccountRegister, PasswordTasks, Offboarding, AccessGrants]:
+    """The account register, password tasks, offboarding and the record of approved
+    requests' accounts, on the workflow's engine."""
+    engine = workflow.engine
+    register = AccountRegister(directory=workflow.directory, store=store, clock=clock,
+                               sign=engine.sign)
+    tasks = PasswordTasks(directory=workflow.directory, store=store, clock=clock, engine=engine,
+                          register=register, time_zone=config.time_zone)
+    offboarding = Offboarding(directory=workflow.directory, store=store, clock=clock,
+                              engine=engine, workflow=workflow, register=register, tasks=tasks,
+                              time_zone=config.time_zone)
+    grants = AccessGrants(directory=workflow.directory, repository=store.grants, clock=clock,
+                          engine=engine, workflow=workflow, register=register,
+                          time_zone=config.time_zone)
+    workflow.after_decide.append(grants.on_decided)
+    return register, tasks, offboarding, grants
+
+
 def business_calendar(config: AppConfig) -> BusinessCalendar:
     return BusinessCalendar(config.time_zone, closures=config.calendar.closures,
                             closed_on=config.calendar.closed_on_optional_holidays)
@@ -175,6 +204,20 @@ def build_reader(config: AppConfig, base_dir: Path) -> Workflow:
     store = build_reader_store(config, base_dir)
     return Workflow(directory=Directory(config.directory), repository=TinyDBRepository(store),
                     clock=SystemClock(), settings=workflow_settings(config))
+
+
+def build_account_reader(config: AppConfig, base_dir: Path
+                         ) -> tuple[AccountRegister, PasswordTasks]:
+    """A read-only view of the register and the password tasks, usable beside a server."""
+    repository = TinyDBRepository(build_reader_store(config, base_dir))
+    directory = Directory(config.directory)
+    clock = SystemClock()
+    engine = CaseEngine(directory=directory, clock=clock, refusals=repository)
+    store = TinyDBAccountStore(repository)
+    register = AccountRegister(directory=directory, store=store, clock=clock, sign=engine.sign)
+    tasks = PasswordTasks(directory=directory, store=store, clock=clock, engine=engine,
+                          register=register, time_zone=config.time_zone)
+    return register, tasks
 
 
 def workflow_settings(config: AppConfig) -> WorkflowSettings:

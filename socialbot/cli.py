@@ -104,10 +104,12 @@ def console(config_path: Path, person: str, assume_yes: bool) -> None:
     except StoreError as problem:
         click.echo(f"error: {problem}", err=True)
         sys.exit(1)
-    bot.services.attach(CONSOLE_CHANNEL, ConsoleChannel(bot.workflow, bot.repository))
+    bot.services.attach(CONSOLE_CHANNEL, ConsoleChannel(
+        bot.workflow, bot.repository, bot.services.duties))
     session = ConsoleSession(bot.workflow, person_id, desk=bot.desk, confirm=confirm,
                              notices=bot.repository, reminders=bot.reminders,
-                             questions=bot.clocks.questions, links=bot.clocks.links)
+                             questions=bot.clocks.questions, links=bot.clocks.links,
+                             duties=bot.services.duties)
 
     def turn(line: str) -> tuple[str, str]:
         reply = session.handle(line)
@@ -241,3 +243,5 @@ for _command in ("outbox", "backup", "restore", "verify"):
     _register_optional(main, "socialbot.ops_cli", _command)
 for _command in ("links", "purge", "questions"):  # the procedure's clocks (issue 12)
     _register_optional(main, "socialbot.clocks_cli", _command)
+for _command in ("accounts", "offboard", "tasks"):  # the account register (04.08)
+    _register_optional(main, "socialbot.accounts_cli", _command)

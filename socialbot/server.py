@@ -22,6 +22,7 @@ from adapters.dashboard import messages as dashboard_messages
 from adapters.dashboard.access import LinkSigner, Sessions, load_secret, secret_path
 from adapters.dashboard.http import DASHBOARD_KEY, Dashboard
 from adapters.dashboard.http import mount as mount_dashboard
+from adapters.hr.http import mount as mount_hr
 from adapters.intake.http import mount as mount_intake
 from bot.domain import SocialMediaRequest
 from bot.links import LinkCheck
@@ -31,6 +32,7 @@ from bot.retention import PurgeReport
 from socialbot import messages
 from socialbot.bootstrap import Runtime
 from socialbot.metrics import PrometheusMetrics
+from socialbot.offboard_ops import offboard_from_body
 from storage.engine import StoreError
 from storage.retention import last_purge, purge
 
@@ -63,6 +65,8 @@ def create_app(bot: Runtime) -> web.Application:
                  watchers=intake_watchers(bot))
     app.router.add_post("/ops/links/check", links_check)
     app.router.add_post("/ops/purge", purge_now)
+    mount_hr(app, bot.services.offboarding, on_queued=bot.dispatcher.wake)
+    app.router.add_post("/ops/offboard", ops_offboard)
     mount_dashboard(app, build_dashboard(bot))
     app.on_startup.append(_start_delivery)
     app.on_cleanup.append(_stop_delivery)
@@ -329,7 +333,8 @@ async def console_turn(request: web.Request) -> web.Response:
             bot.workflow, person, desk=bot.desk, confirm=confirm, notices=bot.repository,
             reminders=bot.reminders, dashboard_link=lambda who: dashboard_messages
             .dashboard_link(origin + signer.path(who), signer.minutes),
-            questions=bot.clocks.questions, links=bot.clocks.links)
+            questions=bot.clocks.questions, links=bot.clocks.links,
+            duties=bot.services.duties)
         reply = session.greeting() if line == "" else session.reply_with_news(line)
     else:
         reply = session.reply_with_news(line)
@@ -353,6 +358,12 @@ async def outbox_retry(request: web.Request) -> web.Response:
     retried = bot.repository.retry(None if all_dead else ids, time.time())
     bot.dispatcher.wake()
     return web.json_response({"retried": retried})
+
+
+async def ops_offboard(request: web.Request) -> web.Response:
+    """`socialbot offboard` beside a running server: the store is this process's to write."""
+    _check_local_caller(request)
+    return await offboard_from_body(request, request.app[BOT_KEY])
 
 
 def _check_local_caller(request: web.Request) -> None:
