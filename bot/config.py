@@ -245,6 +245,15 @@ class LinksConfig(Strict):
     max_links_per_post: Annotated[int, Field(ge=1, le=100)] = 20
 
 
+class ReviewsConfig(Strict):
+    """Current information (04.02 n): how often each account's users confirm it is current."""
+
+    every_days: Annotated[int, Field(ge=7, le=730)] = 91
+    # Per account (its id AC-n or its handle), e.g. {AC-3: 30} for a busy page.
+    accounts: dict[Annotated[str, Field(min_length=1, max_length=300)],
+                   Annotated[int, Field(ge=7, le=730)]] = {}
+
+
 class RetentionConfig(Strict):
     """How long the bot keeps what it no longer needs (MFIPPA; the City's records by-law)."""
 
@@ -274,6 +283,7 @@ class AppConfig(Strict):
     moderation: ModerationSettings = ModerationSettings()
     links: LinksConfig = LinksConfig()
     retention: RetentionConfig = RetentionConfig()
+    reviews: ReviewsConfig = ReviewsConfig()
 
     @model_validator(mode="after")
     def _read_old_periods(self) -> AppConfig:

@@ -634,3 +634,37 @@ def tasks_text(rows: list[dict[str, Any]]) -> str:
     return "\n".join(
         f"{r['id']}  {r['account']}: {r['reason']} (held by {r['holder']}, open "
         f"{r['age_days']:.1f} days)" for r in rows)
+
+
+# -- the procedure's clocks: current information (04.02 n) ---------------------------------------
+
+def review_asked(case_id: str, account: str) -> str:
+    return (f"Review {case_id} of {account}: please check that its profile, pinned posts and "
+            f"contact details are current, then type 'current {case_id}', or "
+            f"'changed {case_id} WHAT YOU CHANGED'.")
+
+
+def review_done(case_id: str, account: str, who: str, what: str) -> str:
+    if what:
+        return f"Review {case_id} of {account}: {who} updated it ({what})."
+    return f"Review {case_id} of {account}: {who} confirmed it is current."
+
+
+def review_already_done(case_id: str, who: str, at: str) -> str:
+    return f"Review {case_id} was already done by {who} on {at}."
+
+
+def review_not_yours(case_id: str, account: str) -> str:
+    return f"Review {case_id} is for the users of {account} and the CCT."
+
+
+def review_action_unknown(action: str) -> str:
+    return f"A review is confirmed current or says what changed, not {action[:20]!r}."
+
+
+def review_in_words(case_id: str, account: str) -> str:
+    return f"the review {case_id} of {account}"
+
+
+def no_open_reviews() -> str:
+    return "No account review waits for you."

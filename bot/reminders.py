@@ -63,6 +63,8 @@ class Reminders:
         self.levels = levels
         # Other case types on the clock (citizens' questions, broken links): see `clocked.py`.
         self.clocked: list[ClockedCases] = []
+        # What opens cases on a schedule before each pass (account reviews, 04.02 n).
+        self.schedulers: list[Callable[[], int]] = []
         # Set by the composition root: password tasks are reminded like requests, and
         # departures whose last day has come are carried out on the same loop.
         self.tasks: PasswordTasks | None = None
@@ -95,6 +97,7 @@ class Reminders:
                                       self._escalation(request, waited, period))
             queued += self._queue(request, "reminder", period,
                                   self._reminder(request, waited, period))
+        queued += sum(schedule() for schedule in self.schedulers)
         queued += sum(self._clocked_pass(kind, now) for kind in self.clocked)
         queued += self._task_pass(self.tasks, now) if self.tasks else 0
         return queued + (self._alert_pass(self.desk, now) if self.desk else 0)

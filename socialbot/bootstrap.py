@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from adapters.linkcheck.http import HttpLinkProbe
-from bot.account_recipients import AccountRecipients, StaffRecipients
+from bot.account_recipients import AccountRecipients, RegisterRecipients
 from bot.accounts import AccountRegister, AccountStore
 from bot.business_days import BusinessCalendar
 from bot.cases import CaseEngine
@@ -25,11 +25,18 @@ from bot.outbox import OutboxDispatcher
 from bot.ports import Channel, Clock
 from bot.questions import Question, QuestionDesk
 from bot.reminders import Reminders
+from bot.reviews import AccountReview, AccountReviews
 from bot.services import Services
 from bot.tasks import PasswordTasks
 from bot.workflow import Workflow, WorkflowSettings
 from storage.accounts_repository import TinyDBAccountStore
-from storage.case_tables import BROKEN_LINKS, QUESTIONS, TinyDBCaseRepository, TinyDBLinkStore
+from storage.case_tables import (
+    ACCOUNT_REVIEWS,
+    BROKEN_LINKS,
+    QUESTIONS,
+    TinyDBCaseRepository,
+    TinyDBLinkStore,
+)
 from storage.engine import Store
 from storage.moderation_repository import StoredPostHistory, TinyDBModerationRepository
 from storage.tinydb_repository import TinyDBRepository
@@ -104,7 +111,7 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
     services = Services(config=config, engine=engine, workflow=workflow, desk=desk, kv=repository,
                         ledger=repository, wake=dispatcher.wake, accounts=register, tasks=tasks,
                         offboarding=offboarding, grants=grants, channels=dispatcher.channels)
-    clocks = build_clocks(config, repository, engine, clock, reminders)
+    clocks = build_clocks(config, repository, engine, clock, reminders, register)
     return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
                    services=services, dispatcher=dispatcher, reminders=reminders, clocks=clocks)
 
@@ -120,11 +127,13 @@ class Clocks:
     link_cases: TinyDBCaseRepository[BrokenLink]
     questions: QuestionDesk
     question_cases: TinyDBCaseRepository[Question]
+    reviews: AccountReviews
+    review_cases: TinyDBCaseRepository[AccountReview]
 
 
 def build_clocks(config: AppConfig, repository: TinyDBRepository, engine: CaseEngine,
-                 clock: Clock, reminders: Reminders) -> Clocks:
-    recipients = StaffRecipients(engine.directory)
+                 clock: Clock, reminders: Reminders, register: AccountRegister) -> Clocks:
+    recipients = RegisterRecipients(register)
     settings = config.links
     link_cases = TinyDBCaseRepository(repository, table=BROKEN_LINKS, prefix="L",
                                       from_record=BrokenLink.from_record)
@@ -142,9 +151,17 @@ def build_clocks(config: AppConfig, repository: TinyDBRepository, engine: CaseEn
     questions = QuestionDesk(repository=question_cases, recipients=recipients, engine=engine,
                              clock=clock, calendar=reminders.calendar,
                              time_zone=config.time_zone, kv=repository)
-    reminders.clocked += [links, questions]
+    review_cases = TinyDBCaseRepository(repository, table=ACCOUNT_REVIEWS, prefix="V",
+                                        from_record=AccountReview.from_record)
+    reviews = AccountReviews(
+        repository=review_cases, register=register, engine=engine, clock=clock,
+        time_zone=config.time_zone, every=timedelta(days=config.reviews.every_days),
+        overrides={k: timedelta(days=v) for k, v in config.reviews.accounts.items()})
+    reminders.clocked += [links, questions, reviews]
+    reminders.schedulers.append(reviews.open_due)
     return Clocks(recipients=recipients, links=links, link_cases=link_cases,
-                  questions=questions, question_cases=question_cases)
+                  questions=questions, question_cases=question_cases, reviews=reviews,
+                  review_cases=review_cases)
 
 
 

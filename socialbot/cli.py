@@ -109,6 +109,7 @@ def console(config_path: Path, person: str, assume_yes: bool) -> None:
     session = ConsoleSession(bot.workflow, person_id, desk=bot.desk, confirm=confirm,
                              notices=bot.repository, reminders=bot.reminders,
                              questions=bot.clocks.questions, links=bot.clocks.links,
+                             reviews=bot.clocks.reviews,
                              duties=bot.services.duties)
 
     def turn(line: str) -> tuple[str, str]:

@@ -236,9 +236,11 @@ def _clock_parsers() -> dict[str, Any]:
     """The procedure's clocks' case tables (issue 12): chained like every case."""
     from bot.links import BrokenLink
     from bot.questions import Question
-    from storage.case_tables import BROKEN_LINKS, QUESTIONS
+    from bot.reviews import AccountReview
+    from storage.case_tables import ACCOUNT_REVIEWS, BROKEN_LINKS, QUESTIONS
 
-    return {BROKEN_LINKS: BrokenLink.from_record, QUESTIONS: Question.from_record}
+    return {BROKEN_LINKS: BrokenLink.from_record, QUESTIONS: Question.from_record,
+            ACCOUNT_REVIEWS: AccountReview.from_record}
 
 
 def _chain_problems(table: str, case_id: str, history: tuple[Any, ...]) -> list[str]:

@@ -334,6 +334,7 @@ async def console_turn(request: web.Request) -> web.Response:
             reminders=bot.reminders, dashboard_link=lambda who: dashboard_messages
             .dashboard_link(origin + signer.path(who), signer.minutes),
             questions=bot.clocks.questions, links=bot.clocks.links,
+            reviews=bot.clocks.reviews,
             duties=bot.services.duties)
         reply = session.greeting() if line == "" else session.reply_with_news(line)
     else:

@@ -94,7 +94,7 @@ class TinyDBCaseRepository(Generic[C]):
 
 
 LINK_SOURCES, LINK_CHECKS, BROKEN_LINKS = "link_sources", "link_checks", "broken_links"
-QUESTIONS = "questions"
+QUESTIONS, ACCOUNT_REVIEWS = "questions", "account_reviews"
 
 
 class TinyDBLinkStore:

@@ -22,6 +22,7 @@ from bot.moderation.desk import DeskError, ModerationDesk
 from bot.ports import KeyValueStore
 from bot.questions import QuestionDesk, questions_table
 from bot.reminders import Reminders, describe
+from bot.reviews import AccountReviews
 from bot.workflow import Actor, Move, Workflow, WorkflowError
 from cards.alert import alert_card
 from cards.content import request_card
@@ -49,6 +50,7 @@ I help City staff get access to the City's social media accounts (ADM 140-007):
   question ALERT       the alert's post needs an answer: start its response clock
   clear Q REASON, answered Q HOW   not a question for the City / answered elsewhere
   close LINK REASON    close a broken-link case the weekly check opened (04.02 l)
+  reviews, current V, changed V WHAT   your accounts' information reviews (04.02 n)
   as PERSON            act as someone else from the directory (local use only)
   quit                 leave"""
 
@@ -60,6 +62,7 @@ class ConsoleSession:
                  reminders: Reminders | None = None,
                  dashboard_link: Callable[[str], str] | None = None,
                  questions: QuestionDesk | None = None, links: LinkChecker | None = None,
+                 reviews: AccountReviews | None = None,
                  duties: AccountDuties | None = None) -> None:
         self.workflow = workflow
         self.reminders = reminders
@@ -88,13 +91,16 @@ class ConsoleSession:
                 "keep": self._moderate("keep"), "ban": self._moderate("ban"),
                 "escalate": self._moderate("escalate"),
             })
-        self._add_clock_commands(questions, links)
+        self._add_clock_commands(questions, links, reviews)
 
     # -- the procedure's clocks: citizens' questions and broken links (issue 12) ----------------
 
-    def _add_clock_commands(self, questions: QuestionDesk | None,
-                            links: LinkChecker | None) -> None:
-        self.questions, self.links = questions, links
+    def _add_clock_commands(self, questions: QuestionDesk | None, links: LinkChecker | None,
+                            reviews: AccountReviews | None) -> None:
+        self.questions, self.links, self.reviews = questions, links, reviews
+        if reviews is not None:
+            self._commands.update({"reviews": self._reviews, "current": self._current,
+                                   "changed": self._changed})
         if questions is not None:
             self._commands.update({"questions": self._questions, "question": self._mark,
                                    "clear": self._clear, "answered": self._answered})
@@ -126,6 +132,27 @@ class ConsoleSession:
             return "Usage: answered QUESTION_ID HOW  (answered outside the thread)"
         done = self.questions.answered(self.person_id, "console", args[0], " ".join(args[1:]))
         return f"{done.id} closed as answered."
+
+    def _reviews(self, args: list[str]) -> str:
+        assert self.reviews is not None
+        found = self.reviews.open_for(self.person_id)
+        if not found:
+            return messages.no_open_reviews()
+        return "\n".join(clean(messages.review_asked(r.id, r.account_label)) for r in found)
+
+    def _current(self, args: list[str]) -> str:
+        assert self.reviews is not None
+        if not args:
+            return "Usage: current REVIEW_ID  (the account's information is current)"
+        done = self.reviews.confirm(self.person_id, "console", args[0])
+        return f"{done.id}: thank you, {done.account_label} is confirmed current."
+
+    def _changed(self, args: list[str]) -> str:
+        assert self.reviews is not None
+        if len(args) < 2:
+            return "Usage: changed REVIEW_ID WHAT YOU CHANGED"
+        done = self.reviews.changed(self.person_id, "console", args[0], " ".join(args[1:]))
+        return f"{done.id}: thank you, {done.account_label} is recorded as updated."
 
     def _close_link(self, args: list[str]) -> str:
         assert self.links is not None

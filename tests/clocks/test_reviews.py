@@ -1,0 +1,130 @@
+"""Current information (04.02 n): each account in the register is reviewed every period; its
+users are asked, reminded on business days until one confirms or says what changed; then the
+next review comes a period later. Questions and broken links reach the register's users."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.audit import Actor
+from bot.config import AppConfig, ReviewsConfig, ServiceLevelsConfig
+from bot.errors import Refused
+from bot.moderation.model import Post
+from socialbot.bootstrap import Runtime, build
+from tests.support import FixedClock
+
+KWONG = Actor("kwong", "console")
+
+
+def at(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 14, tzinfo=UTC)  # 10:00 in Toronto (EDT)
+
+
+def queued(bot: Runtime, case_type: str) -> list[tuple[str, tuple[str, ...]]]:
+    due = bot.repository.due(now=1e12)
+    for message in due:
+        bot.repository.delivered(message.id)
+    return sorted({(m.notification.id, m.notification.recipients) for m in due
+                   if m.notification.case_type == case_type})
+
+
+def config_for(sample_config: AppConfig) -> AppConfig:
+    levels = ServiceLevelsConfig(cases={"review": 2})
+    return sample_config.model_copy(update={
+        "service_levels": levels, "reviews": ReviewsConfig(every_days=91)})
+
+
+def test_each_account_is_reviewed_every_period_until_someone_answers(
+        tmp_path: Path, sample_config: AppConfig, clock: FixedClock) -> None:
+    config = config_for(sample_config)
+    clock.current = at(date(2026, 3, 30))
+    bot = build(config, tmp_path, channel_names=("slack",), clock=clock)
+    register = bot.services.accounts
+    rec = register.add(KWONG, platform="Facebook", handle="@PickeringRec",
+                       department="community-services", users=["adoe", "jpatel"])
+    bare = register.add(KWONG, platform="Instagram", handle="@pickering.fire",
+                        department="fire-services")
+    gone = register.add(KWONG, platform="X", handle="@OldPickering",
+                        department="community-services", users=["adoe"])
+    register.retire(KWONG, gone.id, "closed in 2026")
+    queued(bot, "review")
+
+    clock.current = at(date(2026, 6, 26))  # a Friday, 88 days on: not yet due
+    bot.reminders.run_once()
+    assert queued(bot, "review") == []
+    clock.current = at(date(2026, 6, 29))  # Monday, 91 days on: due
+    bot.reminders.run_once()
+    assert queued(bot, "review") == [("V-1:1:asked", ("adoe", "jpatel")),
+                                     ("V-2:1:asked", ("kwong", "rsingh"))]  # no users: CCT
+    # Two business days after Monday June 29: Tue 30, (Canada Day), Thu 2; Friday reminds.
+    expected = {
+        date(2026, 6, 30): [],
+        date(2026, 7, 1): [],  # Canada Day
+        date(2026, 7, 2): [],
+        date(2026, 7, 3): [("V-1:1:reminder:0", ("adoe", "jpatel")),
+                           ("V-2:1:reminder:0", ("kwong", "rsingh"))],
+        date(2026, 7, 4): [],
+        date(2026, 7, 5): [],
+        date(2026, 7, 6): [("V-1:1:reminder:1", ("adoe", "jpatel")),
+                           ("V-2:1:reminder:1", ("kwong", "rsingh"))],
+    }
+    for day, wanted in expected.items():
+        clock.current = at(day)
+        bot.reminders.run_once()
+        assert queued(bot, "review") == wanted, day
+        if day == date(2026, 7, 3):
+            bot.close()  # a restart: nothing is sent twice, no review opened twice
+            bot = build(config, tmp_path, channel_names=("slack",), clock=clock)
+            bot.reminders.run_once()
+            assert queued(bot, "review") == []
+
+    reviews = bot.clocks.reviews
+    with pytest.raises(Refused):
+        reviews.confirm("msmith", "console", "V-1")  # not a user of the account
+    clock.current = at(date(2026, 7, 7))
+    changed = reviews.changed("jpatel", "console", "v-1", "new phone number in the bio")
+    assert changed.state == "updated"
+    assert reviews.confirm("rsingh", "console", "V-2").state == "confirmed"
+    bot.reminders.run_once()
+    assert queued(bot, "review") == [("V-1:2:done", ("adoe", "jpatel", "kwong", "rsingh")),
+                                     ("V-2:2:done", ("kwong", "rsingh"))]
+    assert [r.id for r in bot.clocks.review_cases.all_cases()
+            if r.account_id == gone.id] == []  # a retired account is not reviewed
+
+    clock.current = at(date(2026, 10, 2))  # 87 days after the answers: not yet
+    bot.reminders.run_once()
+    assert queued(bot, "review") == []
+    clock.current = at(date(2026, 10, 6))  # 91 days after: the next round
+    bot.reminders.run_once()
+    assert queued(bot, "review") == [("V-3:1:asked", ("adoe", "jpatel")),
+                                     ("V-4:1:asked", ("kwong", "rsingh"))]
+    assert {r.account_id for r in reviews.open_for("adoe")} == {rec.id}
+    assert bare.id != rec.id
+    bot.close()
+
+
+def test_questions_and_broken_links_go_to_the_accounts_users_in_the_register(
+        tmp_path: Path, sample_config: AppConfig, clock: FixedClock) -> None:
+    bot = build(sample_config, tmp_path, channel_names=("slack",), clock=clock)
+    account = bot.services.accounts.add(KWONG, platform="Facebook", handle="@PickeringRec",
+                                        department="community-services", users=["adoe"])
+    city = Post(platform="facebook", board="PickeringRec", folder="Posts", topic="",
+                post_id="c-1", author_id="PickeringRec", author_name="City of Pickering",
+                text="Camps open Monday: https://example.invalid/camps",
+                created_at=clock.now() - timedelta(hours=1))
+    asked = Post(platform="facebook", board="PickeringRec", folder="Posts", topic="",
+                 post_id="q-1", author_id="c-77", author_name="Sam", parent_id="c-1",
+                 text="Is there a sibling discount?", created_at=clock.now())
+    assert bot.clocks.recipients.is_city(city)  # the account itself posted it
+    assert bot.clocks.links.observe(city) == 1
+    assert bot.clocks.questions.observe(city) is None  # the City's own post
+    assert bot.clocks.questions.observe(asked) == "Q-1"  # under the City's post: to the City
+    question = bot.clocks.question_cases.get("Q-1")
+    assert question is not None and question.account_id == account.id
+    assert queued(bot, "question") == [("Q-1:1:asked", ("adoe",))]
+    [source] = bot.clocks.links.store.sources()
+    assert source.account_id == account.id
+    bot.close()
