@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
+from aiohttp.abc import AbstractResolver
 
 from bot.links import LinkOutcome
 
@@ -25,7 +26,8 @@ MAX_HOSTS_AT_ONCE = 8
 
 class HttpLinkProbe:
     def __init__(self, *, timeout_seconds: float, max_redirects: int,
-                 per_host_seconds: float) -> None:
+                 per_host_seconds: float, resolver: AbstractResolver | None = None) -> None:
+        self.resolver = resolver  # None: the system's (tests give one that never goes out)
         self.timeout = aiohttp.ClientTimeout(total=timeout_seconds)
         self.max_redirects = max_redirects
         self.per_host_seconds = per_host_seconds
@@ -36,7 +38,8 @@ class HttpLinkProbe:
             by_host.setdefault(urlsplit(url).netloc.lower(), []).append(url)
         results: dict[str, LinkOutcome] = {}
         gate = asyncio.Semaphore(MAX_HOSTS_AT_ONCE)
-        async with aiohttp.ClientSession(timeout=self.timeout,
+        connector = aiohttp.TCPConnector(resolver=self.resolver) if self.resolver else None
+        async with aiohttp.ClientSession(timeout=self.timeout, connector=connector,
                                          headers={"User-Agent": USER_AGENT}) as session:
             async def one_host(host_urls: list[str]) -> None:
                 async with gate:

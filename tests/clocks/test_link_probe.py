@@ -2,8 +2,28 @@
 
 from __future__ import annotations
 
+import socket
+from typing import Any
+
+from aiohttp.abc import AbstractResolver, ResolveResult
+
 from adapters.linkcheck.http import HttpLinkProbe
 from tests.clocks.linkservers import closed_port_url, link_site
+
+
+class LocalNames(AbstractResolver):
+    """Every name is this machine, except names ending .broken, which do not exist: the probe
+    never asks a real DNS server."""
+
+    async def resolve(self, host: str, port: int = 0,
+                      family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
+        if host.endswith(".broken"):
+            raise OSError(socket.EAI_NONAME, "Name or service not known")
+        return [{"hostname": host, "host": "127.0.0.1", "port": port, "family": socket.AF_INET,
+                 "proto": 0, "flags": socket.AI_NUMERICHOST}]
+
+    async def close(self) -> None:
+        return None
 
 
 def probe(**changes: float) -> HttpLinkProbe:
@@ -52,3 +72,18 @@ async def test_redirects_are_followed_by_hand_within_the_limit() -> None:
                                                     site.base + "/chain/3"])
     assert found[site.base + "/chain/2"].ok
     assert found[site.base + "/chain/3"].detail == "more than 2 redirects"
+
+
+async def test_a_name_that_does_not_resolve_and_a_failed_tls_handshake() -> None:
+    async with link_site() as site:
+        port = site.base.rsplit(":", 1)[1]
+        checker = HttpLinkProbe(timeout_seconds=2.0, max_redirects=5, per_host_seconds=0.0,
+                                resolver=LocalNames())
+        found: dict[str, Any] = await checker.check([
+            "http://nowhere.broken/page",
+            f"https://127.0.0.1:{port}/ok",  # TLS to a server that speaks plain HTTP
+            f"http://pages.local:{port}/ok"])  # resolved here: the same local server
+    assert {url: (o.ok, o.detail) for url, o in found.items()} == {
+        "http://nowhere.broken/page": (False, "DNS failure"),
+        f"https://127.0.0.1:{port}/ok": (False, "TLS failure"),
+        f"http://pages.local:{port}/ok": (True, "200 OK")}
