@@ -297,10 +297,13 @@ class QuestionDesk:
             raise NotFound(messages.no_such_case(CASE_TYPE, question_id[:20])) from None
         return moved
 
-    def open_questions(self) -> list[OpenQuestion]:
+    def open_questions(self, viewer: str | None = None) -> list[OpenQuestion]:
+        """Open questions with their age; with `viewer`, only those they may see (their
+        accounts' questions; every one for moderators and the CCT)."""
         now = self.clock.now()
         return [OpenQuestion(q, self.calendar.days_waited(q.asked_at, now))
-                for q in self.repository.open_cases()]
+                for q in self.repository.open_cases()
+                if viewer is None or self.engine.may_view(CASE_TYPE, q, viewer)]
 
     # -- the reminder pass (bot/reminders.py) ---------------------------------------------
 

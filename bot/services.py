@@ -18,6 +18,7 @@ from bot.grants import AccessGrants
 from bot.moderation.desk import ModerationDesk
 from bot.offboarding import Offboarding
 from bot.ports import Channel, DeliveryLedger, KeyValueStore
+from bot.questions import QuestionDesk
 from bot.tasks import PasswordTasks
 from bot.workflow import Workflow
 
@@ -38,6 +39,8 @@ class Services:
     grants: AccessGrants         # the CCT records which accounts an approved request covers
     # The platforms attached so far, by name: the outbox delivers through exactly these.
     channels: dict[str, Channel] = field(default_factory=dict)
+    # Citizens' questions (04.02 k): set by the composition root; chat lists the open ones.
+    questions: QuestionDesk | None = None
 
     @property
     def directory(self) -> Directory:

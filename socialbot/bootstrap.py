@@ -112,6 +112,7 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
                         ledger=repository, wake=dispatcher.wake, accounts=register, tasks=tasks,
                         offboarding=offboarding, grants=grants, channels=dispatcher.channels)
     clocks = build_clocks(config, repository, engine, clock, reminders, register)
+    services.questions = clocks.questions
     return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
                    services=services, dispatcher=dispatcher, reminders=reminders, clocks=clocks)
 

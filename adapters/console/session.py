@@ -109,7 +109,7 @@ class ConsoleSession:
 
     def _questions(self, args: list[str]) -> str:
         assert self.questions is not None
-        return clean(questions_table(self.questions.open_questions()))
+        return clean(questions_table(self.questions.open_questions(self.person_id)))
 
     def _mark(self, args: list[str]) -> str:
         assert self.questions is not None and self.desk is not None

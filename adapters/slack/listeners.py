@@ -33,6 +33,7 @@ from bot.config import Person
 from bot.domain import SocialMediaRequest
 from bot.errors import CaseError, FieldErrors
 from bot.form import FIELD_NAMES
+from bot.questions import questions_table
 from bot.services import Services
 from bot.workflow import Action, Actor, Move, Refused, WorkflowError
 from cards import slack as blocks
@@ -118,6 +119,10 @@ class Listeners:
                       response_type="ephemeral")
         elif word == "help":
             await ack(text=say.help_text(self.screens.command), response_type="ephemeral")
+        elif word == "questions" and self.services.questions is not None:
+            found = self.services.questions.open_questions(person.id)  # citizens' (04.02 k)
+            await ack(text=blocks.mrkdwn(questions_table(found), blocks.NOTIFICATION_TEXT),
+                      response_type="ephemeral")
         else:
             await ack(text=blocks.mrkdwn(say.unknown_command(body["text"].strip(),
                                                               self.screens.command)),

@@ -16,6 +16,7 @@ def help_text(command: str) -> str:
         "your director approve, then you write your SOP.\n"
         f"`{command}` or `{command} request`: fill in the access form (Appendix 2)\n"
         f"`{command} status`: your requests and where they stand\n"
+        f"`{command} questions`: citizens' questions waiting for the City's answer\n"
         f"`{command} help`: this message\n"
         "Requests waiting for you arrive as direct messages with buttons; the bot's Home tab "
         "shows everything at once."

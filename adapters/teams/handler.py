@@ -23,6 +23,7 @@ from adapters.teams.references import References
 from adapters.teams.views import Views
 from bot.config import Person
 from bot.directory import Directory
+from bot.questions import QuestionDesk, questions_table
 from cards import adaptive
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,9 @@ def error_response(status: int, code: str, message: str) -> InvokeResponse:
 
 class TeamsHandler(ActivityHandler):
     def __init__(self, *, directory: Directory, views: Views, references: References,
-                 card_actions: CardActions, city: str) -> None:
+                 card_actions: CardActions, city: str,
+                 questions: QuestionDesk | None = None) -> None:
+        self.questions = questions  # citizens' questions (04.02 k), listed on request
         self.directory = directory
         self.views = views
         self.references = references
@@ -87,7 +90,7 @@ class TeamsHandler(ActivityHandler):
         conversation = turn_context.activity.conversation
         shared = conversation is not None and conversation.conversation_type not in (
             None, "personal")
-        if shared and word in ("request", "status", "inbox"):
+        if shared and word in ("request", "status", "inbox", "questions"):
             # The form and the cards hold personal information (04.06): never in a channel.
             await turn_context.send_activity(say.personal_chat_only())
             return
@@ -99,6 +102,10 @@ class TeamsHandler(ActivityHandler):
                 card_message(status) if status else MessageFactory.text(say.no_requests()))
         elif word == "inbox":
             await turn_context.send_activity(self._inbox(person))
+        elif word == "questions" and self.questions is not None:  # citizens' (04.02 k)
+            found = self.questions.open_questions(person.id)
+            await turn_context.send_activity(card_message(adaptive.notice_card(
+                "Citizens' questions", questions_table(found))))
         elif word in ("help", "hi", "hello", ""):
             await turn_context.send_activity(say.help_text())
         else:

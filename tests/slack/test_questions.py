@@ -1,0 +1,29 @@
+"""Citizens' questions in Slack: the account's users get the notice in their DM (the
+citizen's words escaped), and `/socialmedia questions` lists the open ones they may see."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.moderation.model import Post
+from tests.slack.conftest import SlackHarness
+
+RSINGH, ADOE = "U0RSINGH", "U0ADOE"
+
+
+async def test_the_question_reaches_the_moderators_and_is_listed(slack: SlackHarness) -> None:
+    asked = Post(platform="facebook", board="Recreation", folder="Posts", topic="",
+                 post_id="q-1", author_id="c-1", author_name="Sam",
+                 text="When does the pool reopen? <@U0KWONG> & <!channel>",
+                 created_at=datetime(2026, 11, 24, 13, tzinfo=UTC))
+    assert slack.bot.clocks.questions.observe(asked) == "Q-1"
+    slack.bot.dispatcher.wake()
+    await slack.settle()
+    [notice] = [m for m in slack.dms(RSINGH) if "Q-1" in str(m.get("text"))]
+    assert "&lt;@U0KWONG&gt; &amp; &lt;!channel&gt;" in notice["text"]  # escaped, no ping
+
+    listed = await slack.command(RSINGH, "questions")
+    assert "Q-1" in listed.text and "facebook:Recreation" in listed.text
+    assert "&lt;!channel&gt;" in listed.text
+    nothing = await slack.command(ADOE, "questions")  # not a user of the account
+    assert "No citizen's question waits" in nothing.text
