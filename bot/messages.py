@@ -668,3 +668,7 @@ def review_in_words(case_id: str, account: str) -> str:
 
 def no_open_reviews() -> str:
     return "No account review waits for you."
+
+
+def question_marked(case_id: str, account: str) -> str:
+    return f"{case_id}: the post needs the City's answer; its response clock runs on {account}."

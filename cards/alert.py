@@ -88,8 +88,11 @@ def _buttons(alert: Alert, desk: ModerationDesk, viewer: str | None) -> tuple[Al
              confirm="Ban this author? Their later posts are flagged at once."),
         make("escalate", "Escalate to CCT"),
     ]
+    # A citizen's question behind the alert (04.02 k): a moderator starts its response clock.
+    answer = make("needs_answer", "Needs an answer")
     if viewer is None:
-        return tuple(b for b in buttons
-                     if alert.state != "escalated" or b.payload.verb != "escalate")
-    return tuple(b for b in buttons
+        return (*(b for b in buttons
+                  if alert.state != "escalated" or b.payload.verb != "escalate"), answer)
+    mine = tuple(b for b in buttons
                  if desk.refusal_reason(alert, viewer, b.payload.verb) is None)
+    return (*mine, answer) if desk.is_moderator_or_cct(viewer) else mine

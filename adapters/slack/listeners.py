@@ -33,6 +33,7 @@ from bot.config import Person
 from bot.domain import SocialMediaRequest
 from bot.errors import CaseError, FieldErrors
 from bot.form import FIELD_NAMES
+from bot.messages import question_marked
 from bot.questions import questions_table
 from bot.services import Services
 from bot.workflow import Action, Actor, Move, Refused, WorkflowError
@@ -42,7 +43,7 @@ from cards.codec import VERBS, BadActionPayload, ButtonPayload
 log = logging.getLogger(__name__)
 PLATFORM = "slack"
 USERS_INFO_SECONDS = 1.0  # a stranger's name is nice to have; Slack's 3 s ack is not optional
-ALERT_VERBS_AT_ONCE = ("remove", "keep", "escalate")  # Ban asks for a reason first
+ALERT_VERBS_AT_ONCE = ("remove", "keep", "escalate", "needs_answer")  # Ban asks for a reason
 BUTTONS = re.compile(rf"^({'|'.join(VERBS)})$")
 Body = dict[str, Any]
 
@@ -168,6 +169,8 @@ class Listeners:
         """Take the decision a click makes by itself; what to tell the person, or None."""
         button = click.button
         try:
+            if button.case_type == "alert" and button.verb == "needs_answer":
+                return self._needs_answer(person, button.case_id)
             if button.case_type == "alert":
                 self.services.desk.decide(person.id, PLATFORM, button.case_id, button.verb,
                                           step=button.step)
@@ -177,6 +180,15 @@ class Listeners:
         except CaseError as problem:
             return str(problem)
         return None
+
+    def _needs_answer(self, person: Person, alert_id: str) -> str:
+        """A moderator marks the alert's post as a question to the City (04.02 k)."""
+        if self.services.questions is None:
+            return say.not_our_button()
+        question = self.services.questions.mark(person.id, PLATFORM,
+                                                self.services.desk.get(alert_id))
+        self.services.wake()
+        return question_marked(question.id, question.account_id)
 
     async def _click(self, body: Body, client: AsyncWebClient) -> None:
         """After the ack: a click that opens a modal, shows a card, or cannot be read."""

@@ -18,8 +18,10 @@ from adapters.teams.actions import BadAction, CardAction
 from adapters.teams.views import Views
 from bot.config import Person
 from bot.errors import FieldErrors
+from bot.messages import question_marked
 from bot.moderation.desk import DeskError, ModerationDesk
 from bot.ports import KeyValueStore
+from bot.questions import QuestionDesk
 from bot.workflow import (
     ACTIONS,
     Action,
@@ -42,7 +44,9 @@ Json = dict[str, Any]
 
 class CardActions:
     def __init__(self, *, workflow: Workflow, views: Views, filed: KeyValueStore,
-                 desk: ModerationDesk | None, wake: Callable[[], None]) -> None:
+                 desk: ModerationDesk | None, wake: Callable[[], None],
+                 questions: QuestionDesk | None = None) -> None:
+        self.questions = questions  # a moderator's "Needs an answer" (04.02 k)
         self.workflow = workflow
         self.views = views
         self.filed = filed
@@ -131,7 +135,12 @@ class CardActions:
             raise BadAction("moderation is not configured")
         notice = ""
         try:
-            if button.verb in MODERATION_VERBS:
+            if button.verb == "needs_answer" and self.questions is not None:
+                alert = self.desk.get(button.case_id)
+                question = self.questions.mark(person.id, PLATFORM, alert)
+                notice = question_marked(question.id, question.account_id)
+                self.wake()
+            elif button.verb in MODERATION_VERBS:
                 alert = self.desk.decide(person.id, PLATFORM, button.case_id, button.verb,
                                          step=button.step, reason=read.text(data, "reason"))
                 self.wake()

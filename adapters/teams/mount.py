@@ -76,7 +76,8 @@ def mount(app: web.Application, services: Services, *,
     references = References(services.kv)
     views = Views(services.workflow, references, city=services.config.city)
     actions = CardActions(workflow=services.workflow, views=views, filed=services.kv,
-                          desk=services.desk, wake=services.wake)
+                          desk=services.desk, wake=services.wake,
+                          questions=services.questions)
     handler = TeamsHandler(directory=services.directory, views=views, references=references,
                            card_actions=actions, city=services.config.city,
                            questions=services.questions)

@@ -27,3 +27,24 @@ async def test_the_question_reaches_the_moderators_and_is_listed(slack: SlackHar
     assert "&lt;!channel&gt;" in listed.text
     nothing = await slack.command(ADOE, "questions")  # not a user of the account
     assert "No citizen's question waits" in nothing.text
+
+
+async def test_a_moderator_marks_an_alerts_post_with_needs_an_answer(
+        slack: SlackHarness) -> None:
+    flagged = Post(platform="facebook", board="Recreation", folder="Posts", topic="",
+                   post_id="p-9", author_id="c-9", author_name="Pat",
+                   text="Call 905-555-0199 now to buy cheap followers at spam.example.com!!!",
+                   created_at=datetime(2026, 11, 24, 13, tzinfo=UTC))
+    _, alert_id = slack.bot.desk.receive(flagged)
+    assert alert_id == "A-1"
+    slack.bot.dispatcher.wake()
+    card = await slack.card_for(RSINGH, "needs_answer:A-1:1")
+    await slack.click(ADOE, "needs_answer:A-1:1", channel=card["channel"])
+    assert "Only moderators and the CCT" in await slack.ephemeral(ADOE)
+    assert slack.bot.clocks.question_cases.get("Q-1") is None
+    await slack.click(RSINGH, "needs_answer:A-1:1", channel=card["channel"])
+    answered = await slack.ephemeral(RSINGH, lambda text: "Q-1" in text)
+    assert "response clock runs on facebook:Recreation" in answered
+    question = slack.bot.clocks.question_cases.get("Q-1")
+    assert question is not None and question.history[0].actor_id == "rsingh"
+    assert slack.bot.desk.get("A-1").state == "open"  # the alert itself is still to decide

@@ -138,7 +138,8 @@ def test_moderation_alert_cards(bot: Runtime) -> None:
     moderator = adaptive.alert_card(alert_card(alert, bot.desk, viewer="tlee"),
                                     refresh_user_ids=["29:1tlee"])
     assert_valid_card(moderator)
-    assert action_titles(moderator) == ["Remove", "Keep", "Ban author", "Escalate to CCT"]
+    assert action_titles(moderator) == ["Remove", "Keep", "Ban author", "Escalate to CCT",
+                                        "Needs an answer"]
     ban = next(a for a in moderator["actions"] if a["title"] == "Ban author")
     assert ban["type"] == "Action.ShowCard"
     assert "Ban this author?" in all_text(ban["card"])

@@ -80,7 +80,8 @@ async def test_moderation_alerts_reach_moderators_in_teams(teams: TeamsHarness) 
     await teams.settle()
     card = (await teams.card_for("tlee", f"Moderation alert {alert_id}")).card
     assert card is not None
-    assert action_titles(card) == ["Remove", "Keep", "Ban author", "Escalate to CCT"]
+    assert action_titles(card) == ["Remove", "Keep", "Ban author", "Escalate to CCT",
+                                   "Needs an answer"]
 
     refused = await teams.click("adoe", "ban", find_action(card, "Ban author")["data"],
                                 inputs={"reason": "spam"})
@@ -88,6 +89,10 @@ async def test_moderation_alerts_reach_moderators_in_teams(teams: TeamsHarness) 
     empty = await teams.press("tlee", card, "Ban author", inputs={"reason": ""})
     assert "Give a reason for the ban" in all_text(empty["value"])
     assert teams.bot.desk.get(alert_id).state == "open"
+
+    marked = await teams.press("tlee", card, "Needs an answer")  # a question to the City
+    assert "Q-1: the post needs the City's answer" in all_text(marked["value"])
+    assert teams.bot.clocks.question_cases.get("Q-1") is not None
 
     escalated = await teams.press("tlee", card, "Escalate to CCT")
     assert "waiting for the CCT" in all_text(escalated["value"])
