@@ -103,6 +103,7 @@ class ConsoleSession:
                                    "changed": self._changed})
         if questions is not None:
             self._commands.update({"questions": self._questions, "question": self._mark,
+                                   "needs_answer": self._mark,  # the alert card's button
                                    "clear": self._clear, "answered": self._answered})
         if links is not None:
             self._commands["close"] = self._close_link
