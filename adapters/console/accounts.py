@@ -16,7 +16,7 @@ from bot import messages
 from bot.accounts import looks_like_secret, register_rows
 from bot.audit import Actor
 from bot.duties import AccountDuties
-from bot.errors import CaseError
+from bot.errors import CaseError, FieldErrors
 
 HELP = """\
 Accounts (04.01 a, 04.08; the CCT manages them, everyone sees their own):
@@ -219,3 +219,36 @@ def _offboarded(case_id: str, state: str, day: dt.date | None, tasks: tuple[str,
 def _revoked(case_id: str, tasks: tuple[str, ...]) -> str:
     return f"{case_id}: access revoked. Password tasks opened: {', '.join(tasks)}. " \
            f"The person and their supervisor are told."
+
+
+WORDS = frozenset({"accounts", "account", "grant", "revoke", "record", "tasks", "done", "pass",
+                   "offboard", "departures", "confirm", "dismiss", "cancel", "revoke-access"})
+
+
+def run_words(duties: AccountDuties, person_id: str, words: list[str], zone: str, *,
+              platform: str) -> str:
+    """One account command typed in a chat (Slack's slash command, a Teams message) as
+    `person_id`, signed with `platform`; the answer in plain text (the caller escapes it)."""
+    if not words or words[0].lower() not in WORDS:
+        return ""
+    commands = AccountCommands(duties, lambda: person_id, zone, platform=platform).commands()
+    try:
+        return commands[words[0].lower()](words[1:])
+    except FieldErrors as problem:
+        return "; ".join(f"{k}: {v}" for k, v in problem.errors.items())
+    except CaseError as problem:
+        return str(problem)
+
+
+def waiting_lines(duties: AccountDuties, person_id: str, done_hint: str) -> list[str]:
+    """A person's own tasks, one line each, to show beside their approvals: password tasks
+    they hold; for the CCT, approved requests whose accounts wait to be recorded and
+    departures a directory sync proposed. `done_hint` is how to mark a task done ({id})."""
+    lines = [f"{r['id']}: {r['account']} ({r['reason']}); {done_hint.format(id=r['id'])}"
+             for r in duties.tasks.rows(duties.tasks.of_person(person_id))]
+    if person_id in duties.grants.cases.cct():
+        lines += [messages.grant_waiting(g.id, g.request_id)
+                  for g in duties.grants.open_grants()]
+        lines += [messages.offboarding_summary(c.id, c.kind, c.state)
+                  for c in duties.offboarding.open_cases() if c.state == "proposed"]
+    return lines
