@@ -1,4 +1,5 @@
-"""The console's commands for the account register and its duties (04.01 a, 04.08, 05).
+"""The text commands for the account register and its duties (04.01 a, 04.08, 05): the
+console's, and Slack's slash command runs the same ones (`adapters/slack/duties.py`).
 
 Everyone may list the accounts they use and their own tasks; the CCT manages the register,
 records which accounts an approved request covers, handles departures and revocations, and
@@ -15,7 +16,7 @@ from bot import messages
 from bot.accounts import looks_like_secret, register_rows
 from bot.audit import Actor
 from bot.duties import AccountDuties
-from bot.errors import CaseError
+from bot.errors import CaseError, FieldErrors
 
 HELP = """\
 Accounts (04.01 a, 04.08; the CCT manages them, everyone sees their own):
@@ -39,14 +40,16 @@ Accounts (04.01 a, 04.08; the CCT manages them, everyone sees their own):
 class AccountCommands:
     """Console commands; `person` gives the id of whoever types now."""
 
-    def __init__(self, duties: AccountDuties, person: Callable[[], str], zone: str) -> None:
+    def __init__(self, duties: AccountDuties, person: Callable[[], str], zone: str, *,
+                 platform: str = "console") -> None:
         self.duties = duties
         self.person = person
         self.zone = zone
+        self.platform = platform  # Slack runs the same commands from its slash command
 
     @property
     def actor(self) -> Actor:
-        return Actor(self.person(), "console")
+        return Actor(self.person(), self.platform)
 
     def commands(self) -> dict[str, Callable[[list[str]], str]]:
         table: dict[str, Callable[[list[str]], str]] = {
@@ -118,7 +121,7 @@ class AccountCommands:
         if len(args) < 3:
             return "Usage: revoke ACCOUNT PERSON REASON"
         case = self.duties.offboarding.revoke(self.actor, args[1], reason=" ".join(args[2:]),
-                                              accounts=[args[0]], source="console")
+                                              accounts=[args[0]], source=self.platform)
         return _revoked(case.id, case.tasks)
 
     def record(self, args: list[str]) -> str:
@@ -156,7 +159,7 @@ class AccountCommands:
             return "Usage: offboard PERSON DATE|today REASON"
         day = None if args[1].lower() == "today" else _date(args[1])
         case = self.duties.offboarding.start(args[0], reason=" ".join(args[2:]), last_day=day,
-                                             source="console", actor=self.actor)
+                                             source=self.platform, actor=self.actor)
         return _offboarded(case.id, case.state, case.last_day, case.tasks)
 
     def departures(self, args: list[str]) -> str:
@@ -196,7 +199,7 @@ class AccountCommands:
         named = None if args[1].lower() == "all" else \
             [a for a in args[1].split(",") if a.strip()]
         case = self.duties.offboarding.revoke(self.actor, args[0], reason=" ".join(args[2:]),
-                                              accounts=named, source="console")
+                                              accounts=named, source=self.platform)
         return _revoked(case.id, case.tasks)
 
 
@@ -216,3 +219,36 @@ def _offboarded(case_id: str, state: str, day: dt.date | None, tasks: tuple[str,
 def _revoked(case_id: str, tasks: tuple[str, ...]) -> str:
     return f"{case_id}: access revoked. Password tasks opened: {', '.join(tasks)}. " \
            f"The person and their supervisor are told."
+
+
+WORDS = frozenset({"accounts", "account", "grant", "revoke", "record", "tasks", "done", "pass",
+                   "offboard", "departures", "confirm", "dismiss", "cancel", "revoke-access"})
+
+
+def run_words(duties: AccountDuties, person_id: str, words: list[str], zone: str, *,
+              platform: str) -> str:
+    """One account command typed in a chat (Slack's slash command, a Teams message) as
+    `person_id`, signed with `platform`; the answer in plain text (the caller escapes it)."""
+    if not words or words[0].lower() not in WORDS:
+        return ""
+    commands = AccountCommands(duties, lambda: person_id, zone, platform=platform).commands()
+    try:
+        return commands[words[0].lower()](words[1:])
+    except FieldErrors as problem:
+        return "; ".join(f"{k}: {v}" for k, v in problem.errors.items())
+    except CaseError as problem:
+        return str(problem)
+
+
+def waiting_lines(duties: AccountDuties, person_id: str, done_hint: str) -> list[str]:
+    """A person's own tasks, one line each, to show beside their approvals: password tasks
+    they hold; for the CCT, approved requests whose accounts wait to be recorded and
+    departures a directory sync proposed. `done_hint` is how to mark a task done ({id})."""
+    lines = [f"{r['id']}: {r['account']} ({r['reason']}); {done_hint.format(id=r['id'])}"
+             for r in duties.tasks.rows(duties.tasks.of_person(person_id))]
+    if person_id in duties.grants.cases.cct():
+        lines += [messages.grant_waiting(g.id, g.request_id)
+                  for g in duties.grants.open_grants()]
+        lines += [messages.offboarding_summary(c.id, c.kind, c.state)
+                  for c in duties.offboarding.open_cases() if c.state == "proposed"]
+    return lines

@@ -57,6 +57,7 @@ class Listeners:
         self.after_ack = after_ack or AfterAck()
         self.workflow = services.workflow
         self.screens = screens
+        self.duties = screens.duties  # the account register's words (adapters/slack/duties.py)
         self.client: AsyncWebClient | None = None
         self._modal_verbs: dict[str, Callable[[SocialMediaRequest, Click], Any]] = {
             "reject": lambda r, c: screens.comment_modal(c.button, r),
@@ -119,11 +120,17 @@ class Listeners:
             await ack(text="Your requests", blocks=blocks.to_dicts(status),
                       response_type="ephemeral")
         elif word == "help":
-            await ack(text=say.help_text(self.screens.command), response_type="ephemeral")
+            extra = f"\n{self.duties.help()}" if self.duties else ""
+            await ack(text=say.help_text(self.screens.command) + extra,
+                      response_type="ephemeral")
         elif word == "questions" and self.services.questions is not None:
             found = self.services.questions.open_questions(person.id)  # citizens' (04.02 k)
             await ack(text=blocks.mrkdwn(questions_table(found), blocks.NOTIFICATION_TEXT),
                       response_type="ephemeral")
+        elif self.duties is not None and self.duties.handles(word.split()[0]):
+            # Run (and commit) before the ack: the answer is the ack's ephemeral text.
+            answer = self.duties.run(person.id, _words(body["text"]))
+            await ack(text=blocks.mrkdwn(answer), response_type="ephemeral")
         else:
             await ack(text=blocks.mrkdwn(say.unknown_command(body["text"].strip(),
                                                               self.screens.command)),
@@ -405,3 +412,13 @@ def _error_code(problem: Exception) -> str:
     response: Any = getattr(problem, "response", None)
     code = response.get("error") if response is not None and hasattr(response, "get") else None
     return str(code) if code else type(problem).__name__
+
+
+def _words(text: str) -> list[str]:
+    """The slash command's text as words; quotes group ("Pickering Rec" is one word)."""
+    import shlex
+
+    try:
+        return shlex.split(text)
+    except ValueError:
+        return text.split()

@@ -76,6 +76,11 @@ def form_values(data: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+def command_words(text_typed: str | None) -> list[str]:
+    """Every word typed, without an @mention of the bot."""
+    return _MENTION.sub(" ", text_typed or "").split()
+
+
 def command_word(text_typed: str | None) -> str:
     """The first word typed, without an @mention of the bot (channels and group chats)."""
     words = _MENTION.sub(" ", text_typed or "").split()
