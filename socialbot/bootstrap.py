@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from adapters.linkcheck.http import HttpLinkProbe
 from bot.account_recipients import AccountRecipients, RegisterRecipients
 from bot.accounts import AccountRegister, AccountStore
 from bot.business_days import BusinessCalendar
 from bot.cases import CaseEngine
 from bot.clock import SystemClock
-from bot.config import AppConfig, load_config
+from bot.config import AppConfig, LinksConfig, load_config
 from bot.directory import Directory
 from bot.grants import AccessGrants
-from bot.links import BrokenLink, LinkChecker
+from bot.links import BrokenLink, LinkChecker, LinkOutcome, LinkProbe
 from bot.metrics import NO_METRICS, MetricsRecorder
 from bot.moderation.desk import ModerationDesk
 from bot.moderation.timed_screener import TimedScreener
@@ -119,6 +119,24 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
 
 # -- the procedure's clocks: citizens' questions, the weekly link check, retention ------------
 
+class LazyHttpProbe:
+    """The link check's aiohttp client, imported at the first check: a process that never
+    checks links (the CLI, the console) does not pay for importing it."""
+
+    def __init__(self, settings: LinksConfig) -> None:
+        self.settings = settings
+        self._probe: LinkProbe | None = None
+
+    async def check(self, urls: Sequence[str]) -> dict[str, LinkOutcome]:
+        if self._probe is None:
+            from adapters.linkcheck.http import HttpLinkProbe
+
+            self._probe = HttpLinkProbe(timeout_seconds=self.settings.timeout_seconds,
+                                        max_redirects=self.settings.max_redirects,
+                                        per_host_seconds=self.settings.per_host_seconds)
+        return await self._probe.check(urls)
+
+
 @dataclass
 class Clocks:
     """The case types on the City's calendar besides requests and alerts (issue 12)."""
@@ -138,9 +156,7 @@ def build_clocks(config: AppConfig, repository: TinyDBRepository, engine: CaseEn
     settings = config.links
     link_cases = TinyDBCaseRepository(repository, table=BROKEN_LINKS, prefix="L",
                                       from_record=BrokenLink.from_record)
-    probe = HttpLinkProbe(timeout_seconds=settings.timeout_seconds,
-                          max_redirects=settings.max_redirects,
-                          per_host_seconds=settings.per_host_seconds)
+    probe = LazyHttpProbe(settings)
     links = LinkChecker(store=TinyDBLinkStore(repository), repository=link_cases, probe=probe,
                         recipients=recipients, engine=engine, clock=clock,
                         time_zone=config.time_zone,
