@@ -307,7 +307,8 @@ class LinkChecker:
         results = [self._settle(sources, outcomes[sources[0].url])
                    for sources in grouped.values()]
         check = LinkCheck(started, self.clock.now(), tuple(results))
-        self.store.record_check(check)
+        if results or self.store.last_check() is not None:
+            self.store.record_check(check)  # nothing to check yet: nothing written
         return check
 
     def _settle(self, sources: list[LinkSource], outcome: LinkOutcome) -> LinkResult:

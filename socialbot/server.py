@@ -12,7 +12,7 @@ import os
 import secrets
 import time
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from aiohttp import web
@@ -275,10 +275,13 @@ def run_purge(bot: Runtime, *, dry_run: bool) -> PurgeReport:
 
 
 async def _purge_daily(bot: Runtime) -> None:
+    tried: datetime | None = None  # a purge with nothing to remove leaves no record behind
     while True:
         try:
-            last = last_purge(bot.store)
-            if last is None or bot.reminders.clock.now() - last >= PURGE_EVERY:
+            now = bot.reminders.clock.now()
+            last = max(filter(None, (last_purge(bot.store), tried)), default=None)
+            if last is None or now - last >= PURGE_EVERY:
+                tried = now
                 run_purge(bot, dry_run=False)
         except Exception:  # a bad purge must not stop the next one
             log.exception("retention purge failed")

@@ -102,8 +102,8 @@ def purge(store: Store, retention: RetentionConfig, now: datetime, *, dry_run: b
         if record["dead"] and (record.get("queued_at") or 0) < logs_epoch:
             delete(OUTBOX, doc_id)
 
-    if dry_run:
-        return report
+    if dry_run or report.empty:
+        return report  # nothing past its period: nothing written
     ops.append(("put", RETENTION, "last", {
         "at": now.isoformat(), "requests": len(report.requests), "alerts": len(report.alerts),
         "questions": len(report.questions), "deleted": dict(report.counts)}))
