@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Protocol
 
 from bot.audit import HistoryEntry
-from bot.cases import Case
+from bot.cases import Case, CaseEngine
 from bot.notifications import Intent, Notification
 
 BOT_ID = "socialbot"
@@ -34,6 +34,16 @@ def case_notice(case_type: str, case_id: str, step: int, recipients: Iterable[st
     return Notification(id=f"{case_id}:{step}:{suffix}", kind="case_notice", case_id=case_id,
                         step=step, recipients=tuple(dict.fromkeys(recipients)),
                         audience=audience, summary=summary, case_type=case_type, intent=intent)
+
+
+def outdated(engine: CaseEngine, note: Notification) -> bool:
+    """A reminder or escalation about a case that moved on (or closed) since it was queued:
+    channels drop it rather than ask someone to act on what is done."""
+    if note.intent not in ("reminder", "escalation"):
+        return False
+    kind = engine.types.get(note.case_type)
+    case = kind.repository.get(note.case_id) if kind is not None else None
+    return case is None or case.is_final or case.step != note.step
 
 
 @dataclass(frozen=True)

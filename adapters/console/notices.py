@@ -13,6 +13,7 @@ from typing import Any
 
 from bot import messages
 from bot.chains import STAGES
+from bot.clocked import outdated
 from bot.duties import AccountDuties
 from bot.notifications import Notification
 from bot.ports import KeyValueStore
@@ -40,7 +41,7 @@ class ConsoleChannel:
 
     def _sentence(self, note: Notification, person_id: str) -> str:
         if note.kind == "case_notice":  # a question, a broken link: the sentence is the notice
-            return note.summary
+            return "" if outdated(self.workflow.engine, note) else note.summary
         if self.duties is not None and self.duties.delivers(note):
             return self.duties.sentence(note, person_id)
         if note.case_type == "alert":

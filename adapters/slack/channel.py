@@ -27,6 +27,7 @@ from adapters.slack.duties import SlackDuties
 from adapters.slack.namespaces import DM_NAMESPACE, HOME_NAMESPACE
 from adapters.slack.screens import Screens
 from bot.chains import STAGES
+from bot.clocked import outdated
 from bot.domain import SocialMediaRequest
 from bot.errors import CaseError
 from bot.moderation.desk import ModerationDesk
@@ -104,6 +105,8 @@ class SlackChannel:
             await self._deliver_duty(self.duties, notification)
             return
         if notification.kind == "case_notice":  # a question, a broken link: one sentence
+            if outdated(self.workflow.engine, notification):
+                return
             await self._each(notification, self._slack_targets(notification.recipients),
                              self._plain(notification))
             return

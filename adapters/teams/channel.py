@@ -39,6 +39,7 @@ from adapters.teams.duties import TeamsDuties
 from adapters.teams.outgoing import card_message
 from adapters.teams.references import References
 from adapters.teams.views import Views
+from bot.clocked import outdated
 from bot.config import Person
 from bot.domain import SocialMediaRequest
 from bot.messages import requester_update
@@ -87,6 +88,8 @@ class TeamsChannel:
             await self._duty(self.duties, notification)
             return
         if notification.kind == "case_notice":  # a question, a broken link: one sentence
+            if outdated(self.workflow.engine, notification):
+                return
             await self._each(notification, self._people(notification.recipients),
                              lambda _: adaptive.notice_card("Social media procedure",
                                                             notification.summary))

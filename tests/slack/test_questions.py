@@ -48,3 +48,24 @@ async def test_a_moderator_marks_an_alerts_post_with_needs_an_answer(
     question = slack.bot.clocks.question_cases.get("Q-1")
     assert question is not None and question.history[0].actor_id == "rsingh"
     assert slack.bot.desk.get("A-1").state == "open"  # the alert itself is still to decide
+
+
+async def test_a_reminder_about_a_question_closed_meanwhile_is_not_sent(
+        slack: SlackHarness) -> None:
+    from bot.clocked import case_notice
+
+    desk = slack.bot.clocks.questions
+    for n in (1, 2):
+        desk.observe(Post(platform="facebook", board="Recreation", folder="Posts", topic="",
+                          post_id=f"q-{n}", author_id=f"c-{n}", author_name="Sam",
+                          text=f"Where is the pool number {n}?",
+                          created_at=datetime(2026, 11, 24, 13, tzinfo=UTC)))
+    reminders = [case_notice("question", f"Q-{n}", 1, ("rsingh",), f"Reminder: Q-{n} waits",
+                             intent="reminder", suffix="reminder:0") for n in (1, 2)]
+    slack.bot.repository.queue(reminders, marker="test-reminders")
+    desk.clear("rsingh", "console", "Q-2", "not a question for the City")  # before delivery
+    slack.bot.dispatcher.wake()
+    await slack.settle()
+    texts = [str(m.get("text")) for m in slack.dms(RSINGH)]
+    assert any("Reminder: Q-1 waits" in t for t in texts)
+    assert not any("Reminder: Q-2 waits" in t for t in texts)
