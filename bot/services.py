@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from bot.accounts import AccountRegister
 from bot.cases import CaseEngine
+from bot.clock_commands import ClockCommands
 from bot.config import AppConfig
 from bot.directory import Directory
 from bot.duties import AccountDuties
@@ -41,6 +42,8 @@ class Services:
     channels: dict[str, Channel] = field(default_factory=dict)
     # Citizens' questions (04.02 k): set by the composition root; chat lists the open ones.
     questions: QuestionDesk | None = None
+    # clear/answered a question, close a broken link, current/changed a review (Slack, Teams)
+    clock_commands: ClockCommands | None = None
 
     @property
     def directory(self) -> Directory:

@@ -13,6 +13,7 @@ from bot.accounts import AccountRegister, AccountStore
 from bot.business_days import BusinessCalendar
 from bot.cases import CaseEngine
 from bot.clock import SystemClock
+from bot.clock_commands import ClockCommands
 from bot.config import AppConfig, LinksConfig, load_config
 from bot.directory import Directory
 from bot.grants import AccessGrants
@@ -113,6 +114,8 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
                         offboarding=offboarding, grants=grants, channels=dispatcher.channels)
     clocks = build_clocks(config, repository, engine, clock, reminders, register)
     services.questions = clocks.questions
+    services.clock_commands = ClockCommands(questions=clocks.questions, links=clocks.links,
+                                            reviews=clocks.reviews)
     return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
                    services=services, dispatcher=dispatcher, reminders=reminders, clocks=clocks)
 

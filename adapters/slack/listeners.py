@@ -127,6 +127,13 @@ class Listeners:
             found = self.services.questions.open_questions(person.id)  # citizens' (04.02 k)
             await ack(text=blocks.mrkdwn(questions_table(found), blocks.NOTIFICATION_TEXT),
                       response_type="ephemeral")
+        elif self.services.clock_commands is not None and word and \
+                self.services.clock_commands.handles(word.split()[0]):
+            # Committed before the ack: the answer is the ack's ephemeral text.
+            answer = self.services.clock_commands.run(person.id, PLATFORM,
+                                                      body["text"].split())
+            self.services.wake()
+            await ack(text=blocks.mrkdwn(answer), response_type="ephemeral")
         elif self.duties is not None and self.duties.handles(word.split()[0]):
             # Run (and commit) before the ack: the answer is the ack's ephemeral text.
             answer = self.duties.run(person.id, _words(body["text"]))

@@ -17,6 +17,8 @@ def help_text(command: str) -> str:
         f"`{command}` or `{command} request`: fill in the access form (Appendix 2)\n"
         f"`{command} status`: your requests and where they stand\n"
         f"`{command} questions`: citizens' questions waiting for the City's answer\n"
+        f"`{command} clear Q-n REASON`, `answered Q-n HOW`, `close L-n REASON`, "
+        f"`current V-n`, `changed V-n WHAT`: questions, broken links, account reviews\n"
         f"`{command} help`: this message\n"
         "Requests waiting for you arrive as direct messages with buttons; the bot's Home tab "
         "shows everything at once."

@@ -22,6 +22,7 @@ from adapters.teams.duties import TeamsDuties
 from adapters.teams.outgoing import card_message
 from adapters.teams.references import References
 from adapters.teams.views import Views
+from bot.clock_commands import ClockCommands
 from bot.config import Person
 from bot.directory import Directory
 from bot.questions import QuestionDesk, questions_table
@@ -51,8 +52,10 @@ class TeamsHandler(ActivityHandler):
     def __init__(self, *, directory: Directory, views: Views, references: References,
                  card_actions: CardActions, city: str,
                  duties: TeamsDuties | None = None,
-                 questions: QuestionDesk | None = None) -> None:
+                 questions: QuestionDesk | None = None,
+                 clock_commands: ClockCommands | None = None) -> None:
         self.questions = questions  # citizens' questions (04.02 k), listed on request
+        self.clock_commands = clock_commands  # clear, answered, close, current, changed
         self.directory = directory
         self.duties = duties  # the account register's words (adapters/teams/duties.py)
         self.views = views
@@ -110,6 +113,11 @@ class TeamsHandler(ActivityHandler):
             found = self.questions.open_questions(person.id)
             await turn_context.send_activity(card_message(adaptive.notice_card(
                 "Citizens' questions", questions_table(found))))
+        elif self.clock_commands is not None and self.clock_commands.handles(word):
+            answer = self.clock_commands.run(person.id, "teams",
+                                             command_words(turn_context.activity.text))
+            await turn_context.send_activity(card_message(adaptive.notice_card(
+                "Social media procedure", answer)))
         elif duty and self.duties is not None:
             await turn_context.send_activity(card_message(self.duties.answer(
                 person.id, command_words(turn_context.activity.text))))

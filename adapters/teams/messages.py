@@ -9,6 +9,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("status", "your requests and where they stand"),
     ("inbox", "requests waiting for you to act"),
     ("questions", "citizens' questions waiting for the City's answer"),
+    ("clear / answered / close / current / changed",
+     "a question (Q-n), a broken link (L-n), an account review (V-n)"),
     ("help", "this message"),
 )
 

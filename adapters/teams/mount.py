@@ -82,7 +82,8 @@ def mount(app: web.Application, services: Services, *,
     duties = TeamsDuties(services.duties, zone=services.config.time_zone)
     handler = TeamsHandler(directory=services.directory, views=views, references=references,
                            card_actions=actions, city=services.config.city, duties=duties,
-                           questions=services.questions)
+                           questions=services.questions,
+                           clock_commands=services.clock_commands)
     teams = services.config.teams
     services.attach(channel_name, TeamsChannel(
         adapter=adapter, app_id=credentials.app_id, views=views, references=references,

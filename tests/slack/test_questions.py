@@ -69,3 +69,28 @@ async def test_a_reminder_about_a_question_closed_meanwhile_is_not_sent(
     texts = [str(m.get("text")) for m in slack.dms(RSINGH)]
     assert any("Reminder: Q-1 waits" in t for t in texts)
     assert not any("Reminder: Q-2 waits" in t for t in texts)
+
+
+async def test_questions_links_and_reviews_are_answered_with_the_slash_command(
+        slack: SlackHarness) -> None:
+    from bot.audit import Actor
+
+    desk = slack.bot.clocks.questions
+    desk.observe(Post(platform="facebook", board="Recreation", folder="Posts", topic="",
+                      post_id="q-1", author_id="c-1", author_name="Sam",
+                      text="Where do I park?", created_at=datetime(2026, 11, 24, 13, tzinfo=UTC)))
+    refused = await slack.command(ADOE, "clear Q-1 spam")
+    assert "Only moderators and the CCT clear question Q-1" in refused.text
+    done = await slack.command(RSINGH, "clear Q-1 a resident talking to a resident")
+    assert "Q-1 cleared." in done.text
+    cleared = slack.bot.clocks.question_cases.get("Q-1")
+    assert cleared is not None and cleared.history[-1].platform == "slack"
+    assert "Usage: changed V-n" in (await slack.command(ADOE, "changed V-1")).text
+
+    slack.bot.services.accounts.add(Actor("kwong", "console"), platform="Facebook",
+                                    handle="@PickeringRec", department="community-services",
+                                    users=["adoe"])
+    account = slack.bot.services.accounts.all()[0]
+    slack.bot.clocks.reviews._open(account)
+    confirmed = await slack.command(ADOE, "current V-1")
+    assert "V-1: thank you, Facebook @PickeringRec is confirmed current." in confirmed.text
