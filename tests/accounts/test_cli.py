@@ -94,6 +94,12 @@ def test_the_register_and_a_departure_without_a_server(config_file: Path) -> Non
         assert refused.returncode == 1 and says in refused.stderr
     assert len(json.loads(socialbot("tasks", "--config", config, "--format",
                                     "json").stdout)["tasks"]) == 2
+    verified = socialbot("verify", "--config", config)  # every history's hash chain
+    assert verified.returncode == 0, verified.stderr
+    assert "3 accounts, 2 password_tasks, 1 offboardings" in verified.stdout
+    audit = socialbot("audit", "AC-1", "--config", config)
+    assert audit.returncode == 0, audit.stderr
+    assert "revoke" in audit.stdout and "add" in audit.stdout
 
 
 def test_offboard_beside_a_running_server(config_file: Path, tmp_path: Path) -> None:
