@@ -245,5 +245,5 @@ _register_optional(main, "socialbot.moderation_cli", "moderate")
 _register_optional(main, "socialbot.teams_cli", "teams_package")
 for _command in ("outbox", "backup", "restore", "verify"):
     _register_optional(main, "socialbot.ops_cli", _command)
-for _command in ("accounts", "offboard", "tasks"):  # the account register (04.08)
+for _command in ("accounts", "account", "offboard", "tasks"):  # the account register (04.08)
     _register_optional(main, "socialbot.accounts_cli", _command)
