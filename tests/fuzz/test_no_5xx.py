@@ -1,8 +1,8 @@
 """No 5xx, ever, from input: damaged copies of every payload the bot handles, really signed.
 
 Each endpoint (Slack's, Teams' authenticated and in local mode, the moderation intake, the HR
-leavers feed) gets
-damaged copies of real payloads of each kind it handles (see `mutations.damaged`). Whatever
+leavers feed) gets damaged copies of real payloads of each kind it handles (see
+`mutations.damaged`). Whatever
 arrives, the answer is never a 5xx, and a refusal (4xx) leaves the store exactly as it was.
 A damaged payload that is still well-formed may be acted on (a click with an unknown extra
 field is still a click): then it is answered 2xx. `benchmarks/fuzz_endpoints.py` runs the
