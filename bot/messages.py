@@ -495,3 +495,8 @@ def tasks_text(rows: list[dict[str, Any]]) -> str:
     return "\n".join(
         f"{r['id']}  {r['account']}: {r['reason']} (held by {r['holder']}, open "
         f"{r['age_days']:.1f} days)" for r in rows)
+
+
+def changed_meanwhile(record_id: str) -> str:
+    return f"{record_id} was changed by someone else at the same moment; nothing was changed. " \
+           f"Please look again and retry."

@@ -20,7 +20,14 @@ from typing import Any, Self
 from zoneinfo import ZoneInfo
 
 from bot import messages
-from bot.accounts import AccountRegister, AccountStore, RecordTable, refuse_secrets, system_entry
+from bot.accounts import (
+    AccountRegister,
+    AccountStore,
+    RecordTable,
+    refuse_secrets,
+    save_once,
+    system_entry,
+)
 from bot.audit import Actor, HistoryEntry, sealed
 from bot.cases import CaseEngine, Move, Transition
 from bot.directory import Directory
@@ -381,8 +388,8 @@ class Offboarding:
     def _save(self, case: OffboardingCase, entry: HistoryEntry, expected_version: int,
               notifications: Iterable[Notification] = ()) -> OffboardingCase:
         moved = case.evolve(history=sealed(case.id, (*case.history, entry)))
-        return self.repository.save(moved, expected_version=expected_version,
-                                    notifications=notifications)
+        return save_once(self.repository, moved, expected_version=expected_version,
+                         notifications=notifications)
 
     def _cct_told(self) -> list[str]:
         return [self.directory.cct_team_leader]

@@ -9,6 +9,7 @@ channel asks (who acts next, who may see a request, whom a stage may be handed t
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -38,6 +39,7 @@ __all__ = ["ACTIONS", "REQUEST_TRANSITIONS", "Action", "Actor", "AlreadyDecided"
            "WorkflowSettings"]
 
 WorkflowError = CaseError
+log = logging.getLogger(__name__)
 Action = Literal["approve", "reject", "request_changes", "submit_sop", "withdraw", "reassign"]
 ACTIONS: tuple[Action, ...] = (
     "approve", "reject", "request_changes", "submit_sop", "withdraw", "reassign",
@@ -496,7 +498,10 @@ class Workflow:
         moved: SocialMediaRequest = self.engine.move(CASE_TYPE, actor, normalise_id(request_id),
                                                 decision, step=step)
         for listener in self.after_decide:
-            listener(moved)
+            try:
+                listener(moved)
+            except Exception:  # the decision is stored; the reminder pass catches up
+                log.exception("a duty after deciding %s failed", moved.id)
         return moved
 
     def get(self, request_id: str) -> SocialMediaRequest:
