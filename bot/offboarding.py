@@ -223,7 +223,8 @@ class Offboarding:
                                reason=reason, source=source, created_at=self.clock.now(),
                                state="proposed")
         entry = self._entry(case, None, "propose", source, comment=reason)
-        return self._save(case, entry, 0, [self._notice(case, "proposed", self._cct_told())])
+        return self._save(case, entry, 0, [self._notice(case, "proposed", self.cases.cct(),
+                                                        audience="cct")])
 
     # -- the CCT's decisions on a case ----------------------------------------------------------
 
@@ -403,10 +404,11 @@ class Offboarding:
         supervisor = self.directory.person(person_id).supervisor
         return [person_id, *([supervisor] if supervisor else [])]
 
-    def _notice(self, case: OffboardingCase, what: str, told: list[str]) -> Notification:
+    def _notice(self, case: OffboardingCase, what: str, told: list[str], *,
+                audience: str = "") -> Notification:
         return Notification(
             id=f"{case.id}:{case.step}:{what}", kind="requester_update", case_id=case.id,
-            step=case.step, recipients=tuple(told), case_type=CASE_TYPE,
+            step=case.step, recipients=tuple(told), case_type=CASE_TYPE, audience=audience,
             intent="first_notice" if what == "proposed" else "outcome",
             summary=messages.offboarding_summary(case.id, case.kind, what))
 
