@@ -273,7 +273,8 @@ class Offboarding:
         entry = self._entry(case, actor, "revoke", source, comment=reason,
                             details={"accounts": ", ".join(chosen)})
         case = self._save(case, entry, 0)
-        return self._execute(case, chosen, told=self._person_and_supervisor(person))
+        return self._execute(case, chosen, told=self._person_and_supervisor(person),
+                             actor=actor)
 
     # -- on the last day ------------------------------------------------------------------------
 
@@ -290,7 +291,7 @@ class Offboarding:
         return self._execute(case, accounts, told=self._leaving_told(case.person_id))
 
     def _execute(self, case: OffboardingCase, account_ids: list[str], *,
-                 told: list[str]) -> OffboardingCase:
+                 told: list[str], actor: Actor | None = None) -> OffboardingCase:
         """Every step is idempotent (a task per account and case, a revoke of a user who is no
         longer one changes nothing), so a pass that stopped half way is finished by the next."""
         source = case.source
@@ -300,7 +301,7 @@ class Offboarding:
             account = self.register.get(account_id)
             task = self.tasks.open_for(account, case.person_id, cause=case.id, reason=why,
                                        source=source)
-            self.register.revoke(None, account_id, case.person_id, why, source=source,
+            self.register.revoke(actor, account_id, case.person_id, why, source=source,
                                  case_id=case.id)
             tasks.append(task.id)
         withdrawn: list[str] = []
