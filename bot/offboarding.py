@@ -31,6 +31,7 @@ from bot.accounts import (
 from bot.audit import Actor, HistoryEntry, sealed
 from bot.cases import CaseEngine, Move, Transition
 from bot.directory import Directory
+from bot.domain import SocialMediaRequest
 from bot.errors import FieldErrors, NotFound, Refused
 from bot.limits import MAX_COMMENT
 from bot.notifications import Notification
@@ -280,9 +281,12 @@ class Offboarding:
 
     def run_due(self) -> list[OffboardingCase]:
         """Execute every scheduled departure whose last day has come (the reminder loop calls
-        this); safe to repeat, and to resume after a crash."""
-        return [self.run_if_due(c) for c in self.repository.open_cases()
-                if c.state == "scheduled" and c.last_day and c.last_day <= self.today()]
+        this), and hand on what reached someone who has left since; safe to repeat, and to
+        resume after a crash."""
+        executed = [self.run_if_due(c) for c in self.repository.open_cases()
+                    if c.state == "scheduled" and c.last_day and c.last_day <= self.today()]
+        self.hand_on_waiting()
+        return executed
 
     def run_if_due(self, case: OffboardingCase) -> OffboardingCase:
         if case.state != "scheduled" or case.last_day is None or case.last_day > self.today():
@@ -334,7 +338,8 @@ class Offboarding:
                 withdrawn.append(request.id)
         handed = []
         for request in self.workflow.waiting_on(person):
-            to = self.workflow.successor_for(request, person)
+            to = self.workflow.successor_for(request, person,
+                                             gone=frozenset(self.departed()))
             if to is None:
                 continue
             entry = system_entry(request, "reassign", source=case.source, at=at,
@@ -343,6 +348,44 @@ class Offboarding:
             self.workflow.hand_over(request.id, person, to, entry)
             handed.append(request.id)
         return withdrawn, handed
+
+    # -- nothing waits on someone who has left -----------------------------------------------
+
+    def departed(self) -> set[str]:
+        """People whose departure was carried out."""
+        return {c.person_id for c in self.repository.all()
+                if c.kind == "leaving" and c.state == "executed"}
+
+    def on_request_moved(self, request: SocialMediaRequest) -> None:
+        """A request filed or moved into a stage whose signer has left: handed on at once."""
+        if request.is_final:
+            return
+        waiting = set(self.workflow.current_approvers(request))
+        for person in waiting & self.departed():
+            self._hand_on(request, person, self._last_case_of(person))
+
+    def hand_on_waiting(self) -> int:
+        """Every open request waiting on someone who has left (the reminder pass)."""
+        handed = 0
+        for person in self.departed():
+            for request in self.workflow.waiting_on(person):
+                handed += self._hand_on(request, person, self._last_case_of(person))
+        return handed
+
+    def _hand_on(self, request: SocialMediaRequest, person: str, case: OffboardingCase) -> int:
+        if request.id not in {r.id for r in self.workflow.waiting_on(person)}:
+            return 0
+        to = self.workflow.successor_for(request, person, gone=frozenset(self.departed()))
+        if to is None:
+            return 0
+        entry = system_entry(request, "reassign", source=case.source, at=self.clock.now(),
+                             comment=messages.handed_on_leaving(self.directory.signature(to),
+                                                                case.id))
+        self.workflow.hand_over(request.id, person, to, entry)
+        return 1
+
+    def _last_case_of(self, person: str) -> OffboardingCase:
+        return [c for c in self._cases_of(person, kind="leaving") if c.state == "executed"][-1]
 
     # -- reading --------------------------------------------------------------------------------
 

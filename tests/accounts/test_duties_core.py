@@ -11,6 +11,7 @@ import pytest
 
 from bot.accounts import AccountRegister, looks_like_secret, save_once
 from bot.audit import Actor
+from bot.cases import Move
 from bot.config import AppConfig
 from bot.errors import AlreadyDecided, FieldErrors, NotFound, Refused
 from bot.grants import AccessGrants
@@ -186,3 +187,27 @@ def test_a_concurrent_change_is_answered_not_raised(duties: Duties) -> None:
         save_once(duties.store.accounts, added.evolve(users=("jpatel",)),
                   expected_version=added.version)
     assert duties.register.get(added.id).users == ("adoe",)
+
+
+def test_a_stage_that_reaches_someone_who_left_is_handed_on(duties: Duties) -> None:
+    workflow = duties.workflow
+    duties.offboarding.start("msmith", reason="left", source="hr", last_day=None)  # supervisor
+    # A request filed after its supervisor left never waits on them: their supervisor takes it.
+    filed = workflow.get(file_request(workflow, "jpatel").id)
+    assert workflow.current_approvers(filed) == ["pbrown"]
+    assert (filed.history[-1].action, filed.history[-1].details["from"]) == ("reassign",
+                                                                            "msmith")
+
+    # Later stages that reach someone who left (here the director, lchen, whom the routing
+    # also picks for the CCT stage of a CCT member's request) go on to the line above.
+    request = file_request(workflow, "rsingh")  # rsingh's supervisor is kwong
+    duties.offboarding.start("lchen", reason="left", source="hr", last_day=None)
+    while request.state in ("supervisor", "cct"):
+        [signer] = workflow.current_approvers(request)
+        assert signer != "lchen"
+        workflow.decide(Actor(signer, "console"), request.id, Move("approve"))
+        request = workflow.get(request.id)
+    assert request.state == "director" and "lchen" not in workflow.current_approvers(request)
+    handed = [h for h in request.history if h.action == "reassign"]
+    assert handed and all((h.actor_id, h.details["from"]) == ("socialbot", "lchen")
+                          for h in handed)
