@@ -26,7 +26,7 @@ from bot.directory import Directory
 from bot.errors import FieldErrors, NotFound, Refused
 from bot.limits import MAX_ACCOUNT_FIELD, MAX_COMMENT
 from bot.notifications import Notification
-from bot.ports import Clock
+from bot.ports import Clock, ConcurrentUpdate
 
 ACCOUNT_STATES = ("active", "retired")
 EDITABLE = ("platform", "handle", "department")
@@ -148,6 +148,17 @@ class AccountStore(Protocol):
 
     @property
     def grants(self) -> RecordTable[Any]: ...       # bot.grants.AccessGrant
+
+
+def save_once(table: RecordTable[R], record: R, *, expected_version: int,
+              notifications: Iterable[Notification] = ()) -> R:
+    """Save, turning a concurrent writer's win into an answer a person can read (nothing of
+    this move is stored; trying again sees the other change)."""
+    try:
+        return table.save(record, expected_version=expected_version,
+                          notifications=notifications)
+    except ConcurrentUpdate:
+        raise Refused(messages.changed_meanwhile(str(getattr(record, "id", "")))) from None
 
 
 def system_entry(record: Any, action: str, *, source: str, at: datetime, comment: str = "",
@@ -370,8 +381,8 @@ class AccountRegister:
     def _save(self, account: Account, entry: HistoryEntry, *, expected_version: int,
               notifications: Iterable[Notification] = ()) -> Account:
         moved = account.evolve(history=sealed(account.id, (*account.history, entry)))
-        return self.store.accounts.save(moved, expected_version=expected_version,
-                                        notifications=notifications)
+        return save_once(self.store.accounts, moved, expected_version=expected_version,
+                         notifications=notifications)
 
 
 def register_rows(register: AccountRegister, accounts: Iterable[Account],

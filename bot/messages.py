@@ -451,7 +451,7 @@ CITY_OWNS = ("The City of Pickering owns every account and its followers, whoeve
 
 
 def system_title(source: str) -> str:
-    return f"automatic ({source})"
+    return f"automatic, from {source}"
 
 
 def field_required(name: str) -> str:
@@ -672,3 +672,6 @@ def no_open_reviews() -> str:
 
 def question_marked(case_id: str, account: str) -> str:
     return f"{case_id}: the post needs the City's answer; its response clock runs on {account}."
+def changed_meanwhile(record_id: str) -> str:
+    return f"{record_id} was changed by someone else at the same moment; nothing was changed. " \
+           f"Please look again and retry."

@@ -20,10 +20,18 @@ from typing import Any, Self
 from zoneinfo import ZoneInfo
 
 from bot import messages
-from bot.accounts import AccountRegister, AccountStore, RecordTable, refuse_secrets, system_entry
+from bot.accounts import (
+    AccountRegister,
+    AccountStore,
+    RecordTable,
+    refuse_secrets,
+    save_once,
+    system_entry,
+)
 from bot.audit import Actor, HistoryEntry, sealed
 from bot.cases import CaseEngine, Move, Transition
 from bot.directory import Directory
+from bot.domain import SocialMediaRequest
 from bot.errors import FieldErrors, NotFound, Refused
 from bot.limits import MAX_COMMENT
 from bot.notifications import Notification
@@ -216,7 +224,8 @@ class Offboarding:
                                reason=reason, source=source, created_at=self.clock.now(),
                                state="proposed")
         entry = self._entry(case, None, "propose", source, comment=reason)
-        return self._save(case, entry, 0, [self._notice(case, "proposed", self._cct_told())])
+        return self._save(case, entry, 0, [self._notice(case, "proposed", self.cases.cct(),
+                                                        audience="cct")])
 
     # -- the CCT's decisions on a case ----------------------------------------------------------
 
@@ -265,15 +274,19 @@ class Offboarding:
         entry = self._entry(case, actor, "revoke", source, comment=reason,
                             details={"accounts": ", ".join(chosen)})
         case = self._save(case, entry, 0)
-        return self._execute(case, chosen, told=self._person_and_supervisor(person))
+        return self._execute(case, chosen, told=self._person_and_supervisor(person),
+                             actor=actor)
 
     # -- on the last day ------------------------------------------------------------------------
 
     def run_due(self) -> list[OffboardingCase]:
         """Execute every scheduled departure whose last day has come (the reminder loop calls
-        this); safe to repeat, and to resume after a crash."""
-        return [self.run_if_due(c) for c in self.repository.open_cases()
-                if c.state == "scheduled" and c.last_day and c.last_day <= self.today()]
+        this), and hand on what reached someone who has left since; safe to repeat, and to
+        resume after a crash."""
+        executed = [self.run_if_due(c) for c in self.repository.open_cases()
+                    if c.state == "scheduled" and c.last_day and c.last_day <= self.today()]
+        self.hand_on_waiting()
+        return executed
 
     def run_if_due(self, case: OffboardingCase) -> OffboardingCase:
         if case.state != "scheduled" or case.last_day is None or case.last_day > self.today():
@@ -282,7 +295,7 @@ class Offboarding:
         return self._execute(case, accounts, told=self._leaving_told(case.person_id))
 
     def _execute(self, case: OffboardingCase, account_ids: list[str], *,
-                 told: list[str]) -> OffboardingCase:
+                 told: list[str], actor: Actor | None = None) -> OffboardingCase:
         """Every step is idempotent (a task per account and case, a revoke of a user who is no
         longer one changes nothing), so a pass that stopped half way is finished by the next."""
         source = case.source
@@ -292,7 +305,7 @@ class Offboarding:
             account = self.register.get(account_id)
             task = self.tasks.open_for(account, case.person_id, cause=case.id, reason=why,
                                        source=source)
-            self.register.revoke(None, account_id, case.person_id, why, source=source,
+            self.register.revoke(actor, account_id, case.person_id, why, source=source,
                                  case_id=case.id)
             tasks.append(task.id)
         withdrawn: list[str] = []
@@ -325,7 +338,8 @@ class Offboarding:
                 withdrawn.append(request.id)
         handed = []
         for request in self.workflow.waiting_on(person):
-            to = self.workflow.successor_for(request, person)
+            to = self.workflow.successor_for(request, person,
+                                             gone=frozenset(self.departed()))
             if to is None:
                 continue
             entry = system_entry(request, "reassign", source=case.source, at=at,
@@ -334,6 +348,44 @@ class Offboarding:
             self.workflow.hand_over(request.id, person, to, entry)
             handed.append(request.id)
         return withdrawn, handed
+
+    # -- nothing waits on someone who has left -----------------------------------------------
+
+    def departed(self) -> set[str]:
+        """People whose departure was carried out."""
+        return {c.person_id for c in self.repository.all()
+                if c.kind == "leaving" and c.state == "executed"}
+
+    def on_request_moved(self, request: SocialMediaRequest) -> None:
+        """A request filed or moved into a stage whose signer has left: handed on at once."""
+        if request.is_final:
+            return
+        waiting = set(self.workflow.current_approvers(request))
+        for person in waiting & self.departed():
+            self._hand_on(request, person, self._last_case_of(person))
+
+    def hand_on_waiting(self) -> int:
+        """Every open request waiting on someone who has left (the reminder pass)."""
+        handed = 0
+        for person in self.departed():
+            for request in self.workflow.waiting_on(person):
+                handed += self._hand_on(request, person, self._last_case_of(person))
+        return handed
+
+    def _hand_on(self, request: SocialMediaRequest, person: str, case: OffboardingCase) -> int:
+        if request.id not in {r.id for r in self.workflow.waiting_on(person)}:
+            return 0
+        to = self.workflow.successor_for(request, person, gone=frozenset(self.departed()))
+        if to is None:
+            return 0
+        entry = system_entry(request, "reassign", source=case.source, at=self.clock.now(),
+                             comment=messages.handed_on_leaving(self.directory.signature(to),
+                                                                case.id))
+        self.workflow.hand_over(request.id, person, to, entry)
+        return 1
+
+    def _last_case_of(self, person: str) -> OffboardingCase:
+        return [c for c in self._cases_of(person, kind="leaving") if c.state == "executed"][-1]
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -381,8 +433,8 @@ class Offboarding:
     def _save(self, case: OffboardingCase, entry: HistoryEntry, expected_version: int,
               notifications: Iterable[Notification] = ()) -> OffboardingCase:
         moved = case.evolve(history=sealed(case.id, (*case.history, entry)))
-        return self.repository.save(moved, expected_version=expected_version,
-                                    notifications=notifications)
+        return save_once(self.repository, moved, expected_version=expected_version,
+                         notifications=notifications)
 
     def _cct_told(self) -> list[str]:
         return [self.directory.cct_team_leader]
@@ -396,10 +448,11 @@ class Offboarding:
         supervisor = self.directory.person(person_id).supervisor
         return [person_id, *([supervisor] if supervisor else [])]
 
-    def _notice(self, case: OffboardingCase, what: str, told: list[str]) -> Notification:
+    def _notice(self, case: OffboardingCase, what: str, told: list[str], *,
+                audience: str = "") -> Notification:
         return Notification(
             id=f"{case.id}:{case.step}:{what}", kind="requester_update", case_id=case.id,
-            step=case.step, recipients=tuple(told), case_type=CASE_TYPE,
+            step=case.step, recipients=tuple(told), case_type=CASE_TYPE, audience=audience,
             intent="first_notice" if what == "proposed" else "outcome",
             summary=messages.offboarding_summary(case.id, case.kind, what))
 

@@ -16,7 +16,14 @@ from datetime import datetime
 from typing import Any, Self
 
 from bot import messages
-from bot.accounts import Account, AccountRegister, AccountStore, RecordTable, system_entry
+from bot.accounts import (
+    Account,
+    AccountRegister,
+    AccountStore,
+    RecordTable,
+    save_once,
+    system_entry,
+)
 from bot.audit import Actor, HistoryEntry, sealed
 from bot.cases import CaseEngine, Move, Transition
 from bot.directory import Directory
@@ -196,8 +203,8 @@ class PasswordTasks:
         entry = system_entry(task, "open", source=source, at=task.created_at, comment=reason,
                              details={"account": account.id, "cause": cause})
         task = task.evolve(history=sealed(task.id, (entry,)))
-        return self.repository.save(task, expected_version=0,
-                                    notifications=[self.cases.action_needed(task)])
+        return save_once(self.repository, task, expected_version=0,
+                         notifications=[self.cases.action_needed(task)])
 
     def done(self, actor: Actor, ref: str, *, step: int | None = None) -> PasswordTask:
         """Mark the password changed: signed on the task, then recorded in the register."""

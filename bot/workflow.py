@@ -9,6 +9,7 @@ channel asks (who acts next, who may see a request, whom a stage may be handed t
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -38,6 +39,7 @@ __all__ = ["ACTIONS", "REQUEST_TRANSITIONS", "Action", "Actor", "AlreadyDecided"
            "WorkflowSettings"]
 
 WorkflowError = CaseError
+log = logging.getLogger(__name__)
 Action = Literal["approve", "reject", "request_changes", "submit_sop", "withdraw", "reassign"]
 ACTIONS: tuple[Action, ...] = (
     "approve", "reject", "request_changes", "submit_sop", "withdraw", "reassign",
@@ -409,8 +411,9 @@ class Workflow:
         self.engine = engine or CaseEngine(directory=directory, clock=clock,
                                            refusals=repository)
         self.engine.register(self.cases)
-        # Told of every decided request after it is stored (an approval opens the CCT's
-        # record of the accounts it covers, bot/grants.py).
+        # Told of every request filed or decided, after it is stored (an approval opens the
+        # CCT's record of the accounts it covers, bot/grants.py; a stage that reaches someone
+        # who has left is handed on, bot/offboarding.py).
         self.after_decide: list[Callable[[SocialMediaRequest], None]] = []
 
     # -- filing -----------------------------------------------------------------------------
@@ -444,7 +447,9 @@ class Workflow:
         request = request.evolve(history=sealed(request.id, (entry,)))
         notes = [self.cases.action_needed(request),
                  self.cases._requester_update(request, "submitted")]
-        return self.repository.save(request, expected_version=0, notifications=notes)
+        filed = self.repository.save(request, expected_version=0, notifications=notes)
+        self._after(filed)
+        return filed
 
     def planned_signers(self, person_id: str, kind: RequestKind = "access") -> list[PlannedSigner]:
         """Who would sign each stage of a request `person_id` files now (asked before the form,
@@ -495,9 +500,16 @@ class Workflow:
         """Apply one decision exactly once. `step` is the step the person saw (from a button)."""
         moved: SocialMediaRequest = self.engine.move(CASE_TYPE, actor, normalise_id(request_id),
                                                 decision, step=step)
+        return self._after(moved)
+
+    def _after(self, request: SocialMediaRequest) -> SocialMediaRequest:
+        """Tell `after_decide` of a request just filed or moved (already stored)."""
         for listener in self.after_decide:
-            listener(moved)
-        return moved
+            try:
+                listener(request)
+            except Exception:  # the move is stored; the reminder pass catches up
+                log.exception("a duty after %s moved failed", request.id)
+        return request
 
     def get(self, request_id: str) -> SocialMediaRequest:
         request = self.repository.get(normalise_id(request_id))
@@ -575,15 +587,19 @@ class Workflow:
                 found.append(request)
         return found
 
-    def successor_for(self, request: SocialMediaRequest, leaver: str) -> str | None:
+    def successor_for(self, request: SocialMediaRequest, leaver: str, *,
+                      gone: frozenset[str] = frozenset()) -> str | None:
         """Who takes a stage that waited on `leaver`: their delegate, else their supervisor and
-        the line above, else the CCT Team Leader; never the requester or the leaver."""
+        the line above, else the stage's usual fallback (`workflow.signers`), else the CCT Team
+        Leader; always someone who may sign it (never the requester, the leaver, or someone
+        who signed another role of the request)."""
         person = self.directory.person(leaver)
         stage = stage_of(request)
         candidates = [person.delegate, *self.directory.line_above(leaver),
+                      *self.cases._fallback_candidates(request, stage),
                       self.directory.cct_team_leader]
         for candidate in candidates:
-            if candidate and candidate != leaver and \
+            if candidate and candidate != leaver and candidate not in gone and \
                     self.cases._may_sign(request, stage, candidate, strict=True):
                 return candidate
         return None

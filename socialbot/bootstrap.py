@@ -201,7 +201,7 @@ def build_accounts(config: AppConfig, store: AccountStore, workflow: Workflow,
     grants = AccessGrants(directory=workflow.directory, repository=store.grants, clock=clock,
                           engine=engine, workflow=workflow, register=register,
                           time_zone=config.time_zone)
-    workflow.after_decide.append(grants.on_decided)
+    workflow.after_decide += [grants.on_decided, offboarding.on_request_moved]
     return register, tasks, offboarding, grants
 
 

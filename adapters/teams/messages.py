@@ -7,11 +7,15 @@ from bot.directory import Directory
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("request", "fill in the access form (Appendix 2)"),
     ("status", "your requests and where they stand"),
-    ("inbox", "requests waiting for you to act"),
+    ("inbox", "requests and tasks waiting for you to act"),
     ("questions", "citizens' questions waiting for the City's answer"),
     ("clear / answered / close / current / changed",
      "a question (Q-n), a broken link (L-n), an account review (V-n)"),
-    ("help", "this message"),
+    ("accounts", "the City accounts you may use (the CCT: the whole register)"),
+    ("tasks", "password-change tasks; 'done T-1' when a password is changed"),
+    ("help", "this message (the CCT's account words: 'account', 'grant', 'revoke', "
+             "'record', 'pass', 'offboard', 'departures', 'confirm', 'dismiss', "
+             "'revoke-access')"),
 )
 
 

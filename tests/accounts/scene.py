@@ -10,6 +10,7 @@ from adapters.console.session import ConsoleSession
 from bot.audit import Actor
 from bot.cases import Move
 from bot.domain import SocialMediaRequest
+from bot.workflow import Workflow
 from socialbot.bootstrap import Runtime
 from tests.support import valid_form
 
@@ -32,9 +33,9 @@ def deliver(bot: Runtime) -> None:
     asyncio.run(bot.dispatcher.deliver_due())
 
 
-def approve_access(bot: Runtime, person: str = "adoe") -> SocialMediaRequest:
+def approve_access(bot: Runtime | Workflow, person: str = "adoe") -> SocialMediaRequest:
     """An access request of `person` taken through its whole chain (06.01, 06.02)."""
-    workflow = bot.workflow
+    workflow = bot if isinstance(bot, Workflow) else bot.workflow
     request = workflow.submit(Actor(person, "console"), valid_form())
     for who, action in (("msmith", "approve"), ("rsingh", "approve"), ("pbrown", "approve"),
                         (person, "submit_sop"), ("kwong", "approve"), ("pbrown", "approve")):

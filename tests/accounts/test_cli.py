@@ -94,6 +94,18 @@ def test_the_register_and_a_departure_without_a_server(config_file: Path) -> Non
         assert refused.returncode == 1 and says in refused.stderr
     assert len(json.loads(socialbot("tasks", "--config", config, "--format",
                                     "json").stdout)["tasks"]) == 2
+    verified = socialbot("verify", "--config", config)  # every history's hash chain
+    assert verified.returncode == 0, verified.stderr
+    assert "3 accounts, 2 password_tasks, 1 offboardings" in verified.stdout
+    added = socialbot("account", "--as", "kwong", "add", "Instagram", "@pickering",
+                      "community-services", "--config", config)
+    assert added.returncode == 0 and added.stdout.strip() == "Added AC-4: Instagram @pickering."
+    secret = socialbot("account", "--as", "kwong", "edit", "AC-4", "handle", "pwd=hunter2",
+                       "--config", config)
+    assert secret.returncode == 1 and "looks like a password" in secret.stderr
+    audit = socialbot("audit", "AC-1", "--config", config)
+    assert audit.returncode == 0, audit.stderr
+    assert "revoke" in audit.stdout and "add" in audit.stdout
 
 
 def test_offboard_beside_a_running_server(config_file: Path, tmp_path: Path) -> None:
@@ -115,6 +127,16 @@ def test_offboard_beside_a_running_server(config_file: Path, tmp_path: Path) -> 
             assert refused.returncode == 1 and "your own departure" in refused.stderr
             register = socialbot("accounts", "--config", str(config_file), "--as", "adoe")
             assert "YouTube @Pickering" in register.stdout  # not before the last day
+            granted = socialbot("account", "--as", "rsingh", "grant", "AC-3", "jpatel",
+                                "--config", str(config_file))
+            assert granted.returncode == 0, granted.stderr
+            assert granted.stdout.strip() == "jpatel may now use AC-3 (YouTube @Pickering)."
+            refused = socialbot("account", "--as", "adoe", "retire", "AC-3", "closing",
+                                "--config", str(config_file))
+            assert refused.returncode == 1 and "Only the Corporate" in refused.stderr
+            listed = socialbot("accounts", "--config", str(config_file), "--format", "json")
+            [youtube] = [a for a in json.loads(listed.stdout)["accounts"] if a["id"] == "AC-3"]
+            assert [u["id"] for u in youtube["users"]] == ["adoe", "jpatel"]
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(30)

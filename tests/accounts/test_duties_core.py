@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot.accounts import AccountRegister, looks_like_secret
+from bot.accounts import AccountRegister, looks_like_secret, save_once
 from bot.audit import Actor
+from bot.cases import Move
 from bot.config import AppConfig
 from bot.errors import AlreadyDecided, FieldErrors, NotFound, Refused
 from bot.grants import AccessGrants
@@ -19,6 +20,7 @@ from bot.tasks import PasswordTasks
 from bot.workflow import Workflow
 from socialbot.bootstrap import build_accounts
 from storage.memory import MemoryAccountStore, MemoryRepository
+from tests.accounts.scene import approve_access
 from tests.support import FixedClock, file_request
 
 KWONG, RSINGH = Actor("kwong", "console"), Actor("rsingh", "slack")
@@ -162,3 +164,50 @@ def test_the_register_keeps_a_signed_history_and_no_password(duties: Duties) -> 
 ])
 def test_what_looks_like_a_password(text: str, secret: bool) -> None:
     assert looks_like_secret(text) is secret
+
+
+def test_an_approval_whose_grant_was_not_opened_is_caught_up(duties: Duties) -> None:
+    def broken(_: object) -> None:
+        raise RuntimeError("the process died here")
+
+    duties.workflow.after_decide[:] = [broken]
+    request = approve_access(duties.workflow)  # the decision stands, whatever failed after
+    assert request.state == "approved" and duties.grants.open_grants() == []
+    assert duties.grants.catch_up() == 1
+    [grant] = duties.grants.open_grants()
+    assert grant.request_id == request.id
+    assert duties.grants.catch_up() == 0
+
+
+def test_a_concurrent_change_is_answered_not_raised(duties: Duties) -> None:
+    added = duties.register.add(KWONG, platform="X", handle="@x",
+                                department="community-services")
+    duties.register.grant(KWONG, added.id, "adoe")
+    with pytest.raises(Refused, match="changed by someone else at the same moment"):
+        save_once(duties.store.accounts, added.evolve(users=("jpatel",)),
+                  expected_version=added.version)
+    assert duties.register.get(added.id).users == ("adoe",)
+
+
+def test_a_stage_that_reaches_someone_who_left_is_handed_on(duties: Duties) -> None:
+    workflow = duties.workflow
+    duties.offboarding.start("msmith", reason="left", source="hr", last_day=None)  # supervisor
+    # A request filed after its supervisor left never waits on them: their supervisor takes it.
+    filed = workflow.get(file_request(workflow, "jpatel").id)
+    assert workflow.current_approvers(filed) == ["pbrown"]
+    assert (filed.history[-1].action, filed.history[-1].details["from"]) == ("reassign",
+                                                                            "msmith")
+
+    # Later stages that reach someone who left (here the director, lchen, whom the routing
+    # also picks for the CCT stage of a CCT member's request) go on to the line above.
+    request = file_request(workflow, "rsingh")  # rsingh's supervisor is kwong
+    duties.offboarding.start("lchen", reason="left", source="hr", last_day=None)
+    while request.state in ("supervisor", "cct"):
+        [signer] = workflow.current_approvers(request)
+        assert signer != "lchen"
+        workflow.decide(Actor(signer, "console"), request.id, Move("approve"))
+        request = workflow.get(request.id)
+    assert request.state == "director" and "lchen" not in workflow.current_approvers(request)
+    handed = [h for h in request.history if h.action == "reassign"]
+    assert handed and all((h.actor_id, h.details["from"]) == ("socialbot", "lchen")
+                          for h in handed)

@@ -148,3 +148,23 @@ async def test_passwords_and_strangers_are_refused(slack: SlackHarness) -> None:
     assert "<script>" not in await say(slack, KWONG, "account <script>")
     assert slack.bot.services.accounts.all() == []
     assert slack.snapshot() == before
+
+
+async def test_a_directory_sync_proposes_and_the_cct_confirms_from_slack(
+        slack: SlackHarness) -> None:
+    bot = slack.bot
+    await say(slack, KWONG, "account add X @PickeringFire fire-services jpatel")
+    proposed = bot.services.offboarding.propose("jpatel", reason="gone from Entra ID",
+                                                source="directory")
+    await slack.settle()
+    for cct in (KWONG, RSINGH):
+        told = dm_texts(slack, cct)
+        assert f"Departure {proposed.id}: Jaya Patel may have left the City" in told
+        assert f"/socialmedia confirm {proposed.id}" in told
+    assert bot.services.accounts.get("AC-1").users == ("jpatel",)  # never silently
+    assert f"{proposed.id}  Jaya Patel" in await say(slack, RSINGH, "departures")
+    answer = await say(slack, RSINGH, f"confirm {proposed.id} 2026-11-24")
+    assert answer == f"{proposed.id}: done. Password tasks opened: T-1."
+    assert bot.services.accounts.get("AC-1").users == ()
+    assert (await say(slack, KWONG, f"dismiss {proposed.id} too late")).startswith(
+        "Already decided")

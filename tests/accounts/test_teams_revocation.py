@@ -40,6 +40,7 @@ async def test_a_revocation_from_teams(teams: TeamsHarness) -> None:
     assert accounts.get("AC-1").users == () and accounts.get("AC-2").users == ("bharris",)
     revoke = accounts.get("AC-1").history[-1]
     assert (revoke.action, revoke.details["case"]) == ("revoke", "O-1")
+    assert (revoke.actor_id, revoke.platform) == ("kwong", "teams")  # signed by who revoked
     assert first_broken("AC-1", accounts.get("AC-1").history) is None
 
     [inbox] = await teams.say("kwong", "inbox")
