@@ -5,3 +5,7 @@ MAX_SOP = 3000          # the SOP text (06.02)
 MAX_LINK = 500          # the SOP link
 MAX_BAN_REASON = 500    # why a moderator banned an author
 MAX_POST_CHARS = 600    # how much of a public post an alert card shows (the link has the rest)
+MAX_AWAY_DAYS = 366     # one declared time away, first to last day
+MAX_DIRECTORY_ROWS = 50_000           # people in one CSV import (a city is far smaller)
+MAX_DIRECTORY_CSV_BYTES = 20 * 1024 * 1024
+MAX_DIRECTORY_CELL = 200               # characters in one cell of that CSV

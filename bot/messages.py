@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.audit import HistoryEntry
 from bot.chains import STAGES
 from bot.domain import SocialMediaRequest
+
+if TYPE_CHECKING:
+    from bot.directory_sync import DirectoryDiff
 
 # What a history entry did, as the card and the Appendix say it: (stage, action) or action.
 ACTION_LABELS = {
@@ -293,3 +297,108 @@ def console_alert_notice(alert_id: str) -> str:
 def console_notices(texts: list[str]) -> str:
     """Unseen notices, shown at the console's next prompt."""
     return "\n".join(["News for you:", *(f"  - {t}" for t in texts)])
+
+
+# -- time away and the directory the bot keeps (bot/time_away.py, bot/directory_sync.py) --------
+
+AWAY_USAGE = ("Say: away FROM to UNTIL PERSON, e.g. 'away 2026-12-10 to 2026-12-14 Sam Baker' "
+              "(dates as YYYY-MM-DD, 'today' or 'tomorrow'); 'away' alone shows your time "
+              "away, 'away off' ends it.")
+
+
+def away_bad_date(text: str) -> str:
+    return f"{text!r} is not a date: write it as YYYY-MM-DD, 'today' or 'tomorrow'."
+
+
+def away_dates_backwards() -> str:
+    return "The last day away comes before the first; put the first day first."
+
+
+def away_in_the_past() -> str:
+    return "Time away cannot start in the past; start it today or later."
+
+
+def away_too_long(days: int) -> str:
+    return f"Time away is at most {days} days at a time; declare a longer absence in parts."
+
+
+def away_not_yourself() -> str:
+    return "You cannot act for yourself while you are away; name someone else."
+
+
+def away_person_gone(name: str) -> str:
+    return f"{name} is no longer listed by the directory and cannot act for anyone."
+
+
+def away_delegate_away(name: str) -> str:
+    return f"{name} is away too on some of those days; name someone who is in."
+
+
+def away_delegate_may_not_sign(name: str, request_id: str, stage_title: str) -> str:
+    return (f"{name} may not sign {request_id} ({stage_title}), which waits for you: they are "
+            "the requester or signed another stage of it. Name someone else.")
+
+
+def away_declared(name: str, first: str, last: str, back: str) -> str:
+    return (f"Noted: you are away from {first} to {last}. {name} acts and signs for you; "
+            f"what is still open comes back to you on {back}.")
+
+
+def away_status(name: str, first: str, last: str, back: str) -> str:
+    return f"You are away from {first} to {last}; {name} acts for you. Back on {back}."
+
+
+def away_none() -> str:
+    return "You have no time away declared. " + AWAY_USAGE
+
+
+def away_ended() -> str:
+    return "Welcome back: what is still open waits for you again."
+
+
+def handed_over(request_id: str, back: str) -> str:
+    return f"{request_id} comes to you while its approver is away (back {back})."
+
+
+def handed_back(request_id: str) -> str:
+    return f"{request_id} is back with you: your time away has ended."
+
+
+def directory_changed_route(request_id: str) -> str:
+    return f"{request_id} now waits for you: the directory changed who signs it."
+
+
+def gone_from_source(source: str) -> str:
+    return f"No longer listed by the directory's source ({source})."
+
+
+def directory_diff(diff: DirectoryDiff, *, applied: bool, source_name: str, offboarding: bool,
+                   ignored: tuple[str, ...] = ()) -> str:
+    """What a directory source changes (people added, changed, gone), for the operator."""
+    head = (f"Directory from {source_name}: applied." if applied else
+            f"Directory from {source_name}: dry run, nothing changed (--apply to apply).")
+    lines = [head]
+    if diff.empty:
+        lines.append("  No differences: the directory already says the same.")
+    for person in diff.added:
+        lines.append(f"  added    {person.id}: {person.full_name}, {person.title}, "
+                     f"{person.department}" + (f", reports to {person.supervisor}"
+                                               if person.supervisor else ""))
+    for change in diff.changed:
+        fields = "; ".join(f"{k}: {old or '-'} -> {new or '-'}"
+                           for k, (old, new) in change.fields.items())
+        lines.append(f"  changed  {change.after.id}: {fields}")
+    for person in diff.returned:
+        lines.append(f"  back     {person.id}: listed again, no longer gone")
+    gone_note = ("an offboarding case opens for the CCT to confirm" if offboarding
+                 else "kept, marked gone, awaiting CCT confirmation")
+    for person in diff.gone:
+        lines.append(f"  gone     {person.id}: {person.full_name} ({gone_note})")
+    counts = (f"{len(diff.added)} added, {len(diff.changed)} changed, {len(diff.gone)} gone")
+    lines.append(f"  {counts}.")
+    if ignored:
+        shown = ", ".join(c[:40] for c in ignored[:10])
+        lines.append(f"  Ignored column{'s' if len(ignored) > 1 else ''}: {shown}.")
+    if diff.changed and applied:
+        lines.append("  Stages not yet decided now go to the new supervisors and directors.")
+    return "\n".join(lines)

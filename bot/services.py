@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from bot.cases import CaseEngine
 from bot.config import AppConfig
 from bot.directory import Directory
+from bot.directory_sync import DirectoryKeeper
 from bot.moderation.desk import ModerationDesk
 from bot.ports import Channel, DeliveryLedger, KeyValueStore
+from bot.time_away import TimeAway
 from bot.workflow import Workflow
 
 
@@ -28,6 +30,9 @@ class Services:
     wake: Callable[[], None]     # something was queued: deliver it now
     # The platforms attached so far, by name: the outbox delivers through exactly these.
     channels: dict[str, Channel] = field(default_factory=dict)
+    # The directory the bot keeps (sources, history) and people's time away.
+    directory_keeper: DirectoryKeeper | None = None
+    time_away: TimeAway | None = None
 
     @property
     def directory(self) -> Directory:

@@ -10,8 +10,9 @@ from pathlib import Path
 from bot.business_days import BusinessCalendar
 from bot.cases import CaseEngine
 from bot.clock import SystemClock
-from bot.config import AppConfig, load_config
+from bot.config import AppConfig, Person, load_config
 from bot.directory import Directory
+from bot.directory_sync import DirectoryKeeper
 from bot.metrics import NO_METRICS, MetricsRecorder
 from bot.moderation.desk import ModerationDesk
 from bot.moderation.timed_screener import TimedScreener
@@ -19,7 +20,9 @@ from bot.outbox import OutboxDispatcher
 from bot.ports import Channel, Clock
 from bot.reminders import Reminders
 from bot.services import Services
+from bot.time_away import TimeAway
 from bot.workflow import Workflow, WorkflowSettings
+from storage.directory_repository import TinyDBDirectoryRepository
 from storage.engine import Store
 from storage.moderation_repository import StoredPostHistory, TinyDBModerationRepository
 from storage.tinydb_repository import TinyDBRepository
@@ -89,9 +92,35 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
     dispatcher = OutboxDispatcher(repository, {})
     services = Services(config=config, engine=engine, workflow=workflow, desk=desk, kv=repository,
                         ledger=repository, wake=dispatcher.wake, channels=dispatcher.channels)
+    attach_directory(services, config, store, repository, clock)
     return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
                    services=services, dispatcher=dispatcher, reminders=reminders)
 
+
+
+def attach_directory(services: Services, config: AppConfig, store: Store,
+                     repository: TinyDBRepository, clock: Clock) -> None:
+    """The directory the bot keeps (app.yaml's people, then its sources') and time away."""
+    people = TinyDBDirectoryRepository(store)
+    services.directory_keeper = DirectoryKeeper(
+        workflow=services.workflow, repository=people, requests=repository, clock=clock,
+        config_people=config.directory.people)
+    services.time_away = TimeAway(workflow=services.workflow, repository=people,
+                                  requests=repository, clock=clock,
+                                  calendar=business_calendar(config))
+
+
+def stored_directory(config: AppConfig, store: Store) -> Directory:
+    """The directory as kept in `store` (read-only use: export, audit, the console's --as)."""
+    directory = Directory(config.directory)
+    people = TinyDBDirectoryRepository(store)
+    stored = people.stored_people()
+    if stored:
+        merged = {p.id: p for p in config.directory.people}
+        merged.update({pid: Person.model_validate(f) for pid, f in stored.items()})
+        directory.replace_people(merged.values())
+    directory.gone = people.gone_people()
+    return directory
 
 
 def business_calendar(config: AppConfig) -> BusinessCalendar:
@@ -128,7 +157,7 @@ def build_reader_store(config: AppConfig, base_dir: Path) -> Store:
 def build_reader(config: AppConfig, base_dir: Path) -> Workflow:
     """A read-only view of the stored requests, usable beside a running server."""
     store = build_reader_store(config, base_dir)
-    return Workflow(directory=Directory(config.directory), repository=TinyDBRepository(store),
+    return Workflow(directory=stored_directory(config, store), repository=TinyDBRepository(store),
                     clock=SystemClock(), settings=workflow_settings(config))
 
 
@@ -139,3 +168,15 @@ def workflow_settings(config: AppConfig) -> WorkflowSettings:
         privacy_notice=config.privacy_notice, self_approval=config.workflow.self_approval,
         time_zone=config.time_zone, signer_fallback=config.workflow.signers.fallback,
     )
+
+
+def build_directory_reader(config: AppConfig, base_dir: Path) -> tuple[DirectoryKeeper, Store]:
+    """The directory as kept, read-only (a dry run beside a running server); close the store."""
+    store = build_reader_store(config, base_dir)
+    repository = TinyDBRepository(store)
+    workflow = Workflow(directory=Directory(config.directory), repository=repository,
+                        clock=SystemClock(), settings=workflow_settings(config))
+    keeper = DirectoryKeeper(workflow=workflow, repository=TinyDBDirectoryRepository(store),
+                             requests=repository, clock=SystemClock(),
+                             config_people=config.directory.people)
+    return keeper, store

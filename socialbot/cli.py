@@ -238,3 +238,4 @@ _register_optional(main, "socialbot.moderation_cli", "moderate")
 _register_optional(main, "socialbot.teams_cli", "teams_package")
 for _command in ("outbox", "backup", "restore", "verify"):
     _register_optional(main, "socialbot.ops_cli", _command)
+_register_optional(main, "socialbot.directory_cli", "directory")

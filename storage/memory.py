@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from bot.audit import Refusal
 from bot.cases import CaseRepository
+from bot.directory_records import Absence, DirectoryEvent
 from bot.domain import TERMINAL_STATES, SocialMediaRequest
 from bot.moderation.desk import Alert, ModerationRepository
 from bot.moderation.history import InMemoryPostHistory
@@ -33,7 +34,8 @@ from bot.ports import (
 )
 from storage.outbox_records import oldest_first, outbox_message, outbox_record, summarise
 
-__all__ = ["InMemoryPostHistory", "MemoryModerationRepository", "MemoryRepository"]
+__all__ = ["InMemoryPostHistory", "MemoryDirectoryRepository", "MemoryModerationRepository",
+           "MemoryRepository"]
 
 
 CaseT = TypeVar("CaseT", SocialMediaRequest, Alert)
@@ -284,3 +286,47 @@ def _implements_the_ports(requests: MemoryRepository, alerts: MemoryModerationRe
                                      ModerationRepository, CaseRepository[Alert]]:
     """Checked by mypy: the in-memory stores keep the ports' signatures."""
     return requests, requests, requests, requests, alerts, alerts
+
+
+# -- the directory the bot keeps (port: bot.ports.DirectoryRepository) ----------------------------
+
+
+class MemoryDirectoryRepository:
+    """The directory's people, history and time away in memory (same semantics as
+    storage/directory_repository.py)."""
+
+    def __init__(self) -> None:
+        self._people: dict[str, dict[str, Any]] = {}
+        self._gone: set[str] = set()
+        self._history: list[DirectoryEvent] = []
+        self._away: dict[str, Absence] = {}
+        self._writing = threading.Lock()
+
+    def stored_people(self) -> dict[str, dict[str, Any]]:
+        return copy.deepcopy(self._people)
+
+    def gone_people(self) -> set[str]:
+        return set(self._gone)
+
+    def save_directory(self, people: Mapping[str, Mapping[str, Any]], gone: Iterable[str],
+                       returned: Iterable[str], events: Iterable[DirectoryEvent]) -> None:
+        with self._writing:
+            self._people.update({pid: copy.deepcopy(dict(f)) for pid, f in people.items()})
+            self._gone.update(gone)
+            self._gone.difference_update(returned)
+            self._history.extend(events)
+
+    def directory_history(self, person_id: str | None = None) -> list[DirectoryEvent]:
+        return [e for e in sorted(self._history, key=lambda e: e.seq)
+                if person_id is None or e.person_id == person_id]
+
+    def next_directory_seq(self) -> int:
+        return len(self._history) + 1
+
+    def save_absence(self, absence: Absence, events: Iterable[DirectoryEvent] = ()) -> None:
+        with self._writing:
+            self._away[absence.person_id] = absence
+            self._history.extend(events)
+
+    def absences(self) -> list[Absence]:
+        return list(self._away.values())
