@@ -12,12 +12,14 @@ the reminders' loop, once per absence, phase and step (markers in the request re
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
 from bot import messages
 from bot.business_days import BusinessCalendar
 from bot.chains import STAGES
+from bot.directory import Directory
 from bot.directory_records import Absence, DirectoryEvent
 from bot.domain import SocialMediaRequest
 from bot.errors import Refused
@@ -26,7 +28,7 @@ from bot.notifications import Notification
 from bot.ports import Clock, DirectoryRepository, RequestRepository
 from bot.workflow import CASE_TYPE, Workflow
 
-__all__ = ["TimeAway", "parse_day"]
+__all__ = ["TimeAway", "away_command", "parse_day", "person_named"]
 
 # Words between the dates and the person in "away 2026-12-10 to 2026-12-14 for Sam Baker".
 FILLER = frozenset({"to", "until", "till", "-", "for", "delegate", "by", "from"})
@@ -179,3 +181,42 @@ class TimeAway:
     def _marker(absence: Absence, phase: str, request_id: str, step: int) -> str:
         declared = int(absence.declared_at.timestamp())
         return f"{request_id}:{step}:away:{absence.person_id}:{declared}:{phase}"
+
+
+def person_named(directory: Directory, text: str) -> str:
+    """The person `text` names (an id, or a full, first or last name only one person has)."""
+    wanted = " ".join(text.split()).strip().lstrip("@")
+    if wanted in directory:
+        return wanted
+    folded = wanted.casefold()
+    found = [p.id for p in directory
+             if folded in (p.full_name.casefold(), p.first_name.casefold(),
+                           p.last_name.casefold())]
+    if len(found) == 1:
+        return found[0]
+    names = [f"{directory.person(p).full_name} ({p})" for p in found]
+    raise Refused(messages.no_such_person(wanted[:40], names))
+
+
+def away_command(time_away: TimeAway, person_id: str, words: list[str],
+                 resolve: Callable[[str], str] | None = None) -> str:
+    """`away` (what is declared), `away off` (back now), or `away FROM [to] UNTIL [for] PERSON`:
+    the reply, in every channel. Refused carries why not."""
+    directory = time_away.directory
+    zone_day = time_away.today()
+    if not words:
+        absence = time_away.current(person_id)
+        if absence is None:
+            return messages.away_none()
+        return messages.away_status(directory.person(absence.delegate).full_name,
+                                    absence.first_day.isoformat(), absence.last_day.isoformat(),
+                                    absence.back_on.isoformat())
+    if len(words) == 1 and words[0].lower() in ("off", "back", "end", "cancel"):
+        time_away.end(person_id)
+        return messages.away_ended()
+    first, last, who = split_away(words, zone_day)
+    delegate = (resolve or (lambda text: person_named(directory, text)))(who)
+    absence = time_away.declare(person_id, first, last, delegate)
+    return messages.away_declared(directory.person(delegate).full_name,
+                                  absence.first_day.isoformat(), absence.last_day.isoformat(),
+                                  absence.back_on.isoformat())

@@ -185,15 +185,25 @@ async def metrics(request: web.Request) -> web.Response:
 
 REMINDER_PASS_SECONDS = 600.0
 REMINDER_TASK_KEY = web.AppKey("reminder_task", asyncio.Task)
+DIRECTORY_SYNC_TASK_KEY = web.AppKey("directory_sync_task", asyncio.Task)
 
 
 async def _start_delivery(app: web.Application) -> None:
     app[BOT_KEY].dispatcher.start()
     app[REMINDER_TASK_KEY] = asyncio.get_running_loop().create_task(_remind(app[BOT_KEY]))
+    bot = app[BOT_KEY]
+    if bot.config.directory.sources.entra.enabled and bot.services.directory_keeper is not None:
+        from socialbot.directory_sync_job import sync_daily
+
+        app[DIRECTORY_SYNC_TASK_KEY] = asyncio.get_running_loop().create_task(sync_daily(
+            bot.config, bot.services.directory_keeper, bot.dispatcher.wake))
 
 
 async def _stop_delivery(app: web.Application) -> None:
     app[REMINDER_TASK_KEY].cancel()
+    if DIRECTORY_SYNC_TASK_KEY in app:
+        app[DIRECTORY_SYNC_TASK_KEY].cancel()
+        await asyncio.gather(app[DIRECTORY_SYNC_TASK_KEY], return_exceptions=True)
     await asyncio.gather(app[REMINDER_TASK_KEY], return_exceptions=True)
     await app[BOT_KEY].dispatcher.stop()
 
@@ -202,6 +212,9 @@ async def _remind(bot: Runtime) -> None:
     while True:
         try:
             if bot.reminders.run_once():
+                bot.dispatcher.wake()
+            # Time away that began or ended: open cases change hands (each told once).
+            if bot.services.time_away is not None and bot.services.time_away.hand_over():
                 bot.dispatcher.wake()
         except Exception:  # a bad pass must not stop future reminders
             log.exception("reminder pass failed")
@@ -243,7 +256,8 @@ async def console_turn(request: web.Request) -> web.Response:
         session = sessions[session_id] = ConsoleSession(
             bot.workflow, person, desk=bot.desk, confirm=confirm, notices=bot.repository,
             reminders=bot.reminders, dashboard_link=lambda who: dashboard_messages
-            .dashboard_link(origin + signer.path(who), signer.minutes))
+            .dashboard_link(origin + signer.path(who), signer.minutes),
+            time_away=bot.services.time_away)
         reply = session.greeting() if line == "" else session.reply_with_news(line)
     else:
         reply = session.reply_with_news(line)

@@ -17,7 +17,8 @@ from bot.form import FIELDS, SPEC, FieldSpec, choices, field_problem, prefill
 from bot.moderation.desk import DeskError, ModerationDesk
 from bot.ports import KeyValueStore
 from bot.reminders import Reminders, describe
-from bot.workflow import Actor, Move, Workflow, WorkflowError
+from bot.time_away import TimeAway, away_command
+from bot.workflow import Actor, Move, Refused, Workflow, WorkflowError
 from cards.alert import alert_card
 from cards.content import request_card
 from cards.text import clean, render, render_alert
@@ -40,6 +41,8 @@ I help City staff get access to the City's social media accounts (ADM 140-007):
   alerts               moderation alerts waiting (moderators and the CCT)
   remove / keep / escalate ALERT, ban ALERT REASON   decide a moderation alert
   dashboard            a personal one-time link to the web dashboard
+  away FROM to UNTIL PERSON   you are away (dates YYYY-MM-DD); PERSON acts and signs for you
+  away / away off      your time away / you are back
   as PERSON            act as someone else from the directory (local use only)
   quit                 leave"""
 
@@ -49,8 +52,10 @@ class ConsoleSession:
                  desk: ModerationDesk | None = None, confirm: bool = True,
                  notices: KeyValueStore | None = None,
                  reminders: Reminders | None = None,
-                 dashboard_link: Callable[[str], str] | None = None) -> None:
+                 dashboard_link: Callable[[str], str] | None = None,
+                 time_away: TimeAway | None = None) -> None:
         self.workflow = workflow
+        self.time_away = time_away
         self.reminders = reminders
         self.confirm = confirm
         self.notices = notices
@@ -64,6 +69,8 @@ class ConsoleSession:
             "reject": self._reject, "changes": self._changes, "sop": self._start_sop,
             "withdraw": self._withdraw, "as": self._switch, "reassign": self._reassign,
         }
+        if time_away is not None:
+            self._commands["away"] = self._away
         if dashboard_link is not None:
             self._commands["dashboard"] = lambda _: dashboard_link(self.person_id)
         if desk is not None:
@@ -369,6 +376,17 @@ class ConsoleSession:
         if to not in candidates:
             return self._decide(request.id, move)  # the core says why not, and whom it may be
         return self._decide_after_asking(request.id, move, self.workflow.directory.signature(to))
+
+    def _away(self, args: list[str]) -> str:
+        assert self.time_away is not None
+
+        def resolve(text: str) -> str:
+            who = find_person(self.workflow.directory, text)
+            if who.startswith("!"):
+                raise Refused(who[1:])
+            return who
+
+        return away_command(self.time_away, self.person_id, args, resolve)
 
     def _switch(self, args: list[str]) -> str:
         if not self.allow_switch:

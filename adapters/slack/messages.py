@@ -16,6 +16,8 @@ def help_text(command: str) -> str:
         "your director approve, then you write your SOP.\n"
         f"`{command}` or `{command} request`: fill in the access form (Appendix 2)\n"
         f"`{command} status`: your requests and where they stand\n"
+        f"`{command} away 2026-12-10 to 2026-12-14 @someone`: you are away; they act and sign "
+        "for you until you are back (`away` shows it, `away off` ends it)\n"
         f"`{command} help`: this message\n"
         "Requests waiting for you arrive as direct messages with buttons; the bot's Home tab "
         "shows everything at once."
@@ -61,3 +63,7 @@ def requester_update(request: SocialMediaRequest, entry: HistoryEntry | None, ne
 
 def done(request: SocialMediaRequest) -> str:
     return f"Done: {request.id} is now {state_label(request)}."
+
+
+def mention_not_in_directory() -> str:
+    return "The person you mentioned is not in the City's staff directory; name someone who is."
