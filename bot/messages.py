@@ -373,10 +373,10 @@ def gone_from_source(source: str) -> str:
 
 
 def directory_diff(diff: DirectoryDiff, *, applied: bool, source_name: str, offboarding: bool,
-                   ignored: tuple[str, ...] = ()) -> str:
+                   ignored: tuple[str, ...] = (), how_to_apply: str = "--apply to apply") -> str:
     """What a directory source changes (people added, changed, gone), for the operator."""
     head = (f"Directory from {source_name}: applied." if applied else
-            f"Directory from {source_name}: dry run, nothing changed (--apply to apply).")
+            f"Directory from {source_name}: dry run, nothing changed ({how_to_apply}).")
     lines = [head]
     if diff.empty:
         lines.append("  No differences: the directory already says the same.")

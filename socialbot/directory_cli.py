@@ -127,7 +127,8 @@ def sync(config_path: Path, dry_run: bool) -> None:
             keeper.apply(outcome.diff, actor_id="operator")
         click.echo(messages.directory_diff(outcome.diff, applied=not dry_run,
                                            source_name="Entra ID",
-                                           offboarding=_offboarding_note(keeper)))
+                                           offboarding=_offboarding_note(keeper),
+                                           how_to_apply="without --dry-run to apply"))
         click.echo(f"  {outcome.users} users read, {outcome.skipped} left out "
                    f"(no matching department, title or e-mail), throttled {outcome.throttled} "
                    "times.")
