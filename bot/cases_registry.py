@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-CASE_PREFIXES: dict[str, str] = {"R": "request", "A": "alert"}
+CASE_PREFIXES: dict[str, str] = {"R": "request", "A": "alert",
+                                 "T": "task", "O": "offboarding", "AC": "account",
+                                 "G": "grant"}
 
 
 def case_type_of(case_id: str) -> str | None:

@@ -152,7 +152,8 @@ class ServiceLevelsConfig(Strict):
     `director_fallback`, when set)."""
 
     stages: dict[str, BusinessDays] = dict(DEFAULT_SERVICE_LEVELS)
-    cases: dict[Literal["alert"], BusinessDays] = {"alert": 1}  # case types other than requests
+    cases: dict[Literal["alert", "password_task"], BusinessDays] = {"alert": 1, "password_task": 2}
+    # ^ case types other than requests
     remind_every_business_days: BusinessDays = 1
     escalate_after_business_days: BusinessDays = 3
     director_fallback: PersonId | None = None

@@ -9,3 +9,5 @@ MAX_AWAY_DAYS = 366     # one declared time away, first to last day
 MAX_DIRECTORY_ROWS = 50_000           # people in one CSV import (a city is far smaller)
 MAX_DIRECTORY_CSV_BYTES = 20 * 1024 * 1024
 MAX_DIRECTORY_CELL = 200               # characters in one cell of that CSV
+MAX_ACCOUNT_FIELD = 300  # an account's platform, handle or address, department
+MAX_HR_BODY = 16_384     # one HR leaver notice (POST /api/hr/leavers)

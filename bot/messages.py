@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot.audit import HistoryEntry
@@ -402,3 +402,204 @@ def directory_diff(diff: DirectoryDiff, *, applied: bool, source_name: str, offb
     if diff.changed and applied:
         lines.append("  Stages not yet decided now go to the new supervisors and directors.")
     return "\n".join(lines)
+
+
+# -- the account register, password tasks, leaving and revocation (bot/accounts.py, tasks.py,
+#    offboarding.py) -------------------------------------------------------------------------
+
+NO_PASSWORDS = ("That looks like a password (or another secret). The bot never asks for, "
+                "stores or shows one: the CCT Team Leader holds every account's credentials "
+                "(04.08 a). Leave it out and try again.")
+ONLY_CCT_MANAGES_ACCOUNTS = "Only the Corporate Communications Team manages the account register."
+ONLY_CCT_OFFBOARDS = "Only the Corporate Communications Team handles departures and revocations."
+NOT_YOURSELF = "You cannot start your own departure or revocation; ask another CCT member."
+NO_ACCOUNTS_TO_REVOKE = "That person uses no account in the register: there is nothing to revoke."
+BAD_DATE = "Give the date as YYYY-MM-DD, e.g. 2027-03-31."
+CITY_OWNS = ("The City of Pickering owns every account and its followers, whoever runs it "
+             "(04.08 b, c); the CCT Team Leader holds the credentials (04.08 a).")
+
+
+def system_title(source: str) -> str:
+    return f"automatic ({source})"
+
+
+def field_required(name: str) -> str:
+    return f"The {name.replace('_', ' ')} is required."
+
+
+def no_such_account(text: str) -> str:
+    return f"There is no account {text!r} in the register (type 'accounts' to list them)."
+
+
+def account_exists(handle: str) -> str:
+    return f"{handle!r} is already in the register."
+
+
+def account_retired(account_id: str) -> str:
+    return f"{account_id} is retired: it cannot be changed any more."
+
+
+def not_an_account_field(name: str, editable: tuple[str, ...]) -> str:
+    return f"{name!r} is not something you can edit (you can edit: {', '.join(editable)})."
+
+
+def unknown_department(department: str, known: list[str]) -> str:
+    return f"There is no department {department[:40]!r} (known: {', '.join(known)})."
+
+
+def not_a_user_of(account_ids: list[str]) -> str:
+    return f"That person does not use {', '.join(account_ids)}."
+
+
+def task_not_yours(task_id: str, names: str) -> str:
+    return f"{task_id} is held by {names}; only they (or the CCT Team Leader) can act on it."
+
+
+def task_action_unknown(action: str) -> str:
+    return f"A password task can be marked done or passed on, not {action[:30]!r}."
+
+
+def cannot_pass_task(who: str, names: str) -> str:
+    return f"A password task can be passed only to a CCT member ({names}), not to {who}."
+
+
+def task_done_already(task_id: str, entry: HistoryEntry | None, zone: str) -> str:
+    if entry is None:
+        return f"{task_id} is done."
+    return f"{task_id} was marked done by {entry.signer} on {when(entry.at, zone)}."
+
+
+def no_such_task(text: str) -> str:
+    return f"There is no password task {text!r} (type 'tasks' to list yours)."
+
+
+def task_reason(kind: str, reason: str) -> str:
+    if kind == "revocation":
+        return f"access revoked (05): {reason}"
+    return f"left the City: {reason}"
+
+
+def task_summary(task_id: str, account_label: str) -> str:
+    return (f"Password task {task_id}: change the password of {account_label} and mark it "
+            f"done (never send the password here).")
+
+
+def task_reminder(task_id: str, account_label: str, waited: int) -> str:
+    return (f"Reminder: password task {task_id} ({account_label}) has waited "
+            f"{_business_days(waited)}.")
+
+
+def no_such_offboarding(text: str) -> str:
+    return f"There is no departure or revocation {text!r}."
+
+
+def offboarding_action_not_possible(action: str, state: str) -> str:
+    return f"You cannot {action[:30]} a departure that is {state}."
+
+
+def offboarding_final(case_id: str, state: str) -> str:
+    return f"{case_id} is {state}: nothing more can be done to it."
+
+
+def offboarding_summary(case_id: str, kind: str, what: str) -> str:
+    noun = "Revocation" if kind == "revocation" else "Departure"
+    return f"{noun} {case_id}: {what}"
+
+
+def withdrawn_on_leaving(case_id: str) -> str:
+    return f"Withdrawn: the requester left the City ({case_id})."
+
+
+def handed_on_leaving(signature: str, case_id: str) -> str:
+    return f"Handed to {signature}: the signer left the City ({case_id})."
+
+
+def grant_action_unknown(action: str) -> str:
+    return f"An approved request's accounts can only be recorded, not {action[:30]!r}."
+
+
+def grant_waiting(grant_id: str, request_id: str) -> str:
+    return (f"{request_id} is approved: record which accounts it covers ({grant_id}; "
+            f"type 'record {request_id} ACCOUNT...').")
+
+
+def grant_summary(grant_id: str, request_id: str) -> str:
+    return f"{request_id}: the accounts you may now use are recorded ({grant_id})."
+
+
+def grant_recorded_already(grant_id: str, accounts: str) -> str:
+    return f"{grant_id} is recorded already ({accounts or 'no accounts'})."
+
+
+def no_such_grant(text: str) -> str:
+    return f"No approved request waits for its accounts to be recorded as {text!r}."
+
+
+def task_notice(task_id: str, account: str, name: str, reason: str, *, reminder: bool) -> str:
+    lead = "Reminder: " if reminder else ""
+    return (f"{lead}Password task {task_id}: change the password of {account} ({name} "
+            f"{reason}), then mark it done. Never send the password to the bot.")
+
+
+def grant_notice(request_id: str, name: str, programs: str) -> str:
+    return (f"{request_id} ({name}: {programs}) is approved: record which accounts of the "
+            f"register it covers.")
+
+
+def access_granted_notice(request_id: str, accounts: list[str]) -> str:
+    listed = ", ".join(accounts) or "no account yet"
+    return (f"Access granted ({request_id}): you may now use {listed}. {CITY_OWNS} "
+            f"Never share a password, and tell the CCT when you no longer need an account.")
+
+
+def offboarding_proposed_notice(case_id: str, name: str, reason: str) -> str:
+    return (f"Departure {case_id}: {name} may have left the City ({reason}). Confirm it "
+            f"(their access is removed on the last day) or dismiss it.")
+
+
+def offboarding_scheduled_notice(case_id: str, name: str, day: str) -> str:
+    return (f"Departure {case_id}: {name}'s last day is {day}; their accounts are removed and "
+            f"password tasks opened that day.")
+
+
+def departure_done_notice(case_id: str, name: str, accounts: list[str], withdrawn: int,
+                          handed: int) -> str:
+    listed = ", ".join(accounts) or "no account"
+    return (f"Departure {case_id}: {name} was removed from {listed}; a password task is open "
+            f"for each. {withdrawn} of their requests withdrawn, {handed} waiting approvals "
+            f"handed on.")
+
+
+def revocation_notice(accounts: list[str], reason: str, *, you: bool, name: str) -> str:
+    whose = "Your" if you else f"{name}'s"
+    return (f"{whose} access to {', '.join(accounts)} was revoked under ADM 140-007 section 05: "
+            f"{reason}")
+
+
+CITY_NAME = "City of Pickering"
+
+
+def register_text(rows: list[dict[str, Any]], *, everything: bool) -> str:
+    """The register as plain text (console, CLI); `rows` from bot.accounts.register_rows."""
+    if not rows:
+        return ("The register is empty." if everything else
+                "You may use no account of the City's register.")
+    lines = [CITY_OWNS]
+    for row in rows:
+        users = ", ".join(f"{u['name']} ({u['id']})" for u in row["users"]) or "nobody"
+        changed = (f"{row['password_changed_at']} by {row['password_changed_by']}"
+                   if row["password_changed_at"] else "not recorded")
+        retired = "  [retired]" if row["state"] == "retired" else ""
+        lines += [f"{row['id']}  {row['platform']} {row['handle']}{retired}",
+                  f"    department: {row['department']} (owner: {row['owner']}); "
+                  f"credentials: {row['credentials_holder']}",
+                  f"    users: {users}", f"    password last changed: {changed}"]
+    return "\n".join(lines)
+
+
+def tasks_text(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "No password task is open."
+    return "\n".join(
+        f"{r['id']}  {r['account']}: {r['reason']} (held by {r['holder']}, open "
+        f"{r['age_days']:.1f} days)" for r in rows)

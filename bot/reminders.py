@@ -22,13 +22,17 @@ from bot.business_days import BusinessCalendar
 from bot.chains import STAGES
 from bot.config import ServiceLevelsConfig
 from bot.domain import SocialMediaRequest
+from bot.grants import AccessGrants
 from bot.moderation.desk import CASE_TYPE as ALERT
 from bot.moderation.desk import Alert, ModerationDesk
 from bot.notifications import Notification
+from bot.offboarding import Offboarding
 from bot.ports import Clock, RequestRepository
+from bot.tasks import PasswordTasks
 from bot.workflow import Workflow
 
 DIRECTOR_ROLE = "director"
+PASSWORD_TASK_DAYS = 2  # when service_levels.cases.password_task is not set
 # One pass at a time in this process (the store's lock keeps other processes out), so two
 # passes never both find a marker missing and queue the same reminder twice.
 _ONE_PASS = threading.Lock()
@@ -56,10 +60,20 @@ class Reminders:
         self.clock = clock
         self.calendar = calendar
         self.levels = levels
+        # Set by the composition root: password tasks are reminded like requests, and
+        # departures whose last day has come are carried out on the same loop.
+        self.tasks: PasswordTasks | None = None
+        self.offboarding: Offboarding | None = None
+        self.grants: AccessGrants | None = None
 
     def run_once(self) -> int:
         """Queue what is due now; returns how many notifications were queued."""
         now = self.clock.now()
+        with _ONE_PASS:  # a last day is kept whatever the calendar says
+            if self.grants is not None:
+                self.grants.catch_up()
+            if self.offboarding is not None:
+                self.offboarding.run_due()
         if not self.calendar.is_business_day(self.calendar.local_date(now)):
             return 0  # nobody is reminded on a weekend, a holiday or a closure day
         with _ONE_PASS:
@@ -78,7 +92,25 @@ class Reminders:
                                       self._escalation(request, waited, period))
             queued += self._queue(request, "reminder", period,
                                   self._reminder(request, waited, period))
+        queued += self._task_pass(self.tasks, now) if self.tasks else 0
         return queued + (self._alert_pass(self.desk, now) if self.desk else 0)
+
+    def _task_pass(self, tasks: PasswordTasks, now: datetime) -> int:
+        """Password tasks remind whoever holds them, every interval, until one is done."""
+        tasks.reconcile()
+        level = self.levels.cases.get("password_task", PASSWORD_TASK_DAYS)
+        queued = 0
+        for task in tasks.open_tasks():
+            since = task.history[-1].at if task.history else task.created_at
+            waited = self.calendar.days_waited(since, now)
+            late = waited - level
+            if late < 0:
+                continue
+            period = late // self.levels.remind_every_business_days
+            note = tasks.cases.action_needed(task, intent="reminder", period=period,
+                                             waited=waited)
+            queued += self._queue_once(note, partial(_task_step, tasks, task.id))
+        return queued
 
     def _alert_pass(self, desk: ModerationDesk, now: datetime) -> int:
         """Alerts remind whoever decides them now; late, the CCT is handed the card too."""
@@ -179,6 +211,11 @@ class Reminders:
             if person not in excluded:
                 return person
         return None
+
+
+def _task_step(tasks: PasswordTasks, task_id: str) -> int | None:
+    current = tasks.repository.get(task_id)
+    return None if current is None or current.is_final else current.step
 
 
 def _alert_step(desk: ModerationDesk, alert_id: str) -> int | None:

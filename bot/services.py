@@ -9,12 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.accounts import AccountRegister
 from bot.cases import CaseEngine
 from bot.config import AppConfig
 from bot.directory import Directory
 from bot.directory_sync import DirectoryKeeper
+from bot.duties import AccountDuties
+from bot.grants import AccessGrants
 from bot.moderation.desk import ModerationDesk
+from bot.offboarding import Offboarding
 from bot.ports import Channel, DeliveryLedger, KeyValueStore
+from bot.tasks import PasswordTasks
 from bot.time_away import TimeAway
 from bot.workflow import Workflow
 
@@ -28,6 +33,11 @@ class Services:
     kv: KeyValueStore            # small adapter state (DM channels, filed forms, references)
     ledger: DeliveryLedger       # what each channel sent where
     wake: Callable[[], None]     # something was queued: deliver it now
+    # The account register and the duties after "access granted" (04.08 a, 05).
+    accounts: AccountRegister    # the City's accounts and who may use them
+    tasks: PasswordTasks         # password-change tasks
+    offboarding: Offboarding     # leaving (scheduled, proposed by a sync) and revocation (05)
+    grants: AccessGrants         # the CCT records which accounts an approved request covers
     # The platforms attached so far, by name: the outbox delivers through exactly these.
     channels: dict[str, Channel] = field(default_factory=dict)
     # The directory the bot keeps (sources, history) and people's time away.
@@ -37,6 +47,11 @@ class Services:
     @property
     def directory(self) -> Directory:
         return self.workflow.directory
+
+    @property
+    def duties(self) -> AccountDuties:
+        """The register and its duties as the chat adapters use them."""
+        return AccountDuties(self.accounts, self.tasks, self.offboarding, self.grants)
 
     def attach(self, name: str, channel: Channel) -> None:
         self.channels[name] = channel

@@ -9,7 +9,7 @@ channel asks (who acts next, who may see a request, whom a stage may be handed t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
@@ -31,7 +31,7 @@ from bot.errors import AlreadyDecided, CaseError, FieldErrors, NotFound, Refused
 from bot.form import validate, with_identity
 from bot.limits import MAX_LINK, MAX_SOP
 from bot.notifications import Notification
-from bot.ports import Clock, RequestRepository
+from bot.ports import Clock, ConcurrentUpdate, RequestRepository
 
 __all__ = ["ACTIONS", "REQUEST_TRANSITIONS", "Action", "Actor", "AlreadyDecided", "Move",
            "NotFound", "Refused", "RequestCases", "Workflow", "WorkflowError",
@@ -425,6 +425,9 @@ class Workflow:
         self.engine = engine or CaseEngine(directory=directory, clock=clock,
                                            refusals=repository)
         self.engine.register(self.cases)
+        # Told of every decided request after it is stored (an approval opens the CCT's
+        # record of the accounts it covers, bot/grants.py).
+        self.after_decide: list[Callable[[SocialMediaRequest], None]] = []
 
     # -- filing -----------------------------------------------------------------------------
 
@@ -508,6 +511,8 @@ class Workflow:
         """Apply one decision exactly once. `step` is the step the person saw (from a button)."""
         moved: SocialMediaRequest = self.engine.move(CASE_TYPE, actor, normalise_id(request_id),
                                                 decision, step=step)
+        for listener in self.after_decide:
+            listener(moved)
         return moved
 
     def get(self, request_id: str) -> SocialMediaRequest:
@@ -553,6 +558,72 @@ class Workflow:
 
     def requests_of(self, person_id: str) -> list[SocialMediaRequest]:
         return self.repository.by_requester(person_id)
+
+    # -- departures (bot/offboarding.py): nothing waits on a person who has left --------------
+
+    def close_for_departure(self, request_id: str, entry: HistoryEntry) -> SocialMediaRequest:
+        """Withdraw an open request of someone who left, with `entry` (signed by the bot)."""
+        for _ in range(3):
+            request = self.get(request_id)
+            if request.is_final:
+                return request
+            moved = request.evolve(state="withdrawn", step=request.step + 1, assignee=None,
+                                   history=sealed(request.id, (*request.history, replace(
+                                       entry, seq=len(request.history) + 1, step=request.step,
+                                       stage=request.state))))
+            notes = [self.cases._step_closed(request),
+                     self.cases._requester_update(moved, "withdraw")]
+            try:
+                return self.repository.save(moved, expected_version=request.version,
+                                            notifications=notes)
+            except ConcurrentUpdate:
+                continue
+        return self.get(request_id)
+
+    def waiting_on(self, person_id: str) -> list[SocialMediaRequest]:
+        """Open requests whose current stage waits on `person_id` as its signer (not merely
+        as one CCT member among several)."""
+        found = []
+        for request in self.repository.open_cases():
+            approvers = self.current_approvers(request)
+            if person_id in approvers and (stage_of(request).role != "cct"
+                                           or set(approvers) == {person_id}):
+                found.append(request)
+        return found
+
+    def successor_for(self, request: SocialMediaRequest, leaver: str) -> str | None:
+        """Who takes a stage that waited on `leaver`: their delegate, else their supervisor and
+        the line above, else the CCT Team Leader; never the requester or the leaver."""
+        person = self.directory.person(leaver)
+        stage = stage_of(request)
+        candidates = [person.delegate, *self.directory.line_above(leaver),
+                      self.directory.cct_team_leader]
+        for candidate in candidates:
+            if candidate and candidate != leaver and \
+                    self.cases._may_sign(request, stage, candidate, strict=True):
+                return candidate
+        return None
+
+    def hand_over(self, request_id: str, leaver: str, to: str,
+                  entry: HistoryEntry) -> SocialMediaRequest:
+        """Reassign the stage waiting on `leaver` to `to`, with `entry` (signed by the bot)."""
+        for _ in range(3):
+            request = self.get(request_id)
+            if request.is_final or leaver not in self.current_approvers(request):
+                return request
+            signed = replace(entry, seq=len(request.history) + 1, step=request.step,
+                             stage=request.state,
+                             details={**entry.details, "from": leaver, "to": to})
+            moved = request.evolve(step=request.step + 1, assignee=to,
+                                   history=sealed(request.id, (*request.history, signed)))
+            notes = [self.cases._step_closed(request), self.cases.action_needed(moved),
+                     self.cases._requester_update(moved, "reassign")]
+            try:
+                return self.repository.save(moved, expected_version=request.version,
+                                            notifications=notes)
+            except ConcurrentUpdate:
+                continue
+        return self.get(request_id)
 
 
 def stage_of(request: SocialMediaRequest) -> Stage:

@@ -7,21 +7,26 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from bot.accounts import AccountRegister, AccountStore
 from bot.business_days import BusinessCalendar
 from bot.cases import CaseEngine
 from bot.clock import SystemClock
 from bot.config import AppConfig, Person, load_config
 from bot.directory import Directory
 from bot.directory_sync import DirectoryKeeper
+from bot.grants import AccessGrants
 from bot.metrics import NO_METRICS, MetricsRecorder
 from bot.moderation.desk import ModerationDesk
 from bot.moderation.timed_screener import TimedScreener
+from bot.offboarding import Offboarding
 from bot.outbox import OutboxDispatcher
 from bot.ports import Channel, Clock
 from bot.reminders import Reminders
 from bot.services import Services
+from bot.tasks import PasswordTasks
 from bot.time_away import TimeAway
 from bot.workflow import Workflow, WorkflowSettings
+from storage.accounts_repository import TinyDBAccountStore
 from storage.directory_repository import TinyDBDirectoryRepository
 from storage.engine import Store
 from storage.moderation_repository import StoredPostHistory, TinyDBModerationRepository
@@ -90,21 +95,45 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
     reminders = Reminders(workflow, repository, clock, calendar=business_calendar(config),
                           levels=config.service_levels, desk=desk)
     dispatcher = OutboxDispatcher(repository, {})
+    register, tasks, offboarding, grants = build_accounts(
+        config, TinyDBAccountStore(repository), workflow, clock)
+    reminders.tasks, reminders.offboarding, reminders.grants = tasks, offboarding, grants
     services = Services(config=config, engine=engine, workflow=workflow, desk=desk, kv=repository,
-                        ledger=repository, wake=dispatcher.wake, channels=dispatcher.channels)
+                        ledger=repository, wake=dispatcher.wake, accounts=register, tasks=tasks,
+                        offboarding=offboarding, grants=grants, channels=dispatcher.channels)
     attach_directory(services, config, store, repository, clock)
     return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
                    services=services, dispatcher=dispatcher, reminders=reminders)
 
 
+def build_accounts(config: AppConfig, store: AccountStore, workflow: Workflow,
+                   clock: Clock
+                   ) -> tuple[AccountRegister, PasswordTasks, Offboarding, AccessGrants]:
+    """The account register, password tasks, offboarding and the record of approved
+    requests' accounts, on the workflow's engine."""
+    engine = workflow.engine
+    register = AccountRegister(directory=workflow.directory, store=store, clock=clock,
+                               sign=engine.sign)
+    tasks = PasswordTasks(directory=workflow.directory, store=store, clock=clock, engine=engine,
+                          register=register, time_zone=config.time_zone)
+    offboarding = Offboarding(directory=workflow.directory, store=store, clock=clock,
+                              engine=engine, workflow=workflow, register=register, tasks=tasks,
+                              time_zone=config.time_zone)
+    grants = AccessGrants(directory=workflow.directory, repository=store.grants, clock=clock,
+                          engine=engine, workflow=workflow, register=register,
+                          time_zone=config.time_zone)
+    workflow.after_decide.append(grants.on_decided)
+    return register, tasks, offboarding, grants
+
 
 def attach_directory(services: Services, config: AppConfig, store: Store,
                      repository: TinyDBRepository, clock: Clock) -> None:
-    """The directory the bot keeps (app.yaml's people, then its sources') and time away."""
+    """The directory the bot keeps (app.yaml's people, then its sources') and time away;
+    a person gone from a source becomes an offboarding proposal for the CCT to confirm."""
     people = TinyDBDirectoryRepository(store)
     services.directory_keeper = DirectoryKeeper(
         workflow=services.workflow, repository=people, requests=repository, clock=clock,
-        config_people=config.directory.people)
+        config_people=config.directory.people, offboarding=services.offboarding)
     services.time_away = TimeAway(workflow=services.workflow, repository=people,
                                   requests=repository, clock=clock,
                                   calendar=business_calendar(config))

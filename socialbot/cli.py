@@ -104,10 +104,12 @@ def console(config_path: Path, person: str, assume_yes: bool) -> None:
     except StoreError as problem:
         click.echo(f"error: {problem}", err=True)
         sys.exit(1)
-    bot.services.attach(CONSOLE_CHANNEL, ConsoleChannel(bot.workflow, bot.repository))
+    bot.services.attach(CONSOLE_CHANNEL, ConsoleChannel(
+        bot.workflow, bot.repository, bot.services.duties))
     session = ConsoleSession(bot.workflow, person_id, desk=bot.desk, confirm=confirm,
                              notices=bot.repository, reminders=bot.reminders,
-                             time_away=bot.services.time_away)
+                             time_away=bot.services.time_away,
+                             duties=bot.services.duties)
 
     def turn(line: str) -> tuple[str, str]:
         reply = session.handle(line)

@@ -54,10 +54,6 @@ def _open(config_path: Path, *, write: bool) -> tuple[DirectoryKeeper, _Closable
         sys.exit(1)
 
 
-def _offboarding_note(keeper: DirectoryKeeper) -> bool:
-    return keeper.offboarding is not None
-
-
 @directory.command("import")
 @CONFIG_OPTION
 @click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
@@ -85,7 +81,7 @@ def import_csv(config_path: Path, csv_file: Path, apply_it: bool) -> None:
         if apply_it:
             keeper.apply(diff, actor_id="operator")
         click.echo(messages.directory_diff(diff, applied=apply_it, source_name=csv_file.name,
-                                           offboarding=_offboarding_note(keeper),
+                                           offboarding=True,
                                            ignored=parsed.ignored))
     finally:
         handle.close()
@@ -127,7 +123,7 @@ def sync(config_path: Path, dry_run: bool) -> None:
             keeper.apply(outcome.diff, actor_id="operator")
         click.echo(messages.directory_diff(outcome.diff, applied=not dry_run,
                                            source_name="Entra ID",
-                                           offboarding=_offboarding_note(keeper),
+                                           offboarding=True,
                                            how_to_apply="without --dry-run to apply"))
         click.echo(f"  {outcome.users} users read, {outcome.skipped} left out "
                    f"(no matching department, title or e-mail), throttled {outcome.throttled} "

@@ -68,7 +68,8 @@ async def _serve(bot: Runtime, platforms: list[tuple[str, Callable[..., list[str
                  config_path: Path, host: str, port: int) -> int:
     app = create_app(bot)
     app[HOST_KEY] = host
-    bot.services.attach(CONSOLE_CHANNEL, ConsoleChannel(bot.workflow, bot.repository))
+    bot.services.attach(CONSOLE_CHANNEL, ConsoleChannel(
+        bot.workflow, bot.repository, bot.services.duties))
     if "webhook" in bot.repository.channels:
         webhook = RemovalWebhook(url=bot.config.publishing.removal_webhook,
                                  secret=os.environ["REMOVAL_WEBHOOK_SECRET"], desk=bot.desk,

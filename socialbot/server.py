@@ -257,7 +257,8 @@ async def console_turn(request: web.Request) -> web.Response:
             bot.workflow, person, desk=bot.desk, confirm=confirm, notices=bot.repository,
             reminders=bot.reminders, dashboard_link=lambda who: dashboard_messages
             .dashboard_link(origin + signer.path(who), signer.minutes),
-            time_away=bot.services.time_away)
+            time_away=bot.services.time_away,
+            duties=bot.services.duties)
         reply = session.greeting() if line == "" else session.reply_with_news(line)
     else:
         reply = session.reply_with_news(line)

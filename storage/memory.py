@@ -13,16 +13,19 @@ import itertools
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
+from bot.accounts import Account, AccountStore
 from bot.audit import Refusal
 from bot.cases import CaseRepository
 from bot.directory_records import Absence, DirectoryEvent
 from bot.domain import TERMINAL_STATES, SocialMediaRequest
+from bot.grants import AccessGrant
 from bot.moderation.desk import Alert, ModerationRepository
 from bot.moderation.history import InMemoryPostHistory
 from bot.moderation.model import Post, Verdict
 from bot.notifications import Notification, OutboxMessage
+from bot.offboarding import OffboardingCase
 from bot.outbox import OutboxSummary
 from bot.ports import (
     ConcurrentUpdate,
@@ -32,13 +35,16 @@ from bot.ports import (
     Outbox,
     RequestRepository,
 )
+from bot.tasks import PasswordTask
 from storage.outbox_records import oldest_first, outbox_message, outbox_record, summarise
 
-__all__ = ["InMemoryPostHistory", "MemoryDirectoryRepository", "MemoryModerationRepository",
+__all__ = ["InMemoryPostHistory", "MemoryAccountStore", "MemoryDirectoryRepository",
+           "MemoryModerationRepository",
            "MemoryRepository"]
 
 
 CaseT = TypeVar("CaseT", SocialMediaRequest, Alert)
+RecordT = TypeVar("RecordT", Account, PasswordTask, OffboardingCase, AccessGrant)
 
 
 class MemoryRepository:
@@ -108,6 +114,10 @@ class MemoryRepository:
     def open_cases(self) -> list[SocialMediaRequest]:
         return _by_number([r for r in self._requests.values()
                            if r.state not in TERMINAL_STATES])
+
+    def all_requests(self) -> list[SocialMediaRequest]:
+        """Every request, open and closed (reports, the grants' catch-up)."""
+        return _by_number(list(self._requests.values()))
 
     def count(self) -> int:
         return len(self._requests)
@@ -330,3 +340,53 @@ class MemoryDirectoryRepository:
 
     def absences(self) -> list[Absence]:
         return list(self._away.values())
+
+
+# -- the account register and its duties (bot/accounts.py, tasks.py, offboarding.py) ----------
+
+class MemoryTable(Generic[RecordT]):
+    """One kind of record with a signed history, in memory (a RecordTable)."""
+
+    def __init__(self, requests: MemoryRepository, prefix: str) -> None:
+        self._requests = requests
+        self.prefix = prefix
+        self._writing = threading.Lock()
+        self._records: dict[str, RecordT] = {}
+        self._next = itertools.count(1)
+
+    def next_id(self) -> str:
+        return f"{self.prefix}-{next(self._next)}"
+
+    def get(self, record_id: str, /) -> RecordT | None:
+        return self._records.get(record_id)
+
+    def save(self, record: RecordT, /, *, expected_version: int,
+             notifications: Iterable[Notification] = ()) -> RecordT:
+        saved = record.evolve(version=expected_version + 1)
+        queued = self._requests.outbox_entries(notifications)
+        with self._writing:
+            check_move(self._records.get(record.id), record, expected_version, missing_version=0)
+            self._records[saved.id] = saved
+            self._requests._outbox.update(queued)
+        return saved
+
+    def open_cases(self) -> list[RecordT]:
+        return [r for r in self.all() if not r.is_final]
+
+    def all(self) -> list[RecordT]:
+        return sorted(self._records.values(), key=lambda r: int(r.id.rsplit("-", 1)[1]))
+
+
+class MemoryAccountStore:
+    """Implements AccountStore in memory, sharing the requests' outbox."""
+
+    def __init__(self, requests: MemoryRepository) -> None:
+        self.accounts: MemoryTable[Account] = MemoryTable(requests, "AC")
+        self.tasks: MemoryTable[PasswordTask] = MemoryTable(requests, "T")
+        self.offboardings: MemoryTable[OffboardingCase] = MemoryTable(requests, "O")
+        self.grants: MemoryTable[AccessGrant] = MemoryTable(requests, "G")
+
+
+def _implements_the_account_port(store: MemoryAccountStore) -> AccountStore:
+    """Checked by mypy: the in-memory store keeps the port's signature."""
+    return store

@@ -13,6 +13,7 @@ from typing import Any
 
 from bot import messages
 from bot.chains import STAGES
+from bot.duties import AccountDuties
 from bot.notifications import Notification
 from bot.ports import KeyValueStore
 from bot.workflow import Workflow
@@ -25,9 +26,11 @@ KEEP = 50  # the newest notices kept per person; older ones were shown long ago
 class ConsoleChannel:
     name = CHANNEL
 
-    def __init__(self, workflow: Workflow, kv: KeyValueStore) -> None:
+    def __init__(self, workflow: Workflow, kv: KeyValueStore,
+                 duties: AccountDuties | None = None) -> None:
         self.workflow = workflow
         self.kv = kv
+        self.duties = duties
 
     async def deliver(self, notification: Notification) -> None:
         for person_id in dict.fromkeys(notification.recipients):
@@ -36,6 +39,8 @@ class ConsoleChannel:
                 self._keep(person_id, notification.id, text)
 
     def _sentence(self, note: Notification, person_id: str) -> str:
+        if self.duties is not None and self.duties.delivers(note):
+            return self.duties.sentence(note, person_id)
         if note.case_type == "alert":
             return messages.console_alert_notice(note.case_id) \
                 if note.kind == "action_needed" else ""

@@ -7,11 +7,14 @@ import textwrap
 from collections.abc import Callable, Generator
 from typing import Any
 
+from adapters.console.accounts import HELP as ACCOUNTS_HELP
+from adapters.console.accounts import AccountCommands
 from adapters.console.notices import unseen_notices
 from bot import messages
 from bot.config import Person
 from bot.directory import Directory
 from bot.domain import RequestKind
+from bot.duties import AccountDuties
 from bot.errors import FieldErrors
 from bot.form import FIELDS, SPEC, FieldSpec, choices, field_problem, prefill
 from bot.moderation.desk import DeskError, ModerationDesk
@@ -53,7 +56,8 @@ class ConsoleSession:
                  notices: KeyValueStore | None = None,
                  reminders: Reminders | None = None,
                  dashboard_link: Callable[[str], str] | None = None,
-                 time_away: TimeAway | None = None) -> None:
+                 time_away: TimeAway | None = None,
+                 duties: AccountDuties | None = None) -> None:
         self.workflow = workflow
         self.time_away = time_away
         self.reminders = reminders
@@ -73,6 +77,11 @@ class ConsoleSession:
             self._commands["away"] = self._away
         if dashboard_link is not None:
             self._commands["dashboard"] = lambda _: dashboard_link(self.person_id)
+        self.duties = duties
+        if duties is not None:  # the account register and its duties (04.08, 05)
+            self._commands.update(AccountCommands(
+                duties, lambda: self.person_id, workflow.settings.time_zone).commands())
+            self._commands["help"] = lambda _: f"{HELP}\n{ACCOUNTS_HELP}"
         if desk is not None:
             self._commands.update({
                 "alerts": self._alerts, "remove": self._moderate("remove"),
@@ -321,10 +330,27 @@ class ConsoleSession:
 
     def _inbox(self, args: list[str]) -> str:
         waiting = self.workflow.inbox(self.person_id)
-        if not waiting:
+        duties = self._duties_waiting()
+        if not waiting and not duties:
             return "Nothing waits for you."
-        return "\n\n".join(render(request_card(r, self.workflow, viewer=self.person_id))
-                           for r in waiting)
+        return "\n\n".join([*(render(request_card(r, self.workflow, viewer=self.person_id))
+                              for r in waiting), *duties])
+
+    def _duties_waiting(self) -> list[str]:
+        """The person's own tasks beside their approvals: password tasks, approved requests
+        whose accounts the CCT must record, departures to confirm."""
+        if self.duties is None:
+            return []
+        duties, person = self.duties, self.person_id
+        tasks = duties.tasks.of_person(person)
+        found = [messages.tasks_text(duties.tasks.rows(tasks))] if tasks else []
+        if person in duties.grants.cases.cct():
+            found += [messages.grant_waiting(g.id, g.request_id)
+                      for g in duties.grants.open_grants()]
+            found += [messages.offboarding_proposed_notice(c.id, duties.directory.person(
+                c.person_id).full_name, c.reason) for c in duties.offboarding.open_cases()
+                if c.state == "proposed" and c.person_id in duties.directory]
+        return found
 
     def _show(self, args: list[str]) -> str:
         request = self.workflow.get(_one(args, "show ID"))

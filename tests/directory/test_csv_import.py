@@ -80,7 +80,8 @@ def test_one_gone_one_new_one_moved_dry_run_then_applied(config_file: Path,
     assert "dry run, nothing changed" in dry.stdout
     assert "added    nnew: Noor Newman, Lifeguard" in dry.stdout
     assert "changed  adoe: supervisor: msmith -> pbrown" in dry.stdout
-    assert "gone     jpatel: Jaya Patel" in dry.stdout
+    assert "gone     jpatel: Jaya Patel (an offboarding case opens for the CCT to confirm)" \
+        in dry.stdout
     assert "1 added, 1 changed, 1 gone" in dry.stdout
     assert "Ignored column: employee_number" in dry.stdout
     history = socialbot("directory", "history", "--config", str(config_file))
@@ -116,6 +117,10 @@ def test_one_gone_one_new_one_moved_dry_run_then_applied(config_file: Path,
         changes = {(e.person_id, e.change): e for e in keeper.history()}
         assert changes[("adoe", "changed")].fields == {"supervisor": ("msmith", "pbrown")}
         assert changes[("jpatel", "gone")].note == GONE_AWAITING
+        # ...and an offboarding case is open for the CCT to confirm (never executed alone).
+        proposals = [c for c in bot.services.offboarding.repository.all()
+                     if c.person_id == "jpatel"]
+        assert [(c.state, c.source) for c in proposals] == [("proposed", "directory:csv")]
         assert ("nnew", "added") in changes
     finally:
         bot.close()

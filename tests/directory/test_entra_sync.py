@@ -134,6 +134,8 @@ async def test_sync_pages_waits_out_a_429_and_applies(bot: Runtime, config_path:
     assert directory.person("jpatel").full_name == "Jaya Patel" and "jpatel" in directory.gone
     assert bot.workflow.current_approvers(bot.workflow.get(request.id)) == ["pbrown"]
     assert [e.note for e in keeper.history("jpatel")] == [GONE_AWAITING]
+    proposed = [c for c in bot.services.offboarding.repository.all() if c.person_id == "jpatel"]
+    assert [(c.state, c.source) for c in proposed] == [("proposed", "directory:entra")]
 
 
 async def test_the_cli_syncs_on_demand_and_a_wrong_secret_changes_nothing(
