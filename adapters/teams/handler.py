@@ -1,8 +1,8 @@
 """The Teams bot: botbuilder's ActivityHandler, translating activities into core calls.
 
 Messages in the personal chat are the console's commands (`request`, `status`, `inbox`,
-`help`); installing the app gets the welcome card; `adaptiveCard/action` invokes are answered
-at once with the card that replaces the clicked one (`CardActions`), and anything slower
+`away`, `help`); installing the app gets the welcome card; `adaptiveCard/action` invokes are
+answered at once with the card that replaces the clicked one (`CardActions`), and anything slower
 (notifying the next approver, updating every copy) goes through the outbox afterwards.
 Every activity from a person in the directory refreshes how to reach them later.
 """
@@ -10,19 +10,22 @@ Every activity from a person in the directory refreshes how to reach them later.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from botbuilder.core import ActivityHandler, InvokeResponse, MessageFactory, TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 
 from adapters.teams import messages as say
-from adapters.teams.actions import BadAction, command_word, read_card_action
+from adapters.teams.actions import BadAction, command_word, command_words, read_card_action
 from adapters.teams.card_actions import CardActions, new_nonce
 from adapters.teams.outgoing import card_message
 from adapters.teams.references import References
 from adapters.teams.views import Views
 from bot.config import Person
 from bot.directory import Directory
+from bot.errors import CaseError
+from bot.time_away import TimeAway, away_command
 from cards import adaptive
 
 log = logging.getLogger(__name__)
@@ -47,7 +50,11 @@ def error_response(status: int, code: str, message: str) -> InvokeResponse:
 
 class TeamsHandler(ActivityHandler):
     def __init__(self, *, directory: Directory, views: Views, references: References,
-                 card_actions: CardActions, city: str) -> None:
+                 card_actions: CardActions, city: str,
+                 time_away: TimeAway | None = None, wake: Callable[[], None] = lambda: None
+                 ) -> None:
+        self.time_away = time_away
+        self.wake = wake
         self.directory = directory
         self.views = views
         self.references = references
@@ -99,10 +106,26 @@ class TeamsHandler(ActivityHandler):
                 card_message(status) if status else MessageFactory.text(say.no_requests()))
         elif word == "inbox":
             await turn_context.send_activity(self._inbox(person))
+        elif word == "away" and self.time_away is not None:
+            await turn_context.send_activity(self._away(person, turn_context.activity.text))
         elif word in ("help", "hi", "hello", ""):
             await turn_context.send_activity(say.help_text())
         else:
             await turn_context.send_activity(say.unknown_command())
+
+    def _away(self, person: Person, typed: str | None) -> Activity:
+        """`away FROM to UNTIL @Someone` (an @mention or a name), `away`, `away off`: saved
+        before the reply; the reply is plain text (it may repeat what was typed)."""
+        assert self.time_away is not None
+        words = command_words(typed)[1:]
+        try:
+            reply = away_command(self.time_away, person.id, words)
+        except CaseError as problem:
+            reply = str(problem)
+        self.wake()
+        answer = MessageFactory.text(reply)
+        answer.text_format = "plain"
+        return answer
 
     def _inbox(self, person: Person) -> Activity:
         waiting = self.views.workflow.inbox(person.id)

@@ -8,6 +8,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("request", "fill in the access form (Appendix 2)"),
     ("status", "your requests and where they stand"),
     ("inbox", "requests waiting for you to act"),
+    ("away", "away 2026-12-10 to 2026-12-14 @Someone: they act and sign for you meanwhile "
+             "(away off: you are back)"),
     ("help", "this message"),
 )
 

@@ -78,7 +78,8 @@ def mount(app: web.Application, services: Services, *,
     actions = CardActions(workflow=services.workflow, views=views, filed=services.kv,
                           desk=services.desk, wake=services.wake)
     handler = TeamsHandler(directory=services.directory, views=views, references=references,
-                           card_actions=actions, city=services.config.city)
+                           card_actions=actions, city=services.config.city,
+                           time_away=services.time_away, wake=services.wake)
     teams = services.config.teams
     services.attach(channel_name, TeamsChannel(
         adapter=adapter, app_id=credentials.app_id, views=views, references=references,
