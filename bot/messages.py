@@ -603,3 +603,8 @@ def tasks_text(rows: list[dict[str, Any]]) -> str:
     return "\n".join(
         f"{r['id']}  {r['account']}: {r['reason']} (held by {r['holder']}, open "
         f"{r['age_days']:.1f} days)" for r in rows)
+
+
+def entra_counts(users: int, skipped: int, throttled: int) -> str:
+    return (f"  {users} users read, {skipped} left out (no matching department, title or "
+            f"e-mail), throttled {throttled} times.")

@@ -26,9 +26,14 @@ class _Closable(Protocol):
     def close(self) -> None: ...
 
 
+class _HeldByServer(Exception):
+    """A running `socialbot serve` holds the store: the work goes through it."""
+
+
 def _open(config_path: Path, *, write: bool) -> tuple[DirectoryKeeper, _Closable]:
     """The keeper over the store: writable (to apply) or read-only (a dry run, safe beside a
-    running server). Returns the keeper and what to close."""
+    running server). Returns the keeper and what to close. Raises _HeldByServer when a
+    running server holds the store (then the command asks the server)."""
     from socialbot.bootstrap import build, build_directory_reader
     from storage.engine import StoreError, StoreLocked
 
@@ -46,11 +51,52 @@ def _open(config_path: Path, *, write: bool) -> tuple[DirectoryKeeper, _Closable
         assert keeper is not None
         return keeper, runtime
     except StoreLocked:
-        click.echo("error: the bot's server is running and holds the store; stop it to apply "
-                   "(a dry run works beside it)", err=True)
+        if _advert(config_path).exists():
+            raise _HeldByServer() from None
+        click.echo("error: the store is in use by another process that is not a running "
+                   "`socialbot serve`", err=True)
         sys.exit(1)
     except StoreError as problem:
         click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
+
+
+def _advert(config_path: Path) -> Path:
+    from socialbot.bootstrap import resolve
+
+    config, base_dir = _load(config_path)
+    storage = resolve(base_dir, config.storage.path)
+    return storage.with_name(storage.name + ".console.json")
+
+
+def _through_server(config_path: Path, route: str, body: bytes = b"") -> str:
+    """POST to the running server's loopback operations route; its report, or exit."""
+    import json
+    from urllib import error, request
+
+    info = json.loads(_advert(config_path).read_text())
+    url = info["url"].rstrip("/") + route
+    call = request.Request(url, data=body, method="POST", headers={
+        "Content-Type": "text/csv", "Authorization": f"Bearer {info['token']}"})
+    try:
+        with request.urlopen(call, timeout=600) as answer:
+            return str(json.loads(answer.read())["report"])
+    except error.HTTPError as problem:
+        text = problem.read().decode(errors="replace")
+        try:
+            answer_body = json.loads(text)
+        except ValueError:
+            answer_body = {"error": text[:300]}
+        if problem.code == 422:
+            click.echo("error: nothing changed:", err=True)
+            for line in answer_body.get("problems", []):
+                click.echo(f"  {line}", err=True)
+            sys.exit(EXIT_INVALID)
+        click.echo(f"error: the server answered {problem.code}: "
+                   f"{answer_body.get('error', text[:300])}", err=True)
+        sys.exit(EXIT_INVALID if problem.code == 503 else 1)
+    except OSError as problem:
+        click.echo(f"error: cannot reach the running server at {url}: {problem}", err=True)
         sys.exit(1)
 
 
@@ -71,7 +117,14 @@ def import_csv(config_path: Path, csv_file: Path, apply_it: bool) -> None:
         parsed = read_people_csv(data)
     except DirectoryProblem as problem:
         _refuse(csv_file, problem)
-    keeper, handle = _open(config_path, write=apply_it)
+    try:
+        keeper, handle = _open(config_path, write=apply_it)
+    except _HeldByServer:
+        from urllib.parse import quote
+
+        click.echo(_through_server(config_path, "/ops/directory/import?apply=1&name="
+                                   + quote(csv_file.name[:100]), data))
+        return
     try:
         try:
             diff = keeper.difference(parsed.rows, columns=parsed.columns, source="csv",
@@ -103,7 +156,11 @@ def sync(config_path: Path, dry_run: bool) -> None:
     from socialbot.directory_sync_job import SyncUnavailable, entra_difference
 
     config, _ = _load(config_path)
-    keeper, handle = _open(config_path, write=not dry_run)
+    try:
+        keeper, handle = _open(config_path, write=not dry_run)
+    except _HeldByServer:
+        click.echo(_through_server(config_path, "/ops/directory/sync"))
+        return
     try:
         try:
             outcome = asyncio.run(entra_difference(config, keeper))
@@ -125,9 +182,7 @@ def sync(config_path: Path, dry_run: bool) -> None:
                                            source_name="Entra ID",
                                            offboarding=True,
                                            how_to_apply="without --dry-run to apply"))
-        click.echo(f"  {outcome.users} users read, {outcome.skipped} left out "
-                   f"(no matching department, title or e-mail), throttled {outcome.throttled} "
-                   "times.")
+        click.echo(messages.entra_counts(outcome.users, outcome.skipped, outcome.throttled))
     finally:
         handle.close()
 

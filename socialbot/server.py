@@ -26,6 +26,7 @@ from bot.domain import SocialMediaRequest
 from bot.moderation.desk import Alert
 from socialbot import messages
 from socialbot.bootstrap import Runtime
+from socialbot.directory_ops import add_routes as add_directory_routes
 from socialbot.metrics import PrometheusMetrics
 from storage.engine import StoreError
 
@@ -54,6 +55,9 @@ def create_app(bot: Runtime) -> web.Application:
     app.router.add_get("/metrics", metrics)
     app.router.add_post("/console/turn", console_turn)
     app.router.add_post("/ops/outbox/retry", outbox_retry)
+    # /ops/directory/import and /sync (socialbot/directory_ops.py), like /ops/outbox/retry
+    add_directory_routes(app, runtime=lambda request: request.app[BOT_KEY],
+                         check_caller=_check_local_caller)
     mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake)
     mount_dashboard(app, build_dashboard(bot))
     app.on_startup.append(_start_delivery)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -186,3 +188,45 @@ def test_hostile_files_are_refused_naming_row_and_column(config_file: Path,
         for n in range(100_000):
             out.write(f"p{n},First,Last,Clerk,p{n}@example.org,cao-office,,jmarsh,{n}\n")
     assert "row 50002: more than 50,000 people" in refused(config_file, huge)
+
+
+def test_apply_beside_a_running_server_goes_through_it(config_file: Path,
+                                                       tmp_path: Path) -> None:
+    """The server holds the store: --apply is sent to its loopback route, which applies it
+    in the running directory; a bad file is still refused before anything is sent."""
+    rows = hr_export(config_file)
+    for row in rows:
+        if row["id"] == "adoe":
+            row["title"] = "Senior Recreation Programmer"
+    export = write_csv(tmp_path / "hr.csv", rows)
+    log_path = tmp_path / "serve.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "socialbot", "serve", "--config", str(config_file),
+             "--port", "0"], cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=log,
+            env={**os.environ, "SLACK_BOT_TOKEN": "", "MICROSOFT_APP_ID": ""})
+        try:
+            assert process.stdout is not None
+            assert "listening on" in process.stdout.readline()
+            dry = socialbot("directory", "import", str(export), "--config", str(config_file))
+            assert dry.returncode == 0 and "changed  adoe: title" in dry.stdout, dry.stderr
+            applied = socialbot("directory", "import", str(export), "--apply", "--config",
+                                str(config_file))
+            assert applied.returncode == 0, applied.stderr
+            assert "Directory from hr.csv: applied." in applied.stdout
+            assert "0 added, 1 changed, 0 gone" in applied.stdout
+            history = socialbot("directory", "history", "adoe", "--config", str(config_file))
+            assert "title: Recreation Programmer -> Senior Recreation Programmer" in \
+                history.stdout
+            rows[0]["email"] = "broken"
+            bad = socialbot("directory", "import", str(write_csv(tmp_path / "bad.csv", rows)),
+                            "--apply", "--config", str(config_file))
+            assert bad.returncode == 2 and "row 2, column email" in bad.stderr
+            sync = socialbot("directory", "sync", "--config", str(config_file))
+            assert sync.returncode == 2
+            assert "directory.sources.entra.enabled is false" in sync.stderr
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(30)
+    assert process.returncode == 0
+    assert "ERROR" not in log_path.read_text()
