@@ -354,7 +354,7 @@ class AccountRegister:
         for person in people:
             person = person.strip()
             if person and person not in self.directory:
-                raise FieldErrors({"users": messages.not_in_directory(person[:60])})
+                raise FieldErrors({"users": messages.no_such_person(person[:60], [])})
             if person and person not in found:
                 found.append(person)
         return found

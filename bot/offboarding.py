@@ -357,7 +357,7 @@ class Offboarding:
             for person in self.directory:
                 if person.email.lower() == text.lower():
                     return person.id
-        raise NotFound(messages.not_in_directory(text[:80]))
+        raise NotFound(messages.no_such_person(text[:80], []))
 
     # -- helpers --------------------------------------------------------------------------------
 

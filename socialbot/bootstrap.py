@@ -190,6 +190,20 @@ def build_reader(config: AppConfig, base_dir: Path) -> Workflow:
                     clock=SystemClock(), settings=workflow_settings(config))
 
 
+def build_account_reader(config: AppConfig, base_dir: Path
+                         ) -> tuple[AccountRegister, PasswordTasks]:
+    """A read-only view of the register and the password tasks, usable beside a server."""
+    repository = TinyDBRepository(build_reader_store(config, base_dir))
+    directory = Directory(config.directory)
+    clock = SystemClock()
+    engine = CaseEngine(directory=directory, clock=clock, refusals=repository)
+    store = TinyDBAccountStore(repository)
+    register = AccountRegister(directory=directory, store=store, clock=clock, sign=engine.sign)
+    tasks = PasswordTasks(directory=directory, store=store, clock=clock, engine=engine,
+                          register=register, time_zone=config.time_zone)
+    return register, tasks
+
+
 def workflow_settings(config: AppConfig) -> WorkflowSettings:
     return WorkflowSettings(
         chains={str(name): stages for name, stages in config.workflow.chains.items()},

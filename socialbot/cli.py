@@ -256,3 +256,5 @@ _register_optional(main, "socialbot.teams_cli", "teams_package")
 for _command in ("outbox", "backup", "restore", "verify"):
     _register_optional(main, "socialbot.ops_cli", _command)
 _register_optional(main, "socialbot.directory_cli", "directory")
+for _command in ("accounts", "offboard", "tasks"):  # the account register (04.08)
+    _register_optional(main, "socialbot.accounts_cli", _command)

@@ -21,6 +21,7 @@ from adapters.dashboard import messages as dashboard_messages
 from adapters.dashboard.access import LinkSigner, Sessions, load_secret, secret_path
 from adapters.dashboard.http import DASHBOARD_KEY, Dashboard
 from adapters.dashboard.http import mount as mount_dashboard
+from adapters.hr.http import mount as mount_hr
 from adapters.intake.http import mount as mount_intake
 from bot.domain import SocialMediaRequest
 from bot.moderation.desk import Alert
@@ -28,6 +29,7 @@ from socialbot import messages
 from socialbot.bootstrap import Runtime
 from socialbot.directory_ops import add_routes as add_directory_routes
 from socialbot.metrics import PrometheusMetrics
+from socialbot.offboard_ops import offboard_from_body
 from storage.engine import StoreError
 
 log = logging.getLogger(__name__)
@@ -59,6 +61,8 @@ def create_app(bot: Runtime) -> web.Application:
     add_directory_routes(app, runtime=lambda request: request.app[BOT_KEY],
                          check_caller=_check_local_caller)
     mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake)
+    mount_hr(app, bot.services.offboarding, on_queued=bot.dispatcher.wake)
+    app.router.add_post("/ops/offboard", ops_offboard)
     mount_dashboard(app, build_dashboard(bot))
     app.on_startup.append(_start_delivery)
     app.on_cleanup.append(_stop_delivery)
@@ -286,6 +290,12 @@ async def outbox_retry(request: web.Request) -> web.Response:
     retried = bot.repository.retry(None if all_dead else ids, time.time())
     bot.dispatcher.wake()
     return web.json_response({"retried": retried})
+
+
+async def ops_offboard(request: web.Request) -> web.Response:
+    """`socialbot offboard` beside a running server: the store is this process's to write."""
+    _check_local_caller(request)
+    return await offboard_from_body(request, request.app[BOT_KEY])
 
 
 def _check_local_caller(request: web.Request) -> None:

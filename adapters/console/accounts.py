@@ -1,4 +1,5 @@
-"""The console's commands for the account register and its duties (04.01 a, 04.08, 05).
+"""The text commands for the account register and its duties (04.01 a, 04.08, 05): the
+console's, and Slack's slash command runs the same ones (`adapters/slack/duties.py`).
 
 Everyone may list the accounts they use and their own tasks; the CCT manages the register,
 records which accounts an approved request covers, handles departures and revocations, and
@@ -39,14 +40,16 @@ Accounts (04.01 a, 04.08; the CCT manages them, everyone sees their own):
 class AccountCommands:
     """Console commands; `person` gives the id of whoever types now."""
 
-    def __init__(self, duties: AccountDuties, person: Callable[[], str], zone: str) -> None:
+    def __init__(self, duties: AccountDuties, person: Callable[[], str], zone: str, *,
+                 platform: str = "console") -> None:
         self.duties = duties
         self.person = person
         self.zone = zone
+        self.platform = platform  # Slack runs the same commands from its slash command
 
     @property
     def actor(self) -> Actor:
-        return Actor(self.person(), "console")
+        return Actor(self.person(), self.platform)
 
     def commands(self) -> dict[str, Callable[[list[str]], str]]:
         table: dict[str, Callable[[list[str]], str]] = {
@@ -118,7 +121,7 @@ class AccountCommands:
         if len(args) < 3:
             return "Usage: revoke ACCOUNT PERSON REASON"
         case = self.duties.offboarding.revoke(self.actor, args[1], reason=" ".join(args[2:]),
-                                              accounts=[args[0]], source="console")
+                                              accounts=[args[0]], source=self.platform)
         return _revoked(case.id, case.tasks)
 
     def record(self, args: list[str]) -> str:
@@ -156,7 +159,7 @@ class AccountCommands:
             return "Usage: offboard PERSON DATE|today REASON"
         day = None if args[1].lower() == "today" else _date(args[1])
         case = self.duties.offboarding.start(args[0], reason=" ".join(args[2:]), last_day=day,
-                                             source="console", actor=self.actor)
+                                             source=self.platform, actor=self.actor)
         return _offboarded(case.id, case.state, case.last_day, case.tasks)
 
     def departures(self, args: list[str]) -> str:
@@ -196,7 +199,7 @@ class AccountCommands:
         named = None if args[1].lower() == "all" else \
             [a for a in args[1].split(",") if a.strip()]
         case = self.duties.offboarding.revoke(self.actor, args[0], reason=" ".join(args[2:]),
-                                              accounts=named, source="console")
+                                              accounts=named, source=self.platform)
         return _revoked(case.id, case.tasks)
 
 

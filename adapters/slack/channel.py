@@ -23,6 +23,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import messages as say
+from adapters.slack.duties import SlackDuties
 from adapters.slack.namespaces import DM_NAMESPACE, HOME_NAMESPACE
 from adapters.slack.screens import Screens
 from bot.chains import STAGES
@@ -82,7 +83,8 @@ class SlackChannel:
 
     def __init__(self, *, client: AsyncWebClient, screens: Screens, ledger: DeliveryLedger,
                  kv: KeyValueStore, cct_channel: str | None, desk: ModerationDesk,
-                 moderation_channel: str | None = None) -> None:
+                 moderation_channel: str | None = None,
+                 duties: SlackDuties | None = None) -> None:
         self.client = client
         self.screens = screens
         self.workflow = screens.workflow
@@ -91,12 +93,16 @@ class SlackChannel:
         self.cct_channel = cct_channel
         self.desk = desk
         self.moderation_channel = moderation_channel
+        self.duties = duties
         self._kinds: dict[str, Sender] = {
             "action_needed": self._post_cards, "step_closed": self._close_copies,
             "requester_update": self._tell_requester, "escalation": self._tell_above,
         }
 
     async def deliver(self, notification: Notification) -> None:
+        if self.duties is not None and self.duties.delivers(notification):
+            await self._deliver_duty(self.duties, notification)
+            return
         if notification.case_type == "alert":
             await self._deliver_alert(notification)
             return
@@ -297,6 +303,22 @@ class SlackChannel:
                 failures.append(as_delivery_failure(error))
         if failures:
             raise failures[0]
+
+    # -- the account register's duties (password tasks, grants, departures) --------------------
+
+    async def _deliver_duty(self, duties: SlackDuties, note: Notification) -> None:
+        """A text message per person (or the CCT channel), rendered from the case now."""
+        async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
+            text = blocks.mrkdwn(duties.sentence(note, viewer), blocks.NOTIFICATION_TEXT)
+            sent = await self.client.chat_postMessage(channel=await self.conversation(target),
+                                                      text=text, metadata=metadata)
+            return {"channel": sent["channel"], "ts": sent["ts"]}
+
+        if note.audience == "cct" and self.cct_channel:
+            targets = [(self.cct_channel, "")]
+        else:
+            targets = self._slack_targets(note.recipients)
+        await self._each(note, [t for t in targets if duties.sentence(note, t[1])], post)
 
     # -- App Home -------------------------------------------------------------------------------
 

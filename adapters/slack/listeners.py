@@ -57,6 +57,7 @@ class Listeners:
         self.after_ack = after_ack or AfterAck()
         self.workflow = services.workflow
         self.screens = screens
+        self.duties = screens.duties  # the account register's words (adapters/slack/duties.py)
         self.client: AsyncWebClient | None = None
         self._modal_verbs: dict[str, Callable[[SocialMediaRequest, Click], Any]] = {
             "reject": lambda r, c: screens.comment_modal(c.button, r),
@@ -119,12 +120,18 @@ class Listeners:
             await ack(text="Your requests", blocks=blocks.to_dicts(status),
                       response_type="ephemeral")
         elif word == "help":
-            await ack(text=say.help_text(self.screens.command), response_type="ephemeral")
+            extra = f"\n{self.duties.help()}" if self.duties else ""
+            await ack(text=say.help_text(self.screens.command) + extra,
+                      response_type="ephemeral")
         elif word.split()[0] == "away" and self.services.time_away is not None:
             # Committed before the ack (durable before acknowledged); the reply is the ack's.
             reply = self._away(person, body["text"].split()[1:])
             await ack(text=blocks.mrkdwn(reply), response_type="ephemeral")
             self.services.wake()
+        elif self.duties is not None and self.duties.handles(word.split()[0]):
+            # Run (and commit) before the ack: the answer is the ack's ephemeral text.
+            answer = self.duties.run(person.id, _words(body["text"]))
+            await ack(text=blocks.mrkdwn(answer), response_type="ephemeral")
         else:
             await ack(text=blocks.mrkdwn(say.unknown_command(body["text"].strip(),
                                                               self.screens.command)),
@@ -414,3 +421,13 @@ def _error_code(problem: Exception) -> str:
     response: Any = getattr(problem, "response", None)
     code = response.get("error") if response is not None and hasattr(response, "get") else None
     return str(code) if code else type(problem).__name__
+
+
+def _words(text: str) -> list[str]:
+    """The slash command's text as words; quotes group ("Pickering Rec" is one word)."""
+    import shlex
+
+    try:
+        return shlex.split(text)
+    except ValueError:
+        return text.split()

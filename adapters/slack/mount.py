@@ -18,6 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.after_ack import AfterAck
 from adapters.slack.channel import SlackChannel
+from adapters.slack.duties import SlackDuties
 from adapters.slack.endpoint import SlackEndpoint, withhold_bodies_in_bolt_logs
 from adapters.slack.listeners import Listeners
 from adapters.slack.moderation import SlackModeration
@@ -68,7 +69,8 @@ def build_bolt_app(services: Services, *, token: str, signing_secret: str,
     bolt = AsyncApp(name=APP_NAME, client=client, signing_secret=signing_secret,
                     request_verification_enabled=bool(signing_secret.strip()),
                     process_before_response=True)
-    screens = Screens(services.workflow, command=config.command)
+    screens = Screens(services.workflow, command=config.command, duties=SlackDuties(
+        services.duties, command=config.command, zone=services.config.time_zone))
     moderation = SlackModeration(desk=services.desk, wake=services.wake)
     Listeners(services, screens, moderation=moderation, after_ack=after_ack).register(
         bolt, config.command)
@@ -97,7 +99,7 @@ def mount(app: web.Application, services: Services, *, host: str | None = None) 
     services.attach(channel_name, SlackChannel(
         client=bolt.client, screens=screens, ledger=services.ledger, kv=services.kv,
         cct_channel=config.cct_channel, desk=services.desk,
-        moderation_channel=config.moderation_channel))
+        moderation_channel=config.moderation_channel, duties=screens.duties))
     ways_in = []
     if secret:
         app.router.add_post(ROUTE, SlackEndpoint(bolt=bolt, signing_secret=secret).handle)

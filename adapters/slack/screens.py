@@ -7,6 +7,7 @@ person may see and do, and hands the platform-neutral card content to the render
 from __future__ import annotations
 
 from adapters.slack import messages as say
+from adapters.slack.duties import SlackDuties
 from bot.chains import STAGES
 from bot.config import Person
 from bot.domain import SocialMediaRequest
@@ -15,7 +16,7 @@ from bot.workflow import Workflow
 from cards import slack as blocks
 from cards.codec import ButtonPayload
 from cards.content import RequestCard, request_card
-from cards.slack import Block, View
+from cards.slack import MAX_VIEW_BLOCKS, Block, View
 
 COMMENT_WORDS = {
     "reject": ("Reason", "Give your reason: the employee will see it."),
@@ -24,9 +25,11 @@ COMMENT_WORDS = {
 
 
 class Screens:
-    def __init__(self, workflow: Workflow, *, command: str) -> None:
+    def __init__(self, workflow: Workflow, *, command: str,
+                 duties: SlackDuties | None = None) -> None:
         self.workflow = workflow
         self.command = command
+        self.duties = duties
 
     @property
     def zone(self) -> str:
@@ -98,6 +101,20 @@ class Screens:
                                     waiting=[], mine=[], help_text=say.short_help(self.command))
         waiting = [self.card(r, person.id) for r in self.workflow.inbox(person.id)]
         mine = [self.card(r, person.id) for r in reversed(self.workflow.requests_of(person.id))]
-        return blocks.home_view(greeting=f"Hello {person.full_name} ({person.title}).",
+        view = blocks.home_view(greeting=f"Hello {person.full_name} ({person.title}).",
                                 waiting=waiting, mine=mine,
                                 help_text=say.short_help(self.command))
+        if self.duties is not None:  # their tasks beside their approvals
+            view["blocks"] = with_duties(view["blocks"], self.duties.home_blocks(person.id))
+        return view
+
+
+def with_duties(home: list[Block], duties: list[Block]) -> list[Block]:
+    """The App Home's blocks with the person's tasks after "Waiting for you", within Slack's
+    limit of blocks per view (the requests' history gives way first)."""
+    if not duties:
+        return home
+    ends = [i for i, b in enumerate(home) if b.get("type") == "divider"]
+    at = ends[1] if len(ends) > 1 else len(home)
+    merged = [*home[:at], {"type": "divider"}, *duties, *home[at:]]
+    return merged[:MAX_VIEW_BLOCKS]

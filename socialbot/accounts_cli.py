@@ -1,0 +1,161 @@
+"""`socialbot accounts`, `socialbot offboard` and `socialbot tasks`: the account register and its
+duties from the command line (04.01 a, 04.08).
+
+`accounts` and `tasks` read the store where it is (safe beside a running server). `offboard`
+writes: beside a running server it goes through the server's loopback endpoint (the server
+owns the store), otherwise it opens the store itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+from urllib import error, request
+
+import click
+
+from bot import messages
+from bot.accounts import register_rows
+from bot.config import AppConfig
+from socialbot import messages as cli_messages
+from socialbot.bootstrap import build, build_account_reader, resolve
+from socialbot.offboard_ops import offboard_now
+from storage.engine import StoreError, StoreLocked
+
+CSV_COLUMNS = ("id", "platform", "handle", "department", "owner", "state", "users",
+               "credentials_holder", "password_changed_at", "password_changed_by")
+
+
+CONFIG_OPTION = click.option(
+    "--config", "config_path", default="app.yaml", show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path), help="The deployment's configuration.",
+)
+
+
+def _load(config_path: Path) -> tuple[AppConfig, Path]:
+    from socialbot.cli import _load as load_or_exit
+
+    return load_or_exit(config_path)
+
+
+def _fail(text: str, code: int = 1) -> None:
+    click.echo(f"error: {text}", err=True)
+    sys.exit(code)
+
+
+@click.command()
+@CONFIG_OPTION
+@click.option("--format", "output", type=click.Choice(["text", "json", "csv"]), default="text",
+              show_default=True)
+@click.option("--as", "person", default=None,
+              help="Show what this person sees (the CCT: everything; others: the accounts "
+                   "they may use). Default: the whole register, for operators.")
+def accounts(config_path: Path, output: str, person: str | None) -> None:
+    """Print the account register: accounts, their users, owner, password last changed.
+
+    Never a password: the register does not hold any.
+    """
+    config, base_dir = _load(config_path)
+    register, _ = build_account_reader(config, base_dir)
+    if person is not None and person not in register.directory:
+        _fail(f"unknown person {person[:40]!r}", code=2)
+    shown = register.all() if person is None else register.visible_to(person)
+    rows = register_rows(register, shown, config.time_zone)
+    if output == "json":
+        click.echo(json.dumps({"owner": messages.CITY_OWNS, "accounts": rows}, indent=2,
+                              ensure_ascii=False))
+    elif output == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({**{k: row[k] for k in CSV_COLUMNS if k != "users"},
+                             "users": "; ".join(u["id"] for u in row["users"])})
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        everything = person is None or register.may_manage(person)
+        click.echo(messages.register_text(rows, everything=everything))
+
+
+@click.command()
+@CONFIG_OPTION
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def tasks(config_path: Path, output: str) -> None:
+    """List the open password-change tasks with their age."""
+    config, base_dir = _load(config_path)
+    _, password_tasks = build_account_reader(config, base_dir)
+    rows = password_tasks.rows(password_tasks.open_tasks())
+    if output == "json":
+        click.echo(json.dumps({"tasks": rows}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(messages.tasks_text(rows))
+
+
+@click.command()
+@CONFIG_OPTION
+@click.argument("person")
+@click.option("--reason", required=True, help="Why the person leaves (kept in the record).")
+@click.option("--last-day", "last_day", default=None, type=click.DateTime(["%Y-%m-%d"]),
+              help="YYYY-MM-DD; their access is removed that day (default: today).")
+@click.option("--as", "actor", default=None,
+              help="The CCT member who signs it (default: signed as the command line).")
+def offboard(config_path: Path, person: str, reason: str, last_day: dt.datetime | None,
+             actor: str | None) -> None:
+    """Schedule PERSON's departure (an id or e-mail): on the last day they are removed from
+    every account, a password task opens per account, their requests are withdrawn and what
+    waits on them is handed on. Running it again for the same day changes nothing."""
+    config, base_dir = _load(config_path)
+    body = {"person": person, "reason": reason,
+            "last_day": last_day.date().isoformat() if last_day else None, "as": actor}
+    path = resolve(base_dir, config.storage.path)
+    try:
+        bot = build(config, base_dir)
+    except StoreLocked:
+        answer = _through_server(path, body)
+    except StoreError as problem:
+        _fail(str(problem))
+        return
+    else:
+        try:
+            answer = offboard_now(bot, body)
+        finally:
+            bot.close()
+    if "error" in answer:
+        _fail(str(answer["error"]))
+    click.echo(_described(answer))
+
+
+def _through_server(path: Path, body: dict[str, Any]) -> dict[str, Any]:
+    advert = path.with_name(path.name + ".console.json")
+    if not advert.exists():
+        _fail(cli_messages.locked_without_server(path))
+    info = json.loads(advert.read_text())
+    url = info["url"].rstrip("/") + "/ops/offboard"
+    call = request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
+        "Content-Type": "application/json", "Authorization": f"Bearer {info['token']}"})
+    try:
+        with request.urlopen(call, timeout=30) as answer:
+            found: dict[str, Any] = json.loads(answer.read())
+            return found
+    except error.HTTPError as problem:
+        try:
+            refused: dict[str, Any] = json.loads(problem.read())
+            return refused
+        except ValueError:
+            _fail(cli_messages.server_refused(problem.code, ""))
+    except OSError as problem:
+        _fail(cli_messages.server_unreachable(url, problem))
+    raise AssertionError("unreachable")
+
+
+def _described(answer: dict[str, Any]) -> str:
+    if answer["state"] == "executed":
+        return f"{answer['case']}: done. Password tasks opened: " \
+               f"{', '.join(answer['tasks']) or 'none'}."
+    return f"{answer['case']}: {answer['state']} for {answer['last_day']}."
