@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.audit import HistoryEntry
 from bot.chains import STAGES
 from bot.domain import SocialMediaRequest
-
-if TYPE_CHECKING:
-    from bot.directory_sync import DirectoryDiff
 
 # What a history entry did, as the card and the Appendix say it: (stage, action) or action.
 ACTION_LABELS = {
@@ -372,9 +369,10 @@ def gone_from_source(source: str) -> str:
     return f"No longer listed by the directory's source ({source})."
 
 
-def directory_diff(diff: DirectoryDiff, *, applied: bool, source_name: str, offboarding: bool,
+def directory_diff(diff: Any, *, applied: bool, source_name: str, offboarding: bool,
                    ignored: tuple[str, ...] = (), how_to_apply: str = "--apply to apply") -> str:
-    """What a directory source changes (people added, changed, gone), for the operator."""
+    """What a directory source changes (people added, changed, gone), for the operator;
+    `diff` is a bot.directory_sync.DirectoryDiff (not imported here: it imports this)."""
     head = (f"Directory from {source_name}: applied." if applied else
             f"Directory from {source_name}: dry run, nothing changed ({how_to_apply}).")
     lines = [head]
