@@ -26,6 +26,7 @@ from bot.errors import Refused
 from bot.limits import MAX_AWAY_DAYS
 from bot.notifications import Notification
 from bot.ports import Clock, DirectoryRepository, RequestRepository
+from bot.tasks import PasswordTasks
 from bot.workflow import CASE_TYPE, Workflow
 
 __all__ = ["TimeAway", "away_command", "parse_day", "person_named"]
@@ -58,8 +59,10 @@ class TimeAway:
     """Keeps each person's declared time away and answers the directory's `standing_in`."""
 
     def __init__(self, *, workflow: Workflow, repository: DirectoryRepository,
-                 requests: RequestRepository, clock: Clock, calendar: BusinessCalendar) -> None:
+                 requests: RequestRepository, clock: Clock, calendar: BusinessCalendar,
+                 tasks: PasswordTasks | None = None) -> None:
         self.workflow = workflow
+        self.tasks = tasks
         self.directory = workflow.directory
         self.repository = repository
         self.requests = requests
@@ -159,23 +162,31 @@ class TimeAway:
             if not active and absence.first_day > today and absence.ended_at is None:
                 continue  # still to come
             phase = "start" if active else "back"
-            for request in self._waiting_on(absence.person_id):
-                started = self._marker(absence, "start", request.id, request.step)
+            for note in self._waiting_notes(absence.person_id):
+                started = self._marker(absence, "start", note.case_id, note.step)
                 if phase == "back" and not self.requests.marked(started):
                     continue  # never handed over, so nothing comes back
-                marker = self._marker(absence, phase, request.id, request.step)
+                marker = self._marker(absence, phase, note.case_id, note.step)
                 if self.requests.marked(marker):
                     continue
-                recipients = tuple(self.workflow.current_approvers(request))
-                summary = messages.handed_over(request.id, absence.back_on.isoformat()) \
-                    if phase == "start" else messages.handed_back(request.id)
-                note = Notification(
-                    id=marker, kind="action_needed", case_id=request.id, step=request.step,
-                    case_type=CASE_TYPE, recipients=recipients, intent="reminder",
-                    summary=summary)
-                self.requests.queue([note], marker=marker)
+                summary = messages.handed_over(note.case_id, absence.back_on.isoformat()) \
+                    if phase == "start" else messages.handed_back(note.case_id)
+                self.requests.queue([replace(note, id=marker, intent="reminder",
+                                             summary=summary)], marker=marker)
                 queued += 1
         return queued
+
+    def _waiting_notes(self, person_id: str) -> list[Notification]:
+        """A notice for each open request stage and password task waiting on the person,
+        addressed to whoever acts on it now."""
+        notes = [Notification(id="", kind="action_needed", case_id=r.id, step=r.step,
+                              case_type=CASE_TYPE,
+                              recipients=tuple(self.workflow.current_approvers(r)))
+                 for r in self._waiting_on(person_id)]
+        if self.tasks is not None:
+            notes += [self.tasks.cases.action_needed(t) for t in self.tasks.open_tasks()
+                      if t.assignee == person_id]
+        return notes
 
     @staticmethod
     def _marker(absence: Absence, phase: str, request_id: str, step: int) -> str:

@@ -136,7 +136,7 @@ def attach_directory(services: Services, config: AppConfig, store: Store,
         config_people=config.directory.people, offboarding=services.offboarding)
     services.time_away = TimeAway(workflow=services.workflow, repository=people,
                                   requests=repository, clock=clock,
-                                  calendar=business_calendar(config))
+                                  calendar=business_calendar(config), tasks=services.tasks)
 
 
 def stored_directory(config: AppConfig, store: Store) -> Directory:

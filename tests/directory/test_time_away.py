@@ -119,3 +119,24 @@ def test_back_early_and_the_static_delegate_stays_the_default(bot: Runtime,
     assert [e.change for e in keeper.history("cmacdonald")] == ["away", "back"]
     # The store has it, ended.
     assert [a.ended_at is not None for a in away.repository.absences()] == [True]
+
+
+def test_a_password_task_goes_to_whoever_stands_in(bot: Runtime, clock: FixedClock) -> None:
+    """Kim Wong (CCT Team Leader) holds a password task; away, Ravi Singh acts on it and
+    signs for her, and he is told it came to him."""
+    from bot.audit import Actor
+
+    services = bot.services
+    away = services.time_away
+    assert away is not None
+    account = services.accounts.add(Actor("kwong", "console"), platform="Facebook",
+                                    handle="@PickeringRec", department="community-services",
+                                    users=["adoe"])
+    task = services.tasks.open_for(account, "adoe", cause="test", reason="left",
+                                   source="test")
+    assert "Noted" in console(bot, "kwong").handle("away today to today rsingh")
+    assert services.tasks.cases.acting_now(task)[0] == "rsingh"
+    assert [m.notification.recipients[0] for m in bot.repository.due(1e12, limit=500)
+            if m.notification.case_id == task.id and ":start" in m.id] == ["rsingh"]
+    done = services.tasks.done(Actor("rsingh", "console"), task.id)
+    assert done.history[-1].signer == "Ravi Singh for Kim Wong"
