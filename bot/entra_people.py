@@ -5,7 +5,8 @@ A user is matched to a person already in the directory by their Entra object id 
 person's `teams_id`: Teams names a user by it as `aadObjectId`), else by e-mail; a new user's
 id is their e-mail's local part. Their supervisor is their Entra manager. A disabled account
 is not listed (so its person is gone); a user whose department matches no department of the
-directory, or who has no job title and no e-mail, is left out and stays as they are.
+directory, who has no job title and no e-mail, or whose fields a person cannot have (a name
+longer than the directory allows) is left out and stays as they are.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
+from bot.config import Person
 from bot.directory import Directory
 
 ENTRA_COLUMNS = ("id", "first_name", "last_name", "title", "email", "department",
@@ -94,7 +98,7 @@ def people_from_entra(users: list[EntraUser], directory: Directory,
             user.manager_id.lower())
         if supervisor is None and current is not None:
             supervisor = current.supervisor
-        out.rows.append({
+        row = {
             "id": person_id,
             "first_name": first or (current.first_name if current else ""),
             "last_name": last or (current.last_name if current else ""),
@@ -102,6 +106,19 @@ def people_from_entra(users: list[EntraUser], directory: Directory,
             "email": user.mail or user.upn, "department": department,
             "supervisor": supervisor if supervisor != person_id else None,
             "teams_id": user.object_id,
-        })
+        }
+        try:  # one odd account (a 200-character name) must not stop the daily sync
+            Person.model_validate({**(current.model_dump() if current else {}), **row})
+        except ValidationError:
+            out.skipped += 1
+            if current is not None:
+                out.left_out.add(person_id)
+            continue
+        out.rows.append(row)
         out.where[person_id] = f"Entra user {user.object_id}"
+    known = {r["id"] for r in out.rows} | {p.id for p in directory}
+    for row in out.rows:  # a manager left out above: keep what the directory said
+        if row["supervisor"] is not None and row["supervisor"] not in known:
+            current = directory.find(row["id"])
+            row["supervisor"] = current.supervisor if current else None
     return out

@@ -84,6 +84,14 @@ async def test_sync_pages_waits_out_a_429_and_applies(bot: Runtime, config_path:
     users.append({"id": "0a0b0c0d-9999-4000-8000-000000000002", "givenName": "Pat",
                   "surname": "Contractor", "mail": "pat@vendor.example", "jobTitle": "Vendor",
                   "department": "Some Vendor", "accountEnabled": True})  # no such department
+    users.append({"id": "0a0b0c0d-9999-4000-8000-000000000003", "givenName": "X" * 200,
+                  "surname": "Long", "mail": "long@example.org", "jobTitle": "Clerk",
+                  "department": "Community Services", "accountEnabled": True,
+                  "manager_id": ""})  # a name no person can have: left out, not fatal
+    users.append({"id": "0a0b0c0d-9999-4000-8000-000000000004", "givenName": "Kai",
+                  "surname": "Under", "mail": "kai@example.org", "jobTitle": "Clerk",
+                  "department": "Community Services", "accountEnabled": True,
+                  "manager_id": "0a0b0c0d-9999-4000-8000-000000000003"})  # reports to them
     monkeypatch.setenv("ENTRA_CLIENT_SECRET", SECRET)
     monkeypatch.setenv("SLACK_BOT_TOKEN", TOKEN)
     waits: list[float] = []
@@ -116,14 +124,15 @@ async def test_sync_pages_waits_out_a_429_and_applies(bot: Runtime, config_path:
         assert "noor.newman@example.org" in asked and "adoe@example.org" not in asked
 
     diff = outcome.diff
-    assert [p.id for p in diff.added] == ["noor.newman"]
+    assert [p.id for p in diff.added] == ["noor.newman", "kai"]
+    assert diff.added[1].supervisor is None  # their manager was left out
     assert [p.id for p in diff.gone] == ["jpatel"]
     changes = {c.after.id: c.fields for c in diff.changed}
     assert changes["adoe"] == {"supervisor": ("msmith", "pbrown")}
     # People without a Teams id get their Entra object id; nobody else changes.
     assert changes["msmith"] == {"teams_id": (None, by_mail["msmith@example.org"]["id"])}
     assert set(changes) == {"adoe", "msmith", "rsingh", "ngarcia"}
-    assert outcome.skipped == 1  # the vendor: no department of ours
+    assert outcome.skipped == 2  # the vendor (no department of ours), the 200-letter name
 
     keeper.apply(diff)
     directory = bot.directory
