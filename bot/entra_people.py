@@ -98,7 +98,7 @@ def people_from_entra(users: list[EntraUser], directory: Directory,
             user.manager_id.lower())
         if supervisor is None and current is not None:
             supervisor = current.supervisor
-        row = {
+        row: dict[str, Any] = {
             "id": person_id,
             "first_name": first or (current.first_name if current else ""),
             "last_name": last or (current.last_name if current else ""),

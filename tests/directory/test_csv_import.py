@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
+from urllib import error, request
 
 import pytest
 import yaml
@@ -222,6 +224,15 @@ def test_apply_beside_a_running_server_goes_through_it(config_file: Path,
             bad = socialbot("directory", "import", str(write_csv(tmp_path / "bad.csv", rows)),
                             "--apply", "--config", str(config_file))
             assert bad.returncode == 2 and "row 2, column email" in bad.stderr
+            advert = json.loads((config_file.parent / "data" / "bot.json.console.json")
+                                .read_text())
+            for token in ("", "Bearer wrong"):
+                call = request.Request(advert["url"] + "/ops/directory/import?apply=1",
+                                       data=export.read_bytes(), method="POST",
+                                       headers={"Authorization": token} if token else {})
+                with pytest.raises(error.HTTPError) as refused_call:
+                    request.urlopen(call, timeout=10)
+                assert refused_call.value.code == 401
             sync = socialbot("directory", "sync", "--config", str(config_file))
             assert sync.returncode == 2
             assert "directory.sources.entra.enabled is false" in sync.stderr

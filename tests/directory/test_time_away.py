@@ -140,3 +140,15 @@ def test_a_password_task_goes_to_whoever_stands_in(bot: Runtime, clock: FixedClo
             if m.notification.case_id == task.id and ":start" in m.id] == ["rsingh"]
     done = services.tasks.done(Actor("rsingh", "console"), task.id)
     assert done.history[-1].signer == "Ravi Singh for Kim Wong"
+
+
+def test_a_request_arriving_from_the_one_standing_in_is_not_theirs_to_sign(
+        bot: Runtime) -> None:
+    """Morgan is away with Alex acting; Alex then files a request of their own: its supervisor
+    stage cannot go to Alex (no self-approval), so it goes up the line, to Priya Brown."""
+    morgan = console(bot, "msmith")
+    assert "Noted" in morgan.handle("away today to 2026-12-04 adoe")
+    own = file_request(bot.workflow, "adoe")
+    assert bot.workflow.current_approvers(own) == ["pbrown"]
+    jaya = file_request(bot.workflow, "jpatel")
+    assert bot.workflow.current_approvers(jaya) == ["adoe"]
