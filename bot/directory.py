@@ -44,6 +44,7 @@ class Directory:
     def replace_people(self, people: Iterable[Person]) -> None:
         """Take in the people a source (or the stored directory) says are current."""
         people = list(people)
+        self.generation = getattr(self, "generation", 0) + 1  # what a pending diff was made on
         self._people = {p.id: p for p in people}
         self._by_slack = {p.slack_id: p for p in people if p.slack_id}
         self._by_teams = {p.teams_id.lower(): p for p in people if p.teams_id}

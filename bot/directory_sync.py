@@ -61,6 +61,7 @@ class DirectoryDiff:
     gone: tuple[Person, ...] = ()
     returned: tuple[Person, ...] = ()  # marked gone before, listed again
     people: tuple[Person, ...] = field(default=(), repr=False)  # the directory it makes
+    generation: int = 0  # the directory it was compared with (Directory.generation)
 
     @property
     def empty(self) -> bool:
@@ -148,7 +149,7 @@ class DirectoryKeeper:
         if problems:
             raise DirectoryProblem(problems)
         return DirectoryDiff(source, tuple(added), tuple(changed), tuple(gone), tuple(returned),
-                             tuple(result.values()))
+                             tuple(result.values()), self.directory.generation)
 
     def _check(self, people: Mapping[str, Person], where: Mapping[str, str]) -> list[str]:
         problems: list[str] = []
@@ -207,6 +208,8 @@ class DirectoryKeeper:
         if diff.empty:
             return []
         with self._lock:
+            if diff.generation != self.directory.generation:
+                raise DirectoryProblem([messages.directory_changed_meanwhile()])
             before = self._signers()
             now = self.clock.now()
             seq = self.repository.next_directory_seq()

@@ -606,3 +606,8 @@ def tasks_text(rows: list[dict[str, Any]]) -> str:
 def entra_counts(users: int, skipped: int, throttled: int) -> str:
     return (f"  {users} users read, {skipped} left out (no matching department, title or "
             f"e-mail), throttled {throttled} times.")
+
+
+def directory_changed_meanwhile() -> str:
+    return ("the directory changed while this difference was being made (another import or "
+            "sync); nothing was applied: run it again")

@@ -93,7 +93,10 @@ async def directory_sync(request: web.Request, bot: Runtime) -> web.Response:
     except DirectoryProblem as problem:
         return web.json_response({"problems": problem.problems[:20]}, status=422)
     if not dry_run:
-        keeper.apply(outcome.diff)
+        try:
+            keeper.apply(outcome.diff)
+        except DirectoryProblem as problem:  # an import landed while Graph was being read
+            return web.json_response({"problems": problem.problems}, status=422)
         bot.dispatcher.wake()
     report = messages.directory_diff(outcome.diff, applied=not dry_run, source_name="Entra ID",
                                      offboarding=True, how_to_apply="without --dry-run to apply")

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from adapters.entra.graph import GraphDirectory, GraphSettings, Sleep
 from adapters.slack.lookup import slack_ids_by_email
 from bot.config import AppConfig
-from bot.directory_sync import DirectoryDiff, DirectoryKeeper
+from bot.directory_sync import DirectoryDiff, DirectoryKeeper, DirectoryProblem
 from bot.entra_people import ENTRA_COLUMNS, people_from_entra
 
 log = logging.getLogger(__name__)
@@ -82,8 +82,12 @@ async def sync_daily(config: AppConfig, keeper: DirectoryKeeper,
         await asyncio.sleep(seconds_until(config.directory.sources.entra.daily_at,
                                           datetime.now(zone)))
         try:
-            outcome = await entra_difference(config, keeper)
-            events = keeper.apply(outcome.diff)
+            try:
+                outcome = await entra_difference(config, keeper)
+                events = keeper.apply(outcome.diff)
+            except DirectoryProblem:  # changed meanwhile (an import): compare once more
+                outcome = await entra_difference(config, keeper)
+                events = keeper.apply(outcome.diff)
             log.info("directory sync from Entra ID: %d users, %d changes recorded",
                      outcome.users, len(events))
             wake()
