@@ -418,7 +418,7 @@ CITY_OWNS = ("The City of Pickering owns every account and its followers, whoeve
 
 
 def system_title(source: str) -> str:
-    return f"automatic ({source})"
+    return f"automatic, from {source}"
 
 
 def field_required(name: str) -> str:

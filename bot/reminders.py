@@ -69,15 +69,16 @@ class Reminders:
     def run_once(self) -> int:
         """Queue what is due now; returns how many notifications were queued."""
         now = self.clock.now()
+        duties = 0  # grants an approval missed, departures whose last day came
         with _ONE_PASS:  # a last day is kept whatever the calendar says
             if self.grants is not None:
-                self.grants.catch_up()
+                duties += self.grants.catch_up()
             if self.offboarding is not None:
-                self.offboarding.run_due()
+                duties += len(self.offboarding.run_due())
         if not self.calendar.is_business_day(self.calendar.local_date(now)):
-            return 0  # nobody is reminded on a weekend, a holiday or a closure day
+            return duties  # nobody is reminded on a weekend, a holiday or a closure day
         with _ONE_PASS:
-            return self._pass(now)
+            return duties + self._pass(now)
 
     def _pass(self, now: datetime) -> int:
         queued = 0

@@ -24,7 +24,7 @@ from bot.accounts import register_rows
 from bot.config import AppConfig
 from socialbot import messages as cli_messages
 from socialbot.bootstrap import build, build_account_reader, resolve
-from socialbot.offboard_ops import offboard_now
+from socialbot.offboard_ops import CLI_VERBS, offboard_now, run_account_command
 from storage.engine import StoreError, StoreLocked
 
 CSV_COLUMNS = ("id", "platform", "handle", "department", "owner", "state", "users",
@@ -131,12 +131,48 @@ def offboard(config_path: Path, person: str, reason: str, last_day: dt.datetime 
     click.echo(_described(answer))
 
 
-def _through_server(path: Path, body: dict[str, Any]) -> dict[str, Any]:
+@click.command(context_settings={"ignore_unknown_options": True})
+@CONFIG_OPTION
+@click.option("--as", "person", required=True, help="The CCT member who signs the change.")
+@click.argument("verb", type=click.Choice(sorted(CLI_VERBS)))
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def account(config_path: Path, person: str, verb: str, args: tuple[str, ...]) -> None:
+    """Change the account register as a CCT member, signed "cli" (the chat's words):
+
+    \b
+    add PLATFORM HANDLE DEPARTMENT [PERSON...]    edit AC-1 FIELD VALUE
+    retire AC-1 REASON      grant AC-1 PERSON      revoke AC-1 PERSON REASON
+    record R-7 AC-1...      done T-1               pass T-1 PERSON
+    confirm O-1 [DATE]      dismiss O-1 REASON     cancel O-1 REASON
+    revoke-access PERSON all|AC-1,AC-2 REASON
+    """
+    config, base_dir = _load(config_path)
+    body = {"as": person, "verb": verb, "args": list(args)}
+    path = resolve(base_dir, config.storage.path)
+    try:
+        bot = build(config, base_dir)
+    except StoreLocked:
+        answer = _through_server(path, body, route="/ops/account")
+    except StoreError as problem:
+        _fail(str(problem))
+        return
+    else:
+        try:
+            answer = run_account_command(bot, body)
+        finally:
+            bot.close()
+    if "error" in answer:
+        _fail(str(answer["error"]))
+    click.echo(answer["answer"])
+
+
+def _through_server(path: Path, body: dict[str, Any], *,
+                    route: str = "/ops/offboard") -> dict[str, Any]:
     advert = path.with_name(path.name + ".console.json")
     if not advert.exists():
         _fail(cli_messages.locked_without_server(path))
     info = json.loads(advert.read_text())
-    url = info["url"].rstrip("/") + "/ops/offboard"
+    url = info["url"].rstrip("/") + route
     call = request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
         "Content-Type": "application/json", "Authorization": f"Bearer {info['token']}"})
     try:

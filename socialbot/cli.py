@@ -154,7 +154,8 @@ def export(config_path: Path, request_id: str, output: str) -> None:
 @CONFIG_OPTION
 @click.argument("case_id")
 def audit(config_path: Path, case_id: str) -> None:
-    """Print the full history of CASE_ID (a request R-n or an alert A-n), refusals included.
+    """Print the full history of CASE_ID (a request R-n, an alert A-n, an account AC-n, a
+    password task T-n, a departure O-n, a grant G-n), refusals included.
 
     An operator command for the CCT: it prints everything, reading the store where it is.
     """
@@ -169,8 +170,12 @@ def audit(config_path: Path, case_id: str) -> None:
     repository = TinyDBRepository(store)
     alert = store.get(ALERTS, case_id.strip().upper())
     case: Any = alert_from_record(alert) if alert else repository.get(normalise_id(case_id))
+    if case is None:  # an account, a password task, a departure or a grant (04.08)
+        from storage.accounts_repository import find_record
+
+        case = find_record(store, case_id.strip().upper())
     if case is None:
-        click.echo(f"error: there is no request or alert {case_id[:20]!r}.", err=True)
+        click.echo(f"error: there is no case {case_id[:20]!r}.", err=True)
         sys.exit(1)
     click.echo(render_audit(case.id, case.history, repository.refusals(case.id),
                             stored_directory(config, store), config.time_zone), nl=False)
@@ -256,5 +261,5 @@ _register_optional(main, "socialbot.teams_cli", "teams_package")
 for _command in ("outbox", "backup", "restore", "verify"):
     _register_optional(main, "socialbot.ops_cli", _command)
 _register_optional(main, "socialbot.directory_cli", "directory")
-for _command in ("accounts", "offboard", "tasks"):  # the account register (04.08)
+for _command in ("accounts", "account", "offboard", "tasks"):  # the account register (04.08)
     _register_optional(main, "socialbot.accounts_cli", _command)

@@ -45,3 +45,50 @@ async def offboard_from_body(http: web.Request, bot: Runtime) -> web.Response:
     answer = offboard_now(bot, body)
     bot.dispatcher.wake()
     return web.json_response(answer, status=400 if "error" in answer else 200)
+
+
+# -- `socialbot account`: the register's changes from the command line --------------------------
+
+CLI_VERBS = {"add": "account", "edit": "account", "retire": "account", "grant": "",
+             "revoke": "", "record": "", "done": "", "pass": "", "confirm": "", "dismiss": "",
+             "cancel": "", "revoke-access": ""}
+
+
+def account_words(verb: str, args: list[str]) -> list[str]:
+    """The chat's words for a CLI verb (`add ...` is the chat's `account add ...`)."""
+    return [w for w in (CLI_VERBS.get(verb, ""), verb) if w] + args
+
+
+def run_account_command(bot: Runtime, body: dict[str, Any]) -> dict[str, Any]:
+    """Run one register command as the CCT member `body["as"]`, signed "cli"."""
+    from adapters.console.accounts import AccountCommands
+
+    person, verb, args = body.get("as"), body.get("verb"), body.get("args")
+    if not isinstance(person, str) or not isinstance(verb, str) or verb not in CLI_VERBS or \
+            not isinstance(args, list) or not all(isinstance(a, str) for a in args) or \
+            len(args) > 50:
+        return {"error": f"as: a person id; verb: one of {', '.join(CLI_VERBS)}; args: text"}
+    if person not in bot.directory:
+        return {"error": messages.no_such_person(person[:40], [])}
+    words = account_words(verb, args)
+    commands = AccountCommands(bot.services.duties, lambda: person, bot.config.time_zone,
+                               platform="cli").commands()
+    try:
+        return {"answer": commands[words[0]](words[1:])}
+    except FieldErrors as problem:
+        return {"error": "; ".join(f"{k}: {v}" for k, v in problem.errors.items())}
+    except CaseError as problem:
+        return {"error": str(problem)}
+
+
+async def account_from_body(http: web.Request, bot: Runtime) -> web.Response:
+    """POST /ops/account (loopback, the console token): `socialbot account` beside a server."""
+    try:
+        body = await http.json()
+        if not isinstance(body, dict):
+            raise ValueError
+    except ValueError:
+        return web.json_response({"error": "expected a JSON object"}, status=400)
+    answer = run_account_command(bot, body)
+    bot.dispatcher.wake()
+    return web.json_response(answer, status=400 if "error" in answer else 200)

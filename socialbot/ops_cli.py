@@ -202,9 +202,14 @@ def verify(config_path: Path) -> None:
 
 def verify_store(path: Path) -> tuple[list[str], dict[str, int]]:
     """Open the store as a reader and parse every request, alert and outbox message."""
+    from bot.accounts import Account
     from bot.domain import SocialMediaRequest
+    from bot.grants import AccessGrant
     from bot.moderation.desk import alert_from_record
     from bot.notifications import Notification
+    from bot.offboarding import OffboardingCase
+    from bot.tasks import PasswordTask
+    from storage.accounts_repository import ACCOUNTS, GRANTS, OFFBOARDINGS, TASKS
 
     if not path.exists() and not path.with_name(path.name + ".journal").exists():
         return [messages.no_store(path)], {}
@@ -215,6 +220,9 @@ def verify_store(path: Path) -> tuple[list[str], dict[str, int]]:
     parsers: dict[str, Any] = {
         "requests": SocialMediaRequest.from_record, "alerts": alert_from_record,
         "outbox": lambda record: Notification.from_record(record["notification"]),
+        # The account register and its duties (storage/accounts_repository.py).
+        ACCOUNTS: Account.from_record, TASKS: PasswordTask.from_record,
+        OFFBOARDINGS: OffboardingCase.from_record, GRANTS: AccessGrant.from_record,
     }
     problems: list[str] = []
     counts: dict[str, int] = {}

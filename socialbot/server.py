@@ -29,7 +29,7 @@ from socialbot import messages
 from socialbot.bootstrap import Runtime
 from socialbot.directory_ops import add_routes as add_directory_routes
 from socialbot.metrics import PrometheusMetrics
-from socialbot.offboard_ops import offboard_from_body
+from socialbot.offboard_ops import account_from_body, offboard_from_body
 from storage.engine import StoreError
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,7 @@ def create_app(bot: Runtime) -> web.Application:
     mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake)
     mount_hr(app, bot.services.offboarding, on_queued=bot.dispatcher.wake)
     app.router.add_post("/ops/offboard", ops_offboard)
+    app.router.add_post("/ops/account", ops_account)
     mount_dashboard(app, build_dashboard(bot))
     app.on_startup.append(_start_delivery)
     app.on_cleanup.append(_stop_delivery)
@@ -296,6 +297,12 @@ async def ops_offboard(request: web.Request) -> web.Response:
     """`socialbot offboard` beside a running server: the store is this process's to write."""
     _check_local_caller(request)
     return await offboard_from_body(request, request.app[BOT_KEY])
+
+
+async def ops_account(request: web.Request) -> web.Response:
+    """`socialbot account` beside a running server: the store is this process's to write."""
+    _check_local_caller(request)
+    return await account_from_body(request, request.app[BOT_KEY])
 
 
 def _check_local_caller(request: web.Request) -> None:

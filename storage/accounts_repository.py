@@ -20,7 +20,7 @@ from bot.notifications import Notification
 from bot.offboarding import OffboardingCase
 from bot.ports import ConcurrentUpdate, HistoryRewritten
 from bot.tasks import PasswordTask
-from storage.engine import Op
+from storage.engine import Op, Store
 from storage.tinydb_repository import TinyDBRepository
 
 ACCOUNTS, TASKS, OFFBOARDINGS, GRANTS = "accounts", "password_tasks", "offboardings", "grants"
@@ -114,6 +114,20 @@ class TinyDBAccountStore:
             requests, OFFBOARDINGS, "O", OffboardingCase.from_record)
         self.grants: TinyDBTable[AccessGrant] = TinyDBTable(requests, GRANTS, "G",
                                                              AccessGrant.from_record)
+
+
+def find_record(store: Store, record_id: str) -> Any:
+    """The account, task, departure or grant `record_id` names (by its prefix), or None."""
+    kinds: dict[str, tuple[str, Callable[[Mapping[str, Any]], Any]]] = {
+        "AC": (ACCOUNTS, Account.from_record), "T": (TASKS, PasswordTask.from_record),
+        "O": (OFFBOARDINGS, OffboardingCase.from_record), "G": (GRANTS, AccessGrant.from_record),
+    }
+    prefix = record_id.split("-", 1)[0]
+    if prefix not in kinds:
+        return None
+    table, parse = kinds[prefix]
+    record = store.get(table, record_id)
+    return parse(record) if record else None
 
 
 def number(record_id: str) -> int:

@@ -16,7 +16,7 @@ from bot import messages
 from bot.accounts import looks_like_secret, register_rows
 from bot.audit import Actor
 from bot.duties import AccountDuties
-from bot.errors import CaseError
+from bot.errors import CaseError, FieldErrors, Refused
 
 HELP = """\
 Accounts (04.01 a, 04.08; the CCT manages them, everyone sees their own):
@@ -64,7 +64,7 @@ class AccountCommands:
     def _guarded(self, run: Callable[[list[str]], str]) -> Callable[[list[str]], str]:
         def guarded(args: list[str]) -> str:
             if looks_like_secret(" ".join(args)):
-                return messages.NO_PASSWORDS
+                raise Refused(messages.NO_PASSWORDS)
             return run(args)
         return guarded
 
@@ -78,30 +78,30 @@ class AccountCommands:
 
     def account(self, args: list[str]) -> str:
         if not args:
-            return "Usage: account ID | account add|edit|retire ..."
+            raise CaseError("Usage: account ID | account add|edit|retire ...")
         verb, rest = args[0].lower(), args[1:]
         register = self.duties.register
         if verb == "add":
             if len(rest) < 3:
-                return "Usage: account add PLATFORM HANDLE DEPARTMENT [PERSON...]"
+                raise CaseError("Usage: account add PLATFORM HANDLE DEPARTMENT [PERSON...]")
             added = register.add(self.actor, platform=rest[0], handle=rest[1],
                                  department=rest[2], users=rest[3:])
             return f"Added {added.id}: {added.platform} {added.handle}."
         if verb == "edit":
             if len(rest) < 3:
-                return "Usage: account edit ID FIELD VALUE"
+                raise CaseError("Usage: account edit ID FIELD VALUE")
             edited = register.edit(self.actor, rest[0], {rest[1].lower(): " ".join(rest[2:])})
             return f"{edited.id} is now {edited.platform} {edited.handle} " \
                    f"({edited.department})."
         if verb == "retire":
             if len(rest) < 2:
-                return "Usage: account retire ID REASON"
+                raise CaseError("Usage: account retire ID REASON")
             retired = register.retire(self.actor, rest[0], " ".join(rest[1:]))
             return f"{retired.id} is retired."
         account = register.get(args[0])
         who = self.person()
         if not register.may_manage(who) and who not in account.users:
-            return messages.not_yours_to_see(account.id)
+            raise Refused(messages.not_yours_to_see(account.id))
         rows = register_rows(register, [account], self.zone)
         history = [f"  {messages.when(h.at, self.zone)}  {h.action} by {h.signer}"
                    + (f": {h.comment}" if h.comment else "")
@@ -112,21 +112,21 @@ class AccountCommands:
 
     def grant(self, args: list[str]) -> str:
         if len(args) < 2:
-            return "Usage: grant ACCOUNT PERSON"
+            raise CaseError("Usage: grant ACCOUNT PERSON")
         account = self.duties.register.grant(self.actor, args[0], args[1],
                                              comment=" ".join(args[2:]))
         return f"{args[1]} may now use {account.id} ({account.platform} {account.handle})."
 
     def revoke(self, args: list[str]) -> str:
         if len(args) < 3:
-            return "Usage: revoke ACCOUNT PERSON REASON"
+            raise CaseError("Usage: revoke ACCOUNT PERSON REASON")
         case = self.duties.offboarding.revoke(self.actor, args[1], reason=" ".join(args[2:]),
                                               accounts=[args[0]], source=self.platform)
         return _revoked(case.id, case.tasks)
 
     def record(self, args: list[str]) -> str:
         if len(args) < 2:
-            return "Usage: record REQUEST ACCOUNT..."
+            raise CaseError("Usage: record REQUEST ACCOUNT...")
         grant = self.duties.grants.record(self.actor, args[0], args[1:])
         return f"Recorded for {grant.request_id}: {', '.join(grant.accounts)}. " \
                f"The employee is told which accounts they may now use."
@@ -140,14 +140,14 @@ class AccountCommands:
 
     def done(self, args: list[str]) -> str:
         if len(args) != 1:
-            return "Usage: done TASK"
+            raise CaseError("Usage: done TASK")
         task = self.duties.tasks.done(self.actor, args[0])
         return f"{task.id} is done: the register records the password of " \
                f"{task.account_label} as changed now, by you."
 
     def pass_task(self, args: list[str]) -> str:
         if len(args) < 2:
-            return "Usage: pass TASK PERSON"
+            raise CaseError("Usage: pass TASK PERSON")
         task = self.duties.tasks.pass_to(self.actor, args[0], args[1],
                                          comment=" ".join(args[2:]))
         return f"{task.id} is now with {self.duties.directory.signature(task.assignee)}."
@@ -156,7 +156,7 @@ class AccountCommands:
 
     def offboard(self, args: list[str]) -> str:
         if len(args) < 3:
-            return "Usage: offboard PERSON DATE|today REASON"
+            raise CaseError("Usage: offboard PERSON DATE|today REASON")
         day = None if args[1].lower() == "today" else _date(args[1])
         case = self.duties.offboarding.start(args[0], reason=" ".join(args[2:]), last_day=day,
                                              source=self.platform, actor=self.actor)
@@ -165,7 +165,7 @@ class AccountCommands:
     def departures(self, args: list[str]) -> str:
         offboarding = self.duties.offboarding
         if self.person() not in offboarding.cases.cct():
-            return messages.ONLY_CCT_OFFBOARDS
+            raise Refused(messages.ONLY_CCT_OFFBOARDS)
         cases = offboarding.open_cases()
         if not cases:
             return "No departure waits."
@@ -176,26 +176,26 @@ class AccountCommands:
 
     def confirm(self, args: list[str]) -> str:
         if not args:
-            return "Usage: confirm DEPARTURE [DATE]"
+            raise CaseError("Usage: confirm DEPARTURE [DATE]")
         day = _date(args[1]) if len(args) > 1 else None
         case = self.duties.offboarding.confirm(self.actor, args[0], last_day=day)
         return _offboarded(case.id, case.state, case.last_day, case.tasks)
 
     def dismiss(self, args: list[str]) -> str:
         if len(args) < 2:
-            return "Usage: dismiss DEPARTURE REASON"
+            raise CaseError("Usage: dismiss DEPARTURE REASON")
         case = self.duties.offboarding.dismiss(self.actor, args[0], " ".join(args[1:]))
         return f"{case.id} is dismissed: nothing was removed."
 
     def cancel(self, args: list[str]) -> str:
         if len(args) < 2:
-            return "Usage: cancel DEPARTURE REASON"
+            raise CaseError("Usage: cancel DEPARTURE REASON")
         case = self.duties.offboarding.cancel(self.actor, args[0], " ".join(args[1:]))
         return f"{case.id} is cancelled: nothing was removed."
 
     def revoke_access(self, args: list[str]) -> str:
         if len(args) < 3:
-            return "Usage: revoke-access PERSON all|ACCOUNT,ACCOUNT REASON"
+            raise CaseError("Usage: revoke-access PERSON all|ACCOUNT,ACCOUNT REASON")
         named = None if args[1].lower() == "all" else \
             [a for a in args[1].split(",") if a.strip()]
         case = self.duties.offboarding.revoke(self.actor, args[0], reason=" ".join(args[2:]),
@@ -219,3 +219,36 @@ def _offboarded(case_id: str, state: str, day: dt.date | None, tasks: tuple[str,
 def _revoked(case_id: str, tasks: tuple[str, ...]) -> str:
     return f"{case_id}: access revoked. Password tasks opened: {', '.join(tasks)}. " \
            f"The person and their supervisor are told."
+
+
+WORDS = frozenset({"accounts", "account", "grant", "revoke", "record", "tasks", "done", "pass",
+                   "offboard", "departures", "confirm", "dismiss", "cancel", "revoke-access"})
+
+
+def run_words(duties: AccountDuties, person_id: str, words: list[str], zone: str, *,
+              platform: str) -> str:
+    """One account command typed in a chat (Slack's slash command, a Teams message) as
+    `person_id`, signed with `platform`; the answer in plain text (the caller escapes it)."""
+    if not words or words[0].lower() not in WORDS:
+        return ""
+    commands = AccountCommands(duties, lambda: person_id, zone, platform=platform).commands()
+    try:
+        return commands[words[0].lower()](words[1:])
+    except FieldErrors as problem:
+        return "; ".join(f"{k}: {v}" for k, v in problem.errors.items())
+    except CaseError as problem:
+        return str(problem)
+
+
+def waiting_lines(duties: AccountDuties, person_id: str, done_hint: str) -> list[str]:
+    """A person's own tasks, one line each, to show beside their approvals: password tasks
+    they hold; for the CCT, approved requests whose accounts wait to be recorded and
+    departures a directory sync proposed. `done_hint` is how to mark a task done ({id})."""
+    lines = [f"{r['id']}: {r['account']} ({r['reason']}); {done_hint.format(id=r['id'])}"
+             for r in duties.tasks.rows(duties.tasks.of_person(person_id))]
+    if person_id in duties.grants.cases.cct():
+        lines += [messages.grant_waiting(g.id, g.request_id)
+                  for g in duties.grants.open_grants()]
+        lines += [messages.offboarding_summary(c.id, c.kind, c.state)
+                  for c in duties.offboarding.open_cases() if c.state == "proposed"]
+    return lines

@@ -8,7 +8,7 @@ from collections.abc import Callable, Generator
 from typing import Any
 
 from adapters.console.accounts import HELP as ACCOUNTS_HELP
-from adapters.console.accounts import AccountCommands
+from adapters.console.accounts import AccountCommands, waiting_lines
 from adapters.console.notices import unseen_notices
 from bot import messages
 from bot.config import Person
@@ -337,20 +337,11 @@ class ConsoleSession:
                               for r in waiting), *duties])
 
     def _duties_waiting(self) -> list[str]:
-        """The person's own tasks beside their approvals: password tasks, approved requests
-        whose accounts the CCT must record, departures to confirm."""
+        """The person's own tasks beside their approvals (adapters/console/accounts.py)."""
         if self.duties is None:
             return []
-        duties, person = self.duties, self.person_id
-        tasks = duties.tasks.of_person(person)
-        found = [messages.tasks_text(duties.tasks.rows(tasks))] if tasks else []
-        if person in duties.grants.cases.cct():
-            found += [messages.grant_waiting(g.id, g.request_id)
-                      for g in duties.grants.open_grants()]
-            found += [messages.offboarding_proposed_notice(c.id, duties.directory.person(
-                c.person_id).full_name, c.reason) for c in duties.offboarding.open_cases()
-                if c.state == "proposed" and c.person_id in duties.directory]
-        return found
+        lines = waiting_lines(self.duties, self.person_id, "type 'done {id}'")
+        return ["Your tasks:\n" + "\n".join(f"  {line}" for line in lines)] if lines else []
 
     def _show(self, args: list[str]) -> str:
         request = self.workflow.get(_one(args, "show ID"))

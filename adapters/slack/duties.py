@@ -9,18 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters.console.accounts import AccountCommands
-from bot import messages
+from adapters.console.accounts import WORDS, run_words, waiting_lines
 from bot.duties import AccountDuties
-from bot.errors import CaseError, FieldErrors
 from bot.grants import CASE_TYPE as GRANT
 from bot.notifications import Notification
 from bot.offboarding import CASE_TYPE as OFFBOARDING
 from bot.tasks import CASE_TYPE as TASK
 from cards import slack as blocks
 
-WORDS = frozenset({"accounts", "account", "grant", "revoke", "record", "tasks", "done", "pass",
-                   "offboard", "departures", "confirm", "dismiss", "cancel", "revoke-access"})
 HOME_LINES = 20
 
 
@@ -35,21 +31,7 @@ class SlackDuties:
 
     def run(self, person_id: str, words: list[str]) -> str:
         """Run one account word for `person_id` (committed before the caller acks)."""
-        if not words:
-            return ""
-        if words[0].lower() in ("help",):
-            return self.help()
-        commands = AccountCommands(self.duties, lambda: person_id, self.zone,
-                                   platform="slack").commands()
-        run = commands.get(words[0].lower())
-        if run is None:
-            return ""
-        try:
-            return run(words[1:])
-        except FieldErrors as problem:
-            return "; ".join(f"{k}: {v}" for k, v in problem.errors.items())
-        except CaseError as problem:
-            return str(problem)
+        return run_words(self.duties, person_id, words, self.zone, platform="slack")
 
     def help(self) -> str:
         c = self.command
@@ -75,15 +57,7 @@ class SlackDuties:
                   for line in [*shown, *more])]
 
     def waiting_lines(self, person_id: str) -> list[str]:
-        duties = self.duties
-        lines = [f"{r['id']}: {r['account']} ({r['reason']}); `{self.command} done {r['id']}`"
-                 for r in duties.tasks.rows(duties.tasks.of_person(person_id))]
-        if person_id in duties.grants.cases.cct():
-            lines += [messages.grant_waiting(g.id, g.request_id)
-                      for g in duties.grants.open_grants()]
-            lines += [f"{c.id}: {messages.offboarding_summary(c.id, c.kind, c.state)}"
-                      for c in duties.offboarding.open_cases() if c.state == "proposed"]
-        return lines
+        return waiting_lines(self.duties, person_id, f"`{self.command} done {{id}}`")
 
     # -- direct messages ------------------------------------------------------------------------
 

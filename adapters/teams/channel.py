@@ -35,6 +35,7 @@ from botbuilder.schema import (
 from msrest.exceptions import ClientRequestError
 
 from adapters.teams.cloud_adapter import delivery_failure
+from adapters.teams.duties import TeamsDuties
 from adapters.teams.outgoing import card_message
 from adapters.teams.references import References
 from adapters.teams.views import Views
@@ -66,7 +67,7 @@ class TeamsChannel:
                  references: References, ledger: DeliveryLedger, tenant_id: str | None,
                  cct_channel: str | None, moderation_channel: str | None = None,
                  desk: ModerationDesk | None = None, service_url: str | None = None,
-                 local_mode: bool = False) -> None:
+                 local_mode: bool = False, duties: TeamsDuties | None = None) -> None:
         self.adapter = adapter
         self.local_mode = local_mode
         self.app_id = app_id
@@ -79,8 +80,12 @@ class TeamsChannel:
         self.moderation_channel = moderation_channel
         self.desk = desk
         self.service_url = service_url
+        self.duties = duties
 
     async def deliver(self, notification: Notification) -> None:
+        if self.duties is not None and self.duties.delivers(notification):
+            await self._duty(self.duties, notification)
+            return
         if notification.case_type == "alert":
             await self._moderation(notification)
             return
@@ -147,6 +152,19 @@ class TeamsChannel:
         return requester_update(request, entry, self.views.next_names(request),
                                 self.workflow.settings.time_zone,
                                 sop_hint="with the Submit SOP button below")
+
+    # -- the account register's duties (password tasks, grants, departures) --------------------
+
+    async def _duty(self, duties: TeamsDuties, note: Notification) -> None:
+        """A card per person (or the CCT channel), rendered from the case now."""
+        def render(viewer: str) -> Json:
+            return duties.card(note, viewer) or {}
+
+        if note.audience == "cct" and self.cct_channel:
+            targets = [("channel:" + self.cct_channel, "")]
+        else:
+            targets = self._people(note.recipients)
+        await self._each(note, [t for t in targets if duties.card(note, t[1])], render)
 
     # -- moderation alerts ----------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from botbuilder.schema import Activity, ActivityTypes
 from adapters.teams import messages as say
 from adapters.teams.actions import BadAction, command_word, command_words, read_card_action
 from adapters.teams.card_actions import CardActions, new_nonce
+from adapters.teams.duties import TeamsDuties
 from adapters.teams.outgoing import card_message
 from adapters.teams.references import References
 from adapters.teams.views import Views
@@ -51,11 +52,13 @@ def error_response(status: int, code: str, message: str) -> InvokeResponse:
 class TeamsHandler(ActivityHandler):
     def __init__(self, *, directory: Directory, views: Views, references: References,
                  card_actions: CardActions, city: str,
+                 duties: TeamsDuties | None = None,
                  time_away: TimeAway | None = None, wake: Callable[[], None] = lambda: None
                  ) -> None:
         self.time_away = time_away
         self.wake = wake
         self.directory = directory
+        self.duties = duties  # the account register's words (adapters/teams/duties.py)
         self.views = views
         self.references = references
         self.card_actions = card_actions
@@ -94,7 +97,8 @@ class TeamsHandler(ActivityHandler):
         conversation = turn_context.activity.conversation
         shared = conversation is not None and conversation.conversation_type not in (
             None, "personal")
-        if shared and word in ("request", "status", "inbox"):
+        duty = self.duties is not None and self.duties.handles(word)
+        if shared and (word in ("request", "status", "inbox", "away") or duty):
             # The form and the cards hold personal information (04.06): never in a channel.
             await turn_context.send_activity(say.personal_chat_only())
             return
@@ -108,6 +112,9 @@ class TeamsHandler(ActivityHandler):
             await turn_context.send_activity(self._inbox(person))
         elif word == "away" and self.time_away is not None:
             await turn_context.send_activity(self._away(person, turn_context.activity.text))
+        elif duty and self.duties is not None:
+            await turn_context.send_activity(card_message(self.duties.answer(
+                person.id, command_words(turn_context.activity.text))))
         elif word in ("help", "hi", "hello", ""):
             await turn_context.send_activity(say.help_text())
         else:
@@ -129,10 +136,12 @@ class TeamsHandler(ActivityHandler):
 
     def _inbox(self, person: Person) -> Activity:
         waiting = self.views.workflow.inbox(person.id)
-        if not waiting:
+        tasks = self.duties.inbox_card(person.id) if self.duties is not None else None
+        if not waiting and tasks is None:
             return MessageFactory.text(say.nothing_waits())
-        cards = [self.views.card(r, person.id) for r in waiting[:MAX_INBOX_CARDS]]
-        return card_message(*cards, text=say.waiting(len(waiting)))
+        cards = [self.views.card(r, person.id) for r in waiting[:MAX_INBOX_CARDS - 1]]
+        return card_message(*cards, *([tasks] if tasks else []),
+                            text=say.waiting(len(waiting)))
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
         await turn_context.send_activity(card_message(self._welcome(turn_context.activity)))

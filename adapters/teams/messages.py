@@ -7,10 +7,14 @@ from bot.directory import Directory
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("request", "fill in the access form (Appendix 2)"),
     ("status", "your requests and where they stand"),
-    ("inbox", "requests waiting for you to act"),
+    ("inbox", "requests and tasks waiting for you to act"),
+    ("accounts", "the City accounts you may use (the CCT: the whole register)"),
+    ("tasks", "password-change tasks; 'done T-1' when a password is changed"),
     ("away", "away 2026-12-10 to 2026-12-14 @Someone: they act and sign for you meanwhile "
              "(away off: you are back)"),
-    ("help", "this message"),
+    ("help", "this message (the CCT's account words: 'account', 'grant', 'revoke', "
+             "'record', 'pass', 'offboard', 'departures', 'confirm', 'dismiss', "
+             "'revoke-access')"),
 )
 
 

@@ -20,6 +20,7 @@ from adapters.teams.auth import TeamsCredentials, error_response
 from adapters.teams.card_actions import CardActions
 from adapters.teams.channel import TeamsChannel
 from adapters.teams.cloud_adapter import TeamsCloudAdapter
+from adapters.teams.duties import TeamsDuties
 from adapters.teams.handler import TeamsHandler
 from adapters.teams.references import References
 from adapters.teams.views import Views
@@ -77,15 +78,16 @@ def mount(app: web.Application, services: Services, *,
     views = Views(services.workflow, references, city=services.config.city)
     actions = CardActions(workflow=services.workflow, views=views, filed=services.kv,
                           desk=services.desk, wake=services.wake)
+    duties = TeamsDuties(services.duties, zone=services.config.time_zone)
     handler = TeamsHandler(directory=services.directory, views=views, references=references,
-                           card_actions=actions, city=services.config.city,
+                           card_actions=actions, city=services.config.city, duties=duties,
                            time_away=services.time_away, wake=services.wake)
     teams = services.config.teams
     services.attach(channel_name, TeamsChannel(
         adapter=adapter, app_id=credentials.app_id, views=views, references=references,
         ledger=services.ledger, tenant_id=teams.tenant_id or credentials.tenant_id or None,
         cct_channel=teams.cct_channel, moderation_channel=teams.moderation_channel,
-        desk=services.desk, local_mode=credentials.local_mode))
+        desk=services.desk, local_mode=credentials.local_mode, duties=duties))
 
     async def messages(request: web.Request) -> web.StreamResponse:
         response = await adapter.process(request, handler)

@@ -293,11 +293,72 @@ class IntakeTarget:
         self.bot.close()
 
 
+# -- the HR leavers feed -------------------------------------------------------------------------
+
+class HrTarget:
+    """POST /api/hr/leavers with the bearer token; the register's tables are in the snapshot."""
+
+    name = "hr"
+    TOKEN = "hr-token-for-fuzzing"
+
+    def __init__(self, bot: Runtime, runner: web.AppRunner) -> None:
+        self.bot, self.runner = bot, runner
+        host, port = runner.addresses[0][:2]
+        self.url = f"http://{host}:{port}/api/hr/leavers"
+        self.http = new_session()
+        self.kinds: dict[str, Callable[[], Any]] = {"leaver": self._leaver,
+                                                    "leavers": self._leavers}
+
+    @staticmethod
+    def _leaver() -> JsonDict:
+        import datetime as dt
+
+        day = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+        return {"person": "msmith@example.org", "last_day": day, "reason": "retiring"}
+
+    @classmethod
+    def _leavers(cls) -> list[JsonDict]:
+        return [cls._leaver(), {**cls._leaver(), "person": "jpatel"}]
+
+    @classmethod
+    async def start(cls, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HrTarget:
+        from bot.config import load_config
+        from tests.slack.conftest import write_config
+        monkeypatch.setenv("HR_FEED_TOKEN", cls.TOKEN)
+        config, base_dir = load_config(write_config(tmp_path, "http://127.0.0.1:9/api/"))
+        bot = build(config, base_dir, channel_names=(), fsync=False)
+        runner = web.AppRunner(create_app(bot), access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        await bot.dispatcher.stop()
+        return cls(bot, runner)
+
+    async def send(self, kind: str, payload: Any) -> int:
+        return await settled(self._post(json.dumps(payload).encode()))
+
+    async def _post(self, body: bytes) -> int:
+        headers = {"Authorization": f"Bearer {self.TOKEN}", "Content-Type": "application/json"}
+        async with self.http.post(self.url, data=body, headers=headers) as response:
+            await response.read()
+            return response.status
+
+    def snapshot(self) -> str:
+        from storage.accounts_repository import ACCOUNTS, GRANTS, OFFBOARDINGS, TASKS
+        tables = (*ALL_TABLES, ACCOUNTS, TASKS, OFFBOARDINGS, GRANTS)
+        return json.dumps({t: dict(self.bot.store.items(t)) for t in tables}, sort_keys=True)
+
+    async def close(self) -> None:
+        await self.http.close()
+        await self.runner.cleanup()
+        self.bot.close()
+
+
 STARTERS: dict[str, Callable[[Path, pytest.MonkeyPatch], Coroutine[Any, Any, Target]]] = {
     "slack": SlackTarget.start,
     "teams": TeamsTarget.start,
     "teams_local_mode": lambda path, patch: TeamsTarget.start(path, patch, authenticated=False),
     "intake": IntakeTarget.start,
+    "hr": HrTarget.start,
 }
 
 

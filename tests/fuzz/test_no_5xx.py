@@ -1,7 +1,8 @@
 """No 5xx, ever, from input: damaged copies of every payload the bot handles, really signed.
 
-Each endpoint (Slack's, Teams' authenticated and in local mode, the moderation intake) gets
-damaged copies of real payloads of each kind it handles (see `mutations.damaged`). Whatever
+Each endpoint (Slack's, Teams' authenticated and in local mode, the moderation intake, the HR
+leavers feed) gets damaged copies of real payloads of each kind it handles (see
+`mutations.damaged`). Whatever
 arrives, the answer is never a 5xx, and a refusal (4xx) leaves the store exactly as it was.
 A damaged payload that is still well-formed may be acted on (a click with an unknown extra
 field is still a click): then it is answered 2xx. `benchmarks/fuzz_endpoints.py` runs the
@@ -44,7 +45,7 @@ def property_for(fuzzing: Fuzzing, examples: int) -> Callable[[], None]:
     return damaged_payloads_never_get_a_5xx
 
 
-@pytest.fixture(params=["slack", "teams", "teams_local_mode", "intake"])
+@pytest.fixture(params=["slack", "teams", "teams_local_mode", "intake", "hr"])
 def fuzzing(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Fuzzing]:
     target = Fuzzing(request.param, tmp_path)
     try:
