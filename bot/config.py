@@ -71,11 +71,43 @@ class Person(Strict):
         return f"{self.first_name} {self.last_name}"
 
 
+class EntraSourceConfig(Strict):
+    """Microsoft Entra ID through Microsoft Graph (client credentials: the app registration
+    needs the application permission User.Read.All). The secret is ENTRA_CLIENT_SECRET from the
+    environment; Slack ids are looked up by e-mail with SLACK_BOT_TOKEN when `slack_lookup`."""
+
+    enabled: bool = False
+    tenant_id: str = ""
+    client_id: str = ""
+    daily_at: Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")] = "02:30"
+    # Entra's department text -> a department id of this directory (else matched by name or id)
+    departments: dict[str, PersonId] = {}
+    slack_lookup: bool = True
+    authority_url: Annotated[str, Field(pattern=r"^https?://\S+$")] = \
+        "https://login.microsoftonline.com"
+    graph_url: Annotated[str, Field(pattern=r"^https?://\S+$")] = "https://graph.microsoft.com"
+    timeout_seconds: Annotated[float, Field(gt=0, le=300)] = 30.0
+
+    @model_validator(mode="after")
+    def _ids_when_enabled(self) -> EntraSourceConfig:
+        if self.enabled and not (self.tenant_id and self.client_id):
+            raise ValueError("tenant_id and client_id are needed when enabled")
+        return self
+
+
+class DirectorySourcesConfig(Strict):
+    """Where the directory comes from besides this file (app.yaml is always the first source;
+    `socialbot directory import FILE.csv` takes a CSV export from HR at any time)."""
+
+    entra: EntraSourceConfig = EntraSourceConfig()
+
+
 class DirectoryConfig(Strict):
     departments: Annotated[list[Department], Field(min_length=1)]
     cct: CCT
     moderators: list[PersonId] = []
     people: Annotated[list[Person], Field(min_length=1)]
+    sources: DirectorySourcesConfig = DirectorySourcesConfig()
 
     @model_validator(mode="after")
     def _references_resolve(self) -> DirectoryConfig:
@@ -488,6 +520,10 @@ def _check_directory(directory: DirectoryConfig) -> None:
     for i, moderator in enumerate(directory.moderators):
         if moderator not in people:
             problems.append(f"directory.moderators[{i}]: unknown person {moderator!r}")
+    for name, department in directory.sources.entra.departments.items():
+        if department not in departments:
+            problems.append(f"directory.sources.entra.departments[{name!r}]: unknown "
+                            f"department {department!r}")
     if problems:
         # Pydantic prefixes the model's location; the message carries the full paths itself.
         raise _DirectoryProblem("\n  ".join(problems))

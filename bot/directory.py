@@ -1,12 +1,16 @@
 """The staff directory: who people are, who supervises them, who directs their department.
 
-Built once from `app.yaml`'s `directory` section; adapters look people up by their Slack user
-id or their Teams `aadObjectId`, and the workflow asks who may act at a stage.
+Built from `app.yaml`'s `directory` section, then kept current by the directory's sources
+(`bot/directory_sync.py`: a CSV export from HR, Microsoft Entra ID), whose people it takes in
+with `replace_people`. Adapters look people up by their Slack user id or their Teams
+`aadObjectId`, and the workflow asks who may act at a stage. Who acts for a person comes from
+their time away (`bot/time_away.py`), when they declared one, else the static `delegate`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 from bot.config import DirectoryConfig, Person
 
@@ -17,15 +21,33 @@ class UnknownPerson(LookupError):
         self.who = who
 
 
+class AwayBook(Protocol):
+    """Who stands in for a person who declared time away (None: they are not away now)."""
+
+    def standing_in(self, person_id: str) -> str | None: ...
+
+
 class Directory:
     def __init__(self, config: DirectoryConfig) -> None:
-        self._people = {p.id: p for p in config.people}
-        self._by_slack = {p.slack_id: p for p in config.people if p.slack_id}
-        self._by_teams = {p.teams_id.lower(): p for p in config.people if p.teams_id}
+        self._people: dict[str, Person] = {}
+        self._by_slack: dict[str, Person] = {}
+        self._by_teams: dict[str, Person] = {}
+        self.replace_people(config.people)
+        # People a source no longer lists: kept (never deleted) until the CCT confirms.
+        self.gone: set[str] = set()
+        self.away: AwayBook | None = None
         self._departments = {d.id: d for d in config.departments}
         self.cct_members: tuple[str, ...] = tuple(config.cct.members)
         self.cct_team_leader = config.cct.team_leader
         self.moderators: tuple[str, ...] = tuple(config.moderators)
+
+    def replace_people(self, people: Iterable[Person]) -> None:
+        """Take in the people a source (or the stored directory) says are current."""
+        people = list(people)
+        self.generation = getattr(self, "generation", 0) + 1  # what a pending diff was made on
+        self._people = {p.id: p for p in people}
+        self._by_slack = {p.slack_id: p for p in people if p.slack_id}
+        self._by_teams = {p.teams_id.lower(): p for p in people if p.teams_id}
 
     def __iter__(self) -> Iterator[Person]:
         return iter(self._people.values())
@@ -65,9 +87,25 @@ class Directory:
         return person_id in self.moderators
 
     def acting_for(self, person_id: str) -> list[str]:
-        """The person and, while they are away, their delegate."""
+        """Who may act for the person now: while they are away (time away they declared), only
+        the one they named; otherwise the person and their static `delegate`."""
+        standing_in = self.away.standing_in(person_id) if self.away is not None else None
+        if standing_in is not None and standing_in in self._people:
+            return [standing_in]
         person = self.person(person_id)
         return [person_id] + ([person.delegate] if person.delegate else [])
+
+    def delegate_of(self, person_id: str) -> str | None:
+        """Who signs "for" the person: the one standing in while they are away, else the
+        static `delegate` from the directory."""
+        standing_in = self.away.standing_in(person_id) if self.away is not None else None
+        if standing_in is not None:
+            return standing_in
+        person = self.find(person_id)
+        return person.delegate if person is not None else None
+
+    def is_away(self, person_id: str) -> bool:
+        return self.away is not None and self.away.standing_in(person_id) is not None
 
     def line_above(self, person_id: str) -> list[str]:
         """Supervisors from the person's own up to the top of the organisation."""

@@ -435,6 +435,112 @@ def open_questions_heading(count: int) -> str:
 def open_question_line(case_id: str, account: str, days: int, excerpt: str) -> str:
     short = excerpt if len(excerpt) <= 80 else excerpt[:79] + "…"
     return f"  {case_id}  {account}  {days} business day(s)  \"{short}\""
+# -- time away and the directory the bot keeps (bot/time_away.py, bot/directory_sync.py) --------
+
+AWAY_USAGE = ("Say: away FROM to UNTIL PERSON, e.g. 'away 2026-12-10 to 2026-12-14 Sam Baker' "
+              "(dates as YYYY-MM-DD, 'today' or 'tomorrow'); 'away' alone shows your time "
+              "away, 'away off' ends it.")
+
+
+def away_bad_date(text: str) -> str:
+    return f"{text!r} is not a date: write it as YYYY-MM-DD, 'today' or 'tomorrow'."
+
+
+def away_dates_backwards() -> str:
+    return "The last day away comes before the first; put the first day first."
+
+
+def away_in_the_past() -> str:
+    return "Time away cannot start in the past; start it today or later."
+
+
+def away_too_long(days: int) -> str:
+    return f"Time away is at most {days} days at a time; declare a longer absence in parts."
+
+
+def away_not_yourself() -> str:
+    return "You cannot act for yourself while you are away; name someone else."
+
+
+def away_person_gone(name: str) -> str:
+    return f"{name} is no longer listed by the directory and cannot act for anyone."
+
+
+def away_delegate_away(name: str) -> str:
+    return f"{name} is away too on some of those days; name someone who is in."
+
+
+def away_delegate_may_not_sign(name: str, request_id: str, stage_title: str) -> str:
+    return (f"{name} may not sign {request_id} ({stage_title}), which waits for you: they are "
+            "the requester or signed another stage of it. Name someone else.")
+
+
+def away_declared(name: str, first: str, last: str, back: str) -> str:
+    return (f"Noted: you are away from {first} to {last}. {name} acts and signs for you; "
+            f"what is still open comes back to you on {back}.")
+
+
+def away_status(name: str, first: str, last: str, back: str) -> str:
+    return f"You are away from {first} to {last}; {name} acts for you. Back on {back}."
+
+
+def away_none() -> str:
+    return "You have no time away declared. " + AWAY_USAGE
+
+
+def away_ended() -> str:
+    return "Welcome back: what is still open waits for you again."
+
+
+def handed_over(request_id: str, back: str) -> str:
+    return f"{request_id} comes to you while its approver is away (back {back})."
+
+
+def handed_back(request_id: str) -> str:
+    return f"{request_id} is back with you: your time away has ended."
+
+
+def directory_changed_route(request_id: str) -> str:
+    return f"{request_id} now waits for you: the directory changed who signs it."
+
+
+def gone_from_source(source: str) -> str:
+    return f"No longer listed by the directory's source ({source})."
+
+
+def directory_diff(diff: Any, *, applied: bool, source_name: str, offboarding: bool,
+                   ignored: tuple[str, ...] = (), how_to_apply: str = "--apply to apply") -> str:
+    """What a directory source changes (people added, changed, gone), for the operator;
+    `diff` is a bot.directory_sync.DirectoryDiff (not imported here: it imports this)."""
+    head = (f"Directory from {source_name}: applied." if applied else
+            f"Directory from {source_name}: dry run, nothing changed ({how_to_apply}).")
+    lines = [head]
+    if diff.empty:
+        lines.append("  No differences: the directory already says the same.")
+    for person in diff.added:
+        lines.append(f"  added    {person.id}: {person.full_name}, {person.title}, "
+                     f"{person.department}" + (f", reports to {person.supervisor}"
+                                               if person.supervisor else ""))
+    for change in diff.changed:
+        fields = "; ".join(f"{k}: {old or '-'} -> {new or '-'}"
+                           for k, (old, new) in change.fields.items())
+        lines.append(f"  changed  {change.after.id}: {fields}")
+    for person in diff.returned:
+        lines.append(f"  back     {person.id}: listed again, no longer gone")
+    gone_note = ("an offboarding case opens for the CCT to confirm" if offboarding
+                 else "kept, marked gone, awaiting CCT confirmation")
+    for person in diff.gone:
+        lines.append(f"  gone     {person.id}: {person.full_name} ({gone_note})")
+    counts = (f"{len(diff.added)} added, {len(diff.changed)} changed, {len(diff.gone)} gone")
+    lines.append(f"  {counts}.")
+    if ignored:
+        shown = ", ".join(c[:40] for c in ignored[:10])
+        lines.append(f"  Ignored column{'s' if len(ignored) > 1 else ''}: {shown}.")
+    if diff.changed and applied:
+        lines.append("  Stages not yet decided now go to the new supervisors and directors.")
+    return "\n".join(lines)
+
+
 # -- the account register, password tasks, leaving and revocation (bot/accounts.py, tasks.py,
 #    offboarding.py) -------------------------------------------------------------------------
 
@@ -672,6 +778,16 @@ def no_open_reviews() -> str:
 
 def question_marked(case_id: str, account: str) -> str:
     return f"{case_id}: the post needs the City's answer; its response clock runs on {account}."
+
+
 def changed_meanwhile(record_id: str) -> str:
     return f"{record_id} was changed by someone else at the same moment; nothing was changed. " \
            f"Please look again and retry."
+def entra_counts(users: int, skipped: int, throttled: int) -> str:
+    return (f"  {users} users read, {skipped} left out (no matching department, title or "
+            f"e-mail), throttled {throttled} times.")
+
+
+def directory_changed_meanwhile() -> str:
+    return ("the directory changed while this difference was being made (another import or "
+            "sync); nothing was applied: run it again")

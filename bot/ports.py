@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from bot.audit import Refusal
+from bot.directory_records import Absence, DirectoryEvent
 from bot.domain import SocialMediaRequest
 from bot.notifications import Notification, OutboxMessage
 
@@ -117,3 +118,33 @@ class Channel(Protocol):
     async def deliver(self, notification: Notification) -> None:
         """Deliver to every target on this platform; raise DeliveryFailed to retry later."""
         ...
+
+
+# -- the directory the bot keeps (bot/directory_sync.py, bot/time_away.py) ---------------------
+
+
+class DirectoryRepository(Protocol):
+    """People as the directory's sources last said (over app.yaml's), who is gone awaiting the
+    CCT, the directory's history, and time away. Each save is one durable write."""
+
+    def stored_people(self) -> dict[str, dict[str, Any]]:
+        """Person id -> the person's fields as a source last gave them (empty: none ran)."""
+        ...
+
+    def gone_people(self) -> set[str]: ...
+
+    def save_directory(self, people: Mapping[str, Mapping[str, Any]], gone: Iterable[str],
+                       returned: Iterable[str], events: Iterable[DirectoryEvent]) -> None:
+        """Store changed people, mark `gone` (kept, never deleted), unmark `returned`, and
+        append `events` to the history, in ONE durable write."""
+        ...
+
+    def directory_history(self, person_id: str | None = None) -> list[DirectoryEvent]: ...
+
+    def next_directory_seq(self) -> int: ...
+
+    def save_absence(self, absence: Absence, events: Iterable[DirectoryEvent] = ()) -> None:
+        """Store the person's time away (replacing theirs) with its history entries."""
+        ...
+
+    def absences(self) -> list[Absence]: ...

@@ -14,6 +14,7 @@ from bot.cases import CaseEngine
 from bot.clock_commands import ClockCommands
 from bot.config import AppConfig
 from bot.directory import Directory
+from bot.directory_sync import DirectoryKeeper
 from bot.duties import AccountDuties
 from bot.grants import AccessGrants
 from bot.moderation.desk import ModerationDesk
@@ -21,6 +22,7 @@ from bot.offboarding import Offboarding
 from bot.ports import Channel, DeliveryLedger, KeyValueStore
 from bot.questions import QuestionDesk
 from bot.tasks import PasswordTasks
+from bot.time_away import TimeAway
 from bot.workflow import Workflow
 
 
@@ -44,6 +46,9 @@ class Services:
     questions: QuestionDesk | None = None
     # clear/answered a question, close a broken link, current/changed a review (Slack, Teams)
     clock_commands: ClockCommands | None = None
+    # The directory the bot keeps (sources, history) and people's time away.
+    directory_keeper: DirectoryKeeper | None = None
+    time_away: TimeAway | None = None
 
     @property
     def directory(self) -> Directory:

@@ -139,7 +139,9 @@ class PasswordTaskCases:
 
     def signing_for(self, case: PasswordTask, person_id: str) -> str:
         holder = self.directory.find(case.assignee)
-        if holder is not None and holder.id != person_id and holder.delegate == person_id:
+        # The one standing in while the holder is away (time away), else their delegate.
+        if holder is not None and holder.id != person_id and \
+                self.directory.delegate_of(holder.id) == person_id:
             return holder.id
         return ""
 

@@ -309,6 +309,10 @@ class RequestCases:
             return request.requester_id not in self.directory.line_above(person_id)
         return True
 
+    def may_sign(self, request: SocialMediaRequest, stage: Stage, person_id: str) -> bool:
+        """Whether `person_id` may sign `stage` of `request` under the distinct-signer rules."""
+        return self._may_sign(request, stage, person_id, strict=True)
+
     def _signed_other_roles(self, request: SocialMediaRequest, stage: Stage) -> set[str]:
         signed: set[str] = set()
         for entry in request.history:
@@ -338,9 +342,21 @@ class RequestCases:
             return ""
         principal = case.assignee or self._default_approver(case, stage)
         if principal and principal != person_id and \
-                self.directory.person(principal).delegate == person_id:
+                self.directory.delegate_of(principal) == person_id:
             return principal
         return ""
+
+    def principal(self, case: SocialMediaRequest) -> str | None:
+        """The one person the current stage waits on, whom a delegate stands in for (None for
+        the requester's own stage and the CCT's, which any member signs)."""
+        if case.is_final:
+            return None
+        stage = STAGES[case.state]
+        if stage.role == "requester":
+            return None
+        if case.assignee:
+            return case.assignee
+        return self._default_approver(case, stage)
 
     def _default_approver(self, request: SocialMediaRequest, stage: Stage) -> str | None:
         requester = self.directory.person(request.requester_id)
@@ -362,7 +378,7 @@ class RequestCases:
         else:
             base = self._default_approver(request, stage)
             pool = [base, *self.directory.line_above(base)] if base else []
-            pool += [p.delegate for p in map(self.directory.person, list(pool)) if p.delegate]
+            pool += [d for p in list(pool) if (d := self.directory.delegate_of(p))]
         unwanted = {request.requester_id, person_id}
         return [p for p in dict.fromkeys(pool) if p and p not in unwanted]
 

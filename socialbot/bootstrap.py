@@ -14,8 +14,9 @@ from bot.business_days import BusinessCalendar
 from bot.cases import CaseEngine
 from bot.clock import SystemClock
 from bot.clock_commands import ClockCommands
-from bot.config import AppConfig, LinksConfig, load_config
+from bot.config import AppConfig, LinksConfig, Person, load_config
 from bot.directory import Directory
+from bot.directory_sync import DirectoryKeeper
 from bot.grants import AccessGrants
 from bot.links import BrokenLink, LinkChecker, LinkOutcome, LinkProbe
 from bot.metrics import NO_METRICS, MetricsRecorder
@@ -29,6 +30,7 @@ from bot.reminders import Reminders
 from bot.reviews import AccountReview, AccountReviews
 from bot.services import Services
 from bot.tasks import PasswordTasks
+from bot.time_away import TimeAway
 from bot.workflow import Workflow, WorkflowSettings
 from storage.accounts_repository import TinyDBAccountStore
 from storage.case_tables import (
@@ -38,6 +40,7 @@ from storage.case_tables import (
     TinyDBCaseRepository,
     TinyDBLinkStore,
 )
+from storage.directory_repository import TinyDBDirectoryRepository
 from storage.engine import Store
 from storage.moderation_repository import StoredPostHistory, TinyDBModerationRepository
 from storage.tinydb_repository import TinyDBRepository
@@ -116,6 +119,7 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
     services.questions = clocks.questions
     services.clock_commands = ClockCommands(questions=clocks.questions, links=clocks.links,
                                             reviews=clocks.reviews)
+    attach_directory(services, config, store, repository, clock)
     return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
                    services=services, dispatcher=dispatcher, reminders=reminders, clocks=clocks)
 
@@ -184,7 +188,6 @@ def build_clocks(config: AppConfig, repository: TinyDBRepository, engine: CaseEn
                   review_cases=review_cases)
 
 
-
 def build_accounts(config: AppConfig, store: AccountStore, workflow: Workflow,
                    clock: Clock
                    ) -> tuple[AccountRegister, PasswordTasks, Offboarding, AccessGrants]:
@@ -203,6 +206,32 @@ def build_accounts(config: AppConfig, store: AccountStore, workflow: Workflow,
                           time_zone=config.time_zone)
     workflow.after_decide += [grants.on_decided, offboarding.on_request_moved]
     return register, tasks, offboarding, grants
+
+
+def attach_directory(services: Services, config: AppConfig, store: Store,
+                     repository: TinyDBRepository, clock: Clock) -> None:
+    """The directory the bot keeps (app.yaml's people, then its sources') and time away;
+    a person gone from a source becomes an offboarding proposal for the CCT to confirm."""
+    people = TinyDBDirectoryRepository(store)
+    services.directory_keeper = DirectoryKeeper(
+        workflow=services.workflow, repository=people, requests=repository, clock=clock,
+        config_people=config.directory.people, offboarding=services.offboarding)
+    services.time_away = TimeAway(workflow=services.workflow, repository=people,
+                                  requests=repository, clock=clock,
+                                  calendar=business_calendar(config), tasks=services.tasks)
+
+
+def stored_directory(config: AppConfig, store: Store) -> Directory:
+    """The directory as kept in `store` (read-only use: export, audit, the console's --as)."""
+    directory = Directory(config.directory)
+    people = TinyDBDirectoryRepository(store)
+    stored = people.stored_people()
+    if stored:
+        merged = {p.id: p for p in config.directory.people}
+        merged.update({pid: Person.model_validate(f) for pid, f in stored.items()})
+        directory.replace_people(merged.values())
+    directory.gone = people.gone_people()
+    return directory
 
 
 def business_calendar(config: AppConfig) -> BusinessCalendar:
@@ -239,7 +268,7 @@ def build_reader_store(config: AppConfig, base_dir: Path) -> Store:
 def build_reader(config: AppConfig, base_dir: Path) -> Workflow:
     """A read-only view of the stored requests, usable beside a running server."""
     store = build_reader_store(config, base_dir)
-    return Workflow(directory=Directory(config.directory), repository=TinyDBRepository(store),
+    return Workflow(directory=stored_directory(config, store), repository=TinyDBRepository(store),
                     clock=SystemClock(), settings=workflow_settings(config))
 
 
@@ -264,3 +293,15 @@ def workflow_settings(config: AppConfig) -> WorkflowSettings:
         privacy_notice=config.privacy_notice, self_approval=config.workflow.self_approval,
         time_zone=config.time_zone, signer_fallback=config.workflow.signers.fallback,
     )
+
+
+def build_directory_reader(config: AppConfig, base_dir: Path) -> tuple[DirectoryKeeper, Store]:
+    """The directory as kept, read-only (a dry run beside a running server); close the store."""
+    store = build_reader_store(config, base_dir)
+    repository = TinyDBRepository(store)
+    workflow = Workflow(directory=Directory(config.directory), repository=repository,
+                        clock=SystemClock(), settings=workflow_settings(config))
+    keeper = DirectoryKeeper(workflow=workflow, repository=TinyDBDirectoryRepository(store),
+                             requests=repository, clock=SystemClock(),
+                             config_people=config.directory.people)
+    return keeper, store

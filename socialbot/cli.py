@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from bot.config import AppConfig, ConfigError, load_config
+from bot.directory import Directory
 from bot.workflow import NotFound, normalise_id
 
 CONFIG_OPTION = click.option(
@@ -75,14 +76,13 @@ def console(config_path: Path, person: str, assume_yes: bool) -> None:
     from adapters.console.notices import ConsoleChannel
     from adapters.console.repl import RemoteConsole, run
     from adapters.console.session import ConsoleSession, find_person
-    from bot.directory import Directory
     from socialbot.bootstrap import build
     from socialbot.logs import quieten
     from storage.engine import StoreError, StoreLocked
 
     quieten()
     config, base_dir = _load(config_path)
-    person_id = find_person(Directory(config.directory), person)
+    person_id = find_person(_kept_directory(config, base_dir), person)
     if person_id.startswith("!"):
         click.echo(f"error: --as {person}: {person_id[1:]}", err=True)
         sys.exit(2)
@@ -110,6 +110,7 @@ def console(config_path: Path, person: str, assume_yes: bool) -> None:
                              notices=bot.repository, reminders=bot.reminders,
                              questions=bot.clocks.questions, links=bot.clocks.links,
                              reviews=bot.clocks.reviews,
+                             time_away=bot.services.time_away,
                              duties=bot.services.duties)
 
     def turn(line: str) -> tuple[str, str]:
@@ -161,9 +162,8 @@ def audit(config_path: Path, case_id: str) -> None:
     An operator command for the CCT: it prints everything, reading the store where it is.
     """
     from bot.appendix import render_audit
-    from bot.directory import Directory
     from bot.moderation.desk import alert_from_record
-    from socialbot.bootstrap import build_reader_store
+    from socialbot.bootstrap import build_reader_store, stored_directory
     from storage.moderation_repository import ALERTS
     from storage.tinydb_repository import TinyDBRepository
 
@@ -180,7 +180,7 @@ def audit(config_path: Path, case_id: str) -> None:
         click.echo(f"error: there is no case {case_id[:20]!r}.", err=True)
         sys.exit(1)
     click.echo(render_audit(case.id, case.history, repository.refusals(case.id),
-                            Directory(config.directory), config.time_zone), nl=False)
+                            stored_directory(config, store), config.time_zone), nl=False)
 
 
 @main.command("moderation-examples")
@@ -232,6 +232,21 @@ def dashboard_link(config_path: Path, person_id: str, base_url: str | None) -> N
     click.echo(link_message(base_url + signer.path(person_id), signer.minutes))
 
 
+def _kept_directory(config: AppConfig, base_dir: Path) -> Directory:
+    """The directory as the bot keeps it (app.yaml's people and what its sources added)."""
+    from socialbot.bootstrap import build_reader_store, stored_directory
+    from storage.engine import StoreError
+
+    try:
+        store = build_reader_store(config, base_dir)
+    except StoreError:
+        return Directory(config.directory)
+    try:
+        return stored_directory(config, store)
+    finally:
+        store.close()
+
+
 def _register_optional(group: click.Group, module: str, name: str) -> None:
     """Commands that come with later features register here when their module exists."""
     try:
@@ -249,5 +264,6 @@ for _command in ("outbox", "backup", "restore", "verify"):
     _register_optional(main, "socialbot.ops_cli", _command)
 for _command in ("links", "purge", "questions"):  # the procedure's clocks (issue 12)
     _register_optional(main, "socialbot.clocks_cli", _command)
+_register_optional(main, "socialbot.directory_cli", "directory")
 for _command in ("accounts", "account", "offboard", "tasks"):  # the account register (04.08)
     _register_optional(main, "socialbot.accounts_cli", _command)

@@ -31,6 +31,7 @@ from bot.moderation.model import Post
 from bot.retention import PurgeReport
 from socialbot import messages
 from socialbot.bootstrap import Runtime
+from socialbot.directory_ops import add_routes as add_directory_routes
 from socialbot.metrics import PrometheusMetrics
 from socialbot.offboard_ops import account_from_body, offboard_from_body
 from storage.engine import StoreError
@@ -61,10 +62,13 @@ def create_app(bot: Runtime) -> web.Application:
     app.router.add_get("/metrics", metrics)
     app.router.add_post("/console/turn", console_turn)
     app.router.add_post("/ops/outbox/retry", outbox_retry)
-    mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake,
-                 watchers=intake_watchers(bot))
     app.router.add_post("/ops/links/check", links_check)
     app.router.add_post("/ops/purge", purge_now)
+    # /ops/directory/import and /sync (socialbot/directory_ops.py), like /ops/outbox/retry
+    add_directory_routes(app, runtime=lambda request: request.app[BOT_KEY],
+                         check_caller=_check_local_caller)
+    mount_intake(app, bot.desk, bot.config.intake, on_queued=bot.dispatcher.wake,
+                 watchers=intake_watchers(bot))
     mount_hr(app, bot.services.offboarding, on_queued=bot.dispatcher.wake)
     app.router.add_post("/ops/offboard", ops_offboard)
     app.router.add_post("/ops/account", ops_account)
@@ -198,6 +202,7 @@ async def metrics(request: web.Request) -> web.Response:
 
 REMINDER_PASS_SECONDS = 600.0
 REMINDER_TASK_KEY = web.AppKey("reminder_task", asyncio.Task)
+DIRECTORY_SYNC_TASK_KEY = web.AppKey("directory_sync_task", asyncio.Task)
 
 
 async def _start_delivery(app: web.Application) -> None:
@@ -205,10 +210,19 @@ async def _start_delivery(app: web.Application) -> None:
     app[REMINDER_TASK_KEY] = asyncio.get_running_loop().create_task(_remind(app[BOT_KEY]))
     app[CLOCK_TASKS_KEY] = [asyncio.get_running_loop().create_task(job(app[BOT_KEY]))
                             for job in (_check_links, _purge_daily)]
+    bot = app[BOT_KEY]
+    if bot.config.directory.sources.entra.enabled and bot.services.directory_keeper is not None:
+        from socialbot.directory_sync_job import sync_daily
+
+        app[DIRECTORY_SYNC_TASK_KEY] = asyncio.get_running_loop().create_task(sync_daily(
+            bot.config, bot.services.directory_keeper, bot.dispatcher.wake))
 
 
 async def _stop_delivery(app: web.Application) -> None:
     app[REMINDER_TASK_KEY].cancel()
+    if DIRECTORY_SYNC_TASK_KEY in app:
+        app[DIRECTORY_SYNC_TASK_KEY].cancel()
+        await asyncio.gather(app[DIRECTORY_SYNC_TASK_KEY], return_exceptions=True)
     await asyncio.gather(app[REMINDER_TASK_KEY], return_exceptions=True)
     for task in app[CLOCK_TASKS_KEY]:
         task.cancel()
@@ -220,6 +234,9 @@ async def _remind(bot: Runtime) -> None:
     while True:
         try:
             if bot.reminders.run_once():
+                bot.dispatcher.wake()
+            # Time away that began or ended: open cases change hands (each told once).
+            if bot.services.time_away is not None and bot.services.time_away.hand_over():
                 bot.dispatcher.wake()
         except Exception:  # a bad pass must not stop future reminders
             log.exception("reminder pass failed")
@@ -339,6 +356,7 @@ async def console_turn(request: web.Request) -> web.Response:
             .dashboard_link(origin + signer.path(who), signer.minutes),
             questions=bot.clocks.questions, links=bot.clocks.links,
             reviews=bot.clocks.reviews,
+            time_away=bot.services.time_away,
             duties=bot.services.duties)
         reply = session.greeting() if line == "" else session.reply_with_news(line)
     else:

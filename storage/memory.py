@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 from bot.accounts import Account, AccountStore
 from bot.audit import Refusal
 from bot.cases import CaseRepository
+from bot.directory_records import Absence, DirectoryEvent
 from bot.domain import TERMINAL_STATES, SocialMediaRequest
 from bot.grants import AccessGrant
 from bot.links import LinkCheck, LinkSource
@@ -40,7 +41,8 @@ from storage.case_tables import RecordCase
 from storage.outbox_records import oldest_first, outbox_message, outbox_record, summarise
 
 __all__ = ["InMemoryPostHistory", "MemoryAccountStore", "MemoryCaseRepository",
-           "MemoryLinkStore", "MemoryModerationRepository", "MemoryRepository"]
+           "MemoryDirectoryRepository", "MemoryLinkStore", "MemoryModerationRepository",
+           "MemoryRepository"]
 
 
 CaseT = TypeVar("CaseT", SocialMediaRequest, Alert)
@@ -361,6 +363,50 @@ def _implements_the_ports(requests: MemoryRepository, alerts: MemoryModerationRe
                                      ModerationRepository, CaseRepository[Alert]]:
     """Checked by mypy: the in-memory stores keep the ports' signatures."""
     return requests, requests, requests, requests, alerts, alerts
+
+
+# -- the directory the bot keeps (port: bot.ports.DirectoryRepository) ----------------------------
+
+
+class MemoryDirectoryRepository:
+    """The directory's people, history and time away in memory (same semantics as
+    storage/directory_repository.py)."""
+
+    def __init__(self) -> None:
+        self._people: dict[str, dict[str, Any]] = {}
+        self._gone: set[str] = set()
+        self._history: list[DirectoryEvent] = []
+        self._away: dict[str, Absence] = {}
+        self._writing = threading.Lock()
+
+    def stored_people(self) -> dict[str, dict[str, Any]]:
+        return copy.deepcopy(self._people)
+
+    def gone_people(self) -> set[str]:
+        return set(self._gone)
+
+    def save_directory(self, people: Mapping[str, Mapping[str, Any]], gone: Iterable[str],
+                       returned: Iterable[str], events: Iterable[DirectoryEvent]) -> None:
+        with self._writing:
+            self._people.update({pid: copy.deepcopy(dict(f)) for pid, f in people.items()})
+            self._gone.update(gone)
+            self._gone.difference_update(returned)
+            self._history.extend(events)
+
+    def directory_history(self, person_id: str | None = None) -> list[DirectoryEvent]:
+        return [e for e in sorted(self._history, key=lambda e: e.seq)
+                if person_id is None or e.person_id == person_id]
+
+    def next_directory_seq(self) -> int:
+        return len(self._history) + 1
+
+    def save_absence(self, absence: Absence, events: Iterable[DirectoryEvent] = ()) -> None:
+        with self._writing:
+            self._away[absence.person_id] = absence
+            self._history.extend(events)
+
+    def absences(self) -> list[Absence]:
+        return list(self._away.values())
 
 
 # -- the account register and its duties (bot/accounts.py, tasks.py, offboarding.py) ----------

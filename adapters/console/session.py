@@ -23,7 +23,8 @@ from bot.ports import KeyValueStore
 from bot.questions import QuestionDesk, questions_table
 from bot.reminders import Reminders, describe
 from bot.reviews import AccountReviews
-from bot.workflow import Actor, Move, Workflow, WorkflowError
+from bot.time_away import TimeAway, away_command
+from bot.workflow import Actor, Move, Refused, Workflow, WorkflowError
 from cards.alert import alert_card
 from cards.content import request_card
 from cards.text import clean, render, render_alert
@@ -51,6 +52,8 @@ I help City staff get access to the City's social media accounts (ADM 140-007):
   clear Q REASON, answered Q HOW   not a question for the City / answered elsewhere
   close LINK REASON    close a broken-link case the weekly check opened (04.02 l)
   reviews, current V, changed V WHAT   your accounts' information reviews (04.02 n)
+  away FROM to UNTIL PERSON   you are away (dates YYYY-MM-DD); PERSON acts and signs for you
+  away / away off      your time away / you are back
   as PERSON            act as someone else from the directory (local use only)
   quit                 leave"""
 
@@ -63,8 +66,10 @@ class ConsoleSession:
                  dashboard_link: Callable[[str], str] | None = None,
                  questions: QuestionDesk | None = None, links: LinkChecker | None = None,
                  reviews: AccountReviews | None = None,
+                 time_away: TimeAway | None = None,
                  duties: AccountDuties | None = None) -> None:
         self.workflow = workflow
+        self.time_away = time_away
         self.reminders = reminders
         self.confirm = confirm
         self.notices = notices
@@ -78,6 +83,8 @@ class ConsoleSession:
             "reject": self._reject, "changes": self._changes, "sop": self._start_sop,
             "withdraw": self._withdraw, "as": self._switch, "reassign": self._reassign,
         }
+        if time_away is not None:
+            self._commands["away"] = self._away
         if dashboard_link is not None:
             self._commands["dashboard"] = lambda _: dashboard_link(self.person_id)
         self.duties = duties
@@ -466,6 +473,17 @@ class ConsoleSession:
         if to not in candidates:
             return self._decide(request.id, move)  # the core says why not, and whom it may be
         return self._decide_after_asking(request.id, move, self.workflow.directory.signature(to))
+
+    def _away(self, args: list[str]) -> str:
+        assert self.time_away is not None
+
+        def resolve(text: str) -> str:
+            who = find_person(self.workflow.directory, text)
+            if who.startswith("!"):
+                raise Refused(who[1:])
+            return who
+
+        return away_command(self.time_away, self.person_id, args, resolve)
 
     def _switch(self, args: list[str]) -> str:
         if not self.allow_switch:

@@ -36,6 +36,7 @@ from bot.form import FIELD_NAMES
 from bot.messages import question_marked
 from bot.questions import questions_table
 from bot.services import Services
+from bot.time_away import away_command, person_named
 from bot.workflow import Action, Actor, Move, Refused, WorkflowError
 from cards import slack as blocks
 from cards.codec import VERBS, BadActionPayload, ButtonPayload
@@ -44,6 +45,7 @@ log = logging.getLogger(__name__)
 PLATFORM = "slack"
 USERS_INFO_SECONDS = 1.0  # a stranger's name is nice to have; Slack's 3 s ack is not optional
 ALERT_VERBS_AT_ONCE = ("remove", "keep", "escalate", "needs_answer")  # Ban asks for a reason
+MENTION = re.compile(r"<@([UW][A-Z0-9]{2,20})(?:\|[^>]*)?>")  # a user, as Slack escapes it
 BUTTONS = re.compile(rf"^({'|'.join(VERBS)})$")
 Body = dict[str, Any]
 
@@ -134,6 +136,11 @@ class Listeners:
                                                       body["text"].split())
             self.services.wake()
             await ack(text=blocks.mrkdwn(answer), response_type="ephemeral")
+        elif word.split()[0] == "away" and self.services.time_away is not None:
+            # Committed before the ack (durable before acknowledged); the reply is the ack's.
+            reply = self._away(person, body["text"].split()[1:])
+            await ack(text=blocks.mrkdwn(reply), response_type="ephemeral")
+            self.services.wake()
         elif self.duties is not None and self.duties.handles(word.split()[0]):
             # Run (and commit) before the ack: the answer is the ack's ephemeral text.
             answer = self.duties.run(person.id, _words(body["text"]))
@@ -142,6 +149,25 @@ class Listeners:
             await ack(text=blocks.mrkdwn(say.unknown_command(body["text"].strip(),
                                                               self.screens.command)),
                       response_type="ephemeral")
+
+    def _away(self, person: Person, words: list[str]) -> str:
+        """`/socialmedia away FROM to UNTIL @someone` (a mention or a name), `away`, `away off`."""
+        assert self.services.time_away is not None
+        directory = self.workflow.directory
+
+        def resolve(text: str) -> str:
+            mention = MENTION.fullmatch(text.strip())
+            if mention is not None:
+                found = directory.by_slack_id(mention.group(1))
+                if found is None:
+                    raise Refused(say.mention_not_in_directory())
+                return found.id
+            return person_named(directory, text)
+
+        try:
+            return away_command(self.services.time_away, person.id, words, resolve)
+        except CaseError as problem:
+            return str(problem)
 
     async def on_shortcut(self, ack: AsyncAck, body: Body, client: AsyncWebClient) -> None:
         await ack()

@@ -19,6 +19,8 @@ def help_text(command: str) -> str:
         f"`{command} questions`: citizens' questions waiting for the City's answer\n"
         f"`{command} clear Q-n REASON`, `answered Q-n HOW`, `close L-n REASON`, "
         f"`current V-n`, `changed V-n WHAT`: questions, broken links, account reviews\n"
+        f"`{command} away 2026-12-10 to 2026-12-14 @someone`: you are away; they act and sign "
+        "for you until you are back (`away` shows it, `away off` ends it)\n"
         f"`{command} help`: this message\n"
         "Requests waiting for you arrive as direct messages with buttons; the bot's Home tab "
         "shows everything at once."
@@ -64,3 +66,7 @@ def requester_update(request: SocialMediaRequest, entry: HistoryEntry | None, ne
 
 def done(request: SocialMediaRequest) -> str:
     return f"Done: {request.id} is now {state_label(request)}."
+
+
+def mention_not_in_directory() -> str:
+    return "The person you mentioned is not in the City's staff directory; name someone who is."

@@ -15,6 +15,8 @@ from bot.form import FIELDS
 MAX_VERB = 40
 MAX_NONCE = 64
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+_LEADING_MENTION = re.compile(r"^<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+_AT_TAG = re.compile(r"<at>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 
 
 class BadAction(ValueError):
@@ -77,8 +79,12 @@ def form_values(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def command_words(text_typed: str | None) -> list[str]:
-    """Every word typed, without an @mention of the bot."""
-    return _MENTION.sub(" ", text_typed or "").split()
+    """The words typed, without an @mention of the bot before them; an @mention of a person
+    after the command (`<at>Sam Baker</at>`) becomes their name."""
+    text = (text_typed or "").replace("&nbsp;", " ").strip()
+    while (lead := _LEADING_MENTION.match(text)) is not None:
+        text = text[lead.end():].lstrip()
+    return _AT_TAG.sub(r" \1 ", text).split()
 
 
 def command_word(text_typed: str | None) -> str:

@@ -1,8 +1,8 @@
 """The Teams bot: botbuilder's ActivityHandler, translating activities into core calls.
 
 Messages in the personal chat are the console's commands (`request`, `status`, `inbox`,
-`help`); installing the app gets the welcome card; `adaptiveCard/action` invokes are answered
-at once with the card that replaces the clicked one (`CardActions`), and anything slower
+`away`, `help`); installing the app gets the welcome card; `adaptiveCard/action` invokes are
+answered at once with the card that replaces the clicked one (`CardActions`), and anything slower
 (notifying the next approver, updating every copy) goes through the outbox afterwards.
 Every activity from a person in the directory refreshes how to reach them later.
 """
@@ -10,6 +10,7 @@ Every activity from a person in the directory refreshes how to reach them later.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from botbuilder.core import ActivityHandler, InvokeResponse, MessageFactory, TurnContext
@@ -25,7 +26,9 @@ from adapters.teams.views import Views
 from bot.clock_commands import ClockCommands
 from bot.config import Person
 from bot.directory import Directory
+from bot.errors import CaseError
 from bot.questions import QuestionDesk, questions_table
+from bot.time_away import TimeAway, away_command
 from cards import adaptive
 
 log = logging.getLogger(__name__)
@@ -53,9 +56,13 @@ class TeamsHandler(ActivityHandler):
                  card_actions: CardActions, city: str,
                  duties: TeamsDuties | None = None,
                  questions: QuestionDesk | None = None,
-                 clock_commands: ClockCommands | None = None) -> None:
+                 clock_commands: ClockCommands | None = None,
+                 time_away: TimeAway | None = None, wake: Callable[[], None] = lambda: None
+                 ) -> None:
         self.questions = questions  # citizens' questions (04.02 k), listed on request
         self.clock_commands = clock_commands  # clear, answered, close, current, changed
+        self.time_away = time_away
+        self.wake = wake
         self.directory = directory
         self.duties = duties  # the account register's words (adapters/teams/duties.py)
         self.views = views
@@ -97,7 +104,7 @@ class TeamsHandler(ActivityHandler):
         shared = conversation is not None and conversation.conversation_type not in (
             None, "personal")
         duty = self.duties is not None and self.duties.handles(word)
-        if shared and (word in ("request", "status", "inbox", "questions") or duty):
+        if shared and (word in ("request", "status", "inbox", "questions", "away") or duty):
             # The form and the cards hold personal information (04.06): never in a channel.
             await turn_context.send_activity(say.personal_chat_only())
             return
@@ -118,6 +125,8 @@ class TeamsHandler(ActivityHandler):
                                              command_words(turn_context.activity.text))
             await turn_context.send_activity(card_message(adaptive.notice_card(
                 "Social media procedure", answer)))
+        elif word == "away" and self.time_away is not None:
+            await turn_context.send_activity(self._away(person, turn_context.activity.text))
         elif duty and self.duties is not None:
             await turn_context.send_activity(card_message(self.duties.answer(
                 person.id, command_words(turn_context.activity.text))))
@@ -125,6 +134,20 @@ class TeamsHandler(ActivityHandler):
             await turn_context.send_activity(say.help_text())
         else:
             await turn_context.send_activity(say.unknown_command())
+
+    def _away(self, person: Person, typed: str | None) -> Activity:
+        """`away FROM to UNTIL @Someone` (an @mention or a name), `away`, `away off`: saved
+        before the reply; the reply is plain text (it may repeat what was typed)."""
+        assert self.time_away is not None
+        words = command_words(typed)[1:]
+        try:
+            reply = away_command(self.time_away, person.id, words)
+        except CaseError as problem:
+            reply = str(problem)
+        self.wake()
+        answer = MessageFactory.text(reply)
+        answer.text_format = "plain"
+        return answer
 
     def _inbox(self, person: Person) -> Activity:
         waiting = self.views.workflow.inbox(person.id)

@@ -13,6 +13,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
      "a question (Q-n), a broken link (L-n), an account review (V-n)"),
     ("accounts", "the City accounts you may use (the CCT: the whole register)"),
     ("tasks", "password-change tasks; 'done T-1' when a password is changed"),
+    ("away", "away 2026-12-10 to 2026-12-14 @Someone: they act and sign for you meanwhile "
+             "(away off: you are back)"),
     ("help", "this message (the CCT's account words: 'account', 'grant', 'revoke', "
              "'record', 'pass', 'offboard', 'departures', 'confirm', 'dismiss', "
              "'revoke-access')"),

@@ -83,7 +83,8 @@ def mount(app: web.Application, services: Services, *,
     handler = TeamsHandler(directory=services.directory, views=views, references=references,
                            card_actions=actions, city=services.config.city, duties=duties,
                            questions=services.questions,
-                           clock_commands=services.clock_commands)
+                           clock_commands=services.clock_commands,
+                           time_away=services.time_away, wake=services.wake)
     teams = services.config.teams
     services.attach(channel_name, TeamsChannel(
         adapter=adapter, app_id=credentials.app_id, views=views, references=references,

@@ -12,6 +12,7 @@ from the query, a JSON body or a form body, and headers), and answers like Slack
 methods the bot uses: ``auth.test``, ``chat.postMessage``, ``chat.update``,
 ``chat.postEphemeral``, ``conversations.open``, ``conversations.history`` (with message
 ``metadata``, shown only with ``include_all_metadata`` as on Slack), ``users.info``,
+``users.lookupByEmail`` (scope ``users:read.email``),
 ``views.open``,
 ``views.update``, ``views.publish`` (and ``views.push``). It keeps what was posted, so tests
 can read a message or a user's App Home back, and it rejects what Slack rejects where that is
@@ -53,6 +54,7 @@ METHOD_SCOPES = {
     "chat.postEphemeral": "chat:write",
     "conversations.open": "im:write",
     "users.info": "users:read",
+    "users.lookupByEmail": "users:read.email",
 }
 TRIGGER_ID_FORMAT = re.compile(r"^\d+\.\d+\.[0-9a-f]+$")
 # Slack truncates nothing silently above this; it answers msg_too_long.
@@ -161,6 +163,7 @@ class FakeSlackWebAPI:
             "conversations.open": self._conversations_open,
             "conversations.history": self._conversations_history,
             "users.info": self._users_info,
+            "users.lookupByEmail": self._users_lookup_by_email,
             "views.open": self._views_open,
             "views.push": self._views_open,
             "views.update": self._views_update,
@@ -503,6 +506,14 @@ class FakeSlackWebAPI:
         if fields is None:
             raise SlackAPIError("user_not_found")
         return {"ok": True, "user": self._user_object(user_id, fields)}
+
+    def _users_lookup_by_email(self, args: JsonDict) -> JsonDict:
+        # Slack matches the address case-insensitively; an unknown one is users_not_found.
+        email = _required(args, "email", "invalid_email").lower()
+        for user_id, fields in self.users.items():
+            if str(fields.get("email") or "").lower() == email:
+                return {"ok": True, "user": self._user_object(user_id, fields)}
+        raise SlackAPIError("users_not_found")
 
     def _user_object(self, user_id: str, fields: Mapping[str, Any]) -> JsonDict:
         name = fields.get("name", user_id.lower())
