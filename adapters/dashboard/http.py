@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from aiohttp import web
 
@@ -28,7 +29,11 @@ class Dashboard:
     services: Services
     archive: Archive
     sessions: Sessions
-    cache: ReportCache = field(default_factory=ReportCache)
+    cache: ReportCache
+
+    def warm(self, people: Iterable[str]) -> None:
+        """Summarise the store for these people now, before the server listens."""
+        self.cache.warm(self.services, self.archive, people)
 
     def page(self, person_id: str) -> Page:
         return build_page(self.services, self.archive, person_id,
