@@ -71,8 +71,11 @@ def dashboard_signer(bot: Runtime) -> LinkSigner:
 def build_dashboard(bot: Runtime) -> Dashboard:
     sessions = Sessions(bot.services.kv, dashboard_signer(bot),
                         session_minutes=bot.config.dashboard.session_minutes)
+    config = bot.config
     return Dashboard(bot.services, StoreArchive(bot), sessions,
-                     ReportCache(bot.reminders.calendar))
+                     ReportCache(bot.reminders.calendar),
+                     base_url=config.dashboard.base_url or
+                     f"http://{config.server.host}:{config.server.port}")
 
 
 class StoreArchive:

@@ -30,6 +30,13 @@ class Dashboard:
     archive: Archive
     sessions: Sessions
     cache: ReportCache
+    base_url: str = ""  # where people open it, for links asked for in chat
+
+    def chat_link(self, person_id: str) -> str:
+        """The personal one-time link, in the sentence a chat sends (privately) to its person."""
+        signer = self.sessions.signer
+        return messages.dashboard_link(self.base_url.rstrip("/") + signer.path(person_id),
+                                       signer.minutes)
 
     def warm(self, people: Iterable[str]) -> None:
         """Summarise the store for these people now, before the server listens."""

@@ -49,8 +49,10 @@ Body = dict[str, Any]
 class Listeners:
     def __init__(self, services: Services, screens: Screens, *,
                  moderation: SlackModeration | None = None,
-                 after_ack: AfterAck | None = None) -> None:
+                 after_ack: AfterAck | None = None,
+                 dashboard_link: Callable[[str], str] | None = None) -> None:
         self.services = services
+        self.dashboard_link = dashboard_link
         self.moderation = moderation
         self.after_ack = after_ack or AfterAck()
         self.workflow = services.workflow
@@ -115,6 +117,10 @@ class Listeners:
         elif word == "status":
             status = self.screens.status(person)
             await ack(text="Your requests", blocks=blocks.to_dicts(status),
+                      response_type="ephemeral")
+        elif word == "dashboard" and self.dashboard_link is not None:
+            # Only the person who asked sees it: the link is theirs alone.
+            await ack(text=blocks.mrkdwn(self.dashboard_link(person.id)),
                       response_type="ephemeral")
         elif word == "help":
             await ack(text=say.help_text(self.screens.command), response_type="ephemeral")

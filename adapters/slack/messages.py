@@ -16,6 +16,8 @@ def help_text(command: str) -> str:
         "your director approve, then you write your SOP.\n"
         f"`{command}` or `{command} request`: fill in the access form (Appendix 2)\n"
         f"`{command} status`: your requests and where they stand\n"
+        f"`{command} dashboard`: a personal one-time link to the web dashboard (only you see "
+        "it)\n"
         f"`{command} help`: this message\n"
         "Requests waiting for you arrive as direct messages with buttons; the bot's Home tab "
         "shows everything at once."

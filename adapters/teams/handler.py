@@ -10,6 +10,7 @@ Every activity from a person in the directory refreshes how to reach them later.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from botbuilder.core import ActivityHandler, InvokeResponse, MessageFactory, TurnContext
@@ -47,8 +48,10 @@ def error_response(status: int, code: str, message: str) -> InvokeResponse:
 
 class TeamsHandler(ActivityHandler):
     def __init__(self, *, directory: Directory, views: Views, references: References,
-                 card_actions: CardActions, city: str) -> None:
+                 card_actions: CardActions, city: str,
+                 dashboard_link: Callable[[str], str] | None = None) -> None:
         self.directory = directory
+        self.dashboard_link = dashboard_link
         self.views = views
         self.references = references
         self.card_actions = card_actions
@@ -87,7 +90,7 @@ class TeamsHandler(ActivityHandler):
         conversation = turn_context.activity.conversation
         shared = conversation is not None and conversation.conversation_type not in (
             None, "personal")
-        if shared and word in ("request", "status", "inbox"):
+        if shared and word in ("request", "status", "inbox", "dashboard"):
             # The form and the cards hold personal information (04.06): never in a channel.
             await turn_context.send_activity(say.personal_chat_only())
             return
@@ -99,6 +102,9 @@ class TeamsHandler(ActivityHandler):
                 card_message(status) if status else MessageFactory.text(say.no_requests()))
         elif word == "inbox":
             await turn_context.send_activity(self._inbox(person))
+        elif word == "dashboard" and self.dashboard_link is not None:
+            # In the personal chat only (above): the link is this person's alone.
+            await turn_context.send_activity(MessageFactory.text(self.dashboard_link(person.id)))
         elif word in ("help", "hi", "hello", ""):
             await turn_context.send_activity(say.help_text())
         else:

@@ -8,6 +8,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("request", "fill in the access form (Appendix 2)"),
     ("status", "your requests and where they stand"),
     ("inbox", "requests waiting for you to act"),
+    ("dashboard", "a personal one-time link to the web dashboard"),
     ("help", "this message"),
 )
 

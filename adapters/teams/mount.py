@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 from botframework.connector.auth import BotFrameworkAuthentication
 
+from adapters.dashboard.http import DASHBOARD_KEY
 from adapters.teams.auth import TeamsCredentials, error_response
 from adapters.teams.card_actions import CardActions
 from adapters.teams.channel import TeamsChannel
@@ -77,8 +78,10 @@ def mount(app: web.Application, services: Services, *,
     views = Views(services.workflow, references, city=services.config.city)
     actions = CardActions(workflow=services.workflow, views=views, filed=services.kv,
                           desk=services.desk, wake=services.wake)
+    dashboard = app.get(DASHBOARD_KEY)
     handler = TeamsHandler(directory=services.directory, views=views, references=references,
-                           card_actions=actions, city=services.config.city)
+                           card_actions=actions, city=services.config.city,
+                           dashboard_link=dashboard.chat_link if dashboard else None)
     teams = services.config.teams
     services.attach(channel_name, TeamsChannel(
         adapter=adapter, app_id=credentials.app_id, views=views, references=references,
