@@ -76,6 +76,8 @@ class Listeners:
         app.view(blocks.SOP_CALLBACK)(self.on_sop)
         app.view(blocks.REASSIGN_CALLBACK)(self.on_reassign)
         app.event("app_home_opened")(self.on_home_opened)
+        if self.dashboard_link is not None:
+            app.action(blocks.DASHBOARD_ACTION)(self.on_dashboard_button)
         if self.moderation is not None:
             self.moderation.listen(app)
 
@@ -128,6 +130,21 @@ class Listeners:
             await ack(text=blocks.mrkdwn(say.unknown_command(body["text"].strip(),
                                                               self.screens.command)),
                       response_type="ephemeral")
+
+    async def on_dashboard_button(self, ack: AsyncAck, body: Body,
+                                  client: AsyncWebClient) -> None:
+        """App Home's button: the person's link in a modal only they see."""
+        await ack()
+        self.after_ack.start(self._dashboard_modal(body, client), "the dashboard link")
+
+    async def _dashboard_modal(self, body: Body, client: AsyncWebClient) -> None:
+        person = self.person(payloads.user_id(body))
+        assert self.dashboard_link is not None
+        text = (self.dashboard_link(person.id) if person
+                else await self.stranger(payloads.user_id(body)))
+        await self._open(client, body["trigger_id"], blocks.notice_modal(say.DASHBOARD_TITLE,
+                                                                         text),
+                         channel=None, user=payloads.user_id(body))
 
     async def on_shortcut(self, ack: AsyncAck, body: Body, client: AsyncWebClient) -> None:
         await ack()

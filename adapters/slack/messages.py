@@ -8,6 +8,8 @@ from bot.directory import Directory
 from bot.domain import SocialMediaRequest
 from bot.messages import state_label
 
+DASHBOARD_TITLE = "Your dashboard link"
+
 
 def help_text(command: str) -> str:
     return (

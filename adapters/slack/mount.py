@@ -72,7 +72,8 @@ def build_bolt_app(services: Services, *, token: str, signing_secret: str,
     bolt = AsyncApp(name=APP_NAME, client=client, signing_secret=signing_secret,
                     request_verification_enabled=bool(signing_secret.strip()),
                     process_before_response=True)
-    screens = Screens(services.workflow, command=config.command)
+    screens = Screens(services.workflow, command=config.command,
+                      dashboard=dashboard_link is not None)
     moderation = SlackModeration(desk=services.desk, wake=services.wake)
     Listeners(services, screens, moderation=moderation, after_ack=after_ack,
               dashboard_link=dashboard_link).register(bolt, config.command)

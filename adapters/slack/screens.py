@@ -24,9 +24,10 @@ COMMENT_WORDS = {
 
 
 class Screens:
-    def __init__(self, workflow: Workflow, *, command: str) -> None:
+    def __init__(self, workflow: Workflow, *, command: str, dashboard: bool = False) -> None:
         self.workflow = workflow
         self.command = command
+        self.dashboard = dashboard  # App Home offers the dashboard link
 
     @property
     def zone(self) -> str:
@@ -100,4 +101,5 @@ class Screens:
         mine = [self.card(r, person.id) for r in reversed(self.workflow.requests_of(person.id))]
         return blocks.home_view(greeting=f"Hello {person.full_name} ({person.title}).",
                                 waiting=waiting, mine=mine,
-                                help_text=say.short_help(self.command))
+                                help_text=say.short_help(self.command),
+                                dashboard=self.dashboard)
