@@ -175,14 +175,18 @@ def measure(requests: int, posts: int, repeats: int) -> dict[str, float]:
         started = time.perf_counter()
         table_csv(page.table("waiting"))  # type: ignore[arg-type]
         csv_ms = (time.perf_counter() - started) * 1000
-        # Someone not warmed at start (a director): their first page checks every request.
+        # People not summarised at start: their first page takes in every case they may see.
         started = time.perf_counter()
         page_html(build_page(bot.services, archive, "pbrown", clock.now(), cache))
-        other = time.perf_counter() - started
+        other = time.perf_counter() - started  # a director: most requests
+        started = time.perf_counter()
+        page_html(build_page(bot.services, archive, "tlee", clock.now(), cache))
+        moderator = time.perf_counter() - started  # a moderator: every alert
         alerts = bot.store.count("alerts")
         bot.close()
     return {"render_ms": statistics.median(times) * 1000, "first_ms": first * 1000,
             "warm_ms": warm * 1000, "other_ms": other * 1000,
+            "moderator_ms": moderator * 1000,
             "changed_ms": statistics.median(changed) * 1000,
             "filed_ms": statistics.median(filed) * 1000,
             "csv_ms": csv_ms, "alerts": alerts, "html_kb": len(html) / 1024}
@@ -204,7 +208,8 @@ def main() -> None:
               f"{figures['filed_ms']:.0f} ms just after a filed request, "
               f"{figures['first_ms']:.0f} ms first render; at start "
               f"{figures['warm_ms']:.0f} ms to summarise the store; "
-              f"{figures['other_ms']:.0f} ms a director's first page; "
+              f"{figures['other_ms']:.0f} ms a director's first page, "
+              f"{figures['moderator_ms']:.0f} ms a moderator's; "
               f"page {figures['html_kb']:.0f} KiB")
     ratio = large["render_ms"] / small["render_ms"]
     changed_ratio = large["changed_ms"] / small["changed_ms"]
@@ -222,10 +227,12 @@ def main() -> None:
                       "first_ms_large": round(large["first_ms"], 1),
                       "warm_ms_large": round(large["warm_ms"], 1),
                       "director_first_ms_large": round(large["other_ms"], 1),
+                      "moderator_first_ms_large": round(large["moderator_ms"], 1),
                       "ratio": round(ratio, 2), "changed_ratio": round(changed_ratio, 2),
                       "filed_ratio": round(filed_ratio, 2), "goal_ms": 300,
                       "met": max(large["render_ms"], large["changed_ms"], large["filed_ms"],
-                                 large["first_ms"], large["other_ms"]) < 300}))
+                                 large["first_ms"], large["other_ms"],
+                                 large["moderator_ms"]) < 300}))
 
 
 if __name__ == "__main__":

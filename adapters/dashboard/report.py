@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, insort
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
@@ -164,6 +164,33 @@ class RequestTotals:
             self._tally(month, request.state, add)
             self._spread(month, fact.department, messages.END_TO_END, total, add)
 
+    @classmethod
+    def of(cls, cases: list[tuple[SocialMediaRequest, RequestFacts]]) -> RequestTotals:
+        """The totals of many requests at once (what `apply` one by one would give)."""
+        totals = cls(included={r.id: (r, f) for r, f in cases})
+        open_ones = [(r, f) for r, f in cases if not r.is_final]
+        totals.waiting = sorted((f.since, r.number, r.id) for r, f in open_ones)
+        totals.stages = Counter(r.state for r, _ in open_ones)
+        per_month: defaultdict[tuple[str, str], list[float]] = defaultdict(list)
+        per_department: defaultdict[tuple[str, str], list[float]] = defaultdict(list)
+        counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        for request, fact in cases:
+            counts[fact.filed_month]["filed"] += 1
+            department = fact.department
+            for month, stage, spent in fact.moves:
+                per_month[(month, stage)].append(spent)
+                per_department[(department, stage)].append(spent)
+            if fact.closed is not None:
+                month, total = fact.closed
+                counts[month][request.state] += 1
+                per_month[(month, messages.END_TO_END)].append(total)
+                per_department[(department, messages.END_TO_END)].append(total)
+        for values in (*per_month.values(), *per_department.values()):
+            values.sort()
+        totals.per_month, totals.per_department = dict(per_month), dict(per_department)
+        totals.counts = dict(counts)
+        return totals
+
     def _tally(self, month: str, what: str, add: bool) -> None:
         counter = self.counts.setdefault(month, Counter())
         _count(counter, what, add)
@@ -186,6 +213,26 @@ class AlertTotals:
     learned: int = 0
     acted: dict[str, Counter[str]] = field(default_factory=dict)
     hours: dict[str, list[float]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, alerts: list[tuple[str, int, AlertFacts]]) -> AlertTotals:
+        """The totals of many alerts at once (what `apply` one by one would give)."""
+        totals = cls(included={i: (v, f) for i, v, f in alerts})
+        per_week: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        acted: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        hours: defaultdict[str, list[float]] = defaultdict(list)
+        for _, _, fact in alerts:
+            week = per_week[fact.week]
+            week.update(fact.labels)
+            week[ALL] += 1
+            totals.learned += fact.learned
+            for actor, action, spent in fact.acts:
+                acted[actor][action] += 1
+                hours[actor].append(spent)
+        for values in hours.values():
+            values.sort()
+        totals.per_week, totals.acted, totals.hours = dict(per_week), dict(acted), dict(hours)
+        return totals
 
     def apply(self, alert_id: str, version: int, fact: AlertFacts, add: bool) -> None:
         if add:
@@ -269,19 +316,28 @@ class ReportCache:
         if view is None:
             view = self.views[person_id] = View(person_id)
         requests_now, alerts_now = archive.generation()
+        if view.requests_seen < 0:
+            # The first time: every request at once, each list sorted once at the end.
+            view.requests = RequestTotals.of([
+                (r, self.facts(services, r)) for r in archive.all_requests()
+                if self.may_view(services, r, person_id)])
+        elif view.requests_seen != requests_now:
+            for request in map(archive.request, dict.fromkeys(
+                    archive.changed_requests(view.requests_seen))):
+                if request is not None:
+                    self._update_request(services, view, request)
         if view.requests_seen != requests_now:
-            changed = (archive.all_requests() if view.requests_seen < 0 else
-                       [r for r in map(archive.request, dict.fromkeys(
-                           archive.changed_requests(view.requests_seen))) if r is not None])
-            for request in changed:
-                self._update_request(services, view, request)
             view.requests_seen, view.request_parts = requests_now, None
+        if desk and view.alerts_seen < 0:
+            view.alerts = AlertTotals.of([
+                (a.id, a.version, self.alert(services, a)) for a in archive.all_alerts()
+                if services.engine.may_view(ALERT_TYPE, a, person_id)])
+        elif desk and view.alerts_seen != alerts_now:
+            for alert in map(archive.alert, dict.fromkeys(
+                    archive.changed_alerts(view.alerts_seen))):
+                if alert is not None:
+                    self._update_alert(services, view, alert)
         if desk and view.alerts_seen != alerts_now:
-            alerts = (archive.all_alerts() if view.alerts_seen < 0 else
-                      [a for a in map(archive.alert, dict.fromkeys(
-                          archive.changed_alerts(view.alerts_seen))) if a is not None])
-            for alert in alerts:
-                self._update_alert(services, view, alert)
             self._sync_bans(archive, alerts_now)
             view.alerts_seen, view.desk = alerts_now, None
         return view
