@@ -8,6 +8,7 @@ import os
 import stat
 from collections.abc import AsyncIterator
 from html import escape
+from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -16,7 +17,8 @@ from click.testing import CliRunner
 from adapters.dashboard import messages
 from adapters.dashboard.access import secret_path
 from adapters.dashboard.http import COOKIE, DASHBOARD_KEY
-from socialbot.bootstrap import Runtime
+from bot.config import ConfigError, parse_config
+from socialbot.bootstrap import Runtime, build
 from socialbot.cli import main
 from socialbot.server import TOKEN_KEY, create_app
 from tests.dashboard.scene import build_scene
@@ -179,3 +181,18 @@ async def test_the_cli_link_is_signed_with_the_key_beside_the_database(
     unknown = CliRunner().invoke(main, ["dashboard-link", "--config", str(config_file),
                                         "--as", "nobody"])
     assert unknown.exit_code == 2
+
+
+def test_chat_links_start_with_the_configured_address(tmp_path: Path) -> None:
+    text = SAMPLE_CONFIG.read_text().replace(
+        "  link_minutes: 5\n", "  link_minutes: 5\n  base_url: https://bot.pickering.example/\n")
+    config = parse_config(text)
+    bot = build(config, tmp_path, fsync=False)
+    try:
+        reply = create_app(bot)[DASHBOARD_KEY].chat_link("kwong")
+        assert "https://bot.pickering.example/dashboard/login?t=" in reply
+    finally:
+        bot.close()
+    for bad in ("javascript:alert(1)", "https://bot.example/?next=x", "bot.example"):
+        with pytest.raises(ConfigError, match="base_url"):
+            parse_config(text.replace("https://bot.pickering.example/", bad))
