@@ -151,6 +151,16 @@ async def test_each_person_sees_only_what_the_core_lets_them(client: TestClient)
     client.session.cookie_jar.clear()
     await sign_in(client, "msmith")  # adoe's and jpatel's supervisor acted on R-1 only
     assert [row[0] for row in await csv_rows(client, "waiting")] == ["R-1"]
+    client.session.cookie_jar.clear()
+    # Community Services' director: both of its requests (R-1 waiting, R-2 withdrawn), not City
+    # Development's R-3; City Development's director: R-3 only.
+    await sign_in(client, "pbrown")
+    assert [row[0] for row in await csv_rows(client, "waiting")] == ["R-1"]
+    assert sum(int(row[1]) for row in await csv_rows(client, "outcomes")) == 2
+    client.session.cookie_jar.clear()
+    await sign_in(client, "dokafor")
+    assert [row[0] for row in await csv_rows(client, "waiting")] == ["R-3"]
+    assert sum(int(row[1]) for row in await csv_rows(client, "outcomes")) == 1
 
 
 async def test_the_console_command_gives_a_working_link(client: TestClient) -> None:
