@@ -3,9 +3,11 @@
 The large store holds 20,000 requests (open ones at every stage, closed ones approved, rejected
 and withdrawn over two years, with their signed histories) and 100,000 screened posts of which
 a quarter were flagged and decided by moderators; the small one a tenth of each. The page is
-rendered for a CCT member (who sees everything), warm (the store parsed once, as in a running
-server), and the median of several renders is reported. The cost should grow no faster than
-the data. The last line is JSON.
+rendered for a CCT member (who sees everything) after the start-up `socialbot serve` does (the
+CCT's totals worked out, the store frozen out of the collector), and the median of several
+renders is reported: with the store unchanged, just after a flagged post and just after a
+filed request (each taken in alone, not a pass over the store). The cost should grow no faster
+than the data shown. The last line is JSON.
 Usage: python benchmarks/dashboard.py [--requests 20000] [--posts 100000] [--repeats 5]
 """
 
@@ -33,6 +35,7 @@ from bot.moderation.desk import alert_to_record, post_to_record, verdict_to_reco
 from bot.moderation.model import Finding, Post, Verdict
 from bot.workflow import Actor
 from socialbot.bootstrap import build
+from socialbot.serve import settle_memory
 from socialbot.server import StoreArchive
 from tests.support import SAMPLE_CONFIG, FixedClock, valid_form
 
@@ -141,24 +144,30 @@ def measure(requests: int, posts: int, repeats: int) -> dict[str, float]:
         clock = FixedClock()
         bot = build(CONFIG, base, clock=clock, fsync=False)
         archive = StoreArchive(bot)
-        cache = ReportCache()
+        cache = ReportCache(bot.reminders.calendar)
+        # As `socialbot serve` starts: the loaded store frozen out of the collector's
+        # generations, the CCT's totals worked out, and those frozen too.
+        settle_memory()
+        started = time.perf_counter()
+        cache.warm(bot.services, archive, bot.services.directory.cct_members)
+        warm = time.perf_counter() - started
+        settle_memory()
         started = time.perf_counter()
         html = page_html(build_page(bot.services, archive, "kwong", clock.now(), cache))
-        cold = time.perf_counter() - started
+        first = time.perf_counter() - started
         times, changed, filed = [], [], []
         for repeat in range(repeats):
             started = time.perf_counter()
             page = build_page(bot.services, archive, "kwong", clock.now(), cache)
             html = page_html(page)
             times.append(time.perf_counter() - started)
-            # A flagged post arrives: the next render works the whole store out again (the
-            # per-case facts are kept; only the new alert's are worked out).
+            # A flagged post arrives: the next render takes in that one alert.
             _, alert_id = bot.desk.receive(replace(SPAM, post_id=f"new-{repeat}"))
             assert alert_id is not None
             started = time.perf_counter()
             page_html(build_page(bot.services, archive, "kwong", clock.now(), cache))
             changed.append(time.perf_counter() - started)
-            # A request is filed: the requests part is worked out again.
+            # A request is filed: the next render takes in that one request.
             bot.workflow.submit(Actor("adoe", "console"), valid_form())
             started = time.perf_counter()
             page_html(build_page(bot.services, archive, "kwong", clock.now(), cache))
@@ -166,9 +175,18 @@ def measure(requests: int, posts: int, repeats: int) -> dict[str, float]:
         started = time.perf_counter()
         table_csv(page.table("waiting"))  # type: ignore[arg-type]
         csv_ms = (time.perf_counter() - started) * 1000
+        # People not summarised at start: their first page takes in every case they may see.
+        started = time.perf_counter()
+        page_html(build_page(bot.services, archive, "pbrown", clock.now(), cache))
+        other = time.perf_counter() - started  # a director: most requests
+        started = time.perf_counter()
+        page_html(build_page(bot.services, archive, "tlee", clock.now(), cache))
+        moderator = time.perf_counter() - started  # a moderator: every alert
         alerts = bot.store.count("alerts")
         bot.close()
-    return {"render_ms": statistics.median(times) * 1000, "cold_ms": cold * 1000,
+    return {"render_ms": statistics.median(times) * 1000, "first_ms": first * 1000,
+            "warm_ms": warm * 1000, "other_ms": other * 1000,
+            "moderator_ms": moderator * 1000,
             "changed_ms": statistics.median(changed) * 1000,
             "filed_ms": statistics.median(filed) * 1000,
             "csv_ms": csv_ms, "alerts": alerts, "html_kb": len(html) / 1024}
@@ -188,12 +206,17 @@ def main() -> None:
               f"render {figures['render_ms']:.0f} ms unchanged store, "
               f"{figures['changed_ms']:.0f} ms just after a flagged post, "
               f"{figures['filed_ms']:.0f} ms just after a filed request, "
-              f"{figures['cold_ms']:.0f} ms first render (parses the store), "
+              f"{figures['first_ms']:.0f} ms first render; at start "
+              f"{figures['warm_ms']:.0f} ms to summarise the store; "
+              f"{figures['other_ms']:.0f} ms a director's first page, "
+              f"{figures['moderator_ms']:.0f} ms a moderator's; "
               f"page {figures['html_kb']:.0f} KiB")
     ratio = large["render_ms"] / small["render_ms"]
     changed_ratio = large["changed_ms"] / small["changed_ms"]
+    filed_ratio = large["filed_ms"] / small["filed_ms"]
     print(f"10x the data: render time x{ratio:.1f} (x{changed_ratio:.1f} just after a "
-          "flagged post); goal: under 300 ms at the large size")
+          f"flagged post, x{filed_ratio:.1f} just after a filed request); goal: under 300 ms "
+          "at the large size, growing no faster than the data shown")
     print(json.dumps({"requests": args.requests, "posts": args.posts,
                       "render_ms_small": round(small["render_ms"], 1),
                       "render_ms_large": round(large["render_ms"], 1),
@@ -201,10 +224,15 @@ def main() -> None:
                       "changed_ms_large": round(large["changed_ms"], 1),
                       "filed_ms_small": round(small["filed_ms"], 1),
                       "filed_ms_large": round(large["filed_ms"], 1),
-                      "cold_ms_large": round(large["cold_ms"], 1),
+                      "first_ms_large": round(large["first_ms"], 1),
+                      "warm_ms_large": round(large["warm_ms"], 1),
+                      "director_first_ms_large": round(large["other_ms"], 1),
+                      "moderator_first_ms_large": round(large["moderator_ms"], 1),
                       "ratio": round(ratio, 2), "changed_ratio": round(changed_ratio, 2),
-                      "goal_ms": 300,
-                      "met": max(large["changed_ms"], large["filed_ms"]) < 300}))
+                      "filed_ratio": round(filed_ratio, 2), "goal_ms": 300,
+                      "met": max(large["render_ms"], large["changed_ms"], large["filed_ms"],
+                                 large["first_ms"], large["other_ms"],
+                                 large["moderator_ms"]) < 300}))
 
 
 if __name__ == "__main__":

@@ -231,6 +231,14 @@ class CaseEngine:
         return person_id in self.directory and \
             self.case_type(type_name).visible_to(case, person_id)
 
+    def viewers(self, type_name: str, case: Case) -> frozenset[str] | None:
+        """Everyone `may_view` lets see `case`, when its type can list them (`readers`): a
+        report asks once per case instead of once per case and person. None otherwise."""
+        readers = getattr(self.case_type(type_name), "readers", None)
+        if readers is None:
+            return None
+        return frozenset(p for p in readers(case) if p in self.directory)
+
     def stale_reason(self, type_name: str, case: Case, step: int) -> str | None:
         """Why a button drawn for `step` is out of date, or None if it is current."""
         if step == case.step and not case.is_final:

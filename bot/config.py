@@ -221,6 +221,10 @@ class DashboardConfig(Strict):
 
     session_minutes: Annotated[int, Field(ge=1, le=24 * 60)] = 60
     link_minutes: Annotated[int, Field(ge=1, le=60)] = 5
+    # The address people open the dashboard at (links asked for in Slack and Teams, and by
+    # `socialbot dashboard-link` without --url); unset: http://server.host:server.port.
+    base_url: Annotated[str, Field(pattern=r"^https?://[^\s/?#]+(/[^\s?#]*)?$",
+                                   max_length=200)] | None = None
 
 
 class ServerConfig(Strict):

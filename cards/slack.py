@@ -163,13 +163,23 @@ def status_blocks(heading: str, cards: Sequence[RequestCard], *, limit: int = 20
 # -- App Home ------------------------------------------------------------------------------------
 
 
+DASHBOARD_ACTION = "dashboard_link"
+
+
 def home_view(*, greeting: str, waiting: Sequence[RequestCard], mine: Sequence[RequestCard],
-              help_text: str) -> View:
-    """The App Home: what waits for me (with buttons), then my requests with their history."""
+              help_text: str, dashboard: bool = False) -> View:
+    """The App Home: what waits for me (with buttons), then my requests with their history;
+    with `dashboard`, a button that opens the person's one-time dashboard link (a modal)."""
     blocks: list[Block] = [
         _header(text=plain("Social media access (ADM 140-007)", HEADER_TEXT)),
         _section(text=_md(mrkdwn(greeting))),
         _context(elements=[_md(mrkdwn(help_text, 1900))]),
+    ]
+    if dashboard:
+        blocks.append(_actions(block_id="home:dashboard", elements=[_button_element(
+            text=plain("Open the dashboard", BUTTON_TEXT), action_id=DASHBOARD_ACTION,
+            value="dashboard", style=None)]))
+    blocks += [
         _divider(),
         _header(text=plain(f"Waiting for you ({len(waiting)})", HEADER_TEXT)),
     ]

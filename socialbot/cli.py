@@ -208,8 +208,8 @@ def moderation_examples(config_path: Path) -> None:
 @CONFIG_OPTION
 @click.option("--as", "person_id", required=True, help="Whose dashboard (a directory id).")
 @click.option("--url", "base_url", default=None,
-              help="The address people reach the server at (default: the running server's, "
-                   "else server.host and server.port).")
+              help="The address people reach the server at (default: dashboard.base_url, "
+                   "else the running server's, else server.host and server.port).")
 def dashboard_link(config_path: Path, person_id: str, base_url: str | None) -> None:
     """Print a personal one-time link to the web dashboard, valid for a few minutes."""
     import json
@@ -224,6 +224,7 @@ def dashboard_link(config_path: Path, person_id: str, base_url: str | None) -> N
         sys.exit(2)
     storage = resolve(base_dir, config.storage.path)
     advert = storage.with_name(storage.name + ".console.json")
+    base_url = base_url or config.dashboard.base_url
     if base_url is None and advert.exists():
         base_url = json.loads(advert.read_text())["url"]
     base_url = (base_url or f"http://{config.server.host}:{config.server.port}").rstrip("/")

@@ -7,6 +7,7 @@ import gc
 import logging
 import os
 import signal
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from aiohttp import web
 
 from adapters.console.notices import CHANNEL as CONSOLE_CHANNEL
 from adapters.console.notices import ConsoleChannel
+from adapters.dashboard.http import DASHBOARD_KEY
 from adapters.webhook.channel import RemovalWebhook
 from bot.config import AppConfig
 from socialbot.bootstrap import Runtime, build, removal_webhook_ready
@@ -78,6 +80,12 @@ async def _serve(bot: Runtime, platforms: list[tuple[str, Callable[..., list[str
     how_to_talk: list[str] = []
     for _, mount in platforms:
         how_to_talk += mount(app, bot.services, host=host)
+    # The dashboard's totals are worked out once now, not by the first person who asks (the
+    # loaded store frozen first, so the collector does not walk it over and over meanwhile).
+    settle_memory()
+    started = time.perf_counter()
+    app[DASHBOARD_KEY].warm(bot.services.directory.cct_members)
+    log.info("dashboard summarised in %.1f s", time.perf_counter() - started)
     settle_memory()
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()

@@ -22,6 +22,7 @@ from adapters.dashboard import messages as dashboard_messages
 from adapters.dashboard.access import LinkSigner, Sessions, load_secret, secret_path
 from adapters.dashboard.http import DASHBOARD_KEY, Dashboard
 from adapters.dashboard.http import mount as mount_dashboard
+from adapters.dashboard.report import ReportCache
 from adapters.hr.http import mount as mount_hr
 from adapters.intake.http import mount as mount_intake
 from bot.domain import SocialMediaRequest
@@ -87,7 +88,11 @@ def dashboard_signer(bot: Runtime) -> LinkSigner:
 def build_dashboard(bot: Runtime) -> Dashboard:
     sessions = Sessions(bot.services.kv, dashboard_signer(bot),
                         session_minutes=bot.config.dashboard.session_minutes)
-    return Dashboard(bot.services, StoreArchive(bot), sessions)
+    config = bot.config
+    return Dashboard(bot.services, StoreArchive(bot), sessions,
+                     ReportCache(bot.reminders.calendar),
+                     base_url=config.dashboard.base_url or
+                     f"http://{config.server.host}:{config.server.port}")
 
 
 class StoreArchive:
@@ -103,11 +108,26 @@ class StoreArchive:
     def all_alerts(self) -> list[Alert]:
         return self.moderation.all_alerts()  # type: ignore[attr-defined]
 
+    def request(self, request_id: str) -> SocialMediaRequest | None:
+        return self.requests.get(request_id)
+
+    def alert(self, alert_id: str) -> Alert | None:
+        return self.moderation.get(alert_id)
+
     def bans(self) -> list[dict[str, str]]:
         return self.moderation.bans()  # type: ignore[attr-defined]
 
+    def ban(self, platform: str, author_id: str) -> dict[str, str] | None:
+        return self.moderation.ban(platform, author_id)  # type: ignore[attr-defined]
+
     def generation(self) -> tuple[int, int]:
         return self.requests.generation, self.moderation.generation  # type: ignore[attr-defined]
+
+    def changed_requests(self, since: int) -> list[str]:
+        return self.requests.changed_since(since)
+
+    def changed_alerts(self, since: int) -> list[str]:
+        return self.moderation.changed_since(since)  # type: ignore[attr-defined]
 
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

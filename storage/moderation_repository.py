@@ -37,7 +37,8 @@ class TinyDBModerationRepository:
         self.outbox_ops = requests.outbox_ops  # one outbox, one commit with the alert
         self._writing = threading.Lock()
         self._parsed: dict[str, Alert] = {}
-        self.generation = 0  # bumps on every alert or ban written: reports know to look again
+        # Ids of the alerts written since the start (a ban is written with its alert).
+        self._changes: list[str] = []
         self._convert_landed_alerts()
         self._open = {doc_id for doc_id, r in self.store.items(ALERTS)
                       if r["state"] in ("open", "escalated")}
@@ -78,7 +79,8 @@ class TinyDBModerationRepository:
         ops += self.outbox_ops(notifications)
         with self._writing:
             self.store.commit(ops)
-            self.generation += alert is not None
+            if alert is not None:
+                self._changes.append(alert.id)
         if alert is not None and not alert.is_final:
             self._open.add(alert.id)
 
@@ -98,7 +100,7 @@ class TinyDBModerationRepository:
             if case.history[: len(stored.history)] != stored.history:
                 raise HistoryRewritten(f"{case.id}: the audit trail is append-only")
             self.store.commit(ops)
-            self.generation += 1
+            self._changes.append(saved.id)
         if saved.is_final:
             self._open.discard(saved.id)
         return saved
@@ -121,6 +123,19 @@ class TinyDBModerationRepository:
                 cached = self._parsed[doc_id] = alert_from_record(record)
             found.append(cached)
         return found
+
+    @property
+    def generation(self) -> int:
+        """Bumps on every alert or ban written: reports know when to look again."""
+        return len(self._changes)
+
+    def changed_since(self, generation: int) -> list[str]:
+        """Ids of the alerts written after `generation` (repeats possible), oldest first."""
+        return self._changes[generation:]
+
+    def ban(self, platform: str, author_id: str) -> dict[str, str] | None:
+        record = self.store.get(BANS, f"{platform}:{author_id}")
+        return dict(record) if record is not None else None
 
     def bans(self) -> list[dict[str, str]]:
         """The ban list: platform, author, reason, who banned and when, oldest first."""

@@ -52,7 +52,8 @@ class TinyDBRepository:
         self._copies: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._chain_unhashed_histories()
         self._next_number = itertools.count(self._build_indexes() + 1)
-        self.generation = 0  # bumps on every saved request: reports know when to look again
+        # Ids of the requests saved since the start, in order: reports catch up from it.
+        self._changes: list[str] = []
 
     def _chain_unhashed_histories(self) -> None:
         """Requests stored before history entries carried hashes get their chain computed
@@ -120,7 +121,7 @@ class TinyDBRepository:
             self.store.commit(ops)
             self._parsed[saved.id] = saved
             self._index(record)
-            self.generation += 1
+            self._changes.append(saved.id)
         return saved
 
     def queue(self, notifications: Iterable[Notification], *, marker: str) -> None:
@@ -163,6 +164,15 @@ class TinyDBRepository:
 
     def count(self) -> int:
         return self.store.count(REQUESTS)
+
+    @property
+    def generation(self) -> int:
+        """Bumps on every saved request: reports know when to look again."""
+        return len(self._changes)
+
+    def changed_since(self, generation: int) -> list[str]:
+        """Ids of the requests saved after `generation` (repeats possible), oldest first."""
+        return self._changes[generation:]
 
     def all_requests(self) -> list[SocialMediaRequest]:
         """Every request, open and closed (reports); parsed once and kept, like `get`."""
@@ -284,6 +294,7 @@ class TinyDBRepository:
 
     def forget(self, request_ids: Iterable[str]) -> None:
         """Requests rewritten by a purge: read them again from the store from now on."""
-        for request_id in request_ids:
+        forgotten = list(request_ids)
+        for request_id in forgotten:
             self._parsed.pop(request_id, None)
-        self.generation += 1
+        self._changes.extend(forgotten)  # the dashboard's totals take them in again

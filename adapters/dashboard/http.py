@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from aiohttp import web
 
@@ -28,7 +29,18 @@ class Dashboard:
     services: Services
     archive: Archive
     sessions: Sessions
-    cache: ReportCache = field(default_factory=ReportCache)
+    cache: ReportCache
+    base_url: str = ""  # where people open it, for links asked for in chat
+
+    def chat_link(self, person_id: str) -> str:
+        """The personal one-time link, in the sentence a chat sends (privately) to its person."""
+        signer = self.sessions.signer
+        return messages.dashboard_link(self.base_url.rstrip("/") + signer.path(person_id),
+                                       signer.minutes)
+
+    def warm(self, people: Iterable[str]) -> None:
+        """Summarise the store for these people now, before the server listens."""
+        self.cache.warm(self.services, self.archive, people)
 
     def page(self, person_id: str) -> Page:
         return build_page(self.services, self.archive, person_id,

@@ -13,8 +13,11 @@ UNKNOWN_TABLE = "There is no such table."
 REFUSED_TITLE = "The dashboard cannot be opened"
 CSV = "Download CSV"
 NOTHING = "Nothing to show."
-BUSINESS_DAYS_NOTE = ("Business days count Monday to Friday; holidays are not yet taken into "
-                      "account.")
+BUSINESS_DAYS_NOTE = ("Business days follow the City's calendar: weekends, Ontario's statutory "
+                      "holidays, the optional holidays the City closes on and the City's "
+                      "closure days do not count. Waiting is counted in whole business days "
+                      "after the day the request reached its holder, as the reminders count "
+                      "it; cycle times count the hours that fell on business days.")
 PAST_SERVICE = "past service level"
 WAITING_TITLE = "Requests waiting, oldest first"
 STAGES_TITLE = "Open requests by stage"
@@ -40,8 +43,9 @@ SCOPE_MODERATOR = "the moderation desk and the requests you are part of"
 SCOPE_REQUESTS = "the requests you are part of (your own, and those you approve)"
 
 
-SERVICE_LEVEL_NOTE = ("Requests waiting longer than their stage's service level (business "
-                      "days, from the configuration) are marked.")
+SERVICE_LEVEL_NOTE = ("Requests that have waited their stage's service level (business days, "
+                      "service_levels in the configuration), and so are being reminded, are "
+                      "marked.")
 
 
 def shown_rows(shown: int, total: int) -> str:

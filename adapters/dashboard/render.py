@@ -55,6 +55,13 @@ def _section(section: Section) -> str:
 
 
 def _table(table: Table) -> str:
+    # A table is rebuilt when its data changes: until then its HTML is drawn once.
+    if not table.html:
+        table.html = _draw_table(table)
+    return table.html
+
+
+def _draw_table(table: Table) -> str:
     link = (f"<a href=\"/dashboard/csv/{escape(table.id)}.csv\" download>"
             f"{escape(messages.CSV)}<span class=\"skip\"> ({escape(table.title)})</span></a>")
     head = "".join(f"<th scope=\"col\">{escape(c)}</th>" for c in table.columns)
@@ -71,15 +78,22 @@ def _table(table: Table) -> str:
             f"<tbody>{rows}</tbody></table>{note}{link}</div>")
 
 
-def _chart(chart: Chart, width: int = 560, height: int = 260) -> str:
+def _chart(chart: Chart) -> str:
+    if not chart.svg:
+        chart.svg = _draw_chart(chart)
+    return chart.svg
+
+
+def _draw_chart(chart: Chart, width: int = 560, height: int = 260) -> str:
     """Grouped vertical bars with the values printed on them; the table beside has them too."""
     left, bottom, top = 40, 60, 30
     groups = max(1, len(chart.labels))
     peak = max((v for _, values in chart.series for v in values), default=0.0) or 1.0
     slot = (width - left - 10) / groups
     bar = max(1.0, slot * 0.8 / max(1, len(chart.series)))
-    parts = [f"<svg role=\"img\" aria-labelledby=\"{id(chart)}\" viewBox=\"0 0 {width} "
-             f"{height}\" width=\"{width}\" height=\"{height}\"><title id=\"{id(chart)}\">"
+    title_id = f"chart-{escape(chart.table.id)}"
+    parts = [f"<svg role=\"img\" aria-labelledby=\"{title_id}\" viewBox=\"0 0 {width} "
+             f"{height}\" width=\"{width}\" height=\"{height}\"><title id=\"{title_id}\">"
              f"{escape(chart.title)}</title>",
              f"<line x1=\"{left}\" y1=\"{height - bottom}\" x2=\"{width - 10}\" "
              f"y2=\"{height - bottom}\" stroke=\"#111\"/>"]

@@ -5,14 +5,16 @@ directory's roles for the moderation desk."""
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from adapters.dashboard import messages
+from bot.business_days import BusinessCalendar
 from bot.domain import SocialMediaRequest
 from bot.moderation.desk import CASE_TYPE as ALERT_TYPE
 from bot.moderation.desk import Alert
@@ -20,7 +22,7 @@ from bot.services import Services
 from bot.workflow import CASE_TYPE as REQUEST_TYPE
 
 MAX_WAITING_ROWS = 200
-DAY = timedelta(days=1)
+MAX_LEVEL = 10**6  # a stage without a service level is never past it
 HOUR = timedelta(hours=1)
 OUTCOMES = ("approved", "rejected", "withdrawn")
 ACTIONS = (("remove", "removed"), ("keep", "kept"), ("ban", "banned"),
@@ -29,17 +31,30 @@ ACTION_NAMES = frozenset(a for a, _ in ACTIONS)
 
 
 class Archive(Protocol):
-    """Every case, open and closed: the storage's read side for reports."""
+    """Every case, open and closed, and what was written since: the storage's read side for
+    reports."""
 
     def all_requests(self) -> Sequence[SocialMediaRequest]: ...
 
     def all_alerts(self) -> Sequence[Alert]: ...
 
+    def request(self, request_id: str) -> SocialMediaRequest | None: ...
+
+    def alert(self, alert_id: str) -> Alert | None: ...
+
     def bans(self) -> list[dict[str, str]]: ...
 
+    def ban(self, platform: str, author_id: str) -> dict[str, str] | None: ...
+
     def generation(self) -> tuple[int, int]:
-        """Changes whenever a request, an alert or a ban is written."""
+        """How many request writes and alert writes (a ban is written with its alert) so far."""
         ...
+
+    def changed_requests(self, since: int) -> list[str]:
+        """Ids of the requests written after request generation `since`, oldest write first."""
+        ...
+
+    def changed_alerts(self, since: int) -> list[str]: ...
 
 
 @dataclass
@@ -50,6 +65,7 @@ class Table:
     rows: list[list[str]]
     note: str = ""
     marked: set[int] = field(default_factory=set)  # row indexes to highlight
+    html: str = field(default="", compare=False, repr=False)  # drawn once (render.py)
 
 
 @dataclass
@@ -58,6 +74,7 @@ class Chart:
     labels: list[str]
     series: list[tuple[str, list[float]]]
     table: Table
+    svg: str = field(default="", compare=False, repr=False)  # drawn once (render.py)
 
 
 @dataclass
@@ -101,92 +118,306 @@ class AlertFacts:
     acts: tuple[tuple[str, str, float], ...]    # (moderator, action, hours after the flag)
 
 
+def _change(values: list[float], value: float, add: bool) -> None:
+    """Keep `values` sorted while one value comes or goes (percentiles read it directly)."""
+    if add:
+        insort(values, value)
+    else:
+        del values[bisect_left(values, value)]
+
+
+def _count(counter: Counter[str], key: str, add: bool) -> None:
+    counter[key] += 1 if add else -1
+    if not counter[key]:
+        del counter[key]
+
+
+@dataclass
+class RequestTotals:
+    """One person's requests summarised: kept up to date case by case, so a change costs
+    what that case adds or takes away, never a pass over the store."""
+
+    included: dict[str, tuple[SocialMediaRequest, RequestFacts]] = field(default_factory=dict)
+    waiting: list[tuple[datetime, int, str]] = field(default_factory=list)  # sorted, oldest first
+    stages: Counter[str] = field(default_factory=Counter)
+    per_month: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    per_department: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def apply(self, request: SocialMediaRequest, fact: RequestFacts, add: bool) -> None:
+        if add:
+            self.included[request.id] = (request, fact)
+        else:
+            del self.included[request.id]
+        if not request.is_final:
+            key = (fact.since, request.number, request.id)
+            if add:
+                insort(self.waiting, key)
+            else:
+                del self.waiting[bisect_left(self.waiting, key)]
+            _count(self.stages, request.state, add)
+        self._tally(fact.filed_month, "filed", add)
+        for month, stage, spent in fact.moves:
+            self._spread(month, fact.department, stage, spent, add)
+        if fact.closed is not None:
+            month, total = fact.closed
+            self._tally(month, request.state, add)
+            self._spread(month, fact.department, messages.END_TO_END, total, add)
+
+    @classmethod
+    def of(cls, cases: list[tuple[SocialMediaRequest, RequestFacts]]) -> RequestTotals:
+        """The totals of many requests at once (what `apply` one by one would give)."""
+        totals = cls(included={r.id: (r, f) for r, f in cases})
+        open_ones = [(r, f) for r, f in cases if not r.is_final]
+        totals.waiting = sorted((f.since, r.number, r.id) for r, f in open_ones)
+        totals.stages = Counter(r.state for r, _ in open_ones)
+        per_month: defaultdict[tuple[str, str], list[float]] = defaultdict(list)
+        per_department: defaultdict[tuple[str, str], list[float]] = defaultdict(list)
+        counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        for request, fact in cases:
+            counts[fact.filed_month]["filed"] += 1
+            department = fact.department
+            for month, stage, spent in fact.moves:
+                per_month[(month, stage)].append(spent)
+                per_department[(department, stage)].append(spent)
+            if fact.closed is not None:
+                month, total = fact.closed
+                counts[month][request.state] += 1
+                per_month[(month, messages.END_TO_END)].append(total)
+                per_department[(department, messages.END_TO_END)].append(total)
+        for values in (*per_month.values(), *per_department.values()):
+            values.sort()
+        totals.per_month, totals.per_department = dict(per_month), dict(per_department)
+        totals.counts = dict(counts)
+        return totals
+
+    def _tally(self, month: str, what: str, add: bool) -> None:
+        counter = self.counts.setdefault(month, Counter())
+        _count(counter, what, add)
+        if not counter:
+            del self.counts[month]
+
+    def _spread(self, month: str, department: str, stage: str, spent: float, add: bool) -> None:
+        for groups, key in ((self.per_month, (month, stage)),
+                            (self.per_department, (department, stage))):
+            values = groups.setdefault(key, [])
+            _change(values, spent, add)
+            if not values:
+                del groups[key]
+
+
+@dataclass
+class AlertTotals:
+    included: dict[str, tuple[int, AlertFacts]] = field(default_factory=dict)
+    per_week: dict[str, Counter[str]] = field(default_factory=dict)
+    learned: int = 0
+    acted: dict[str, Counter[str]] = field(default_factory=dict)
+    hours: dict[str, list[float]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, alerts: list[tuple[str, int, AlertFacts]]) -> AlertTotals:
+        """The totals of many alerts at once (what `apply` one by one would give)."""
+        totals = cls(included={i: (v, f) for i, v, f in alerts})
+        per_week: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        acted: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        hours: defaultdict[str, list[float]] = defaultdict(list)
+        for _, _, fact in alerts:
+            week = per_week[fact.week]
+            week.update(fact.labels)
+            week[ALL] += 1
+            totals.learned += fact.learned
+            for actor, action, spent in fact.acts:
+                acted[actor][action] += 1
+                hours[actor].append(spent)
+        for values in hours.values():
+            values.sort()
+        totals.per_week, totals.acted, totals.hours = dict(per_week), dict(acted), dict(hours)
+        return totals
+
+    def apply(self, alert_id: str, version: int, fact: AlertFacts, add: bool) -> None:
+        if add:
+            self.included[alert_id] = (version, fact)
+        else:
+            del self.included[alert_id]
+        week = self.per_week.setdefault(fact.week, Counter())
+        for label in (*fact.labels, ALL):
+            _count(week, label, add)
+        if not week:
+            del self.per_week[fact.week]
+        self.learned += (1 if add else -1) * fact.learned
+        for actor, action, spent in fact.acts:
+            counts = self.acted.setdefault(actor, Counter())
+            _count(counts, action, add)
+            times = self.hours.setdefault(actor, [])
+            _change(times, spent, add)
+            if not counts:
+                del self.acted[actor], self.hours[actor]
+
+
+ALL = "(all)"
+
+
+@dataclass
+class View:
+    """What one person's page summarises, as of the store generations it has seen."""
+
+    person_id: str
+    requests: RequestTotals = field(default_factory=RequestTotals)
+    alerts: AlertTotals = field(default_factory=AlertTotals)
+    requests_seen: int = -1   # -1: never summarised
+    alerts_seen: int = -1
+    request_parts: tuple[list[Chart], list[Table]] | None = None  # None: to draw again
+    desk: Section | None = None
+
+
 @dataclass
 class ReportCache:
-    """Facts and the core's visibility answer per case version: a case is worked out again
-    only when it changes, so a render costs a pass over small tuples."""
+    """The reports kept with the data. Each case's facts are worked out once per version;
+    each person's totals are kept up to date by the cases written since their last page
+    (the archive's change feed), so a render after a change costs that change plus the rows
+    shown, not a pass over the store. The ban list is kept the same way, once for everyone."""
 
-    requests: dict[str, tuple[int, RequestFacts]] = field(default_factory=dict)
-    alerts: dict[str, tuple[int, AlertFacts]] = field(default_factory=dict)
-    visible: dict[tuple[str, str], tuple[int, bool]] = field(default_factory=dict)
-    # Per person: what their page summarises, as of a store generation.
-    summaries: dict[str, tuple[int, Summary]] = field(default_factory=dict)
-    desks: dict[str, tuple[int, Section]] = field(default_factory=dict)
+    calendar: BusinessCalendar
+    request_facts: dict[str, tuple[int, RequestFacts]] = field(default_factory=dict)
+    alert_facts: dict[str, tuple[int, AlertFacts]] = field(default_factory=dict)
+    views: dict[str, View] = field(default_factory=dict)
+    # Who may see each request version (the core's `viewers`): asked once, for everyone.
+    viewers: dict[str, tuple[int, frozenset[str] | None]] = field(default_factory=dict)
+    bans: dict[str, dict[str, str]] | None = None
+    bans_seen: int = -1
+    ban_table: Table | None = None
 
-    def may_view(self, kind: str, case: SocialMediaRequest | Alert, person_id: str,
-                 services: Services) -> bool:
-        key = (person_id, case.id)
-        known = self.visible.get(key)
-        if known is not None and known[0] == case.version:
-            return known[1]
-        answer = services.engine.may_view(kind, case, person_id)
-        self.visible[key] = (case.version, answer)
-        return answer
+    def facts(self, services: Services, request: SocialMediaRequest) -> RequestFacts:
+        known = self.request_facts.get(request.id)
+        if known is None or known[0] != request.version:
+            known = self.request_facts[request.id] = (
+                request.version, request_facts(services, request, self.calendar))
+        return known[1]
+
+    def alert(self, services: Services, alert: Alert) -> AlertFacts:
+        known = self.alert_facts.get(alert.id)
+        if known is None or known[0] != alert.version:
+            known = self.alert_facts[alert.id] = (
+                alert.version, alert_facts(alert, ZoneInfo(services.config.time_zone)))
+        return known[1]
+
+    def warm(self, services: Services, archive: Archive, people: Iterable[str]) -> None:
+        """Work out every case's facts and these people's totals now (at start), and who may
+        see each request, so no one waits long for their first page."""
+        for request in archive.all_requests():
+            self._viewers(services, request)
+        for person_id in people:
+            self.sync(services, archive, person_id, desk=services.desk.is_moderator_or_cct(
+                person_id))
+
+    def sync(self, services: Services, archive: Archive, person_id: str, *,
+             desk: bool) -> View:
+        view = self.views.get(person_id)
+        if view is None:
+            view = self.views[person_id] = View(person_id)
+        requests_now, alerts_now = archive.generation()
+        if view.requests_seen < 0:
+            # The first time: every request at once, each list sorted once at the end.
+            view.requests = RequestTotals.of([
+                (r, self.facts(services, r)) for r in archive.all_requests()
+                if self.may_view(services, r, person_id)])
+        elif view.requests_seen != requests_now:
+            for request in map(archive.request, dict.fromkeys(
+                    archive.changed_requests(view.requests_seen))):
+                if request is not None:
+                    self._update_request(services, view, request)
+        if view.requests_seen != requests_now:
+            view.requests_seen, view.request_parts = requests_now, None
+        if desk and view.alerts_seen < 0:
+            view.alerts = AlertTotals.of([
+                (a.id, a.version, self.alert(services, a)) for a in archive.all_alerts()
+                if services.engine.may_view(ALERT_TYPE, a, person_id)])
+        elif desk and view.alerts_seen != alerts_now:
+            for alert in map(archive.alert, dict.fromkeys(
+                    archive.changed_alerts(view.alerts_seen))):
+                if alert is not None:
+                    self._update_alert(services, view, alert)
+        if desk and view.alerts_seen != alerts_now:
+            self._sync_bans(archive, alerts_now)
+            view.alerts_seen, view.desk = alerts_now, None
+        return view
+
+    def _update_request(self, services: Services, view: View,
+                        request: SocialMediaRequest) -> None:
+        totals = view.requests
+        old = totals.included.get(request.id)
+        if old is not None and old[0].version == request.version:
+            return
+        if old is not None:
+            totals.apply(*old, add=False)
+        if self.may_view(services, request, view.person_id):
+            totals.apply(request, self.facts(services, request), add=True)
+
+    def may_view(self, services: Services, request: SocialMediaRequest, person_id: str) -> bool:
+        engine = services.engine
+        if services.directory.is_cct(person_id):
+            return engine.may_view(REQUEST_TYPE, request, person_id)  # quick: all of them
+        viewers = self._viewers(services, request)
+        if viewers is None:
+            return engine.may_view(REQUEST_TYPE, request, person_id)
+        return person_id in viewers
+
+    def _viewers(self, services: Services, request: SocialMediaRequest) -> frozenset[str] | None:
+        known = self.viewers.get(request.id)
+        if known is None or known[0] != request.version:
+            known = self.viewers[request.id] = (
+                request.version, services.engine.viewers(REQUEST_TYPE, request))
+        return known[1]
+
+    def _update_alert(self, services: Services, view: View, alert: Alert) -> None:
+        totals = view.alerts
+        old = totals.included.get(alert.id)
+        if old is not None and old[0] == alert.version:
+            return
+        if old is not None:
+            totals.apply(alert.id, *old, add=False)
+        if services.engine.may_view(ALERT_TYPE, alert, view.person_id):
+            totals.apply(alert.id, alert.version, self.alert(services, alert), add=True)
+
+    def _sync_bans(self, archive: Archive, alerts_now: int) -> None:
+        if self.bans_seen == alerts_now:
+            return
+        if self.bans is None:
+            self.bans = {_ban_key(b): b for b in archive.bans()}
+        else:
+            for alert in map(archive.alert, dict.fromkeys(
+                    archive.changed_alerts(self.bans_seen))):
+                if alert is not None and alert.ban is not None:
+                    post = alert.post
+                    found = archive.ban(post.platform, post.author_id)
+                    if found is not None:
+                        self.bans[_ban_key(found)] = found
+                        self.ban_table = None
+        self.bans_seen = alerts_now
 
 
-@dataclass
-class Summary:
-    """One person's view of the whole store: all but the waiting times, which run with the
-    clock and are measured at each render for the rows shown."""
-
-    waiting: list[tuple[datetime, int, SocialMediaRequest, RequestFacts]]
-    charts: list[Chart]
-    tables: list[Table]
+def _ban_key(ban: dict[str, str]) -> str:
+    return f"{ban['platform']}:{ban['author_id']}"
 
 
 def build_page(services: Services, archive: Archive, person_id: str,
-               now: datetime, cache: ReportCache | None = None) -> Page:
-    cache = cache or ReportCache()
+               now: datetime, cache: ReportCache) -> Page:
     directory = services.directory
     person = directory.person(person_id)
     moderation = services.desk.is_moderator_or_cct(person_id)
     scope = (messages.SCOPE_ALL if directory.is_cct(person_id) else
              messages.SCOPE_MODERATOR if moderation else messages.SCOPE_REQUESTS)
-    # Requests and moderation change apart (posts arrive all day): each is summarised again
-    # only when its own part of the store has changed.
-    requests_generation, moderation_generation = archive.generation()
-    known = cache.summaries.get(person_id)
-    if known is None or known[0] != requests_generation:
-        requests = [r for r in archive.all_requests()
-                    if cache.may_view(REQUEST_TYPE, r, person_id, services)]
-        known = cache.summaries[person_id] = (
-            requests_generation, request_summary(services, requests, cache))
-    sections = [requests_section(services, known[1], now)]
+    view = cache.sync(services, archive, person_id, desk=moderation)
+    if view.request_parts is None:
+        view.request_parts = request_parts(view.requests)
+    sections = [requests_section(services, cache.calendar, view, now)]
     if moderation:
-        desk = cache.desks.get(person_id)
-        if desk is None or desk[0] != moderation_generation:
-            alerts = [a for a in archive.all_alerts()
-                      if cache.may_view(ALERT_TYPE, a, person_id, services)]
-            desk = cache.desks[person_id] = (moderation_generation, moderation_section(
-                services, alerts, archive.bans(), cache))
-        sections.append(desk[1])
+        if cache.ban_table is None:
+            cache.ban_table = ban_table(services, cache.bans or {})
+        if view.desk is None:
+            view.desk = moderation_section(services, view.alerts, cache.ban_table)
+        sections.append(view.desk)
     return Page(person.full_name, scope, sections)
-
-
-# -- business days ------------------------------------------------------------------------------
-
-def business_days(start: datetime, end: datetime, zone: tzinfo) -> float:
-    """Days between two moments counting Monday to Friday only, in the City's time zone."""
-    s, e = start.astimezone(zone).replace(tzinfo=None), end.astimezone(zone).replace(tzinfo=None)
-    if e <= s:
-        return 0.0
-    first, last = s.date(), e.date()
-    if first == last:
-        return (e - s) / DAY if first.weekday() < 5 else 0.0
-    head = (_midnight(first + DAY) - s) / DAY if first.weekday() < 5 else 0.0
-    tail = (e - _midnight(last)) / DAY if last.weekday() < 5 else 0.0
-    return head + _weekdays(first + DAY, last) + tail
-
-
-def _midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day)
-
-
-def _weekdays(first: date, stop: date) -> int:
-    """Weekdays in [first, stop)."""
-    weeks, rest = divmod((stop - first).days, 7)
-    start = first.weekday()
-    return weeks * 5 + sum(1 for i in range(rest) if (start + i) % 7 < 5)
 
 
 def percentile(values: Sequence[float], share: float) -> float:
@@ -200,8 +431,10 @@ def _days(value: float) -> str:
 
 # -- requests -----------------------------------------------------------------------------------
 
-def request_facts(services: Services, request: SocialMediaRequest, zone: tzinfo) -> RequestFacts:
+def request_facts(services: Services, request: SocialMediaRequest,
+                  calendar: BusinessCalendar) -> RequestFacts:
     directory = services.directory
+    zone = calendar.zone
     found = directory.find(request.requester_id)
     department = (directory.department_name(found.department) if found
                   else request.employee.department)
@@ -211,12 +444,12 @@ def request_facts(services: Services, request: SocialMediaRequest, zone: tzinfo)
         if entry.action == "submit":
             continue
         moves.append((_month(entry.at, zone), entry.stage,
-                      business_days(previous, entry.at, zone)))
+                      calendar.business_days_between(previous, entry.at)))
         previous = entry.at
     closed = None
     if request.is_final and request.history:
         last = request.history[-1].at
-        closed = (_month(last, zone), business_days(request.created_at, last, zone))
+        closed = (_month(last, zone), calendar.business_days_between(request.created_at, last))
     since = request.history[-1].at if request.history else request.created_at
     return RequestFacts(department, _month(request.created_at, zone), tuple(moves), closed,
                         since)
@@ -226,93 +459,66 @@ def _month(moment: datetime, zone: tzinfo) -> str:
     return moment.astimezone(zone).strftime("%Y-%m")
 
 
-def _facts(services: Services, request: SocialMediaRequest, zone: tzinfo,
-           cache: ReportCache) -> RequestFacts:
-    known = cache.requests.get(request.id)
-    if known is None or known[0] != request.version:
-        known = cache.requests[request.id] = (request.version,
-                                              request_facts(services, request, zone))
-    return known[1]
-
-
-def request_summary(services: Services, requests: list[SocialMediaRequest],
-                    cache: ReportCache) -> Summary:
-    zone = ZoneInfo(services.config.time_zone)
-    facts = [(request, _facts(services, request, zone, cache)) for request in requests]
-    waiting = sorted(((f.since, r.number, r, f) for r, f in facts if not r.is_final),
-                     key=lambda item: item[:2])
-    by_stage = sorted(Counter(request.state for _, _, request, _ in waiting).items())
+def request_parts(totals: RequestTotals) -> tuple[list[Chart], list[Table]]:
+    """The request charts and tables that change only when a request is written."""
     stage_table = Table("stages", messages.STAGES_TITLE, ["Stage", "Open requests"],
-                        [[stage, str(n)] for stage, n in by_stage])
+                        [[stage, str(n)] for stage, n in sorted(totals.stages.items())])
     stage_chart = Chart(messages.STAGES_TITLE, [r[0] for r in stage_table.rows],
-                        [("Open requests", [float(n) for _, n in by_stage])], stage_table)
-    by_month, by_department, outcomes = _cycle_times(facts)
-    outcome_chart = Chart(messages.OUTCOMES_TITLE, [r[0] for r in outcomes.rows],
-                          [(name, [float(r[i + 1]) for r in outcomes.rows])
-                           for i, name in enumerate(outcomes.columns[1:])], outcomes)
-    return Summary(waiting, [stage_chart, outcome_chart], [by_month, by_department])
-
-
-def requests_section(services: Services, summary: Summary, now: datetime) -> Section:
-    config = services.config
-    zone = ZoneInfo(config.time_zone)
-    levels = config.service_levels.stages
-    rows, marked = [], set()
-    # Only the rows shown are measured against now: the page costs what it shows.
-    for index, (since, _, request, fact) in enumerate(summary.waiting[:MAX_WAITING_ROWS]):
-        held = business_days(since, now, zone)
-        late = held > levels.get(request.state, float("inf"))
-        if late:
-            marked.add(index)
-        rows.append([request.id, request.kind, request.state, fact.department,
-                     services.workflow.next_names(request), since.astimezone(zone)
-                     .strftime("%Y-%m-%d %H:%M"), _days(held),
-                     messages.PAST_SERVICE if late else ""])
-    total = len(summary.waiting)
-    note = messages.shown_rows(len(rows), total) if total > len(rows) else ""
-    waiting_table = Table("waiting", messages.WAITING_TITLE,
-                          ["Request", "Kind", "Stage", "Department", "Held by",
-                           "Waiting since", "Business days", "Service level"],
-                          rows, note, marked)
-    return Section(messages.REQUESTS_SECTION,
-                   [messages.SERVICE_LEVEL_NOTE, messages.BUSINESS_DAYS_NOTE],
-                   summary.charts, [waiting_table, *summary.tables])
-
-
-def _cycle_times(facts: list[tuple[SocialMediaRequest, RequestFacts]]
-                 ) -> tuple[Table, Table, Table]:
-    per_month: dict[tuple[str, str], list[float]] = defaultdict(list)
-    per_department: dict[tuple[str, str], list[float]] = defaultdict(list)
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for request, fact in facts:
-        counts[fact.filed_month]["filed"] += 1
-        for month, stage, spent in fact.moves:
-            per_month[(month, stage)].append(spent)
-            per_department[(fact.department, stage)].append(spent)
-        if fact.closed is not None:
-            month, total = fact.closed
-            counts[month][request.state] += 1
-            per_month[(month, messages.END_TO_END)].append(total)
-            per_department[(fact.department, messages.END_TO_END)].append(total)
+                        [("Open requests", [float(r[1]) for r in stage_table.rows])],
+                        stage_table)
     columns = ["Stage", "Moves", "Median", "90th percentile"]
     by_month = Table("cycle-month", messages.CYCLE_MONTH_TITLE, ["Month", *columns],
-                     _spread_rows(per_month))
+                     _spread_rows(totals.per_month))
     by_department = Table("cycle-department", messages.CYCLE_DEPARTMENT_TITLE,
-                          ["Department", *columns], _spread_rows(per_department))
+                          ["Department", *columns], _spread_rows(totals.per_department))
     outcomes = Table("outcomes", messages.OUTCOMES_TITLE, ["Month", "Filed", *(
         o.capitalize() for o in OUTCOMES)],
         [[month, str(c["filed"]), *(str(c[o]) for o in OUTCOMES)]
-         for month, c in sorted(counts.items())])
-    return by_month, by_department, outcomes
+         for month, c in sorted(totals.counts.items())])
+    outcome_chart = Chart(messages.OUTCOMES_TITLE, [r[0] for r in outcomes.rows],
+                          [(name, [float(r[i + 1]) for r in outcomes.rows])
+                           for i, name in enumerate(outcomes.columns[1:])], outcomes)
+    return [stage_chart, outcome_chart], [by_month, by_department]
+
+
+def requests_section(services: Services, calendar: BusinessCalendar, view: View,
+                     now: datetime) -> Section:
+    levels = services.config.service_levels.stages
+    rows, marked = [], set()
+    included = view.requests.included
+    # Only the rows shown are measured against now: the page costs what it shows. Business
+    # days are counted as the reminders count them (bot/reminders.py): whole days of the
+    # City's calendar after the day the request reached its holder; a stage that has waited
+    # its service level is past it (the reminder is due).
+    waiting = view.requests.waiting
+    for index, (since, _, request_id) in enumerate(waiting[:MAX_WAITING_ROWS]):
+        request, fact = included[request_id]
+        held = calendar.days_waited(since, now)
+        late = held >= levels.get(request.state, MAX_LEVEL)
+        if late:
+            marked.add(index)
+        rows.append([request.id, request.kind, request.state, fact.department,
+                     services.workflow.next_names(request), since.astimezone(calendar.zone)
+                     .strftime("%Y-%m-%d %H:%M"), str(held), str(levels.get(request.state, "")),
+                     messages.PAST_SERVICE if late else ""])
+    total = len(waiting)
+    note = messages.shown_rows(len(rows), total) if total > len(rows) else ""
+    waiting_table = Table("waiting", messages.WAITING_TITLE,
+                          ["Request", "Kind", "Stage", "Department", "Held by",
+                           "Waiting since", "Business days waiting",
+                           "Service level (business days)", "Past service level"],
+                          rows, note, marked)
+    assert view.request_parts is not None
+    charts, tables = view.request_parts
+    return Section(messages.REQUESTS_SECTION,
+                   [messages.SERVICE_LEVEL_NOTE, messages.BUSINESS_DAYS_NOTE],
+                   charts, [waiting_table, *tables])
 
 
 def _spread_rows(groups: dict[tuple[str, str], list[float]]) -> list[list[str]]:
-    rows = []
-    for (group, stage), values in sorted(groups.items()):
-        values.sort()
-        rows.append([group, stage, str(len(values)), _days(percentile(values, 0.5)),
-                     _days(percentile(values, 0.9))])
-    return rows
+    return [[group, stage, str(len(values)), _days(percentile(values, 0.5)),
+             _days(percentile(values, 0.9))]
+            for (group, stage), values in sorted(groups.items())]
 
 
 # -- moderation ---------------------------------------------------------------------------------
@@ -326,54 +532,41 @@ def alert_facts(alert: Alert, zone: tzinfo) -> AlertFacts:
                       any(f.kind == "learned" for f in alert.verdict.findings), acts)
 
 
-def moderation_section(services: Services, alerts: list[Alert],
-                       bans: list[dict[str, str]], cache: ReportCache) -> Section:
-    zone = ZoneInfo(services.config.time_zone)
-    per_week: dict[str, Counter[str]] = defaultdict(Counter)
-    learned = 0
-    acted: dict[str, Counter[str]] = defaultdict(Counter)
-    hours: dict[str, list[float]] = defaultdict(list)
-    for alert in alerts:
-        known = cache.alerts.get(alert.id)
-        if known is None or known[0] != alert.version:
-            known = cache.alerts[alert.id] = (alert.version, alert_facts(alert, zone))
-        fact = known[1]
-        week = per_week[fact.week]
-        week.update(fact.labels)
-        week["(all)"] += 1
-        learned += fact.learned
-        for actor, action, spent in fact.acts:
-            acted[actor][action] += 1
-            hours[actor].append(spent)
+def moderation_section(services: Services, totals: AlertTotals, bans: Table) -> Section:
+    per_week = totals.per_week
     flags = Table("flags", messages.FLAGS_TITLE, ["Week of", "Category", "Flags"],
                   [[week, category, str(n)] for week, counts in sorted(per_week.items())
-                   for category, n in sorted(counts.items()) if category != "(all)"])
+                   for category, n in sorted(counts.items()) if category != ALL])
     weekly = Table("flags-week", messages.FLAGS_WEEK_TITLE, ["Week of", "Flags"],
-                   [[week, str(c["(all)"])] for week, c in sorted(per_week.items())])
+                   [[week, str(c[ALL])] for week, c in sorted(per_week.items())])
     weekly_chart = Chart(messages.FLAGS_WEEK_TITLE, [r[0] for r in weekly.rows],
                          [("Flags", [float(r[1]) for r in weekly.rows])], weekly)
-    directory = services.directory
     action_rows = []
-    for person_id, counts in sorted(acted.items()):
-        times = sorted(hours[person_id])
-        who = directory.find(person_id)
-        action_rows.append([who.full_name if who else person_id,
+    for person_id, counts in sorted(totals.acted.items()):
+        times = totals.hours[person_id]
+        action_rows.append([_name(services, person_id),
                             *(str(counts[a]) for a, _ in ACTIONS),
                             f"{percentile(times, 0.5):.1f}", f"{percentile(times, 0.9):.1f}"])
     actions = Table("actions", messages.ACTIONS_TITLE,
                     ["Moderator", *(label.capitalize() for _, label in ACTIONS),
                      "Median hours to act", "90th percentile hours"], action_rows)
-    share = f"{100 * learned / len(alerts):.1f}%" if alerts else "0.0%"
+    flagged = len(totals.included)
+    share = f"{100 * totals.learned / flagged:.1f}%" if flagged else "0.0%"
     learned_table = Table("learned", messages.LEARNED_TITLE,
                           ["Flags", "With a learned finding", "Share"],
-                          [[str(len(alerts)), str(learned), share]])
-    ban_table = Table("bans", messages.BANS_TITLE,
-                      ["Platform", "Author", "Reason", "Banned by", "At", "Alert"],
-                      [[b["platform"], b["author_id"], b["reason"], _name(services, b["by"]),
-                        datetime.fromisoformat(b["at"]).astimezone(zone)
-                        .strftime("%Y-%m-%d %H:%M"), b["alert"]] for b in bans])
+                          [[str(flagged), str(totals.learned), share]])
     return Section(messages.MODERATION_SECTION, [], [weekly_chart],
-                   [flags, actions, learned_table, ban_table])
+                   [flags, actions, learned_table, bans])
+
+
+def ban_table(services: Services, bans: dict[str, dict[str, str]]) -> Table:
+    zone = ZoneInfo(services.config.time_zone)
+    return Table("bans", messages.BANS_TITLE,
+                 ["Platform", "Author", "Reason", "Banned by", "At", "Alert"],
+                 [[b["platform"], b["author_id"], b["reason"], _name(services, b["by"]),
+                   datetime.fromisoformat(b["at"]).astimezone(zone)
+                   .strftime("%Y-%m-%d %H:%M"), b["alert"]]
+                  for b in sorted(bans.values(), key=lambda b: b["at"])])
 
 
 def _name(services: Services, person_id: str) -> str:

@@ -53,8 +53,10 @@ Body = dict[str, Any]
 class Listeners:
     def __init__(self, services: Services, screens: Screens, *,
                  moderation: SlackModeration | None = None,
-                 after_ack: AfterAck | None = None) -> None:
+                 after_ack: AfterAck | None = None,
+                 dashboard_link: Callable[[str], str] | None = None) -> None:
         self.services = services
+        self.dashboard_link = dashboard_link
         self.moderation = moderation
         self.after_ack = after_ack or AfterAck()
         self.workflow = services.workflow
@@ -79,6 +81,8 @@ class Listeners:
         app.view(blocks.SOP_CALLBACK)(self.on_sop)
         app.view(blocks.REASSIGN_CALLBACK)(self.on_reassign)
         app.event("app_home_opened")(self.on_home_opened)
+        if self.dashboard_link is not None:
+            app.action(blocks.DASHBOARD_ACTION)(self.on_dashboard_button)
         if self.moderation is not None:
             self.moderation.listen(app)
 
@@ -120,6 +124,10 @@ class Listeners:
         elif word == "status":
             status = self.screens.status(person)
             await ack(text="Your requests", blocks=blocks.to_dicts(status),
+                      response_type="ephemeral")
+        elif word == "dashboard" and self.dashboard_link is not None:
+            # Only the person who asked sees it: the link is theirs alone.
+            await ack(text=blocks.mrkdwn(self.dashboard_link(person.id)),
                       response_type="ephemeral")
         elif word == "help":
             extra = f"\n{self.duties.help()}" if self.duties else ""
@@ -168,6 +176,21 @@ class Listeners:
             return away_command(self.services.time_away, person.id, words, resolve)
         except CaseError as problem:
             return str(problem)
+
+    async def on_dashboard_button(self, ack: AsyncAck, body: Body,
+                                  client: AsyncWebClient) -> None:
+        """App Home's button: the person's link in a modal only they see."""
+        await ack()
+        self.after_ack.start(self._dashboard_modal(body, client), "the dashboard link")
+
+    async def _dashboard_modal(self, body: Body, client: AsyncWebClient) -> None:
+        person = self.person(payloads.user_id(body))
+        assert self.dashboard_link is not None
+        text = (self.dashboard_link(person.id) if person
+                else await self.stranger(payloads.user_id(body)))
+        await self._open(client, body["trigger_id"], blocks.notice_modal(say.DASHBOARD_TITLE,
+                                                                         text),
+                         channel=None, user=payloads.user_id(body))
 
     async def on_shortcut(self, ack: AsyncAck, body: Body, client: AsyncWebClient) -> None:
         await ack()

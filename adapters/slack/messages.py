@@ -8,6 +8,8 @@ from bot.directory import Directory
 from bot.domain import SocialMediaRequest
 from bot.messages import state_label
 
+DASHBOARD_TITLE = "Your dashboard link"
+
 
 def help_text(command: str) -> str:
     return (
@@ -21,6 +23,8 @@ def help_text(command: str) -> str:
         f"`current V-n`, `changed V-n WHAT`: questions, broken links, account reviews\n"
         f"`{command} away 2026-12-10 to 2026-12-14 @someone`: you are away; they act and sign "
         "for you until you are back (`away` shows it, `away off` ends it)\n"
+        f"`{command} dashboard`: a personal one-time link to the web dashboard (only you see "
+        "it)\n"
         f"`{command} help`: this message\n"
         "Requests waiting for you arrive as direct messages with buttons; the bot's Home tab "
         "shows everything at once."

@@ -10,12 +10,14 @@ server runs without Slack.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import aiohttp
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.dashboard.http import DASHBOARD_KEY
 from adapters.slack.after_ack import AfterAck
 from adapters.slack.channel import SlackChannel
 from adapters.slack.duties import SlackDuties
@@ -52,7 +54,9 @@ def _env(name: str) -> str:
 
 def build_bolt_app(services: Services, *, token: str, signing_secret: str,
                    session: aiohttp.ClientSession | None = None,
-                   after_ack: AfterAck | None = None) -> tuple[AsyncApp, Screens]:
+                   after_ack: AfterAck | None = None,
+                   dashboard_link: Callable[[str], str] | None = None
+                   ) -> tuple[AsyncApp, Screens]:
     """The Bolt app with every listener registered; request verification stays on.
 
     `process_before_response`: Bolt answers Slack when the listener returns, instead of
@@ -69,11 +73,13 @@ def build_bolt_app(services: Services, *, token: str, signing_secret: str,
     bolt = AsyncApp(name=APP_NAME, client=client, signing_secret=signing_secret,
                     request_verification_enabled=bool(signing_secret.strip()),
                     process_before_response=True)
-    screens = Screens(services.workflow, command=config.command, duties=SlackDuties(
-        services.duties, command=config.command, zone=services.config.time_zone))
+    duties = SlackDuties(services.duties, command=config.command,
+                         zone=services.config.time_zone)
+    screens = Screens(services.workflow, command=config.command, duties=duties,
+                      dashboard=dashboard_link is not None)
     moderation = SlackModeration(desk=services.desk, wake=services.wake)
-    Listeners(services, screens, moderation=moderation, after_ack=after_ack).register(
-        bolt, config.command)
+    Listeners(services, screens, moderation=moderation, after_ack=after_ack,
+              dashboard_link=dashboard_link).register(bolt, config.command)
     return bolt, screens
 
 
@@ -93,8 +99,10 @@ def mount(app: web.Application, services: Services, *, host: str | None = None) 
 
     app.on_shutdown.append(finish_work)
     app.on_cleanup.append(close_session)
+    dashboard = app.get(DASHBOARD_KEY)
     bolt, screens = build_bolt_app(services, token=token, signing_secret=secret,
-                                   session=session, after_ack=after_ack)
+                                   session=session, after_ack=after_ack,
+                                   dashboard_link=dashboard.chat_link if dashboard else None)
     config = services.config.slack
     services.attach(channel_name, SlackChannel(
         client=bolt.client, screens=screens, ledger=services.ledger, kv=services.kv,

@@ -26,10 +26,11 @@ COMMENT_WORDS = {
 
 class Screens:
     def __init__(self, workflow: Workflow, *, command: str,
-                 duties: SlackDuties | None = None) -> None:
+                 duties: SlackDuties | None = None, dashboard: bool = False) -> None:
         self.workflow = workflow
         self.command = command
         self.duties = duties
+        self.dashboard = dashboard  # App Home offers the dashboard link
 
     @property
     def zone(self) -> str:
@@ -103,7 +104,8 @@ class Screens:
         mine = [self.card(r, person.id) for r in reversed(self.workflow.requests_of(person.id))]
         view = blocks.home_view(greeting=f"Hello {person.full_name} ({person.title}).",
                                 waiting=waiting, mine=mine,
-                                help_text=say.short_help(self.command))
+                                help_text=say.short_help(self.command),
+                                dashboard=self.dashboard)
         if self.duties is not None:  # their tasks beside their approvals
             view["blocks"] = with_duties(view["blocks"], self.duties.home_blocks(person.id))
         return view

@@ -57,8 +57,9 @@ class TeamsHandler(ActivityHandler):
                  duties: TeamsDuties | None = None,
                  questions: QuestionDesk | None = None,
                  clock_commands: ClockCommands | None = None,
-                 time_away: TimeAway | None = None, wake: Callable[[], None] = lambda: None
-                 ) -> None:
+                 time_away: TimeAway | None = None, wake: Callable[[], None] = lambda: None,
+                 dashboard_link: Callable[[str], str] | None = None) -> None:
+        self.dashboard_link = dashboard_link
         self.questions = questions  # citizens' questions (04.02 k), listed on request
         self.clock_commands = clock_commands  # clear, answered, close, current, changed
         self.time_away = time_away
@@ -104,7 +105,8 @@ class TeamsHandler(ActivityHandler):
         shared = conversation is not None and conversation.conversation_type not in (
             None, "personal")
         duty = self.duties is not None and self.duties.handles(word)
-        if shared and (word in ("request", "status", "inbox", "questions", "away") or duty):
+        private = ("request", "status", "inbox", "questions", "away", "dashboard")
+        if shared and (word in private or duty):
             # The form and the cards hold personal information (04.06): never in a channel.
             await turn_context.send_activity(say.personal_chat_only())
             return
@@ -116,6 +118,9 @@ class TeamsHandler(ActivityHandler):
                 card_message(status) if status else MessageFactory.text(say.no_requests()))
         elif word == "inbox":
             await turn_context.send_activity(self._inbox(person))
+        elif word == "dashboard" and self.dashboard_link is not None:
+            # In the personal chat only (above): the link is this person's alone.
+            await turn_context.send_activity(MessageFactory.text(self.dashboard_link(person.id)))
         elif word == "questions" and self.questions is not None:  # citizens' (04.02 k)
             found = self.questions.open_questions(person.id)
             await turn_context.send_activity(card_message(adaptive.notice_card(

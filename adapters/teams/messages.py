@@ -15,6 +15,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("tasks", "password-change tasks; 'done T-1' when a password is changed"),
     ("away", "away 2026-12-10 to 2026-12-14 @Someone: they act and sign for you meanwhile "
              "(away off: you are back)"),
+    ("dashboard", "a personal one-time link to the web dashboard"),
     ("help", "this message (the CCT's account words: 'account', 'grant', 'revoke', "
              "'record', 'pass', 'offboard', 'departures', 'confirm', 'dismiss', "
              "'revoke-access')"),

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import web
 from botframework.connector.auth import BotFrameworkAuthentication
 
+from adapters.dashboard.http import DASHBOARD_KEY
 from adapters.teams.auth import TeamsCredentials, error_response
 from adapters.teams.card_actions import CardActions
 from adapters.teams.channel import TeamsChannel
@@ -80,11 +81,13 @@ def mount(app: web.Application, services: Services, *,
                           desk=services.desk, wake=services.wake,
                           questions=services.questions)
     duties = TeamsDuties(services.duties, zone=services.config.time_zone)
+    dashboard = app.get(DASHBOARD_KEY)
     handler = TeamsHandler(directory=services.directory, views=views, references=references,
                            card_actions=actions, city=services.config.city, duties=duties,
                            questions=services.questions,
                            clock_commands=services.clock_commands,
-                           time_away=services.time_away, wake=services.wake)
+                           time_away=services.time_away, wake=services.wake,
+                           dashboard_link=dashboard.chat_link if dashboard else None)
     teams = services.config.teams
     services.attach(channel_name, TeamsChannel(
         adapter=adapter, app_id=credentials.app_id, views=views, references=references,

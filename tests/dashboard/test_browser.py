@@ -122,3 +122,79 @@ async def test_a_person_opens_the_dashboard_downloads_a_csv_and_links_work_once(
             await context.close()
         finally:
             await browser.close()
+
+
+# Every element with its own text: its colour against the first opaque background behind it.
+CONTRAST = """() => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const c = [r, g, b].map(v => { v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const background = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const found = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const style = getComputedStyle(el);
+    const ink = rgb(el instanceof SVGElement ? style.fill : style.color).slice(0, 3);
+    const [a, b] = [lum(ink), lum(background(el))].sort((x, y) => y - x);
+    found.push([el.tagName, el.textContent.trim().slice(0, 40), (a + 0.05) / (b + 0.05)]);
+  }
+  return found;
+}"""
+
+TABLES = """() => [...document.querySelectorAll('table')].map(t => [
+  t.id.replace(/^table-/, ''),
+  [...t.querySelectorAll('thead th')].map(th => th.innerText),
+  [...t.querySelectorAll('tbody tr')].filter(tr => !tr.querySelector('td[colspan]'))
+    .map(tr => [...tr.cells].map(td => td.innerText))])"""
+
+
+async def test_keyboard_phone_width_contrast_and_every_csv_is_its_table(
+        served: tuple[str, web.Application]) -> None:
+    url, app = served
+    signer = app[DASHBOARD_KEY].sessions.signer
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            context = await browser.new_context(viewport={"width": 360, "height": 740})
+            page = await context.new_page()
+            await page.goto(url + signer.path("kwong"))
+            # A phone's width: the page never scrolls sideways; wide tables scroll in a box.
+            assert await page.evaluate(
+                "document.documentElement.scrollWidth <= window.innerWidth")
+            # Keyboard: Tab reaches every link in turn, each with a visible focus outline.
+            hrefs = await page.eval_on_selector_all(
+                "a[href]", "links => links.map(a => a.getAttribute('href'))")
+            reached = []
+            for _ in hrefs:
+                await page.keyboard.press("Tab")
+                reached.append(await page.evaluate(
+                    "[document.activeElement.getAttribute('href'), "
+                    "getComputedStyle(document.activeElement).outlineStyle]"))
+            assert [href for href, _ in reached] == hrefs
+            assert all(outline != "none" for _, outline in reached)
+            await page.screenshot(path=ARTIFACTS / "keyboard-focus.png")
+            # Contrast: every text at least 4.5:1 against what is behind it (WCAG 2 AA).
+            ratios = await page.evaluate(CONTRAST)
+            assert ratios and min(r for *_, r in ratios) >= 4.5, \
+                sorted(ratios, key=lambda r: r[2])[:3]
+            # Each table's CSV holds exactly the header and rows the table shows.
+            tables = await page.evaluate(TABLES)
+            assert len(tables) >= 9
+            for table_id, header, rows in tables:
+                answer = await page.request.get(f"{url}/dashboard/csv/{table_id}.csv")
+                assert answer.ok, table_id
+                downloaded = list(csv.reader(io.StringIO(await answer.text())))
+                assert downloaded == [header, *rows], table_id
+            await context.close()
+        finally:
+            await browser.close()

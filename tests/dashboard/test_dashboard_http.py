@@ -7,9 +7,8 @@ import io
 import os
 import stat
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from html import escape
-from zoneinfo import ZoneInfo
+from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -18,14 +17,12 @@ from click.testing import CliRunner
 from adapters.dashboard import messages
 from adapters.dashboard.access import secret_path
 from adapters.dashboard.http import COOKIE, DASHBOARD_KEY
-from adapters.dashboard.report import business_days
-from socialbot.bootstrap import Runtime
+from bot.config import ConfigError, parse_config
+from socialbot.bootstrap import Runtime, build
 from socialbot.cli import main
 from socialbot.server import TOKEN_KEY, create_app
 from tests.dashboard.scene import build_scene
 from tests.support import SAMPLE_CONFIG, FixedClock
-
-TORONTO = ZoneInfo("America/Toronto")
 
 
 @pytest.fixture
@@ -115,9 +112,10 @@ async def test_the_cct_sees_everything_and_the_csv_matches_the_store(
     stored_open = sorted(bot.repository.open_cases(), key=lambda r: r.history[-1].at)
     assert [row[0] for row in waiting] == [r.id for r in stored_open] == ["R-1", "R-3"]
     assert [row[2] for row in waiting] == [r.state for r in stored_open]
-    assert waiting[0][7] == messages.PAST_SERVICE and waiting[1][7] == ""
-    # Wed 25 Nov 14:00 to Tue 1 Dec 17:00 (UTC): six days and three hours, less the weekend.
-    assert waiting[0][6] == "4.1"
+    assert waiting[0][8] == messages.PAST_SERVICE and waiting[1][8] == ""
+    # At the CCT since Wed 25 Nov; on Tue 1 Dec it has waited Thu, Fri and Mon: the CCT's
+    # service level (3 business days in app.yaml) is used up, the reminder is due.
+    assert waiting[0][6:8] == ["3", "3"] and waiting[1][6:8] == ["0", "2"]
     outcomes = await csv_rows(client, "outcomes")
     assert sum(int(row[1]) for row in outcomes) == bot.repository.count()
     assert sum(int(row[4]) for row in outcomes) == 1  # R-2 withdrawn
@@ -153,6 +151,16 @@ async def test_each_person_sees_only_what_the_core_lets_them(client: TestClient)
     client.session.cookie_jar.clear()
     await sign_in(client, "msmith")  # adoe's and jpatel's supervisor acted on R-1 only
     assert [row[0] for row in await csv_rows(client, "waiting")] == ["R-1"]
+    client.session.cookie_jar.clear()
+    # Community Services' director: both of its requests (R-1 waiting, R-2 withdrawn), not City
+    # Development's R-3; City Development's director: R-3 only.
+    await sign_in(client, "pbrown")
+    assert [row[0] for row in await csv_rows(client, "waiting")] == ["R-1"]
+    assert sum(int(row[1]) for row in await csv_rows(client, "outcomes")) == 2
+    client.session.cookie_jar.clear()
+    await sign_in(client, "dokafor")
+    assert [row[0] for row in await csv_rows(client, "waiting")] == ["R-3"]
+    assert sum(int(row[1]) for row in await csv_rows(client, "outcomes")) == 1
 
 
 async def test_the_console_command_gives_a_working_link(client: TestClient) -> None:
@@ -185,10 +193,16 @@ async def test_the_cli_link_is_signed_with_the_key_beside_the_database(
     assert unknown.exit_code == 2
 
 
-def test_business_days_skip_the_weekend() -> None:
-    friday_noon = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)  # 12:00 in Toronto
-    monday_noon = datetime(2026, 11, 30, 17, 0, tzinfo=UTC)
-    assert business_days(friday_noon, monday_noon, TORONTO) == pytest.approx(1.0)
-    saturday = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
-    assert business_days(saturday, saturday.replace(hour=20), TORONTO) == 0.0
-    assert business_days(monday_noon, friday_noon, TORONTO) == 0.0
+def test_chat_links_start_with_the_configured_address(tmp_path: Path) -> None:
+    text = SAMPLE_CONFIG.read_text().replace(
+        "  link_minutes: 5\n", "  link_minutes: 5\n  base_url: https://bot.pickering.example/\n")
+    config = parse_config(text)
+    bot = build(config, tmp_path, fsync=False)
+    try:
+        reply = create_app(bot)[DASHBOARD_KEY].chat_link("kwong")
+        assert "https://bot.pickering.example/dashboard/login?t=" in reply
+    finally:
+        bot.close()
+    for bad in ("javascript:alert(1)", "https://bot.example/?next=x", "bot.example"):
+        with pytest.raises(ConfigError, match="base_url"):
+            parse_config(text.replace("https://bot.pickering.example/", bad))

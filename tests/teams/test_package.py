@@ -84,7 +84,8 @@ def test_the_manifest_names_the_bot_its_commands_and_its_host(package: zipfile.Z
     assert bot["scopes"] == ["personal", "team"]
     assert (bot["supportsFiles"], bot["isNotificationOnly"]) == (False, False)
     personal = next(c for c in bot["commandLists"] if c["scopes"] == ["personal"])
-    assert [c["title"] for c in personal["commands"]] == ["request", "status", "inbox", "help"]
+    assert [c["title"] for c in personal["commands"]] == ["request", "status", "inbox",
+                                                         "dashboard", "help"]
     assert manifest["validDomains"] == ["bot.pickering.example"]
     assert manifest["name"]["short"] == "Social Media Access"
 
