@@ -64,6 +64,31 @@ def word_alternation(alternatives: list[str] | tuple[str, ...]) -> str:
     return rf"(?<![a-z0-9])(?:{inner})"
 
 
+def literal_trie(alternatives: Sequence[tuple[str, str]]) -> str:
+    """An alternation of `literal + tail` for each (literal, tail regex) pair, factored by
+    leading letters so the regular-expression engine reads a letter once instead of trying
+    every alternative: "garbage|green bin|grass" becomes "g(?:arbage|r(?:een bin|ass))".
+
+    Matches exactly what the plain alternation matches, preferring the same alternative: a
+    letter is only factored out where every alternative still has letters left, and the
+    alternatives sharing a letter keep their order (those with another letter cannot match
+    at the same place).
+    """
+    if not alternatives:
+        return "(?!)"
+    if any(not literal for literal, _ in alternatives):
+        return "|".join(re.escape(literal) + tail for literal, tail in alternatives)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for literal, tail in alternatives:
+        groups.setdefault(literal[0], []).append((literal[1:], tail))
+    branches = []
+    for letter, rest in groups.items():
+        inner = literal_trie(rest)
+        branches.append(re.escape(letter) + (inner if len(rest) == 1 and "|" not in inner
+                                             else f"(?:{inner})"))
+    return "|".join(branches)
+
+
 def _top_level_alternatives(pattern: str) -> list[str]:
     """`a|b(c|d)|e` -> ["a", "b(c|d)", "e"]: the pattern split at its outermost bars."""
     parts, depth, start, i, in_class = [], 0, 0, 0, False
