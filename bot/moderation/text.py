@@ -248,8 +248,10 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     from re import _parser  # type: ignore[attr-defined]
 
     found = _required(_parser.parse(pattern.pattern, pattern.flags))
-    if not found or len(found) > _MAX_NEEDLES or any(len(n) < 2 and n.isascii() for n in found):
-        return None  # a single ASCII letter is in nearly every post
+    if not found or len(found) > _MAX_NEEDLES or any(
+        len(n) < 2 and n.isascii() and (n.isalnum() or n.isspace()) for n in found
+    ):
+        return None  # a single ASCII letter is in nearly every post ("$" is in few)
     return tuple(sorted(found))
 
 
