@@ -38,8 +38,10 @@ PROBES = sorted((ROOT / "tests" / "moderation" / "samples").glob("probe*.jsonl")
 # Larger held-out sets, each scored once before the rules were changed for it: the first-pass
 # figures below are the honest estimate for posts nobody has seen; the current figures are
 # after tuning on them.
-HOLDOUTS = sorted((ROOT / "tests" / "moderation" / "samples").glob("holdout_*.jsonl")) + sorted(
-    (ROOT / "tests" / "moderation" / "samples").glob("set_*.jsonl")
+HOLDOUTS = (
+    sorted((ROOT / "tests" / "moderation" / "samples").glob("holdout_*.jsonl"))
+    + sorted((ROOT / "tests" / "moderation" / "samples").glob("set_*.jsonl"))
+    + sorted((ROOT / "tests" / "moderation" / "samples").glob("train_*.jsonl"))
 )
 FIRST_PASS = {
     "holdout_a": {"macro_f1": 0.815, "accuracy": 0.840},
@@ -50,6 +52,9 @@ FIRST_PASS = {
     # issue 15: two independent writers, scored at commit 64f376e before any change for them
     "set_w1": {"macro_f1": 0.768, "accuracy": 0.877},
     "set_w2": {"macro_f1": 0.800, "accuracy": 0.908},
+    # issue 15, second round: 500 varied training posts by another writer, scored on main
+    # (cc0aa69) before anything was changed for them
+    "train_h": {"macro_f1": 0.767, "accuracy": 0.876},
 }
 
 Predictor = Callable[[Sequence[str]], list[bool]]
