@@ -64,6 +64,12 @@ _STREET_ADDRESS = re.compile(
     rf"(?:{STREET_TYPES})\b\.?(?: (?:[NSEW]|north|south|east|west)\b)?",
     re.IGNORECASE,
 )
+# French order: "1472, rue Glenanna", "15 avenue des Pins", "22 chemin Whitevale".
+_FRENCH_ADDRESS = re.compile(
+    r"\b\d{1,5}[a-z]?,? (?:rue|avenue|av\.|boulevard|boul\.|chemin|ch\.|croissant|promenade"
+    r"|place|rang|route|allee|allée|impasse|ruelle) (?:(?:de la|du|des|de|d') ?)?"
+    r"[A-ZÀ-Ý][\w'-]+",
+)
 # Rural Pickering numbers its side roads and concessions: "4 Sideline 26", "3120 Concession 7".
 _RURAL_ADDRESS = re.compile(
     r"\b\d{1,5},? (?:sideline|side road|sideroad|concession(?: road| rd)?|conc\.?) \d{1,2}\b"
@@ -156,6 +162,8 @@ def street_addresses(text: str) -> Iterator[Contact]:
             continue  # "Highway 7 along Whitevale Rd" is a road, not a house number
         yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
     for match in _RURAL_ADDRESS.finditer(text):
+        yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
+    for match in _FRENCH_ADDRESS.finditer(text):
         yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
 
 

@@ -181,6 +181,9 @@ _NEGATIVITY_FR = _latin(
     r"tout le monde s'en (?:fout|fiche)", r"personne ne s'en soucie",
     r"(?:quel |ce |un )?sujet (?:plate|ennuyant|ennuyeux|nul|inutile)",
     r"(?:ca|cela) n'interesse personne", r"qui (?:lit|lis) (?:ca|cela)",
+    r"qui (?:regarde|ecoute|lit) (?:ca|cela|ce truc)", r"^\W*(?:ennuyeux|ennuyant|plate|nul)\W*$",
+    r"(?:activite|evenement|video|sujet|programme|consultation|affaire|idee|fete)"
+    r" (?:tellement |vraiment )?(?:plate|ennuyante?|ennuyeuse|nulle?|inutile)",
 )
 _CLUTTER_FR = re.compile(
     r"\W*(?:moi aussi|pareil|idem|meme chose|d'accord|suivi|je suis|je suis ce fil|up|\+1)\W*"

@@ -120,7 +120,9 @@ _IDENTITY_OR_PAYMENT = (
     r"(?:sin\b|social insurance|banking|bank (?:info|details|account|login)|card (?:details"
     r"|number|info)|credit card|gift cards?|google play|itunes|bitcoin|crypto|e-?transfer|wire"
     r"|pay (?:immediately|now|today)|settle the (?:outstanding )?balance|login details"
-    r"|password|date of birth|bank card|online banking|banking login)"
+    r"|password|date of birth|bank card|online banking|banking login"
+    r"|(?:to )?avoid (?:a |the )?(?:\$[\d,.]+ )?(?:penalty|late fee|cancellation|suspension"
+    r"|arrest|disconnection))"
 )
 _ASK = (r"(?:verify|confirm|submit|re-?submit|provide|enter|update|send|settle|pay|claim|call"
         r"|click|reply with|dm us|dm me|text us|email us|message us)")
@@ -177,9 +179,20 @@ def veiled_harassment(post: Post) -> list[Finding]:
     ]
 
 
+# "Would be a shame if a brick went through them", "ce serait dommage si quelqu'un
+# déplaçait vos cônes": harm wished in so many words, to property or to a person.
+_SHAME_IF = _prefiltered(
+    r"(?<![a-z])(?:(?:would|it'?d|be) (?:be )?(?:a )?(?:real |big )?(?:shame|pity) if"
+    r"|(?:ce )?serait (?:bien )?dommage (?:si|qu)|(?:ca|ce) serait plate (?:si|qu))"
+    r"[^.!?\n]{0,80}?(?:got|get|went|go|found|caught|happened|burn|fire|broke|smash|dump"
+    r"|egg|key|slash|brick|rock|paint|spray|deplac|cass|brul|vol|tomb|disparai)"
+)
+
+
 def veiled_illegal(post: Post) -> list[Finding]:
     folded = fold(post.text)
     found = [
+        *_found("illegal", _SHAME_IF, post, folded, 0.75, "Veiled threat of harm"),
         *_found("illegal", _PROPERTY_HARM, post, folded, 0.75,
                 "Threat of harm to property or of publishing a home address"),
         *_found("illegal", _FIREWORK_SALE, post, folded, 0.8, "Sale of banned fireworks"),
