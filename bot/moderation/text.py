@@ -291,6 +291,10 @@ def _required(items: object) -> frozenset[str] | None:
                 consider(frozenset().union(*branches))  # type: ignore[arg-type]
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1:
             consider(_required(value[2]))
+        elif op is c.ASSERT:
+            # What a look-ahead or look-behind asks for is in the text too (not in the match,
+            # but the automaton reads the whole text).
+            consider(_required(value[1]))
     if run:
         consider(frozenset({"".join(run)}))
     return best
