@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -191,7 +192,10 @@ _NEEDLES = _Needles()
 def _present(text: str) -> frozenset[int]:
     automaton = _NEEDLES._automaton
     assert automaton is not None
-    return frozenset(index for _, index in automaton.iter(text))
+    return frozenset(map(_SECOND, automaton.iter(text)))
+
+
+_SECOND = itemgetter(1)
 
 
 class Prefiltered:
