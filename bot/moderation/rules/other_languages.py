@@ -88,7 +88,8 @@ _INSULTS = (
            r"[eé]lus pourris", r"escrocs?", r"menteu(?:r|rs|se|ses)",
            r"tarla", r"niaiseu(?:x|se)", r"mange de la marde", r"degage",
            r"fraudeu(?:r|rs|se|ses)", r"(?:va|allez) chier",
-           r"(?:hosties?|osties?|esti|maudite?s?) (?:de |d')(?:clowns?|caves?|cons?|imbeciles?"
+           r"(?:hosties?|osties?|esti|maudite?s?|crisses?|ca?lisses?|tabarna[ck]k?) (?:de |d')"
+           r"(?:clowns?|caves?|cons?|imbeciles?"
            r"|idiots?|incompetents?|epais|niaiseux|innocents?|fous|folles?|menteurs?)"),
     _latin(r"pendejos?", r"idiotas?", r"estupid[oa]s?", r"imbeciles?", r"cabrone?s?"),
     _latin(r"chut(?:i|ey?)(?:ya|ye|yon|a)", r"chutiye", r"ma+d+[ae]r ?c+h+o+d+", r"kuttey?",

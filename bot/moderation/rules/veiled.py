@@ -82,9 +82,14 @@ _MEMBERS = (
     r"(?:families|households|people|folks|guys?|drivers|landlords|nannies|parents|kids"
     r"|students|owners|men|women|tenants|neighbou?rs|community|crowd|immigrants|newcomers)"
 )
+# "the Chinese community club", "Filipino community centre": an organisation, not the people.
+_NOT_AN_ORGANISATION = (
+    r"(?! (?:club|centre|center|association|society|council|group|festival|organi[sz]ation"
+    r"|church|temple|mosque|gurdwara|school|choir|team|booth|event|network|services?|hub))"
+)
 _GENERALISATION = _prefiltered(
     rf"(?<![a-z])(?:(?:the|these|those|all (?:the|these|those)?|every|some|of course the"
-    rf"|always the) ?{_COMMUNITY}s? {_MEMBERS}\b{_S}"
+    rf"|always the) ?{_COMMUNITY}s? {_MEMBERS}\b{_NOT_AN_ORGANISATION}{_S}"
     r"(?:always|never|every|all|just how|the ones|can(?:'t|not|not even)? barely|typical"
     r"|everybody knows|take over|takes over|leave it|think the rules|are the same|is the same"
     r"|who (?:can'?t|don'?t|never)|stuffing|that'?s why|like that)"
