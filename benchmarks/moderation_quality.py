@@ -57,6 +57,9 @@ FIRST_PASS = {
     "train_h": {"macro_f1": 0.767, "accuracy": 0.876},
 }
 
+# The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.
+GOALS = {"macro_f1_on_fresh_sets": 0.90, "hatecheck_harassment_f1": 0.90}
+
 Predictor = Callable[[Sequence[str]], list[bool]]
 
 
@@ -192,7 +195,8 @@ def main() -> None:
     for name, evaluation in holdouts.items():
         first = FIRST_PASS.get(name, {})
         _table(f"screener, {name} (first pass: macro F1 {first.get('macro_f1')}, "
-               f"accuracy {first.get('accuracy')})", evaluation)
+               f"accuracy {first.get('accuracy')}; goal on fresh sets: macro F1 "
+               f"{GOALS['macro_f1_on_fresh_sets']})", evaluation)
     result: dict[str, object] = {
         "dev": {name: e.as_dict() for name, e in parts.items()},
         "probes": {name: e.as_dict() for name, e in probes.items()},
@@ -201,6 +205,7 @@ def main() -> None:
             for name, e in holdouts.items()
         },
         "baselines": {},
+        "goals": GOALS,
     }
     found = baselines()
     for name, (categories, predict) in found.items():
@@ -216,7 +221,7 @@ def main() -> None:
         extra = {n: p for n, (_, p) in found.items() if n == "alt-profanity-check"}
         checked = hatecheck(args.hatecheck, extra)
         print("\nHateCheck harassment (hateful cases = harassment; odd templates, unseen by "
-              "the model):")
+              f"the model; goal F1 {GOALS['hatecheck_harassment_f1']}):")
         for name, figures in checked.items():
             print(f"  {name:<22}P {figures['precision']:.3f}  R {figures['recall']:.3f}  "
                   f"F1 {figures['f1']:.3f}")
