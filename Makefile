@@ -32,6 +32,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/storage.py
 	$(BIN)/python benchmarks/moderation_quality.py
 	$(BIN)/python benchmarks/moderation_speed.py
+	$(BIN)/python benchmarks/moderation_verdicts.py
 	$(BIN)/python benchmarks/slack_load.py
 	$(BIN)/python benchmarks/teams_load.py
 	$(BIN)/python benchmarks/operations.py

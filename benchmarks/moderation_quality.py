@@ -38,8 +38,10 @@ PROBES = sorted((ROOT / "tests" / "moderation" / "samples").glob("probe*.jsonl")
 # Larger held-out sets, each scored once before the rules were changed for it: the first-pass
 # figures below are the honest estimate for posts nobody has seen; the current figures are
 # after tuning on them.
-HOLDOUTS = sorted((ROOT / "tests" / "moderation" / "samples").glob("holdout_*.jsonl")) + sorted(
-    (ROOT / "tests" / "moderation" / "samples").glob("set_*.jsonl")
+HOLDOUTS = (
+    sorted((ROOT / "tests" / "moderation" / "samples").glob("holdout_*.jsonl"))
+    + sorted((ROOT / "tests" / "moderation" / "samples").glob("set_*.jsonl"))
+    + sorted((ROOT / "tests" / "moderation" / "samples").glob("train_*.jsonl"))
 )
 FIRST_PASS = {
     "holdout_a": {"macro_f1": 0.815, "accuracy": 0.840},
@@ -50,7 +52,13 @@ FIRST_PASS = {
     # issue 15: two independent writers, scored at commit 64f376e before any change for them
     "set_w1": {"macro_f1": 0.768, "accuracy": 0.877},
     "set_w2": {"macro_f1": 0.800, "accuracy": 0.908},
+    # issue 15, second round: 500 varied training posts by another writer, scored on main
+    # (cc0aa69) before anything was changed for them
+    "train_h": {"macro_f1": 0.767, "accuracy": 0.876},
 }
+
+# The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.
+GOALS = {"macro_f1_on_fresh_sets": 0.90, "hatecheck_harassment_f1": 0.90}
 
 Predictor = Callable[[Sequence[str]], list[bool]]
 
@@ -187,7 +195,8 @@ def main() -> None:
     for name, evaluation in holdouts.items():
         first = FIRST_PASS.get(name, {})
         _table(f"screener, {name} (first pass: macro F1 {first.get('macro_f1')}, "
-               f"accuracy {first.get('accuracy')})", evaluation)
+               f"accuracy {first.get('accuracy')}; goal on fresh sets: macro F1 "
+               f"{GOALS['macro_f1_on_fresh_sets']})", evaluation)
     result: dict[str, object] = {
         "dev": {name: e.as_dict() for name, e in parts.items()},
         "probes": {name: e.as_dict() for name, e in probes.items()},
@@ -196,6 +205,7 @@ def main() -> None:
             for name, e in holdouts.items()
         },
         "baselines": {},
+        "goals": GOALS,
     }
     found = baselines()
     for name, (categories, predict) in found.items():
@@ -211,7 +221,7 @@ def main() -> None:
         extra = {n: p for n, (_, p) in found.items() if n == "alt-profanity-check"}
         checked = hatecheck(args.hatecheck, extra)
         print("\nHateCheck harassment (hateful cases = harassment; odd templates, unseen by "
-              "the model):")
+              f"the model; goal F1 {GOALS['hatecheck_harassment_f1']}):")
         for name, figures in checked.items():
             print(f"  {name:<22}P {figures['precision']:.3f}  R {figures['recall']:.3f}  "
                   f"F1 {figures['f1']:.3f}")

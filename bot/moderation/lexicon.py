@@ -120,7 +120,9 @@ class Lexicon:
                 for part in parts:
                     if (found := self._match_plain(part)) is not None:
                         return found
-                if re.fullmatch(r"[a-z]+['’](?:s|t|re|ve|ll|d|m)|(?:[dlj]|qu)['’][a-z]+", token):
+                # English contractions; French elisions ("d'accord", "s'il", "n'est")
+                if re.fullmatch(r"[a-z]+['’](?:s|t|re|ve|ll|d|m)|(?:[dlj]|qu)['’][a-z]+"
+                                r"|[snmtc]['’][aeiouy][a-z]*", token):
                     return None
         if len(token) > 24:
             return None  # links and e-mail addresses, not disguised words
@@ -158,6 +160,7 @@ class Lexicon:
 
 
 _SEEN_LIMIT = 100_000
+_DOTTED_LETTERS = re.compile(r"(?:[a-z]\.)+[a-z]\.?")
 _STRETCHED = re.compile(r"([aeiouy])\1+|([^aeiouy])\2{2,}")
 
 
@@ -186,6 +189,9 @@ def _masked_patterns(token: str, letters: int) -> tuple[tuple[str, str], ...]:
     """Regular expressions a masked token could stand for (with and without separators),
     each with the first letters its listed forms can start with."""
     variants = [token]
+    if _DOTTED_LETTERS.fullmatch(token):
+        # "s.o.s", "f.u.c.k": single letters with dots are the letters, not masks
+        variants = []
     if any(ch in _SEPARATORS for ch in token):
         variants.append("".join(ch for ch in token if ch not in _SEPARATORS))
     patterns = []

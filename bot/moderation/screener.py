@@ -90,17 +90,21 @@ class Screener:
             if plain.author_is_city and category not in _SCREENED_FOR_CITY:
                 continue
             found.extend(rule(read if category in _READ_EMOJI else plain))
-        if self._learned is not None and not any(self._counts(f) for f in found):
+        if (
+            self._learned is not None
+            and not any(self._counts(f) for f in found)
+            # The model learned English posts; on others its n-grams are noise (asked first:
+            # the answer is cached and cheaper than the model).
+            and is_english(plain.text)
+        ):
             # It reads emoji as emoji (as names they read as chatter: "party popper").
             learned = [f for f in self._learned.findings(plain)
                        if self.settings.is_enabled(f.category)
                        and (not read.author_is_city or f.category in _SCREENED_FOR_CITY)]
             # A warning against an act reads, word for word, much like advice to do it.
-            if discourages(plain.text):
+            if learned and discourages(plain.text):
                 learned = [f for f in learned if f.category != "illegal"]
-            # The model learned English posts; on others its n-grams are noise.
-            if learned and is_english(plain.text):
-                found.extend(learned)
+            found.extend(learned)
         if any(f.category == "commercial" and self._counts(f) for f in found):
             # Spam is off-topic everywhere; calling it both would say the same thing twice.
             # An advertisement with its business's website gives the business's number.

@@ -10,9 +10,10 @@ Leafs", "playoffs" and "hockey" are all *sports*; "windrow", "plow" and "salt" a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
-from bot.moderation.text import Prefiltered
+from bot.moderation.text import Prefiltered, literal_trie
 
 # subject -> word stems (matched at the start of a word, case-insensitive)
 CIVIC_SUBJECTS: dict[str, tuple[str, ...]] = {
@@ -138,26 +139,43 @@ _NEIGHBOURS: dict[str, frozenset[str]] = {
 }
 
 
-def _stem_pattern(stem: str) -> str:
+def _stem_tail(stem: str) -> str:
     """Long stems match as word beginnings ("recycl" in "recycling"); short ones only as
     words with their endings, or "tow" would be found in "towers" and "town"."""
     if len(stem) >= 6:
-        return re.escape(stem)
-    return re.escape(stem) + r"(?:s|es|ed|ing|er|ers)?\b"
+        return ""
+    return r"(?:s|es|ed|ing|er|ers)?\b"
 
 
-def _compile(subjects: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    """One alternation with a named group per subject: a single scan finds them all."""
-    groups = "|".join(
-        rf"(?P<{name}>" + "|".join(_stem_pattern(stem) for stem in stems) + ")"
-        for name, stems in subjects.items()
-    )
-    return re.compile(rf"(?<![a-z0-9])(?:{groups})")  # see text.word_alternation
+class _Thesaurus:
+    """Every subject's stems in one alternation, so a single scan finds them all, factored by
+    leading letters (text.literal_trie: several times faster than one group per subject, with
+    the same matches and the same preferred alternative). Each stem ends with an empty named
+    group that says which subject matched (`subject`)."""
+
+    def __init__(self, subjects: dict[str, tuple[str, ...]]) -> None:
+        names: dict[str, str] = {}
+        alternatives: list[tuple[str, str]] = []
+        for name, stems in subjects.items():
+            for stem in stems:
+                marker = f"s{len(alternatives)}"
+                names[marker] = name
+                alternatives.append((stem, _stem_tail(stem) + f"(?P<{marker}>)"))
+        self._names = names
+        # Most posts name no off-topic subject: one automaton pass says so (bot.moderation.text).
+        self.pattern = Prefiltered(  # the look-behind: see text.word_alternation
+            re.compile(rf"(?<![a-z0-9])(?:{literal_trie(alternatives)})")
+        )
+
+    def subject(self, match: re.Match[str]) -> str:
+        return self._names[match.lastgroup or ""]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text)
 
 
-# Most posts name no off-topic subject: one automaton pass says so (bot.moderation.text).
-_CIVIC = Prefiltered(_compile(CIVIC_SUBJECTS))
-_OFF_TOPIC = Prefiltered(_compile(OFF_TOPIC_SUBJECTS))
+_CIVIC = _Thesaurus(CIVIC_SUBJECTS)
+_OFF_TOPIC = _Thesaurus(OFF_TOPIC_SUBJECTS)
 
 
 def civic_subjects(text: str) -> frozenset[str]:
@@ -169,7 +187,7 @@ def civic_subjects_counted(text: str) -> tuple[frozenset[str], int]:
     found: set[str] = set()
     mentions = 0
     for match in _CIVIC.finditer(text):
-        found.add(match.lastgroup or "")
+        found.add(_CIVIC.subject(match))
         mentions += 1
     return frozenset(found), mentions
 
@@ -178,20 +196,20 @@ def main_civic_subjects(text: str) -> tuple[frozenset[str], int]:
     """The civic subjects `text` mentions most (its main matter), and all mentions."""
     counts: dict[str, int] = {}
     for match in _CIVIC.finditer(text):
-        name = match.lastgroup or ""
+        name = _CIVIC.subject(match)
         counts[name] = counts.get(name, 0) + 1
     top = max(counts.values(), default=0)
     return frozenset(n for n, c in counts.items() if c == top), sum(counts.values())
 
 
 def off_topic_subjects(text: str) -> frozenset[str]:
-    return frozenset(match.lastgroup or "" for match in _OFF_TOPIC.finditer(text))
+    return frozenset(_OFF_TOPIC.subject(match) for match in _OFF_TOPIC.finditer(text))
 
 
 def without_off_topic(text: str) -> str:
     """`text` with its off-topic phrases blanked, so "lost dog, please share" is not read as
     a post about parks because of "dog"."""
-    return _OFF_TOPIC.sub(lambda m: " " * len(m.group()), text)
+    return _OFF_TOPIC.pattern.sub(lambda m: " " * len(m.group()), text)
 
 
 @lru_cache(maxsize=1024)
@@ -201,7 +219,7 @@ def folder_subjects(folder: str, topic: str) -> frozenset[str]:
     about = f"{folder}. {topic}".lower()
     counts: dict[str, int] = {}
     for match in _CIVIC.finditer(about):
-        name = match.lastgroup or ""
+        name = _CIVIC.subject(match)
         counts[name] = counts.get(name, 0) + 1
     own = set(counts) | off_topic_subjects(about)
     top = max(counts.values(), default=0)

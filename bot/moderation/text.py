@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -62,6 +63,31 @@ def word_alternation(alternatives: list[str] | tuple[str, ...]) -> str:
     """
     inner = "|".join(alt[2:] if alt.startswith("\\b") else alt for alt in alternatives)
     return rf"(?<![a-z0-9])(?:{inner})"
+
+
+def literal_trie(alternatives: Sequence[tuple[str, str]]) -> str:
+    """An alternation of `literal + tail` for each (literal, tail regex) pair, factored by
+    leading letters so the regular-expression engine reads a letter once instead of trying
+    every alternative: "garbage|green bin|grass" becomes "g(?:arbage|r(?:een bin|ass))".
+
+    Matches exactly what the plain alternation matches, preferring the same alternative: a
+    letter is only factored out where every alternative still has letters left, and the
+    alternatives sharing a letter keep their order (those with another letter cannot match
+    at the same place).
+    """
+    if not alternatives:
+        return "(?!)"
+    if any(not literal for literal, _ in alternatives):
+        return "|".join(re.escape(literal) + tail for literal, tail in alternatives)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for literal, tail in alternatives:
+        groups.setdefault(literal[0], []).append((literal[1:], tail))
+    branches = []
+    for letter, rest in groups.items():
+        inner = literal_trie(rest)
+        branches.append(re.escape(letter) + (inner if len(rest) == 1 and "|" not in inner
+                                             else f"(?:{inner})"))
+    return "|".join(branches)
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -166,7 +192,10 @@ _NEEDLES = _Needles()
 def _present(text: str) -> frozenset[int]:
     automaton = _NEEDLES._automaton
     assert automaton is not None
-    return frozenset(index for _, index in automaton.iter(text))
+    return frozenset(map(_SECOND, automaton.iter(text)))
+
+
+_SECOND = itemgetter(1)
 
 
 class Prefiltered:
@@ -223,8 +252,10 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     from re import _parser  # type: ignore[attr-defined]
 
     found = _required(_parser.parse(pattern.pattern, pattern.flags))
-    if not found or len(found) > _MAX_NEEDLES or any(len(n) < 2 and n.isascii() for n in found):
-        return None  # a single ASCII letter is in nearly every post
+    if not found or len(found) > _MAX_NEEDLES or any(
+        len(n) < 2 and n.isascii() and (n.isalnum() or n.isspace()) for n in found
+    ):
+        return None  # a single ASCII letter is in nearly every post ("$" is in few)
     return tuple(sorted(found))
 
 
@@ -264,6 +295,10 @@ def _required(items: object) -> frozenset[str] | None:
                 consider(frozenset().union(*branches))  # type: ignore[arg-type]
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1:
             consider(_required(value[2]))
+        elif op is c.ASSERT:
+            # What a look-ahead or look-behind asks for is in the text too (not in the match,
+            # but the automaton reads the whole text).
+            consider(_required(value[1]))
     if run:
         consider(frozenset({"".join(run)}))
     return best

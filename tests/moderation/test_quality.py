@@ -46,3 +46,11 @@ def test_fresh_sets_of_issue_15_stay_above_their_tuned_level(name: str) -> None:
     evaluation = evaluate(SAMPLES / name)
     assert evaluation.macro_f1 >= 0.9
     assert evaluation.accuracy >= 0.95
+
+
+def test_train_h_stays_above_its_tuned_level() -> None:
+    # 500 varied posts by a third writer (first pass 0.767 / 0.876, samples/README.md); now
+    # training data for the model and the source of rule classes, so held near its level.
+    evaluation = evaluate(SAMPLES / "train_h.jsonl")
+    assert evaluation.macro_f1 >= 0.88
+    assert evaluation.accuracy >= 0.94

@@ -26,7 +26,9 @@ _CLUTTER = frozenset(
      "first!!", "first!", "^this", "^^ this", "^^this", "this^", "👆", "same tbh",
      "bumping this", "seen", "this this this", "+1 same", "me as well", "me also",
      "commenting for reach", "commenting to follow", "following for updates", "saving this",
-     "watching this", "here", "also me", "agreed", "+1 agreed"}
+     "watching this", "here", "also me", "agreed", "+1 agreed",
+     # one word that only acknowledges, and French "first"
+     "ok", "okay", "k", "kk", "cool", "lol", "premier", "premiere", "premier!"}
 )  # fmt: skip
 _STOPWORDS = frozenset(
     {
@@ -60,6 +62,8 @@ def _clutter(text: str) -> Finding | None:
     bare = re.sub(r"\s+", " ", "".join(ch for ch in fold(stripped) if not is_emoji(ch))).strip()
     bare = re.sub(r"^(?:@\w+[\s,:]*)+", "", bare)  # "@CityofPickering following"
     bare = bare.rstrip("!.?") or bare
+    if re.fullmatch(r"(?:\S ){2,}\S", bare):
+        bare = bare.replace(" ", "")  # "b u m p" spaced out
     whole = Span(0, len(text), text)
     if bare in _CLUTTER or (bare and not any(ch.isalnum() for ch in bare) and len(bare) < 8):
         reason = f"Clutter post with no content ('{text.strip()[:40]}')"

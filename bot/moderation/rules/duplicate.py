@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from bot.moderation.guidelines import explain
 from bot.moderation.history import PostHistory, PostRecord
@@ -39,12 +40,25 @@ def similarity(a: str, b: str) -> float:
     grams_a, grams_b = _trigrams(a), _trigrams(b)
     if not grams_a or not grams_b:
         return 0.0
-    return len(grams_a & grams_b) / len(grams_a | grams_b)
+    common = len(grams_a & grams_b)
+    return common / (len(grams_a) + len(grams_b) - common)
 
 
-def _trigrams(text: str) -> set[str]:
+def _could_be_similar(a: str, b: str, threshold: float) -> bool:
+    """Whether the two fingerprints' trigram sets could overlap enough (Jaccard at most the
+    smaller set over the larger); answered from their sizes alone, without intersecting."""
+    if a == b:
+        return True
+    size_a, size_b = len(_trigrams(a)), len(_trigrams(b))
+    return min(size_a, size_b) >= threshold * max(size_a, size_b) - 1e-9  # never skip a match
+
+
+# The trigram sets of an author's recent posts are compared with each new post of theirs:
+# each set is built once and remembered (bounded), not rebuilt for every comparison.
+@lru_cache(maxsize=8192)
+def _trigrams(text: str) -> frozenset[str]:
     padded = f"  {text} "
-    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+    return frozenset([padded[i : i + 3] for i in range(len(padded) - 2)])
 
 
 def find_duplicate(
@@ -64,7 +78,11 @@ def find_duplicate(
             continue
         if same_board_only and record.board != post.board:
             continue
-        if print_ and similarity(print_, record.fingerprint) >= threshold:
+        if (
+            print_
+            and _could_be_similar(print_, record.fingerprint, threshold)
+            and similarity(print_, record.fingerprint) >= threshold
+        ):
             match = record
             break  # oldest first: the first copy is the one to keep
     history.remember(

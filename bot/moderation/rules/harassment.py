@@ -13,6 +13,7 @@ import re
 
 from bot.moderation import contacts
 from bot.moderation.guidelines import explain
+from bot.moderation.languages import language_of
 from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.rules.hate_speech import KEY_WORDS, hate_group_named, hate_speech_spans
@@ -423,6 +424,8 @@ def _word_hits(
 ) -> list[tuple[float, Span, str]]:
     hits = []
     for hit in SLURS.find(text):
+        if hit.form in _INNOCENT_IN and language_of(text) == _INNOCENT_IN[hit.form]:
+            continue  # "mieux vaut tard que jamais": a French word, not the slur
         hits.append((0.9, Span(hit.start, hit.end, text[hit.start : hit.end]), "a slur"))
     for hit in INSULTS.find(text):
         span = Span(hit.start, hit.end, text[hit.start : hit.end])
@@ -438,6 +441,11 @@ def _word_hits(
             continue  # "I was a prick back then": owning up, not attacking anyone
         hits.append((0.75, span, "an insult"))
     return hits
+
+
+# Listed words that are ordinary words in another language, by the language (detected by
+# bot.moderation.languages, not guessed) in which they are innocent.
+_INNOCENT_IN = {"tard": "fr", "tards": "fr"}
 
 
 _SAID_OF = re.compile(

@@ -25,7 +25,7 @@ _DISMISSALS = Prefiltered(re.compile(
             r"|asked for|goes|uses)\b", r"\bwho (?:even )?(?:needs|wants|likes) (?:this|that|these"
             r"|it|them|those)\b", r"\bwho asked\b", r"\bimagine caring\b", r"\bnot another\b",
             r"\b(?:so |really |super |very |pretty )?(?:boring|lame|dull|tedious|meh)\b",
-            r"\byawn+\b", r"\bz{3,}\b", r"\bsnooze(?: ?fest)?\b",
+            r"\byawn+\b", r"\bzzz+\b", r"\bsnooze(?: ?fest)?\b",
             r"\b(?:the )?(?:lamest|dullest|most boring|most pointless|least interesting)\b",
             r"\b(?:riveting|thrilling|gripping|scintillating|fascinating) (?:stuff|content"
             r"|topic|thread|update|post)\b", r"\bputs? me to sleep\b", r"\bso over (?:this|it)\b",

@@ -45,7 +45,8 @@ _VULGAR = (
            r"ta gueule", r"ferme ta gueule", r"ta yeule", r"va te faire foutre",
            r"allez vous faire foutre", r"nique ta mere", r"niquer?", r"bordel de merde",
            r"tabarn[ao][ck]k?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
-           r"osti(?:e)? de", r"hostie de", r"ciboire", r"sacrament", r"marde", r"trou de cul",
+           r"osti(?:e)?s? de", r"hosties? de", r"(?:va|allez|aller) chier", r"ciboire",
+           r"sacrament", r"marde", r"trou de cul",
            r"trou d'cul", r"couillons?", r"sous-merdes?", r"fait chier", r"fais chier",
            r"chiant(?:e|s|es)?", r"foutu(?:e|s|es)?", r"bande de cons"),
     # Spanish
@@ -85,7 +86,11 @@ _INSULTS = (
            r"espece de (?:con|conne|connard|idiot|imbecile|cretin|debile|salaud|malade|clown"
            r"|abruti|ordure|minable)\w*", r"bande de (?:cons|voleurs|menteurs|clowns|nuls|pourris)",
            r"[eé]lus pourris", r"escrocs?", r"menteu(?:r|rs|se|ses)",
-           r"tarla", r"niaiseu(?:x|se)", r"mange de la marde", r"degage"),
+           r"tarla", r"niaiseu(?:x|se)", r"mange de la marde", r"degage",
+           r"fraudeu(?:r|rs|se|ses)", r"(?:va|allez) chier",
+           r"(?:hosties?|osties?|esti|maudite?s?|crisses?|ca?lisses?|tabarna[ck]k?) (?:de |d')"
+           r"(?:clowns?|caves?|cons?|imbeciles?"
+           r"|idiots?|incompetents?|epais|niaiseux|innocents?|fous|folles?|menteurs?)"),
     _latin(r"pendejos?", r"idiotas?", r"estupid[oa]s?", r"imbeciles?", r"cabrone?s?"),
     _latin(r"chut(?:i|ey?)(?:ya|ye|yon|a)", r"chutiye", r"ma+d+[ae]r ?c+h+o+d+", r"kuttey?",
            r"kutti", r"kutte di", r"kamin[ae]y?", r"harami", r"haraami", r"haramzad[ae]",
@@ -105,7 +110,8 @@ _INSULTS = (
 )
 _INSULTS_IN: dict[str, str] = {
     "fr": _latin(r"(?:est|es|sont|un|une|quels?|quelles?|gros|grosse|sales?|pauvres?|vieux"
-                 r"|vieille|bande de) (?:(?:vraie?|gros(?:se)?|sale|pauvre|maudite?|esti) )*"
+                 r"|vieille|bande de) (?:(?:vraie?|gros(?:se)?|sale|pauvre|maudite?|esti"
+                 r"|p'?tite?s?|petite?s?) )*"
                  r"(?:cons?|connes?)"),
     "tl": _latin(r"bobo", r"tanga", r"gaga", r"hayop"), "es": _latin(r"tont[oa]s?")}
 _SLURS = (
@@ -117,8 +123,11 @@ _SLURS = (
     _script("黑鬼", "支那", "阿三", "死基佬", "பறையன்", "چمار", "ਚਮਾਰ", "ਚੂਹੜ[ਾੇ]"),
 )
 _THREATS = (
-    _latin(r"(?:je|on) sai[st] (?:ou|o[uù]) (?:tu (?:habites|restes|vis)|vous (?:habitez|restez)"
-           r"|il (?:habite|reste)|elle (?:habite|reste))",
+    _latin(r"(?:je|on) sai[st] (?:ou|o[uù]) (?:tu (?:habites|restes|vis|gares|stationnes"
+           r"|travailles)|vous (?:habitez|restez|travaillez)"
+           r"|il (?:habite|reste|travaille)|elle (?:habite|reste|travaille))",
+           r"(?:je vais|on va) (?:aller )?te (?:voir|trouver|rendre visite)"
+           r"(?= ?[.!,]| ce soir| bientot| chez)",
            r"(?:tu|vous|il|elle) (?:va|vas|vont|allez) (?:le |la |les )?(?:regretter|payer)",
            r"(?:je|on) va(?:is)? te (?:tuer|buter|crever|retrouver|regler ton compte)",
            r"on va (?:le|la|les) (?:tuer|buter|retrouver)",
@@ -144,6 +153,17 @@ _THREATS = (
 )
 
 
+# Telling a group to leave, or what it is "good for", in French: "retournez au Québec",
+# "c'est tout ce qu'ils sont bons à faire".
+_EXCLUSION_FR = _latin(
+    r"retourne(?:z|r)? (?:au|en|dans|chez) (?:quebec|france|afrique|chine|inde|ton pays|votre pays"
+    r"|leur pays|vous|toi|eux)",
+    r"(?:c'est )?tout ce qu'(?:ils|elles) sont bon(?:ne)?s? a faire",
+    r"(?:ces|les) (?:immigrants?|etrangers|immigres|arabes|noirs|chinois|indiens|musulmans)"
+    r" (?:sont tous|sont toutes|volent|profitent)",
+)
+
+
 # French, beyond insults: selling and advertising, dismissing the topic, clutter, and
 # advice to break the rules (matched on folded text: accents off).
 _COMMERCIAL_FR = _latin(
@@ -162,6 +182,9 @@ _NEGATIVITY_FR = _latin(
     r"tout le monde s'en (?:fout|fiche)", r"personne ne s'en soucie",
     r"(?:quel |ce |un )?sujet (?:plate|ennuyant|ennuyeux|nul|inutile)",
     r"(?:ca|cela) n'interesse personne", r"qui (?:lit|lis) (?:ca|cela)",
+    r"qui (?:regarde|ecoute|lit) (?:ca|cela|ce truc)", r"^\W*(?:ennuyeux|ennuyant|plate|nul)\W*$",
+    r"(?:activite|evenement|video|sujet|programme|consultation|affaire|idee|fete)"
+    r" (?:tellement |vraiment )?(?:plate|ennuyante?|ennuyeuse|nulle?|inutile)",
 )
 _CLUTTER_FR = re.compile(
     r"\W*(?:moi aussi|pareil|idem|meme chose|d'accord|suivi|je suis|je suis ce fil|up|\+1)\W*"
@@ -191,6 +214,7 @@ _LISTS: tuple[_List, ...] = (
       for lang, p in _INSULTS_IN.items()),
     _List("harassment", "Slur in another language", 0.9, _compile(_SLURS)),
     _List("harassment", "Threat in another language", 0.85, _compile(_THREATS)),
+    _List("harassment", "Exclusion of a group, in French", 0.8, _compile(_EXCLUSION_FR)),
     _List("commercial", "Selling or advertising, in French", 0.7, _compile(_COMMERCIAL_FR)),
     _List("negativity", "Only says the topic is disliked, in French", 0.7,
           _compile(_NEGATIVITY_FR)),

@@ -53,8 +53,11 @@ _PLATE = Prefiltered(re.compile(
 # Plates with odd separators or vanity plates, said to be plates: "plate CBRT·417",
 # "vanity plate CHGR 55", "plate is BZRK-OO7", "plate AL 94·KD".
 _SAID_PLATE = Prefiltered(re.compile(
-    r"\b(?i:licen[cs]e |vanity )?(?i:plates?)(?: number| no\.?| #| is| reads| says)?:? ?#?"
-    r"(?P<plate>[A-Z0-9]{1,4}(?:[ ·•.\-–][A-Z0-9]{1,4}){0,2})(?![\w·•])"
+    r"\b(?i:licen[cs]e |(?P<vanity>vanity) )?(?i:plates?)(?: number| no\.?| #| is| reads| says)?:?"
+    r" ?#?['\"‘“]?(?P<plate>[A-Z0-9]{1,4}(?:[ ·•.\-–][A-Z0-9]{1,4}){0,2}"
+    r"|[A-Z0-9](?:[·•.\-–][A-Z0-9]){4,7}"  # one character at a time: "B·K·R·T·7·3·1"
+    r"|(?=[A-Z]*\d)[A-Z0-9]{5,8}"  # one word with a digit: "SUNNY77"
+    r"|(?(vanity)[A-Z]{5,8}|(?!)))(?![\w·•])"  # a vanity plate of letters: "RDFRRA"
 ))
 _PRIVATE_IDS = Prefiltered(re.compile(
     r"\b(?:health card|OHIP|SIN|social insurance|driver'?s licen[cs]e|passport|credit card"
@@ -83,7 +86,8 @@ def personal_info_with(post: Post, check: AllowListCheck) -> list[Finding]:
         found.append((_CONFIDENCE[contact.kind], contact.span, _KIND_NAME[contact.kind]))
     found += [(0.85, _span(text, m), "a licence plate") for m in _PLATE.finditer(text)]
     found += [(0.85, Span(m.start("plate"), m.end("plate"), m.group("plate")), "a licence plate")
-              for m in _SAID_PLATE.finditer(text) if _looks_like_plate(m.group("plate"))]
+              for m in _SAID_PLATE.finditer(text)
+              if _looks_like_plate(m.group("plate"), vanity=m.group("vanity") is not None)]
     found += [(0.85, _span(text, m), "an identity number") for m in _PRIVATE_IDS.finditer(text)]
     found += [(0.7, _span(text, m), "where a person lives") for m in _HOME_LOCATION.finditer(text)]
     if not found:
@@ -167,12 +171,13 @@ def _resource_context(
     return _RESOURCE_WORDS.search(window) is not None
 
 
-def _looks_like_plate(plate: str) -> bool:
-    """Letters and digits (or a letter O for a zero), five to eight of them."""
+def _looks_like_plate(plate: str, *, vanity: bool = False) -> bool:
+    """Letters and digits (or a letter O for a zero), five to eight of them; a plate said to
+    be a vanity plate may be letters only ("vanity plate 'RDFRRA'")."""
     characters = [ch for ch in plate if ch.isalnum()]
     letters = sum(ch.isalpha() for ch in characters)
     return 5 <= len(characters) <= 8 and letters >= 2 and (len(characters) - letters >= 1
-                                                           or "O" in plate)
+                                                           or "O" in plate or vanity)
 
 
 def _span(text: str, match: re.Match[str]) -> Span:

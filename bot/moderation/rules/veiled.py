@@ -22,6 +22,19 @@ _S = r"[^.!?\n]{0,60}?"  # the rest of one sentence
 def _prefiltered(pattern: str) -> Prefiltered:
     return Prefiltered(re.compile(pattern))
 
+
+# Saying one will publish a person's home address or number: "I'll be posting Mayor X's home
+# address tonight", "we're sharing her number", "je vais publier l'adresse de la Gauthier".
+_PUBLISH_ADDRESS = (
+    r"(?:(?:i(?:'ll| will|'m| am)|we(?:'ll| will|'re| are)|gonna|going to)(?: be)?"
+    r" (?:going to |gonna )?(?:post|posting|publish|publishing|share|sharing|leak|leaking"
+    r"|drop|dropping|put|putting)(?: up| out)? (?:his|her|their|your|(?:(?:mayor|councill?or"
+    r"|clr\.?|deputy mayor) )?[a-z]+'s) (?:home |house |personal |cell )?(?:address|phone number"
+    r"|number|details|info)"
+    r"|(?:je|on) va(?:is)? (?:publier|poster|partager|mettre) (?:l'adresse|le numero|son adresse"
+    r"|son numero|ton adresse|ton numero))"
+)
+
 _VEILED_THREATS = _prefiltered(
     r"(?<![a-z])(?:"
     r"(?:would|it'?d|be) (?:be )?(?:a )?(?:real |big )?(?:shame|pity) if" + _S
@@ -33,8 +46,8 @@ _VEILED_THREATS = _prefiltered(
     r"|see what happens to (?:th(?:ose|at|is|eir)|your|his|her)"
     r"|(?:i(?:'m| am)|we(?:'re| are)) (?:going to |gonna )?(?:post|posting|publish|publishing"
     r"|share|sharing|leak|leaking) (?:his|her|their|your) (?:home )?(?:address|phone|number"
-    r"|details|info)"
-    r"|(?:i|we) know (?:where|which house) (?:he|she|they|you|his|her)\b[^.!?\n]{0,30}"
+    r"|details|info)|" + _PUBLISH_ADDRESS
+    + r"|(?:i|we) know (?:where|which house) (?:he|she|they|you|his|her)\b[^.!?\n]{0,30}"
     r"(?:lives?|parks?|stays?|live)\b"
     r"|(?:won'?t|will not) be (?:pretty|nice|good|a (?:ticket|warning|letter))"
     r"|(?:do|did) with (?:it|this|that|the info) what(?:ever)? you (?:want|will|like)"
@@ -56,7 +69,7 @@ _PROPERTY_HARM = _prefiltered(
     r" (?:its|his|her|their|the|that)\b"
     r"|something happened to (?:th(?:at|ose|eir)|his|her)|what happens to th(?:ose|at|eir)"
     r"|land on city hall|go off on city hall|posting (?:his|her|their) (?:home )?address"
-    r"|(?:post|publish|share) (?:his|her|their) (?:home )?address)"
+    r"|(?:post|publish|share) (?:his|her|their) (?:home )?address|" + _PUBLISH_ADDRESS + ")"
 )
 
 _COMMUNITY = (
@@ -69,9 +82,14 @@ _MEMBERS = (
     r"(?:families|households|people|folks|guys?|drivers|landlords|nannies|parents|kids"
     r"|students|owners|men|women|tenants|neighbou?rs|community|crowd|immigrants|newcomers)"
 )
+# "the Chinese community club", "Filipino community centre": an organisation, not the people.
+_NOT_AN_ORGANISATION = (
+    r"(?! (?:club|centre|center|association|society|council|group|festival|organi[sz]ation"
+    r"|church|temple|mosque|gurdwara|school|choir|team|booth|event|network|services?|hub))"
+)
 _GENERALISATION = _prefiltered(
     rf"(?<![a-z])(?:(?:the|these|those|all (?:the|these|those)?|every|some|of course the"
-    rf"|always the) ?{_COMMUNITY}s? {_MEMBERS}\b{_S}"
+    rf"|always the) ?{_COMMUNITY}s? {_MEMBERS}\b{_NOT_AN_ORGANISATION}{_S}"
     r"(?:always|never|every|all|just how|the ones|can(?:'t|not|not even)? barely|typical"
     r"|everybody knows|take over|takes over|leave it|think the rules|are the same|is the same"
     r"|who (?:can'?t|don'?t|never)|stuffing|that'?s why|like that)"
@@ -85,6 +103,12 @@ _GENERALISATION = _prefiltered(
     r"|(?:these|those) people (?:demand|want|expect|think|always|never|are all)"
     r"|(?:for|by) canadians?\W+(?:not|half)\b" + _S + r"immigrants"
     r"|we all know who'?s (?:really )?running (?:this|the) (?:town|city|place)"
+    r"|(?:ship|send|kick|deport|pack) (?:them|'?em|these people|those people)(?: all)? (?:back|out)"
+    r"\b[^.!?\n]{0,20}(?:where (?:they|you) came from|(?:their|your) (?:own )?country)"
+    r"|(?:it'?s|its|that'?s) in their (?:culture|blood|nature|dna|genes)"
+    r"|(?:refuse|refuses|won'?t|will not|can'?t be bothered) (?:to )?(?:learn|speak) english"
+    r"|(?:they|these people|those people) (?:don'?t|do not|never) (?:respect|belong in)"
+    r" (?:this|our) (?:country|culture|values|way of life)"
     r"|that'?s (?:apparently )?who (?:\w+ )?is (?:built|made|run) for"
     r")"
 )
@@ -93,18 +117,28 @@ _AGENCY = (
     r"(?:cra|canada revenue agency|service canada|serviceontario|service ontario|hydro one"
     r"|elexicon|enbridge|rcmp|ontario provincial police|opp|durham regional police|drps"
     r"|canada post|ircc|immigration canada|(?:city of pickering|region of durham|the city)"
-    r"(?: tax| revenue| finance| billing)? (?:office|department|notice|alert))"
+    r"(?: tax| revenue| finance| billing)? (?:office|department|notice|alert)"
+    r"|government of (?:canada|ontario)|(?:city of pickering|region of durham)"
+    r" (?:payment|account|bill|tax|refund))"
 )
 _IDENTITY_OR_PAYMENT = (
     r"(?:sin\b|social insurance|banking|bank (?:info|details|account|login)|card (?:details"
     r"|number|info)|credit card|gift cards?|google play|itunes|bitcoin|crypto|e-?transfer|wire"
     r"|pay (?:immediately|now|today)|settle the (?:outstanding )?balance|login details"
-    r"|password)"
+    r"|password|date of birth|bank card|online banking|banking login"
+    r"|(?:to )?avoid (?:a |the )?(?:\$[\d,.]+ )?(?:penalty|late fee|cancellation|suspension"
+    r"|arrest|disconnection))"
 )
-_ASK = r"(?:verify|confirm|submit|provide|enter|update|send|settle|pay|claim|call|click)"
+_ASK = (r"(?:verify|confirm|submit|re-?submit|provide|enter|update|send|settle|pay|claim|call"
+        r"|click|reply with|dm us|dm me|text us|email us|message us)")
+# A prize or payout that asks for identity or card details: "WIN a free iPhone! ... enter
+# your card details for shipping", "your benefit bonus is ready. DM us your SIN".
+_PRIZE = (r"(?:you(?:'ve| have)? won|win|winner|free (?:iphone|ipad|gift|prize|trip)|prize"
+          r"|benefit bonus|bonus is ready|unclaimed (?:refund|rebate|credit))")
 _SCAM = _prefiltered(
     rf"(?<![a-z]){_AGENCY}\b[^\n]{{0,200}}?\b{_ASK}\b[^\n]{{0,80}}?{_IDENTITY_OR_PAYMENT}"
     rf"|(?<![a-z]){_ASK}\b[^\n]{{0,60}}?{_IDENTITY_OR_PAYMENT}[^\n]{{0,120}}?\b{_AGENCY}\b"
+    rf"|(?<![a-z]){_PRIZE}\b[^\n]{{0,160}}?\b{_ASK}\b[^\n]{{0,60}}?{_IDENTITY_OR_PAYMENT}"
 )
 _SCAM_WARNING = re.compile(
     r"\b(?:will never|never ask|don'?t (?:ever )?(?:give|send|pay)|do not (?:give|send|pay)"
@@ -150,9 +184,20 @@ def veiled_harassment(post: Post) -> list[Finding]:
     ]
 
 
+# "Would be a shame if a brick went through them", "ce serait dommage si quelqu'un
+# déplaçait vos cônes": harm wished in so many words, to property or to a person.
+_SHAME_IF = _prefiltered(
+    r"(?<![a-z])(?:(?:would|it'?d|be) (?:be )?(?:a )?(?:real |big )?(?:shame|pity) if"
+    r"|(?:ce )?serait (?:bien )?dommage (?:si|qu)|(?:ca|ce) serait plate (?:si|qu))"
+    r"[^.!?\n]{0,80}?(?:got|get|went|go|found|caught|happened|burn|fire|broke|smash|dump"
+    r"|egg|key|slash|brick|rock|paint|spray|deplac|cass|brul|vol|tomb|disparai)"
+)
+
+
 def veiled_illegal(post: Post) -> list[Finding]:
     folded = fold(post.text)
     found = [
+        *_found("illegal", _SHAME_IF, post, folded, 0.75, "Veiled threat of harm"),
         *_found("illegal", _PROPERTY_HARM, post, folded, 0.75,
                 "Threat of harm to property or of publishing a home address"),
         *_found("illegal", _FIREWORK_SALE, post, folded, 0.8, "Sale of banned fireworks"),
