@@ -6,7 +6,8 @@ tests run one contract suite against every implementation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -61,6 +62,10 @@ class Outbox(Protocol):
     def due(self, now: float, limit: int = 50) -> list[OutboxMessage]: ...
 
     def delivered(self, message_id: str) -> None: ...
+
+    def delivered_all(self, message_ids: Iterable[str]) -> None:
+        """Several deliveries recorded in one write."""
+        ...
 
     def failed(self, message: OutboxMessage, *, error: str, retry_at: float | None) -> None:
         """Record a failed attempt; `retry_at` None means give up (kept as dead letter)."""
@@ -117,3 +122,24 @@ class Channel(Protocol):
     async def deliver(self, notification: Notification) -> None:
         """Deliver to every target on this platform; raise DeliveryFailed to retry later."""
         ...
+
+
+class Durability(Protocol):
+    """Group commit: decisions taken inside `deferred()` are visible at once and made durable
+    together by `await flushed()`, one disk sync for every commit written meanwhile. A
+    platform is told "done" (its ack) only after `flushed()` returns."""
+
+    def deferred(self) -> contextlib.AbstractContextManager[None]: ...
+
+    async def flushed(self) -> None: ...
+
+
+class Immediate:
+    """Every commit is durable when it returns (in-memory stores, tests)."""
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        yield
+
+    async def flushed(self) -> None:
+        return None

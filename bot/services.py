@@ -13,7 +13,7 @@ from bot.cases import CaseEngine
 from bot.config import AppConfig
 from bot.directory import Directory
 from bot.moderation.desk import ModerationDesk
-from bot.ports import Channel, DeliveryLedger, KeyValueStore
+from bot.ports import Channel, DeliveryLedger, Durability, Immediate, KeyValueStore
 from bot.workflow import Workflow
 
 
@@ -28,6 +28,9 @@ class Services:
     wake: Callable[[], None]     # something was queued: deliver it now
     # The platforms attached so far, by name: the outbox delivers through exactly these.
     channels: dict[str, Channel] = field(default_factory=dict)
+    # Group commit: a click's decision is taken inside `durability.deferred()` and acked after
+    # `await durability.flushed()` (one fsync for the decisions that arrived together).
+    durability: Durability = field(default_factory=Immediate)
 
     @property
     def directory(self) -> Directory:

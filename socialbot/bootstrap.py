@@ -88,7 +88,8 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
                           levels=config.service_levels, desk=desk)
     dispatcher = OutboxDispatcher(repository, {})
     services = Services(config=config, engine=engine, workflow=workflow, desk=desk, kv=repository,
-                        ledger=repository, wake=dispatcher.wake, channels=dispatcher.channels)
+                        ledger=repository, wake=dispatcher.wake, channels=dispatcher.channels,
+                        durability=store)
     return Runtime(config=config, base_dir=base_dir, store=store, repository=repository,
                    services=services, dispatcher=dispatcher, reminders=reminders)
 

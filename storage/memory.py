@@ -121,6 +121,10 @@ class MemoryRepository:
     def delivered(self, message_id: str) -> None:
         self._outbox.pop(message_id, None)
 
+    def delivered_all(self, message_ids: Iterable[str]) -> None:
+        for message_id in message_ids:
+            self._outbox.pop(message_id, None)
+
     def failed(self, message: OutboxMessage, *, error: str, retry_at: float | None) -> None:
         stored = self._outbox.get(message.id)
         record = outbox_record(message, queued_at=stored.get("queued_at") if stored else None)

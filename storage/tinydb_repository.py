@@ -7,7 +7,6 @@ so a state change and the notifications it causes are one commit. Small in-memor
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import threading
 import time
@@ -21,7 +20,13 @@ from bot.notifications import Notification, OutboxMessage
 from bot.outbox import OutboxSummary
 from bot.ports import ConcurrentUpdate, HistoryRewritten
 from storage.engine import Op, Store
-from storage.outbox_records import oldest_first, outbox_message, outbox_record, summarise
+from storage.outbox_records import (
+    OutboxIndex,
+    oldest_first,
+    outbox_message,
+    outbox_record,
+    summarise,
+)
 
 __all__ = ["HistoryRewritten", "TinyDBRepository", "migration_record"]
 
@@ -52,6 +57,8 @@ class TinyDBRepository:
         self._copies: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._chain_unhashed_histories()
         self._next_number = itertools.count(self._build_indexes() + 1)
+        self._outbox = OutboxIndex()
+        store.watch(OUTBOX, self._outbox.changed)
         self.generation = 0  # bumps on every saved request: reports know when to look again
 
     def _chain_unhashed_histories(self) -> None:
@@ -176,16 +183,19 @@ class TinyDBRepository:
     # -- Outbox -----------------------------------------------------------------------------
 
     def due(self, now: float, limit: int = 50) -> list[OutboxMessage]:
-        ready = ((position, record) for position, (_, record)
-                 in enumerate(self.store.items(OUTBOX))
-                 if not record["dead"] and record["not_before"] <= now)
         # Among messages due alike, the order they were queued in (a request's closed step
-        # before its next one); nsmallest keeps a pass linear in the backlog.
-        first = heapq.nsmallest(limit, ready, key=lambda item: (item[1]["not_before"], item[0]))
-        return [outbox_message(record) for _, record in first]
+        # before its next one); only those whose commit is on disk (group commit).
+        found = (self.store.get(OUTBOX, message_id) for message_id
+                 in self._outbox.due(now, limit, durable_up_to=self.store.synced))
+        return [outbox_message(record) for record in found if record is not None]
 
     def delivered(self, message_id: str) -> None:
         self.store.commit([("del", OUTBOX, message_id)], sync=False)
+
+    def delivered_all(self, message_ids: Iterable[str]) -> None:
+        """Several deliveries recorded in one write (the dispatcher batches them)."""
+        self.store.commit([("del", OUTBOX, message_id) for message_id in message_ids],
+                          sync=False)
 
     def failed(self, message: OutboxMessage, *, error: str, retry_at: float | None) -> None:
         record = outbox_record(message, queued_at=self._queued_at(message.id))
@@ -194,10 +204,11 @@ class TinyDBRepository:
         self.store.commit([("put", OUTBOX, message.id, record)], sync=False)
 
     def pending_count(self) -> int:
-        return sum(1 for _, r in self.store.items(OUTBOX) if not r["dead"])
+        return self._outbox.pending_count()
 
     def dead_letters(self) -> list[OutboxMessage]:
-        return [outbox_message(r) for _, r in self.store.items(OUTBOX) if r["dead"]]
+        found = (self.store.get(OUTBOX, message_id) for message_id in self._outbox.dead())
+        return [outbox_message(record) for record in found if record is not None]
 
     # -- Operations: what waits, what was given up on, and putting it back ------------------
 
