@@ -55,6 +55,11 @@ class RequestRepository(Protocol):
 
     def open_cases(self) -> list[SocialMediaRequest]: ...
 
+    def changed_since(self, cursor: int) -> tuple[list[str], int]:
+        """Ids of the requests saved since `cursor` (0: every stored request), and the cursor
+        to pass next time: how indexes kept outside the store (the inbox) stay current."""
+        ...
+
     def count(self) -> int: ...
 
 

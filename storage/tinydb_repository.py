@@ -55,6 +55,7 @@ class TinyDBRepository:
         self._open: set[str] = set()
         self._refusals: dict[str, int] = defaultdict(int)
         self._copies: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._saved: list[str] = []  # every request id as stored and saved: `changed_since`
         self._chain_unhashed_histories()
         self._next_number = itertools.count(self._build_indexes() + 1)
         self._outbox = OutboxIndex()
@@ -80,6 +81,7 @@ class TinyDBRepository:
         highest = 0
         for doc_id, record in self.store.items(REQUESTS):
             self._index(record)
+            self._saved.append(doc_id)
             highest = max(highest, int(doc_id.removeprefix("R-")))
         for doc_id, _ in self.store.items(REFUSALS):
             self._refusals[doc_id.rsplit("#", 1)[0]] += 1
@@ -127,8 +129,12 @@ class TinyDBRepository:
             self.store.commit(ops)
             self._parsed[saved.id] = saved
             self._index(record)
+            self._saved.append(saved.id)
             self.generation += 1
         return saved
+
+    def changed_since(self, cursor: int) -> tuple[list[str], int]:
+        return self._saved[cursor:], len(self._saved)
 
     def queue(self, notifications: Iterable[Notification], *, marker: str) -> None:
         self.store.commit([("put", MARKERS, marker, {"marker": marker}),

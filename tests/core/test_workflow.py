@@ -297,6 +297,22 @@ def test_inbox_lists_what_waits_for_each_person(workflow: Workflow) -> None:
     assert [r.id for r in workflow.requests_of("adoe")] == [first.id]
 
 
+def test_the_inbox_reads_only_the_requests_saved_since_it_last_looked(
+        workflow: Workflow, monkeypatch: pytest.MonkeyPatch) -> None:
+    requests = [file_request(workflow) for _ in range(4)]
+    assert len(workflow.inbox("msmith")) == 4
+    routed: list[str] = []
+    routing = workflow.current_approvers
+    monkeypatch.setattr(workflow, "current_approvers",
+                        lambda r: (routed.append(r.id), routing(r))[1])
+    monkeypatch.setattr(workflow.repository, "open_cases", lambda: pytest.fail("a scan"))
+    assert len(workflow.inbox("msmith")) == 4
+    assert routed == []
+    act(workflow, "msmith", requests[2].id, "approve")
+    assert [r.id for r in workflow.inbox("msmith")] == [requests[i].id for i in (0, 1, 3)]
+    assert routed[-1] == requests[2].id and routed.count(requests[2].id) == 1
+
+
 def test_each_decision_queues_its_notifications_in_the_same_write(
         tmp_path, sample_config, clock) -> None:  # type: ignore[no-untyped-def]
     from socialbot.bootstrap import build
