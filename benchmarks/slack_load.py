@@ -18,9 +18,16 @@ bot does in production; the bare app is left as the issue describes it. Both ans
 request before the slow work is done, so the comparison is of what each costs per click; the
 bot's own figures say whether its work kept up: `decisions` that took effect, the after-ack
 and delivery `tasks_at_end` still running when the load stopped (finished on shutdown), the
-`outbox_backlog` of notifications not yet delivered, and `server_cpu_ms_per_request`.
+notifications not yet delivered (below), and `server_cpu_ms_per_request`.
 Each stored request takes three fresh approvals; with `--stored` too small for the run,
 further Approve clicks find the step decided (`repeated_approvals` counts them).
+
+What users feel: for every Approve that should bring the next approver a card, the time from
+sending the click to the fake Web API receiving that card (`card_p50_ms`, `card_p99_ms`; the
+card is found by the notice key in its metadata), the notices still waiting when the load
+stops (`outbox_backlog_at_end`, from the bot's /metrics) and the seconds until they are all
+delivered (`drain_seconds`). `goals` puts each figure beside issue 14's goal: throughput ratio
+>= 0.8, p99 < 100 ms, the backlog at most one second's worth of notices, drained within 5 s.
 The last line is one JSON object.
 
 Usage: python benchmarks/slack_load.py [--seconds 20] [--concurrency 32] [--stored 5000]

@@ -7,6 +7,9 @@ invokes from `--concurrency` concurrent senders: alternately an Approve click on
 request (supervisor, then CCT, then director) and a Universal Actions refresh of a request's
 card for its requester. Each server runs in its own process; this process sends the load and
 serves the fake Bot Connector that the bot's outbox posts its cards to.
+As in `slack_load.py`: the time from an Approve to the connector receiving the next approver's
+card (found by its Approve button) at p50 and p99, the backlog when the load stops and the time
+to drain it, each beside issue 14's goal (ratio >= 10) in `goals`.
 The last line is one JSON object.
 
 Usage: python benchmarks/teams_load.py [--seconds 20] [--concurrency 32] [--stored 5000]
