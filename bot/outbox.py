@@ -14,7 +14,7 @@ import logging
 import random
 import time
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 
 from bot.notifications import OutboxMessage
@@ -51,16 +51,19 @@ class RateGate:
     everyone on that platform when it answers 429 (Slack's Retry-After, the Bot Connector's),
     instead of slowing every platform down all the time."""
 
-    def __init__(self, concurrency: int) -> None:
+    def __init__(self, concurrency: int, *, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self.slots = asyncio.Semaphore(concurrency)
         self.paused_until = 0.0
+        self.clock = clock
+        self.sleep = sleep
 
     def pause(self, seconds: float) -> None:
-        self.paused_until = max(self.paused_until, time.monotonic() + seconds)
+        self.paused_until = max(self.paused_until, self.clock() + seconds)
 
     async def ready(self) -> None:
-        while (wait := self.paused_until - time.monotonic()) > 0:
-            await asyncio.sleep(wait)
+        while (wait := self.paused_until - self.clock()) > 0:
+            await self.sleep(wait)
 
 
 class OutboxDispatcher:
@@ -70,12 +73,16 @@ class OutboxDispatcher:
     deliveries are recorded in batches (one write for those finished together)."""
 
     def __init__(self, outbox: Outbox, channels: Mapping[str, Channel], *,
-                 poll_seconds: float = 1.0, concurrency: int = CONCURRENT_SUBJECTS) -> None:
+                 poll_seconds: float = 1.0, concurrency: int = CONCURRENT_SUBJECTS,
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self.outbox = outbox
         self.channels = dict(channels)
         self.poll_seconds = poll_seconds
         self.concurrency = concurrency
+        self._clock, self._sleep = clock, sleep  # for the rate gates
         self._gates: dict[str, RateGate] = {}
+        self._gates_loop: asyncio.AbstractEventLoop | None = None
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._busy: dict[str, asyncio.Task[int]] = {}  # case id: the worker serving it
@@ -152,8 +159,8 @@ class OutboxDispatcher:
         try:
             for message in messages:
                 gate = self._gate(message.channel)
-                await gate.ready()
                 async with gate.slots:
+                    await gate.ready()  # after a 429, the platform's pause holds everyone
                     if await self._deliver(message):
                         delivered.add(message.id)
         finally:  # what was delivered leaves our hands once recorded (`_record_finished`)
@@ -161,9 +168,13 @@ class OutboxDispatcher:
         return len(delivered)
 
     def _gate(self, channel: str) -> RateGate:
+        loop = asyncio.get_running_loop()
+        if loop is not self._gates_loop:  # the console runs one event loop per pass
+            self._gates, self._gates_loop = {}, loop
         gate = self._gates.get(channel)
         if gate is None:
-            gate = self._gates[channel] = RateGate(self.concurrency)
+            gate = self._gates[channel] = RateGate(self.concurrency, clock=self._clock,
+                                                   sleep=self._sleep)
         return gate
 
     def _finish(self, message_id: str) -> None:

@@ -18,6 +18,7 @@ import pytest
 from bot.config import AppConfig
 from bot.notifications import Notification
 from bot.outbox import OutboxDispatcher
+from bot.ports import DeliveryFailed
 from bot.workflow import Actor, Move
 from socialbot.bootstrap import build
 from storage.tinydb_repository import OUTBOX
@@ -108,4 +109,42 @@ async def test_cases_are_delivered_side_by_side_each_in_order(
     assert channel.most_at_once > 1
     assert dict(channel.order) == dict(queued)
     assert bot.repository.pending_count() == 0
+    bot.close()
+
+
+class ThrottledOnce:
+    """Answers its first delivery with a 429 asking for 30 s, then delivers."""
+
+    name = "slack"
+
+    def __init__(self) -> None:
+        self.delivered: list[str] = []
+        self.throttled = False
+
+    async def deliver(self, notification: Notification) -> None:
+        if not self.throttled:
+            self.throttled = True
+            raise DeliveryFailed("slack: ratelimited", retry_after=30.0)
+        self.delivered.append(notification.id)
+
+
+async def test_a_429_pauses_the_platform_for_the_time_it_asks(
+        tmp_path: Path, sample_config: AppConfig, clock: Any) -> None:
+    bot = build(sample_config, tmp_path, channel_names=("slack",), clock=clock)
+    file_request(bot.workflow)
+    file_request(bot.workflow)
+    now = [1000.0]
+    waited: list[float] = []
+
+    async def sleep(seconds: float) -> None:  # the platform's clock moves on while we wait
+        waited.append(seconds)
+        now[0] += seconds
+
+    channel = ThrottledOnce()
+    dispatcher = OutboxDispatcher(bot.repository, {"slack": channel}, concurrency=1,
+                                  clock=lambda: now[0], sleep=sleep)
+    await dispatcher.deliver_due()
+    assert waited == [30.0]  # every later delivery on Slack waited for the pause, once
+    assert len(channel.delivered) == 3  # the rest went through after it
+    assert bot.repository.pending_count() == 1  # the throttled one waits for its retry
     bot.close()
