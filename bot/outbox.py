@@ -150,8 +150,11 @@ class OutboxDispatcher:
             started.append(worker)
         return started
 
-    def _done(self, subject: str, _: object) -> None:
+    def _done(self, subject: str, worker: asyncio.Task[int]) -> None:
         self._busy.pop(subject, None)
+        if not worker.cancelled() and worker.exception() is not None:
+            # e.g. the store refused the bookkeeping: keep delivering the others
+            log.error("outbox worker for %s failed", subject, exc_info=worker.exception())
         self.wake()  # its case may have more, queued meanwhile
 
     async def _serve(self, messages: list[OutboxMessage]) -> int:
