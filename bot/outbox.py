@@ -204,7 +204,8 @@ class OutboxDispatcher:
         try:
             await channel.deliver(message.notification)
         except DeliveryFailed as failure:
-            if failure.retry_after:  # the platform said how long to wait: everyone waits
+            if failure.retry_after and failure.scope is None:
+                # the platform said how long to wait: everything on it waits
                 self._gate(message.channel).pause(failure.retry_after)
             self._retry_or_give_up(message, str(failure), failure.retry_after)
             return False

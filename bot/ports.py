@@ -112,11 +112,18 @@ class KeyValueStore(Protocol):
 
 
 class DeliveryFailed(Exception):
-    """A channel could not deliver; `retry_after` None means do not retry (e.g. 403 blocked)."""
+    """A channel could not deliver; `retry_after` None means do not retry (e.g. 403 blocked).
 
-    def __init__(self, reason: str, *, retry_after: float | None = 0.0) -> None:
+    A rate limit (a 429 with its wait in `retry_after`) pauses every delivery on the platform,
+    unless `scope` names what the limit applies to (a Slack method: Slack limits each method
+    on its own tier) and the channel paces that itself.
+    """
+
+    def __init__(self, reason: str, *, retry_after: float | None = 0.0,
+                 scope: str | None = None) -> None:
         super().__init__(reason)
         self.retry_after = retry_after
+        self.scope = scope
 
 
 class Channel(Protocol):
