@@ -75,6 +75,7 @@ class Store:
         # Group commit: commits are numbered as written; `_synced` is the last one on disk.
         self._written = 0
         self._synced = 0
+        self._wanted = 0  # the last deferred commit that asked to be durable
         self._flushing: asyncio.Future[None] | None = None
         self._watchers: dict[str, list[Watcher]] = {}
         self.read_only = read_only
@@ -143,7 +144,9 @@ class Store:
             self._journal.write(data)
             self._written += 1
             number = self._written
-            if sync and not _DEFERRED.get():
+            if sync and _DEFERRED.get():
+                self._wanted = number  # the next `flushed()` must cover it
+            elif sync:
                 if self._fsync:
                     os.fsync(self._journal.fileno())
                 self._synced = number
@@ -172,10 +175,12 @@ class Store:
         return self._synced
 
     async def flushed(self) -> None:
-        """Return once every commit written so far is on disk. Concurrent callers share an
+        """Return once every commit written so far that asked to be durable is on disk
+        (bookkeeping written with `sync=False` does not ask). Concurrent callers share an
         fsync: one runs (in a thread, so the event loop keeps serving) while the commits
-        arriving meanwhile wait for the next, which covers them all."""
-        target = self._written
+        arriving meanwhile wait for the next, which covers them all. With nothing to make
+        durable it returns at once."""
+        target = self._wanted
         while self._synced < target:
             if self._flushing is not None:
                 await asyncio.shield(self._flushing)

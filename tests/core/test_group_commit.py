@@ -148,3 +148,16 @@ async def test_a_429_pauses_the_platform_for_the_time_it_asks(
     assert len(channel.delivered) == 3  # the rest went through after it
     assert bot.repository.pending_count() == 1  # the throttled one waits for its retry
     bot.close()
+
+
+async def test_an_answer_that_decided_nothing_waits_for_no_fsync(
+        tmp_path: Path, sample_config: AppConfig, clock: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    bot = build(sample_config, tmp_path, channel_names=("slack",), clock=clock)
+    file_request(bot.workflow)
+    syncs: list[int] = []
+    monkeypatch.setattr(os, "fsync", lambda fd: syncs.append(fd))
+    bot.repository.delivered_all(m.id for m in bot.repository.due(1e12, limit=100))  # bookkeeping
+    await bot.services.durability.flushed()
+    assert syncs == []
+    bot.close()
