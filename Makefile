@@ -35,6 +35,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/moderation_verdicts.py
 	$(BIN)/python benchmarks/slack_load.py
 	$(BIN)/python benchmarks/teams_load.py
+	$(BIN)/python benchmarks/scaling.py
 	$(BIN)/python benchmarks/operations.py
 	$(BIN)/python benchmarks/fuzz_endpoints.py
 	$(BIN)/python benchmarks/notice_kill_test.py

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import statistics
+import time
 from pathlib import Path
 from typing import Any
 
@@ -49,4 +51,64 @@ def outcome(config_path: Path) -> dict[str, int]:
     repository = build_reader(config, base_dir).repository
     assert isinstance(repository, TinyDBRepository)
     return {"decisions": sum(len(r.history) - 1 for r in repository.open_cases()),
-            "outbox_backlog": repository.pending_count()}
+            "outbox_backlog_after_shutdown": repository.pending_count()}
+
+
+# -- what users feel: click -> the next approver's card, the backlog, the drain ----------------
+
+
+def percentiles(seconds: list[float]) -> dict[str, float | None]:
+    """p50 and p99 in milliseconds (None when nothing was measured)."""
+    if not seconds:
+        return {"p50_ms": None, "p99_ms": None}
+    ordered = sorted(seconds)
+    return {"p50_ms": round(statistics.median(ordered) * 1000, 1),
+            "p99_ms": round(ordered[max(0, int(len(ordered) * 0.99) - 1)] * 1000, 1)}
+
+
+def card_latency(clicked: dict[str, float], arrived: dict[str, float]) -> dict[str, Any]:
+    """From each click (by the notice id of the card it should cause) to the fake platform
+    receiving that card: p50, p99, and how many clicks never caused one by the end."""
+    waits = [arrived[key] - at for key, at in clicked.items() if key in arrived]
+    figures = percentiles(waits)
+    return {"card_p50_ms": figures["p50_ms"], "card_p99_ms": figures["p99_ms"],
+            "cards_measured": len(waits), "cards_missing": len(clicked) - len(waits)}
+
+
+async def outbox_pending(http: Any, base_url: str) -> int:
+    """The bot's undelivered notices, from its /metrics (socialbot_outbox_pending)."""
+    async with http.get(f"{base_url}/metrics") as response:
+        text = await response.text()
+    return int(sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
+                   if line.startswith("socialbot_outbox_pending")))
+
+
+async def drain(http: Any, base_url: str, *, timeout: float = 60.0) -> dict[str, Any]:
+    """The backlog when the load stops, and the seconds until it is delivered (polled every
+    0.1 s; None if it was not within `timeout`)."""
+    started = time.monotonic()
+    at_end = await outbox_pending(http, base_url)
+    left = at_end
+    while left and time.monotonic() - started < timeout:
+        await asyncio.sleep(0.1)
+        left = await outbox_pending(http, base_url)
+    return {"outbox_backlog_at_end": at_end,
+            "drain_seconds": round(time.monotonic() - started, 2) if not left else None}
+
+
+def goals(figures: dict[str, Any], *, ratio: float, ratio_goal: float,
+          notices_per_second: float) -> dict[str, Any]:
+    """Each figure the issue sets a goal for, beside its goal and whether it is met."""
+    backlog = figures.get("outbox_backlog_at_end")
+    drained = figures.get("drain_seconds")
+    p99 = figures["p99_ms"]
+    return {
+        "throughput_ratio": {"value": ratio, "goal": f">= {ratio_goal}",
+                             "met": ratio >= ratio_goal},
+        "p99_ms": {"value": p99, "goal": "< 100", "met": p99 < 100},
+        "backlog_at_end": {"value": backlog,
+                           "goal": f"<= {notices_per_second:.0f} (1 s of notices)",
+                           "met": backlog is not None and backlog <= notices_per_second},
+        "drain_seconds": {"value": drained, "goal": "<= 5",
+                          "met": drained is not None and drained <= 5},
+    }

@@ -9,7 +9,7 @@ their time away (`bot/time_away.py`), when they declared one, else the static `d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from typing import Protocol
 
 from bot.config import DirectoryConfig, Person
@@ -26,9 +26,15 @@ class AwayBook(Protocol):
 
     def standing_in(self, person_id: str) -> str | None: ...
 
+    def routing_key(self) -> Hashable:
+        """Changes whenever `standing_in` may answer differently: time away declared or ended,
+        or a new day (absences start and end on days)."""
+        ...
+
 
 class Directory:
     def __init__(self, config: DirectoryConfig) -> None:
+        self.generation = 0  # bumps when people are replaced: what a pending diff was made on
         self._people: dict[str, Person] = {}
         self._by_slack: dict[str, Person] = {}
         self._by_teams: dict[str, Person] = {}
@@ -44,10 +50,16 @@ class Directory:
     def replace_people(self, people: Iterable[Person]) -> None:
         """Take in the people a source (or the stored directory) says are current."""
         people = list(people)
-        self.generation = getattr(self, "generation", 0) + 1  # what a pending diff was made on
+        self.generation += 1
         self._people = {p.id: p for p in people}
         self._by_slack = {p.slack_id: p for p in people if p.slack_id}
         self._by_teams = {p.teams_id.lower(): p for p in people if p.teams_id}
+
+    def routing_key(self) -> Hashable:
+        """Changes whenever who acts on a stage may have changed (people replaced, someone
+        gone, time away): indexes of who acts now (`Workflow.inbox`) start again on a change."""
+        away = self.away.routing_key() if self.away is not None else None
+        return (self.generation, frozenset(self.gone), away)
 
     def __iter__(self) -> Iterator[Person]:
         return iter(self._people.values())

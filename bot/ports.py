@@ -6,7 +6,8 @@ tests run one contract suite against every implementation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -55,6 +56,11 @@ class RequestRepository(Protocol):
 
     def open_cases(self) -> list[SocialMediaRequest]: ...
 
+    def changed_since(self, cursor: int) -> tuple[list[str], int]:
+        """Ids of the requests saved since `cursor` (0: every stored request), and the cursor
+        to pass next time: how indexes kept outside the store (the inbox) stay current."""
+        ...
+
     def count(self) -> int: ...
 
 
@@ -62,6 +68,10 @@ class Outbox(Protocol):
     def due(self, now: float, limit: int = 50) -> list[OutboxMessage]: ...
 
     def delivered(self, message_id: str) -> None: ...
+
+    def delivered_all(self, message_ids: Iterable[str]) -> None:
+        """Several deliveries recorded in one write."""
+        ...
 
     def failed(self, message: OutboxMessage, *, error: str, retry_at: float | None) -> None:
         """Record a failed attempt; `retry_at` None means give up (kept as dead letter)."""
@@ -103,11 +113,18 @@ class KeyValueStore(Protocol):
 
 
 class DeliveryFailed(Exception):
-    """A channel could not deliver; `retry_after` None means do not retry (e.g. 403 blocked)."""
+    """A channel could not deliver; `retry_after` None means do not retry (e.g. 403 blocked).
 
-    def __init__(self, reason: str, *, retry_after: float | None = 0.0) -> None:
+    A rate limit (a 429 with its wait in `retry_after`) pauses every delivery on the platform,
+    unless `scope` names what the limit applies to (a Slack method: Slack limits each method
+    on its own tier) and the channel paces that itself.
+    """
+
+    def __init__(self, reason: str, *, retry_after: float | None = 0.0,
+                 scope: str | None = None) -> None:
         super().__init__(reason)
         self.retry_after = retry_after
+        self.scope = scope
 
 
 class Channel(Protocol):
@@ -148,3 +165,24 @@ class DirectoryRepository(Protocol):
         ...
 
     def absences(self) -> list[Absence]: ...
+
+
+class Durability(Protocol):
+    """Group commit: decisions taken inside `deferred()` are visible at once and made durable
+    together by `await flushed()`, one disk sync for every commit written meanwhile. A
+    platform is told "done" (its ack) only after `flushed()` returns."""
+
+    def deferred(self) -> contextlib.AbstractContextManager[None]: ...
+
+    async def flushed(self) -> None: ...
+
+
+class Immediate:
+    """Every commit is durable when it returns (in-memory stores, tests)."""
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        yield
+
+    async def flushed(self) -> None:
+        return None

@@ -19,7 +19,7 @@ from bot.duties import AccountDuties
 from bot.grants import AccessGrants
 from bot.moderation.desk import ModerationDesk
 from bot.offboarding import Offboarding
-from bot.ports import Channel, DeliveryLedger, KeyValueStore
+from bot.ports import Channel, DeliveryLedger, Durability, Immediate, KeyValueStore
 from bot.questions import QuestionDesk
 from bot.tasks import PasswordTasks
 from bot.time_away import TimeAway
@@ -49,6 +49,9 @@ class Services:
     # The directory the bot keeps (sources, history) and people's time away.
     directory_keeper: DirectoryKeeper | None = None
     time_away: TimeAway | None = None
+    # Group commit: a click's decision is taken inside `durability.deferred()` and acked after
+    # `await durability.flushed()` (one fsync for the decisions that arrived together).
+    durability: Durability = field(default_factory=Immediate)
 
     @property
     def directory(self) -> Directory:

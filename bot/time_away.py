@@ -12,7 +12,7 @@ the reminders' loop, once per absence, phase and step (markers in the request re
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -69,6 +69,7 @@ class TimeAway:
         self.clock = clock
         self.calendar = calendar
         self._absences = {a.person_id: a for a in repository.absences()}
+        self._saves = 0
         self._lock = threading.Lock()
         self.directory.away = self
 
@@ -81,6 +82,9 @@ class TimeAway:
         absence = self._absences.get(person_id)
         return absence.delegate if absence is not None and absence.active_on(self.today()) \
             else None
+
+    def routing_key(self) -> Hashable:
+        return (self._saves, self.today())
 
     def current(self, person_id: str) -> Absence | None:
         """The person's time away now or still to come (None when there is none)."""
@@ -145,6 +149,7 @@ class TimeAway:
                                    "away" if change == "away" else "back", note=note)
             self.repository.save_absence(absence, (event,))
             self._absences[absence.person_id] = absence
+            self._saves += 1
 
     # -- handing over -----------------------------------------------------------------------------
 

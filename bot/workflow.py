@@ -10,7 +10,8 @@ channel asks (who acts next, who may see a request, whom a stage may be handed t
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
@@ -425,6 +426,11 @@ class Workflow:
         self.repository = repository
         self.clock = clock
         self.settings = settings
+        # The inbox index: open request ids by who acts now, and who acts now by request.
+        self._waiting: defaultdict[str, set[str]] = defaultdict(set)
+        self._acting: dict[str, tuple[str, ...]] = {}
+        self._cursor = 0
+        self._indexed_routing: Hashable = None
         self.cases = RequestCases(directory=directory, repository=repository, clock=clock,
                                   settings=settings)
         self.engine = engine or CaseEngine(directory=directory, clock=clock,
@@ -567,9 +573,30 @@ class Workflow:
                 if self.cases.not_required(request, STAGES[name])]
 
     def inbox(self, person_id: str) -> list[SocialMediaRequest]:
-        """Requests waiting for this person to act."""
-        return [r for r in self.repository.open_cases()
-                if person_id in self.current_approvers(r)]
+        """Requests waiting for this person to act (from an index: see `_catch_up`)."""
+        self._catch_up()
+        ids = sorted(self._waiting.get(person_id, ()), key=lambda i: int(i.removeprefix("R-")))
+        return [r for r in map(self.repository.get, ids) if r is not None]
+
+    def _catch_up(self) -> None:
+        """Bring the inbox index (who acts now on which open request) up to date with the
+        requests saved since the last look; built afresh when who acts for whom may have
+        changed (the directory replaced or changed, time away, a new day)."""
+        routing = (id(self.directory), self.directory.routing_key())
+        if self._indexed_routing != routing:
+            self._waiting, self._acting, self._cursor = defaultdict(set), {}, 0
+            self._indexed_routing = routing
+        changed, self._cursor = self.repository.changed_since(self._cursor)
+        for request_id in dict.fromkeys(changed):
+            for person in self._acting.pop(request_id, ()):
+                self._waiting[person].discard(request_id)
+            request = self.repository.get(request_id)
+            if request is None or request.is_final:
+                continue
+            people = tuple(self.current_approvers(request))
+            self._acting[request_id] = people
+            for person in people:
+                self._waiting[person].add(request_id)
 
     def requests_of(self, person_id: str) -> list[SocialMediaRequest]:
         return self.repository.by_requester(person_id)

@@ -114,7 +114,8 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
     reminders.tasks, reminders.offboarding, reminders.grants = tasks, offboarding, grants
     services = Services(config=config, engine=engine, workflow=workflow, desk=desk, kv=repository,
                         ledger=repository, wake=dispatcher.wake, accounts=register, tasks=tasks,
-                        offboarding=offboarding, grants=grants, channels=dispatcher.channels)
+                        offboarding=offboarding, grants=grants, channels=dispatcher.channels,
+                        durability=store)
     clocks = build_clocks(config, repository, engine, clock, reminders, register)
     services.questions = clocks.questions
     services.clock_commands = ClockCommands(questions=clocks.questions, links=clocks.links,

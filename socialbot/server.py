@@ -124,7 +124,7 @@ class StoreArchive:
         return self.requests.generation, self.moderation.generation  # type: ignore[attr-defined]
 
     def changed_requests(self, since: int) -> list[str]:
-        return self.requests.changed_since(since)
+        return self.requests.changed_since(since)[0]
 
     def changed_alerts(self, since: int) -> list[str]:
         return self.moderation.changed_since(since)  # type: ignore[attr-defined]

@@ -12,12 +12,15 @@ line was acknowledged; a torn last line was never acknowledged and is dropped on
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import contextvars
 import fcntl
 import json
 import logging
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,6 +31,9 @@ from tinydb.table import Table
 log = logging.getLogger(__name__)
 
 Op = tuple[Literal["put"], str, str, dict[str, Any]] | tuple[Literal["del"], str, str]
+# Told of every change to a table: (document id, the new record or None if deleted, the
+# number of the commit that made it). Indexes kept with the data use it.
+Watcher = Callable[[str, dict[str, Any] | None, int], None]
 COMPACT_MIN_BYTES = 16 * 1024 * 1024
 STABLE_READ_ATTEMPTS = 20
 
@@ -42,6 +48,11 @@ class StoreLocked(StoreError):
 
 class StoreCorrupt(StoreError):
     pass
+
+
+# Set by `Store.deferred()`: commits made meanwhile are written at once but fsync'ed by the
+# next `Store.flushed()`, one fsync for every commit written before it (group commit).
+_DEFERRED: contextvars.ContextVar[bool] = contextvars.ContextVar("store_deferred", default=False)
 
 
 class _Table(Table):
@@ -61,6 +72,12 @@ class Store:
         self.journal_path = self.path.with_name(self.path.name + ".journal")
         self._fsync = fsync
         self._mutex = threading.Lock()
+        # Group commit: commits are numbered as written; `_synced` is the last one on disk.
+        self._written = 0
+        self._synced = 0
+        self._wanted = 0  # the last deferred commit that asked to be durable
+        self._flushing: asyncio.Future[None] | None = None
+        self._watchers: dict[str, list[Watcher]] = {}
         self.read_only = read_only
         if read_only:
             # A reader (export, reports) beside a running bot: no lock, no compaction, no
@@ -99,10 +116,18 @@ class Store:
     def count(self, table: str) -> int:
         return len(self._memory.get(table, {}))
 
+    def watch(self, table: str, watcher: Watcher) -> None:
+        """Tell `watcher` of every record in `table` now, then of every change as applied."""
+        with self._mutex:
+            for doc_id, record in list(self._memory.get(table, {}).items()):
+                watcher(doc_id, record, self._synced)
+            self._watchers.setdefault(table, []).append(watcher)
+
     # -- writing ----------------------------------------------------------------------------
 
-    def commit(self, ops: Sequence[Op], *, sync: bool = True) -> None:
-        """Make `ops` durable as one unit, then visible. Returns only once on disk.
+    def commit(self, ops: Sequence[Op], *, sync: bool = True) -> int:
+        """Make `ops` durable as one unit, then visible. Returns only once on disk, unless
+        called inside `deferred()`; returns the commit's number.
 
         `sync=False` is for bookkeeping (what was delivered where): the line is written at
         once, so it survives the process being killed, and reaches the disk with the next
@@ -110,18 +135,71 @@ class Store:
         never a decision.
         """
         if not ops:
-            return
+            return self._written
         if self.read_only:
             raise StoreError("this store was opened read-only")
-        line = json.dumps({"ops": list(ops)}, separators=(",", ":"), ensure_ascii=False)
+        line = json.dumps({"ops": ops}, separators=(",", ":"), ensure_ascii=False)
         data = line.encode("utf-8") + b"\n"
         with self._mutex:
             self._journal.write(data)
-            if self._fsync and sync:
-                os.fsync(self._journal.fileno())
+            self._written += 1
+            number = self._written
+            if sync and _DEFERRED.get():
+                self._wanted = number  # the next `flushed()` must cover it
+            elif sync:
+                if self._fsync:
+                    os.fsync(self._journal.fileno())
+                self._synced = number
             self._apply(ops)
             if self._journal.tell() > max(COMPACT_MIN_BYTES, 2 * self._snapshot_bytes):
                 self._compact()
+                self._synced = number  # the snapshot is fsync'ed
+        return number
+
+    # -- group commit -----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Commits made inside are written (and visible) at once; `await flushed()` after the
+        block makes them durable, sharing one fsync with every commit written meanwhile.
+        Nothing may be acknowledged between the two."""
+        token = _DEFERRED.set(True)
+        try:
+            yield
+        finally:
+            _DEFERRED.reset(token)
+
+    @property
+    def synced(self) -> int:
+        """The number of the last commit known to be on disk."""
+        return self._synced
+
+    async def flushed(self) -> None:
+        """Return once every commit written so far that asked to be durable is on disk
+        (bookkeeping written with `sync=False` does not ask). Concurrent callers share an
+        fsync: one runs (in a thread, so the event loop keeps serving) while the commits
+        arriving meanwhile wait for the next, which covers them all. With nothing to make
+        durable it returns at once."""
+        target = self._wanted
+        while self._synced < target:
+            if self._flushing is not None:
+                await asyncio.shield(self._flushing)
+                continue
+            loop = asyncio.get_running_loop()
+            self._flushing = loop.create_future()
+            try:
+                covered = self._written
+                if self._fsync:
+                    with self._mutex:  # a duplicate survives the journal being swapped
+                        fd = os.dup(self._journal.fileno())
+                    try:
+                        await asyncio.to_thread(os.fsync, fd)
+                    finally:
+                        os.close(fd)
+                self._synced = max(self._synced, covered)
+            finally:
+                self._flushing.set_result(None)
+                self._flushing = None
 
     def snapshot(self) -> dict[str, dict[str, Any]]:
         """Every table as loaded and committed so far: a consistent copy (for backups)."""
@@ -155,6 +233,8 @@ class Store:
             else:
                 table.pop(op[2], None)
             touched.add(op[1])
+            for watcher in self._watchers.get(op[1], ()):
+                watcher(op[2], op[3] if op[0] == "put" else None, self._written)
         for name in touched:
             self._db.table(name).clear_cache()
 
@@ -276,5 +356,5 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-__all__ = ["Op", "Store", "StoreCorrupt", "StoreError", "StoreLocked", "acquire_lock",
+__all__ = ["Op", "Store", "StoreCorrupt", "StoreError", "StoreLocked", "Watcher", "acquire_lock",
            "private_directory", "write_private_json"]

@@ -58,6 +58,7 @@ class MemoryRepository:
         self.chat_channels = tuple(c for c in self.channels if c != "webhook")
         self._writing = threading.Lock()
         self._requests: dict[str, SocialMediaRequest] = {}
+        self._saved: list[str] = []
         self._refusals: dict[str, list[Refusal]] = defaultdict(list)
         self._markers: set[str] = set()
         self._outbox: dict[str, dict[str, Any]] = {}  # insertion order is queue order
@@ -81,8 +82,12 @@ class MemoryRepository:
             stored = self._requests.get(request.id)
             check_move(stored, request, expected_version, missing_version=0)
             self._requests[saved.id] = saved
+            self._saved.append(saved.id)
             self._outbox.update(queued)
         return saved
+
+    def changed_since(self, cursor: int) -> tuple[list[str], int]:
+        return self._saved[cursor:], len(self._saved)
 
     def queue(self, notifications: Iterable[Notification], *, marker: str) -> None:
         queued = self.outbox_entries(notifications)
@@ -135,6 +140,10 @@ class MemoryRepository:
 
     def delivered(self, message_id: str) -> None:
         self._outbox.pop(message_id, None)
+
+    def delivered_all(self, message_ids: Iterable[str]) -> None:
+        for message_id in message_ids:
+            self._outbox.pop(message_id, None)
 
     def failed(self, message: OutboxMessage, *, error: str, retry_at: float | None) -> None:
         stored = self._outbox.get(message.id)

@@ -7,7 +7,6 @@ so a state change and the notifications it causes are one commit. Small in-memor
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import threading
 import time
@@ -21,7 +20,13 @@ from bot.notifications import Notification, OutboxMessage
 from bot.outbox import OutboxSummary
 from bot.ports import ConcurrentUpdate, HistoryRewritten
 from storage.engine import Op, Store
-from storage.outbox_records import oldest_first, outbox_message, outbox_record, summarise
+from storage.outbox_records import (
+    OutboxIndex,
+    oldest_first,
+    outbox_message,
+    outbox_record,
+    summarise,
+)
 
 __all__ = ["HistoryRewritten", "TinyDBRepository", "migration_record"]
 
@@ -50,10 +55,13 @@ class TinyDBRepository:
         self._open: set[str] = set()
         self._refusals: dict[str, int] = defaultdict(int)
         self._copies: dict[tuple[str, str], list[str]] = defaultdict(list)
+        # Every request id as stored at start and as saved since, in order: the change feed
+        # the inbox index and the dashboard's totals catch up from (`changed_since`).
+        self._changes: list[str] = []
         self._chain_unhashed_histories()
         self._next_number = itertools.count(self._build_indexes() + 1)
-        # Ids of the requests saved since the start, in order: reports catch up from it.
-        self._changes: list[str] = []
+        self._outbox = OutboxIndex()
+        store.watch(OUTBOX, self._outbox.changed)
 
     def _chain_unhashed_histories(self) -> None:
         """Requests stored before history entries carried hashes get their chain computed
@@ -74,6 +82,7 @@ class TinyDBRepository:
         highest = 0
         for doc_id, record in self.store.items(REQUESTS):
             self._index(record)
+            self._changes.append(doc_id)
             highest = max(highest, int(doc_id.removeprefix("R-")))
         for doc_id, _ in self.store.items(REFUSALS):
             self._refusals[doc_id.rsplit("#", 1)[0]] += 1
@@ -124,6 +133,9 @@ class TinyDBRepository:
             self._changes.append(saved.id)
         return saved
 
+    def changed_since(self, cursor: int) -> tuple[list[str], int]:
+        return self._changes[cursor:], len(self._changes)
+
     def queue(self, notifications: Iterable[Notification], *, marker: str) -> None:
         self.store.commit([("put", MARKERS, marker, {"marker": marker}),
                            *self.outbox_ops(notifications)])
@@ -170,10 +182,6 @@ class TinyDBRepository:
         """Bumps on every saved request: reports know when to look again."""
         return len(self._changes)
 
-    def changed_since(self, generation: int) -> list[str]:
-        """Ids of the requests saved after `generation` (repeats possible), oldest first."""
-        return self._changes[generation:]
-
     def all_requests(self) -> list[SocialMediaRequest]:
         """Every request, open and closed (reports); parsed once and kept, like `get`."""
         return [r for r in map(self.get, [i for i, _ in self.store.items(REQUESTS)])
@@ -186,16 +194,19 @@ class TinyDBRepository:
     # -- Outbox -----------------------------------------------------------------------------
 
     def due(self, now: float, limit: int = 50) -> list[OutboxMessage]:
-        ready = ((position, record) for position, (_, record)
-                 in enumerate(self.store.items(OUTBOX))
-                 if not record["dead"] and record["not_before"] <= now)
         # Among messages due alike, the order they were queued in (a request's closed step
-        # before its next one); nsmallest keeps a pass linear in the backlog.
-        first = heapq.nsmallest(limit, ready, key=lambda item: (item[1]["not_before"], item[0]))
-        return [outbox_message(record) for _, record in first]
+        # before its next one); only those whose commit is on disk (group commit).
+        found = (self.store.get(OUTBOX, message_id) for message_id
+                 in self._outbox.due(now, limit, durable_up_to=self.store.synced))
+        return [outbox_message(record) for record in found if record is not None]
 
     def delivered(self, message_id: str) -> None:
         self.store.commit([("del", OUTBOX, message_id)], sync=False)
+
+    def delivered_all(self, message_ids: Iterable[str]) -> None:
+        """Several deliveries recorded in one write (the dispatcher batches them)."""
+        self.store.commit([("del", OUTBOX, message_id) for message_id in message_ids],
+                          sync=False)
 
     def failed(self, message: OutboxMessage, *, error: str, retry_at: float | None) -> None:
         record = outbox_record(message, queued_at=self._queued_at(message.id))
@@ -204,10 +215,11 @@ class TinyDBRepository:
         self.store.commit([("put", OUTBOX, message.id, record)], sync=False)
 
     def pending_count(self) -> int:
-        return sum(1 for _, r in self.store.items(OUTBOX) if not r["dead"])
+        return self._outbox.pending_count()
 
     def dead_letters(self) -> list[OutboxMessage]:
-        return [outbox_message(r) for _, r in self.store.items(OUTBOX) if r["dead"]]
+        found = (self.store.get(OUTBOX, message_id) for message_id in self._outbox.dead())
+        return [outbox_message(record) for record in found if record is not None]
 
     # -- Operations: what waits, what was given up on, and putting it back ------------------
 

@@ -13,6 +13,7 @@ retry can fix (a revoked token, a channel that does not exist) are permanent.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
@@ -56,17 +57,40 @@ Sender = Callable[[Notification, SocialMediaRequest], tuple[list[Target], Post]]
 
 
 def as_delivery_failure(error: Exception) -> DeliveryFailed:
-    """Slack's answer as the outbox understands it: when to retry, or never."""
+    """Slack's answer as the outbox understands it: when to retry, or never. A rate limit
+    names its method (`scope`): Slack limits each method on its own tier."""
     if isinstance(error, SlackApiError):
         status = error.response.status_code
         code = str(error.response.get("error") or status)
         if status == 429:
             wait = _retry_after(error.response.headers)
-            return DeliveryFailed(f"slack: {code}", retry_after=wait)
+            return DeliveryFailed(f"slack: {code}", retry_after=wait,
+                                  scope=_method(error.response.api_url))
         if status < 500 and code in PERMANENT_ERRORS:
             return DeliveryFailed(f"slack: {code}", retry_after=None)
         return DeliveryFailed(f"slack: {code} (HTTP {status})", retry_after=0.0)
     return DeliveryFailed(f"slack unreachable: {type(error).__name__}", retry_after=0.0)
+
+
+def _method(api_url: str) -> str:
+    """The Web API method of a call's URL (".../api/chat.update" -> "chat.update")."""
+    return api_url.rstrip("/").rsplit("/", 1)[-1]
+
+
+class MethodPauses:
+    """Slack's rate limits are per method (tiers; chat.postMessage per channel): a 429 from
+    one method pauses that method for its Retry-After, the others go on."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.until: dict[str, float] = {}
+
+    def pause(self, method: str, seconds: float) -> None:
+        self.until[method] = max(self.until.get(method, 0.0), self.clock() + seconds)
+
+    async def ready(self, method: str) -> None:
+        while (wait := self.until.get(method, 0.0) - self.clock()) > 0:
+            await asyncio.sleep(wait)
 
 
 def _retry_after(headers: Any) -> float:
@@ -95,6 +119,7 @@ class SlackChannel:
         self.desk = desk
         self.moderation_channel = moderation_channel
         self.duties = duties
+        self.pauses = MethodPauses()
         self._kinds: dict[str, Sender] = {
             "action_needed": self._post_cards, "step_closed": self._close_copies,
             "requester_update": self._tell_requester, "escalation": self._tell_above,
@@ -129,23 +154,30 @@ class SlackChannel:
         """Send to every target not yet served; fail after trying them all."""
         failures: list[DeliveryFailed] = []
         updates = notification.kind == "step_closed"  # chat.update: doing it twice is harmless
+        method = "chat.update" if updates else "chat.postMessage"
         for target, viewer in targets:
             if self.ledger.sent(notification.id, CHANNEL, target):
                 continue
+            await self.pauses.ready(method)
             try:
                 if updates:
                     ref = await post(target, viewer, {})
                 else:
                     ref = await self.post_once(notification, target, _to(post, target, viewer))
             except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
-                failures.append(as_delivery_failure(error))
+                failure = as_delivery_failure(error)
+                if failure.scope and failure.retry_after:
+                    self.pauses.pause(failure.scope, failure.retry_after)
+                failures.append(failure)
                 continue
             self.ledger.record(notification=notification, channel=CHANNEL, target=target,
                                ref={**ref, "viewer": viewer})
         retryable = [f for f in failures if f.retry_after is not None]
         if retryable:
+            scopes = {f.scope for f in retryable}
             raise DeliveryFailed(str(retryable[0]), retry_after=max(
-                f.retry_after or 0.0 for f in retryable))
+                f.retry_after or 0.0 for f in retryable),
+                scope=scopes.pop() if len(scopes) == 1 else None)
         if failures:
             raise failures[0]
 
@@ -316,7 +348,10 @@ class SlackChannel:
                                               text=blocks.alert_text(card),
                                               blocks=blocks.to_dicts(blocks.alert_blocks(card)))
             except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
-                failures.append(as_delivery_failure(error))
+                failure = as_delivery_failure(error)
+                if failure.scope and failure.retry_after:
+                    self.pauses.pause(failure.scope, failure.retry_after)
+                failures.append(failure)
         if failures:
             raise failures[0]
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import logging
 import re
 import time
 from collections.abc import Mapping
 
+import yarl
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
@@ -66,8 +68,9 @@ class SlackEndpoint:
 def to_bolt_request(raw: bytes, request: web.Request) -> tuple[AsyncBoltRequest, Verdict]:
     """Bolt's request (Bolt parses the body), once it is known to be shaped like Slack's."""
     try:
-        bolt_request = AsyncBoltRequest(body=raw.decode("utf-8"), query=request.query_string,
-                                        headers=dict(request.headers))
+        text = raw.decode("utf-8")
+        bolt_request = _parsed_click(text, request) or AsyncBoltRequest(
+            body=text, query=request.query_string, headers=dict(request.headers))
         verdict = screen(bolt_request.body)
     except MalformedPayload as problem:
         raise Rejected(400, f"malformed Slack request: {problem}") from None
@@ -75,6 +78,28 @@ def to_bolt_request(raw: bytes, request: web.Request) -> tuple[AsyncBoltRequest,
         # Bolt's parser and context builder index into the body: bad JSON, arrays, strings.
         raise Rejected(400, "malformed Slack request: neither a Slack form nor JSON") from None
     return bolt_request, verdict
+
+
+# A click, a modal submission, a shortcut: one form field, percent-encoded JSON.
+_PAYLOAD_FORM = re.compile(r"payload=[A-Za-z0-9%+*._~-]*")
+
+
+def _parsed_click(text: str, request: web.Request) -> AsyncBoltRequest | None:
+    """Bolt's request for an interactive payload, its body decoded by yarl's compiled
+    unquoter: the same dictionary Bolt's `parse_qsl` gives (the body is one plain
+    `payload=` field), at a third of the cost, the largest part of a click's parsing.
+    Anything else (JSON events, slash commands, a payload that is not a JSON object) is left
+    to Bolt. Bolt takes a parsed body only in Socket Mode; the request is then made an HTTP
+    one again with its raw body, so Bolt's own signature check runs as usual."""
+    if not _PAYLOAD_FORM.fullmatch(text):
+        return None
+    body = json.loads(yarl.URL("?" + text).query.get("payload", ""))
+    if not isinstance(body, dict):
+        return None
+    parsed = AsyncBoltRequest(body=body, query=request.query_string,
+                              headers=dict(request.headers), mode="socket_mode")
+    parsed.raw_body, parsed.mode = text, "http"
+    return parsed
 
 
 def verify_signature(raw: bytes, headers: Mapping[str, str], secret: bytes, now: float) -> None:

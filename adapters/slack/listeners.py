@@ -209,10 +209,14 @@ class Listeners:
         # Durable before acknowledged: a decision the click makes by itself is committed
         # (fsync'ed) before Slack gets its 200, since Slack never resends a click it got a 200
         # for. Answering the person, and opening modals, run after the ack.
+        # Group commit: the decision is written at once and fsync'ed together with the others
+        # that arrive meanwhile; the ack waits for that shared fsync.
         click = _read_click(body)
         person = self.person(click.user_id) if click else None
         if click is not None and person is not None and self._decides_at_once(click):
-            problem = self._decide_now(click, person)
+            with self.services.durability.deferred():
+                problem = self._decide_now(click, person)
+            await self.services.durability.flushed()
             await ack()
             if problem:
                 self.after_ack.start(self._answer(client, click, problem), "a refusal")
@@ -392,20 +396,22 @@ class Listeners:
             why = await self.stranger(slack_user) if person is None else say.not_our_button()
             await ack(response_action="update", view=blocks.notice_modal("Not done", why))
             return
+        problem: FieldErrors | WorkflowError | None = None
         try:
-            self.workflow.decide(Actor(person.id, PLATFORM), button.case_id,
-                                 decision(button.verb), step=button.step)
-        except FieldErrors as problem:
+            with self.services.durability.deferred():
+                self.workflow.decide(Actor(person.id, PLATFORM), button.case_id,
+                                     decision(button.verb), step=button.step)
+        except (FieldErrors, WorkflowError) as refused:
+            problem = refused
+        await self.services.durability.flushed()  # the decision, or a refusal on record
+        if isinstance(problem, FieldErrors):
             await ack(response_action="errors", errors=_field_errors(problem, modal_blocks))
             return
-        except Refused as problem:
-            if modal_blocks[0] == blocks.REASSIGN_BLOCK:  # a person who may not take the stage
-                await ack(response_action="errors", errors={modal_blocks[0]: str(problem)[:150]})
-            else:
-                await ack(response_action="update", view=blocks.notice_modal("Not done",
-                                                                             str(problem)))
+        if isinstance(problem, Refused) and modal_blocks[0] == blocks.REASSIGN_BLOCK:
+            # a person who may not take the stage
+            await ack(response_action="errors", errors={modal_blocks[0]: str(problem)[:150]})
             return
-        except WorkflowError as problem:
+        if problem is not None:
             await ack(response_action="update", view=blocks.notice_modal("Not done", str(problem)))
             return
         await ack()

@@ -96,7 +96,11 @@ def mount(app: web.Application, services: Services, *,
         desk=services.desk, local_mode=credentials.local_mode, duties=duties))
 
     async def messages(request: web.Request) -> web.StreamResponse:
-        response = await adapter.process(request, handler)
+        # Group commit: what the activity decides is written at once, and the answer waits
+        # for one fsync shared with the activities that arrived meanwhile.
+        with services.durability.deferred():
+            response = await adapter.process(request, handler)
+        await services.durability.flushed()
         services.wake()
         return response
 

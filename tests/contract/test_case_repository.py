@@ -135,3 +135,17 @@ def test_requests_by_requester_and_open_cases_follow_every_save(backend: Backend
     assert [r.id for r in backend.requests.by_requester("nobody")] == []
     assert [r.id for r in backend.requests.open_cases()] == ["R-3", "R-10"]
     assert backend.requests.count() == 3
+
+
+def test_the_change_feed_names_every_saved_request_once_per_save_also_after_a_restart(
+        backend: Backend) -> None:
+    # What keeps indexes outside the store (the inbox) current without reading every request.
+    first = backend.requests.save(request("R-1"), expected_version=0)
+    backend.requests.save(request("R-2"), expected_version=0)
+    changed, cursor = backend.requests.changed_since(0)
+    assert changed == ["R-1", "R-2"]
+    assert backend.requests.changed_since(cursor) == ([], cursor)
+    backend.requests.save(first, expected_version=first.version)
+    assert backend.requests.changed_since(cursor) == (["R-1"], cursor + 1)
+    backend.reopen()
+    assert set(backend.requests.changed_since(0)[0]) == {"R-1", "R-2"}

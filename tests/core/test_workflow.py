@@ -297,6 +297,35 @@ def test_inbox_lists_what_waits_for_each_person(workflow: Workflow) -> None:
     assert [r.id for r in workflow.requests_of("adoe")] == [first.id]
 
 
+def test_the_inbox_reads_only_the_requests_saved_since_it_last_looked(
+        workflow: Workflow, monkeypatch: pytest.MonkeyPatch) -> None:
+    requests = [file_request(workflow) for _ in range(4)]
+    assert len(workflow.inbox("msmith")) == 4
+    routed: list[str] = []
+    routing = workflow.current_approvers
+    monkeypatch.setattr(workflow, "current_approvers",
+                        lambda r: (routed.append(r.id), routing(r))[1])
+    monkeypatch.setattr(workflow.repository, "open_cases", lambda: pytest.fail("a scan"))
+    assert len(workflow.inbox("msmith")) == 4
+    assert routed == []
+    act(workflow, "msmith", requests[2].id, "approve")
+    routed.clear()  # the decision's own listeners may ask who acts now; the inbox asks once
+    assert [r.id for r in workflow.inbox("msmith")] == [requests[i].id for i in (0, 1, 3)]
+    assert routed == [requests[2].id]
+
+
+def test_the_inbox_follows_a_changed_directory(workflow: Workflow) -> None:
+    request = file_request(workflow)
+    assert [r.id for r in workflow.inbox("msmith")] == [request.id]
+    directory = workflow.directory
+    requester = directory.person("adoe")
+    directory.replace_people([p if p.id != "adoe" else
+                              requester.model_copy(update={"supervisor": "rsingh"})
+                              for p in directory])
+    assert workflow.inbox("msmith") == []
+    assert [r.id for r in workflow.inbox("rsingh")] == [request.id]
+
+
 def test_each_decision_queues_its_notifications_in_the_same_write(
         tmp_path, sample_config, clock) -> None:  # type: ignore[no-untyped-def]
     from socialbot.bootstrap import build

@@ -54,6 +54,7 @@ class ConnectorCall:
     body: Any
     authorization: str | None
     status: int
+    at: float = field(default_factory=time.time)  # when it arrived (benchmarks' latencies)
 
     @property
     def ok(self) -> bool:

@@ -72,6 +72,7 @@ class RecordedCall:
     http_method: str
     status: int = 0
     response: JsonDict = field(default_factory=dict)
+    at: float = field(default_factory=time.time)  # when it arrived (benchmarks' latencies)
 
     @property
     def token(self) -> str | None:

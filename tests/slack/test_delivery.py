@@ -38,6 +38,23 @@ async def test_a_rate_limit_waits_for_retry_after_then_delivers_once(
     assert supervisor_cards(slack) == ["D0MSMITH"]
 
 
+async def test_a_rate_limit_on_one_method_holds_that_method_only(slack: SlackHarness) -> None:
+    # Slack limits each method on its own tier: chat.update being throttled must not hold up
+    # the next approver's card, which goes out by chat.postMessage.
+    file_for_adoe(slack)
+    await slack.settle()
+    slack.fake.fail_next("chat.update", status=429, retry_after=30)
+    slack.bot.workflow.decide(Actor("msmith", "slack"), "R-1", Move("approve"))
+    slack.bot.dispatcher.wake()
+    await slack.fake.wait_for("chat.postMessage",
+                              lambda c: "approve:R-1:2" in str(c.args.get("blocks")), timeout=5)
+    assert [c.status for c in slack.fake.calls("chat.update")] == [429]
+    channel = slack.bot.channels["slack"]
+    assert isinstance(channel, SlackChannel)
+    assert channel.pauses.until["chat.update"] - time.monotonic() > 20
+    assert channel.pauses.until.get("chat.postMessage", 0.0) < time.monotonic()
+
+
 async def test_server_errors_are_retried_with_backoff_until_delivered(
         slack: SlackHarness) -> None:
     slack.fake.fail_next("chat.postMessage", status=500, times=2)
