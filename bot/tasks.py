@@ -122,9 +122,35 @@ class PasswordTaskCases:
             entry = replace(entry, details={"from": case.assignee, "to": to})
             moved = case.evolve(assignee=to, step=case.step + 1,
                                 history=(*case.history, entry))
-            return moved, [self.action_needed(moved)]
+            return moved, [self.step_closed(case, entry), self.action_needed(moved)]
         moved = case.evolve(state="done", step=case.step + 1, history=(*case.history, entry))
-        return moved, []
+        return moved, [self.step_closed(case, entry)]
+
+    def step_closed(self, case: PasswordTask, entry: HistoryEntry) -> Notification:
+        """Every copy of the step's notice (first notice, reminders, in every chat) shows what
+        became of it and loses its button; the recipients' task lists (App Home) are redrawn."""
+        return Notification(
+            id=f"{case.id}:{case.step}:step_closed", kind="step_closed", case_id=case.id,
+            step=case.step, recipients=tuple(dict.fromkeys([*self.holders(case),
+                                                             entry.actor_id])),
+            case_type=CASE_TYPE, intent="outcome",
+            summary=messages.task_step_closed(case.id, entry.action))
+
+    def closed_sentence(self, case: PasswordTask, step: int) -> str:
+        """What became of `step` of the task: done by whom and when, or passed to whom."""
+        entry = next((h for h in case.history if h.step == step and h.action in
+                      ("done", "pass")), None)
+        if entry is None:
+            return ""
+        if entry.action == "done":
+            return messages.task_done_already(case.id, entry, self.time_zone)
+        to = self.directory.find(str(entry.details.get("to", "")))
+        return messages.task_passed(case.id, to.full_name if to else "another CCT member",
+                                    entry, self.time_zone)
+
+    def may_act(self, case: PasswordTask, person_id: str) -> bool:
+        """Whether `person_id` may mark the task done now (a button is drawn for them)."""
+        return not case.is_final and person_id in self.holders(case)
 
     def pass_candidates(self, case: PasswordTask, person_id: str) -> list[str]:
         pool = [self.directory.cct_team_leader, *self.directory.cct_members]
