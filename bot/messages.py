@@ -811,3 +811,8 @@ def task_step_closed(task_id: str, action: str) -> str:
 def task_marked_done(task_id: str, account: str) -> str:
     return f"{task_id} is done: the register records the password of {account} as changed " \
            f"now, by you."
+
+
+def task_already(what_became_of_it: str, *, done: bool) -> str:
+    lead = "Already done" if done else "Out of date"
+    return f"{lead}: {what_became_of_it} Nothing was changed."

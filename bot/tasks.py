@@ -157,11 +157,14 @@ class PasswordTaskCases:
         return [p for p in dict.fromkeys(pool) if p not in (person_id, case.assignee)]
 
     def already_message(self, case: Any, step: int) -> str:
-        entry = next((h for h in case.history if h.step == step and h.seq > 1), None) or \
-            (case.history[-1] if len(case.history) > 1 else None)
-        if entry is None:
+        """A late, double or stale click: what became of the step the person saw (done by
+        whom and when, or passed on), else the task's last move."""
+        seen = step if self.closed_sentence(case, step) else case.step - 1
+        shown = self.closed_sentence(case, seen)
+        if not shown:
             return messages.out_of_date(case.id)
-        return messages.already_decided(case.id, entry, self.time_zone)
+        done = any(h.step == seen and h.action == "done" for h in case.history)
+        return messages.task_already(shown, done=done)
 
     def signing_for(self, case: PasswordTask, person_id: str) -> str:
         holder = self.directory.find(case.assignee)
