@@ -115,6 +115,31 @@ class TinyDBAccountStore:
         self.grants: TinyDBTable[AccessGrant] = TinyDBTable(requests, GRANTS, "G",
                                                              AccessGrant.from_record)
 
+    def save_task_with_account(self, task: PasswordTask, /, *, expected_version: int,
+                               account: Account, account_version: int,
+                               notifications: Iterable[Notification] = ()) -> PasswordTask:
+        """A task and the account it changes (and the notifications) in one journal commit."""
+        tasks, accounts = self.tasks, self.accounts
+        saved = task.evolve(version=expected_version + 1)
+        moved = account.evolve(version=account_version + 1)
+        ops: list[Op] = [("put", TASKS, saved.id, saved.to_record()),
+                         ("put", ACCOUNTS, moved.id, moved.to_record()),
+                         *tasks.outbox_ops(notifications)]
+        with tasks._writing, accounts._writing:
+            for table, record, version in ((tasks, task, expected_version),
+                                           (accounts, account, account_version)):
+                stored: Any = table.get(record.id)
+                if (stored.version if stored else 0) != version or \
+                        (stored is None and table is accounts):
+                    raise ConcurrentUpdate(record.id)
+                if stored is not None and \
+                        record.history[: len(stored.history)] != stored.history:
+                    raise HistoryRewritten(f"{record.id}: the audit trail is append-only")
+            tasks.store.commit(ops)
+            tasks._parsed[saved.id], accounts._parsed[moved.id] = saved, moved
+            (tasks._open.discard if saved.is_final else tasks._open.add)(saved.id)
+        return saved
+
 
 def find_record(store: Store, record_id: str) -> Any:
     """The account, task, departure or grant `record_id` names (by its prefix), or None."""
