@@ -23,8 +23,11 @@ TABLES = (ACCOUNTS, TASKS, OUTBOX)
 
 
 def tables(harness: SlackHarness | TeamsHarness) -> dict[str, Any]:
-    """The register, the tasks and the outbox as stored: compare before and after."""
-    return {t: json.loads(json.dumps(dict(harness.bot.store.items(t)))) for t in TABLES}
+    """The register, the tasks and what the outbox holds (its notices, not the delivery
+    bookkeeping the dispatcher may be updating meanwhile): compare before and after."""
+    found = {t: json.loads(json.dumps(dict(harness.bot.store.items(t)))) for t in TABLES}
+    found[OUTBOX] = {key: record["notification"] for key, record in found[OUTBOX].items()}
+    return found
 
 
 def message_text(message: dict[str, Any]) -> str:
