@@ -78,3 +78,7 @@ CASE_DAYS_NOTE = ("Waiting is counted in whole business days of the City's calen
 
 def last_link_check(at: str) -> str:
     return f"The last link check started {at} (City time)."
+
+
+def with_accounts(scope: str) -> str:
+    return f"{scope}, and what concerns the accounts you use or the questions you watch"

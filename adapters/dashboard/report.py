@@ -453,6 +453,8 @@ def build_page(services: Services, archive: Archive, person_id: str,
         view.register = (key, register_sections(services, archive, cache.calendar,
                                                 person_id, now))
     sections.extend(view.register[1])
+    if view.register[1] and not directory.is_cct(person_id):
+        scope = messages.with_accounts(scope)
     return Page(person.full_name, scope, sections)
 
 
