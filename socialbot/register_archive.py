@@ -45,8 +45,9 @@ class _Kept(Generic[T]):
 
     def get(self, record_id: str) -> T | None:
         found = self.parsed.get(record_id)
-        if found is None and record_id in self.records:
-            found = self.parsed[record_id] = self.parse(self.records[record_id])
+        record = self.records.get(record_id) if found is None else None
+        if record is not None:
+            found = self.parsed[record_id] = self.parse(record)
         return found
 
     def all(self) -> list[T]:
