@@ -10,12 +10,12 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
-from typing import Any, Protocol
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from adapters.dashboard import messages
 from bot import messages as core_messages
-from bot.accounts import register_rows
+from bot.accounts import Account, register_rows
 from bot.business_days import BusinessCalendar
 from bot.domain import SocialMediaRequest
 from bot.links import CASE_TYPE as LINK_TYPE
@@ -66,7 +66,7 @@ class Archive(Protocol):
 
     def changed_alerts(self, since: int) -> list[str]: ...
 
-    # The account register's duties and the procedure's clocks (issues 11 and 12).
+    # The account register, its password tasks and the procedure's clocks.
 
     def register_generation(self) -> int:
         """How many writes to the register, its tasks, the questions, the reviews, the broken
@@ -694,7 +694,7 @@ def _case_number(case_id: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def account_table(services: Services, accounts: list[Any],
+def account_table(services: Services, accounts: list[Account],
                   tasks: list[PasswordTask]) -> Table:
     """The register as `socialbot accounts` prints it (`register_rows`: never a password),
     with the open password tasks of each account this person may see."""
