@@ -35,6 +35,7 @@ from socialbot.bootstrap import Runtime
 from socialbot.directory_ops import add_routes as add_directory_routes
 from socialbot.metrics import PrometheusMetrics
 from socialbot.offboard_ops import account_from_body, offboard_from_body
+from socialbot.register_archive import RegisterArchive
 from storage.engine import StoreError
 from storage.retention import last_purge, purge
 
@@ -95,10 +96,12 @@ def build_dashboard(bot: Runtime) -> Dashboard:
                      f"http://{config.server.host}:{config.server.port}")
 
 
-class StoreArchive:
-    """Every request and alert, and the ban list, from this process's store (reports)."""
+class StoreArchive(RegisterArchive):
+    """Every request and alert, and the ban list, from this process's store (reports); the
+    register, its tasks and the procedure's clocks (socialbot/register_archive.py)."""
 
     def __init__(self, bot: Runtime) -> None:
+        super().__init__(bot.store)
         self.requests = bot.repository
         self.moderation = bot.desk.repository
 
