@@ -21,7 +21,7 @@ from bot import messages
 from bot.account_recipients import AccountRecipients
 from bot.audit import Actor, HistoryEntry, sealed
 from bot.business_days import BusinessCalendar
-from bot.cases import CaseEngine, CaseRepository, Move, Transition
+from bot.cases import CaseEngine, ListedCases, Move, Transition
 from bot.clocked import Waiting, bot_entry, case_notice
 from bot.directory import Directory
 from bot.errors import NotFound, Refused
@@ -139,7 +139,7 @@ class QuestionCases:
     states = frozenset({"open", "answered", "cleared"})
     final_states = frozenset({"answered", "cleared"})
 
-    def __init__(self, *, repository: CaseRepository[Question], directory: Directory,
+    def __init__(self, *, repository: ListedCases[Question], directory: Directory,
                  recipients: AccountRecipients, time_zone: str) -> None:
         self.repository = repository
         self.directory = directory
@@ -199,7 +199,7 @@ class OpenQuestion:
 
 
 class QuestionDesk:
-    def __init__(self, *, repository: CaseRepository[Question], recipients: AccountRecipients,
+    def __init__(self, *, repository: ListedCases[Question], recipients: AccountRecipients,
                  engine: CaseEngine, clock: Clock, calendar: BusinessCalendar,
                  time_zone: str, kv: KeyValueStore) -> None:
         self.repository = repository
@@ -270,9 +270,8 @@ class QuestionDesk:
         return self.repository.save(question, expected_version=0, notifications=[note])
 
     def _for_post(self, platform: str, post_id: str) -> Question | None:
-        finder = getattr(self.repository, "all_cases", self.repository.open_cases)
-        return next((q for q in finder() if q.platform == platform and q.post_id == post_id),
-                    None)
+        return next((q for q in self.repository.all()
+                     if q.platform == platform and q.post_id == post_id), None)
 
     # -- moderators and the account's users -----------------------------------------------
 

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from bot import messages
 from bot.accounts import Account, AccountRegister
 from bot.audit import Actor, HistoryEntry, sealed
-from bot.cases import CaseEngine, CaseRepository, Move, Transition
+from bot.cases import CaseEngine, ListedCases, Move, Transition
 from bot.clocked import Waiting, bot_entry, case_notice
 from bot.directory import Directory
 from bot.errors import NotFound
@@ -75,7 +75,7 @@ class ReviewCases:
     states = frozenset({"open", "confirmed", "updated"})
     final_states = frozenset({"confirmed", "updated"})
 
-    def __init__(self, *, repository: CaseRepository[AccountReview], directory: Directory,
+    def __init__(self, *, repository: ListedCases[AccountReview], directory: Directory,
                  register: AccountRegister, time_zone: str) -> None:
         self.repository = repository
         self.directory = directory
@@ -131,7 +131,7 @@ class ReviewCases:
 
 
 class AccountReviews:
-    def __init__(self, *, repository: CaseRepository[AccountReview], register: AccountRegister,
+    def __init__(self, *, repository: ListedCases[AccountReview], register: AccountRegister,
                  engine: CaseEngine, clock: Clock, time_zone: str, every: timedelta,
                  overrides: dict[str, timedelta] | None = None) -> None:
         self.repository = repository
@@ -151,7 +151,7 @@ class AccountReviews:
     def open_due(self) -> int:
         """Open a review for every active account whose period has passed; returns how many."""
         now = self.clock.now()
-        reviews = _all(self.repository)
+        reviews = self.repository.all()
         opened = 0
         for account in self.register.all():
             if account.is_final:
@@ -211,9 +211,3 @@ class AccountReviews:
     def step_now(self, case_id: str) -> int | None:
         case = self.repository.get(case_id)
         return None if case is None or case.is_final else case.step
-
-
-def _all(repository: CaseRepository[AccountReview]) -> list[AccountReview]:
-    finder = getattr(repository, "all_cases", repository.open_cases)
-    found: list[AccountReview] = finder()
-    return found

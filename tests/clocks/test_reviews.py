@@ -91,7 +91,7 @@ def test_each_account_is_reviewed_every_period_until_someone_answers(
     bot.reminders.run_once()
     assert queued(bot, "review") == [("V-1:2:done", ("adoe", "jpatel", "kwong", "rsingh")),
                                      ("V-2:2:done", ("kwong", "rsingh"))]
-    assert [r.id for r in bot.clocks.review_cases.all_cases()
+    assert [r.id for r in bot.clocks.review_cases.all()
             if r.account_id == gone.id] == []  # a retired account is not reviewed
 
     clock.current = at(date(2026, 10, 2))  # 87 days after the answers: not yet
