@@ -18,10 +18,9 @@ from bot import messages
 from bot.accounts import Account, AccountRegister
 from bot.audit import Actor, HistoryEntry, sealed
 from bot.cases import CaseEngine, ListedCases, Move, Transition
-from bot.clocked import Waiting, bot_entry, case_notice
+from bot.clocked import Waiting, bot_entry, case_notice, closed_by, closed_with_notice, move_named
 from bot.directory import Directory
 from bot.errors import NotFound
-from bot.messages import when
 from bot.notifications import Notification
 from bot.ports import Clock
 
@@ -103,19 +102,16 @@ class ReviewCases:
 
     def apply(self, case: AccountReview, transition: Transition, entry: HistoryEntry,
               decision: Move) -> tuple[AccountReview, list[Notification]]:
-        moved = case.evolve(state=transition.target, step=case.step + 1,
-                            history=(*case.history, entry))
-        return moved, [case_notice(
-            CASE_TYPE, case.id, moved.step, self.people(case, "account"),
-            messages.review_done(case.id, case.account_label, entry.actor_name,
-                                 entry.comment), intent="outcome", suffix="done")]
+        moved, note = closed_with_notice(
+            case, transition.target, entry, case_type=CASE_TYPE,
+            recipients=self.people(case, "account"), suffix="done",
+            summary=messages.review_done(case.id, case.account_label, entry.actor_name,
+                                         entry.comment))
+        return moved, [note]
 
     def already_message(self, case: AccountReview, step: int) -> str:
-        last = case.history[-1] if case.history else None
-        if last is None or not case.is_final:
-            return messages.out_of_date(case.id)
-        return messages.review_already_done(case.id, last.actor_name,
-                                            when(last.at, self.time_zone))
+        return closed_by(case, self.time_zone, lambda by, at:
+                              messages.review_already_done(case.id, by, at))
 
     def final_message(self, case: AccountReview) -> str:
         return self.already_message(case, case.step)
@@ -187,11 +183,8 @@ class AccountReviews:
 
     def _move(self, person_id: str, platform: str, review_id: str,
               move: Move) -> AccountReview:
-        try:
-            moved: AccountReview = self.engine.move(CASE_TYPE, Actor(person_id, platform),
-                                                    review_id.strip().upper(), move)
-        except NotFound:
-            raise NotFound(messages.no_such_case(CASE_TYPE, review_id[:20])) from None
+        moved: AccountReview = move_named(self.engine, CASE_TYPE, Actor(person_id, platform),
+                                          review_id, move)
         return moved
 
     def open_for(self, person_id: str) -> list[AccountReview]:
