@@ -17,6 +17,7 @@ from typing import Any, Literal
 from bot import messages
 from bot.accounts import Account, AccountRegister
 from bot.audit import Actor, HistoryEntry, sealed
+from bot.business_days import BusinessCalendar
 from bot.cases import CaseEngine, ListedCases, Move, Transition
 from bot.clocked import Waiting, bot_entry, case_notice, closed_by, closed_with_notice, move_named
 from bot.directory import Directory
@@ -204,3 +205,44 @@ class AccountReviews:
     def step_now(self, case_id: str) -> int | None:
         case = self.repository.get(case_id)
         return None if case is None or case.is_final else case.step
+
+
+@dataclass(frozen=True)
+class OpenReview:
+    """One line of `socialbot reviews`: the case, how long it has waited and who must act."""
+
+    review: AccountReview
+    business_days: int
+    acting: tuple[str, ...]        # person ids: the account's users, or the CCT without any
+    acting_names: tuple[str, ...]
+
+
+def open_reviews(cases: ReviewCases, calendar: BusinessCalendar,
+                 now: datetime) -> list[OpenReview]:
+    """Every open review (what the CCT sees), oldest id first."""
+    found = []
+    for review in cases.repository.open_cases():
+        acting = tuple(cases.acting_now(review))
+        names = tuple(p.full_name if p else pid
+                      for pid, p in ((pid, cases.directory.find(pid)) for pid in acting))
+        found.append(OpenReview(review, calendar.days_waited(review.opened_at, now), acting,
+                                names))
+    return found
+
+
+def reviews_table(found: list[OpenReview]) -> str:
+    if not found:
+        return messages.no_open_reviews_at_all()
+    return "\n".join([messages.open_reviews_heading(len(found))] + [
+        messages.open_review_line(o.review.id, o.review.account_id, o.review.account_label,
+                                  o.business_days, o.acting_names) for o in found])
+
+
+def reviews_json(found: list[OpenReview]) -> list[dict[str, Any]]:
+    return [{"id": o.review.id, "account": o.review.account_id,
+             "account_label": o.review.account_label,
+             "opened_at": o.review.opened_at.isoformat(), "business_days": o.business_days,
+             "acting": [{"id": pid, "name": name} for pid, name in zip(o.acting,
+                                                                       o.acting_names,
+                                                                       strict=True)]}
+            for o in found]

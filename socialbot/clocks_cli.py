@@ -1,4 +1,5 @@
-"""The procedure's clocks from the command line: `socialbot links` (04.02 l)."""
+"""The procedure's clocks from the command line: `socialbot links` (04.02 l), `purge`,
+`questions` (04.02 k) and `reviews` (04.02 n)."""
 
 from __future__ import annotations
 
@@ -182,3 +183,39 @@ def questions(config_path: Path, output: str) -> None:
         click.echo(json.dumps(questions_json(found), indent=2, ensure_ascii=False))
         return
     click.echo(questions_table(found))
+
+
+# -- socialbot reviews -----------------------------------------------------------------------------
+
+@click.command()
+@CONFIG_OPTION
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def reviews(config_path: Path, output: str) -> None:
+    """List open account reviews (04.02 n) with their account, age (business days) and who
+    must act. Safe beside a running server (read-only)."""
+    from bot.accounts import AccountRegister
+    from bot.clock import SystemClock
+    from bot.reviews import AccountReview, ReviewCases, open_reviews, reviews_json, reviews_table
+    from socialbot.bootstrap import business_calendar, stored_directory
+    from storage.accounts_repository import TinyDBAccountStore
+    from storage.case_tables import ACCOUNT_REVIEWS, TinyDBCaseRepository
+    from storage.tinydb_repository import TinyDBRepository
+
+    config, path = _load(config_path)
+    try:
+        store = Store(path, read_only=True)
+    except StoreError as problem:
+        _fail(str(problem))
+    repository, directory = TinyDBRepository(store), stored_directory(config, store)
+    clock = SystemClock()
+    register = AccountRegister(directory=directory, store=TinyDBAccountStore(repository),
+                               clock=clock, sign=None)  # read only: nothing is signed
+    cases = ReviewCases(repository=TinyDBCaseRepository(
+        repository, table=ACCOUNT_REVIEWS, prefix="V", from_record=AccountReview.from_record),
+        directory=directory, register=register, time_zone=config.time_zone)
+    found = open_reviews(cases, business_calendar(config), clock.now())
+    if output == "json":
+        click.echo(json.dumps(reviews_json(found), indent=2, ensure_ascii=False))
+        return
+    click.echo(reviews_table(found))
