@@ -6,10 +6,6 @@ callers that are not local, or without the token, are turned away."""
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -17,7 +13,6 @@ from urllib import error, request
 
 import aiohttp
 import pytest
-import yaml
 from aiohttp import web
 
 from bot.config import AppConfig, load_config
@@ -26,23 +21,14 @@ from socialbot.server import TOKEN_KEY, create_app
 from storage.case_tables import TinyDBLinkStore
 from storage.engine import Store
 from storage.tinydb_repository import TinyDBRepository
-from tests.support import ROOT, SAMPLE_CONFIG
+from tests.support import data_dir_config, run_socialbot, running_server
 
 PAGE = "https://pickering.example/pool-schedule"
 
 
 @pytest.fixture
 def config_file(tmp_path: Path) -> Path:
-    raw = yaml.safe_load(SAMPLE_CONFIG.read_text())
-    raw["storage"] = {"path": "data/bot.json"}
-    target = tmp_path / "app.yaml"
-    target.write_text(yaml.safe_dump(raw))
-    return target
-
-
-def socialbot(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "socialbot", *args], cwd=ROOT, text=True,
-                          capture_output=True, timeout=120, check=False)
+    return data_dir_config(tmp_path)
 
 
 def post(url: str, body: bytes, token: str) -> tuple[int, Any]:
@@ -69,55 +55,45 @@ def sources(config_file: Path) -> list[tuple[str, str, str]]:
 def test_links_add_beside_a_running_server_goes_through_it(config_file: Path,
                                                           tmp_path: Path) -> None:
     log_path = tmp_path / "serve.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "socialbot", "serve", "--config", str(config_file),
-             "--port", "0"], cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=log,
-            env={**os.environ, "SLACK_BOT_TOKEN": "", "MICROSOFT_APP_ID": ""})
-        try:
-            assert process.stdout is not None
-            assert "listening on" in process.stdout.readline()
-            args = ("--account", "facebook:Recreation")
-            links = ("links", "--config", str(config_file), "add")
-            added = socialbot(*links, PAGE, *args, "--as", "kwong")
-            assert added.returncode == 0, added.stderr
-            assert added.stdout.strip() == f"{PAGE}: registered for facebook:Recreation"
-            again = socialbot(*links, PAGE, *args, "--as", "kwong")
-            assert again.stdout.strip() == f"{PAGE}: already registered for facebook:Recreation"
-            staff = socialbot(*links, PAGE + "/2", *args, "--as", "adoe")
-            assert staff.returncode == 2
-            assert "Only the CCT registers links to check by hand." in staff.stderr
-            bad = socialbot(*links, "ftp://pickering.example/x", *args, "--as", "kwong")
-            assert bad.returncode == 2 and "is not a link" in bad.stderr
-            # what the server was told is on disk already: a read-only look sees it
-            assert sources(config_file) == [(PAGE, "facebook:Recreation", "kwong")]
+    with running_server(config_file, log_path) as process:
+        args = ("--account", "facebook:Recreation")
+        links = ("links", "--config", str(config_file), "add")
+        added = run_socialbot(*links, PAGE, *args, "--as", "kwong")
+        assert added.returncode == 0, added.stderr
+        assert added.stdout.strip() == f"{PAGE}: registered for facebook:Recreation"
+        again = run_socialbot(*links, PAGE, *args, "--as", "kwong")
+        assert again.stdout.strip() == f"{PAGE}: already registered for facebook:Recreation"
+        staff = run_socialbot(*links, PAGE + "/2", *args, "--as", "adoe")
+        assert staff.returncode == 2
+        assert "Only the CCT registers links to check by hand." in staff.stderr
+        bad = run_socialbot(*links, "ftp://pickering.example/x", *args, "--as", "kwong")
+        assert bad.returncode == 2 and "is not a link" in bad.stderr
+        # what the server was told is on disk already: a read-only look sees it
+        assert sources(config_file) == [(PAGE, "facebook:Recreation", "kwong")]
 
-            advert = json.loads((config_file.parent / "data" / "bot.json.console.json")
-                                .read_text())
-            url, token = advert["url"] + "/ops/links/add", f"Bearer {advert['token']}"
-            good = json.dumps({"url": PAGE + "/x", "account": "facebook:Recreation",
-                               "as": "kwong"}).encode()
-            for wrong in ("", "Bearer wrong"):
-                assert post(url, good, wrong)[0] == 401
-            for body in (b"", b"{", b"[]", b"null", b"42", b'"text"', b'{"url": 1}',
-                         json.dumps({"url": PAGE, "account": ["x"], "as": "kwong"}).encode(),
-                         json.dumps({"url": PAGE, "account": "", "as": "kwong"}).encode(),
-                         json.dumps({"url": "x" * 5000, "account": "a", "as": "kwong"}).encode(),
-                         json.dumps({"url": PAGE, "account": "a", "as": "nobody"}).encode()):
-                status, answer = post(url, body, token)
-                assert status == 400 and "error" in answer, (body, status, answer)
-            assert sources(config_file) == [(PAGE, "facebook:Recreation", "kwong")]
-        finally:
-            process.send_signal(signal.SIGTERM)
-            process.wait(30)
+        advert = json.loads((config_file.parent / "data" / "bot.json.console.json")
+                            .read_text())
+        url, token = advert["url"] + "/ops/links/add", f"Bearer {advert['token']}"
+        good = json.dumps({"url": PAGE + "/x", "account": "facebook:Recreation",
+                           "as": "kwong"}).encode()
+        for wrong in ("", "Bearer wrong"):
+            assert post(url, good, wrong)[0] == 401
+        for body in (b"", b"{", b"[]", b"null", b"42", b'"text"', b'{"url": 1}',
+                     json.dumps({"url": PAGE, "account": ["x"], "as": "kwong"}).encode(),
+                     json.dumps({"url": PAGE, "account": "", "as": "kwong"}).encode(),
+                     json.dumps({"url": "x" * 5000, "account": "a", "as": "kwong"}).encode(),
+                     json.dumps({"url": PAGE, "account": "a", "as": "nobody"}).encode()):
+            status, answer = post(url, body, token)
+            assert status == 400 and "error" in answer, (body, status, answer)
+        assert sources(config_file) == [(PAGE, "facebook:Recreation", "kwong")]
     assert process.returncode == 0
     assert "ERROR" not in log_path.read_text()
     assert sources(config_file) == [(PAGE, "facebook:Recreation", "kwong")]
 
 
 def test_links_add_with_the_server_stopped_writes_the_store(config_file: Path) -> None:
-    added = socialbot("links", "--config", str(config_file), "add", PAGE, "--account",
-                      "facebook:Recreation", "--as", "rsingh")
+    added = run_socialbot("links", "--config", str(config_file), "add", PAGE, "--account",
+                          "facebook:Recreation", "--as", "rsingh")
     assert added.returncode == 0, added.stderr
     assert sources(config_file) == [(PAGE, "facebook:Recreation", "rsingh")]
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from bot.accounts import Account
 from bot.audit import Actor
 from bot.clock import SystemClock
 from bot.config import AppConfig, ReviewsConfig, ServiceLevelsConfig
@@ -41,16 +42,22 @@ def config_for(sample_config: AppConfig) -> AppConfig:
         "service_levels": levels, "reviews": ReviewsConfig(every_days=91)})
 
 
+def rec_and_bare(bot: Runtime) -> tuple[Account, Account]:
+    """Recreation's page with two users, and the Fire page with none (its reviews: the CCT)."""
+    register = bot.services.accounts
+    return (register.add(KWONG, platform="Facebook", handle="@PickeringRec",
+                         department="community-services", users=["adoe", "jpatel"]),
+            register.add(KWONG, platform="Instagram", handle="@pickering.fire",
+                         department="fire-services"))
+
+
 def test_each_account_is_reviewed_every_period_until_someone_answers(
         tmp_path: Path, sample_config: AppConfig, clock: FixedClock) -> None:
     config = config_for(sample_config)
     clock.current = at(date(2026, 3, 30))
     bot = build(config, tmp_path, channel_names=("slack",), clock=clock)
     register = bot.services.accounts
-    rec = register.add(KWONG, platform="Facebook", handle="@PickeringRec",
-                       department="community-services", users=["adoe", "jpatel"])
-    bare = register.add(KWONG, platform="Instagram", handle="@pickering.fire",
-                        department="fire-services")
+    rec, bare = rec_and_bare(bot)
     gone = register.add(KWONG, platform="X", handle="@OldPickering",
                         department="community-services", users=["adoe"])
     register.retire(KWONG, gone.id, "closed in 2026")
@@ -140,13 +147,9 @@ def test_socialbot_reviews_lists_open_reviews_beside_a_running_bot(
     config = config_for(sample_config)
     clock.current = at(date(2026, 3, 30))
     bot = build(config, tmp_path, channel_names=("slack",), clock=clock)
-    register = bot.services.accounts
-    rec = register.add(KWONG, platform="Facebook", handle="@PickeringRec",
-                       department="community-services", users=["adoe", "jpatel"])
-    bare = register.add(KWONG, platform="Instagram", handle="@pickering.fire",
-                        department="fire-services")
-    register.add(KWONG, platform="X", handle="@PickeringNews",
-                 department="community-services", users=["adoe"])
+    rec, bare = rec_and_bare(bot)
+    bot.services.accounts.add(KWONG, platform="X", handle="@PickeringNews",
+                              department="community-services", users=["adoe"])
     clock.current = at(date(2026, 6, 29))
     bot.reminders.run_once()
     bot.clocks.reviews.confirm("adoe", "console", "V-3")  # answered: not listed
