@@ -307,22 +307,22 @@ class MemoryCaseRepository(Generic[RecordCaseT]):
         self._requests = requests
         self.prefix = prefix
         self._writing = threading.Lock()
-        self._cases: dict[str, RecordCaseT] = {}
+        self._records: dict[str, RecordCaseT] = {}
         self._next = itertools.count(1)
 
     def next_id(self) -> str:
         return f"{self.prefix}-{next(self._next)}"
 
     def get(self, case_id: str, /) -> RecordCaseT | None:
-        return self._cases.get(case_id)
+        return self._records.get(case_id)
 
     def save(self, case: RecordCaseT, /, *, expected_version: int,
              notifications: Iterable[Notification] = ()) -> RecordCaseT:
         saved = case.evolve(version=expected_version + 1)
         queued = self._requests.outbox_entries(notifications)
         with self._writing:
-            check_move(self._cases.get(case.id), case, expected_version, missing_version=0)
-            self._cases[saved.id] = saved
+            check_move(self._records.get(case.id), case, expected_version, missing_version=0)
+            self._records[saved.id] = saved
             self._requests._outbox.update(queued)
         return saved
 
@@ -331,7 +331,7 @@ class MemoryCaseRepository(Generic[RecordCaseT]):
 
     def all(self) -> list[RecordCaseT]:
         """Every case, final ones too, by id."""
-        return sorted(self._cases.values(), key=lambda c: int(c.id.split("-", 1)[1]))
+        return sorted(self._records.values(), key=lambda c: int(c.id.split("-", 1)[1]))
 
 
 class MemoryLinkStore:
