@@ -94,6 +94,16 @@ class CaseRepository(Protocol[C]):
     def open_cases(self) -> list[C]: ...
 
 
+class ListedCases(CaseRepository[C], Protocol[C]):
+    """A repository that also lists every case, final ones too (questions, reviews, links):
+    for the checks that look at closed cases as well (one question per post, the last review
+    of an account)."""
+
+    def all(self) -> list[C]:
+        """Every case, by id."""
+        ...
+
+
 class RefusalLog(Protocol):
     def record_refusal(self, refusal: Refusal) -> None: ...
 

@@ -8,14 +8,19 @@ signed "socialbot", and people move them through the engine like any other case.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
-from bot.audit import HistoryEntry
-from bot.cases import Case, CaseEngine
+from bot import messages
+from bot.audit import Actor, HistoryEntry, sealed
+from bot.cases import Case, CaseEngine, Move
+from bot.errors import NotFound
+from bot.messages import when
 from bot.notifications import Intent, Notification
+
+C = TypeVar("C", bound=Case)
 
 BOT_ID = "socialbot"
 
@@ -34,6 +39,36 @@ def case_notice(case_type: str, case_id: str, step: int, recipients: Iterable[st
     return Notification(id=f"{case_id}:{step}:{suffix}", kind="case_notice", case_id=case_id,
                         step=step, recipients=tuple(dict.fromkeys(recipients)),
                         audience=audience, summary=summary, case_type=case_type, intent=intent)
+
+
+def closed_with_notice(case: C, state: str, entry: HistoryEntry, *, case_type: str,
+                       recipients: Iterable[str], summary: str,
+                       suffix: str) -> tuple[C, Notification]:
+    """`case` moved to `state` by `entry` (sealed), one step on, and the one outcome notice
+    that says so to `recipients`: a person's move through the engine, or the bot's own."""
+    moved = case.evolve(state=state, step=case.step + 1,
+                        history=sealed(case.id, (*case.history, entry)))
+    return moved, case_notice(case_type, case.id, moved.step, recipients, summary,
+                              intent="outcome", suffix=suffix)
+
+
+def closed_by(case: Case, time_zone: str, closed: Callable[[str, str], str]) -> str:
+    """The answer to a stale button or a second move: `closed(who, when)` from the case's
+    last entry once it is final, else that the button is out of date."""
+    last = case.history[-1] if case.history else None
+    if last is None or not case.is_final:
+        return messages.out_of_date(case.id)
+    return closed(last.actor_name, when(last.at, time_zone))
+
+
+def move_named(engine: CaseEngine, case_type: str, actor: Actor, typed_id: str,
+               move: Move) -> Any:
+    """A person's move on the case whose id they typed (any case, spaces around it); an
+    unknown id is answered with what they typed, cut short."""
+    try:
+        return engine.move(case_type, actor, typed_id.strip().upper(), move)
+    except NotFound:
+        raise NotFound(messages.no_such_case(case_type, typed_id[:20])) from None
 
 
 def outdated(engine: CaseEngine, note: Notification) -> bool:

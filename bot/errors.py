@@ -26,7 +26,9 @@ class AlreadyDecided(CaseError):
         self.case = case
 
 
-@dataclass(frozen=True)
+# Not frozen: Python sets `__traceback__` on an exception as it passes through a context
+# manager (`Store.deferred()` around a decision), which a frozen dataclass refuses.
+@dataclass(eq=False)
 class FieldErrors(Exception):
     """The input is invalid: one message per field, nothing stored."""
 

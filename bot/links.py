@@ -22,9 +22,9 @@ from bot import messages
 from bot.account_recipients import AccountRecipients
 from bot.audit import Actor, HistoryEntry, sealed
 from bot.cases import CaseEngine, CaseRepository, Move, Transition
-from bot.clocked import Waiting, bot_entry, case_notice
+from bot.clocked import Waiting, bot_entry, case_notice, closed_by, closed_with_notice, move_named
 from bot.directory import Directory
-from bot.errors import FieldErrors, NotFound, Refused
+from bot.errors import FieldErrors, Refused
 from bot.limits import MAX_URL
 from bot.messages import when
 from bot.moderation.model import Post
@@ -201,19 +201,15 @@ class LinkCases:
 
     def apply(self, case: BrokenLink, transition: Transition, entry: HistoryEntry,
               decision: Move) -> tuple[BrokenLink, list[Notification]]:
-        moved = case.evolve(state=transition.target, step=case.step + 1,
-                            history=(*case.history, entry))
-        return moved, [case_notice(CASE_TYPE, case.id, moved.step, self.people(case, ""),
-                                   messages.link_closed(case.id, case.url, entry.actor_name,
-                                                        entry.comment),
-                                   intent="outcome", suffix="closed")]
+        moved, note = closed_with_notice(
+            case, transition.target, entry, case_type=CASE_TYPE,
+            recipients=self.people(case, ""), suffix="closed",
+            summary=messages.link_closed(case.id, case.url, entry.actor_name, entry.comment))
+        return moved, [note]
 
     def already_message(self, case: BrokenLink, step: int) -> str:
-        last = case.history[-1] if case.history else None
-        if last is None or not case.is_final:
-            return messages.out_of_date(case.id)
-        return messages.link_already_closed(case.id, last.actor_name,
-                                            when(last.at, self.time_zone))
+        return closed_by(case, self.time_zone, lambda by, at:
+                              messages.link_already_closed(case.id, by, at))
 
     def final_message(self, case: BrokenLink) -> str:
         return self.already_message(case, case.step)
@@ -342,22 +338,16 @@ class LinkChecker:
 
     def _close_fixed(self, case: BrokenLink, outcome: LinkOutcome) -> None:
         entry = bot_entry(case, "fixed", self.clock.now(), outcome.detail)
-        moved = case.evolve(state="fixed", step=case.step + 1, history=sealed(
-            case.id, (*case.history, entry)))
-        note = case_notice(CASE_TYPE, case.id, moved.step, self.cases.people(case, ""),
-                           messages.link_fixed(case.id, case.url), intent="outcome",
-                           suffix="fixed")
+        moved, note = closed_with_notice(
+            case, "fixed", entry, case_type=CASE_TYPE, recipients=self.cases.people(case, ""),
+            suffix="fixed", summary=messages.link_fixed(case.id, case.url))
         self.repository.save(moved, expected_version=case.version, notifications=[note])
 
     # -- people ------------------------------------------------------------------------------------
 
     def close(self, person_id: str, platform: str, case_id: str, reason: str) -> BrokenLink:
-        try:
-            closed: BrokenLink = self.engine.move(CASE_TYPE, Actor(person_id, platform),
-                                                  case_id.strip().upper(),
-                                                  Move("close", comment=reason))
-        except NotFound:
-            raise NotFound(messages.no_such_case(CASE_TYPE, case_id[:20])) from None
+        closed: BrokenLink = move_named(self.engine, CASE_TYPE, Actor(person_id, platform),
+                                        case_id, Move("close", comment=reason))
         return closed
 
     def open_cases(self) -> list[BrokenLink]:

@@ -776,6 +776,22 @@ def no_open_reviews() -> str:
     return "No account review waits for you."
 
 
+# -- socialbot reviews (bot/reviews.py: every open review, as the CCT sees them) -----------------
+
+def no_open_reviews_at_all() -> str:
+    return "No account review is open."
+
+
+def open_reviews_heading(count: int) -> str:
+    return f"{count} account review(s) wait for the account's users:"
+
+
+def open_review_line(case_id: str, account_id: str, account: str, days: int,
+                     acting: tuple[str, ...]) -> str:
+    return (f"  {case_id}  {account_id} {account}  {days} business day(s)  "
+            f"to act: {', '.join(acting) or 'nobody'}")
+
+
 def question_marked(case_id: str, account: str) -> str:
     return f"{case_id}: the post needs the City's answer; its response clock runs on {account}."
 

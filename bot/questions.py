@@ -21,12 +21,11 @@ from bot import messages
 from bot.account_recipients import AccountRecipients
 from bot.audit import Actor, HistoryEntry, sealed
 from bot.business_days import BusinessCalendar
-from bot.cases import CaseEngine, CaseRepository, Move, Transition
-from bot.clocked import Waiting, bot_entry, case_notice
+from bot.cases import CaseEngine, ListedCases, Move, Transition
+from bot.clocked import Waiting, bot_entry, case_notice, closed_by, closed_with_notice, move_named
 from bot.directory import Directory
-from bot.errors import NotFound, Refused
+from bot.errors import Refused
 from bot.limits import MAX_QUESTION_EXCERPT
-from bot.messages import when
 from bot.moderation.desk import Alert
 from bot.moderation.model import Post
 from bot.notifications import Notification
@@ -139,7 +138,7 @@ class QuestionCases:
     states = frozenset({"open", "answered", "cleared"})
     final_states = frozenset({"answered", "cleared"})
 
-    def __init__(self, *, repository: CaseRepository[Question], directory: Directory,
+    def __init__(self, *, repository: ListedCases[Question], directory: Directory,
                  recipients: AccountRecipients, time_zone: str) -> None:
         self.repository = repository
         self.directory = directory
@@ -163,19 +162,16 @@ class QuestionCases:
 
     def apply(self, case: Question, transition: Transition, entry: HistoryEntry,
               decision: Move) -> tuple[Question, list[Notification]]:
-        moved = case.evolve(state=transition.target, step=case.step + 1,
-                            history=(*case.history, entry))
-        return moved, [case_notice(
-            CASE_TYPE, case.id, moved.step, self.people(case, "account"),
-            messages.question_closed(case.id, transition.action, entry.actor_name,
-                                     entry.comment), intent="outcome", suffix="closed")]
+        moved, note = closed_with_notice(
+            case, transition.target, entry, case_type=CASE_TYPE,
+            recipients=self.people(case, "account"), suffix="closed",
+            summary=messages.question_closed(case.id, transition.action, entry.actor_name,
+                                             entry.comment))
+        return moved, [note]
 
     def already_message(self, case: Question, step: int) -> str:
-        last = case.history[-1] if case.history else None
-        if last is None or not case.is_final:
-            return messages.out_of_date(case.id)
-        return messages.question_already_closed(case.id, case.state, last.actor_name,
-                                                when(last.at, self.time_zone))
+        return closed_by(case, self.time_zone, lambda by, at:
+                              messages.question_already_closed(case.id, case.state, by, at))
 
     def final_message(self, case: Question) -> str:
         return self.already_message(case, case.step)
@@ -199,7 +195,7 @@ class OpenQuestion:
 
 
 class QuestionDesk:
-    def __init__(self, *, repository: CaseRepository[Question], recipients: AccountRecipients,
+    def __init__(self, *, repository: ListedCases[Question], recipients: AccountRecipients,
                  engine: CaseEngine, clock: Clock, calendar: BusinessCalendar,
                  time_zone: str, kv: KeyValueStore) -> None:
         self.repository = repository
@@ -239,12 +235,10 @@ class QuestionDesk:
 
     def _close_answered(self, question: Question, reply: Post) -> None:
         entry = bot_entry(question, "city_replied", self.clock.now(), reply.post_id)
-        moved = question.evolve(state="answered", step=question.step + 1,
-                                history=sealed(question.id, (*question.history, entry)))
-        note = case_notice(CASE_TYPE, question.id, moved.step,
-                           self.recipients.users(question.account_id),
-                           messages.question_answered(question.id, reply.post_id),
-                           intent="outcome", suffix="answered")
+        moved, note = closed_with_notice(
+            question, "answered", entry, case_type=CASE_TYPE,
+            recipients=self.recipients.users(question.account_id), suffix="answered",
+            summary=messages.question_answered(question.id, reply.post_id))
         self.repository.save(moved, expected_version=question.version, notifications=[note])
 
     def _open(self, post: Post, *, source: str, marked_by: str = "") -> Question:
@@ -270,9 +264,8 @@ class QuestionDesk:
         return self.repository.save(question, expected_version=0, notifications=[note])
 
     def _for_post(self, platform: str, post_id: str) -> Question | None:
-        finder = getattr(self.repository, "all_cases", self.repository.open_cases)
-        return next((q for q in finder() if q.platform == platform and q.post_id == post_id),
-                    None)
+        return next((q for q in self.repository.all()
+                     if q.platform == platform and q.post_id == post_id), None)
 
     # -- moderators and the account's users -----------------------------------------------
 
@@ -290,11 +283,8 @@ class QuestionDesk:
         return self._move(person_id, platform, question_id, Move("answered", comment=how))
 
     def _move(self, person_id: str, platform: str, question_id: str, move: Move) -> Question:
-        try:
-            moved: Question = self.engine.move(CASE_TYPE, Actor(person_id, platform),
-                                               question_id.strip().upper(), move)
-        except NotFound:
-            raise NotFound(messages.no_such_case(CASE_TYPE, question_id[:20])) from None
+        moved: Question = move_named(self.engine, CASE_TYPE, Actor(person_id, platform),
+                                     question_id, move)
         return moved
 
     def open_questions(self, viewer: str | None = None) -> list[OpenQuestion]:

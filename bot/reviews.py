@@ -17,11 +17,11 @@ from typing import Any, Literal
 from bot import messages
 from bot.accounts import Account, AccountRegister
 from bot.audit import Actor, HistoryEntry, sealed
-from bot.cases import CaseEngine, CaseRepository, Move, Transition
-from bot.clocked import Waiting, bot_entry, case_notice
+from bot.business_days import BusinessCalendar
+from bot.cases import CaseEngine, ListedCases, Move, Transition
+from bot.clocked import Waiting, bot_entry, case_notice, closed_by, closed_with_notice, move_named
 from bot.directory import Directory
 from bot.errors import NotFound
-from bot.messages import when
 from bot.notifications import Notification
 from bot.ports import Clock
 
@@ -75,7 +75,7 @@ class ReviewCases:
     states = frozenset({"open", "confirmed", "updated"})
     final_states = frozenset({"confirmed", "updated"})
 
-    def __init__(self, *, repository: CaseRepository[AccountReview], directory: Directory,
+    def __init__(self, *, repository: ListedCases[AccountReview], directory: Directory,
                  register: AccountRegister, time_zone: str) -> None:
         self.repository = repository
         self.directory = directory
@@ -103,19 +103,16 @@ class ReviewCases:
 
     def apply(self, case: AccountReview, transition: Transition, entry: HistoryEntry,
               decision: Move) -> tuple[AccountReview, list[Notification]]:
-        moved = case.evolve(state=transition.target, step=case.step + 1,
-                            history=(*case.history, entry))
-        return moved, [case_notice(
-            CASE_TYPE, case.id, moved.step, self.people(case, "account"),
-            messages.review_done(case.id, case.account_label, entry.actor_name,
-                                 entry.comment), intent="outcome", suffix="done")]
+        moved, note = closed_with_notice(
+            case, transition.target, entry, case_type=CASE_TYPE,
+            recipients=self.people(case, "account"), suffix="done",
+            summary=messages.review_done(case.id, case.account_label, entry.actor_name,
+                                         entry.comment))
+        return moved, [note]
 
     def already_message(self, case: AccountReview, step: int) -> str:
-        last = case.history[-1] if case.history else None
-        if last is None or not case.is_final:
-            return messages.out_of_date(case.id)
-        return messages.review_already_done(case.id, last.actor_name,
-                                            when(last.at, self.time_zone))
+        return closed_by(case, self.time_zone, lambda by, at:
+                              messages.review_already_done(case.id, by, at))
 
     def final_message(self, case: AccountReview) -> str:
         return self.already_message(case, case.step)
@@ -131,7 +128,7 @@ class ReviewCases:
 
 
 class AccountReviews:
-    def __init__(self, *, repository: CaseRepository[AccountReview], register: AccountRegister,
+    def __init__(self, *, repository: ListedCases[AccountReview], register: AccountRegister,
                  engine: CaseEngine, clock: Clock, time_zone: str, every: timedelta,
                  overrides: dict[str, timedelta] | None = None) -> None:
         self.repository = repository
@@ -151,7 +148,7 @@ class AccountReviews:
     def open_due(self) -> int:
         """Open a review for every active account whose period has passed; returns how many."""
         now = self.clock.now()
-        reviews = _all(self.repository)
+        reviews = self.repository.all()
         opened = 0
         for account in self.register.all():
             if account.is_final:
@@ -187,11 +184,8 @@ class AccountReviews:
 
     def _move(self, person_id: str, platform: str, review_id: str,
               move: Move) -> AccountReview:
-        try:
-            moved: AccountReview = self.engine.move(CASE_TYPE, Actor(person_id, platform),
-                                                    review_id.strip().upper(), move)
-        except NotFound:
-            raise NotFound(messages.no_such_case(CASE_TYPE, review_id[:20])) from None
+        moved: AccountReview = move_named(self.engine, CASE_TYPE, Actor(person_id, platform),
+                                          review_id, move)
         return moved
 
     def open_for(self, person_id: str) -> list[AccountReview]:
@@ -213,7 +207,42 @@ class AccountReviews:
         return None if case is None or case.is_final else case.step
 
 
-def _all(repository: CaseRepository[AccountReview]) -> list[AccountReview]:
-    finder = getattr(repository, "all_cases", repository.open_cases)
-    found: list[AccountReview] = finder()
+@dataclass(frozen=True)
+class OpenReview:
+    """One line of `socialbot reviews`: the case, how long it has waited and who must act."""
+
+    review: AccountReview
+    business_days: int
+    acting: tuple[str, ...]        # person ids: the account's users, or the CCT without any
+    acting_names: tuple[str, ...]
+
+
+def open_reviews(cases: ReviewCases, calendar: BusinessCalendar,
+                 now: datetime) -> list[OpenReview]:
+    """Every open review (what the CCT sees), oldest id first."""
+    found = []
+    for review in cases.repository.open_cases():
+        acting = tuple(cases.acting_now(review))
+        names = tuple(p.full_name if p else pid
+                      for pid, p in ((pid, cases.directory.find(pid)) for pid in acting))
+        found.append(OpenReview(review, calendar.days_waited(review.opened_at, now), acting,
+                                names))
     return found
+
+
+def reviews_table(found: list[OpenReview]) -> str:
+    if not found:
+        return messages.no_open_reviews_at_all()
+    return "\n".join([messages.open_reviews_heading(len(found))] + [
+        messages.open_review_line(o.review.id, o.review.account_id, o.review.account_label,
+                                  o.business_days, o.acting_names) for o in found])
+
+
+def reviews_json(found: list[OpenReview]) -> list[dict[str, Any]]:
+    return [{"id": o.review.id, "account": o.review.account_id,
+             "account_label": o.review.account_label,
+             "opened_at": o.review.opened_at.isoformat(), "business_days": o.business_days,
+             "acting": [{"id": pid, "name": name} for pid, name in zip(o.acting,
+                                                                       o.acting_names,
+                                                                       strict=True)]}
+            for o in found]

@@ -263,7 +263,7 @@ _register_optional(main, "socialbot.moderation_cli", "moderate")
 _register_optional(main, "socialbot.teams_cli", "teams_package")
 for _command in ("outbox", "backup", "restore", "verify"):
     _register_optional(main, "socialbot.ops_cli", _command)
-for _command in ("links", "purge", "questions"):  # the procedure's clocks (issue 12)
+for _command in ("links", "purge", "questions", "reviews"):  # the procedure's clocks (issue 12)
     _register_optional(main, "socialbot.clocks_cli", _command)
 _register_optional(main, "socialbot.directory_cli", "directory")
 for _command in ("accounts", "account", "offboard", "tasks"):  # the account register (04.08)

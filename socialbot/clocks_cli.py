@@ -1,8 +1,10 @@
-"""The procedure's clocks from the command line: `socialbot links` (04.02 l)."""
+"""The procedure's clocks from the command line: `socialbot links` (04.02 l), `purge`,
+`questions` (04.02 k) and `reviews` (04.02 n)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -74,33 +76,40 @@ def links_check(config_path: Path) -> None:
 @click.option("--as", "person", required=True, help="Your person id (a CCT member).")
 @click.pass_obj
 def links_add(config_path: Path, url: str, account: str, person: str) -> None:
-    """Register URL to be checked every week (the CCT, by hand). The server must be stopped."""
-    from bot.errors import CaseError, FieldErrors
-    from socialbot.bootstrap import build
+    """Register URL to be checked every week (the CCT, by hand). Beside a running server this
+    goes through its loopback endpoint."""
+    from socialbot.bootstrap import build, resolve
     from socialbot.cli import _load as load_config
+    from socialbot.links_ops import register_link
 
     config, base_dir = load_config(config_path)
+    body = {"url": url, "account": account, "as": person}
     try:
         bot = build(config, base_dir)
+    except StoreLocked:
+        answer = _through_server(resolve(base_dir, config.storage.path), "/ops/links/add",
+                                 body, refusal_body=True)
     except StoreError as problem:
         _fail(str(problem))
-    try:
-        added = bot.clocks.links.register(person, url, account)
-    except FieldErrors as problem:
-        _fail("; ".join(problem.errors.values()), code=2)
-    except CaseError as problem:
-        _fail(str(problem), code=2)
-    finally:
-        bot.close()
-    click.echo(f"{url}: {'registered' if added else 'already registered'} for {account}")
+    else:
+        try:
+            answer = register_link(bot, body)
+        finally:
+            bot.close()
+    if "error" in answer:
+        _fail(str(answer["error"]), code=2)
+    click.echo(f"{answer['url']}: {'registered' if answer['added'] else 'already registered'} "
+               f"for {answer['account']}")
 
 
 def _check_through_server(path: Path) -> LinkCheck:
     return LinkCheck.from_record(_through_server(path, "/ops/links/check", {}))
 
 
-def _through_server(path: Path, route: str, body: dict[str, Any]) -> dict[str, Any]:
-    """Beside a running server (it holds the store): its loopback operations endpoint."""
+def _through_server(path: Path, route: str, body: dict[str, Any], *,
+                    refusal_body: bool = False) -> dict[str, Any]:
+    """Beside a running server (it holds the store): its loopback operations endpoint. With
+    `refusal_body`, a 400 answering {"error": ...} is returned as the answer."""
     advert = path.with_name(path.name + ".console.json")
     if not advert.exists():
         _fail(f"{path} is in use by another process that is not a running `socialbot serve`")
@@ -113,6 +122,10 @@ def _through_server(path: Path, route: str, body: dict[str, Any]) -> dict[str, A
             found: dict[str, Any] = json.loads(answer.read())
             return found
     except error.HTTPError as problem:
+        if refusal_body and problem.code == 400:
+            with contextlib.suppress(ValueError):
+                refused: dict[str, Any] = json.loads(problem.read())
+                return refused
         _fail(f"the server refused ({problem.code})")
     except OSError as problem:
         _fail(f"cannot reach the server at {url}: {problem}")
@@ -182,3 +195,39 @@ def questions(config_path: Path, output: str) -> None:
         click.echo(json.dumps(questions_json(found), indent=2, ensure_ascii=False))
         return
     click.echo(questions_table(found))
+
+
+# -- socialbot reviews -----------------------------------------------------------------------------
+
+@click.command()
+@CONFIG_OPTION
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def reviews(config_path: Path, output: str) -> None:
+    """List open account reviews (04.02 n) with their account, age (business days) and who
+    must act. Safe beside a running server (read-only)."""
+    from bot.accounts import AccountRegister
+    from bot.clock import SystemClock
+    from bot.reviews import AccountReview, ReviewCases, open_reviews, reviews_json, reviews_table
+    from socialbot.bootstrap import business_calendar, stored_directory
+    from storage.accounts_repository import TinyDBAccountStore
+    from storage.case_tables import ACCOUNT_REVIEWS, TinyDBCaseRepository
+    from storage.tinydb_repository import TinyDBRepository
+
+    config, path = _load(config_path)
+    try:
+        store = Store(path, read_only=True)
+    except StoreError as problem:
+        _fail(str(problem))
+    repository, directory = TinyDBRepository(store), stored_directory(config, store)
+    clock = SystemClock()
+    register = AccountRegister(directory=directory, store=TinyDBAccountStore(repository),
+                               clock=clock, sign=None)  # read only: nothing is signed
+    cases = ReviewCases(repository=TinyDBCaseRepository(
+        repository, table=ACCOUNT_REVIEWS, prefix="V", from_record=AccountReview.from_record),
+        directory=directory, register=register, time_zone=config.time_zone)
+    found = open_reviews(cases, business_calendar(config), clock.now())
+    if output == "json":
+        click.echo(json.dumps(reviews_json(found), indent=2, ensure_ascii=False))
+        return
+    click.echo(reviews_table(found))

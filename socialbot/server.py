@@ -33,8 +33,10 @@ from bot.retention import PurgeReport
 from socialbot import messages
 from socialbot.bootstrap import Runtime
 from socialbot.directory_ops import add_routes as add_directory_routes
+from socialbot.links_ops import link_from_body
 from socialbot.metrics import PrometheusMetrics
 from socialbot.offboard_ops import account_from_body, offboard_from_body
+from socialbot.register_archive import RegisterArchive
 from storage.engine import StoreError
 from storage.retention import last_purge, purge
 
@@ -64,6 +66,7 @@ def create_app(bot: Runtime) -> web.Application:
     app.router.add_post("/console/turn", console_turn)
     app.router.add_post("/ops/outbox/retry", outbox_retry)
     app.router.add_post("/ops/links/check", links_check)
+    app.router.add_post("/ops/links/add", links_add)
     app.router.add_post("/ops/purge", purge_now)
     # /ops/directory/import and /sync (socialbot/directory_ops.py), like /ops/outbox/retry
     add_directory_routes(app, runtime=lambda request: request.app[BOT_KEY],
@@ -95,10 +98,12 @@ def build_dashboard(bot: Runtime) -> Dashboard:
                      f"http://{config.server.host}:{config.server.port}")
 
 
-class StoreArchive:
-    """Every request and alert, and the ban list, from this process's store (reports)."""
+class StoreArchive(RegisterArchive):
+    """Every request and alert, and the ban list, from this process's store (reports); the
+    register, its tasks and the procedure's clocks (socialbot/register_archive.py)."""
 
     def __init__(self, bot: Runtime) -> None:
+        super().__init__(bot.store)
         self.requests = bot.repository
         self.moderation = bot.desk.repository
 
@@ -300,6 +305,12 @@ async def links_check(request: web.Request) -> web.Response:
     _check_local_caller(request)
     check = await run_link_check(request.app[BOT_KEY])
     return web.json_response(check.to_record())
+
+
+async def links_add(request: web.Request) -> web.Response:
+    """`socialbot links add` beside a running server: the store is this process's to write."""
+    _check_local_caller(request)
+    return await link_from_body(request, request.app[BOT_KEY])
 
 
 # -- the procedure's clocks: the daily retention purge -----------------------------------------

@@ -1,9 +1,9 @@
-"""Case types without a repository of their own (citizens' questions, broken links), and the
-link check's tables, on the journaled TinyDB store.
+"""Case types without a repository of their own (citizens' questions, broken links, account
+reviews, and the register's records), and the link check's tables, on the journaled TinyDB store.
 
-`TinyDBCaseRepository` keeps one case type in one table: the version check, the append-only
-history and the case's notifications in the same commit, like the request and alert
-repositories. `TinyDBLinkStore` keeps the links to check and the last check's results.
+`TinyDBCaseRepository` keeps one case type in one table: ids never reused, the version check,
+the append-only history and the case's notifications in the same commit, like the request and
+alert repositories. `TinyDBLinkStore` keeps the links to check and the last check's results.
 """
 
 from __future__ import annotations
@@ -40,7 +40,13 @@ C = TypeVar("C", bound=RecordCase)
 
 
 class TinyDBCaseRepository(Generic[C]):
-    """One case type in table `table`, ids `prefix-n`, sharing the requests' outbox."""
+    """One kind of case or record in table `table`, ids `prefix-n`, sharing the requests'
+    outbox: the questions, broken links and reviews here, and the register's accounts, tasks,
+    offboarding cases and grants (storage/accounts_repository.py).
+
+    Parsed records are kept beside the stored record they came from and used only while the
+    store still holds that very record: anything committed to the table directly (the purge,
+    storage/retention.py) replaces it, and the next read parses again."""
 
     def __init__(self, requests: TinyDBRepository, *, table: str, prefix: str,
                  from_record: Callable[[dict[str, Any]], C]) -> None:
@@ -50,22 +56,35 @@ class TinyDBCaseRepository(Generic[C]):
         self.prefix = prefix
         self.from_record = from_record
         self._writing = threading.Lock()
-        self._open = {doc_id for doc_id, record in self.store.items(table)
-                      if not from_record(record).is_final}
-        highest = max((_number(doc_id) for doc_id, _ in self.store.items(table)), default=0)
+        self._parsed: dict[str, tuple[dict[str, Any], C]] = {}
+        self._open: set[str] = set()
+        highest = 0
+        for doc_id, record in self.store.items(table):
+            highest = max(highest, _number(doc_id))
+            if not self._parse(doc_id, record).is_final:
+                self._open.add(doc_id)
         self._next = itertools.count(highest + 1)
+
+    def _parse(self, doc_id: str, record: dict[str, Any]) -> C:
+        cached = self._parsed.get(doc_id)
+        if cached is not None and cached[0] is record:
+            return cached[1]
+        parsed = self.from_record(record)
+        self._parsed[doc_id] = (record, parsed)
+        return parsed
 
     def next_id(self) -> str:
         return f"{self.prefix}-{next(self._next)}"
 
     def get(self, case_id: str, /) -> C | None:
         record = self.store.get(self.table, case_id)
-        return self.from_record(record) if record else None
+        return self._parse(case_id, record) if record is not None else None
 
     def save(self, case: C, /, *, expected_version: int,
              notifications: Iterable[Notification] = ()) -> C:
         saved = case.evolve(version=expected_version + 1)
-        ops: list[Op] = [("put", self.table, saved.id, saved.to_record()),
+        record = saved.to_record()
+        ops: list[Op] = [("put", self.table, saved.id, record),
                          *self.outbox_ops(notifications)]
         with self._writing:
             stored = self.get(case.id)
@@ -74,6 +93,7 @@ class TinyDBCaseRepository(Generic[C]):
             if stored is not None and case.history[: len(stored.history)] != stored.history:
                 raise HistoryRewritten(f"{case.id}: the audit trail is append-only")
             self.store.commit(ops)
+            self._parsed[saved.id] = (record, saved)
             (self._open.discard if saved.is_final else self._open.add)(saved.id)
         return saved
 
@@ -81,16 +101,10 @@ class TinyDBCaseRepository(Generic[C]):
         found = (self.get(i) for i in sorted(self._open, key=_number))
         return [c for c in found if c is not None]
 
-    def all_cases(self) -> list[C]:
-        return sorted((self.from_record(r) for _, r in self.store.items(self.table)),
-                      key=lambda c: _number(c.id))
-
-    def replace_record(self, case: C) -> None:
-        """Purge only (bot/retention.py): rewrite fields outside the signed history."""
-        stored = self.get(case.id)
-        if stored is None or stored.history != case.history:
-            raise HistoryRewritten(f"{case.id}: a purge never changes the audit trail")
-        self.store.commit([("put", self.table, case.id, case.to_record())])
+    def all(self) -> list[C]:
+        """Every case, final ones too, by id."""
+        return [self._parse(doc_id, record) for doc_id, record
+                in sorted(self.store.items(self.table), key=lambda item: _number(item[0]))]
 
 
 LINK_SOURCES, LINK_CHECKS, BROKEN_LINKS = "link_sources", "link_checks", "broken_links"

@@ -47,7 +47,6 @@ __all__ = ["InMemoryPostHistory", "MemoryAccountStore", "MemoryCaseRepository",
 
 CaseT = TypeVar("CaseT", SocialMediaRequest, Alert)
 RecordCaseT = TypeVar("RecordCaseT", bound="RecordCase")
-RecordT = TypeVar("RecordT", Account, PasswordTask, OffboardingCase, AccessGrant)
 
 
 class MemoryRepository:
@@ -299,48 +298,40 @@ def _by_number(cases: list[CaseT]) -> list[CaseT]:
     return sorted(cases, key=lambda case: int(case.id.split("-", 1)[1]))
 
 
-
-
-
-
 class MemoryCaseRepository(Generic[RecordCaseT]):
-    """A case type without a repository of its own (questions, broken links) in memory."""
+    """A case type without a repository of its own (questions, broken links, reviews) or one
+    kind of the register's records, in memory (same semantics as
+    storage/case_tables.py:TinyDBCaseRepository)."""
 
     def __init__(self, requests: MemoryRepository, *, prefix: str) -> None:
         self._requests = requests
         self.prefix = prefix
         self._writing = threading.Lock()
-        self._cases: dict[str, RecordCaseT] = {}
+        self._records: dict[str, RecordCaseT] = {}
         self._next = itertools.count(1)
 
     def next_id(self) -> str:
         return f"{self.prefix}-{next(self._next)}"
 
     def get(self, case_id: str, /) -> RecordCaseT | None:
-        return self._cases.get(case_id)
+        return self._records.get(case_id)
 
     def save(self, case: RecordCaseT, /, *, expected_version: int,
              notifications: Iterable[Notification] = ()) -> RecordCaseT:
         saved = case.evolve(version=expected_version + 1)
         queued = self._requests.outbox_entries(notifications)
         with self._writing:
-            check_move(self._cases.get(case.id), case, expected_version, missing_version=0)
-            self._cases[saved.id] = saved
+            check_move(self._records.get(case.id), case, expected_version, missing_version=0)
+            self._records[saved.id] = saved
             self._requests._outbox.update(queued)
         return saved
 
     def open_cases(self) -> list[RecordCaseT]:
-        return sorted((c for c in self._cases.values() if not c.is_final),
-                      key=lambda c: int(c.id.split("-", 1)[1]))
+        return [c for c in self.all() if not c.is_final]
 
-    def all_cases(self) -> list[RecordCaseT]:
-        return sorted(self._cases.values(), key=lambda c: int(c.id.split("-", 1)[1]))
-
-    def replace_record(self, case: RecordCaseT) -> None:
-        stored = self._cases.get(case.id)
-        if stored is None or stored.history != case.history:
-            raise HistoryRewritten(f"{case.id}: a purge never changes the audit trail")
-        self._cases[case.id] = case
+    def all(self) -> list[RecordCaseT]:
+        """Every case, final ones too, by id."""
+        return sorted(self._records.values(), key=lambda c: int(c.id.split("-", 1)[1]))
 
 
 class MemoryLinkStore:
@@ -420,47 +411,14 @@ class MemoryDirectoryRepository:
 
 # -- the account register and its duties (bot/accounts.py, tasks.py, offboarding.py) ----------
 
-class MemoryTable(Generic[RecordT]):
-    """One kind of record with a signed history, in memory (a RecordTable)."""
-
-    def __init__(self, requests: MemoryRepository, prefix: str) -> None:
-        self._requests = requests
-        self.prefix = prefix
-        self._writing = threading.Lock()
-        self._records: dict[str, RecordT] = {}
-        self._next = itertools.count(1)
-
-    def next_id(self) -> str:
-        return f"{self.prefix}-{next(self._next)}"
-
-    def get(self, record_id: str, /) -> RecordT | None:
-        return self._records.get(record_id)
-
-    def save(self, record: RecordT, /, *, expected_version: int,
-             notifications: Iterable[Notification] = ()) -> RecordT:
-        saved = record.evolve(version=expected_version + 1)
-        queued = self._requests.outbox_entries(notifications)
-        with self._writing:
-            check_move(self._records.get(record.id), record, expected_version, missing_version=0)
-            self._records[saved.id] = saved
-            self._requests._outbox.update(queued)
-        return saved
-
-    def open_cases(self) -> list[RecordT]:
-        return [r for r in self.all() if not r.is_final]
-
-    def all(self) -> list[RecordT]:
-        return sorted(self._records.values(), key=lambda r: int(r.id.rsplit("-", 1)[1]))
-
-
 class MemoryAccountStore:
     """Implements AccountStore in memory, sharing the requests' outbox."""
 
     def __init__(self, requests: MemoryRepository) -> None:
-        self.accounts: MemoryTable[Account] = MemoryTable(requests, "AC")
-        self.tasks: MemoryTable[PasswordTask] = MemoryTable(requests, "T")
-        self.offboardings: MemoryTable[OffboardingCase] = MemoryTable(requests, "O")
-        self.grants: MemoryTable[AccessGrant] = MemoryTable(requests, "G")
+        self.accounts = MemoryCaseRepository[Account](requests, prefix="AC")
+        self.tasks = MemoryCaseRepository[PasswordTask](requests, prefix="T")
+        self.offboardings = MemoryCaseRepository[OffboardingCase](requests, prefix="O")
+        self.grants = MemoryCaseRepository[AccessGrant](requests, prefix="G")
 
     def save_task_with_account(self, task: PasswordTask, /, *, expected_version: int,
                                account: Account, account_version: int,

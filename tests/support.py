@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from bot.domain import SocialMediaRequest
 from bot.workflow import Actor, Workflow
@@ -37,3 +45,38 @@ def valid_form(**changes: Any) -> dict[str, Any]:
 
 def file_request(workflow: Workflow, person: str = "adoe", **changes: Any) -> SocialMediaRequest:
     return workflow.submit(Actor(person, "console"), valid_form(**changes))
+
+
+# -- the command line and a running server, as an operator uses them ----------------------------
+
+def data_dir_config(tmp_path: Path) -> Path:
+    """The sample app.yaml in `tmp_path`, its store in `tmp_path/data/bot.json`."""
+    raw = yaml.safe_load(SAMPLE_CONFIG.read_text())
+    raw["storage"] = {"path": "data/bot.json"}
+    target = tmp_path / "app.yaml"
+    target.write_text(yaml.safe_dump(raw))
+    return target
+
+
+def run_socialbot(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """`python -m socialbot ARGS...` in a process of its own, as typed in a shell."""
+    return subprocess.run([sys.executable, "-m", "socialbot", *args], cwd=ROOT, text=True,
+                          capture_output=True, timeout=timeout, check=False)
+
+
+@contextmanager
+def running_server(config_file: Path, log_path: Path) -> Iterator[subprocess.Popen[str]]:
+    """`socialbot serve --port 0` in its own process (no Slack, no Teams), stderr to
+    `log_path`; yields once it listens, stops it with SIGTERM after."""
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "socialbot", "serve", "--config", str(config_file),
+             "--port", "0"], cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=log,
+            env={**os.environ, "SLACK_BOT_TOKEN": "", "MICROSOFT_APP_ID": ""})
+        try:
+            assert process.stdout is not None
+            assert "listening on" in process.stdout.readline()
+            yield process
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(30)

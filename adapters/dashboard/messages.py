@@ -38,7 +38,8 @@ def signed_in(name: str, scope: str) -> str:
     return f"Signed in as {name}. You see {scope}."
 
 
-SCOPE_ALL = "every request and the moderation desk"
+SCOPE_ALL = ("every request, the moderation desk, the account register and the "
+             "procedure's clocks")
 SCOPE_MODERATOR = "the moderation desk and the requests you are part of"
 SCOPE_REQUESTS = "the requests you are part of (your own, and those you approve)"
 
@@ -58,3 +59,26 @@ def dashboard_link(url: str, minutes: int) -> str:
 
 
 NO_DASHBOARD_HERE = "The dashboard is served by `socialbot serve`; start the server first."
+
+
+# The account register and the procedure's clocks (shown when they have rows for the person).
+ACCOUNTS_SECTION = "Accounts"
+ACCOUNTS_TITLE = "Account register"
+TASKS_TITLE = "Open password tasks"
+REVIEWS_TITLE = "Open account reviews"
+QUESTIONS_SECTION = "Citizens' questions"
+QUESTIONS_TITLE = "Open citizens' questions, oldest first"
+LINKS_SECTION = "Broken links"
+LINKS_TITLE = "Broken links found by the last link check"
+NO_PASSWORDS_NOTE = "No password is ever shown here: the register does not hold any."
+CASE_DAYS_NOTE = ("Waiting is counted in whole business days of the City's calendar after the "
+                  "day the case reached whoever must act, as the reminders count it; cases "
+                  "that have waited their service level (service_levels.cases) are marked.")
+
+
+def last_link_check(at: str) -> str:
+    return f"The last link check started {at} (City time)."
+
+
+def with_accounts(scope: str) -> str:
+    return f"{scope}, and what concerns the accounts you use or the questions you watch"

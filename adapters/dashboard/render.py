@@ -127,7 +127,12 @@ def table_csv(table: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(table.columns)
-    # A cell starting with = + - @ would be run as a formula by a spreadsheet: quote it.
-    writer.writerows([[("'" + v) if v[:1] in ("=", "+", "-", "@") else v for v in row]
-                      for row in table.rows])
+    writer.writerows([[csv_cell(v) for v in row] for row in table.rows])
     return out.getvalue()
+
+
+def csv_cell(value: str) -> str:
+    """A cell as the CSV holds it: one starting with = + - @ would be run as a formula by a
+    spreadsheet (an account handle "@PickeringRec", a citizen's question), so it is kept as
+    text with a leading apostrophe; every other cell is exactly as shown."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

@@ -7,18 +7,28 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from adapters.dashboard import messages
+from bot import messages as core_messages
+from bot.accounts import Account, register_rows
 from bot.business_days import BusinessCalendar
 from bot.domain import SocialMediaRequest
+from bot.links import CASE_TYPE as LINK_TYPE
+from bot.links import BrokenLink, LinkCheck
 from bot.moderation.desk import CASE_TYPE as ALERT_TYPE
 from bot.moderation.desk import Alert
+from bot.questions import CASE_TYPE as QUESTION_TYPE
+from bot.questions import Question
+from bot.reviews import CASE_TYPE as REVIEW_TYPE
+from bot.reviews import AccountReview
 from bot.services import Services
+from bot.tasks import CASE_TYPE as TASK_TYPE
+from bot.tasks import PasswordTask
 from bot.workflow import CASE_TYPE as REQUEST_TYPE
 
 MAX_WAITING_ROWS = 200
@@ -55,6 +65,23 @@ class Archive(Protocol):
         ...
 
     def changed_alerts(self, since: int) -> list[str]: ...
+
+    # The account register, its password tasks and the procedure's clocks.
+
+    def register_generation(self) -> int:
+        """How many writes to the register, its tasks, the questions, the reviews, the broken
+        links and the link check so far."""
+        ...
+
+    def open_tasks(self) -> Sequence[PasswordTask]: ...
+
+    def open_questions(self) -> Sequence[Question]: ...
+
+    def open_reviews(self) -> Sequence[AccountReview]: ...
+
+    def last_link_check(self) -> LinkCheck | None: ...
+
+    def link_case(self, case_id: str) -> BrokenLink | None: ...
 
 
 @dataclass
@@ -268,6 +295,9 @@ class View:
     alerts_seen: int = -1
     request_parts: tuple[list[Chart], list[Table]] | None = None  # None: to draw again
     desk: Section | None = None
+    # The register's and the clocks' sections, and what they were drawn for (the register's
+    # writes, the City's date, who acts for whom): drawn again when any of these changes.
+    register: tuple[Hashable, list[Section]] | None = None
 
 
 @dataclass
@@ -417,6 +447,14 @@ def build_page(services: Services, archive: Archive, person_id: str,
         if view.desk is None:
             view.desk = moderation_section(services, view.alerts, cache.ban_table)
         sections.append(view.desk)
+    key = (archive.register_generation(), cache.calendar.local_date(now),
+           directory.routing_key())
+    if view.register is None or view.register[0] != key:
+        view.register = (key, register_sections(services, archive, cache.calendar,
+                                                person_id, now))
+    sections.extend(view.register[1])
+    if view.register[1] and not directory.is_cct(person_id):
+        scope = messages.with_accounts(scope)
     return Page(person.full_name, scope, sections)
 
 
@@ -572,3 +610,123 @@ def ban_table(services: Services, bans: dict[str, dict[str, str]]) -> Table:
 def _name(services: Services, person_id: str) -> str:
     found = services.directory.find(person_id)
     return found.full_name if found else person_id
+
+
+# -- the account register, password tasks, questions, reviews, broken links -------------------
+
+def register_sections(services: Services, archive: Archive, calendar: BusinessCalendar,
+                      person_id: str, now: datetime) -> list[Section]:
+    """The sections of the register and the procedure's clocks this person may see, each only
+    when it has rows for them. Who sees what is the core's answer: the register's own rule
+    (the CCT the whole register, anyone else the accounts they may use) and `may_view` for
+    every task, question, review and broken link. No password: the register holds none."""
+    engine, register = services.engine, services.accounts
+    levels = services.config.service_levels.cases
+    labels = {a.id: f"{a.platform} {a.handle}" for a in register.all()}
+    tasks = [t for t in archive.open_tasks() if engine.may_view(TASK_TYPE, t, person_id)]
+    reviews = [r for r in archive.open_reviews() if engine.may_view(REVIEW_TYPE, r, person_id)]
+    questions = [q for q in archive.open_questions()
+                 if engine.may_view(QUESTION_TYPE, q, person_id)]
+    clock = _Ages(calendar, now)
+    accounts = account_table(services, register.visible_to(person_id), tasks)
+    task_table = clock.table(
+        "password-tasks", messages.TASKS_TITLE,
+        ["Task", "Account", "Whose use ended", "Reason", "Held by"],
+        [(t.history[-1].at if t.history else t.created_at, t.id,
+          [t.id, t.account_label, _name(services, t.person_id), t.reason,
+           _name(services, t.assignee)]) for t in tasks],
+        levels.get("password_task", MAX_LEVEL))
+    review_table = clock.table(
+        "reviews", messages.REVIEWS_TITLE, ["Review", "Account"],
+        [(r.opened_at, r.id, [r.id, r.account_label]) for r in reviews],
+        levels.get("review", MAX_LEVEL))
+    question_table = clock.table(
+        "questions", messages.QUESTIONS_TITLE, ["Question", "Account", "Platform", "Question"],
+        [(q.asked_at, q.id, [q.id, labels.get(q.account_id, q.account_id), q.platform,
+                             q.excerpt]) for q in questions],
+        levels.get("question", MAX_LEVEL))
+    link_table, check = broken_link_table(services, archive, clock, labels, person_id)
+    sections = []
+    for title, notes, tables in (
+            (messages.ACCOUNTS_SECTION, [core_messages.CITY_OWNS, messages.NO_PASSWORDS_NOTE],
+             [accounts, task_table, review_table]),
+            (messages.QUESTIONS_SECTION, [], [question_table]),
+            (messages.LINKS_SECTION, [messages.last_link_check(
+                check.started_at.astimezone(calendar.zone).strftime("%Y-%m-%d %H:%M"))]
+             if check else [], [link_table])):
+        shown = [t for t in tables if t.rows]
+        if shown:
+            sections.append(Section(title, [*notes, messages.CASE_DAYS_NOTE], [], shown))
+    return sections
+
+
+@dataclass
+class _Ages:
+    """Business days waited, counted as the reminders count them (whole days of the City's
+    calendar after the day the case reached whoever must act), only for the rows shown."""
+
+    calendar: BusinessCalendar
+    now: datetime
+
+    def table(self, table_id: str, title: str, columns: list[str],
+              cases: list[tuple[datetime, str, list[str]]], level: int) -> Table:
+        cases.sort(key=lambda c: (c[0], _case_number(c[1])))
+        rows, marked = [], set()
+        for index, (since, _, cells) in enumerate(cases[:MAX_WAITING_ROWS]):
+            waited = self.calendar.days_waited(since, self.now)
+            late = waited >= level
+            if late:
+                marked.add(index)
+            rows.append([*cells, self.local(since), str(waited),
+                         "" if level == MAX_LEVEL else str(level),
+                         messages.PAST_SERVICE if late else ""])
+        note = messages.shown_rows(len(rows), len(cases)) if len(cases) > len(rows) else ""
+        return Table(table_id, title, [*columns, "Waiting since", "Business days waiting",
+                                       "Service level (business days)", "Past service level"],
+                     rows, note, marked)
+
+    def local(self, moment: datetime) -> str:
+        return moment.astimezone(self.calendar.zone).strftime("%Y-%m-%d %H:%M")
+
+
+def _case_number(case_id: str) -> int:
+    tail = case_id.rsplit("-", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def account_table(services: Services, accounts: list[Account],
+                  tasks: list[PasswordTask]) -> Table:
+    """The register as `socialbot accounts` prints it (`register_rows`: never a password),
+    with the open password tasks of each account this person may see."""
+    open_tasks: defaultdict[str, list[str]] = defaultdict(list)
+    for task in sorted(tasks, key=lambda t: _case_number(t.id)):
+        open_tasks[task.account_id].append(task.id)
+    rows = [[row["id"], row["platform"], row["handle"], row["department"], row["state"],
+             "; ".join(u["name"] for u in row["users"]), row["credentials_holder"],
+             row["password_changed_at"], row["password_changed_by"],
+             " ".join(open_tasks.get(row["id"], []))]
+            for row in register_rows(services.accounts, accounts, services.config.time_zone)]
+    return Table("accounts", messages.ACCOUNTS_TITLE,
+                 ["Account", "Platform", "Handle", "Department", "State", "Users",
+                  "Credentials held by", "Password last changed", "Changed by",
+                  "Open password tasks"], rows)
+
+
+def broken_link_table(services: Services, archive: Archive, ages: _Ages,
+                      labels: dict[str, str], person_id: str
+                      ) -> tuple[Table, LinkCheck | None]:
+    """The last check's broken links whose case this person may see (an account's users and
+    the CCT), with how long each case has been open."""
+    check = archive.last_link_check()
+    found: list[tuple[datetime, str, list[str]]] = []
+    for result in check.broken if check else []:
+        case = archive.link_case(result.case_id) if result.case_id else None
+        if case is None or not services.engine.may_view(LINK_TYPE, case, person_id):
+            continue
+        found.append((case.opened_at, case.id, [
+            case.id, result.url, labels.get(result.account_id, result.account_id),
+            "; ".join(result.places), result.detail, case.state]))
+    level = services.config.service_levels.cases.get("link", MAX_LEVEL)
+    return ages.table("broken-links", messages.LINKS_TITLE,
+                      ["Case", "Link", "Account", "Where", "Failure", "Case state"],
+                      found, level), check

@@ -3,6 +3,7 @@ when, and leaves every hash chain verifiable; a dry run says what would go and c
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from bot.audit import Actor, first_broken
 from bot.cases import Move
 from bot.config import AppConfig
 from bot.moderation.model import Post
+from bot.questions import REMOVED_TEXT
 from bot.retention import REMOVED
 from socialbot.bootstrap import Runtime, build
 from socialbot.cli import main
@@ -97,3 +99,25 @@ def test_purge_dry_run_from_the_command_line_says_what_would_go(
     assert done.exit_code == 0 and "removed the citizen's post" in done.output
     verified = CliRunner().invoke(main, ["verify", "--config", str(config)])
     assert verified.exit_code == 0, verified.output
+
+
+def test_a_purge_reaches_the_running_bot_s_questions(
+        tmp_path: Path, sample_config: AppConfig, clock: FixedClock) -> None:
+    """The purge writes the questions' table directly: the running bot, which has read the
+    question before, shows it without the citizen's words at once (no stale copy kept)."""
+    clock.current = START
+    bot = build(sample_config, tmp_path, clock=clock)
+    asked = bot.clocks.questions.observe(
+        replace(spam("p-9", START), text="When does the Pickering pool open this summer?"))
+    assert asked is not None
+    bot.clocks.questions.answered("rsingh", "console", asked, "by phone")
+    cases = bot.clocks.question_cases
+    assert cases.get(asked).excerpt.startswith("When does")  # type: ignore[union-attr]
+    clock.current = START + timedelta(days=800)
+    done = purge(bot.store, sample_config.retention, clock.now(), dry_run=False)
+    assert done.questions == [asked]
+    question = cases.get(asked)
+    assert question is not None and question.excerpt == REMOVED_TEXT
+    assert question.author_name == "" and question.state == "answered"
+    assert [q.excerpt for q in cases.all()] == [REMOVED_TEXT]
+    bot.close()

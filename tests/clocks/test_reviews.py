@@ -4,17 +4,22 @@ next review comes a period later. Questions and broken links reach the register'
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from bot.accounts import Account
 from bot.audit import Actor
+from bot.clock import SystemClock
 from bot.config import AppConfig, ReviewsConfig, ServiceLevelsConfig
 from bot.errors import Refused
 from bot.moderation.model import Post
 from socialbot.bootstrap import Runtime, build
-from tests.support import FixedClock
+from socialbot.cli import main
+from tests.support import SAMPLE_CONFIG, FixedClock
 
 KWONG = Actor("kwong", "console")
 
@@ -37,16 +42,22 @@ def config_for(sample_config: AppConfig) -> AppConfig:
         "service_levels": levels, "reviews": ReviewsConfig(every_days=91)})
 
 
+def rec_and_bare(bot: Runtime) -> tuple[Account, Account]:
+    """Recreation's page with two users, and the Fire page with none (its reviews: the CCT)."""
+    register = bot.services.accounts
+    return (register.add(KWONG, platform="Facebook", handle="@PickeringRec",
+                         department="community-services", users=["adoe", "jpatel"]),
+            register.add(KWONG, platform="Instagram", handle="@pickering.fire",
+                         department="fire-services"))
+
+
 def test_each_account_is_reviewed_every_period_until_someone_answers(
         tmp_path: Path, sample_config: AppConfig, clock: FixedClock) -> None:
     config = config_for(sample_config)
     clock.current = at(date(2026, 3, 30))
     bot = build(config, tmp_path, channel_names=("slack",), clock=clock)
     register = bot.services.accounts
-    rec = register.add(KWONG, platform="Facebook", handle="@PickeringRec",
-                       department="community-services", users=["adoe", "jpatel"])
-    bare = register.add(KWONG, platform="Instagram", handle="@pickering.fire",
-                        department="fire-services")
+    rec, bare = rec_and_bare(bot)
     gone = register.add(KWONG, platform="X", handle="@OldPickering",
                         department="community-services", users=["adoe"])
     register.retire(KWONG, gone.id, "closed in 2026")
@@ -91,7 +102,7 @@ def test_each_account_is_reviewed_every_period_until_someone_answers(
     bot.reminders.run_once()
     assert queued(bot, "review") == [("V-1:2:done", ("adoe", "jpatel", "kwong", "rsingh")),
                                      ("V-2:2:done", ("kwong", "rsingh"))]
-    assert [r.id for r in bot.clocks.review_cases.all_cases()
+    assert [r.id for r in bot.clocks.review_cases.all()
             if r.account_id == gone.id] == []  # a retired account is not reviewed
 
     clock.current = at(date(2026, 10, 2))  # 87 days after the answers: not yet
@@ -128,3 +139,46 @@ def test_questions_and_broken_links_go_to_the_accounts_users_in_the_register(
     [source] = bot.clocks.links.store.sources()
     assert source.account_id == account.id
     bot.close()
+
+
+def test_socialbot_reviews_lists_open_reviews_beside_a_running_bot(
+        tmp_path: Path, sample_config: AppConfig, clock: FixedClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    config = config_for(sample_config)
+    clock.current = at(date(2026, 3, 30))
+    bot = build(config, tmp_path, channel_names=("slack",), clock=clock)
+    rec, bare = rec_and_bare(bot)
+    bot.services.accounts.add(KWONG, platform="X", handle="@PickeringNews",
+                              department="community-services", users=["adoe"])
+    clock.current = at(date(2026, 6, 29))
+    bot.reminders.run_once()
+    bot.clocks.reviews.confirm("adoe", "console", "V-3")  # answered: not listed
+    # Monday July 6: Tue 30, (Canada Day), Thu 2, Fri 3, (the weekend) have passed.
+    monkeypatch.setattr(SystemClock, "now", lambda self: at(date(2026, 7, 6)))
+    config_file = tmp_path / "app.yaml"
+    config_file.write_text(SAMPLE_CONFIG.read_text())
+    names = {p: bot.directory.person(p).full_name for p in ("adoe", "jpatel", "kwong", "rsingh")}
+
+    text = CliRunner().invoke(main, ["reviews", "--config", str(config_file)])  # bot running
+    assert text.exit_code == 0, text.output
+    assert text.output.splitlines() == [
+        "2 account review(s) wait for the account's users:",
+        f"  V-1  {rec.id} Facebook @PickeringRec  3 business day(s)  "
+        f"to act: {names['adoe']}, {names['jpatel']}",
+        f"  V-2  {bare.id} Instagram @pickering.fire  3 business day(s)  "
+        f"to act: {names['kwong']}, {names['rsingh']}"]
+    listed = CliRunner().invoke(main, ["reviews", "--config", str(config_file),
+                                       "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    found = json.loads(listed.output)
+    assert [(r["id"], r["account"], r["business_days"], [a["id"] for a in r["acting"]])
+            for r in found] == [("V-1", rec.id, 3, ["adoe", "jpatel"]),
+                                ("V-2", bare.id, 3, ["kwong", "rsingh"])]
+    assert found[0]["acting"][0]["name"] == names["adoe"]
+    assert found[0]["opened_at"] == at(date(2026, 6, 29)).isoformat()
+
+    for review in ("V-1", "V-2"):
+        bot.clocks.reviews.confirm("rsingh", "console", review)
+    bot.close()
+    empty = CliRunner().invoke(main, ["reviews", "--config", str(config_file)])
+    assert empty.exit_code == 0 and empty.output.strip() == "No account review is open."

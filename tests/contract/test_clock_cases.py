@@ -70,7 +70,22 @@ def test_the_version_check_and_the_append_only_history(backend: Backend) -> None
         *case.history, bot_entry(case, "fixed", AT))))
     repository.save(fixed, expected_version=case.version)
     assert repository.open_cases() == []
-    assert [c.state for c in repository.all_cases()] == ["fixed"]
+    assert [c.state for c in repository.all()] == ["fixed"]
+
+
+def test_all_lists_every_case_final_ones_too_in_id_order(backend: Backend) -> None:
+    repository = cases(backend)
+    ids = [repository.next_id() for _ in range(10)]
+    tenth = repository.save(broken(ids[9]), expected_version=0)
+    second = repository.save(broken(ids[1]), expected_version=0)
+    repository.save(second.evolve(state="closed", step=2, history=sealed(second.id, (
+        *second.history, bot_entry(second, "closed", AT)))), expected_version=second.version)
+    for _ in range(2):  # and the same after a restart
+        assert [(c.id, c.state) for c in repository.all()] == [(ids[1], "closed"),
+                                                               (ids[9], "broken")]
+        assert [c.id for c in repository.open_cases()] == [tenth.id]
+        backend.reopen()
+        repository = cases(backend)
 
 
 def test_links_and_the_last_check_are_kept(backend: Backend) -> None:

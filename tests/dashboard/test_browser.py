@@ -19,9 +19,10 @@ from aiohttp import web
 
 from adapters.dashboard import messages
 from adapters.dashboard.http import DASHBOARD_KEY
+from adapters.dashboard.render import csv_cell
 from socialbot.bootstrap import Runtime
 from socialbot.server import create_app
-from tests.dashboard.scene import build_scene
+from tests.dashboard.scene import SEES, build_register_scene, build_scene
 from tests.support import ROOT, FixedClock
 
 CHROMIUM = os.environ.get("PLAYGROUND_CHROMIUM", "/usr/bin/chromium")
@@ -43,6 +44,7 @@ from playwright.async_api import async_playwright, expect  # noqa: E402
 @pytest.fixture
 async def served(bot: Runtime, clock: FixedClock) -> AsyncIterator[tuple[str, web.Application]]:
     build_scene(bot, clock)
+    await build_register_scene(bot, clock)
     app = create_app(bot)
     runner = web.AppRunner(app, shutdown_timeout=2)
     await runner.setup()
@@ -187,14 +189,74 @@ async def test_keyboard_phone_width_contrast_and_every_csv_is_its_table(
             ratios = await page.evaluate(CONTRAST)
             assert ratios and min(r for *_, r in ratios) >= 4.5, \
                 sorted(ratios, key=lambda r: r[2])[:3]
-            # Each table's CSV holds exactly the header and rows the table shows.
+            # Each table's CSV holds exactly the header and rows the table shows (a cell a
+            # spreadsheet would run as a formula, like "@PickeringRec", kept as text).
             tables = await page.evaluate(TABLES)
-            assert len(tables) >= 9
+            assert len(tables) >= 14
             for table_id, header, rows in tables:
                 answer = await page.request.get(f"{url}/dashboard/csv/{table_id}.csv")
                 assert answer.ok, table_id
                 downloaded = list(csv.reader(io.StringIO(await answer.text())))
-                assert downloaded == [header, *rows], table_id
+                assert downloaded == [header, *([csv_cell(v) for v in r] for r in rows)], \
+                    table_id
+            await context.close()
+        finally:
+            await browser.close()
+
+
+REGISTER_SECTIONS = (messages.ACCOUNTS_SECTION, messages.QUESTIONS_SECTION,
+                     messages.LINKS_SECTION)
+
+
+async def test_the_cct_sees_the_register_and_the_clocks_and_others_see_less(
+        served: tuple[str, web.Application], bot: Runtime) -> None:
+    url, app = served
+    signer = app[DASHBOARD_KEY].sessions.signer
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            context = await browser.new_context(accept_downloads=True)
+            page = await context.new_page()
+            await page.goto(url + signer.path("kwong"))
+            for title in REGISTER_SECTIONS:
+                await expect(page.get_by_role("heading", name=title, exact=True)) \
+                    .to_be_visible()
+            await expect(page.locator("#table-accounts")).to_contain_text("@pickering.fire")
+            await expect(page.locator("#table-password-tasks")).to_contain_text("T-1")
+            await expect(page.locator("#table-broken-links")).to_contain_text("404 Not Found")
+            # The citizen's markup is shown as text, never run.
+            await expect(page.locator("#table-questions")).to_contain_text("<script>")
+            await page.screenshot(path=ARTIFACTS / "cct-register.png", full_page=True)
+            async with page.expect_download() as waiting_download:
+                await page.locator("#table-questions ~ a[download]").click()
+            download = await waiting_download.value
+            rows = list(csv.reader(io.StringIO(Path(await download.path()).read_text())))
+            stored = bot.clocks.questions.open_questions()
+            assert [(r[0], r[3], r[5]) for r in rows[1:]] == [
+                (o.question.id, o.question.excerpt, str(o.business_days)) for o in stored]
+            await context.close()
+
+            # Alex Doe uses AC-1: its row, its review, question and broken link; no password
+            # task (the CCT holds it), nothing of AC-2 or of the page the register does not list.
+            context = await browser.new_context()
+            page = await context.new_page()
+            await page.goto(url + signer.path("adoe"))
+            ids = await page.locator("table[id] tbody tr td:first-child").all_inner_texts()
+            expected = SEES["adoe"]
+            assert {i for i in ids if i[:2] in ("AC", "T-", "V-", "Q-", "L-")} == \
+                {i for rows in expected.values() for i in rows}
+            await expect(page.locator("#table-password-tasks")).to_have_count(0)
+            await page.screenshot(path=ARTIFACTS / "user-register.png", full_page=True)
+            await context.close()
+
+            # A director who uses no account: none of these sections at all.
+            context = await browser.new_context()
+            page = await context.new_page()
+            await page.goto(url + signer.path("pbrown"))
+            await expect(page.locator("#table-waiting")).to_be_visible()
+            for title in REGISTER_SECTIONS:
+                await expect(page.get_by_role("heading", name=title, exact=True)) \
+                    .to_have_count(0)
             await context.close()
         finally:
             await browser.close()

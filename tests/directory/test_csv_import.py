@@ -7,20 +7,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import signal
 import subprocess
-import sys
 from pathlib import Path
 from urllib import error, request
 
 import pytest
-import yaml
 
 from bot.config import load_config
 from bot.directory_records import GONE_AWAITING
 from socialbot.bootstrap import build
-from tests.support import ROOT, SAMPLE_CONFIG, file_request
+from tests.support import data_dir_config, file_request, run_socialbot, running_server
 
 COLUMNS = ["id", "first_name", "last_name", "title", "email", "department", "division",
            "supervisor", "employee_number"]  # the last one is HR's own: ignored
@@ -28,16 +24,11 @@ COLUMNS = ["id", "first_name", "last_name", "title", "email", "department", "div
 
 @pytest.fixture
 def config_file(tmp_path: Path) -> Path:
-    raw = yaml.safe_load(SAMPLE_CONFIG.read_text())
-    raw["storage"] = {"path": "data/bot.json"}
-    target = tmp_path / "app.yaml"
-    target.write_text(yaml.safe_dump(raw))
-    return target
+    return data_dir_config(tmp_path)
 
 
 def socialbot(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "socialbot", *args], cwd=ROOT, text=True,
-                          capture_output=True, timeout=120, check=False)
+    return run_socialbot(*args)
 
 
 def hr_export(config_file: Path) -> list[dict[str, str]]:
@@ -202,42 +193,32 @@ def test_apply_beside_a_running_server_goes_through_it(config_file: Path,
             row["title"] = "Senior Recreation Programmer"
     export = write_csv(tmp_path / "hr.csv", rows)
     log_path = tmp_path / "serve.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "socialbot", "serve", "--config", str(config_file),
-             "--port", "0"], cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=log,
-            env={**os.environ, "SLACK_BOT_TOKEN": "", "MICROSOFT_APP_ID": ""})
-        try:
-            assert process.stdout is not None
-            assert "listening on" in process.stdout.readline()
-            dry = socialbot("directory", "import", str(export), "--config", str(config_file))
-            assert dry.returncode == 0 and "changed  adoe: title" in dry.stdout, dry.stderr
-            applied = socialbot("directory", "import", str(export), "--apply", "--config",
-                                str(config_file))
-            assert applied.returncode == 0, applied.stderr
-            assert "Directory from hr.csv: applied." in applied.stdout
-            assert "0 added, 1 changed, 0 gone" in applied.stdout
-            history = socialbot("directory", "history", "adoe", "--config", str(config_file))
-            assert "title: Recreation Programmer -> Senior Recreation Programmer" in \
-                history.stdout
-            rows[0]["email"] = "broken"
-            bad = socialbot("directory", "import", str(write_csv(tmp_path / "bad.csv", rows)),
-                            "--apply", "--config", str(config_file))
-            assert bad.returncode == 2 and "row 2, column email" in bad.stderr
-            advert = json.loads((config_file.parent / "data" / "bot.json.console.json")
-                                .read_text())
-            for token in ("", "Bearer wrong"):
-                call = request.Request(advert["url"] + "/ops/directory/import?apply=1",
-                                       data=export.read_bytes(), method="POST",
-                                       headers={"Authorization": token} if token else {})
-                with pytest.raises(error.HTTPError) as refused_call:
-                    request.urlopen(call, timeout=10)
-                assert refused_call.value.code == 401
-            sync = socialbot("directory", "sync", "--config", str(config_file))
-            assert sync.returncode == 2
-            assert "directory.sources.entra.enabled is false" in sync.stderr
-        finally:
-            process.send_signal(signal.SIGTERM)
-            process.wait(30)
+    with running_server(config_file, log_path) as process:
+        dry = socialbot("directory", "import", str(export), "--config", str(config_file))
+        assert dry.returncode == 0 and "changed  adoe: title" in dry.stdout, dry.stderr
+        applied = socialbot("directory", "import", str(export), "--apply", "--config",
+                            str(config_file))
+        assert applied.returncode == 0, applied.stderr
+        assert "Directory from hr.csv: applied." in applied.stdout
+        assert "0 added, 1 changed, 0 gone" in applied.stdout
+        history = socialbot("directory", "history", "adoe", "--config", str(config_file))
+        assert "title: Recreation Programmer -> Senior Recreation Programmer" in \
+            history.stdout
+        rows[0]["email"] = "broken"
+        bad = socialbot("directory", "import", str(write_csv(tmp_path / "bad.csv", rows)),
+                        "--apply", "--config", str(config_file))
+        assert bad.returncode == 2 and "row 2, column email" in bad.stderr
+        advert = json.loads((config_file.parent / "data" / "bot.json.console.json")
+                            .read_text())
+        for token in ("", "Bearer wrong"):
+            call = request.Request(advert["url"] + "/ops/directory/import?apply=1",
+                                   data=export.read_bytes(), method="POST",
+                                   headers={"Authorization": token} if token else {})
+            with pytest.raises(error.HTTPError) as refused_call:
+                request.urlopen(call, timeout=10)
+            assert refused_call.value.code == 401
+        sync = socialbot("directory", "sync", "--config", str(config_file))
+        assert sync.returncode == 2
+        assert "directory.sources.entra.enabled is false" in sync.stderr
     assert process.returncode == 0
     assert "ERROR" not in log_path.read_text()

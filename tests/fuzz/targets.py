@@ -19,7 +19,7 @@ import contextlib
 import json
 from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 from urllib.parse import urlencode
 
 import aiohttp
@@ -33,6 +33,7 @@ from cards.adaptive import BUTTON_KEY
 from cards.codec import ButtonPayload
 from socialbot.bootstrap import Runtime, build
 from socialbot.server import create_app
+from storage.accounts_repository import ACCOUNTS, GRANTS, OFFBOARDINGS, TASKS
 from storage.moderation_repository import ALERTS, AUTHORS, BANS, EXAMPLES, POSTS
 from storage.tinydb_repository import DELIVERIES, KEYVALUE, MARKERS, OUTBOX, REFUSALS, REQUESTS
 from tests.fakes import slack_requests as sr
@@ -239,17 +240,64 @@ class TeamsTarget:
         self.stack.close()
 
 
-# -- the moderation intake ------------------------------------------------------------------------
+# -- routes behind a bearer token: the moderation intake, the HR leavers feed ---------------------
 
-class IntakeTarget:
-    name = "intake"
+class BearerTarget:
+    """POST to `route` of the real server with the bearer token `token_env` names; the store's
+    `tables` are the snapshot."""
+
+    name: str
+    route: str
+    token: str
+    token_env: str
+    tables: tuple[str, ...] = ALL_TABLES
+    kinds: dict[str, Callable[[], Any]]
 
     def __init__(self, bot: Runtime, runner: web.AppRunner) -> None:
         self.bot, self.runner = bot, runner
         host, port = runner.addresses[0][:2]
-        self.url = f"http://{host}:{port}/api/moderation/posts"
+        self.url = f"http://{host}:{port}{self.route}"
         self.http = new_session()
-        self.kinds: dict[str, Callable[[], Any]] = {"batch": self._batch}
+
+    @classmethod
+    async def start(cls, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Self:
+        from bot.config import load_config
+        from tests.slack.conftest import write_config
+        monkeypatch.setenv(cls.token_env, cls.token)
+        config, base_dir = load_config(write_config(tmp_path, "http://127.0.0.1:9/api/"))
+        bot = build(config, base_dir, channel_names=(), fsync=False)
+        runner = web.AppRunner(create_app(bot), access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        await bot.dispatcher.stop()
+        return cls(bot, runner)
+
+    async def send(self, kind: str, payload: Any) -> int:
+        return await settled(self._post(json.dumps(payload).encode()))
+
+    async def _post(self, body: bytes) -> int:
+        headers = {"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"}
+        async with self.http.post(self.url, data=body, headers=headers) as response:
+            await response.read()
+            return response.status
+
+    def snapshot(self) -> str:
+        return json.dumps({t: dict(self.bot.store.items(t)) for t in self.tables},
+                          sort_keys=True)
+
+    async def close(self) -> None:
+        await self.http.close()
+        await self.runner.cleanup()
+        self.bot.close()
+
+
+class IntakeTarget(BearerTarget):
+    name, route = "intake", "/api/moderation/posts"
+    token, token_env = INTAKE_TOKEN, "MODERATION_INTAKE_TOKEN"
+
+    def __init__(self, bot: Runtime, runner: web.AppRunner) -> None:
+        super().__init__(bot, runner)
+        self.kinds = {"batch": self._batch}
 
     @staticmethod
     def _batch() -> JsonDict:
@@ -262,52 +310,17 @@ class IntakeTarget:
         return {"posts": [post("p1", "Thanks for the update, see you Tuesday!"),
                           post("p2", "Call me at 905-555-0142 for cheap bins")]}
 
-    @classmethod
-    async def start(cls, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> IntakeTarget:
-        from bot.config import load_config
-        from tests.slack.conftest import write_config
-        monkeypatch.setenv("MODERATION_INTAKE_TOKEN", INTAKE_TOKEN)
-        config, base_dir = load_config(write_config(tmp_path, "http://127.0.0.1:9/api/"))
-        bot = build(config, base_dir, channel_names=(), fsync=False)
-        runner = web.AppRunner(create_app(bot), access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
-        await bot.dispatcher.stop()
-        return cls(bot, runner)
 
-    async def send(self, kind: str, payload: Any) -> int:
-        return await settled(self._post(json.dumps(payload).encode()))
+class HrTarget(BearerTarget):
+    """The HR leavers feed; the register's tables are in the snapshot."""
 
-    async def _post(self, body: bytes) -> int:
-        headers = {"Authorization": f"Bearer {INTAKE_TOKEN}", "Content-Type": "application/json"}
-        async with self.http.post(self.url, data=body, headers=headers) as response:
-            await response.read()
-            return response.status
-
-    def snapshot(self) -> str:
-        return store_snapshot(self.bot)
-
-    async def close(self) -> None:
-        await self.http.close()
-        await self.runner.cleanup()
-        self.bot.close()
-
-
-# -- the HR leavers feed -------------------------------------------------------------------------
-
-class HrTarget:
-    """POST /api/hr/leavers with the bearer token; the register's tables are in the snapshot."""
-
-    name = "hr"
-    TOKEN = "hr-token-for-fuzzing"
+    name, route = "hr", "/api/hr/leavers"
+    token, token_env = "hr-token-for-fuzzing", "HR_FEED_TOKEN"
+    tables = (*ALL_TABLES, ACCOUNTS, TASKS, OFFBOARDINGS, GRANTS)
 
     def __init__(self, bot: Runtime, runner: web.AppRunner) -> None:
-        self.bot, self.runner = bot, runner
-        host, port = runner.addresses[0][:2]
-        self.url = f"http://{host}:{port}/api/hr/leavers"
-        self.http = new_session()
-        self.kinds: dict[str, Callable[[], Any]] = {"leaver": self._leaver,
-                                                    "leavers": self._leavers}
+        super().__init__(bot, runner)
+        self.kinds = {"leaver": self._leaver, "leavers": self._leavers}
 
     @staticmethod
     def _leaver() -> JsonDict:
@@ -319,38 +332,6 @@ class HrTarget:
     @classmethod
     def _leavers(cls) -> list[JsonDict]:
         return [cls._leaver(), {**cls._leaver(), "person": "jpatel"}]
-
-    @classmethod
-    async def start(cls, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HrTarget:
-        from bot.config import load_config
-        from tests.slack.conftest import write_config
-        monkeypatch.setenv("HR_FEED_TOKEN", cls.TOKEN)
-        config, base_dir = load_config(write_config(tmp_path, "http://127.0.0.1:9/api/"))
-        bot = build(config, base_dir, channel_names=(), fsync=False)
-        runner = web.AppRunner(create_app(bot), access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
-        await bot.dispatcher.stop()
-        return cls(bot, runner)
-
-    async def send(self, kind: str, payload: Any) -> int:
-        return await settled(self._post(json.dumps(payload).encode()))
-
-    async def _post(self, body: bytes) -> int:
-        headers = {"Authorization": f"Bearer {self.TOKEN}", "Content-Type": "application/json"}
-        async with self.http.post(self.url, data=body, headers=headers) as response:
-            await response.read()
-            return response.status
-
-    def snapshot(self) -> str:
-        from storage.accounts_repository import ACCOUNTS, GRANTS, OFFBOARDINGS, TASKS
-        tables = (*ALL_TABLES, ACCOUNTS, TASKS, OFFBOARDINGS, GRANTS)
-        return json.dumps({t: dict(self.bot.store.items(t)) for t in tables}, sort_keys=True)
-
-    async def close(self) -> None:
-        await self.http.close()
-        await self.runner.cleanup()
-        self.bot.close()
 
 
 STARTERS: dict[str, Callable[[Path, pytest.MonkeyPatch], Coroutine[Any, Any, Target]]] = {

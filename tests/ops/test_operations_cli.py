@@ -14,24 +14,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot.config import load_config
 from socialbot.bootstrap import build
 from storage.backup import backup
 from storage.engine import Store
-from tests.support import ROOT, SAMPLE_CONFIG, file_request
+from tests.support import ROOT, data_dir_config, file_request
 
 PRIVATE_TEXT = ("Summer swim lessons", "Alex", "Doe")  # what the filed form says
 
 
 @pytest.fixture
 def config_file(tmp_path: Path) -> Path:
-    raw = yaml.safe_load(SAMPLE_CONFIG.read_text())
-    raw["storage"] = {"path": "data/bot.json"}
-    target = tmp_path / "app.yaml"
-    target.write_text(yaml.safe_dump(raw))
-    return target
+    return data_dir_config(tmp_path)
 
 
 def socialbot(*args: str, umask: int | None = None) -> subprocess.CompletedProcess[str]:
