@@ -149,6 +149,15 @@ class AccountStore(Protocol):
     @property
     def grants(self) -> RecordTable[Any]: ...       # bot.grants.AccessGrant
 
+    def save_task_with_account(self, task: Any, /, *, expected_version: int, account: Account,
+                               account_version: int,
+                               notifications: Iterable[Notification] = ()) -> Any:
+        # `task`, and what it returns: bot.tasks.PasswordTask
+        """Save a password task (`tasks`) and the account it changes in ONE durable write
+        (with the notifications), each under its own version check and append-only history:
+        ConcurrentUpdate names the one that moved meanwhile, and then nothing is stored."""
+        ...
+
 
 def save_once(table: RecordTable[R], record: R, *, expected_version: int,
               notifications: Iterable[Notification] = ()) -> R:
@@ -308,14 +317,23 @@ class AccountRegister:
     def password_changed(self, account_id: str, entry: HistoryEntry, task_id: str) -> Account:
         """Record a completed password task (its signed "done" entry) on the account, once."""
         account = self.get(account_id)
-        if any(h.details.get("task") == task_id for h in account.history):
+        moved = self.password_change(account, entry, task_id)
+        if moved is None:
             return account
+        return save_once(self.store.accounts, moved, expected_version=account.version)
+
+    def password_change(self, account: Account, entry: HistoryEntry,
+                        task_id: str) -> Account | None:
+        """`account` with a completed password task (its signed "done" entry) recorded and
+        sealed, not saved (the task saves both in one write); None if it is recorded already."""
+        if any(h.details.get("task") == task_id for h in account.history):
+            return None
         signed = replace(entry, seq=len(account.history) + 1, step=account.step,
                          stage=account.state, action="password_changed", hash="",
                          details={"task": task_id})
-        moved = account.evolve(password_changed_at=entry.at,
-                               password_changed_by=entry.for_id or entry.actor_id)
-        return self._save(moved, signed, expected_version=account.version)
+        return account.evolve(password_changed_at=entry.at,
+                              password_changed_by=entry.for_id or entry.actor_id,
+                              history=sealed(account.id, (*account.history, signed)))
 
     # -- helpers --------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from bot.notifications import Notification
 from bot.offboarding import CASE_TYPE as OFFBOARDING
 from bot.offboarding import Offboarding
 from bot.tasks import CASE_TYPE as TASK
-from bot.tasks import PasswordTasks
+from bot.tasks import PasswordTask, PasswordTasks
 
 CASE_TYPES = frozenset({TASK, OFFBOARDING, GRANT})
 
@@ -74,6 +74,24 @@ class AccountDuties:
             return messages.departure_done_notice(case.id, name, labels, len(case.withdrawn),
                                                   len(case.handed))
         return ""
+
+    # -- password tasks' "Mark done" button (Slack and Teams) -----------------------------------
+
+    def task_to_mark(self, note: Notification, person_id: str) -> PasswordTask | None:
+        """The open task a notice asks `person_id` to mark done (its button is drawn), or None:
+        not a task's notice, the step is over, or they may not act on it ("" is a shared
+        channel's copy: the engine decides who may click)."""
+        if note.case_type != TASK or note.kind != "action_needed":
+            return None
+        task = self.tasks.repository.get(note.case_id)
+        if task is None or task.is_final or task.step != note.step:
+            return None
+        return task if not person_id or self.tasks.cases.may_act(task, person_id) else None
+
+    def closed_task_sentence(self, note: Notification) -> str:
+        """What a task notice's copies say once its step is over (done, or passed on)."""
+        task = self.tasks.repository.get(note.case_id) if note.case_type == TASK else None
+        return self.tasks.cases.closed_sentence(task, note.step) if task else ""
 
     def _name(self, person_id: str) -> str:
         person = self.directory.find(person_id)

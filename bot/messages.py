@@ -807,3 +807,28 @@ def entra_counts(users: int, skipped: int, throttled: int) -> str:
 def directory_changed_meanwhile() -> str:
     return ("the directory changed while this difference was being made (another import or "
             "sync); nothing was applied: run it again")
+
+
+# -- password tasks' "Mark done" button (bot/tasks.py; Slack and Teams) ------------------------
+
+MARK_DONE = "Mark done"
+TASK_BUTTON_HINT = "Use the Mark done button once the password is changed"
+
+
+def task_passed(task_id: str, to: str, entry: HistoryEntry, zone: str) -> str:
+    return (f"{task_id} was passed to {to} by {entry.signer} on {when(entry.at, zone)}; it is "
+            f"theirs now.")
+
+
+def task_step_closed(task_id: str, action: str) -> str:
+    return f"Password task {task_id}: {'done' if action == 'done' else 'passed on'}."
+
+
+def task_marked_done(task_id: str, account: str) -> str:
+    return f"{task_id} is done: the register records the password of {account} as changed " \
+           f"now, by you."
+
+
+def task_already(what_became_of_it: str, *, done: bool) -> str:
+    lead = "Already done" if done else "Out of date"
+    return f"{lead}: {what_became_of_it} Nothing was changed."

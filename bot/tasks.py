@@ -10,7 +10,7 @@ password last changed. The task never holds the password itself.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Self
@@ -29,7 +29,7 @@ from bot.cases import CaseEngine, Move, Transition
 from bot.directory import Directory
 from bot.errors import NotFound, Refused
 from bot.notifications import Notification
-from bot.ports import Clock
+from bot.ports import Clock, ConcurrentUpdate
 
 CASE_TYPE = "task"
 TASK_TRANSITIONS: tuple[Transition, ...] = (
@@ -122,20 +122,49 @@ class PasswordTaskCases:
             entry = replace(entry, details={"from": case.assignee, "to": to})
             moved = case.evolve(assignee=to, step=case.step + 1,
                                 history=(*case.history, entry))
-            return moved, [self.action_needed(moved)]
+            return moved, [self.step_closed(case, entry), self.action_needed(moved)]
         moved = case.evolve(state="done", step=case.step + 1, history=(*case.history, entry))
-        return moved, []
+        return moved, [self.step_closed(case, entry)]
+
+    def step_closed(self, case: PasswordTask, entry: HistoryEntry) -> Notification:
+        """Every copy of the step's notice (first notice, reminders, in every chat) shows what
+        became of it and loses its button; the recipients' task lists (App Home) are redrawn."""
+        return Notification(
+            id=f"{case.id}:{case.step}:step_closed", kind="step_closed", case_id=case.id,
+            step=case.step, recipients=tuple(dict.fromkeys([*self.holders(case),
+                                                             entry.actor_id])),
+            case_type=CASE_TYPE, intent="outcome",
+            summary=messages.task_step_closed(case.id, entry.action))
+
+    def closed_sentence(self, case: PasswordTask, step: int) -> str:
+        """What became of `step` of the task: done by whom and when, or passed to whom."""
+        entry = next((h for h in case.history if h.step == step and h.action in
+                      ("done", "pass")), None)
+        if entry is None:
+            return ""
+        if entry.action == "done":
+            return messages.task_done_already(case.id, entry, self.time_zone)
+        to = self.directory.find(str(entry.details.get("to", "")))
+        return messages.task_passed(case.id, to.full_name if to else "another CCT member",
+                                    entry, self.time_zone)
+
+    def may_act(self, case: PasswordTask, person_id: str) -> bool:
+        """Whether `person_id` may mark the task done now (a button is drawn for them)."""
+        return not case.is_final and person_id in self.holders(case)
 
     def pass_candidates(self, case: PasswordTask, person_id: str) -> list[str]:
         pool = [self.directory.cct_team_leader, *self.directory.cct_members]
         return [p for p in dict.fromkeys(pool) if p not in (person_id, case.assignee)]
 
     def already_message(self, case: Any, step: int) -> str:
-        entry = next((h for h in case.history if h.step == step and h.seq > 1), None) or \
-            (case.history[-1] if len(case.history) > 1 else None)
-        if entry is None:
+        """A late, double or stale click: what became of the step the person saw (done by
+        whom and when, or passed on), else the task's last move."""
+        seen = step if self.closed_sentence(case, step) else case.step - 1
+        shown = self.closed_sentence(case, seen)
+        if not shown:
             return messages.out_of_date(case.id)
-        return messages.already_decided(case.id, entry, self.time_zone)
+        done = any(h.step == seen and h.action == "done" for h in case.history)
+        return messages.task_already(shown, done=done)
 
     def signing_for(self, case: PasswordTask, person_id: str) -> str:
         holder = self.directory.find(case.assignee)
@@ -171,6 +200,53 @@ class PasswordTaskCases:
                          if p in self.directory) or "nobody"
 
 
+class TaskTable:
+    """The tasks' table as the engine saves it: a task marked done is stored together with its
+    register entry (the account's password last changed, by whom), in one durable write
+    (`AccountStore.save_task_with_account`), so neither is ever kept without the other."""
+
+    ATTEMPTS = 3  # an account changed meanwhile (a grant, an edit): its entry is made again
+
+    def __init__(self, store: AccountStore, register: AccountRegister) -> None:
+        self.store = store
+        self.register = register
+
+    def next_id(self) -> str:
+        return self.store.tasks.next_id()
+
+    def get(self, task_id: str, /) -> PasswordTask | None:
+        found: PasswordTask | None = self.store.tasks.get(task_id)
+        return found
+
+    def open_cases(self) -> list[PasswordTask]:
+        return list(self.store.tasks.open_cases())
+
+    def all(self) -> list[PasswordTask]:
+        return list(self.store.tasks.all())
+
+    def save(self, task: PasswordTask, /, *, expected_version: int,
+             notifications: Iterable[Notification] = ()) -> PasswordTask:
+        notes = list(notifications)
+        for _ in range(self.ATTEMPTS):
+            entry = task.done_entry
+            account = self.store.accounts.get(task.account_id) if entry else None
+            moved = self.register.password_change(account, entry, task.id) \
+                if account is not None and entry is not None else None
+            if moved is None:
+                saved: PasswordTask = self.store.tasks.save(
+                    task, expected_version=expected_version, notifications=notes)
+                return saved
+            try:
+                together: PasswordTask = self.store.save_task_with_account(
+                    task, expected_version=expected_version, account=moved,
+                    account_version=moved.version, notifications=notes)
+                return together
+            except ConcurrentUpdate as raced:
+                if str(raced) != moved.id:
+                    raise  # the task itself moved: the engine answers "already ..."
+        raise ConcurrentUpdate(task.id)
+
+
 class PasswordTasks:
     """What chat, the CLI, the reminders and offboarding call for password tasks."""
 
@@ -182,7 +258,8 @@ class PasswordTasks:
         self.engine = engine
         self.register = register
         self.time_zone = time_zone
-        self.cases = PasswordTaskCases(directory=directory, repository=store.tasks,
+        self.cases = PasswordTaskCases(directory=directory,
+                                       repository=TaskTable(store, register),
                                        time_zone=time_zone)
         engine.register(self.cases)
 
@@ -209,10 +286,10 @@ class PasswordTasks:
                          notifications=[self.cases.action_needed(task)])
 
     def done(self, actor: Actor, ref: str, *, step: int | None = None) -> PasswordTask:
-        """Mark the password changed: signed on the task, then recorded in the register."""
+        """Mark the password changed: signed on the task and recorded in the register, in one
+        write (`TaskTable.save`)."""
         moved: PasswordTask = self.engine.move(CASE_TYPE, actor, normalise_task_id(ref),
                                                Move("done"), step=step)
-        self._record_in_register(moved)
         return moved
 
     def pass_to(self, actor: Actor, ref: str, to: str, *, comment: str = "",
@@ -223,7 +300,9 @@ class PasswordTasks:
         return moved
 
     def reconcile(self) -> int:
-        """Done tasks whose register entry a crash kept from being written get it now."""
+        """Done tasks without their register entry get it now. A task and its entry are one
+        write since they were made so (`TaskTable`); this finishes tasks done by an earlier
+        version, which wrote them one after the other."""
         fixed = 0
         for task in self.repository.all():
             entry = task.done_entry

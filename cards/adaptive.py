@@ -328,3 +328,31 @@ def _alert_action(button: AlertButton) -> Json:
 def attachment(content: Json) -> Json:
     """The Bot Framework attachment that carries a card."""
     return {"contentType": CONTENT_TYPE, "content": content}
+
+
+# -- password tasks: a notice with its "Mark done" button (bot/tasks.py) -----------------------
+
+def task_card(title: str, text: str, button: ButtonPayload | None, *, label: str,
+              notice: str = "") -> Json:
+    """A password task's notice (literal text); for someone who may act on it now, the button
+    that marks it done. `notice` (in red, on top) says why a click changed nothing."""
+    body = ([error_line(notice)] if notice else []) + [heading(title), plain(text)]
+    actions = [button_action(label, button, style="positive")] if button else None
+    return card(body, actions)
+
+
+def task_list_card(title: str, rows: Sequence[tuple[str, ButtonPayload | None]], *,
+                   label: str, notice: str = "", lead: str = "", source: str = "") -> Json:
+    """A person's tasks, one line each, a password task's with its own "Mark done" button.
+    `source` goes into each button's data, so a click answers with this list again; `notice`
+    (red) says why a click changed nothing, `lead` (bold) what it did."""
+    body: list[Json] = ([error_line(notice)] if notice else []) + \
+        ([plain(lead, weight="Bolder")] if lead else []) + [heading(title)]
+    for text, button in rows:
+        body.append(plain(text))
+        if button is not None:
+            action = button_action(label, button, style="positive")
+            if source:
+                action["data"]["source"] = source
+            body.append({"type": "ActionSet", "actions": [action]})
+    return card(body)

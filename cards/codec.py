@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from bot.cases_registry import case_type_of
 
 VERBS = ("approve", "reject", "request_changes", "submit_sop", "withdraw", "reassign", "view",
-         "remove", "keep", "ban", "escalate", "needs_answer")
+         "remove", "keep", "ban", "escalate", "needs_answer",
+         "done")  # a password task's "Mark done" (bot/tasks.py)
 _PATTERN = re.compile(r"^(?P<verb>[a-z_]{1,20}):(?P<case>[A-Z]-\d{1,9}):(?P<step>\d{1,6})$")
 
 

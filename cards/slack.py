@@ -476,3 +476,24 @@ def ban_modal(*, payload: ButtonPayload, card: AlertCard) -> View:
                              element=_text_input(action_id=BAN_REASON_BLOCK, multiline=True,
                                                  max_length=MAX_BAN_REASON))],
     )
+
+
+# -- password tasks: a notice with its "Mark done" button (bot/tasks.py) --------------------------
+
+
+def task_blocks(text: str, button: ButtonPayload | None, *, label: str) -> list[Block]:
+    """A password task's notice (plain text, escaped here) and, for someone who may act on it
+    now, the button that marks it done; a closed copy has the sentence alone."""
+    blocks: list[Block] = [_section(text=_md(mrkdwn(text)))]
+    if button is not None:
+        blocks.append(_actions(block_id=f"task:{button.case_id}:{button.step}",
+                               elements=[_button(label, button, "primary")]))
+    return blocks
+
+
+def task_row(text: str, button: ButtonPayload | None, *, label: str) -> Block:
+    """One task of a list (App Home): the line, with the button beside it."""
+    row = _section(text=_md(mrkdwn(text)))
+    if button is not None:
+        row["accessory"] = _button(label, button, "primary")
+    return row

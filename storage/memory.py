@@ -420,6 +420,22 @@ class MemoryAccountStore:
         self.offboardings = MemoryCaseRepository[OffboardingCase](requests, prefix="O")
         self.grants = MemoryCaseRepository[AccessGrant](requests, prefix="G")
 
+    def save_task_with_account(self, task: PasswordTask, /, *, expected_version: int,
+                               account: Account, account_version: int,
+                               notifications: Iterable[Notification] = ()) -> PasswordTask:
+        """A task and the account it changes, both or neither (the AccountStore port)."""
+        tasks, accounts = self.tasks, self.accounts
+        queued = tasks._requests.outbox_entries(notifications)
+        with tasks._writing, accounts._writing:
+            check_move(tasks._records.get(task.id), task, expected_version, missing_version=0)
+            check_move(accounts._records.get(account.id), account, account_version,
+                       missing_version=None)
+            saved = task.evolve(version=expected_version + 1)
+            tasks._records[task.id] = saved
+            accounts._records[account.id] = account.evolve(version=account_version + 1)
+            tasks._requests._outbox.update(queued)
+        return saved
+
 
 def _implements_the_account_port(store: MemoryAccountStore) -> AccountStore:
     """Checked by mypy: the in-memory store keeps the port's signature."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from bot import messages
 from bot.accounts import looks_like_secret, register_rows
@@ -142,8 +143,7 @@ class AccountCommands:
         if len(args) != 1:
             raise CaseError("Usage: done TASK")
         task = self.duties.tasks.done(self.actor, args[0])
-        return f"{task.id} is done: the register records the password of " \
-               f"{task.account_label} as changed now, by you."
+        return messages.task_marked_done(task.id, task.account_label)
 
     def pass_task(self, args: list[str]) -> str:
         if len(args) < 2:
@@ -244,11 +244,20 @@ def waiting_lines(duties: AccountDuties, person_id: str, done_hint: str) -> list
     """A person's own tasks, one line each, to show beside their approvals: password tasks
     they hold; for the CCT, approved requests whose accounts wait to be recorded and
     departures a directory sync proposed. `done_hint` is how to mark a task done ({id})."""
-    lines = [f"{r['id']}: {r['account']} ({r['reason']}); {done_hint.format(id=r['id'])}"
-             for r in duties.tasks.rows(duties.tasks.of_person(person_id))]
-    if person_id in duties.grants.cases.cct():
-        lines += [messages.grant_waiting(g.id, g.request_id)
-                  for g in duties.grants.open_grants()]
-        lines += [messages.offboarding_summary(c.id, c.kind, c.state)
-                  for c in duties.offboarding.open_cases() if c.state == "proposed"]
-    return lines
+    lines = [task_line(r, done_hint) for r in duties.tasks.rows(duties.tasks.of_person(person_id))]
+    return lines + cct_waiting_lines(duties, person_id)
+
+
+def task_line(row: dict[str, Any], done_hint: str) -> str:
+    """One open password task (a row of `PasswordTasks.rows`) as a line of a task list."""
+    return f"{row['id']}: {row['account']} ({row['reason']}); {done_hint.format(id=row['id'])}"
+
+
+def cct_waiting_lines(duties: AccountDuties, person_id: str) -> list[str]:
+    """For the CCT: approved requests whose accounts wait to be recorded, and departures a
+    directory sync proposed ([] for anyone else)."""
+    if person_id not in duties.grants.cases.cct():
+        return []
+    return [*(messages.grant_waiting(g.id, g.request_id) for g in duties.grants.open_grants()),
+            *(messages.offboarding_summary(c.id, c.kind, c.state)
+              for c in duties.offboarding.open_cases() if c.state == "proposed")]

@@ -34,6 +34,7 @@ from bot.errors import CaseError
 from bot.moderation.desk import ModerationDesk
 from bot.notifications import Notification
 from bot.ports import DeliveryFailed, DeliveryLedger, KeyValueStore
+from bot.tasks import CASE_TYPE as TASK
 from cards import slack as blocks
 from cards.alert import alert_card
 
@@ -358,11 +359,19 @@ class SlackChannel:
     # -- the account register's duties (password tasks, grants, departures) --------------------
 
     async def _deliver_duty(self, duties: SlackDuties, note: Notification) -> None:
-        """A text message per person (or the CCT channel), rendered from the case now."""
+        """A message per person (or the CCT channel), rendered from the case now; a password
+        task's notice carries its "Mark done" button, and a task's closed step updates every
+        copy of its notice and redraws the App Home of those it concerned."""
+        if note.case_type == TASK and note.kind == "step_closed":
+            await self._close_task_copies(duties, note)
+            await self._refresh_homes(note.recipients)
+            return
+
         async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
             text = blocks.mrkdwn(duties.sentence(note, viewer), blocks.NOTIFICATION_TEXT)
-            sent = await self.client.chat_postMessage(channel=await self.conversation(target),
-                                                      text=text, metadata=metadata)
+            sent = await self.client.chat_postMessage(
+                channel=await self.conversation(target), text=text,
+                blocks=duties.notice_blocks(note, viewer), metadata=metadata)
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
         if note.audience == "cct" and self.cct_channel:
@@ -370,6 +379,38 @@ class SlackChannel:
         else:
             targets = self._slack_targets(note.recipients)
         await self._each(note, [t for t in targets if duties.sentence(note, t[1])], post)
+        if note.case_type == TASK:
+            await self._refresh_homes(note.recipients)
+
+    async def _close_task_copies(self, duties: SlackDuties, note: Notification) -> None:
+        """Every copy of the step's notice (the first and each reminder): its outcome, no
+        button. Each copy is recorded once updated, so a retry updates only the rest."""
+        text, shown = duties.closed_blocks(note)
+        if not text:
+            return
+        failures: list[DeliveryFailed] = []
+        for copy in self.ledger.copies(note.case_id, note.step, CHANNEL):
+            target = f"{copy['target']}#{copy['ts']}"
+            if self.ledger.sent(note.id, CHANNEL, target):
+                continue
+            await self.pauses.ready("chat.update")
+            try:
+                await self.client.chat_update(channel=copy["channel"], ts=copy["ts"],
+                                              text=text, blocks=shown)
+            except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
+                failure = as_delivery_failure(error)
+                if failure.scope and failure.retry_after:
+                    self.pauses.pause(failure.scope, failure.retry_after)
+                failures.append(failure)
+                continue
+            self.ledger.record(notification=note, channel=CHANNEL, target=target,
+                               ref={"channel": copy["channel"], "ts": copy["ts"]})
+        retryable = [f for f in failures if f.retry_after is not None]
+        if retryable:
+            raise DeliveryFailed(str(retryable[0]),
+                                 retry_after=max(f.retry_after or 0.0 for f in retryable))
+        if failures:
+            raise failures[0]
 
     # -- App Home -------------------------------------------------------------------------------
 

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters.console.accounts import WORDS, run_words, waiting_lines
+from adapters.console.accounts import (
+    WORDS,
+    cct_waiting_lines,
+    run_words,
+    task_line,
+    waiting_lines,
+)
+from bot import messages
 from bot.duties import AccountDuties
 from bot.grants import CASE_TYPE as GRANT
 from bot.notifications import Notification
 from bot.offboarding import CASE_TYPE as OFFBOARDING
 from bot.tasks import CASE_TYPE as TASK
 from cards import slack as blocks
+from cards.codec import ButtonPayload
 
 HOME_LINES = 20
 
@@ -46,15 +54,22 @@ class SlackDuties:
     # -- App Home: a person's own tasks beside their approvals ----------------------------------
 
     def home_blocks(self, person_id: str) -> list[dict[str, Any]]:
-        lines = self.waiting_lines(person_id)
-        if not lines:
+        """The person's tasks: each password task with its "Mark done" button, then (for the
+        CCT) the grants and departures waiting on them."""
+        hint = f"`{self.command} done {{id}}`"
+        tasks = self.duties.tasks.of_person(person_id)
+        rows = [blocks.task_row(task_line(row, hint), ButtonPayload("done", t.id, t.step),
+                                label=messages.MARK_DONE)
+                for t, row in zip(tasks, self.duties.tasks.rows(tasks), strict=True)]
+        rows += [blocks.task_row(line, None, label="")
+                 for line in cct_waiting_lines(self.duties, person_id)]
+        if not rows:
             return []
-        shown = lines[:HOME_LINES]
-        more = [f"…and {len(lines) - HOME_LINES} more."] if len(lines) > HOME_LINES else []
+        more = [blocks.task_row(f"…and {len(rows) - HOME_LINES} more.", None, label="")] \
+            if len(rows) > HOME_LINES else []
         return [{"type": "header", "text": {"type": "plain_text",
-                                            "text": f"Your tasks ({len(lines)})"}},
-                *({"type": "section", "text": {"type": "mrkdwn", "text": blocks.mrkdwn(line)}}
-                  for line in [*shown, *more])]
+                                            "text": f"Your tasks ({len(rows)})"}},
+                *rows[:HOME_LINES], *more]
 
     def waiting_lines(self, person_id: str) -> list[str]:
         return waiting_lines(self.duties, person_id, f"`{self.command} done {{id}}`")
@@ -71,7 +86,7 @@ class SlackDuties:
             return ""
         c = self.command
         if note.case_type == TASK and note.kind == "action_needed":
-            text += f" Type `{c} done {note.case_id}` when it is changed."
+            text += f" {messages.TASK_BUTTON_HINT} (or type `{c} done {note.case_id}`)."
         elif note.case_type == GRANT and note.kind == "action_needed":
             grant = self.duties.grants.repository.get(note.case_id)
             request_id = grant.request_id if grant else note.case_id
@@ -79,3 +94,16 @@ class SlackDuties:
         elif note.case_type == OFFBOARDING and note.id.endswith(":proposed"):
             text += f" Type `{c} confirm {note.case_id}` or `{c} dismiss {note.case_id} REASON`."
         return text
+
+    def notice_blocks(self, note: Notification, viewer: str) -> list[dict[str, Any]]:
+        """The notice as blocks: a password task's carries its "Mark done" button for someone
+        who may act on it now (the click is decided by the engine all the same)."""
+        task = self.duties.task_to_mark(note, viewer)
+        button = ButtonPayload("done", task.id, task.step) if task else None
+        return blocks.task_blocks(self.sentence(note, viewer), button, label=messages.MARK_DONE)
+
+    def closed_blocks(self, note: Notification) -> tuple[str, list[dict[str, Any]]]:
+        """A task notice's copy once its step is over: the text and the blocks (no button)."""
+        text = self.duties.closed_task_sentence(note)
+        return blocks.mrkdwn(text, blocks.NOTIFICATION_TEXT), blocks.task_blocks(
+            text, None, label="")

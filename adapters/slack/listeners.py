@@ -241,6 +241,11 @@ class Listeners:
             if button.case_type == "alert":
                 self.services.desk.decide(person.id, PLATFORM, button.case_id, button.verb,
                                           step=button.step)
+            elif button.case_type == "task":  # a password task's "Mark done" (04.08 a)
+                if button.verb != "done":
+                    return say.not_our_button()
+                self.services.tasks.done(Actor(person.id, PLATFORM), button.case_id,
+                                         step=button.step)
             else:
                 self.workflow.decide(Actor(person.id, PLATFORM), button.case_id,
                                      Move(_action(button.verb)), step=button.step)

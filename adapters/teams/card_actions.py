@@ -15,6 +15,7 @@ from typing import Any, cast
 from adapters.teams import actions as read
 from adapters.teams import messages as say
 from adapters.teams.actions import BadAction, CardAction
+from adapters.teams.duties import TeamsDuties
 from adapters.teams.views import Views
 from bot.config import Person
 from bot.errors import FieldErrors
@@ -45,8 +46,10 @@ Json = dict[str, Any]
 class CardActions:
     def __init__(self, *, workflow: Workflow, views: Views, filed: KeyValueStore,
                  desk: ModerationDesk | None, wake: Callable[[], None],
-                 questions: QuestionDesk | None = None) -> None:
+                 questions: QuestionDesk | None = None,
+                 duties: TeamsDuties | None = None) -> None:
         self.questions = questions  # a moderator's "Needs an answer" (04.02 k)
+        self.duties = duties  # password tasks' "Mark done" (adapters/teams/duties.py)
         self.workflow = workflow
         self.views = views
         self.filed = filed
@@ -62,6 +65,12 @@ class CardActions:
         button = _button(action)
         if button.case_type == "alert":
             return self.moderate(person, button, action.data)
+        if button.case_type == "task":  # a password task's "Mark done" (04.08 a)
+            if self.duties is None or button.verb not in ("done", "view"):
+                raise BadAction(say.bad_action())
+            answer = self.duties.click(person.id, button, read.text(action.data, "source"))
+            self.wake()
+            return answer
         if action.verb in (adaptive.REFRESH_VERB, "view"):
             return self.view(person, button)
         if action.verb not in ACTIONS:

@@ -164,7 +164,13 @@ class TeamsChannel:
     # -- the account register's duties (password tasks, grants, departures) --------------------
 
     async def _duty(self, duties: TeamsDuties, note: Notification) -> None:
-        """A card per person (or the CCT channel), rendered from the case now."""
+        """A card per person (or the CCT channel), rendered from the case now; a password
+        task's closed step updates every copy of its notice (no button left on them)."""
+        if note.kind == "step_closed":
+            closed = duties.closed_card(note)
+            if closed is not None:
+                await self._update_task_copies(note, closed)
+            return
         def render(viewer: str) -> Json:
             return duties.card(note, viewer) or {}
 
@@ -173,6 +179,23 @@ class TeamsChannel:
         else:
             targets = self._people(note.recipients)
         await self._each(note, [t for t in targets if duties.card(note, t[1])], render)
+
+    async def _update_task_copies(self, note: Notification, card: Json) -> None:
+        """Every copy of the step's notice (the first and each reminder), each once."""
+        failures: list[DeliveryFailed] = []
+        for copy in self.ledger.copies(note.case_id, note.step, CHANNEL):
+            target = f"{copy['target']}#{copy['activity_id']}"
+            if self.ledger.sent(note.id, CHANNEL, target):
+                continue
+            reference = ConversationReference().deserialize(copy["reference"])
+            try:
+                await self._update(reference, str(copy["activity_id"]), card)
+            except DeliveryFailed as failure:
+                failures.append(failure)
+                continue
+            self.ledger.record(notification=note, channel=CHANNEL, target=target,
+                               ref={"activity_id": copy["activity_id"]})
+        _raise_first(failures)
 
     # -- moderation alerts ----------------------------------------------------------------------
 

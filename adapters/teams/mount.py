@@ -77,10 +77,10 @@ def mount(app: web.Application, services: Services, *,
     adapter = TeamsCloudAdapter(credentials, authentication=authentication)
     references = References(services.kv)
     views = Views(services.workflow, references, city=services.config.city)
+    duties = TeamsDuties(services.duties, zone=services.config.time_zone)
     actions = CardActions(workflow=services.workflow, views=views, filed=services.kv,
                           desk=services.desk, wake=services.wake,
-                          questions=services.questions)
-    duties = TeamsDuties(services.duties, zone=services.config.time_zone)
+                          questions=services.questions, duties=duties)
     dashboard = app.get(DASHBOARD_KEY)
     handler = TeamsHandler(directory=services.directory, views=views, references=references,
                            card_actions=actions, city=services.config.city, duties=duties,

@@ -79,7 +79,7 @@ def test_an_employee_with_three_accounts_leaves(bot: Runtime, clock: FixedClock)
     assert console(bot, "msmith").handle("done T-3").startswith("T-3 is held by")
     assert console(bot, "rsingh").handle("done T-2").startswith("T-2 is done")
     assert cct.handle("done T-3").startswith("T-3 is done")
-    assert cct.handle("done T-3").startswith("Already decided: T-3 done by Kim Wong")
+    assert cct.handle("done T-3").startswith("Already done: T-3 was marked done by Kim Wong")
     assert cct.handle("tasks") == "No password task is open."
     accounts = bot.services.accounts
     assert [accounts.get(f"AC-{n}").password_changed_by for n in (1, 2, 3)] == \

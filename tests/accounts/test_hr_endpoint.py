@@ -57,7 +57,11 @@ async def send(url: str, body: Any = None, *, token: str | None = TOKEN,
 
 
 def stored(bot: Runtime) -> dict[str, Any]:
-    return {name: dict(bot.store.items(name)) for name in STATE_TABLES}
+    """The state tables; of the outbox, what is queued (the dispatcher running beside the test
+    may be delivering it meanwhile: its attempts and next try are not what is compared)."""
+    found: dict[str, Any] = {name: dict(bot.store.items(name)) for name in STATE_TABLES}
+    found["outbox"] = {key: record["notification"] for key, record in found["outbox"].items()}
+    return found
 
 
 LEAVER = {"person": "msmith@example.org", "last_day": "2026-11-30",

@@ -29,7 +29,8 @@ async def test_a_revocation_from_teams(teams: TeamsHarness) -> None:
     assert "O-1: access revoked. Password tasks opened: T-1." in said
     await teams.settle()
     task = await teams.card_for("kwong", "Password task T-1")
-    assert "Type 'done T-1' here" in all_text(task.card)
+    assert "Mark done button once the password is changed (or type 'done T-1' here)" \
+        in all_text(task.card)
     told = await teams.card_for("bharris", "was revoked")
     assert "Your access to Facebook @PickeringPlanning was revoked under ADM 140-007 " \
            "section 05: shared the login publicly" in all_text(told.card)

@@ -168,3 +168,48 @@ def test_open_records_are_listed_in_id_order_and_final_ones_leave(stores: Stores
     assert [r.id for r in table(stores, kind).open_cases()] == [f"{prefix}-2", f"{prefix}-10"]
     assert [r.id for r in table(stores, kind).all()] == \
         [f"{prefix}-2", f"{prefix}-3", f"{prefix}-10"]
+
+
+# -- a password task marked done and its register entry: one write (bot/tasks.py, TaskTable) --
+
+def test_a_done_task_and_its_account_are_saved_together(stores: Stores) -> None:
+    store = stores.store
+    base_account = store.accounts.save(account(), expected_version=0)
+    base_task = store.tasks.save(task(), expected_version=0)
+    done, changed = task(entries=2, state="done"), account(entries=2)
+    saved = store.save_task_with_account(done, expected_version=base_task.version,
+                                         account=changed,
+                                         account_version=base_account.version,
+                                         notifications=[note("T-1", "closed")])
+    assert saved == done.evolve(version=2)
+    stores.reopen()
+    assert stores.store.tasks.get("T-1") == done.evolve(version=2)
+    assert stores.store.accounts.get("AC-1") == changed.evolve(version=2)
+    assert stores.store.tasks.open_cases() == []
+    due = [m.id for m in stores.backend.requests.due(now=1e12, limit=1000)]
+    assert any(i.startswith("T-1:1:closed@") for i in due)
+
+
+@pytest.mark.parametrize("moved", ["task", "account", "rewritten", "no account"])
+def test_if_either_changed_meanwhile_neither_is_saved(stores: Stores, moved: str) -> None:
+    store = stores.store
+    if moved != "no account":
+        store.accounts.save(account(), expected_version=0)
+    store.tasks.save(task(), expected_version=0)
+    if moved == "task":
+        store.tasks.save(task(entries=2), expected_version=1)
+    if moved == "account":
+        store.accounts.save(account(entries=2), expected_version=1)
+    before = (store.tasks.get("T-1"), store.accounts.get("AC-1"))
+    changed = account(entries=3) if moved != "rewritten" else account(entries=2).evolve(
+        history=account(entries=2).history[1:])
+    raised = HistoryRewritten if moved == "rewritten" else ConcurrentUpdate
+    with pytest.raises(raised) as caught:
+        store.save_task_with_account(task(entries=3, state="done"), expected_version=1,
+                                     account=changed, account_version=1,
+                                     notifications=[note("T-1", "lost")])
+    if moved != "rewritten":
+        assert str(caught.value) == ("T-1" if moved == "task" else "AC-1")
+    stores.reopen()
+    assert (stores.store.tasks.get("T-1"), stores.store.accounts.get("AC-1")) == before
+    assert not any(":lost@" in m.id for m in stores.backend.requests.due(now=1e12, limit=1000))
