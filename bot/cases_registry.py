@@ -5,8 +5,8 @@ from __future__ import annotations
 CASE_PREFIXES: dict[str, str] = {"R": "request", "A": "alert",
                                  "T": "task", "O": "offboarding", "AC": "account",
                                  "G": "grant"}
-# The procedure's clocks (bot/questions.py, bot/links.py).
-CASE_PREFIXES.update({"Q": "question", "L": "link"})
+# The procedure's clocks (bot/questions.py, bot/links.py, bot/reviews.py).
+CASE_PREFIXES.update({"Q": "question", "L": "link", "V": "review"})
 
 
 def case_type_of(case_id: str) -> str | None:
