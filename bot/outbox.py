@@ -118,8 +118,11 @@ class OutboxDispatcher:
                 self._start_due()
             except Exception:  # keep delivering whatever one bad message does
                 log.exception("outbox pass failed")
+            # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a cancel that
+            # arrives as the wake is set, and the loop would outlive `stop()`.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=self.poll_seconds)
+                async with asyncio.timeout(self.poll_seconds):
+                    await self._wake.wait()
             await asyncio.sleep(PASS_INTERVAL)  # wakes that come together make one pass
 
     async def deliver_due(self) -> int:

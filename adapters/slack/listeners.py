@@ -100,8 +100,8 @@ class Listeners:
         name = ""
         if self.client is not None and slack_user:
             try:
-                found = await asyncio.wait_for(self.client.users_info(user=slack_user),
-                                               USERS_INFO_SECONDS)
+                async with asyncio.timeout(USERS_INFO_SECONDS):  # never swallows a cancel
+                    found = await self.client.users_info(user=slack_user)
                 user = found.get("user") or {}
                 name = str(user.get("real_name") or user.get("name") or "")
             except (SlackClientError, aiohttp.ClientError, TimeoutError):

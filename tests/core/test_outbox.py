@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from bot.notifications import Notification
@@ -9,6 +10,7 @@ from bot.outbox import OutboxDispatcher, backoff
 from bot.ports import DeliveryFailed
 from bot.workflow import Actor, Move
 from socialbot.bootstrap import build
+from storage.memory import MemoryRepository
 from tests.support import file_request
 
 
@@ -77,3 +79,16 @@ def test_backoff_grows_and_honours_retry_after() -> None:
     assert 32 <= backoff(6) <= 64
     assert backoff(20) <= 600
     assert backoff(0, retry_after=30) == 30
+
+
+async def test_the_dispatcher_stops_right_after_a_wake() -> None:
+    """A server stopping just as a decision wakes the outbox (SIGTERM after a click) stops: on
+    Python 3.11 asyncio.wait_for swallowed that cancel and the delivery loop ran on for ever."""
+    for _ in range(20):
+        dispatcher = OutboxDispatcher(MemoryRepository(), {}, poll_seconds=5)
+        dispatcher.start()
+        for _ in range(3):
+            await asyncio.sleep(0)  # the loop is waiting for a wake
+        dispatcher.wake()
+        async with asyncio.timeout(5):
+            await dispatcher.stop()
