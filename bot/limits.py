@@ -8,6 +8,7 @@ MAX_POST_CHARS = 600    # how much of a public post an alert card shows (the lin
 MAX_URL = 2000          # a link the weekly check follows (longer ones are not links people read)
 MAX_QUESTION_EXCERPT = 280  # how much of a citizen's question the `questions` list keeps
 MAX_AWAY_DAYS = 366     # one declared time away, first to last day
+MAX_AWAY_AHEAD_DAYS = 730  # how far ahead time away may start (declared, not dreamt)
 MAX_DIRECTORY_ROWS = 50_000           # people in one CSV import (a city is far smaller)
 MAX_DIRECTORY_CSV_BYTES = 20 * 1024 * 1024
 MAX_DIRECTORY_CELL = 200               # characters in one cell of that CSV

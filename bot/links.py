@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal, Protocol
+from urllib.parse import urlsplit
 
 from bot import messages
 from bot.account_recipients import AccountRecipients
@@ -266,7 +267,7 @@ class LinkChecker:
         if not self.engine.directory.is_cct(person_id):
             raise Refused(messages.links_are_for_the_cct())
         found = links_in(url.strip(), 1)
-        if not found or found[0] != url.strip():
+        if not found or found[0] != url.strip() or not _parses(found[0]):
             raise FieldErrors({"url": messages.not_a_link(url[:80])})
         if not account_id.strip() or len(account_id) > 200:
             raise FieldErrors({"account": messages.account_needed()})
@@ -379,3 +380,12 @@ def results_table(check: LinkCheck | None, time_zone: str) -> str:
     return "\n".join(lines)
 
 
+def _parses(url: str) -> bool:
+    """Whether an HTTP client can take `url` apart (host and port): `https://[::1` or a port
+    past 65535 cannot, and would stop the weekly check."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError when out of range
+    except ValueError:
+        return False
+    return bool(parts.hostname)

@@ -458,6 +458,10 @@ def away_too_long(days: int) -> str:
     return f"Time away is at most {days} days at a time; declare a longer absence in parts."
 
 
+def away_too_far_ahead(days: int) -> str:
+    return f"Time away starts at most {days} days from today; declare it nearer the time."
+
+
 def away_not_yourself() -> str:
     return "You cannot act for yourself while you are away; name someone else."
 

@@ -23,7 +23,7 @@ from bot.directory import Directory
 from bot.directory_records import Absence, DirectoryEvent
 from bot.domain import SocialMediaRequest
 from bot.errors import Refused
-from bot.limits import MAX_AWAY_DAYS
+from bot.limits import MAX_AWAY_AHEAD_DAYS, MAX_AWAY_DAYS
 from bot.notifications import Notification
 from bot.ports import Clock, DirectoryRepository, RequestRepository
 from bot.tasks import PasswordTasks
@@ -110,6 +110,8 @@ class TimeAway:
             raise Refused(messages.away_in_the_past())
         if (last - first).days + 1 > MAX_AWAY_DAYS:
             raise Refused(messages.away_too_long(MAX_AWAY_DAYS))
+        if (first - today).days > MAX_AWAY_AHEAD_DAYS:  # also keeps the day back a real date
+            raise Refused(messages.away_too_far_ahead(MAX_AWAY_AHEAD_DAYS))
         if delegate == person_id:
             raise Refused(messages.away_not_yourself())
         stand_in = self.directory.person(delegate)

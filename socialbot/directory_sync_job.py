@@ -91,5 +91,8 @@ async def sync_daily(config: AppConfig, keeper: DirectoryKeeper,
             log.info("directory sync from Entra ID: %d users, %d changes recorded",
                      outcome.users, len(events))
             wake()
+        except DirectoryProblem as problem:  # its lines name people: counted, not logged
+            log.error("directory sync from Entra ID refused: %d problems in Entra's people "
+                      "(`socialbot directory sync --dry-run` lists them)", len(problem.problems))
         except Exception:  # a bad day must not stop tomorrow's sync
             log.exception("directory sync from Entra ID failed")

@@ -316,6 +316,9 @@ class ReportCache:
     bans: dict[str, dict[str, str]] | None = None
     bans_seen: int = -1
     ban_table: Table | None = None
+    # Who may see a case also depends on the directory (who acts for whom, time away, the
+    # CCT): when its routing key changes, every view and the viewers are worked out again.
+    routing_seen: Hashable = None
 
     def facts(self, services: Services, request: SocialMediaRequest) -> RequestFacts:
         known = self.request_facts.get(request.id)
@@ -342,6 +345,7 @@ class ReportCache:
 
     def sync(self, services: Services, archive: Archive, person_id: str, *,
              desk: bool) -> View:
+        self._follow_directory(services)
         view = self.views.get(person_id)
         if view is None:
             view = self.views[person_id] = View(person_id)
@@ -371,6 +375,16 @@ class ReportCache:
             self._sync_bans(archive, alerts_now)
             view.alerts_seen, view.desk = alerts_now, None
         return view
+
+    def _follow_directory(self, services: Services) -> None:
+        routing = services.directory.routing_key()
+        if routing == self.routing_seen:
+            return
+        self.routing_seen = routing
+        self.viewers.clear()
+        for view in self.views.values():
+            view.requests_seen = view.alerts_seen = -1  # summarised again from the start
+            view.request_parts = view.desk = None
 
     def _update_request(self, services: Services, view: View,
                         request: SocialMediaRequest) -> None:

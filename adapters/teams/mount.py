@@ -8,7 +8,9 @@ and answers only loopback callers unless `teams.allow_local_mode_on_network` say
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+import json
 import logging
 import os
 from collections.abc import Awaitable, Callable
@@ -96,9 +98,13 @@ def mount(app: web.Application, services: Services, *,
         desk=services.desk, local_mode=credentials.local_mode, duties=duties))
 
     async def messages(request: web.Request) -> web.StreamResponse:
-        # Group commit: what the activity decides is written at once, and the answer waits
-        # for one fsync shared with the activities that arrived meanwhile.
-        with services.durability.deferred():
+        # Group commit, for invokes (a click): what it decides is written at once, and the
+        # answer (the HTTP response) waits for one fsync shared with the activities that
+        # arrived meanwhile. Any other activity is answered by posting to the Bot Connector
+        # during the turn, so what it writes is on disk at once (durable before acknowledged).
+        grouped = services.durability.deferred() if await _is_invoke(request) \
+            else contextlib.nullcontext()
+        with grouped:
             response = await adapter.process(request, handler)
         await services.durability.flushed()
         services.wake()
@@ -110,6 +116,15 @@ def mount(app: web.Application, services: Services, *,
         endpoint = _loopback_only(messages, allow=teams.allow_local_mode_on_network)
     app.router.add_post(ROUTE, endpoint)
     return _banner(credentials)
+
+
+async def _is_invoke(request: web.Request) -> bool:
+    """Whether the activity is an invoke (aiohttp keeps the body for the adapter to read)."""
+    try:
+        activity = json.loads(await request.read())
+    except (ValueError, web.HTTPException):
+        return False
+    return isinstance(activity, dict) and activity.get("type") == "invoke"
 
 
 def _banner(credentials: TeamsCredentials) -> list[str]:

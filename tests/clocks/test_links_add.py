@@ -127,3 +127,28 @@ async def test_a_caller_that_is_not_local_is_refused(tmp_path: Path,
     finally:
         await runner.cleanup()
         bot.close()
+
+
+async def test_a_link_no_http_client_can_parse_is_refused_with_400(
+        tmp_path: Path, sample_config: AppConfig) -> None:
+    """`https://[::1` or a port past 65535 looks like a link but cannot be fetched (urlsplit
+    raises); registered, it would stop every weekly check. 400, nothing registered."""
+    bot = build(sample_config, tmp_path, fsync=False)
+    app = create_app(bot)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    try:
+        port = runner.addresses[0][1]
+        async with aiohttp.ClientSession() as http:
+            for url in ("https://[::1", "https://pickering.example:99999/pool"):
+                async with http.post(
+                        f"http://127.0.0.1:{port}/ops/links/add",
+                        json={"url": url, "account": "facebook:Recreation", "as": "kwong"},
+                        headers={"Authorization": f"Bearer {app[TOKEN_KEY]}"}) as answer:
+                    assert answer.status == 400, url
+                    assert "is not a link" in (await answer.json())["error"]
+        assert bot.clocks.links.store.sources() == []
+    finally:
+        await runner.cleanup()
+        bot.close()

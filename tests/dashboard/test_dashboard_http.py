@@ -206,3 +206,23 @@ def test_chat_links_start_with_the_configured_address(tmp_path: Path) -> None:
     for bad in ("javascript:alert(1)", "https://bot.example/?next=x", "bot.example"):
         with pytest.raises(ConfigError, match="base_url"):
             parse_config(text.replace("https://bot.pickering.example/", bad))
+
+
+async def test_a_stand_in_stops_seeing_a_request_once_the_time_away_ends(
+        bot: Runtime) -> None:
+    """Who may see a request changes without the request changing (time away, a directory
+    import): the dashboard follows, so Dana, who stood in for Morgan, no longer sees Alex's
+    request once Morgan is back (she never signed it)."""
+    from tests.support import file_request
+    request = file_request(bot.workflow, "adoe")  # waits for Morgan Smith
+    away = bot.services.time_away
+    assert away is not None
+    async with TestClient(TestServer(create_app(bot))) as client:
+        await sign_in(client, "dokafor")
+        assert request.id not in [row[0] for row in await csv_rows(client, "waiting")]
+        today = away.today()
+        away.declare("msmith", today, today, "dokafor")
+        assert [row[0] for row in await csv_rows(client, "waiting")] == [request.id]
+        away.end("msmith")
+        assert not bot.workflow.may_view(bot.repository.get(request.id), "dokafor")
+        assert request.id not in [row[0] for row in await csv_rows(client, "waiting")]

@@ -189,3 +189,28 @@ def test_the_daily_sync_waits_for_the_configured_local_time() -> None:
     zone = ZoneInfo("America/Toronto")
     assert seconds_until("02:30", datetime(2026, 12, 3, 1, 30, tzinfo=zone)) == 3600
     assert seconds_until("02:30", datetime(2026, 12, 3, 2, 30, tzinfo=zone)) == 86_400
+
+
+async def test_a_refused_daily_sync_logs_no_person(bot: Runtime, monkeypatch: pytest.MonkeyPatch,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
+    """The daily sync's refusal (a problem in Entra's people) names people in its problems:
+    the log says how many and where to see them, not the problems themselves."""
+    import socialbot.directory_sync_job as job
+    from bot.directory_sync import DirectoryProblem
+
+    async def refused(*_: object) -> object:
+        raise DirectoryProblem(["Entra user 42, column supervisor: unknown person 'jsecret'"])
+
+    waits = iter([0.0])
+    monkeypatch.setattr(job, "entra_difference", refused)
+    monkeypatch.setattr(job, "seconds_until", lambda *_: next(waits, 3600.0))
+    keeper = bot.services.directory_keeper
+    assert keeper is not None
+    daily = asyncio.ensure_future(job.sync_daily(bot.config, keeper, lambda: None))
+    for _ in range(50):
+        await asyncio.sleep(0.01)
+        if caplog.records:
+            break
+    daily.cancel()
+    assert any("directory sync" in r.getMessage() for r in caplog.records)
+    assert "jsecret" not in caplog.text

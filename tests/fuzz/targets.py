@@ -44,7 +44,7 @@ from tests.support import valid_form
 JsonDict = dict[str, Any]
 ALL_TABLES = (REQUESTS, REFUSALS, OUTBOX, DELIVERIES, KEYVALUE, MARKERS, POSTS, ALERTS, BANS,
               EXAMPLES, AUTHORS)
-ADOE, MSMITH, KWONG = "U0ADOE", "U0MSMITH", "U0KWONG"
+ADOE, MSMITH, KWONG, DOKAFOR = "U0ADOE", "U0MSMITH", "U0KWONG", "U0DOKAFOR"
 INTAKE_TOKEN = "intake-token-for-fuzzing"
 BLAKE = {"first_name": "Blake", "last_name": "Harris", "department": "City Development",
          "division": "Planning", "section": "", "promote_department": "city-development"}
@@ -145,6 +145,20 @@ class SlackTarget:
                 slack_blocks.BAN_CALLBACK, "ban",
                 text_values(**{slack_blocks.BAN_REASON_BLOCK: "Repeated insults"}),
                 request=self.alert),
+            # What changed since the directory, dashboard and task buttons arrived:
+            "slash_command_away": lambda: sr.slash_command_form(
+                user_id=MSMITH, text=f"away today to tomorrow <@{DOKAFOR}|dana>",
+                command=command),
+            "slash_command_dashboard": lambda: sr.slash_command_form(
+                user_id=KWONG, text="dashboard", command=command),
+            "slash_command_done": lambda: sr.slash_command_form(
+                user_id=KWONG, text="done T-1", command=command),
+            "block_actions_done": lambda: sr.block_actions_payload(
+                user_id=KWONG, action_id="done", value="done:T-1:1",
+                channel_id=harness.fake.dm_channel(KWONG)),
+            "block_actions_dashboard": lambda: sr.block_actions_payload(
+                user_id=ADOE, action_id=slack_blocks.DASHBOARD_ACTION, value="dashboard",
+                block_id="home:dashboard", view=sr.modal_view(callback_id="home")),
             "shortcut": lambda: sr.shortcut_payload(user_id=ADOE),
             "app_home_opened": lambda: sr.app_home_opened_event(user_id=ADOE),
             "url_verification": sr.url_verification,
@@ -198,6 +212,11 @@ class TeamsTarget:
         approve = {BUTTON_KEY: ButtonPayload("approve", "R-1", 1).encode()}
         self.kinds: dict[str, Callable[[], Any]] = {
             "message": lambda: chat.message("status"),
+            "message_away": lambda: chat.message(
+                "away today to tomorrow <at>Casey MacDonald</at>"),
+            "message_dashboard": lambda: chat.message("dashboard"),
+            "invoke_task_done": lambda: chat.card_action(
+                "done", {BUTTON_KEY: ButtonPayload("done", "T-1", 1).encode()}),
             "invoke_adaptive_card_action": lambda: chat.card_action("approve", approve),
             "conversation_update": chat.bot_added,
             "installation_update": chat.installation_update,

@@ -44,3 +44,16 @@ async def test_away_from_the_slash_command(slack: SlackHarness) -> None:
     reply = await slack.command(MSMITH, "away off")
     assert "Welcome back" in reply.json()["text"]
     assert slack.bot.directory.acting_for("msmith") == ["msmith"]
+
+
+async def test_away_dates_at_the_end_of_the_calendar_are_refused_not_a_500(
+        slack: SlackHarness) -> None:
+    # 9999-12-31 is a valid ISO date, but the day back after it is not: a clear refusal.
+    for text in (f"away 9999-12-30 to 9999-12-31 <@{DOKAFOR}|dana>",
+                 f"away today to 9999-12-31 <@{DOKAFOR}|dana>",
+                 "away 2026-02-30 to 2026-03-01 Dana", "away 99999-01-01 to 99999-01-02 Dana"):
+        reply = await slack.command(MSMITH, text)
+        assert reply.status == 200, text
+        assert "Time away" in reply.json()["text"] or "is not a date" in reply.json()["text"]
+    assert slack.bot.services.time_away is not None
+    assert slack.bot.services.time_away.current("msmith") is None

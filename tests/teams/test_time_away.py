@@ -29,3 +29,22 @@ async def test_away_from_a_teams_message(teams: TeamsHarness) -> None:
     [back] = await teams.say("dokafor", "away off")
     assert "Welcome back" in (back.text or "")
     assert teams.bot.directory.acting_for("dokafor") == ["dokafor"]
+
+
+async def test_a_typed_command_is_on_disk_before_its_reply_is_sent(teams: TeamsHarness) -> None:
+    """Durable before acknowledged: the reply to `away ...` (or `done T-n`) is the person's
+    acknowledgement, so the store has synced what the command wrote before the reply leaves;
+    the group commit (an fsync shared after the turn) is for invokes, whose answer is the
+    HTTP response itself."""
+    store = teams.bot.store
+    at_reply: list[tuple[int, int]] = []
+    record = teams.connector._record
+
+    async def watched(*args: object, **kwargs: object) -> object:
+        at_reply.append((store.synced, store._written))
+        return await record(*args, **kwargs)  # type: ignore[arg-type]
+
+    teams.connector._record = watched  # type: ignore[method-assign]
+    [noted] = await teams.say("dokafor", "away today to today <at>Casey MacDonald</at>")
+    assert "Casey MacDonald acts and signs for you" in (noted.text or "")
+    assert at_reply and all(synced >= written for synced, written in at_reply), at_reply
