@@ -46,7 +46,8 @@ def links_in(text: str, limit: int) -> list[str]:
     found: list[str] = []
     for match in _URL.finditer(text):
         url = match.group(0).rstrip(_TRAILING)
-        if len(url) <= MAX_URL and url not in found and "://" in url[:9] and len(url) > 10:
+        if len(url) <= MAX_URL and url not in found and "://" in url[:9] and len(url) > 10 \
+                and _parses(url):  # a post's `https://[::1` would stop every weekly check
             found.append(url)
         if len(found) >= limit:
             break

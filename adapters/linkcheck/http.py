@@ -34,9 +34,15 @@ class HttpLinkProbe:
 
     async def check(self, urls: Sequence[str]) -> dict[str, LinkOutcome]:
         by_host: dict[str, list[str]] = {}
-        for url in dict.fromkeys(urls):
-            by_host.setdefault(urlsplit(url).netloc.lower(), []).append(url)
         results: dict[str, LinkOutcome] = {}
+        for url in dict.fromkeys(urls):
+            try:  # a link stored by an older version may not parse: broken, not a crash
+                host = urlsplit(url).netloc.lower()
+                urlsplit(url).port  # noqa: B018 - raises ValueError when out of range
+            except ValueError:
+                results[url] = LinkOutcome(False, "not a valid link")
+                continue
+            by_host.setdefault(host, []).append(url)
         gate = asyncio.Semaphore(MAX_HOSTS_AT_ONCE)
         connector = aiohttp.TCPConnector(resolver=self.resolver) if self.resolver else None
         async with aiohttp.ClientSession(timeout=self.timeout, connector=connector,

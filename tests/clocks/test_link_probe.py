@@ -8,6 +8,7 @@ from typing import Any
 from aiohttp.abc import AbstractResolver, ResolveResult
 
 from adapters.linkcheck.http import HttpLinkProbe
+from bot.links import LinkOutcome, links_in
 from tests.clocks.linkservers import closed_port_url, link_site
 
 
@@ -87,3 +88,17 @@ async def test_a_name_that_does_not_resolve_and_a_failed_tls_handshake() -> None
         "http://nowhere.broken/page": (False, "DNS failure"),
         f"https://127.0.0.1:{port}/ok": (False, "TLS failure"),
         f"http://pages.local:{port}/ok": (True, "200 OK")}
+
+
+async def test_a_link_no_client_can_parse_is_broken_and_the_rest_are_checked() -> None:
+    async with link_site() as site:
+        good = site.base + "/ok"
+        found = await probe().check(["https://[::1", "https://example.test:99999/", good])
+    assert found["https://[::1"] == LinkOutcome(False, "not a valid link")
+    assert found["https://example.test:99999/"] == LinkOutcome(False, "not a valid link")
+    assert found[good].ok
+
+
+def test_links_in_a_post_that_no_client_can_parse_are_not_collected() -> None:
+    text = "See https://[::1 and https://pickering.example:99999/x or https://pickering.ca/pool"
+    assert links_in(text, 20) == ["https://pickering.ca/pool"]
