@@ -270,7 +270,7 @@ class LinkChecker:
         found = links_in(url.strip(), 1)
         if not found or found[0] != url.strip() or not _parses(found[0]):
             raise FieldErrors({"url": messages.not_a_link(url[:80])})
-        if not account_id.strip() or len(account_id) > 200:
+        if not account_id.strip() or len(account_id) > 200 or not account_id.isprintable():
             raise FieldErrors({"account": messages.account_needed()})
         return self.store.add_source(LinkSource(found[0], account_id.strip(),
                                                 registered_by=person_id,

@@ -148,6 +148,12 @@ async def test_a_link_no_http_client_can_parse_is_refused_with_400(
                         headers={"Authorization": f"Bearer {app[TOKEN_KEY]}"}) as answer:
                     assert answer.status == 400, url
                     assert "is not a link" in (await answer.json())["error"]
+            async with http.post(
+                    f"http://127.0.0.1:{port}/ops/links/add",
+                    json={"url": "https://pickering.ca/pool", "account": "AC-1\u0000\u001b[2J",
+                          "as": "kwong"},
+                    headers={"Authorization": f"Bearer {app[TOKEN_KEY]}"}) as answer:
+                assert answer.status == 400  # control characters are no account's name
         assert bot.clocks.links.store.sources() == []
     finally:
         await runner.cleanup()
