@@ -12,40 +12,23 @@ import csv
 import datetime as dt
 import io
 import json
-import sys
 from pathlib import Path
 from typing import Any
-from urllib import error, request
 
 import click
 
 from bot import messages
 from bot.accounts import register_rows
-from bot.config import AppConfig
 from socialbot import messages as cli_messages
 from socialbot.bootstrap import build, build_account_reader, resolve
+from socialbot.cli import CONFIG_OPTION, _load
+from socialbot.loopback import Refusal, ask_server
+from socialbot.loopback import fail as _fail
 from socialbot.offboard_ops import CLI_VERBS, offboard_now, run_account_command
 from storage.engine import StoreError, StoreLocked
 
 CSV_COLUMNS = ("id", "platform", "handle", "department", "owner", "state", "users",
                "credentials_holder", "password_changed_at", "password_changed_by")
-
-
-CONFIG_OPTION = click.option(
-    "--config", "config_path", default="app.yaml", show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path), help="The deployment's configuration.",
-)
-
-
-def _load(config_path: Path) -> tuple[AppConfig, Path]:
-    from socialbot.cli import _load as load_or_exit
-
-    return load_or_exit(config_path)
-
-
-def _fail(text: str, code: int = 1) -> None:
-    click.echo(f"error: {text}", err=True)
-    sys.exit(code)
 
 
 @click.command()
@@ -168,26 +151,15 @@ def account(config_path: Path, person: str, verb: str, args: tuple[str, ...]) ->
 
 def _through_server(path: Path, body: dict[str, Any], *,
                     route: str = "/ops/offboard") -> dict[str, Any]:
-    advert = path.with_name(path.name + ".console.json")
-    if not advert.exists():
-        _fail(cli_messages.locked_without_server(path))
-    info = json.loads(advert.read_text())
-    url = info["url"].rstrip("/") + route
-    call = request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
-        "Content-Type": "application/json", "Authorization": f"Bearer {info['token']}"})
-    try:
-        with request.urlopen(call, timeout=30) as answer:
-            found: dict[str, Any] = json.loads(answer.read())
-            return found
-    except error.HTTPError as problem:
-        try:
-            refused: dict[str, Any] = json.loads(problem.read())
-            return refused
-        except ValueError:
-            _fail(cli_messages.server_refused(problem.code, ""))
-    except OSError as problem:
-        _fail(cli_messages.server_unreachable(url, problem))
-    raise AssertionError("unreachable")
+    """Beside a running server: its loopback endpoint. A refusal answering JSON
+    ({"error": ...}) is the answer; the command says its error."""
+    def on_refusal(refusal: Refusal) -> Any:
+        if refusal.answer is None:
+            _fail(cli_messages.server_refused(refusal.code, ""))
+        return refusal.answer
+
+    found: dict[str, Any] = ask_server(path, route, body, on_refusal=on_refusal)
+    return found
 
 
 def _described(answer: dict[str, Any]) -> str:

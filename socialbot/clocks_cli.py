@@ -4,17 +4,16 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
-from urllib import error, request
 
 import click
 
 from bot.links import LinkCheck, results_table
-from socialbot.ops_cli import CONFIG_OPTION, _fail, _load
+from socialbot.loopback import Refusal, ask_server
+from socialbot.loopback import fail as _fail
+from socialbot.ops_cli import CONFIG_OPTION, _load
 from storage.engine import Store, StoreError, StoreLocked
 
 
@@ -110,26 +109,15 @@ def _through_server(path: Path, route: str, body: dict[str, Any], *,
                     refusal_body: bool = False) -> dict[str, Any]:
     """Beside a running server (it holds the store): its loopback operations endpoint. With
     `refusal_body`, a 400 answering {"error": ...} is returned as the answer."""
-    advert = path.with_name(path.name + ".console.json")
-    if not advert.exists():
-        _fail(f"{path} is in use by another process that is not a running `socialbot serve`")
-    info = json.loads(advert.read_text())
-    url = info["url"].rstrip("/") + route
-    call = request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
-        "Content-Type": "application/json", "Authorization": f"Bearer {info['token']}"})
-    try:
-        with request.urlopen(call, timeout=3600) as answer:
-            found: dict[str, Any] = json.loads(answer.read())
-            return found
-    except error.HTTPError as problem:
-        if refusal_body and problem.code == 400:
-            with contextlib.suppress(ValueError):
-                refused: dict[str, Any] = json.loads(problem.read())
-                return refused
-        _fail(f"the server refused ({problem.code})")
-    except OSError as problem:
-        _fail(f"cannot reach the server at {url}: {problem}")
-    sys.exit(1)
+    def on_refusal(refusal: Refusal) -> Any:
+        if refusal_body and refusal.code == 400 and refusal.answer is not None:
+            return refusal.answer
+        _fail(f"the server refused ({refusal.code})")
+
+    found: dict[str, Any] = ask_server(
+        path, route, body, timeout=3600, on_refusal=on_refusal, server="the server",
+        not_served=f"{path} is in use by another process that is not a running `socialbot serve`")
+    return found
 
 
 # -- socialbot purge ------------------------------------------------------------------------------

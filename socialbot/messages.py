@@ -44,8 +44,8 @@ def server_refused(code: int, text: str) -> str:
     return f"the running bot refused: {code} {text[:200]}"
 
 
-def server_unreachable(url: str, problem: object) -> str:
-    return f"cannot reach the running bot at {url}: {problem}"
+def server_unreachable(url: str, problem: object, server: str = "the running bot") -> str:
+    return f"cannot reach {server} at {url}: {problem}"
 
 
 def backed_up(path: object, requests: int, outbox: int, tables: int) -> str:
