@@ -94,8 +94,7 @@ def console(config_path: Path, person: str, assume_yes: bool) -> None:
         from socialbot.loopback import served_advert
 
         storage = resolve(base_dir, config.storage.path)
-        advert = served_advert(storage, f"{storage} is in use by another process that is not "
-                                        "a running `socialbot serve`")
+        advert = served_advert(storage, stop_first=False)
         remote = RemoteConsole(advert, person_id, confirm=confirm)
         greeting, _ = remote.turn("")
         sys.exit(run(remote.turn, greeting))

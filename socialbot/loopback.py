@@ -15,12 +15,17 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 from urllib import error, request
 
 import click
 
 from socialbot import messages
+from storage.engine import StoreError, StoreLocked
+
+if TYPE_CHECKING:
+    from bot.config import AppConfig
+    from socialbot.bootstrap import Runtime
 
 
 def fail(text: str, code: int = 1) -> NoReturn:
@@ -34,12 +39,12 @@ def advert(store: Path) -> Path:
     return store.with_name(store.name + ".console.json")
 
 
-def served_advert(store: Path, not_served: str | None = None) -> Path:
-    """The advert of the server holding `store`; exits 1 saying `not_served` (by default
-    `locked_without_server`) when the store is held by something that is not a server."""
+def served_advert(store: Path, stop_first: bool = True) -> Path:
+    """The advert of the server holding `store`; exits 1 when the store is held by something
+    that is not a server (saying to stop it first, unless `stop_first` is false)."""
     found = advert(store)
     if not found.exists():
-        fail(messages.locked_without_server(store) if not_served is None else not_served)
+        fail(messages.locked_without_server(store, stop_first))
     return found
 
 
@@ -61,11 +66,12 @@ def refused(refusal: Refusal) -> NoReturn:
 def ask_server(store: Path, route: str, body: dict[str, Any] | bytes, *, timeout: float = 30,
                content_type: str = "application/json",
                on_refusal: Callable[[Refusal], Any] = refused,
-               not_served: str | None = None, server: str = "the running bot") -> Any:
+               stop_first: bool = True, server: str = "the running bot") -> Any:
     """POST `body` (JSON, or bytes sent as `content_type`) to `route` on the server holding
     `store`, with its console token; the answer's JSON. A refusal goes to `on_refusal`, which
-    returns the answer to use or exits; an unreachable server exits 1 naming `server`."""
-    info = json.loads(served_advert(store, not_served).read_text())
+    returns the answer to use or exits; an unreachable server exits 1 naming `server`; no
+    server at all exits 1 (see `served_advert`)."""
+    info = json.loads(served_advert(store, stop_first).read_text())
     url = info["url"].rstrip("/") + route
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
     call = request.Request(url, data=data, method="POST", headers={
@@ -82,3 +88,29 @@ def ask_server(store: Path, route: str, body: dict[str, Any] | bytes, *, timeout
         return on_refusal(Refusal(problem.code, raw.decode(errors="replace"), parsed))
     except OSError as problem:
         fail(messages.server_unreachable(url, problem, server))
+
+
+def here_or_on_server(config: AppConfig, base_dir: Path, route: str, body: dict[str, Any],
+                      here: Callable[[Runtime, dict[str, Any]], dict[str, Any]], *,
+                      on_refusal: Callable[[Refusal], Any] = refused, timeout: float = 30,
+                      stop_first: bool = True,
+                      server: str = "the running bot") -> dict[str, Any]:
+    """`here(bot, body)` on the deployment's store when this process can open it; when a
+    running server holds it, `body` goes to the server's `route` instead (`ask_server`).
+    Either way the answer as JSON-ready data. A store that cannot be opened for another
+    reason exits 1."""
+    from socialbot.bootstrap import build, resolve
+
+    try:
+        bot = build(config, base_dir)
+    except StoreLocked:
+        found: dict[str, Any] = ask_server(
+            resolve(base_dir, config.storage.path), route, body, timeout=timeout,
+            on_refusal=on_refusal, stop_first=stop_first, server=server)
+        return found
+    except StoreError as problem:
+        fail(str(problem))
+    try:
+        return here(bot, body)
+    finally:
+        bot.close()
