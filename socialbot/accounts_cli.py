@@ -12,10 +12,8 @@ import csv
 import datetime as dt
 import io
 import json
-import sys
 from pathlib import Path
 from typing import Any
-from urllib import error, request
 
 import click
 
@@ -23,29 +21,20 @@ from bot import messages
 from bot.accounts import register_rows
 from bot.config import AppConfig
 from socialbot import messages as cli_messages
-from socialbot.bootstrap import build, build_account_reader, resolve
+from socialbot.bootstrap import build_account_reader
+from socialbot.loopback import Refusal, here_or_on_server
+from socialbot.loopback import fail as _fail
 from socialbot.offboard_ops import CLI_VERBS, offboard_now, run_account_command
-from storage.engine import StoreError, StoreLocked
+from socialbot.ops_cli import CONFIG_OPTION
 
 CSV_COLUMNS = ("id", "platform", "handle", "department", "owner", "state", "users",
                "credentials_holder", "password_changed_at", "password_changed_by")
 
 
-CONFIG_OPTION = click.option(
-    "--config", "config_path", default="app.yaml", show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path), help="The deployment's configuration.",
-)
-
-
 def _load(config_path: Path) -> tuple[AppConfig, Path]:
-    from socialbot.cli import _load as load_or_exit
+    from socialbot.cli import _load as load_or_exit  # not at the top: cli.py imports this module
 
     return load_or_exit(config_path)
-
-
-def _fail(text: str, code: int = 1) -> None:
-    click.echo(f"error: {text}", err=True)
-    sys.exit(code)
 
 
 @click.command()
@@ -110,22 +99,10 @@ def offboard(config_path: Path, person: str, reason: str, last_day: dt.datetime 
     """Schedule PERSON's departure (an id or e-mail): on the last day they are removed from
     every account, a password task opens per account, their requests are withdrawn and what
     waits on them is handed on. Running it again for the same day changes nothing."""
-    config, base_dir = _load(config_path)
     body = {"person": person, "reason": reason,
             "last_day": last_day.date().isoformat() if last_day else None, "as": actor}
-    path = resolve(base_dir, config.storage.path)
-    try:
-        bot = build(config, base_dir)
-    except StoreLocked:
-        answer = _through_server(path, body)
-    except StoreError as problem:
-        _fail(str(problem))
-        return
-    else:
-        try:
-            answer = offboard_now(bot, body)
-        finally:
-            bot.close()
+    answer = here_or_on_server(*_load(config_path), "/ops/offboard", body, offboard_now,
+                               on_refusal=_answer_or_refused)
     if "error" in answer:
         _fail(str(answer["error"]))
     click.echo(_described(answer))
@@ -146,48 +123,20 @@ def account(config_path: Path, person: str, verb: str, args: tuple[str, ...]) ->
     confirm O-1 [DATE]      dismiss O-1 REASON     cancel O-1 REASON
     revoke-access PERSON all|AC-1,AC-2 REASON
     """
-    config, base_dir = _load(config_path)
     body = {"as": person, "verb": verb, "args": list(args)}
-    path = resolve(base_dir, config.storage.path)
-    try:
-        bot = build(config, base_dir)
-    except StoreLocked:
-        answer = _through_server(path, body, route="/ops/account")
-    except StoreError as problem:
-        _fail(str(problem))
-        return
-    else:
-        try:
-            answer = run_account_command(bot, body)
-        finally:
-            bot.close()
+    answer = here_or_on_server(*_load(config_path), "/ops/account", body, run_account_command,
+                               on_refusal=_answer_or_refused)
     if "error" in answer:
         _fail(str(answer["error"]))
     click.echo(answer["answer"])
 
 
-def _through_server(path: Path, body: dict[str, Any], *,
-                    route: str = "/ops/offboard") -> dict[str, Any]:
-    advert = path.with_name(path.name + ".console.json")
-    if not advert.exists():
-        _fail(cli_messages.locked_without_server(path))
-    info = json.loads(advert.read_text())
-    url = info["url"].rstrip("/") + route
-    call = request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
-        "Content-Type": "application/json", "Authorization": f"Bearer {info['token']}"})
-    try:
-        with request.urlopen(call, timeout=30) as answer:
-            found: dict[str, Any] = json.loads(answer.read())
-            return found
-    except error.HTTPError as problem:
-        try:
-            refused: dict[str, Any] = json.loads(problem.read())
-            return refused
-        except ValueError:
-            _fail(cli_messages.server_refused(problem.code, ""))
-    except OSError as problem:
-        _fail(cli_messages.server_unreachable(url, problem))
-    raise AssertionError("unreachable")
+def _answer_or_refused(refusal: Refusal) -> Any:
+    """Beside a running server: a refusal answering JSON ({"error": ...}) is the answer; the
+    command says its error."""
+    if refusal.answer is None:
+        _fail(cli_messages.server_refused(refusal.code, ""))
+    return refusal.answer
 
 
 def _described(answer: dict[str, Any]) -> str:

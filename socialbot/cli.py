@@ -91,13 +91,10 @@ def console(config_path: Path, person: str, assume_yes: bool) -> None:
         bot = build(config, base_dir, channel_names=(CONSOLE_CHANNEL,))
     except StoreLocked:
         from socialbot.bootstrap import resolve
+        from socialbot.loopback import served_advert
 
         storage = resolve(base_dir, config.storage.path)
-        advert = storage.with_name(storage.name + ".console.json")
-        if not advert.exists():
-            click.echo(f"error: {storage} is in use by another process that is not a "
-                       "running `socialbot serve`", err=True)
-            sys.exit(1)
+        advert = served_advert(storage, stop_first=False)
         remote = RemoteConsole(advert, person_id, confirm=confirm)
         greeting, _ = remote.turn("")
         sys.exit(run(remote.turn, greeting))
@@ -217,13 +214,14 @@ def dashboard_link(config_path: Path, person_id: str, base_url: str | None) -> N
     from adapters.dashboard.access import LinkSigner, load_secret, secret_path
     from adapters.dashboard.messages import dashboard_link as link_message
     from socialbot.bootstrap import resolve
+    from socialbot.loopback import advert as console_advert
 
     config, base_dir = _load(config_path)
     if person_id not in {p.id for p in config.directory.people}:
         click.echo(f"error: unknown person {person_id!r}", err=True)
         sys.exit(2)
     storage = resolve(base_dir, config.storage.path)
-    advert = storage.with_name(storage.name + ".console.json")
+    advert = console_advert(storage)
     base_url = base_url or config.dashboard.base_url
     if base_url is None and advert.exists():
         base_url = json.loads(advert.read_text())["url"]

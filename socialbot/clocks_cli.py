@@ -4,17 +4,16 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
-import sys
 from pathlib import Path
-from typing import Any
-from urllib import error, request
+from typing import Any, NoReturn
 
 import click
 
 from bot.links import LinkCheck, results_table
-from socialbot.ops_cli import CONFIG_OPTION, _fail, _load
+from socialbot.loopback import Refusal, ask_server, here_or_on_server
+from socialbot.loopback import fail as _fail
+from socialbot.ops_cli import CONFIG_OPTION, _load
 from storage.engine import Store, StoreError, StoreLocked
 
 
@@ -51,22 +50,14 @@ def links(context: click.Context, config_path: Path, output: str) -> None:
 @click.pass_obj
 def links_check(config_path: Path) -> None:
     """Check every link now; broken ones become cases, fixed ones close theirs."""
-    from socialbot.bootstrap import build, resolve
     from socialbot.cli import _load as load_config
 
     config, base_dir = load_config(config_path)
-    path = resolve(base_dir, config.storage.path)
-    try:
-        bot = build(config, base_dir)
-    except StoreLocked:
-        check = _check_through_server(path)
-    except StoreError as problem:
-        _fail(str(problem))
-    else:
-        try:
-            check = asyncio.run(bot.clocks.links.check_now())
-        finally:
-            bot.close()
+    found = here_or_on_server(
+        config, base_dir, "/ops/links/check", {},
+        lambda bot, _: asyncio.run(bot.clocks.links.check_now()).to_record(),
+        **_ASKING, on_refusal=_refused)
+    check = LinkCheck.from_record(found)
     click.echo(results_table(check, config.time_zone))
 
 
@@ -78,58 +69,37 @@ def links_check(config_path: Path) -> None:
 def links_add(config_path: Path, url: str, account: str, person: str) -> None:
     """Register URL to be checked every week (the CCT, by hand). Beside a running server this
     goes through its loopback endpoint."""
-    from socialbot.bootstrap import build, resolve
     from socialbot.cli import _load as load_config
     from socialbot.links_ops import register_link
 
-    config, base_dir = load_config(config_path)
-    body = {"url": url, "account": account, "as": person}
-    try:
-        bot = build(config, base_dir)
-    except StoreLocked:
-        answer = _through_server(resolve(base_dir, config.storage.path), "/ops/links/add",
-                                 body, refusal_body=True)
-    except StoreError as problem:
-        _fail(str(problem))
-    else:
-        try:
-            answer = register_link(bot, body)
-        finally:
-            bot.close()
+    answer = here_or_on_server(*load_config(config_path), "/ops/links/add",
+                               {"url": url, "account": account, "as": person}, register_link,
+                               **_ASKING, on_refusal=_refusal_body_or_refused)
     if "error" in answer:
         _fail(str(answer["error"]), code=2)
     click.echo(f"{answer['url']}: {'registered' if answer['added'] else 'already registered'} "
                f"for {answer['account']}")
 
 
-def _check_through_server(path: Path) -> LinkCheck:
-    return LinkCheck.from_record(_through_server(path, "/ops/links/check", {}))
+# How these commands ask a running server (their own wording): links check can take long.
+_ASKING: dict[str, Any] = {"timeout": 3600, "server": "the server", "stop_first": False}
 
 
-def _through_server(path: Path, route: str, body: dict[str, Any], *,
-                    refusal_body: bool = False) -> dict[str, Any]:
-    """Beside a running server (it holds the store): its loopback operations endpoint. With
-    `refusal_body`, a 400 answering {"error": ...} is returned as the answer."""
-    advert = path.with_name(path.name + ".console.json")
-    if not advert.exists():
-        _fail(f"{path} is in use by another process that is not a running `socialbot serve`")
-    info = json.loads(advert.read_text())
-    url = info["url"].rstrip("/") + route
-    call = request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
-        "Content-Type": "application/json", "Authorization": f"Bearer {info['token']}"})
-    try:
-        with request.urlopen(call, timeout=3600) as answer:
-            found: dict[str, Any] = json.loads(answer.read())
-            return found
-    except error.HTTPError as problem:
-        if refusal_body and problem.code == 400:
-            with contextlib.suppress(ValueError):
-                refused: dict[str, Any] = json.loads(problem.read())
-                return refused
-        _fail(f"the server refused ({problem.code})")
-    except OSError as problem:
-        _fail(f"cannot reach the server at {url}: {problem}")
-    sys.exit(1)
+def _through_server(path: Path, route: str, body: dict[str, Any]) -> dict[str, Any]:
+    """Beside a running server (it holds the store): its loopback operations endpoint."""
+    found: dict[str, Any] = ask_server(path, route, body, on_refusal=_refused, **_ASKING)
+    return found
+
+
+def _refused(refusal: Refusal) -> NoReturn:
+    _fail(f"the server refused ({refusal.code})")
+
+
+def _refusal_body_or_refused(refusal: Refusal) -> Any:
+    """A 400 answering {"error": ...} is the answer (the command says its error)."""
+    if refusal.code == 400 and refusal.answer is not None:
+        return refusal.answer
+    _refused(refusal)
 
 
 # -- socialbot purge ------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
-from typing import Protocol
+from typing import NoReturn, Protocol
 
 import click
 
@@ -13,6 +13,7 @@ from bot import messages
 from bot.directory_csv import read_people_csv
 from bot.directory_sync import DirectoryKeeper, DirectoryProblem
 from socialbot.cli import CONFIG_OPTION, _load
+from socialbot.loopback import Refusal, advert, ask_server
 
 EXIT_INVALID = 2
 
@@ -62,42 +63,34 @@ def _open(config_path: Path, *, write: bool) -> tuple[DirectoryKeeper, _Closable
 
 
 def _advert(config_path: Path) -> Path:
+    return advert(_store(config_path))
+
+
+def _store(config_path: Path) -> Path:
     from socialbot.bootstrap import resolve
 
     config, base_dir = _load(config_path)
-    storage = resolve(base_dir, config.storage.path)
-    return storage.with_name(storage.name + ".console.json")
+    return resolve(base_dir, config.storage.path)
 
 
 def _through_server(config_path: Path, route: str, body: bytes = b"") -> str:
     """POST to the running server's loopback operations route; its report, or exit."""
-    import json
-    from urllib import error, request
+    found = ask_server(_store(config_path), route, body, content_type="text/csv", timeout=600,
+                       on_refusal=_refused, server="the running server")
+    return str(found["report"])
 
-    info = json.loads(_advert(config_path).read_text())
-    url = info["url"].rstrip("/") + route
-    call = request.Request(url, data=body, method="POST", headers={
-        "Content-Type": "text/csv", "Authorization": f"Bearer {info['token']}"})
-    try:
-        with request.urlopen(call, timeout=600) as answer:
-            return str(json.loads(answer.read())["report"])
-    except error.HTTPError as problem:
-        text = problem.read().decode(errors="replace")
-        try:
-            answer_body = json.loads(text)
-        except ValueError:
-            answer_body = {"error": text[:300]}
-        if problem.code == 422:
-            click.echo("error: nothing changed:", err=True)
-            for line in answer_body.get("problems", []):
-                click.echo(f"  {line}", err=True)
-            sys.exit(EXIT_INVALID)
-        click.echo(f"error: the server answered {problem.code}: "
-                   f"{answer_body.get('error', text[:300])}", err=True)
-        sys.exit(EXIT_INVALID if problem.code == 503 else 1)
-    except OSError as problem:
-        click.echo(f"error: cannot reach the running server at {url}: {problem}", err=True)
-        sys.exit(1)
+
+def _refused(refusal: Refusal) -> NoReturn:
+    answer_body = refusal.answer if refusal.answer is not None else \
+        {"error": refusal.text[:300]}
+    if refusal.code == 422:
+        click.echo("error: nothing changed:", err=True)
+        for line in answer_body.get("problems", []):
+            click.echo(f"  {line}", err=True)
+        sys.exit(EXIT_INVALID)
+    click.echo(f"error: the server answered {refusal.code}: "
+               f"{answer_body.get('error', refusal.text[:300])}", err=True)
+    sys.exit(EXIT_INVALID if refusal.code == 503 else 1)
 
 
 @directory.command("import")

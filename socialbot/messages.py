@@ -35,17 +35,17 @@ def not_in_outbox(ids: list[str]) -> str:
     return f"not in the outbox (delivered already, or no such id): {', '.join(ids)}"
 
 
-def locked_without_server(path: object) -> str:
-    return (f"{path} is in use by another process that is not a running `socialbot serve`; "
-            "stop it first")
+def locked_without_server(path: object, stop_first: bool = True) -> str:
+    return (f"{path} is in use by another process that is not a running `socialbot serve`"
+            + ("; stop it first" if stop_first else ""))
 
 
 def server_refused(code: int, text: str) -> str:
     return f"the running bot refused: {code} {text[:200]}"
 
 
-def server_unreachable(url: str, problem: object) -> str:
-    return f"cannot reach the running bot at {url}: {problem}"
+def server_unreachable(url: str, problem: object, server: str = "the running bot") -> str:
+    return f"cannot reach {server} at {url}: {problem}"
 
 
 def backed_up(path: object, requests: int, outbox: int, tables: int) -> str:

@@ -4,6 +4,7 @@ loopback endpoint (POST /ops/offboard, the console token)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
@@ -36,13 +37,19 @@ def offboard_now(bot: Runtime, body: dict[str, Any]) -> dict[str, Any]:
 async def offboard_from_body(http: web.Request, bot: Runtime) -> web.Response:
     """POST /ops/offboard (loopback, the console token): `socialbot offboard` beside a
     running server."""
+    return await _answered(http, bot, offboard_now)
+
+
+async def _answered(http: web.Request, bot: Runtime,
+                    run: Callable[[Runtime, dict[str, Any]], dict[str, Any]]) -> web.Response:
+    """`run` on the JSON object posted; its answer, 400 when it refuses (nothing changed)."""
     try:
         body = await http.json()
         if not isinstance(body, dict):
             raise ValueError
     except ValueError:
         return web.json_response({"error": "expected a JSON object"}, status=400)
-    answer = offboard_now(bot, body)
+    answer = run(bot, body)
     bot.dispatcher.wake()
     return web.json_response(answer, status=400 if "error" in answer else 200)
 
@@ -83,12 +90,4 @@ def run_account_command(bot: Runtime, body: dict[str, Any]) -> dict[str, Any]:
 
 async def account_from_body(http: web.Request, bot: Runtime) -> web.Response:
     """POST /ops/account (loopback, the console token): `socialbot account` beside a server."""
-    try:
-        body = await http.json()
-        if not isinstance(body, dict):
-            raise ValueError
-    except ValueError:
-        return web.json_response({"error": "expected a JSON object"}, status=400)
-    answer = run_account_command(bot, body)
-    bot.dispatcher.wake()
-    return web.json_response(answer, status=400 if "error" in answer else 200)
+    return await _answered(http, bot, run_account_command)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib import error, request
 
 import click
 
@@ -16,6 +14,8 @@ from bot.config import AppConfig
 from bot.notifications import Notification
 from socialbot import messages
 from socialbot.bootstrap import resolve
+from socialbot.loopback import ask_server
+from socialbot.loopback import fail as _fail
 from storage.engine import Store, StoreError, StoreLocked
 from storage.tinydb_repository import TinyDBRepository
 
@@ -31,11 +31,6 @@ def _load(config_path: Path) -> tuple[AppConfig, Path]:
 
     config, base_dir = load_or_exit(config_path)
     return config, resolve(base_dir, config.storage.path)
-
-
-def _fail(text: str, code: int = 1) -> None:
-    click.echo(f"error: {text}", err=True)
-    sys.exit(code)
 
 
 # -- socialbot outbox -------------------------------------------------------------------------
@@ -126,22 +121,8 @@ def retry(group_config: Path, message_ids: tuple[str, ...], all_dead: bool,
 
 
 def _retry_through_server(path: Path, wanted: list[str] | None) -> list[str]:
-    advert = path.with_name(path.name + ".console.json")
-    if not advert.exists():
-        _fail(messages.locked_without_server(path))
-    info = json.loads(advert.read_text())
-    url = info["url"].rstrip("/") + "/ops/outbox/retry"
     body = {"all_dead": True} if wanted is None else {"ids": wanted}
-    call = request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
-        "Content-Type": "application/json", "Authorization": f"Bearer {info['token']}"})
-    try:
-        with request.urlopen(call, timeout=30) as answer:
-            return list(json.loads(answer.read())["retried"])
-    except error.HTTPError as problem:
-        _fail(messages.server_refused(problem.code, problem.read().decode(errors="replace")))
-    except OSError as problem:
-        _fail(messages.server_unreachable(url, problem))
-    raise AssertionError("unreachable")
+    return list(ask_server(path, "/ops/outbox/retry", body)["retried"])
 
 
 # -- socialbot backup / restore / verify ------------------------------------------------------

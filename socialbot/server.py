@@ -350,8 +350,9 @@ async def purge_now(request: web.Request) -> web.Response:
 
 
 def console_file(bot: Runtime) -> Path:
-    path = bot.storage_path()
-    return path.with_name(path.name + ".console.json")
+    from socialbot.loopback import advert
+
+    return advert(bot.storage_path())
 
 
 def advertise_console(app: web.Application, url: str) -> Path:

@@ -58,16 +58,20 @@ def data_dir_config(tmp_path: Path) -> Path:
     return target
 
 
-def run_socialbot(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """`python -m socialbot ARGS...` in a process of its own, as typed in a shell."""
+def run_socialbot(*args: str, timeout: float = 120,
+                  stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m socialbot ARGS...` in a process of its own, as typed in a shell (`stdin`,
+    when given, is what is typed into it)."""
     return subprocess.run([sys.executable, "-m", "socialbot", *args], cwd=ROOT, text=True,
-                          capture_output=True, timeout=timeout, check=False)
+                          input=stdin, capture_output=True, timeout=timeout, check=False)
 
 
 @contextmanager
-def running_server(config_file: Path, log_path: Path) -> Iterator[subprocess.Popen[str]]:
+def running_server(config_file: Path, log_path: Path,
+                   banner: list[str] | None = None) -> Iterator[subprocess.Popen[str]]:
     """`socialbot serve --port 0` in its own process (no Slack, no Teams), stderr to
-    `log_path`; yields once it listens, stops it with SIGTERM after."""
+    `log_path`; yields once it listens (its "listening on URL" line appended to `banner`),
+    stops it with SIGTERM after."""
     with log_path.open("w") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "socialbot", "serve", "--config", str(config_file),
@@ -75,7 +79,10 @@ def running_server(config_file: Path, log_path: Path) -> Iterator[subprocess.Pop
             env={**os.environ, "SLACK_BOT_TOKEN": "", "MICROSOFT_APP_ID": ""})
         try:
             assert process.stdout is not None
-            assert "listening on" in process.stdout.readline()
+            line = process.stdout.readline()
+            assert "listening on" in line
+            if banner is not None:
+                banner.append(line)
             yield process
         finally:
             process.send_signal(signal.SIGTERM)

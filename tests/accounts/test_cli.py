@@ -6,33 +6,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot.audit import Actor
 from bot.config import load_config
 from socialbot.bootstrap import build
-from tests.support import ROOT, SAMPLE_CONFIG
+from tests.support import data_dir_config, running_server
+from tests.support import run_socialbot as socialbot
 
 
 @pytest.fixture
 def config_file(tmp_path: Path) -> Path:
-    raw = yaml.safe_load(SAMPLE_CONFIG.read_text())
-    raw["storage"] = {"path": "data/bot.json"}
-    target = tmp_path / "app.yaml"
-    target.write_text(yaml.safe_dump(raw))
-    return target
-
-
-def socialbot(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "socialbot", *args], cwd=ROOT, text=True,
-                          capture_output=True, timeout=60, check=False)
+    return data_dir_config(tmp_path)
 
 
 def seed(config_file: Path) -> None:
@@ -110,34 +97,24 @@ def test_the_register_and_a_departure_without_a_server(config_file: Path) -> Non
 
 def test_offboard_beside_a_running_server(config_file: Path, tmp_path: Path) -> None:
     seed(config_file)
-    with (tmp_path / "serve.log").open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "socialbot", "serve", "--config", str(config_file),
-             "--port", "0"], cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=log,
-            env={**os.environ, "SLACK_BOT_TOKEN": "", "MICROSOFT_APP_ID": ""})
-        try:
-            assert process.stdout is not None
-            assert "listening on" in process.stdout.readline()
-            run = socialbot("offboard", "adoe", "--reason", "moving away", "--last-day",
-                            "2099-06-30", "--as", "kwong", "--config", str(config_file))
-            assert run.returncode == 0, run.stderr
-            assert run.stdout.strip() == "O-1: scheduled for 2099-06-30."
-            refused = socialbot("offboard", "kwong", "--reason", "x", "--as", "kwong",
-                                "--config", str(config_file))
-            assert refused.returncode == 1 and "your own departure" in refused.stderr
-            register = socialbot("accounts", "--config", str(config_file), "--as", "adoe")
-            assert "YouTube @Pickering" in register.stdout  # not before the last day
-            granted = socialbot("account", "--as", "rsingh", "grant", "AC-3", "jpatel",
-                                "--config", str(config_file))
-            assert granted.returncode == 0, granted.stderr
-            assert granted.stdout.strip() == "jpatel may now use AC-3 (YouTube @Pickering)."
-            refused = socialbot("account", "--as", "adoe", "retire", "AC-3", "closing",
-                                "--config", str(config_file))
-            assert refused.returncode == 1 and "Only the Corporate" in refused.stderr
-            listed = socialbot("accounts", "--config", str(config_file), "--format", "json")
-            [youtube] = [a for a in json.loads(listed.stdout)["accounts"] if a["id"] == "AC-3"]
-            assert [u["id"] for u in youtube["users"]] == ["adoe", "jpatel"]
-        finally:
-            process.send_signal(signal.SIGTERM)
-            process.wait(30)
+    with running_server(config_file, tmp_path / "serve.log") as process:
+        run = socialbot("offboard", "adoe", "--reason", "moving away", "--last-day",
+                        "2099-06-30", "--as", "kwong", "--config", str(config_file))
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.strip() == "O-1: scheduled for 2099-06-30."
+        refused = socialbot("offboard", "kwong", "--reason", "x", "--as", "kwong",
+                            "--config", str(config_file))
+        assert refused.returncode == 1 and "your own departure" in refused.stderr
+        register = socialbot("accounts", "--config", str(config_file), "--as", "adoe")
+        assert "YouTube @Pickering" in register.stdout  # not before the last day
+        granted = socialbot("account", "--as", "rsingh", "grant", "AC-3", "jpatel",
+                            "--config", str(config_file))
+        assert granted.returncode == 0, granted.stderr
+        assert granted.stdout.strip() == "jpatel may now use AC-3 (YouTube @Pickering)."
+        refused = socialbot("account", "--as", "adoe", "retire", "AC-3", "closing",
+                            "--config", str(config_file))
+        assert refused.returncode == 1 and "Only the Corporate" in refused.stderr
+        listed = socialbot("accounts", "--config", str(config_file), "--format", "json")
+        [youtube] = [a for a in json.loads(listed.stdout)["accounts"] if a["id"] == "AC-3"]
+        assert [u["id"] for u in youtube["users"]] == ["adoe", "jpatel"]
     assert process.returncode == 0

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
-import yaml
 from aiohttp import ClientSession
 
-from tests.support import ROOT, SAMPLE_CONFIG
+from tests.support import ROOT, data_dir_config, run_socialbot, running_server
 
 WHOLE_REQUEST = """\
 request
@@ -61,16 +58,10 @@ status
 
 @pytest.fixture
 def config_file(tmp_path: Path) -> Path:
-    raw = yaml.safe_load(SAMPLE_CONFIG.read_text())
-    raw["storage"]["path"] = str(tmp_path / "data" / "bot.json")
-    path = tmp_path / "app.yaml"
-    path.write_text(yaml.safe_dump(raw))
-    return path
+    return data_dir_config(tmp_path)
 
 
-def socialbot(*args: str, stdin: str = "", timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "socialbot", *args], cwd=ROOT, input=stdin,
-                          capture_output=True, text=True, timeout=timeout)
+socialbot = partial(run_socialbot, stdin="", timeout=60)
 
 
 def test_a_whole_request_through_the_terminal_then_export(config_file: Path) -> None:
@@ -203,15 +194,10 @@ def test_unknown_people_and_commands_get_clear_answers(config_file: Path) -> Non
 
 
 async def test_the_console_talks_to_a_running_server(config_file: Path, tmp_path: Path) -> None:
-    server = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "socialbot", "serve", "--config", str(config_file), "--port", "0",
-        cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        env={**os.environ, "SLACK_BOT_TOKEN": "", "MICROSOFT_APP_ID": ""})
-    try:
-        assert server.stdout is not None
-        banner = (await asyncio.wait_for(server.stdout.readline(), 30)).decode()
-        assert "listening on http://127.0.0.1:" in banner
-        url = banner.split("listening on ")[1].split(" ")[0]
+    banner: list[str] = []
+    with running_server(config_file, tmp_path / "serve.log", banner) as server:
+        assert "listening on http://127.0.0.1:" in banner[0]
+        url = banner[0].split("listening on ")[1].split(" ")[0]
         async with ClientSession() as http:
             async with http.get(f"{url}/healthz") as answer:
                 assert await answer.json() == {"status": "ok"}
@@ -230,11 +216,7 @@ async def test_the_console_talks_to_a_running_server(config_file: Path, tmp_path
         again = await asyncio.to_thread(socialbot, "console", "--config", str(config_file),
                                         "--as", "adoe", stdin="status\n")
         assert "Your request R-1 was agreed in principle by Morgan Smith" in again.stdout
-    finally:
-        server.terminate()
-        await asyncio.wait_for(server.wait(), 30)
     assert server.returncode == 0
     assert not advert.exists()  # the server withdrew its console address on the way out
-    assert server.stderr is not None
-    logged = (await server.stderr.read()).decode()
+    logged = (tmp_path / "serve.log").read_text()
     assert "ERROR" not in logged and "giving up" not in logged, logged  # a quiet first run
