@@ -92,6 +92,10 @@ class Directory:
     def director_of(self, department_id: str) -> str:
         return self._departments[department_id].director
 
+    def cct_leader_first(self) -> list[str]:
+        """The CCT Team Leader, then the other CCT members (who manages accounts, 04.08)."""
+        return list(dict.fromkeys([self.cct_team_leader, *self.cct_members]))
+
     def is_cct(self, person_id: str) -> bool:
         return person_id in self.cct_members
 

@@ -81,12 +81,8 @@ class GrantCases:
     def table_state(self, case: AccessGrant) -> str:
         return case.state
 
-    def cct(self) -> list[str]:
-        return list(dict.fromkeys([self.directory.cct_team_leader,
-                                   *self.directory.cct_members]))
-
     def people(self, case: AccessGrant, by: str) -> list[str]:
-        return self.cct()
+        return self.directory.cct_leader_first()
 
     def refused_for(self, case: AccessGrant, person_id: str, transition: Transition) -> str:
         return messages.ONLY_CCT_MANAGES_ACCOUNTS
@@ -123,10 +119,10 @@ class GrantCases:
         return ""
 
     def visible_to(self, case: AccessGrant, person_id: str) -> bool:
-        return person_id in self.cct() or person_id == case.requester_id
+        return person_id in self.directory.cct_leader_first() or person_id == case.requester_id
 
     def acting_now(self, case: AccessGrant) -> list[str]:
-        return [] if case.is_final else self.cct()
+        return [] if case.is_final else self.directory.cct_leader_first()
 
     def final_message(self, case: AccessGrant) -> str:
         return messages.grant_recorded_already(case.id, ", ".join(case.accounts))
@@ -166,7 +162,8 @@ class AccessGrants:
         grant = grant.evolve(history=sealed(grant.id, (entry,)))
         note = Notification(
             id=f"{grant.id}:1:action_needed", kind="action_needed", case_id=grant.id, step=1,
-            recipients=tuple(self.cases.cct()), audience="cct", case_type=CASE_TYPE,
+            recipients=tuple(self.directory.cct_leader_first()), audience="cct",
+            case_type=CASE_TYPE,
             summary=messages.grant_waiting(grant.id, request.id))
         return self.repository.save(grant, expected_version=0, notifications=[note])
 

@@ -112,12 +112,8 @@ class OffboardingCases:
     def table_state(self, case: OffboardingCase) -> str:
         return case.state
 
-    def cct(self) -> list[str]:
-        return list(dict.fromkeys([self.directory.cct_team_leader,
-                                   *self.directory.cct_members]))
-
     def people(self, case: OffboardingCase, by: str) -> list[str]:
-        return [p for p in self.cct() if p != case.person_id]
+        return [p for p in self.directory.cct_leader_first() if p != case.person_id]
 
     def refused_for(self, case: OffboardingCase, person_id: str, transition: Transition) -> str:
         return messages.ONLY_CCT_OFFBOARDS
@@ -147,7 +143,7 @@ class OffboardingCases:
         return ""
 
     def visible_to(self, case: OffboardingCase, person_id: str) -> bool:
-        return person_id in self.cct()
+        return person_id in self.directory.cct_leader_first()
 
     def acting_now(self, case: OffboardingCase) -> list[str]:
         return self.people(case, "cct") if case.state == "proposed" else []
@@ -224,8 +220,9 @@ class Offboarding:
                                reason=reason, source=source, created_at=self.clock.now(),
                                state="proposed")
         entry = self._entry(case, None, "propose", source, comment=reason)
-        return self._save(case, entry, 0, [self._notice(case, "proposed", self.cases.cct(),
-                                                        audience="cct")])
+        notice = self._notice(case, "proposed", self.directory.cct_leader_first(),
+                              audience="cct")
+        return self._save(case, entry, 0, [notice])
 
     # -- the CCT's decisions on a case ----------------------------------------------------------
 
@@ -417,7 +414,7 @@ class Offboarding:
         return [c for c in self.repository.all() if c.person_id == person_id and c.kind == kind]
 
     def _check_cct(self, actor: Actor, person: str) -> None:
-        if actor.person_id not in self.cases.cct():
+        if actor.person_id not in self.directory.cct_leader_first():
             raise Refused(messages.ONLY_CCT_OFFBOARDS)
         if actor.person_id == person:
             raise Refused(messages.NOT_YOURSELF)

@@ -153,8 +153,8 @@ class PasswordTaskCases:
         return not case.is_final and person_id in self.holders(case)
 
     def pass_candidates(self, case: PasswordTask, person_id: str) -> list[str]:
-        pool = [self.directory.cct_team_leader, *self.directory.cct_members]
-        return [p for p in dict.fromkeys(pool) if p not in (person_id, case.assignee)]
+        return [p for p in self.directory.cct_leader_first()
+                if p not in (person_id, case.assignee)]
 
     def already_message(self, case: Any, step: int) -> str:
         """A late, double or stale click: what became of the step the person saw (done by

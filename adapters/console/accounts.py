@@ -164,7 +164,7 @@ class AccountCommands:
 
     def departures(self, args: list[str]) -> str:
         offboarding = self.duties.offboarding
-        if self.person() not in offboarding.cases.cct():
+        if self.person() not in self.duties.directory.cct_leader_first():
             raise Refused(messages.ONLY_CCT_OFFBOARDS)
         cases = offboarding.open_cases()
         if not cases:
@@ -256,7 +256,7 @@ def task_line(row: dict[str, Any], done_hint: str) -> str:
 def cct_waiting_lines(duties: AccountDuties, person_id: str) -> list[str]:
     """For the CCT: approved requests whose accounts wait to be recorded, and departures a
     directory sync proposed ([] for anyone else)."""
-    if person_id not in duties.grants.cases.cct():
+    if person_id not in duties.directory.cct_leader_first():
         return []
     return [*(messages.grant_waiting(g.id, g.request_id) for g in duties.grants.open_grants()),
             *(messages.offboarding_summary(c.id, c.kind, c.state)
