@@ -124,21 +124,32 @@ class TeamsChannel:
             await self._each(note, self._people(note.recipients), render)
 
     async def _close_copies(self, note: Notification, request: SocialMediaRequest) -> None:
+        await self._update_copies(
+            note, lambda viewer: self.views.card(request, viewer or None, step=note.step))
+
+    async def _update_copies(self, note: Notification, card_for: Render, *,
+                             each_message: bool = False) -> None:
+        """Update every copy of the step's cards the ledger knows, each once: one per person
+        (a request's card, drawn for its viewer) or, with `each_message`, every message (a
+        task's notice and each reminder)."""
         failures: list[DeliveryFailed] = []
-        for copy in self.ledger.copies(request.id, note.step, CHANNEL):
+        for copy in self.ledger.copies(note.case_id, note.step, CHANNEL):
             target = str(copy["target"])
+            if each_message:
+                target += f"#{copy['activity_id']}"
             if self.ledger.sent(note.id, CHANNEL, target):
                 continue
             viewer = str(copy.get("viewer") or "")
-            card = self.views.card(request, viewer or None, step=note.step)
             reference = ConversationReference().deserialize(copy["reference"])
             try:
-                await self._update(reference, str(copy["activity_id"]), card)
+                await self._update(reference, str(copy["activity_id"]), card_for(viewer))
             except DeliveryFailed as failure:
                 failures.append(failure)
                 continue
-            self.ledger.record(notification=note, channel=CHANNEL, target=target,
-                               ref={"activity_id": copy["activity_id"], "viewer": viewer})
+            ref = {"activity_id": copy["activity_id"]}
+            if not each_message:
+                ref["viewer"] = viewer
+            self.ledger.record(notification=note, channel=CHANNEL, target=target, ref=ref)
         _raise_first(failures)
 
     async def _tell_requester(self, note: Notification, request: SocialMediaRequest) -> None:
@@ -169,7 +180,7 @@ class TeamsChannel:
         if note.kind == "step_closed":
             closed = duties.closed_card(note)
             if closed is not None:
-                await self._update_task_copies(note, closed)
+                await self._update_copies(note, lambda _: closed, each_message=True)
             return
         def render(viewer: str) -> Json:
             return duties.card(note, viewer) or {}
@@ -179,23 +190,6 @@ class TeamsChannel:
         else:
             targets = self._people(note.recipients)
         await self._each(note, [t for t in targets if duties.card(note, t[1])], render)
-
-    async def _update_task_copies(self, note: Notification, card: Json) -> None:
-        """Every copy of the step's notice (the first and each reminder), each once."""
-        failures: list[DeliveryFailed] = []
-        for copy in self.ledger.copies(note.case_id, note.step, CHANNEL):
-            target = f"{copy['target']}#{copy['activity_id']}"
-            if self.ledger.sent(note.id, CHANNEL, target):
-                continue
-            reference = ConversationReference().deserialize(copy["reference"])
-            try:
-                await self._update(reference, str(copy["activity_id"]), card)
-            except DeliveryFailed as failure:
-                failures.append(failure)
-                continue
-            self.ledger.record(notification=note, channel=CHANNEL, target=target,
-                               ref={"activity_id": copy["activity_id"]})
-        _raise_first(failures)
 
     # -- moderation alerts ----------------------------------------------------------------------
 
