@@ -104,6 +104,19 @@ def _retry_after(headers: Any) -> float:
     return 1.0
 
 
+def raise_first(failures: list[DeliveryFailed]) -> None:
+    """After trying every target: fail so the outbox retries the rest, as soon as the longest
+    pause asked for allows (a pause of one Web API method when all named the same)."""
+    retryable = [f for f in failures if f.retry_after is not None]
+    if retryable:
+        scopes = {f.scope for f in retryable}
+        raise DeliveryFailed(str(retryable[0]), retry_after=max(
+            f.retry_after or 0.0 for f in retryable),
+            scope=scopes.pop() if len(scopes) == 1 else None)
+    if failures:
+        raise failures[0]
+
+
 class SlackChannel:
     name = CHANNEL
 
@@ -173,14 +186,7 @@ class SlackChannel:
                 continue
             self.ledger.record(notification=notification, channel=CHANNEL, target=target,
                                ref={**ref, "viewer": viewer})
-        retryable = [f for f in failures if f.retry_after is not None]
-        if retryable:
-            scopes = {f.scope for f in retryable}
-            raise DeliveryFailed(str(retryable[0]), retry_after=max(
-                f.retry_after or 0.0 for f in retryable),
-                scope=scopes.pop() if len(scopes) == 1 else None)
-        if failures:
-            raise failures[0]
+        raise_first(failures)
 
     # -- at most one copy after a crash ---------------------------------------------------------
 
@@ -405,12 +411,7 @@ class SlackChannel:
                 continue
             self.ledger.record(notification=note, channel=CHANNEL, target=target,
                                ref={"channel": copy["channel"], "ts": copy["ts"]})
-        retryable = [f for f in failures if f.retry_after is not None]
-        if retryable:
-            raise DeliveryFailed(str(retryable[0]),
-                                 retry_after=max(f.retry_after or 0.0 for f in retryable))
-        if failures:
-            raise failures[0]
+        raise_first(failures)
 
     # -- App Home -------------------------------------------------------------------------------
 
