@@ -41,6 +41,17 @@ _SECRET_TEXT = re.compile(
     r"|\b(login|log-in|sign[ -]?in|credentials?)\b\s*[:=]", re.IGNORECASE)
 
 
+def checked_reason(reason: str) -> str:
+    """A reason someone gave (a revocation, a departure): required, short, never a secret."""
+    text = (reason or "").strip()
+    refuse_secrets({"reason": text})
+    if not text:
+        raise FieldErrors({"reason": messages.field_required("reason")})
+    if len(text) > MAX_COMMENT:
+        raise FieldErrors({"reason": messages.too_long(MAX_COMMENT)})
+    return text
+
+
 def refuse_secrets(fields: Mapping[str, str]) -> None:
     """Raise FieldErrors naming every field that is, or looks like it holds, a password."""
     errors = {name: messages.NO_PASSWORDS for name, value in fields.items()
@@ -267,7 +278,7 @@ class AccountRegister:
 
     def retire(self, actor: Actor, ref: str, reason: str) -> Account:
         self._check_manager(actor)
-        reason = self._reason(reason)
+        reason = checked_reason(reason)
         account = self._open_account(ref)
         entry = self._entry(account, actor, "retire", reason,
                             {"users": ", ".join(account.users)})
@@ -305,7 +316,7 @@ class AccountRegister:
         from `source` (a departure on its last day)."""
         if actor is not None:
             self._check_manager(actor)
-        reason = self._reason(reason)
+        reason = checked_reason(reason)
         account = self.get(ref)
         if person_id not in account.users:
             return account
@@ -368,15 +379,6 @@ class AccountRegister:
         if errors:
             raise FieldErrors(errors)
         return out
-
-    def _reason(self, reason: str) -> str:
-        text = (reason or "").strip()
-        refuse_secrets({"reason": text})
-        if not text:
-            raise FieldErrors({"reason": messages.field_required("reason")})
-        if len(text) > MAX_COMMENT:
-            raise FieldErrors({"reason": messages.too_long(MAX_COMMENT)})
-        return text
 
     def _known_people(self, people: Iterable[str]) -> list[str]:
         found = []

@@ -24,6 +24,7 @@ from bot.accounts import (
     AccountRegister,
     AccountStore,
     RecordTable,
+    checked_reason,
     refuse_secrets,
     save_once,
     system_entry,
@@ -33,7 +34,6 @@ from bot.cases import CaseEngine, Move, Transition
 from bot.directory import Directory
 from bot.domain import SocialMediaRequest
 from bot.errors import FieldErrors, NotFound, Refused
-from bot.limits import MAX_COMMENT
 from bot.notifications import Notification
 from bot.ports import Clock
 from bot.tasks import PasswordTasks
@@ -184,7 +184,7 @@ class Offboarding:
         """Schedule `person_id`'s departure on `last_day` (None: today); it executes on that
         day. Idempotent for the same person and day; a proposal for them is confirmed by it."""
         person = self.resolve(person_id)
-        reason = _checked_reason(reason)
+        reason = checked_reason(reason)
         if actor is not None:
             self._check_cct(actor, person)
         day = last_day or self.today()
@@ -212,7 +212,7 @@ class Offboarding:
         """A departure a directory sync noticed: opened for the CCT to confirm or dismiss,
         never executed on its own. Idempotent while one is open for the person."""
         person = self.resolve(person_id)
-        reason = _checked_reason(reason)
+        reason = checked_reason(reason)
         for case in self._cases_of(person, kind="leaving"):
             if case.state in OPEN_STATES:
                 return case
@@ -253,7 +253,7 @@ class Offboarding:
         """Remove `person_id` from the accounts named (None: all of theirs) at once, open a
         password task for each, and tell the person and their supervisor."""
         person = self.resolve(person_id)
-        reason = _checked_reason(reason)
+        reason = checked_reason(reason)
         self._check_cct(actor, person)
         theirs = {a.id: a for a in self.register.of_person(person)}
         if accounts is None:
@@ -453,12 +453,3 @@ class Offboarding:
             intent="first_notice" if what == "proposed" else "outcome",
             summary=messages.offboarding_summary(case.id, case.kind, what))
 
-
-def _checked_reason(reason: str) -> str:
-    text = (reason or "").strip()
-    refuse_secrets({"reason": text})
-    if not text:
-        raise FieldErrors({"reason": messages.field_required("reason")})
-    if len(text) > MAX_COMMENT:
-        raise FieldErrors({"reason": messages.too_long(MAX_COMMENT)})
-    return text

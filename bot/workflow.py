@@ -70,6 +70,10 @@ REQUEST_TRANSITIONS: tuple[Transition, ...] = (
 )
 
 
+# What a change the bot makes on its own writes: the request moved and its notices.
+Change = tuple[SocialMediaRequest, list[Notification]]
+
+
 @dataclass(frozen=True)
 class WorkflowSettings:
     chains: Mapping[str, list[str]]
@@ -605,22 +609,17 @@ class Workflow:
 
     def close_for_departure(self, request_id: str, entry: HistoryEntry) -> SocialMediaRequest:
         """Withdraw an open request of someone who left, with `entry` (signed by the bot)."""
-        for _ in range(3):
-            request = self.get(request_id)
+        def withdraw(request: SocialMediaRequest) -> Change | None:
             if request.is_final:
-                return request
+                return None
             moved = request.evolve(state="withdrawn", step=request.step + 1, assignee=None,
                                    history=sealed(request.id, (*request.history, replace(
                                        entry, seq=len(request.history) + 1, step=request.step,
                                        stage=request.state))))
-            notes = [self.cases._step_closed(request),
-                     self.cases._requester_update(moved, "withdraw")]
-            try:
-                return self.repository.save(moved, expected_version=request.version,
-                                            notifications=notes)
-            except ConcurrentUpdate:
-                continue
-        return self.get(request_id)
+            return moved, [self.cases._step_closed(request),
+                           self.cases._requester_update(moved, "withdraw")]
+
+        return self._save_retrying(request_id, withdraw)
 
     def waiting_on(self, person_id: str) -> list[SocialMediaRequest]:
         """Open requests whose current stage waits on `person_id` as its signer (not merely
@@ -653,17 +652,30 @@ class Workflow:
     def hand_over(self, request_id: str, leaver: str, to: str,
                   entry: HistoryEntry) -> SocialMediaRequest:
         """Reassign the stage waiting on `leaver` to `to`, with `entry` (signed by the bot)."""
-        for _ in range(3):
-            request = self.get(request_id)
+        def reassign(request: SocialMediaRequest) -> Change | None:
             if request.is_final or leaver not in self.current_approvers(request):
-                return request
+                return None
             signed = replace(entry, seq=len(request.history) + 1, step=request.step,
                              stage=request.state,
                              details={**entry.details, "from": leaver, "to": to})
             moved = request.evolve(step=request.step + 1, assignee=to,
                                    history=sealed(request.id, (*request.history, signed)))
-            notes = [self.cases._step_closed(request), self.cases.action_needed(moved),
-                     self.cases._requester_update(moved, "reassign")]
+            return moved, [self.cases._step_closed(request), self.cases.action_needed(moved),
+                           self.cases._requester_update(moved, "reassign")]
+
+        return self._save_retrying(request_id, reassign)
+
+    def _save_retrying(self, request_id: str,
+                       change: Callable[[SocialMediaRequest], Change | None]
+                       ) -> SocialMediaRequest:
+        """Save a change the bot makes on its own (no button, so no step to check): on a
+        concurrent save, read the request again and ask `change` again (three tries)."""
+        for _ in range(3):
+            request = self.get(request_id)
+            changed = change(request)
+            if changed is None:
+                return request
+            moved, notes = changed
             try:
                 return self.repository.save(moved, expected_version=request.version,
                                             notifications=notes)
