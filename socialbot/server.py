@@ -319,8 +319,7 @@ PURGE_EVERY = timedelta(days=1)
 
 
 def run_purge(bot: Runtime, *, dry_run: bool) -> PurgeReport:
-    return purge(bot.store, bot.config.retention, bot.reminders.clock.now(), dry_run=dry_run,
-                 repository=bot.repository)
+    return purge(bot.store, bot.config.retention, bot.reminders.clock.now(), dry_run=dry_run)
 
 
 async def _purge_daily(bot: Runtime) -> None:

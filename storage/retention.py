@@ -21,7 +21,7 @@ from bot.retention import Cutoffs, PurgeReport, closed_at, redacted_alert, redac
 from storage.case_tables import QUESTIONS
 from storage.engine import Op, Store
 from storage.moderation_repository import ALERTS, AUTHORS, EXAMPLES, POSTS
-from storage.tinydb_repository import DELIVERIES, OUTBOX, REQUESTS, TinyDBRepository
+from storage.tinydb_repository import DELIVERIES, OUTBOX, REQUESTS
 
 RETENTION = "retention"
 # Further case tables with personal information (citizens' questions): table -> (parse,
@@ -31,8 +31,8 @@ EXTRA_CASES: dict[str, tuple[Callable[[dict[str, Any]], Any], Redactor]] = {
     QUESTIONS: (Question.from_record, redacted_question)}
 
 
-def purge(store: Store, retention: RetentionConfig, now: datetime, *, dry_run: bool,
-          repository: TinyDBRepository | None = None) -> PurgeReport:
+def purge(store: Store, retention: RetentionConfig, now: datetime, *,
+          dry_run: bool) -> PurgeReport:
     cutoffs = Cutoffs.at(now, retention)
     report = PurgeReport(dry_run=dry_run)
     ops: list[Op] = []
@@ -107,9 +107,7 @@ def purge(store: Store, retention: RetentionConfig, now: datetime, *, dry_run: b
     ops.append(("put", RETENTION, "last", {
         "at": now.isoformat(), "requests": len(report.requests), "alerts": len(report.alerts),
         "questions": len(report.questions), "deleted": dict(report.counts)}))
-    store.commit(ops)
-    if repository is not None:
-        repository.forget(report.requests)
+    store.commit(ops)  # the repositories' indexes and parsed copies follow (Store.watch)
     return report
 
 

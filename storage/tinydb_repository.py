@@ -55,11 +55,14 @@ class TinyDBRepository:
         self._open: set[str] = set()
         self._refusals: dict[str, int] = defaultdict(int)
         self._copies: dict[tuple[str, str], list[str]] = defaultdict(list)
-        # Every request id as stored at start and as saved since, in order: the change feed
-        # the inbox index and the dashboard's totals catch up from (`changed_since`).
+        # Every request id as stored at start and as written since (by `save` or straight to
+        # the store, as a purge does), in order: the change feed the inbox index and the
+        # dashboard's totals catch up from (`changed_since`).
         self._changes: list[str] = []
+        self._highest = 0
         self._chain_unhashed_histories()
-        self._next_number = itertools.count(self._build_indexes() + 1)
+        self._build_indexes()
+        self._next_number = itertools.count(self._highest + 1)
         self._outbox = OutboxIndex()
         store.watch(OUTBOX, self._outbox.changed)
 
@@ -78,18 +81,22 @@ class TinyDBRepository:
                   for r in old),
                 migration_record("request-history-hashes", len(old))])
 
-    def _build_indexes(self) -> int:
-        highest = 0
-        for doc_id, record in self.store.items(REQUESTS):
-            self._index(record)
-            self._changes.append(doc_id)
-            highest = max(highest, int(doc_id.removeprefix("R-")))
+    def _build_indexes(self) -> None:
+        self.store.watch(REQUESTS, self._request_written)
         for doc_id, _ in self.store.items(REFUSALS):
             self._refusals[doc_id.rsplit("#", 1)[0]] += 1
         for doc_id, record in self.store.items(DELIVERIES):
             if record["ref"] is not None:  # an intent without a result is not a copy
                 self._copies[(record["request_id"], record["channel"])].append(doc_id)
-        return highest
+
+    def _request_written(self, doc_id: str, record: dict[str, Any] | None, _: int) -> None:
+        """Every request as loaded, then every write to one: the indexes follow the store,
+        and a parsed copy is read again (`save` puts back the one it just wrote)."""
+        self._parsed.pop(doc_id, None)
+        self._changes.append(doc_id)
+        if record is not None:
+            self._index(record)
+            self._highest = max(self._highest, int(doc_id.removeprefix("R-")))
 
     def _index(self, record: dict[str, Any]) -> None:
         self._by_requester[record["requester_id"]].add(record["id"])
@@ -110,8 +117,7 @@ class TinyDBRepository:
         record = self.store.get(REQUESTS, request_id)
         if record is None:
             return None
-        # Requests are immutable values and every write goes through `save`, so a parsed copy
-        # stays right until the next save replaces it.
+        # Requests are immutable values; a write to the store drops the parsed copy.
         request = self._parsed[request_id] = SocialMediaRequest.from_record(record)
         return request
 
@@ -129,8 +135,6 @@ class TinyDBRepository:
                 raise HistoryRewritten(f"{request.id}: the audit trail is append-only")
             self.store.commit(ops)
             self._parsed[saved.id] = saved
-            self._index(record)
-            self._changes.append(saved.id)
         return saved
 
     def changed_since(self, cursor: int) -> tuple[list[str], int]:
@@ -301,12 +305,3 @@ class TinyDBRepository:
 
     def put_value(self, namespace: str, key: str, value: Mapping[str, Any]) -> None:
         self.store.commit([("put", KEYVALUE, f"{namespace}:{key}", dict(value))], sync=False)
-
-    # -- Retention (storage/retention.py) ---------------------------------------------------
-
-    def forget(self, request_ids: Iterable[str]) -> None:
-        """Requests rewritten by a purge: read them again from the store from now on."""
-        forgotten = list(request_ids)
-        for request_id in forgotten:
-            self._parsed.pop(request_id, None)
-        self._changes.extend(forgotten)  # the dashboard's totals take them in again

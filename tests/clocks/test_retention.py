@@ -56,8 +56,7 @@ def test_a_purge_keeps_the_signed_record_and_removes_the_rest(
     assert (dry.requests, dry.alerts, dry.counts.get(POSTS)) == (["R-1"], ["A-1"], 1)
     assert bot.repository.get("R-1").employee.first_name == "Alex"  # type: ignore[union-attr]
 
-    done = purge(bot.store, sample_config.retention, clock.now(), dry_run=False,
-                 repository=bot.repository)
+    done = purge(bot.store, sample_config.retention, clock.now(), dry_run=False)
     assert (done.requests, done.alerts) == (["R-1"], ["A-1"])
     request = bot.repository.get("R-1")
     assert request is not None and request.employee.first_name == REMOVED
