@@ -21,6 +21,7 @@ from typing import Annotated, Any
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from adapters.bounded_body import Refused, read_bounded
 from bot.accounts import refuse_secrets
 from bot.errors import CaseError, FieldErrors
 from bot.limits import MAX_COMMENT, MAX_HR_BODY
@@ -44,12 +45,6 @@ class LeaverIn(BaseModel):
     reason: Annotated[str, Field(min_length=1, max_length=MAX_COMMENT)]
 
 
-class HrRefused(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
 class LeaversEndpoint:
     def __init__(self, offboarding: Offboarding, token: str, on_queued: Any = None) -> None:
         self.offboarding = offboarding
@@ -59,9 +54,9 @@ class LeaversEndpoint:
     async def handle(self, request: web.Request) -> web.Response:
         try:
             self._authenticate(request)
-            rows = self._parse(await self._read(request))
+            rows = self._parse(await read_bounded(request, MAX_HR_BODY))
             checked = [self._check(row, where) for where, row in rows]
-        except HrRefused as refused:
+        except Refused as refused:
             return web.json_response({"error": str(refused)}, status=refused.status)
         results: list[dict[str, Any]] = []
         for person, day, reason in checked:
@@ -79,34 +74,26 @@ class LeaversEndpoint:
     def _authenticate(self, request: web.Request) -> None:
         header = request.headers.get("Authorization", "")
         if not hmac.compare_digest(header.encode(), f"Bearer {self.token}".encode()):
-            raise HrRefused(401, "missing or wrong bearer token")
-
-    async def _read(self, request: web.Request) -> bytes:
-        if request.content_length is not None and request.content_length > MAX_HR_BODY:
-            raise HrRefused(413, f"body larger than {MAX_HR_BODY} bytes")
-        body = await request.content.read(MAX_HR_BODY + 1)
-        if len(body) > MAX_HR_BODY:
-            raise HrRefused(413, f"body larger than {MAX_HR_BODY} bytes")
-        return body
+            raise Refused(401, "missing or wrong bearer token")
 
     def _parse(self, body: bytes) -> list[tuple[str, Any]]:
         try:
             raw = json.loads(body.decode("utf-8"))
         except UnicodeDecodeError:
-            raise HrRefused(400, "the body is not UTF-8") from None
+            raise Refused(400, "the body is not UTF-8") from None
         except ValueError:
-            raise HrRefused(400, "the body is not JSON") from None
+            raise Refused(400, "the body is not JSON") from None
         if isinstance(raw, list):
             if not raw:
-                raise HrRefused(400, "no leaver in the body")
+                raise Refused(400, "no leaver in the body")
             if len(raw) > MAX_ROWS:
-                raise HrRefused(413, f"at most {MAX_ROWS} leavers per request")
+                raise Refused(413, f"at most {MAX_ROWS} leavers per request")
             return [(f"leavers[{i}]", row) for i, row in enumerate(raw)]
         return [("leaver", raw)]
 
     def _check(self, row: Any, where: str) -> tuple[str, dt.date, str]:
         if not isinstance(row, dict):
-            raise HrRefused(400, f"{where}: expected a JSON object with person, last_day and "
+            raise Refused(400, f"{where}: expected a JSON object with person, last_day and "
                                  f"reason")
         try:
             leaver = LeaverIn.model_validate(row)
@@ -114,24 +101,24 @@ class LeaversEndpoint:
             first = problem.errors()[0]
             field = ".".join(str(p) for p in first["loc"]) or "body"
             what = "unknown field" if first["type"] == "extra_forbidden" else first["msg"]
-            raise HrRefused(400, f"{where}.{field}: {what}") from None
+            raise Refused(400, f"{where}.{field}: {what}") from None
         try:
             day = dt.date.fromisoformat(leaver.last_day)
         except ValueError:
-            raise HrRefused(400, f"{where}.last_day: not a date (YYYY-MM-DD)") from None
+            raise Refused(400, f"{where}.last_day: not a date (YYYY-MM-DD)") from None
         if abs((day - self.offboarding.today()).days) > MAX_DAYS_AWAY:
-            raise HrRefused(400, f"{where}.last_day: more than {MAX_DAYS_AWAY} days from today")
+            raise Refused(400, f"{where}.last_day: more than {MAX_DAYS_AWAY} days from today")
         try:
             person = self.offboarding.resolve(leaver.person)
         except CaseError:
-            raise HrRefused(422, f"{where}.person: not in the directory") from None
+            raise Refused(422, f"{where}.person: not in the directory") from None
         if not leaver.reason.strip() or any(ord(c) < 32 and c not in "\t" for c in
                                             leaver.reason):
-            raise HrRefused(400, f"{where}.reason: empty or with control characters")
+            raise Refused(400, f"{where}.reason: empty or with control characters")
         try:
             refuse_secrets({"reason": leaver.reason})
         except FieldErrors as problem:
-            raise HrRefused(400, f"{where}.reason: {problem.errors['reason']}") from None
+            raise Refused(400, f"{where}.reason: {problem.errors['reason']}") from None
         return person, day, leaver.reason.strip()
 
 

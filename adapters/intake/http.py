@@ -20,6 +20,7 @@ from typing import Annotated, Any
 from aiohttp import web
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from adapters.bounded_body import Refused, read_bounded
 from adapters.webhook.channel import sign
 from bot.config import IntakeConfig
 from bot.moderation.desk import ModerationDesk
@@ -61,12 +62,6 @@ class PostIn(BaseModel):
         return Post(**self.model_dump())
 
 
-class IntakeRefused(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
 class IntakeEndpoint:
     def __init__(self, desk: ModerationDesk, config: IntakeConfig, *,
                  token: str = "", secret: str = "", on_queued: Any = None,
@@ -85,10 +80,10 @@ class IntakeEndpoint:
 
     async def handle(self, request: web.Request) -> web.Response:
         try:
-            body = await self._read(request)
+            body = await read_bounded(request, self.config.max_body_bytes)
             self._authenticate(request, body)
             posts = self._parse(body)
-        except IntakeRefused as refused:
+        except Refused as refused:
             return web.json_response({"error": str(refused)}, status=refused.status)
         results = [self._screen(post) for post in posts]
         if self.on_queued is not None and any(r["alert_id"] for r in results):
@@ -104,22 +99,13 @@ class IntakeEndpoint:
                 "duplicate_of": verdict.duplicate_of, "banned_author": verdict.banned_author,
                 "auto_remove": verdict.auto_remove}
 
-    async def _read(self, request: web.Request) -> bytes:
-        limit = self.config.max_body_bytes
-        if request.content_length is not None and request.content_length > limit:
-            raise IntakeRefused(413, f"body larger than {limit} bytes")
-        body = await request.content.read(limit + 1)
-        if len(body) > limit:
-            raise IntakeRefused(413, f"body larger than {limit} bytes")
-        return body
-
     def _authenticate(self, request: web.Request, body: bytes) -> None:
         header = request.headers.get("Authorization", "")
         if self.token and hmac.compare_digest(header.encode(), f"Bearer {self.token}".encode()):
             return
         if self.secret and self._signed(request, body):
             return
-        raise IntakeRefused(401, "missing or wrong credentials")
+        raise Refused(401, "missing or wrong credentials")
 
     def _signed(self, request: web.Request, body: bytes) -> bool:
         timestamp = request.headers.get("X-Socialbot-Timestamp", "")
@@ -134,30 +120,30 @@ class IntakeEndpoint:
         try:
             raw = json.loads(body.decode("utf-8"))
         except UnicodeDecodeError:
-            raise IntakeRefused(400, "the body is not UTF-8") from None
+            raise Refused(400, "the body is not UTF-8") from None
         except ValueError as problem:
-            raise IntakeRefused(400, f"malformed JSON: {problem}") from None
+            raise Refused(400, f"malformed JSON: {problem}") from None
         if isinstance(raw, dict) and "posts" in raw:
             raw = raw["posts"]
         items = raw if isinstance(raw, list) else [raw]
         if not items:
-            raise IntakeRefused(400, "no posts in the body")
+            raise Refused(400, "no posts in the body")
         if len(items) > self.config.max_batch:
-            raise IntakeRefused(413, f"at most {self.config.max_batch} posts per request")
+            raise Refused(413, f"at most {self.config.max_batch} posts per request")
         return [self._post(item, f"posts[{i}]" if isinstance(raw, list) else "post")
                 for i, item in enumerate(items)]
 
     def _post(self, item: Any, where: str) -> Post:
         if not isinstance(item, dict):
-            raise IntakeRefused(400, f"{where}: expected a JSON object")
+            raise Refused(400, f"{where}: expected a JSON object")
         try:
             post = PostIn.model_validate(item)
         except ValidationError as problem:
             first = problem.errors()[0]
             field = ".".join(str(p) for p in first["loc"])
-            raise IntakeRefused(400, f"{where}.{field}: {first['msg']}") from None
+            raise Refused(400, f"{where}.{field}: {first['msg']}") from None
         if len(post.text) > self.config.max_text_chars:
-            raise IntakeRefused(400, f"{where}.text: longer than "
+            raise Refused(400, f"{where}.text: longer than "
                                      f"{self.config.max_text_chars} characters")
         return post.to_post()
 
