@@ -1,5 +1,5 @@
-"""The procedure's clocks as chat commands for Slack and Teams (the console has its own):
-clear or answer a citizen's question, close a broken link, confirm an account review."""
+"""The procedure's clocks as chat commands for the console, Slack and Teams: clear or answer
+a citizen's question, close a broken link, confirm an account review."""
 
 from __future__ import annotations
 

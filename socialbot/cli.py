@@ -105,7 +105,8 @@ def console(config_path: Path, person: str, assume_yes: bool) -> None:
         bot.workflow, bot.repository, bot.services.duties))
     session = ConsoleSession(bot.workflow, person_id, desk=bot.desk, confirm=confirm,
                              notices=bot.repository, reminders=bot.reminders,
-                             questions=bot.clocks.questions, links=bot.clocks.links,
+                             questions=bot.clocks.questions,
+                             clock_commands=bot.services.clock_commands,
                              reviews=bot.clocks.reviews,
                              time_away=bot.services.time_away,
                              duties=bot.services.duties)

@@ -385,7 +385,7 @@ async def console_turn(request: web.Request) -> web.Response:
             bot.workflow, person, desk=bot.desk, confirm=confirm, notices=bot.repository,
             reminders=bot.reminders, dashboard_link=lambda who: dashboard_messages
             .dashboard_link(origin + signer.path(who), signer.minutes),
-            questions=bot.clocks.questions, links=bot.clocks.links,
+            questions=bot.clocks.questions, clock_commands=bot.services.clock_commands,
             reviews=bot.clocks.reviews,
             time_away=bot.services.time_away,
             duties=bot.services.duties)

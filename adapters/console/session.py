@@ -5,19 +5,21 @@ from __future__ import annotations
 import shlex
 import textwrap
 from collections.abc import Callable, Generator
+from functools import partial
 from typing import Any
 
 from adapters.console.accounts import HELP as ACCOUNTS_HELP
 from adapters.console.accounts import AccountCommands, waiting_lines
 from adapters.console.notices import unseen_notices
 from bot import messages
+from bot.clock_commands import USAGE as CLOCK_USAGE
+from bot.clock_commands import ClockCommands
 from bot.config import Person
 from bot.directory import Directory
 from bot.domain import RequestKind
 from bot.duties import AccountDuties
 from bot.errors import FieldErrors
 from bot.form import FIELDS, SPEC, FieldSpec, choices, field_problem, prefill
-from bot.links import LinkChecker
 from bot.moderation.desk import DeskError, ModerationDesk
 from bot.ports import KeyValueStore
 from bot.questions import QuestionDesk, questions_table
@@ -64,7 +66,8 @@ class ConsoleSession:
                  notices: KeyValueStore | None = None,
                  reminders: Reminders | None = None,
                  dashboard_link: Callable[[str], str] | None = None,
-                 questions: QuestionDesk | None = None, links: LinkChecker | None = None,
+                 questions: QuestionDesk | None = None,
+                 clock_commands: ClockCommands | None = None,
                  reviews: AccountReviews | None = None,
                  time_away: TimeAway | None = None,
                  duties: AccountDuties | None = None) -> None:
@@ -98,22 +101,25 @@ class ConsoleSession:
                 "keep": self._moderate("keep"), "ban": self._moderate("ban"),
                 "escalate": self._moderate("escalate"),
             })
-        self._add_clock_commands(questions, links, reviews)
+        self._add_clock_commands(questions, reviews, clock_commands)
 
     # -- the procedure's clocks: citizens' questions and broken links (issue 12) ----------------
 
-    def _add_clock_commands(self, questions: QuestionDesk | None, links: LinkChecker | None,
-                            reviews: AccountReviews | None) -> None:
-        self.questions, self.links, self.reviews = questions, links, reviews
+    def _add_clock_commands(self, questions: QuestionDesk | None,
+                            reviews: AccountReviews | None,
+                            commands: ClockCommands | None) -> None:
+        self.questions, self.reviews = questions, reviews
         if reviews is not None:
-            self._commands.update({"reviews": self._reviews, "current": self._current,
-                                   "changed": self._changed})
+            self._commands["reviews"] = self._reviews
         if questions is not None:
             self._commands.update({"questions": self._questions, "question": self._mark,
-                                   "needs_answer": self._mark,  # the alert card's button
-                                   "clear": self._clear, "answered": self._answered})
-        if links is not None:
-            self._commands["close"] = self._close_link
+                                   "needs_answer": self._mark})  # the alert card's button
+        if commands is not None:  # clear, answered, close, current, changed: as in chat
+            for verb in CLOCK_USAGE:
+                self._commands[verb] = partial(self._clock_command, commands, verb)
+
+    def _clock_command(self, commands: ClockCommands, verb: str, args: list[str]) -> str:
+        return clean(commands.run(self.person_id, "console", [verb, *args]))
 
     def _questions(self, args: list[str]) -> str:
         assert self.questions is not None
@@ -127,47 +133,12 @@ class ConsoleSession:
         question = self.questions.mark(self.person_id, "console", alert)
         return f"{question.id}: the response clock runs on {question.account_id}."
 
-    def _clear(self, args: list[str]) -> str:
-        assert self.questions is not None
-        if len(args) < 2:
-            return "Usage: clear QUESTION_ID REASON  (not a question for the City)"
-        done = self.questions.clear(self.person_id, "console", args[0], " ".join(args[1:]))
-        return f"{done.id} cleared."
-
-    def _answered(self, args: list[str]) -> str:
-        assert self.questions is not None
-        if len(args) < 2:
-            return "Usage: answered QUESTION_ID HOW  (answered outside the thread)"
-        done = self.questions.answered(self.person_id, "console", args[0], " ".join(args[1:]))
-        return f"{done.id} closed as answered."
-
     def _reviews(self, args: list[str]) -> str:
         assert self.reviews is not None
         found = self.reviews.open_for(self.person_id)
         if not found:
             return messages.no_open_reviews()
         return "\n".join(clean(messages.review_asked(r.id, r.account_label)) for r in found)
-
-    def _current(self, args: list[str]) -> str:
-        assert self.reviews is not None
-        if not args:
-            return "Usage: current REVIEW_ID  (the account's information is current)"
-        done = self.reviews.confirm(self.person_id, "console", args[0])
-        return f"{done.id}: thank you, {done.account_label} is confirmed current."
-
-    def _changed(self, args: list[str]) -> str:
-        assert self.reviews is not None
-        if len(args) < 2:
-            return "Usage: changed REVIEW_ID WHAT YOU CHANGED"
-        done = self.reviews.changed(self.person_id, "console", args[0], " ".join(args[1:]))
-        return f"{done.id}: thank you, {done.account_label} is recorded as updated."
-
-    def _close_link(self, args: list[str]) -> str:
-        assert self.links is not None
-        if len(args) < 2:
-            return "Usage: close LINK_ID REASON"
-        done = self.links.close(self.person_id, "console", args[0], " ".join(args[1:]))
-        return f"{done.id} closed."
 
     @property
     def actor(self) -> Actor:
