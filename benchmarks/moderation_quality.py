@@ -42,6 +42,8 @@ HOLDOUTS = (
     sorted((ROOT / "tests" / "moderation" / "samples").glob("holdout_*.jsonl"))
     + sorted((ROOT / "tests" / "moderation" / "samples").glob("set_*.jsonl"))
     + sorted((ROOT / "tests" / "moderation" / "samples").glob("train_*.jsonl"))
+    + sorted((ROOT / "tests" / "moderation" / "samples").glob("final_*.jsonl"))
+    + sorted((ROOT / "tests" / "moderation" / "samples").glob("m[0-9]*.jsonl"))
 )
 FIRST_PASS = {
     "holdout_a": {"macro_f1": 0.815, "accuracy": 0.840},
@@ -55,6 +57,15 @@ FIRST_PASS = {
     # issue 15, second round: 500 varied training posts by another writer, scored on main
     # (cc0aa69) before anything was changed for them
     "train_h": {"macro_f1": 0.767, "accuracy": 0.876},
+    # the last sets of the first and second rounds, each scored once on the merged code
+    "final_f": {"macro_f1": 0.891, "accuracy": 0.950},
+    "final_g": {"macro_f1": 0.834, "accuracy": 0.942},
+    # issue 15, third round: four writers with different briefs, scored once by the
+    # coordinator on main 750c170 before anyone working on the screener saw them
+    "m3": {"macro_f1": 0.900, "accuracy": 0.940},
+    "m4": {"macro_f1": 0.786, "accuracy": 0.893},
+    "m5": {"macro_f1": 0.785, "accuracy": 0.860},
+    "m6": {"macro_f1": 0.843, "accuracy": 0.900},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.

@@ -4,7 +4,7 @@
   become their plain characters (Unicode NFKC);
 - letters from other scripts that look like Latin ones (Cyrillic "а", Greek "ο", Cherokee
   "Ꭺ"...) become the Latin letter they imitate, from the Unicode confusables table that
-  `confusable-homoglyphs` ships (TR39); scripts people really write in here (Han, Arabic,
+  `confusable-homoglyphs` ships (TR39), and Latin small capitals ("ʙᴜᴍᴘ") their letter; scripts people really write in here (Han, Arabic,
   Tamil, Gurmukhi...) are left alone;
 - zero-width, bidi-control and other invisible characters are dropped, and so are stacks of
   combining marks on Latin letters ("Zalgo" text);
@@ -186,9 +186,23 @@ def _latin_lookalikes() -> dict[str, str]:
             if len(plain) == 1 and plain.isascii() and plain.isalnum():
                 lookalikes[char] = plain.lower()
                 break
+    lookalikes.update(_small_capitals())
     lookalikes.update(text.LOOKALIKES)
     # Accented Latin letters are not disguises: accents are folded later, keeping French words.
     return {c: p for c, p in lookalikes.items() if not _is_accented_latin(c)}
+
+
+def _small_capitals() -> dict[str, str]:
+    """Latin small capitals ("ʙᴜᴍᴘ"), which NFKC leaves alone and the confusables table
+    mostly does not list, as the letter they are."""
+    found: dict[str, str] = {}
+    for block in (range(0x0250, 0x02B0), range(0x1D00, 0x1D80), range(0xA730, 0xA7B0)):
+        for code in block:
+            name = unicodedata.name(chr(code), "")
+            prefix = "LATIN LETTER SMALL CAPITAL "
+            if name.startswith(prefix) and len(name) == len(prefix) + 1:
+                found[chr(code)] = name[-1].lower()
+    return found
 
 
 def _is_accented_latin(char: str) -> bool:

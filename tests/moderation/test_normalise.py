@@ -25,6 +25,7 @@ def _evidence(text: str, category: str) -> list[str]:
         ("ｆｕｃｋ this plan", "ｆｕｃｋ"),  # fullwidth compatibility forms
         ("\u202eso shit\u202c is this", "shit"),  # bidi controls
         ("s̷h̶i̴t̵ plan", "s̷h̶i̴t̵"),  # stacked combining marks
+        ("what a ꜱʜɪᴛ show", "ꜱʜɪᴛ"),  # Latin small capitals
     ],
 )
 def test_disguised_vulgarity_is_found_and_shown_as_written(text: str, shown: str) -> None:
@@ -58,7 +59,7 @@ def test_normalised_text_maps_back_to_the_original() -> None:
         ("请问图书馆有没有中文儿童读物？", set()),
         ("Ang tanga mo talaga gago", {"harassment"}),
         ("நீ ஒரு முட்டாள்", {"harassment"}),
-        ("Mujhe pata hai wo kahan rehta hai, agli baar dekh lunga", {"harassment"}),
+        ("Mujhe pata hai wo kahan rehta hai, agli baar dekh lunga", {"harassment", "illegal"}),
     ],
 )
 def test_other_languages(text: str, expected: set[str]) -> None:

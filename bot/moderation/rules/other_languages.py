@@ -214,6 +214,8 @@ _LISTS: tuple[_List, ...] = (
       for lang, p in _INSULTS_IN.items()),
     _List("harassment", "Slur in another language", 0.9, _compile(_SLURS)),
     _List("harassment", "Threat in another language", 0.85, _compile(_THREATS)),
+    # Threatening to hurt someone is also a crime, as the English threats are read.
+    _List("illegal", "Threat of harm in another language", 0.8, _compile(_THREATS)),
     _List("harassment", "Exclusion of a group, in French", 0.8, _compile(_EXCLUSION_FR)),
     _List("commercial", "Selling or advertising, in French", 0.7, _compile(_COMMERCIAL_FR)),
     _List("negativity", "Only says the topic is disliked, in French", 0.7,
