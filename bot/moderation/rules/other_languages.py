@@ -1,6 +1,7 @@
 """Vulgarity, insults, slurs and threats in the other languages of Pickering's residents:
 French (Canada's other official language, Quebec's sacres included), Punjabi, Hindi and Urdu
-(in their scripts and romanized), Tamil, Chinese, Tagalog and Spanish.
+(in their scripts and romanized), Tamil, Chinese (Mandarin and Cantonese), Tagalog, Spanish,
+Portuguese and Arabic.
 
 Words that only mean one thing count in any post; words that are innocent in another language
 ("con" in English, "bite", "puta" in Portuguese place names) count only when the post is
@@ -52,6 +53,9 @@ _VULGAR = (
     # Spanish
     _latin(r"mierda", r"hijos? de puta", r"joder", r"cabrone?s?", r"pendejos?",
            r"gilipollas", r"chingad[ao]", r"chinga tu madre", r"verga"),
+    # Portuguese
+    _latin(r"filh[oa]s? da puta", r"(?:vai|vao|vão) se f[ou]der", r"porra", r"caralho",
+           r"puta que pariu"),
     # Punjabi, Hindi and Urdu, romanized
     _latin(r"b+e?h?e?n+ ?c+h+o+d+", r"b+h+e+n+ ?c+h+o+d+", r"pen ?chod", r"pencho",
            r"bhen ?di", r"maa ?di", r"ma+d+[ae]r ?c+h+o+d+", r"chut(?:i|ey?)(?:ya|ye|yon|a)",
@@ -70,7 +74,7 @@ _VULGAR = (
             "بہن ?چود", "مادر ?چود", "چوتیا", "گانڈو", "حرامزاد",
             "தேவடியா", "ஓத்தா", "புண்டை", "கூதி",
             "他妈", "他媽", "操你", "肏", "傻逼", "傻屄", "煞笔", "妈的", "媽的", "草泥马",
-            "尼玛", "狗屎", "婊子", "狗娘养的", "王八蛋"),
+            "尼玛", "狗屎", "婊子", "狗娘养的", "王八蛋", "傻[Xx×]", "仆街", "屌你", "冚家剷"),
 )
 _VULGAR_IN = {
     "fr": _latin(r"cons?", r"cul", r"bite", r"couilles", r"foutre", r"chier"),
@@ -90,8 +94,14 @@ _INSULTS = (
            r"fraudeu(?:r|rs|se|ses)", r"(?:va|allez) chier",
            r"(?:hosties?|osties?|esti|maudite?s?|crisses?|ca?lisses?|tabarna[ck]k?) (?:de |d')"
            r"(?:clowns?|caves?|cons?|imbeciles?"
-           r"|idiots?|incompetents?|epais|niaiseux|innocents?|fous|folles?|menteurs?)"),
+           r"|idiots?|incompetents?|epais|niaiseux|innocents?|fous|folles?|menteurs?"
+           r"|voleurs?|crosseurs?|trous? d'?cul)",
+           r"(?:bande|gang) d(?:e |')(?:(?:osties?|hosties?|esti|maudits?|crisses?) d(?:e |'))?"
+           r"(?:mangeux|trous? d'?cul|caves|voleurs|crosseurs|incompetents|epais|niaiseux)",
+           r"mangeux de marde", r"gros caves?", r"d[eé]chets? humains?"),
     _latin(r"pendejos?", r"idiotas?", r"estupid[oa]s?", r"imbeciles?", r"cabrone?s?"),
+    # Portuguese
+    _latin(r"filh[oa]s? da puta", r"vagabund[oa]s?", r"safad[oa]s?", r"corrupt[oa]s? de merda"),
     _latin(r"chut(?:i|ey?)(?:ya|ye|yon|a)", r"chutiye", r"ma+d+[ae]r ?c+h+o+d+", r"kuttey?",
            r"kutti", r"kutte di", r"kamin[ae]y?", r"harami", r"haraami", r"haramzad[ae]",
            r"ullu (?:ka|ke|de|da) patt?h?[ae]y?",
@@ -106,7 +116,9 @@ _INSULTS = (
             "بے وقوف", "بیوقوف", "چوتیا",
             "முட்டாள்", "லூசு", "பொறுக்கி", "நாயே", "பன்னி", "தேவடியா",
             "混蛋", "王八蛋", "贱人", "賤人", "白痴", "笨蛋", "傻逼", "傻屄",
-            "婊子", "狗娘养的", "人渣", "蠢货", "蠢貨", "垃圾官员", "狗官"),
+            "婊子", "狗娘养的", "人渣", "蠢货", "蠢貨", "垃圾官员", "狗官",
+            "都是废物", "都是廢物", "一群废物", "傻[Xx×]", "仆街", "冚家剷", "屌你",
+            "حمير", "يا حمار", "أغبياء", "كلاب"),
 )
 _INSULTS_IN: dict[str, str] = {
     "fr": _latin(r"(?:est|es|sont|un|une|quels?|quelles?|gros|grosse|sales?|pauvres?|vieux"
@@ -134,6 +146,13 @@ _THREATS = (
            r"(?:fais|faites) attention (?:a toi|a vous|a ta famille)", r"gare a (?:toi|vous)",
            r"(?:va|allez) (?:crever|mourir)", r"mettre le feu (?:a|au|chez)",
            r"(?:te|vous) voy a matar", r"se donde vives",
+           r"(?:te|le|les) voy a (?:romper|partir) la (?:cara|madre)",
+           r"(?:eu )?(?:quebro|vou quebrar) a cara", r"vou te matar",
+           r"(?:je vais|j'?vais) (?:aller )?(?:lui|te|leur) (?:crisser|sacrer|casser|peter)"
+           r" (?:une volee|la gueule|la face|les dents)",
+           r"a coups de (?:batte|bat de baseball|poing|pied)",
+           r"(?:patthar|pathar|pathhar) maar(?:unga|anga|dunga|denge)",
+           r"(?:sheeshe|shishe|sheeshay) tod (?:dunga|daunga|deyanga|denge)",
            r"(?:jaan se |goli )?maar (?:dunga|denge|daalunga|du(?:n|ng)ga|devange|deyange)",
            r"(?:tainu|tenu|tujhe|tujhko|tinu) (?:maar|chhad(?:da|dange)? nahi|dekh lunga)",
            r"dekh lunga", r"dekh lawange?", r"khatam kar (?:dunga|denge|du(?:n|ng)ga)",
@@ -144,7 +163,7 @@ _THREATS = (
            r" (?:rehta|rehti|rehnda|rehndi|rehnde)", r"(?:ka|da|ki|di) haal dekh(?:na|ni|o|ange)",
            r"kavanama irukk?a? soll?\w*"),
     _script("杀了你", "殺了你", "弄死你", "打死你", "宰了你", "我知道你住(?:在)?哪",
-            "烧了你", "燒了你",
+            "烧了你", "燒了你", "سنحرق", "سأحرق", "سأقتل", "سنقتل",
             "你去死", "去死吧", "不得好死", "我知道[^。，,.]{0,12}住(?:在)?哪",
             "让?(?:他|她|你)小心点",
             "மார் ?டூங்கா", "கொல்லுவேன்", "கொன்னுடுவேன்", "கொன்று விடுவேன்",

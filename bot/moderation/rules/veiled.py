@@ -55,6 +55,27 @@ _VEILED_THREATS = _prefiltered(
     r"|his|her|their)"
     r")"
 )
+# Sending people to a private person's door or phone: "his number is ..., call him at dinner",
+# "lives at 88 Marchwood Cres, in case anyone wants to complain to her directly", "go say hi".
+# Only where the post also says where or how to reach them (a number, a home, an address).
+_INCITE_CONTACT = _prefiltered(
+    r"(?<![a-z])(?:(?:call|text|phone|ring|message|visit) (?:him|her)"
+    r" (?:at (?:dinner|night|home|\d)|and (?:tell|let|ask|see)|any ?time|directly)"
+    r"|blow up (?:his|her) (?:phone|cell)|go (?:say hi|say hello|have (?:some )?fun"
+    r"|knock on (?:his|her|their) door)|(?:pay|give) (?:him|her) a (?:visit|call)"
+    r"|(?:complain|talk|speak) to (?:him|her) (?:directly|in person|at home)"
+    r"|(?:go|can go|and) ask (?:him|her)\b|let (?:him|her) know (?:how|what) (?:you|we)"
+    r" (?:feel|think)|tell (?:him|her) what (?:you|we|they) think)"
+)
+# ...said to others, not what the writer or an authority will do ("I'd call him and ask",
+# "bylaw should go knock on her door").
+_NOT_SENDING = re.compile(
+    r"(?:(?<![a-z])i(?:'d| would|'ll| will| can| could| might)|bylaw(?: officers?)?|police"
+    r"|the city|staff)(?: should| could| can| will| to| just)?\s*$"
+)
+_WHERE_TO_REACH = re.compile(
+    r"\d|(?<![a-z])(?:lives?|living|house|home|address|number|cell|door|street)(?![a-z])"
+)
 # Emoji read as words (bot.moderation.normalise) standing for a person: "Okafor = 💩",
 # "the 🐷🐷 from bylaw", "a drunk 🐷 up there".
 _ANIMAL = r"(?:pig|rat|snake|clown|shit)"
@@ -181,7 +202,20 @@ def veiled_harassment(post: Post) -> list[Finding]:
         *_found("harassment", _GENERALISATION, post, folded, 0.75,
                 "Generalisation about a community"),
         *_found("harassment", _EMOJI_INSULT, post, folded, 0.7, "Emoji used as an insult"),
+        *_incitement(post, folded),
     ]
+
+
+def _incitement(post: Post, folded: str) -> list[Finding]:
+    if not _WHERE_TO_REACH.search(folded):
+        return []
+    spans = tuple(Span(m.start(), m.end(), post.text[m.start() : m.end()])
+                  for m in _INCITE_CONTACT.finditer(folded)
+                  if not _NOT_SENDING.search(folded[max(0, m.start() - 25) : m.start()]))
+    if not spans:
+        return []
+    reason = f"Sends people to a private person's home or phone ('{spans[0].text}')"
+    return [Finding("harassment", 0.75, spans, explain("harassment", reason), "veiled")]
 
 
 # "Would be a shame if a brick went through them", "ce serait dommage si quelqu'un

@@ -1,0 +1,47 @@
+"""Classes of issue 15's third round (the misses of m3-m6 and final_g): each test is a shape,
+written in words of its own, not a post copied from a set."""
+
+from __future__ import annotations
+
+from tests.moderation.posts import labels, screen
+
+
+def test_sending_people_to_a_private_persons_home_or_phone_is_harassment() -> None:
+    assert "harassment" in labels(
+        "The contractor who left the mess is Phil Osborne, cell 416 555 0190, "
+        "ring him at midnight and tell him what you think."
+    )
+    assert "harassment" in labels(
+        "The crossing guard lives at 14 Birchwood Lane, go say hi to her about it."
+    )
+    # The writer's own plan, an authority's job, or one's own home: not sending anyone.
+    assert "harassment" not in labels(
+        "My neighbour at 12 Birchwood did the same repair, I'd call him and ask how he did it."
+    )
+    assert "harassment" not in labels(
+        "The house at 63 Oak St has six dogs, bylaw should go knock on her door."
+    )
+    # Without any way to reach the person the words alone are not this rule's finding.
+    found = screen("Dave from the market asked for feedback, so tell him what you think!")
+    assert not [f for f in found.findings if f.kind == "veiled"]
+
+
+def test_threats_in_other_languages_are_threats_of_harm() -> None:
+    assert {"harassment", "illegal"} <= labels(
+        "Si vuelven a subir los impuestos le voy a romper la cara al alcalde."
+    )
+    assert {"harassment", "illegal"} <= labels(
+        "Se fecharem o parque outra vez eu quebro a cara do gerente."
+    )
+    assert {"harassment", "illegal"} <= labels("Agli vaar driver di gaddi te patthar maarunga.")
+
+
+def test_insults_and_profanity_in_more_languages() -> None:
+    assert "vulgarity" in labels("Porra, a prefeitura esqueceu a nossa rua outra vez.")
+    assert "harassment" in labels("Le conseil est une bande de voleurs pis de menteurs.")
+    assert "harassment" in labels("这些管理员都是废物，什么都不做。")
+    assert {"harassment", "vulgarity"} <= labels("啲議員全部都係仆街。")
+    assert "harassment" in labels("أنتم مجموعة حمير في البلدية.")
+    # Civil posts in the same languages stay clean.
+    assert not labels("A prefeitura vai limpar a neve da nossa rua amanhã?")
+    assert not labels("请问垃圾车星期几来收废物和回收？")
