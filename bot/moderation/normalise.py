@@ -5,8 +5,7 @@
 - letters from other scripts that look like Latin ones (Cyrillic "а", Greek "ο", Cherokee
   "Ꭺ"...) become the Latin letter they imitate, from the Unicode confusables table that
   `confusable-homoglyphs` ships (TR39), and Latin small capitals ("ʙᴜᴍᴘ") their letter;
-  scripts people really write in here (Han, Arabic,
-  Tamil, Gurmukhi...) are left alone;
+  scripts people really write in here (Han, Arabic, Tamil, Gurmukhi...) are left alone;
 - zero-width, bidi-control and other invisible characters are dropped, and so are stacks of
   combining marks on Latin letters ("Zalgo" text);
 - emoji are read as words with the `emoji` package's names ("🐀" reads "rat"), for the rules
