@@ -207,12 +207,10 @@ def veiled_harassment(post: Post) -> list[Finding]:
 
 
 def _incitement(post: Post, folded: str) -> list[Finding]:
-    if not _WHERE_TO_REACH.search(folded):
-        return []
     spans = tuple(Span(m.start(), m.end(), post.text[m.start() : m.end()])
                   for m in _INCITE_CONTACT.finditer(folded)
                   if not _NOT_SENDING.search(folded[max(0, m.start() - 25) : m.start()]))
-    if not spans:
+    if not spans or not _WHERE_TO_REACH.search(folded):
         return []
     reason = f"Sends people to a private person's home or phone ('{spans[0].text}')"
     return [Finding("harassment", 0.75, spans, explain("harassment", reason), "veiled")]
