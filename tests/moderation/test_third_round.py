@@ -45,3 +45,20 @@ def test_insults_and_profanity_in_more_languages() -> None:
     # Civil posts in the same languages stay clean.
     assert not labels("A prefeitura vai limpar a neve da nossa rua amanhã?")
     assert not labels("请问垃圾车星期几来收废物和回收？")
+
+
+def test_selling_fireworks_the_stores_cannot_sell_and_drugs_in_street_names() -> None:
+    assert "illegal" in labels(
+        "Selling fireworks from my basement this weekend, bigger than anything the stores "
+        "can't sell you. Message me."
+    )
+    assert "illegal" in labels("top shelf bud and shrooms 🍄, same night delivery, msg me")
+    assert "illegal" in labels("🌿💊 ready now, quick drop anywhere in Seaton, snap: @greenguy")
+    # A bakery's cakes are not fireworks, and fireworks sold by a licensed store are legal.
+    assert "illegal" not in labels(
+        "Birthday cakes to order at Mia's Bakery, DM me or order at miasbakery.ca"
+    )
+    assert "illegal" not in labels(
+        "The hardware store on Kingston Rd is selling fireworks for Victoria Day, permits not "
+        "needed for the small ones."
+    )

@@ -167,19 +167,40 @@ _SCAM_WARNING = re.compile(
 )
 
 _BANNED_FIREWORKS = (
-    r"(?:m-?80s?|m-?100s?|roman candles?|mortars?|cakes|quarter sticks?|cherry bombs?)"
+    r"(?:m-?80s?|m-?100s?|roman candles?|mortars?|quarter sticks?|cherry bombs?"
+    r"|(?:\d+ ?g(?:rams?)? |firework |display )cakes)"  # a bakery's cakes are cakes
 )
 _SELLING = (
     r"(?:dm (?:me|for)|for prices|cash only|delivery|selling|for sale"
     r"|got (?:the )?(?:real|good))"
 )
+# Selling fireworks that are not sold in stores: "selling fireworks out of my garage, the big
+# ones the stores can't sell".
+_UNLICENSED = (
+    r"(?:out of (?:my|the) (?:garage|trunk|basement|car|van|house|backyard)"
+    r"|stores? (?:can'?t|cannot|won'?t|don'?t) (?:sell|carry)|no permit|without (?:a )?permit"
+    r"|not legal|illegal (?:ones|kind)|banned)"
+)
 _FIREWORK_SALE = _prefiltered(
-    rf"(?<![a-z])(?:{_BANNED_FIREWORKS}{_S}{_SELLING}|{_SELLING}{_S}{_BANNED_FIREWORKS})"
+    rf"(?<![a-z])(?:{_BANNED_FIREWORKS}{_S}{_SELLING}|{_SELLING}{_S}(?<![a-z]){_BANNED_FIREWORKS}"
+    rf"|(?:selling|sell|for sale)[^\n]{{0,40}}?fireworks[^\n]{{0,120}}?{_UNLICENSED})"
+)
+# Drugs offered in their street names or as emoji (read as words: "herb", "pill"), with a
+# way to order: "good bud, dm me, delivery", "🍃💨 + ❄️ delivered, DM for menu".
+_STREET_DRUGS = (
+    r"(?:(?:good|loud|top shelf|cheap) (?:bud|pack)|loud pack|carts|edibles|shrooms"
+    r"|special brownies|clones|percs?|oxys?|xans?|molly|zaza|herb|leaf fluttering in wind"
+    r"|mushroom|pill)"
+)
+_ORDERING = (
+    r"(?:dm (?:me|for)|dm$|delivery|delivered|quick drop|fast drop|msg me|message me|snap(?: me)?:?"
+    r" @?\w+|hmu|for (?:the )?menu|cash only|meetups?)"
 )
 _DRUG_SALE = _prefiltered(
     r"(?<![a-z])(?:(?:best )?prices? on (?:coke|blow|molly|percs?|oxys?|xans?)"
     r"|(?:coke|blow|molly|percs?|oxys?|xans?) prices|where you go to buy"
-    r"|ask for \w+ (?:by|at|behind|near) the)"
+    r"|ask for \w+ (?:by|at|behind|near) the"
+    rf"|{_STREET_DRUGS}\b[^\n]{{0,80}}?{_ORDERING}|{_ORDERING}[^\n]{{0,60}}?{_STREET_DRUGS}\b)"
 )
 
 
