@@ -62,3 +62,9 @@ def test_selling_fireworks_the_stores_cannot_sell_and_drugs_in_street_names() ->
         "The hardware store on Kingston Rd is selling fireworks for Victoria Day, permits not "
         "needed for the small ones."
     )
+
+
+def test_plates_spelled_with_spaced_separators() -> None:
+    assert "personal_info" in labels("the van blocking the lane, plate D Q R W - 5 5 1, is his")
+    assert "personal_info" in labels("the pickup, plate MTRK ⋅ 208, speeds here every day")
+    assert "personal_info" not in labels("left a plate of cookies at the door for 3 of them")

@@ -54,10 +54,11 @@ _PLATE = Prefiltered(re.compile(
 # "vanity plate CHGR 55", "plate is BZRK-OO7", "plate AL 94·KD".
 _SAID_PLATE = Prefiltered(re.compile(
     r"\b(?i:licen[cs]e |(?P<vanity>vanity) )?(?i:plates?)(?: number| no\.?| #| is| reads| says)?:?"
-    r" ?#?['\"‘“]?(?P<plate>[A-Z0-9]{1,4}(?:[ ·•.\-–][A-Z0-9]{1,4}){0,2}"
-    r"|[A-Z0-9](?:[·•.\-–][A-Z0-9]){4,7}"  # one character at a time: "B·K·R·T·7·3·1"
+    r" ?#?['\"‘“]?(?P<plate>"
+    r"[A-Z0-9](?:(?: ?[·•⋅∙‧.\-–] ?| )[A-Z0-9]){4,7}"  # one at a time: "B·K·R·T·7·3·1"
+    r"|[A-Z0-9]{1,4}(?:(?: ?[·•⋅∙‧.\-–] ?| )[A-Z0-9]{1,4}){0,2}"  # "CBRT·417", "AL 94·KD"
     r"|(?=[A-Z]*\d)[A-Z0-9]{5,8}"  # one word with a digit: "SUNNY77"
-    r"|(?(vanity)[A-Z]{5,8}|(?!)))(?![\w·•])"  # a vanity plate of letters: "RDFRRA"
+    r"|(?(vanity)[A-Z]{5,8}|(?!)))(?![\w·•⋅∙‧]|[\-–][A-Z0-9])"  # a vanity plate: "RDFRRA"
 ))
 _PRIVATE_IDS = Prefiltered(re.compile(
     r"\b(?:health card|OHIP|SIN|social insurance|driver'?s licen[cs]e|passport|credit card"
