@@ -99,12 +99,19 @@ def registered_domain(host: str) -> str | None:
     return f"{parts.domain}.{parts.suffix}"
 
 
+# A number whose groups are joined by what no phone parser reads: "905 • 555 • 0138".
+_ODD = r" ?[•·⋅∙‧|/_~*] ?"
+_ODD_SEPARATED = re.compile(rf"(?<!\d)(?:1{_ODD})?\(?(\d{{3}})\)?{_ODD}(\d{{3}}){_ODD}(\d{{4}})(?!\d)")
+
+
 def phone_numbers(text: str) -> Iterator[Contact]:
     digit_count = sum(map(str.isdigit, text))
     if digit_count >= 7:
         for match in phonenumbers.PhoneNumberMatcher(text, "CA"):
             digits = str(match.number.national_number)
             yield Contact("phone", Span(match.start, match.end, match.raw_string), digits)
+        for odd in _ODD_SEPARATED.finditer(text):
+            yield Contact("phone", Span(odd.start(), odd.end(), odd.group()), "".join(odd.groups()))
     for said in _SPELLED_NUMBER.finditer(text):
         spoken = re.findall(r"[a-z]+", said.group(), re.IGNORECASE)
         digits = "".join(_DIGIT_WORDS[word.lower()] for word in spoken)
