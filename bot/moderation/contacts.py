@@ -101,7 +101,9 @@ def registered_domain(host: str) -> str | None:
 
 # A number whose groups are joined by what no phone parser reads: "905 • 555 • 0138".
 _ODD = r" ?[•·⋅∙‧|/_~*] ?"
-_ODD_SEPARATED = re.compile(rf"(?<!\d)(?:1{_ODD})?\(?(\d{{3}})\)?{_ODD}(\d{{3}}){_ODD}(\d{{4}})(?!\d)")
+_ODD_SEPARATED = re.compile(
+    rf"(?<!\d)(?:1{_ODD})?\(?(\d{{3}})\)?{_ODD}(\d{{3}}){_ODD}(\d{{4}})(?!\d)"
+)
 
 
 def phone_numbers(text: str) -> Iterator[Contact]:

@@ -68,3 +68,8 @@ def test_plates_spelled_with_spaced_separators() -> None:
     assert "personal_info" in labels("the van blocking the lane, plate D Q R W - 5 5 1, is his")
     assert "personal_info" in labels("the pickup, plate MTRK ⋅ 208, speeds here every day")
     assert "personal_info" not in labels("left a plate of cookies at the door for 3 of them")
+
+
+def test_phone_numbers_with_separators_no_parser_reads() -> None:
+    assert "personal_info" in labels("her cell: 416 • 555 • 0107, tell her what you think")
+    assert "personal_info" in labels("text him at 289*555*0123 any time")
