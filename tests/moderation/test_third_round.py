@@ -73,3 +73,9 @@ def test_plates_spelled_with_spaced_separators() -> None:
 def test_phone_numbers_with_separators_no_parser_reads() -> None:
     assert "personal_info" in labels("her cell: 416 • 555 • 0107, tell her what you think")
     assert "personal_info" in labels("text him at 289*555*0123 any time")
+
+
+def test_advice_to_dodge_the_rules_in_french_and_spanish() -> None:
+    assert "illegal" in labels("Stationnez dans la rue la nuit, les agents checkent jamais.")
+    assert "illegal" in labels("Para evitar multas, tapa la placa con cinta, nunca te pueden ver.")
+    assert "illegal" not in labels("¿Dónde se paga la multa de estacionamiento en Pickering?")

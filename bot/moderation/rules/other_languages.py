@@ -214,9 +214,17 @@ _ILLEGAL_FR = _latin(
     r" (?:pot|weed|drogue|coke|cocaine|pilules)",
     r"(?:qui|ou) (?:vend|acheter) (?:du|de la) (?:pot|weed|drogue|coke|cocaine)",
     r"(?:sans|pas besoin de) permis",
-    r"(?:personne|ils|les \w+) ne (?:verifie|verifient|viennent) jamais",
+    r"(?:personne|ils|les \w+) (?:ne |n'?)?(?:verifie|verifient|checke|checkent|viennent)"
+    r" jamais",
     r"(?:jetez|jette|jeter) (?:vos|tes|les) (?:dechets|ordures|vidanges) (?:dans|au|a la)",
     r"(?:crever|crevez) (?:ses|les|leurs) pneus", r"vandalis(?:er|ez)", r"volez",
+)
+
+
+_ILLEGAL_ES = _latin(
+    r"para evitar (?:multas|la multa|el ticket|pagar)",
+    r"nunca te (?:pueden|van a) (?:escanear|multar|pillar|agarrar|cachar|ver)",
+    r"nadie (?:revisa|verifica|checa) nunca",
 )
 
 
@@ -240,6 +248,7 @@ _LISTS: tuple[_List, ...] = (
     _List("negativity", "Only says the topic is disliked, in French", 0.7,
           _compile(_NEGATIVITY_FR)),
     _List("illegal", "Advice to break the rules, in French", 0.7, _compile(_ILLEGAL_FR)),
+    _List("illegal", "Advice to break the rules, in Spanish", 0.7, _compile(_ILLEGAL_ES)),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered.
