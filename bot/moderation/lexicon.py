@@ -115,6 +115,8 @@ class Lexicon:
         if "'" in token or "’" in token:
             # Contractions and elisions ("who's", "d'incompétents") are words, not masks;
             # "f'n" is still read as a mask below.
+            if re.fullmatch(r"[snmtcdlj]['’][aeiouyh]", token):
+                return None  # a French elision before a one-letter word: "n'a", "l'a"
             parts = [p for p in re.split("['’]", token) if len(p) >= 2]
             if parts and all(p.isalpha() and p.isascii() for p in parts):
                 for part in parts:

@@ -79,3 +79,16 @@ def test_advice_to_dodge_the_rules_in_french_and_spanish() -> None:
     assert "illegal" in labels("Stationnez dans la rue la nuit, les agents checkent jamais.")
     assert "illegal" in labels("Para evitar multas, tapa la placa con cinta, nunca te pueden ver.")
     assert "illegal" not in labels("¿Dónde se paga la multa de estacionamiento en Pickering?")
+
+
+def test_words_of_french_and_portuguese_are_not_english_insults_or_masks() -> None:
+    assert not labels("Moro aqui há dez anos e a rua nunca foi limpa tão cedo, obrigado!")
+    assert not labels("Les branches en fagots, c'est correct pour la collecte de mardi?")
+    assert not labels("La rue n'a pas été déneigée depuis lundi, merci de vérifier.")
+    assert "harassment" in labels("you are such a moronnn")
+
+
+def test_saying_one_will_not_publish_a_persons_details() -> None:
+    assert not labels(
+        "I'm not going to post his info, but Animal Services should patrol there mornings."
+    )

@@ -311,6 +311,8 @@ def harassment(post: Post) -> list[Finding]:
     return [Finding("harassment", best[0], evidence, explain("harassment", reason))]
 
 
+# Latin-script languages whose ordinary words the English repairs turn into insults.
+_REPAIRS_MISREAD = frozenset({"fr", "pt", "es", "it", "tl"})
 # Words worth repairing: everything the insult, slur and hate-speech rules read.
 _REPAIRABLE = FuzzyIndex(INSULTS.forms | SLURS.forms | KEY_WORDS | {"hate", "kill", "scum"})
 
@@ -321,6 +323,8 @@ def _misspelt_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
     repaired = repair(folded, _REPAIRABLE)
     if repaired is None or _COUNTER.search(repaired):
         return []
+    if language_of(text) in _REPAIRS_MISREAD:
+        return []  # "moro" (pt), "fagots" (fr): their words, not misspelt English ones
     innocent = [(m.start(), m.end()) for m in _INNOCENT.finditer(repaired)]
     found = [*_pattern_hits(repaired, repaired), *_word_hits(repaired, repaired, innocent)]
     found += [(0.8, Span(s, e, ""), "hate speech against a group")
@@ -424,11 +428,13 @@ def _word_hits(
 ) -> list[tuple[float, Span, str]]:
     hits = []
     for hit in SLURS.find(text):
-        if hit.form in _INNOCENT_IN and language_of(text) == _INNOCENT_IN[hit.form]:
+        if _innocent_in_language(text, hit.start, hit.end):
             continue  # "mieux vaut tard que jamais": a French word, not the slur
         hits.append((0.9, Span(hit.start, hit.end, text[hit.start : hit.end]), "a slur"))
     for hit in INSULTS.find(text):
         span = Span(hit.start, hit.end, text[hit.start : hit.end])
+        if _innocent_in_language(text, hit.start, hit.end):
+            continue  # "Moro na Rosebank": Portuguese for "I live", not an insult
         if _NEGATED.search(folded[max(0, hit.start - 30) : hit.start]):
             continue
         if hit.form in _AMBIGUOUS_NOUNS and not _said_of_people(folded, hit.start):
@@ -445,7 +451,12 @@ def _word_hits(
 
 # Listed words that are ordinary words in another language, by the language (detected by
 # bot.moderation.languages, not guessed) in which they are innocent.
-_INNOCENT_IN = {"tard": "fr", "tards": "fr"}
+_INNOCENT_IN = {"tard": "fr", "tards": "fr", "fagot": "fr", "fagots": "fr", "moro": "pt"}
+
+
+def _innocent_in_language(text: str, start: int, end: int) -> bool:
+    word = text[start:end].lower()
+    return word in _INNOCENT_IN and language_of(text) == _INNOCENT_IN[word]
 
 
 _SAID_OF = re.compile(

@@ -26,7 +26,8 @@ def _prefiltered(pattern: str) -> Prefiltered:
 # Saying one will publish a person's home address or number: "I'll be posting Mayor X's home
 # address tonight", "we're sharing her number", "je vais publier l'adresse de la Gauthier".
 _PUBLISH_ADDRESS = (
-    r"(?:(?:i(?:'ll| will|'m| am)|we(?:'ll| will|'re| are)|gonna|going to)(?: be)?"
+    r"(?:(?:i(?:'ll| will|'m| am)|we(?:'ll| will|'re| are)|(?<!not )(?<!never )gonna"
+    r"|(?<!not )(?<!never )going to)(?: be)?"
     r" (?:going to |gonna )?(?:post|posting|publish|publishing|share|sharing|leak|leaking"
     r"|drop|dropping|put|putting)(?: up| out)? (?:his|her|their|your|(?:(?:mayor|councill?or"
     r"|clr\.?|deputy mayor) )?[a-z]+'s) (?:home |house |personal |cell )?(?:address|phone number"
