@@ -92,3 +92,8 @@ def test_saying_one_will_not_publish_a_persons_details() -> None:
     assert not labels(
         "I'm not going to post his info, but Animal Services should patrol there mornings."
     )
+
+
+def test_clutter_words_repeated_or_strung_together() -> None:
+    for text in ("bump bump bump", "first lol", "up up up!!"):
+        assert [f.kind for f in screen(text).findings] == ["clutter"], text

@@ -65,7 +65,9 @@ def _clutter(text: str) -> Finding | None:
     if re.fullmatch(r"(?:\S ){2,}\S", bare):
         bare = bare.replace(" ", "")  # "b u m p" spaced out
     whole = Span(0, len(text), text)
-    if bare in _CLUTTER or (bare and not any(ch.isalnum() for ch in bare) and len(bare) < 8):
+    repeated = bare.split()  # "bump bump bump", "first lol": clutter words and nothing else
+    if (bare in _CLUTTER or (bare and not any(ch.isalnum() for ch in bare) and len(bare) < 8)
+            or (len(repeated) > 1 and all(word.rstrip("!.?") in _CLUTTER for word in repeated))):
         reason = f"Clutter post with no content ('{text.strip()[:40]}')"
         return Finding("disruption", 0.85, (whole,), explain("disruption", reason), "clutter")
     if not bare and len(emoji) >= _SPAM_EMOJI_RUN and len(set(emoji)) <= 2:
