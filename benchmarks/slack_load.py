@@ -340,6 +340,12 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
                 figures.update(outcome(config_path))
                 figures["web_api_calls"] = web_api_calls
                 calls = json.loads(calls_file.read_text())
+                by_method: dict[str, int] = {}
+                for _, method, _ in calls:
+                    by_method[method] = by_method.get(method, 0) + 1
+                figures["web_api_calls_by_method"] = dict(sorted(by_method.items()))
+                figures["web_api_calls_per_decision"] = round(
+                    len(calls) / max(1, figures["decisions"]), 2)
                 arrived: dict[str, float] = {}
                 for at, _, notice in calls:
                     if notice is not None:
