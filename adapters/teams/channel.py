@@ -24,7 +24,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from botbuilder.core import BotAdapter, TurnContext
+from botbuilder.core import CloudAdapterBase, TurnContext
 from botbuilder.schema import (
     ChannelAccount,
     ConversationAccount,
@@ -35,8 +35,9 @@ from botbuilder.schema import (
 from msrest.exceptions import ClientRequestError
 
 from adapters.teams.cloud_adapter import delivery_failure
+from adapters.teams.connector import BotConnector, ChatGone
 from adapters.teams.duties import TeamsDuties
-from adapters.teams.outgoing import card_message
+from adapters.teams.outgoing import card_activity, card_message
 from adapters.teams.references import References
 from adapters.teams.views import Views
 from bot.clocked import outdated
@@ -57,19 +58,16 @@ Json = dict[str, Any]
 Render = Callable[[str], Json]  # viewer person id ("" for a channel copy) -> card
 
 
-class ChatGone(DeliveryFailed):
-    """The connector answered 404: that conversation (or message) is not there any more."""
-
-
 class TeamsChannel:
     name = CHANNEL
 
-    def __init__(self, *, adapter: BotAdapter, app_id: str, views: Views,
+    def __init__(self, *, adapter: CloudAdapterBase, app_id: str, views: Views,
                  references: References, ledger: DeliveryLedger, tenant_id: str | None,
                  cct_channel: str | None, moderation_channel: str | None = None,
                  desk: ModerationDesk | None = None, service_url: str | None = None,
                  local_mode: bool = False, duties: TeamsDuties | None = None) -> None:
         self.adapter = adapter
+        self.connector = BotConnector(adapter, app_id)  # sends and updates, without a turn
         self.local_mode = local_mode
         self.app_id = app_id
         self.views = views
@@ -289,23 +287,14 @@ class TeamsChannel:
 
     async def _send(self, reference: ConversationReference,
                     card: Json) -> tuple[ConversationReference, str]:
-        sent: list[str] = []
-
-        async def send(turn: TurnContext) -> None:
-            response = await turn.send_activity(card_message(card))
-            sent.append(response.id if response else "")
-
-        await self._run(self.adapter.continue_conversation(reference, send, self.app_id))
-        return reference, sent[0] if sent else ""
+        return reference, await self.connector.send(reference, card_activity(card))
 
     async def _update(self, reference: ConversationReference, activity_id: str,
                       card: Json) -> None:
-        async def update(turn: TurnContext) -> None:
-            activity = card_message(card)
-            activity.id = activity_id
-            await turn.update_activity(activity)
+        await self.connector.update(reference, activity_id, card_activity(card))
 
-        await self._run(self.adapter.continue_conversation(reference, update, self.app_id))
+    async def close(self) -> None:
+        await self.connector.close()
 
     async def _create_and_send(self, person: Person,
                                card: Json) -> tuple[ConversationReference, str]:
