@@ -134,6 +134,7 @@ class SlackChannel:
         self.moderation_channel = moderation_channel
         self.duties = duties
         self.pauses = MethodPauses()
+        self._opening: dict[str, asyncio.Future[str]] = {}  # DMs being opened, by user
         self._kinds: dict[str, Sender] = {
             "action_needed": self._post_cards, "step_closed": self._close_copies,
             "requester_update": self._tell_requester, "escalation": self._tell_above,
@@ -310,6 +311,17 @@ class SlackChannel:
         known = self.kv.get_value(DM_NAMESPACE, target)
         if known is not None:
             return str(known["channel"])
+        # Notices of several cases for one person, delivered at once, share one
+        # conversations.open instead of each opening the same DM.
+        opening = self._opening.get(target)
+        if opening is None or opening.get_loop() is not asyncio.get_running_loop():
+            opening = asyncio.ensure_future(self._open_dm(target))
+            self._opening[target] = opening
+            opening.add_done_callback(lambda done: self._opening.pop(target, None)
+                                      if self._opening.get(target) is done else None)
+        return await asyncio.shield(opening)
+
+    async def _open_dm(self, target: str) -> str:
         opened = await self.client.conversations_open(users=target)
         channel = str(opened["channel"]["id"])
         self.kv.put_value(DM_NAMESPACE, target, {"channel": channel})

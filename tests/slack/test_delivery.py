@@ -184,3 +184,18 @@ async def test_a_kind_nothing_delivers_is_given_up_at_once(slack: SlackHarness) 
     with pytest.raises(DeliveryFailed, match="nothing delivers 'password_change'") as failed:
         await channel.deliver(unknown)
     assert failed.value.retry_after is None  # retrying cannot help: a dead letter at once
+
+
+async def test_notices_for_one_person_delivered_at_once_open_their_dm_once(
+        slack: SlackHarness) -> None:
+    # Three requests filed together: their cards go to the supervisor at the same time, each
+    # from its own worker; the DM is opened once and every card lands in it.
+    for _ in range(3):
+        slack.bot.workflow.submit(Actor("adoe", "slack"), valid_form())
+    slack.bot.dispatcher.wake()
+    await slack.settle()
+    opened = [c.args["users"] for c in slack.fake.calls("conversations.open")]
+    assert sorted(opened) == sorted(set(opened)) and MSMITH in opened
+    cards = [c.args["channel"] for c in slack.fake.calls("chat.postMessage")
+             if "approve:R-" in str(c.args.get("blocks"))]
+    assert cards == ["D0MSMITH"] * 3
