@@ -199,3 +199,24 @@ async def test_notices_for_one_person_delivered_at_once_open_their_dm_once(
     cards = [c.args["channel"] for c in slack.fake.calls("chat.postMessage")
              if "approve:R-" in str(c.args.get("blocks"))]
     assert cards == ["D0MSMITH"] * 3
+
+
+async def test_a_burst_of_notices_refreshes_each_app_home_once_with_the_last_state(
+        slack: SlackHarness) -> None:
+    for user in (MSMITH, ADOE):
+        await slack.open_home(user)
+        await slack.fake.wait_for("views.publish", lambda c, u=user: c.args["user_id"] == u)
+    opened = len(slack.fake.calls("views.publish"))
+    for _ in range(5):  # five requests at once: five cards for Mia, five updates for Alex
+        slack.bot.workflow.submit(Actor("adoe", "slack"), valid_form())
+    slack.bot.dispatcher.wake()
+    await slack.settle()
+    refreshed = slack.fake.calls("views.publish")[opened:]
+    for user in (MSMITH, ADOE):
+        mine = [c for c in refreshed if c.args["user_id"] == user]
+        assert 1 <= len(mine) <= 2, len(mine)  # not one per notice
+        home = button_values({"blocks": mine[-1].args["view"]["blocks"]})
+        if user == MSMITH:  # the last one published shows all five waiting
+            assert {f"approve:R-{n}:1" for n in range(1, 6)} <= set(home)
+    assert "Your requests (5)" in all_text(
+        [c for c in refreshed if c.args["user_id"] == ADOE][-1].args["view"])
