@@ -19,6 +19,7 @@ the ledger. A repeated card stays correct: every copy refreshes to the request's
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -68,6 +69,7 @@ class TeamsChannel:
                  local_mode: bool = False, duties: TeamsDuties | None = None) -> None:
         self.adapter = adapter
         self.connector = BotConnector(adapter, app_id)  # sends and updates, without a turn
+        self._creating: dict[str, asyncio.Lock] = {}  # per person, while their chat is made
         self.local_mode = local_mode
         self.app_id = app_id
         self.views = views
@@ -278,7 +280,12 @@ class TeamsChannel:
         person = self.workflow.directory.person(target)
         reach = self.references.reach(person.id)
         if reach is None:
-            return await self._create_and_send(person, card)
+            # Cards of several cases for one new person, delivered at once: the first
+            # creates the chat, the others wait for it and post there.
+            async with self._creating.setdefault(person.id, asyncio.Lock()):
+                reach = self.references.reach(person.id)
+                if reach is None:
+                    return await self._create_and_send(person, card)
         try:
             return await self._send(reach.reference, card)
         except ChatGone as gone:  # deleted or never there: create a new chat next attempt
