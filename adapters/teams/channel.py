@@ -140,9 +140,8 @@ class TeamsChannel:
             if self.ledger.sent(note.id, CHANNEL, target):
                 continue
             viewer = str(copy.get("viewer") or "")
-            reference = ConversationReference().deserialize(copy["reference"])
             try:
-                await self._update(reference, str(copy["activity_id"]), card_for(viewer))
+                await self._update(copy["reference"], str(copy["activity_id"]), card_for(viewer))
             except DeliveryFailed as failure:
                 failures.append(failure)
                 continue
@@ -224,9 +223,8 @@ class TeamsChannel:
             target = f"{copy['target']}#{copy['activity_id']}"
             if self.ledger.sent(note.id, CHANNEL, target):
                 continue
-            reference = ConversationReference().deserialize(copy["reference"])
             try:
-                await self._update(reference, str(copy["activity_id"]),
+                await self._update(copy["reference"], str(copy["activity_id"]),
                                    render(str(copy.get("viewer") or "")))
             except DeliveryFailed as failure:
                 failures.append(failure)
@@ -269,14 +267,17 @@ class TeamsChannel:
             except DeliveryFailed as failure:
                 failures.append(failure)
                 continue
-            ref = {"reference": reference.serialize(), "activity_id": activity_id,
+            ref = {"reference": reference, "activity_id": activity_id,
                    "viewer": viewer, **({"after_unknown_intent": True} if unknown else {})}
             self.ledger.record(notification=note, channel=CHANNEL, target=target, ref=ref)
         _raise_first(failures)
 
-    async def _post(self, target: str, card: Json) -> tuple[ConversationReference, str]:
+    async def _post(self, target: str, card: Json) -> tuple[Json, str]:
+        """Post the card; returns the conversation reference (serialized, as stored) and
+        the new activity's id."""
         if target.startswith("channel:"):
-            return await self._send(self._channel_reference(target.split(":", 1)[1]), card)
+            return await self._send(
+                self._channel_reference(target.split(":", 1)[1]).serialize(), card)
         person = self.workflow.directory.person(target)
         reach = self.references.reach(person.id)
         if reach is None:
@@ -287,24 +288,21 @@ class TeamsChannel:
                 if reach is None:
                     return await self._create_and_send(person, card)
         try:
-            return await self._send(reach.reference, card)
+            return await self._send(reach.raw, card)
         except ChatGone as gone:  # deleted or never there: create a new chat next attempt
             self.references.forget(person.id)
             raise DeliveryFailed(str(gone), retry_after=0.0) from None
 
-    async def _send(self, reference: ConversationReference,
-                    card: Json) -> tuple[ConversationReference, str]:
+    async def _send(self, reference: Json, card: Json) -> tuple[Json, str]:
         return reference, await self.connector.send(reference, card_activity(card))
 
-    async def _update(self, reference: ConversationReference, activity_id: str,
-                      card: Json) -> None:
+    async def _update(self, reference: Json, activity_id: str, card: Json) -> None:
         await self.connector.update(reference, activity_id, card_activity(card))
 
     async def close(self) -> None:
         await self.connector.close()
 
-    async def _create_and_send(self, person: Person,
-                               card: Json) -> tuple[ConversationReference, str]:
+    async def _create_and_send(self, person: Person, card: Json) -> tuple[Json, str]:
         tenant, service_url = self._tenant_and_service()
         parameters = ConversationParameters(
             is_group=False, bot=ChannelAccount(id=f"28:{self.app_id}"),
@@ -324,7 +322,7 @@ class TeamsChannel:
         if not created:
             raise DeliveryFailed("teams: no conversation was created", retry_after=0.0)
         self.references.keep_created(person.id, created[0])
-        return created[0], sent[0] if sent else ""
+        return created[0].serialize(), sent[0] if sent else ""
 
     def _tenant_and_service(self) -> tuple[str, str]:
         seen = self.references.any_service()

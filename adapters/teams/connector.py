@@ -27,7 +27,6 @@ from urllib.parse import quote
 
 import aiohttp
 from botbuilder.core import CloudAdapterBase
-from botbuilder.schema import ConversationReference
 from botframework.connector.auth import AppCredentials, AuthenticationConstants
 
 from adapters.teams.cloud_adapter import status_failure
@@ -54,22 +53,22 @@ class BotConnector:
         self._session: aiohttp.ClientSession | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
-    async def send(self, reference: ConversationReference, activity: Json) -> str:
-        """Post `activity` (a message's content) in the reference's conversation, as
+    async def send(self, reference: Json, activity: Json) -> str:
+        """Post `activity` (a message's content) in the conversation of `reference` (a
+        `ConversationReference` as botbuilder serializes and the bot stores it), as
         botbuilder's proactive turn does; returns the new activity's id."""
         reply_to = str(uuid.uuid1())  # the id botbuilder gives its continuation activity
         body = send_body(reference, activity, reply_to)
-        conversation = str(reference.conversation.id)
+        conversation = _conversation_id(reference)
         answer = await self._call(
             "POST", reference, f"v3/conversations/{quote(conversation, safe='')}/activities/"
             f"{quote(reply_to, safe='')}", body, {"x-ms-conversation-id": conversation})
         return str(answer.get("id") or "")
 
-    async def update(self, reference: ConversationReference, activity_id: str,
-                     activity: Json) -> None:
+    async def update(self, reference: Json, activity_id: str, activity: Json) -> None:
         """Replace the activity `activity_id` (a card already posted) with `activity`."""
         body = update_body(reference, activity_id, activity, str(uuid.uuid1()))
-        conversation = str(reference.conversation.id)
+        conversation = _conversation_id(reference)
         await self._call("PUT", reference, f"v3/conversations/{quote(conversation, safe='')}"
                          f"/activities/{quote(activity_id, safe='')}", body, {})
 
@@ -80,9 +79,9 @@ class BotConnector:
 
     # -- plumbing -------------------------------------------------------------------------------
 
-    async def _call(self, method: str, reference: ConversationReference, path: str,
+    async def _call(self, method: str, reference: Json, path: str,
                     body: Json, extra: dict[str, str]) -> Json:
-        service_url = str(reference.service_url or "")
+        service_url = str(reference.get("serviceUrl") or "")
         headers = {"Accept": "application/json",
                    "Content-Type": "application/json; charset=utf-8", **extra}
         headers.update(await self._auth(service_url))
@@ -136,29 +135,33 @@ class BotConnector:
         return self._session
 
 
-def send_body(reference: ConversationReference, activity: Json, reply_to: str) -> Json:
+def send_body(reference: Json, activity: Json, reply_to: str) -> Json:
     """The activity botbuilder posts for `turn.send_activity(message)` in a proactive turn
     whose continuation activity has the id `reply_to`."""
     return {**addressed(reference, reply_to), **activity,
             "inputHint": activity.get("inputHint") or "acceptingInput"}
 
 
-def update_body(reference: ConversationReference, activity_id: str, activity: Json,
-                reply_to: str) -> Json:
+def update_body(reference: Json, activity_id: str, activity: Json, reply_to: str) -> Json:
     """The activity botbuilder puts for `turn.update_activity(message)` (its id set) in a
     proactive turn whose continuation activity has the id `reply_to`."""
     return {**addressed(reference, reply_to), **activity, "id": activity_id}
 
 
-def addressed(reference: ConversationReference, reply_to: str) -> Json:
+def addressed(ref: Json, reply_to: str) -> Json:
     """What botbuilder's `apply_conversation_reference` adds to an outgoing activity of a
     proactive turn, as its serializer writes it: from the bot, to the user, in the
-    conversation, replying to the continuation activity."""
-    ref = reference.serialize()
+    conversation, replying to the continuation activity. `ref` is the serialized reference
+    (its accounts are already in the serializer's form)."""
     body: Json = {"channelId": ref.get("channelId"), "serviceUrl": ref.get("serviceUrl"),
                   "from": ref.get("bot"), "recipient": ref.get("user"),
                   "conversation": ref.get("conversation"), "replyToId": reply_to}
     return {key: value for key, value in body.items() if value is not None}
+
+
+def _conversation_id(reference: Json) -> str:
+    conversation = reference.get("conversation")
+    return str(conversation.get("id") or "") if isinstance(conversation, dict) else ""
 
 
 def _json(text: bytes) -> Json:

@@ -38,6 +38,8 @@ def adapter_for(app_id: str) -> TeamsCloudAdapter:
 
 
 def reference(service_url: str, conversation_id: str = "a:chat;one/two") -> ConversationReference:
+    """A reference as botbuilder builds it (the old path); BotConnector takes it serialized,
+    as the bot stores it (`.serialize()`)."""
     return ConversationReference(
         channel_id="msteams", service_url=service_url,
         conversation=ConversationAccount(id=conversation_id, conversation_type="personal",
@@ -74,7 +76,7 @@ async def test_a_send_is_what_botbuilder_sends(app_id: str) -> None:
             ids.append(response.id)
 
         await adapter.continue_conversation(ref, send, app_id)
-        new_id = await connector.send(ref, card_activity(CARD))
+        new_id = await connector.send(ref.serialize(), card_activity(CARD))
         await connector.close()
         before, after = fake.calls
     assert before.route == "reply"  # botbuilder replies to its continuation activity
@@ -94,7 +96,7 @@ async def test_two_cards_and_a_text_are_what_botbuilder_sends() -> None:
             await turn.send_activity(card_message(CARD, second, text="Two <b>cards</b>"))
 
         await adapter.continue_conversation(ref, send, APP_ID)
-        await connector.send(ref, card_activity(CARD, second, text="Two <b>cards</b>"))
+        await connector.send(ref.serialize(), card_activity(CARD, second, text="Two <b>cards</b>"))
         await connector.close()
         before, after = fake.calls
     same_request(before, after, reply=True)
@@ -113,7 +115,7 @@ async def test_an_update_is_what_botbuilder_puts() -> None:
             await turn.update_activity(activity)
 
         await adapter.continue_conversation(ref, update, APP_ID)
-        await connector.update(ref, "1:activity-7", card_activity(CARD))
+        await connector.update(ref.serialize(), "1:activity-7", card_activity(CARD))
         await connector.close()
         before, after = fake.calls
     assert before.route == after.route == "update"
@@ -128,10 +130,11 @@ async def test_failures_are_classified_as_before(status: int, retry_after: float
     async with FakeBotConnector() as fake:
         fake.fail("post", status, retry_after=retry_after)
         with pytest.raises(DeliveryFailed) as failed:
-            await connector.send(reference(fake.service_url), card_activity(CARD))
+            await connector.send(reference(fake.service_url).serialize(), card_activity(CARD))
         fake.fail("update", status, retry_after=retry_after)
         with pytest.raises(DeliveryFailed) as failed_update:
-            await connector.update(reference(fake.service_url), "1:x", card_activity(CARD))
+            await connector.update(reference(fake.service_url).serialize(), "1:x",
+                                   card_activity(CARD))
         await connector.close()
     for failure in (failed.value, failed_update.value):
         assert failure.retry_after == expected
@@ -144,10 +147,11 @@ async def test_a_missing_conversation_is_gone_and_an_unreachable_one_is_retried(
     async with FakeBotConnector() as fake:
         fake.fail("update", 404)
         with pytest.raises(ChatGone) as gone:
-            await connector.update(reference(fake.service_url), "1:x", card_activity(CARD))
+            await connector.update(reference(fake.service_url).serialize(), "1:x",
+                                   card_activity(CARD))
         url = fake.service_url
     assert gone.value.retry_after is None
     with pytest.raises(DeliveryFailed) as unreachable:  # the fake has stopped listening
-        await connector.send(reference(url), card_activity(CARD))
+        await connector.send(reference(url).serialize(), card_activity(CARD))
     await connector.close()
     assert unreachable.value.retry_after == 0.0 and "unreachable" in str(unreachable.value)
