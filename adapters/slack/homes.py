@@ -11,7 +11,6 @@ sent marks them again, so another publish follows: the last state is always publ
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -57,10 +56,3 @@ class HomeRefresher:
         """Publish what is still wanted now (on shutdown, and for tests that read homes)."""
         while self.busy:
             await asyncio.gather(*list(self._tasks.values()), return_exceptions=True)
-
-    async def close(self) -> None:
-        for task in self._tasks.values():
-            task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await asyncio.gather(*self._tasks.values(), return_exceptions=True)
-        self._tasks.clear()
