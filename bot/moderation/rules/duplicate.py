@@ -26,11 +26,15 @@ class DuplicateMatch:
     first_copy: PostRecord
 
 
+_PUNCTUATION = re.compile(r"[^\w\s\U0001F000-\U0001FAFF\u2600-\u27BF]")
+_STRETCHED = re.compile(r"(.)\1{2,}")
+
+
 def fingerprint(text: str) -> str:
     """Case, look-alike letters, punctuation and stretched letters do not make a new post."""
     folded = fold(text)
-    kept = re.sub(r"[^\w\s\U0001F000-\U0001FAFF\u2600-\u27BF]", " ", folded)
-    kept = re.sub(r"(.)\1{2,}", r"\1\1", kept)
+    kept = _PUNCTUATION.sub(" ", folded)
+    kept = _STRETCHED.sub(r"\1\1", kept)
     return " ".join(kept.split())
 
 
