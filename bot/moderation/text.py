@@ -218,8 +218,65 @@ class Prefiltered:
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text) else None
 
-    def sub(self, replacement: Callable[[re.Match[str]], str], text: str) -> str:
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
         return self.pattern.sub(replacement, text) if self.may_match(text) else text
+
+
+class CaseFoldPrefiltered(Prefiltered):
+    """A case-insensitive pattern whose prefilter reads the folded text (`fold`): every
+    character that matches an ASCII letter regardless of case ("E", "K" the Kelvin sign,
+    "ſ", "ı") folds to that lowercase letter (tests/moderation/test_prefilter.py checks every
+    code point), so a match in the text has one of the pattern's literal strings, lowercased,
+    in the folded text. The pattern itself still reads the text: same matches, always."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.needles = None
+        if pattern.flags & re.IGNORECASE or "(?i:" in pattern.pattern:
+            # The literal strings of the pattern read case-sensitively, then lowercased.
+            plain = re.compile(pattern.pattern.replace("(?i:", "(?:"),
+                               pattern.flags & ~re.IGNORECASE)
+            needles = required_literals(plain)
+            if needles is not None and all(needle.isascii() for needle in needles):
+                self.needles = _NEEDLES.register(tuple(sorted({n.lower() for n in needles})))
+
+    def may_match(self, text: str) -> bool:
+        return self.needles is None or not self.needles.isdisjoint(_NEEDLES.present(fold(text)))
+
+
+class Alternatives:
+    """A pattern `A|B|C...` (a few top-level alternatives, no groups) run with only the
+    alternatives whose literal strings are in the text: an alternative that cannot match
+    anywhere in a text changes no match when left out, and a pattern of the remaining ones
+    is compiled once per combination (at most 2**n of them). Same matches, always."""
+
+    _MOST = 8
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.whole = Prefiltered(pattern)
+        parts = _top_level_alternatives(pattern.pattern)
+        self._parts = parts
+        self._filters = (
+            [Prefiltered(re.compile(part, pattern.flags)) for part in parts]
+            if 1 < len(parts) <= self._MOST and not pattern.groups
+            else None
+        )
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._filters is None or not self.whole.may_match(text):
+            return self.whole.finditer(text)
+        present = tuple(i for i, part in enumerate(self._filters) if part.may_match(text))
+        if len(present) == len(self._filters):
+            return self.whole.pattern.finditer(text)
+        if not present:
+            return iter(())
+        pattern = self._compiled.get(present)
+        if pattern is None:
+            pattern = re.compile("|".join(self._parts[i] for i in present),
+                                 self.whole.pattern.flags)
+            self._compiled[present] = pattern
+        return pattern.finditer(text)
 
 
 class PatternSet:
