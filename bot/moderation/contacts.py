@@ -17,6 +17,7 @@ import tldextract
 
 from bot.moderation.model import Span
 from bot.moderation.settings import AllowList
+from bot.moderation.text import CaseFoldPrefiltered
 
 _EMAIL = re.compile(r"[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
 # "lena dot moreau at gmail dot com", "jo(at)yahoo(dot)ca": addresses written out to dodge filters
@@ -37,10 +38,10 @@ _DIGIT_WORDS = {
     "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
     "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
 }  # fmt: skip
-_SPELLED_NUMBER = re.compile(
+_SPELLED_NUMBER = CaseFoldPrefiltered(re.compile(
     r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b[\s,.-]*){7,}",
     re.IGNORECASE,
-)
+))
 # Digits and spelled digits mixed: "905 five-five-five 0 1 5 6", "905-five five five-01-six-two".
 _MIXED_NUMBER = re.compile(
     r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})\b[\s,.-]*){4,}",
@@ -167,7 +168,12 @@ def street_addresses(text: str) -> Iterator[Contact]:
         yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def postal_codes(text: str) -> Iterator[Contact]:
+    if _DIGIT.search(text) is None:
+        return  # every postal code has digits; most posts have none
     for match in _POSTAL_CODE.finditer(text):
         yield Contact("postal_code", Span(match.start(), match.end(), match.group()), match.group())
 
