@@ -204,10 +204,16 @@ class Prefiltered:
     answers that for every pattern at once, and most patterns then need no scan at all.
     Same matches, always."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(
+        self, pattern: re.Pattern[str], needles: Sequence[str] | None = None
+    ) -> None:
+        """`needles`, when given, are strings one of which every match holds (as
+        text.literal_trie's literals are); otherwise they are read from the pattern."""
         self.pattern = pattern
-        needles = required_literals(pattern)
-        self.needles = _NEEDLES.register(needles) if needles is not None else None
+        found = required_literals(pattern) if needles is None else tuple(sorted(set(needles)))
+        if found is not None and not _usable(frozenset(found)):
+            found = None
+        self.needles = _NEEDLES.register(found) if found is not None else None
 
     def may_match(self, text: str) -> bool:
         return self.needles is None or not self.needles.isdisjoint(_NEEDLES.present(text))
@@ -309,9 +315,7 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     from re import _parser  # type: ignore[attr-defined]
 
     found = _required(_parser.parse(pattern.pattern, pattern.flags))
-    if not found or len(found) > _MAX_NEEDLES or any(
-        len(n) < 2 and n.isascii() and (n.isalnum() or n.isspace()) for n in found
-    ):
+    if not found or not _usable(found):
         return None  # a single ASCII letter is in nearly every post ("$" is in few)
     return tuple(sorted(found))
 
@@ -368,5 +372,36 @@ def _single_literal(items: object) -> bool:
     return len(parsed) == 1 and parsed[0][0] is c.LITERAL
 
 
-def _strength(needles: frozenset[str]) -> tuple[int, int]:
-    return (min(len(n) for n in needles), -len(needles))
+# Words in most posts: a set of literal strings with one of them is a weak prefilter (it
+# lets nearly every post through), so a set without them is preferred ("hop|jump|climb"
+# over "the " in "hop the fence"). Any required set gives the same matches; this only
+# chooses the one that skips the most posts.
+_COMMON_WORDS = frozenset(
+    {"a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "back", "be",
+     "because", "been", "but", "by", "can", "come", "could", "day", "did", "do", "does",
+     "even", "first", "for", "from", "get", "give", "go", "good", "had", "has", "have", "he",
+     "her", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "know",
+     "like", "look", "make", "me", "more", "most", "my", "new", "no", "not", "now", "of", "on",
+     "one", "only", "or", "other", "our", "out", "over", "people", "say", "see", "she", "so",
+     "some", "take", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+     "think", "this", "time", "to", "two", "up", "us", "use", "want", "was", "way", "we",
+     "well", "were", "what", "when", "which", "who", "will", "with", "work", "would", "year",
+     "you", "your"}
+)  # fmt: skip
+
+
+def _common(needle: str) -> bool:
+    word = needle.strip(" ,.'").lower()
+    return word in _COMMON_WORDS or (len(word) <= 2 and word.isascii() and word.isalnum())
+
+
+def _usable(needles: frozenset[str]) -> bool:
+    """What required_literals accepts: not too many strings, no single letter or digit."""
+    return len(needles) <= _MAX_NEEDLES and not any(
+        len(n) < 2 and n.isascii() and (n.isalnum() or n.isspace()) for n in needles
+    )
+
+
+def _strength(needles: frozenset[str]) -> tuple[bool, bool, int, int]:
+    return (_usable(needles), not any(map(_common, needles)), min(len(n) for n in needles),
+            -len(needles))
