@@ -78,10 +78,12 @@ def _off_topic(post: Post) -> Finding | None:
     folded = fold(post.text)
     covered = subjects.folder_subjects(post.folder, post.topic)
     elsewhere = subjects.off_topic_subjects(folded) - covered
-    count = len(words(folded))
-    if not elsewhere and ("?" not in post.text or count > 25):
+    if not elsewhere and "?" not in post.text:
         # Cheap test first: without another subject named, only a short question can be
         # off-topic (both findings below ask for one), so most posts need no more reading.
+        return None
+    count = len(words(folded))
+    if not elsewhere and count > 25:
         return None
     rest = subjects.without_off_topic(folded) if elsewhere else folded
     rest = _PASSING_MENTIONS.sub(lambda m: " " * len(m.group()), rest)
