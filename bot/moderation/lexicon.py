@@ -171,9 +171,13 @@ def _tokens(folded: str) -> tuple[tuple[int, int, str], ...]:
     """Word-like tokens of a folded text, edges trimmed (cached: every lexicon reads them)."""
     found = []
     for match in _TOKEN.finditer(folded):
-        start, end = _trim(folded, match.start(), match.end())
+        token = match.group()
+        start, end = match.span()
+        if token[0] in _EDGE or token[-1] in _EDGE:  # most tokens have nothing to trim
+            start, end = _trim(folded, start, end)
+            token = folded[start:end]
         if end - start >= 2:
-            found.append((start, end, folded[start:end]))
+            found.append((start, end, token))
     return tuple(found)
 
 
