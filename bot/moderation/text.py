@@ -235,10 +235,16 @@ class CaseFoldPrefiltered(Prefiltered):
     code point), so a match in the text has one of the pattern's literal strings, lowercased,
     in the folded text. The pattern itself still reads the text: same matches, always."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(
+        self, pattern: re.Pattern[str], needles: Sequence[str] | None = None
+    ) -> None:
+        """`needles`, when given, are lowercase strings one of which every match holds,
+        regardless of case; otherwise they are read from the pattern."""
         self.pattern = pattern
         self.needles = None
-        if pattern.flags & re.IGNORECASE or "(?i:" in pattern.pattern:
+        if needles is not None:
+            self.needles = _NEEDLES.register(tuple(sorted(set(needles))))
+        elif pattern.flags & re.IGNORECASE or "(?i:" in pattern.pattern:
             # The literal strings of the pattern read case-sensitively, then lowercased.
             plain = re.compile(pattern.pattern.replace("(?i:", "(?:"),
                                pattern.flags & ~re.IGNORECASE)

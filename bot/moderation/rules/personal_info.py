@@ -71,6 +71,10 @@ _HOME_LOCATION = CaseFoldPrefiltered(re.compile(
     rf"(?:{contacts.STREET_TYPES})\b[^.!?]{{0,40}}"
     r"|\bthe house (?:with|on|at|beside|next to) the [a-z]+ (?:door|roof|garage|fence|car|truck)",
     re.IGNORECASE,
+), needles=(
+    # How the first alternative's verbs end (lives, live, living, she's, they're, resides...)
+    # and the word after; the literal start of the second.
+    "s on ", "s at ", "e on ", "e at ", "g on ", "g at ", "the house ",
 ))
 # Every licence plate _PLATE reads has three digits in a row: most posts have none.
 _THREE_DIGITS = re.compile(r"\d{3}")
