@@ -327,32 +327,48 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
 
 def _required(items: object) -> frozenset[str] | None:
-    """The best any-of set of literals for a parsed sequence (the one with the longest
-    shortest member), or None."""
+    """The best any-of set of literals for a parsed sequence (see _strength), or None.
+
+    Consecutive items that each match one of a few plain strings ("dm", "(?:me|us)", "[ae]",
+    "s?", and the zero-width "\\b" or look-arounds between them) are joined into the strings
+    their concatenation can be ("dm me", "dm us"): each is in every match of the sequence."""
     from re import _constants as c  # type: ignore[attr-defined]
 
     best: frozenset[str] | None = None
-    run: list[str] = []
+    run: frozenset[str] = _EMPTY_RUN
 
     def consider(candidate: frozenset[str] | None) -> None:
         nonlocal best
-        if candidate and (best is None or _strength(candidate) > _strength(best)):
+        if candidate and "" not in candidate and (
+            best is None or _strength(candidate) > _strength(best)
+        ):
             best = candidate
 
     for op, value in items:  # type: ignore[attr-defined]
-        if op is c.LITERAL:
-            run.append(chr(value))
+        if op is c.AT or op is c.ASSERT_NOT:
+            continue  # zero-width: what stands on either side is contiguous in the text
+        if op is c.ASSERT:
+            # What a look-ahead or look-behind asks for is in the text too (not in the match,
+            # but the automaton reads the whole text).
+            consider(_required(value[1]))
             continue
         if op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1 and _single_literal(value[2]):
             # "ab+c" always holds "ab" and "bc": a repeated letter ends one run, starts the next.
             letter = chr(value[2][0][1])
-            run.append(letter)
-            consider(frozenset({"".join(run)}))
-            run = [letter]
+            consider(_joined(run, frozenset({letter})))
+            run = frozenset({letter})
             continue
-        if run:
-            consider(frozenset({"".join(run)}))
-            run = []
+        options = _finite([(op, value)])
+        if options is not None:
+            joined = _joined(run, options)
+            if joined is not None:
+                run = joined
+                continue
+            consider(run)
+            run = options
+            continue
+        consider(run)
+        run = _EMPTY_RUN
         if op is c.SUBPATTERN:
             if not value[1] & c.SRE_FLAG_IGNORECASE:  # "(?i:...)" matches other cases too
                 consider(_required(value[-1]))
@@ -362,13 +378,51 @@ def _required(items: object) -> frozenset[str] | None:
                 consider(frozenset().union(*branches))  # type: ignore[arg-type]
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1:
             consider(_required(value[2]))
-        elif op is c.ASSERT:
-            # What a look-ahead or look-behind asks for is in the text too (not in the match,
-            # but the automaton reads the whole text).
-            consider(_required(value[1]))
-    if run:
-        consider(frozenset({"".join(run)}))
+    consider(run)
     return best
+
+
+_EMPTY_RUN: frozenset[str] = frozenset({""})
+_MOST_JOINED = 64
+
+
+def _joined(run: frozenset[str], options: frozenset[str]) -> frozenset[str] | None:
+    joined = frozenset(a + b for a in run for b in options)
+    return joined if len(joined) <= _MOST_JOINED else None
+
+
+def _finite(items: object) -> frozenset[str] | None:
+    """Every string a parsed sequence can match, when that is a few plain strings."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out = _EMPTY_RUN
+    for op, value in items:  # type: ignore[attr-defined]
+        options: frozenset[str] | None
+        if op is c.LITERAL:
+            options = frozenset({chr(value)})
+        elif op is c.AT:
+            continue
+        elif op is c.SUBPATTERN:
+            options = None if value[1] & c.SRE_FLAG_IGNORECASE else _finite(value[-1])
+        elif op is c.BRANCH:
+            branches = [_finite(branch) for branch in value[1]]
+            options = (None if any(b is None for b in branches)
+                       else frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op is c.IN:
+            options = (frozenset(chr(v) for _, v in value)
+                       if all(o is c.LITERAL for o, _ in value) else None)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] == 0 and value[1] == 1:
+            inner = _finite(value[2])
+            options = None if inner is None else inner | _EMPTY_RUN
+        else:
+            options = None
+        if options is None:
+            return None
+        joined = _joined(out, options)
+        if joined is None:
+            return None
+        out = joined
+    return out
 
 
 def _single_literal(items: object) -> bool:
