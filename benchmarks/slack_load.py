@@ -30,7 +30,11 @@ delivered (`drain_seconds`). `goals` puts each figure beside issue 14's goal: th
 >= 0.8, p99 < 100 ms, the backlog at most one second's worth of notices, drained within 5 s.
 The last line is one JSON object.
 
+With `--homes`, the requester and every approver have opened App Home (as people do), so
+each notice concerning them also redraws and publishes their home (views.publish).
+
 Usage: python benchmarks/slack_load.py [--seconds 20] [--concurrency 32] [--stored 5000]
+       [--homes]
 """
 
 from __future__ import annotations
@@ -298,9 +302,23 @@ async def load(url: str, *, seconds: float, concurrency: int, stored: int,
     }
 
 
-async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dict[str, Any]:
+def open_homes(config_path: Path, slack_users: list[str]) -> None:
+    """As if these people had opened the bot's App Home (what `app_home_opened` records)."""
+    from adapters.slack.namespaces import HOME_NAMESPACE
+    from bot.config import load_config
+    from socialbot.bootstrap import build
+
+    config, base_dir = load_config(config_path)
+    bot = build(config, base_dir, fsync=False)
+    for user in slack_users:
+        bot.services.kv.put_value(HOME_NAMESPACE, user, {"opened": True})
+    bot.close()
+
+
+async def run(seconds: float, concurrency: int, stored: int, fsync: bool,
+              homes: bool = False) -> dict[str, Any]:
     results: dict[str, Any] = {"stored": stored, "seconds": seconds,
-                               "concurrency": concurrency, "fsync": fsync}
+                               "concurrency": concurrency, "fsync": fsync, "homes": homes}
     with tempfile.TemporaryDirectory(prefix="slack-load-") as tmp:
         for kind in ("bot", "bare"):
             calls_file = Path(tmp) / f"calls-{kind}.json"
@@ -310,6 +328,9 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
                 if kind == "bot":  # the bare app reads nothing of it
                     config_path = write_config(Path(tmp), fake.url)
                     store_requests(config_path, stored, person="adoe", platform="slack")
+                    if homes:
+                        open_homes(config_path, [REQUESTER, "U0RSINGH",
+                                                 *(user for user, _ in ROUNDS)])
                 server = Server(kind, config_path, fake.url, fsync=fsync)
                 try:
                     print(f"loading the {kind} app for {seconds:g} s...", file=sys.stderr)
@@ -340,6 +361,12 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
                 figures.update(outcome(config_path))
                 figures["web_api_calls"] = web_api_calls
                 calls = json.loads(calls_file.read_text())
+                by_method: dict[str, int] = {}
+                for _, method, _ in calls:
+                    by_method[method] = by_method.get(method, 0) + 1
+                figures["web_api_calls_by_method"] = dict(sorted(by_method.items()))
+                figures["web_api_calls_per_decision"] = round(
+                    len(calls) / max(1, figures["decisions"]), 2)
                 arrived: dict[str, float] = {}
                 for at, _, notice in calls:
                     if notice is not None:
@@ -366,13 +393,16 @@ def main() -> None:
     parser.add_argument("--no-fsync", dest="fsync", action="store_false",
                         help="the bot's storage skips fsync: what the adapter costs without "
                              "the disk (not durable; for comparison only)")
+    parser.add_argument("--homes", action="store_true",
+                        help="the requester and the approvers have opened App Home")
     parser.add_argument("--serve", choices=("bot", "bare", "fake"), help=argparse.SUPPRESS)
     parser.add_argument("--config", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         asyncio.run(serve_forever(args.serve, args.config))
         return
-    results = asyncio.run(run(args.seconds, args.concurrency, args.stored, args.fsync))
+    results = asyncio.run(run(args.seconds, args.concurrency, args.stored, args.fsync,
+                              args.homes))
     for kind in ("bot", "bare"):
         figures = results[kind]
         print(f"{kind:>4}: {figures['rps']:8.1f} req/s  p50 {figures['p50_ms']:6.1f} ms  "

@@ -107,7 +107,7 @@ async def _listen(app: web.Application) -> web.AppRunner:
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
-    print(f"PORT {runner.addresses[0][1]}", flush=True)
+    print(f"PORT {runner.addresses[0][1]} {time.process_time():.3f}", flush=True)
     return runner
 
 
@@ -121,6 +121,8 @@ async def serve_forever(kind: str, config_path: str) -> None:
         profiler.enable()
     try:
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+        # Before cleanup (which finishes the work under way): the CPU used.
+        print(f"CPU {time.process_time():.3f}", flush=True)
     finally:
         if profile:
             profiler.disable()
@@ -156,12 +158,19 @@ class Server:
         if not line.startswith("PORT "):
             raise RuntimeError(f"{kind} server did not start: {line!r}")
         self.url = f"http://127.0.0.1:{int(line.split()[1])}/api/messages"
+        self.cpu_at_start = float(line.split()[2])
 
-    async def stop(self) -> None:
-        """Without blocking this loop: the server's outbox may still be posting to our fake."""
-        assert self.process.stdin is not None
+    async def stop(self) -> float:
+        """Without blocking this loop: the server's outbox may still be posting to our fake.
+        Returns the CPU seconds the server used since it started listening."""
+        assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.close()
-        await asyncio.get_running_loop().run_in_executor(None, self.process.wait, 30)
+        loop = asyncio.get_running_loop()
+        line = await loop.run_in_executor(None, self.process.stdout.readline)
+        await loop.run_in_executor(None, self.process.wait, 30)
+        if not line.startswith("CPU "):
+            return 0.0
+        return float(line.split()[1]) - self.cpu_at_start
 
 
 # -- the load ------------------------------------------------------------------------------------
@@ -269,11 +278,19 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
                             results[kind].update(
                                 await drain(http, server.url.removesuffix("/api/messages")))
                 finally:
-                    await server.stop()
+                    cpu = await server.stop()
+                figures = results[kind]
+                # CPU per invoke (the server's own process): what the work costs, whatever
+                # else shares the machine's cores during the run.
+                figures["server_cpu_ms_per_request"] = round(
+                    cpu * 1000 / max(1, figures["requests"]), 3)
                 if kind == "bot":
-                    figures = results["bot"]
                     figures.update(outcome(config_path))
                     figures["connector_calls"] = len(connector.calls)
+                    by_route: dict[str, int] = {}
+                    for call in connector.calls:
+                        by_route[call.route] = by_route.get(call.route, 0) + 1
+                    figures["connector_calls_by_route"] = dict(sorted(by_route.items()))
                     figures.update(card_latency(clicked, cards_arrived(connector.calls)))
                     sent = sum(1 for call in connector.calls if call.at <= load_ended)
                     figures["notices_per_second"] = round(

@@ -138,9 +138,10 @@ class OutboxDispatcher:
         room = PASS_LIMIT - len(self._in_hand)  # handed out but not yet delivered, at most
         if room <= 0:
             return []
-        for message in self.outbox.due(time.time(), limit=room + len(self._in_hand)):
-            if message.id not in self._in_hand:
-                by_subject[message.notification.case_id].append(message)
+        # What is being delivered is left out before it is read: a pass costs what it hands
+        # out, not the whole backlog.
+        for message in self.outbox.due(time.time(), limit=room, skip=self._in_hand):
+            by_subject[message.notification.case_id].append(message)
         started = []
         loop = asyncio.get_running_loop()
         for subject, messages in by_subject.items():

@@ -7,7 +7,7 @@ tests run one contract suite against every implementation.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -65,7 +65,11 @@ class RequestRepository(Protocol):
 
 
 class Outbox(Protocol):
-    def due(self, now: float, limit: int = 50) -> list[OutboxMessage]: ...
+    def due(self, now: float, limit: int = 50,
+            skip: Collection[str] = frozenset()) -> list[OutboxMessage]:
+        """Up to `limit` messages due at `now`, earliest due first, then in queued order;
+        those whose ids are in `skip` (being delivered) are neither returned nor counted."""
+        ...
 
     def delivered(self, message_id: str) -> None: ...
 

@@ -19,22 +19,15 @@ import click
 
 from bot import messages
 from bot.accounts import register_rows
-from bot.config import AppConfig
 from socialbot import messages as cli_messages
 from socialbot.bootstrap import build_account_reader
+from socialbot.cli_config import CONFIG_OPTION, load_or_exit
 from socialbot.loopback import Refusal, here_or_on_server
 from socialbot.loopback import fail as _fail
 from socialbot.offboard_ops import CLI_VERBS, offboard_now, run_account_command
-from socialbot.ops_cli import CONFIG_OPTION
 
 CSV_COLUMNS = ("id", "platform", "handle", "department", "owner", "state", "users",
                "credentials_holder", "password_changed_at", "password_changed_by")
-
-
-def _load(config_path: Path) -> tuple[AppConfig, Path]:
-    from socialbot.cli import _load as load_or_exit  # not at the top: cli.py imports this module
-
-    return load_or_exit(config_path)
 
 
 @click.command()
@@ -49,7 +42,7 @@ def accounts(config_path: Path, output: str, person: str | None) -> None:
 
     Never a password: the register does not hold any.
     """
-    config, base_dir = _load(config_path)
+    config, base_dir = load_or_exit(config_path)
     register, _ = build_account_reader(config, base_dir)
     if person is not None and person not in register.directory:
         _fail(f"unknown person {person[:40]!r}", code=2)
@@ -77,7 +70,7 @@ def accounts(config_path: Path, output: str, person: str | None) -> None:
               show_default=True)
 def tasks(config_path: Path, output: str) -> None:
     """List the open password-change tasks with their age."""
-    config, base_dir = _load(config_path)
+    config, base_dir = load_or_exit(config_path)
     _, password_tasks = build_account_reader(config, base_dir)
     rows = password_tasks.rows(password_tasks.open_tasks())
     if output == "json":
@@ -101,7 +94,7 @@ def offboard(config_path: Path, person: str, reason: str, last_day: dt.datetime 
     waits on them is handed on. Running it again for the same day changes nothing."""
     body = {"person": person, "reason": reason,
             "last_day": last_day.date().isoformat() if last_day else None, "as": actor}
-    answer = here_or_on_server(*_load(config_path), "/ops/offboard", body, offboard_now,
+    answer = here_or_on_server(*load_or_exit(config_path), "/ops/offboard", body, offboard_now,
                                on_refusal=_answer_or_refused)
     if "error" in answer:
         _fail(str(answer["error"]))
@@ -124,8 +117,8 @@ def account(config_path: Path, person: str, verb: str, args: tuple[str, ...]) ->
     revoke-access PERSON all|AC-1,AC-2 REASON
     """
     body = {"as": person, "verb": verb, "args": list(args)}
-    answer = here_or_on_server(*_load(config_path), "/ops/account", body, run_account_command,
-                               on_refusal=_answer_or_refused)
+    answer = here_or_on_server(*load_or_exit(config_path), "/ops/account", body,
+                               run_account_command, on_refusal=_answer_or_refused)
     if "error" in answer:
         _fail(str(answer["error"]))
     click.echo(answer["answer"])

@@ -9,22 +9,19 @@ from typing import Any
 
 import click
 
-from bot.config import AppConfig, ConfigError, load_config
+from bot.config import AppConfig
 from bot.directory import Directory
 from bot.workflow import NotFound, normalise_id
-
-CONFIG_OPTION = click.option(
-    "--config", "config_path", default="app.yaml", show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path), help="The deployment's configuration.",
+from socialbot import (
+    accounts_cli,
+    clocks_cli,
+    directory_cli,
+    moderation_cli,
+    ops_cli,
+    teams_cli,
 )
-
-
-def _load(config_path: Path) -> tuple[AppConfig, Path]:
-    try:
-        return load_config(config_path)
-    except ConfigError as problem:
-        click.echo(f"error: {problem}", err=True)
-        sys.exit(2)
+from socialbot.cli_config import CONFIG_OPTION
+from socialbot.cli_config import load_or_exit as _load
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -247,23 +244,11 @@ def _kept_directory(config: AppConfig, base_dir: Path) -> Directory:
         store.close()
 
 
-def _register_optional(group: click.Group, module: str, name: str) -> None:
-    """Commands that come with later features register here when their module exists."""
-    try:
-        imported: Any = __import__(module, fromlist=[name])
-    except ModuleNotFoundError as missing:
-        if missing.name != module:
-            raise
-        return
-    group.add_command(getattr(imported, name))
-
-
-_register_optional(main, "socialbot.moderation_cli", "moderate")
-_register_optional(main, "socialbot.teams_cli", "teams_package")
-for _command in ("outbox", "backup", "restore", "verify"):
-    _register_optional(main, "socialbot.ops_cli", _command)
-for _command in ("links", "purge", "questions", "reviews"):  # the procedure's clocks (issue 12)
-    _register_optional(main, "socialbot.clocks_cli", _command)
-_register_optional(main, "socialbot.directory_cli", "directory")
-for _command in ("accounts", "account", "offboard", "tasks"):  # the account register (04.08)
-    _register_optional(main, "socialbot.accounts_cli", _command)
+# The commands that live in their own modules: the operations tools, the procedure's clocks
+# (issue 12), the directory, and the account register (04.08).
+for _command in (moderation_cli.moderate, teams_cli.teams_package, ops_cli.outbox, ops_cli.backup,
+                 ops_cli.restore, ops_cli.verify, clocks_cli.links, clocks_cli.purge,
+                 clocks_cli.questions, clocks_cli.reviews, directory_cli.directory,
+                 accounts_cli.accounts, accounts_cli.account, accounts_cli.offboard,
+                 accounts_cli.tasks):
+    main.add_command(_command)

@@ -11,9 +11,10 @@ from typing import Any, NoReturn
 import click
 
 from bot.links import LinkCheck, results_table
+from socialbot.cli_config import CONFIG_OPTION, load_or_exit
 from socialbot.loopback import Refusal, ask_server, here_or_on_server
 from socialbot.loopback import fail as _fail
-from socialbot.ops_cli import CONFIG_OPTION, _load
+from socialbot.ops_cli import _load
 from storage.engine import Store, StoreError, StoreLocked
 
 
@@ -50,9 +51,8 @@ def links(context: click.Context, config_path: Path, output: str) -> None:
 @click.pass_obj
 def links_check(config_path: Path) -> None:
     """Check every link now; broken ones become cases, fixed ones close theirs."""
-    from socialbot.cli import _load as load_config
 
-    config, base_dir = load_config(config_path)
+    config, base_dir = load_or_exit(config_path)
     found = here_or_on_server(
         config, base_dir, "/ops/links/check", {},
         lambda bot, _: asyncio.run(bot.clocks.links.check_now()).to_record(),
@@ -69,10 +69,9 @@ def links_check(config_path: Path) -> None:
 def links_add(config_path: Path, url: str, account: str, person: str) -> None:
     """Register URL to be checked every week (the CCT, by hand). Beside a running server this
     goes through its loopback endpoint."""
-    from socialbot.cli import _load as load_config
     from socialbot.links_ops import register_link
 
-    answer = here_or_on_server(*load_config(config_path), "/ops/links/add",
+    answer = here_or_on_server(*load_or_exit(config_path), "/ops/links/add",
                                {"url": url, "account": account, "as": person}, register_link,
                                **_ASKING, on_refusal=_refusal_body_or_refused)
     if "error" in answer:

@@ -12,7 +12,8 @@ import click
 from bot import messages
 from bot.directory_csv import read_people_csv
 from bot.directory_sync import DirectoryKeeper, DirectoryProblem
-from socialbot.cli import CONFIG_OPTION, _load
+from socialbot.cli_config import CONFIG_OPTION
+from socialbot.cli_config import load_or_exit as _load
 from socialbot.loopback import Refusal, advert, ask_server
 
 EXIT_INVALID = 2

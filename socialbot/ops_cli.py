@@ -14,21 +14,16 @@ from bot.config import AppConfig
 from bot.notifications import Notification
 from socialbot import messages
 from socialbot.bootstrap import resolve
+from socialbot.cli_config import CONFIG_OPTION, load_or_exit
 from socialbot.loopback import ask_server
 from socialbot.loopback import fail as _fail
 from storage.engine import Store, StoreError, StoreLocked
 from storage.tinydb_repository import TinyDBRepository
 
-CONFIG_OPTION = click.option(
-    "--config", "config_path", default="app.yaml", show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path), help="The deployment's configuration.",
-)
 MAX_ERROR_CHARS = 120  # platform errors can be long; the listing shows their start
 
 
 def _load(config_path: Path) -> tuple[AppConfig, Path]:
-    from socialbot.cli import _load as load_or_exit
-
     config, base_dir = load_or_exit(config_path)
     return config, resolve(base_dir, config.storage.path)
 

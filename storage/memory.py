@@ -12,7 +12,7 @@ import copy
 import itertools
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
 from bot.accounts import Account, AccountStore
@@ -131,9 +131,11 @@ class MemoryRepository:
 
     # -- Outbox -----------------------------------------------------------------------------
 
-    def due(self, now: float, limit: int = 50) -> list[OutboxMessage]:
+    def due(self, now: float, limit: int = 50,
+            skip: Collection[str] = frozenset()) -> list[OutboxMessage]:
         ready = [(position, record) for position, record in enumerate(self._outbox.values())
-                 if not record["dead"] and record["not_before"] <= now]
+                 if not record["dead"] and record["not_before"] <= now
+                 and record["id"] not in skip]
         ready.sort(key=lambda item: (item[1]["not_before"], item[0]))
         return [outbox_message(record) for _, record in ready[:limit]]
 

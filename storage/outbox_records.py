@@ -6,7 +6,7 @@ import heapq
 import itertools
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from bot.notifications import Notification, OutboxMessage
@@ -84,10 +84,11 @@ class OutboxIndex:
             self._heap = [(nb, o, i) for i, (nb, o, _) in self._live.items()]
             heapq.heapify(self._heap)
 
-    def due(self, now: float, limit: int, *, durable_up_to: int | None = None) -> list[str]:
+    def due(self, now: float, limit: int, *, durable_up_to: int | None = None,
+            skip: Collection[str] = frozenset()) -> list[str]:
         """Up to `limit` ids due at `now`, the earliest due first, then in queued order;
         with `durable_up_to`, only messages whose commit is on disk (a decision's notices are
-        not sent before the decision itself is durable)."""
+        not sent before the decision itself is durable); none of those in `skip`."""
         taken: list[str] = []
         looked: list[tuple[float, int, str]] = []
         seen: set[str] = set()
@@ -99,7 +100,7 @@ class OutboxIndex:
                 continue  # delivered, rescheduled or dead since: drop the outdated entry
             seen.add(message_id)
             looked.append(entry)
-            if durable_up_to is None or live[2] <= durable_up_to:
+            if message_id not in skip and (durable_up_to is None or live[2] <= durable_up_to):
                 taken.append(message_id)
         for entry in looked:  # still waiting until delivered
             heapq.heappush(self._heap, entry)

@@ -11,7 +11,7 @@ import itertools
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from bot.audit import Refusal, sealed
@@ -197,11 +197,13 @@ class TinyDBRepository:
 
     # -- Outbox -----------------------------------------------------------------------------
 
-    def due(self, now: float, limit: int = 50) -> list[OutboxMessage]:
+    def due(self, now: float, limit: int = 50,
+            skip: Collection[str] = frozenset()) -> list[OutboxMessage]:
         # Among messages due alike, the order they were queued in (a request's closed step
-        # before its next one); only those whose commit is on disk (group commit).
+        # before its next one); only those whose commit is on disk (group commit). Those in
+        # `skip` are left out before any is read and parsed.
         found = (self.store.get(OUTBOX, message_id) for message_id
-                 in self._outbox.due(now, limit, durable_up_to=self.store.synced))
+                 in self._outbox.due(now, limit, durable_up_to=self.store.synced, skip=skip))
         return [outbox_message(record) for record in found if record is not None]
 
     def delivered(self, message_id: str) -> None:

@@ -25,6 +25,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import messages as say
 from adapters.slack.duties import SlackDuties
+from adapters.slack.homes import HomeRefresher
 from adapters.slack.namespaces import DM_NAMESPACE, HOME_NAMESPACE
 from adapters.slack.screens import Screens
 from bot.chains import STAGES
@@ -134,6 +135,8 @@ class SlackChannel:
         self.moderation_channel = moderation_channel
         self.duties = duties
         self.pauses = MethodPauses()
+        self._opening: dict[str, asyncio.Future[str]] = {}  # DMs being opened, by user
+        self.homes = HomeRefresher(self._publish_home)  # one views.publish per burst
         self._kinds: dict[str, Sender] = {
             "action_needed": self._post_cards, "step_closed": self._close_copies,
             "requester_update": self._tell_requester, "escalation": self._tell_above,
@@ -161,7 +164,7 @@ class SlackChannel:
             raise DeliveryFailed(f"{notification.case_id} does not exist", retry_after=None)
         targets, post = send(notification, request)
         await self._each(notification, targets, post)
-        await self._refresh_homes(self._home_people(notification, request))
+        self._refresh_homes(self._home_people(notification, request))
 
     async def _each(self, notification: Notification, targets: Iterable[Target],
                     post: Post) -> None:
@@ -310,6 +313,17 @@ class SlackChannel:
         known = self.kv.get_value(DM_NAMESPACE, target)
         if known is not None:
             return str(known["channel"])
+        # Notices of several cases for one person, delivered at once, share one
+        # conversations.open instead of each opening the same DM.
+        opening = self._opening.get(target)
+        if opening is None or opening.get_loop() is not asyncio.get_running_loop():
+            opening = asyncio.ensure_future(self._open_dm(target))
+            self._opening[target] = opening
+            opening.add_done_callback(lambda done: self._opening.pop(target, None)
+                                      if self._opening.get(target) is done else None)
+        return await asyncio.shield(opening)
+
+    async def _open_dm(self, target: str) -> str:
         opened = await self.client.conversations_open(users=target)
         channel = str(opened["channel"]["id"])
         self.kv.put_value(DM_NAMESPACE, target, {"channel": channel})
@@ -370,7 +384,7 @@ class SlackChannel:
         copy of its notice and redraws the App Home of those it concerned."""
         if note.case_type == TASK and note.kind == "step_closed":
             await self._close_task_copies(duties, note)
-            await self._refresh_homes(note.recipients)
+            self._refresh_homes(note.recipients)
             return
 
         async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
@@ -386,7 +400,7 @@ class SlackChannel:
             targets = self._slack_targets(note.recipients)
         await self._each(note, [t for t in targets if duties.sentence(note, t[1])], post)
         if note.case_type == TASK:
-            await self._refresh_homes(note.recipients)
+            self._refresh_homes(note.recipients)
 
     async def _close_task_copies(self, duties: SlackDuties, note: Notification) -> None:
         """Every copy of the step's notice (the first and each reminder): its outcome, no
@@ -423,17 +437,26 @@ class SlackChannel:
             return set()
         return {entry.actor_id, *self.workflow.approvers(request, STAGES[entry.stage])}
 
-    async def _refresh_homes(self, person_ids: Iterable[str]) -> None:
-        """Republish App Home for those who opened it; a failure waits for their next visit."""
+    def _refresh_homes(self, person_ids: Iterable[str]) -> None:
+        """Republish App Home for those who opened it, once for a burst of notices (see
+        adapters/slack/homes.py)."""
         for target, _ in self._slack_targets(sorted(person_ids)):
-            if self.kv.get_value(HOME_NAMESPACE, target) is None:
-                continue
-            person = self.workflow.directory.by_slack_id(target)
-            try:
-                await self.client.views_publish(user_id=target,
-                                                view=self.screens.home(person, target))
-            except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
-                log.warning("App Home of %s not refreshed: %s", target, type(error).__name__)
+            if self.kv.get_value(HOME_NAMESPACE, target) is not None:
+                self.homes.refresh(target)
+
+    async def _publish_home(self, target: str) -> None:
+        """Draw the home as it is now and publish it; a failure waits for their next visit
+        or notice."""
+        person = self.workflow.directory.by_slack_id(target)
+        try:
+            await self.client.views_publish(user_id=target,
+                                            view=self.screens.home(person, target))
+        except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
+            log.warning("App Home of %s not refreshed: %s", target, type(error).__name__)
+
+    async def close(self) -> None:
+        """Publish the homes still waiting for a refresh (before the HTTP session closes)."""
+        await self.homes.flush()
 
 
 def _to(post: Post, target: str, viewer: str) -> Callable[[Metadata], Awaitable[dict[str, Any]]]:

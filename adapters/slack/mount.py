@@ -95,6 +95,7 @@ def mount(app: web.Application, services: Services, *, host: str | None = None) 
         await after_ack.drain()  # before the session and the delivery stop (on_cleanup)
 
     async def close_session(_: web.Application) -> None:
+        await channel.close()  # App Homes still to refresh, after the outbox has stopped
         await session.close()
 
     app.on_shutdown.append(finish_work)
@@ -104,10 +105,11 @@ def mount(app: web.Application, services: Services, *, host: str | None = None) 
                                    session=session, after_ack=after_ack,
                                    dashboard_link=dashboard.chat_link if dashboard else None)
     config = services.config.slack
-    services.attach(channel_name, SlackChannel(
+    channel = SlackChannel(
         client=bolt.client, screens=screens, ledger=services.ledger, kv=services.kv,
         cct_channel=config.cct_channel, desk=services.desk,
-        moderation_channel=config.moderation_channel, duties=screens.duties))
+        moderation_channel=config.moderation_channel, duties=screens.duties)
+    services.attach(channel_name, channel)
     ways_in = []
     if secret:
         app.router.add_post(ROUTE, SlackEndpoint(bolt=bolt, signing_secret=secret).handle)

@@ -6,6 +6,9 @@ person may see and do, and hands the platform-neutral card content to the render
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import overload
+
 from adapters.slack import messages as say
 from adapters.slack.duties import SlackDuties
 from bot.chains import STAGES
@@ -100,8 +103,8 @@ class Screens:
             directory = self.workflow.directory
             return blocks.home_view(greeting=say.not_in_directory(slack_user, directory),
                                     waiting=[], mine=[], help_text=say.short_help(self.command))
-        waiting = [self.card(r, person.id) for r in self.workflow.inbox(person.id)]
-        mine = [self.card(r, person.id) for r in reversed(self.workflow.requests_of(person.id))]
+        waiting = Drawn(self.workflow.inbox(person.id), self.card, person.id)
+        mine = Drawn(self.workflow.requests_of(person.id)[::-1], self.card, person.id)
         view = blocks.home_view(greeting=f"Hello {person.full_name} ({person.title}).",
                                 waiting=waiting, mine=mine,
                                 help_text=say.short_help(self.command),
@@ -109,6 +112,30 @@ class Screens:
         if self.duties is not None:  # their tasks beside their approvals
             view["blocks"] = with_duties(view["blocks"], self.duties.home_blocks(person.id))
         return view
+
+
+class Drawn(Sequence[RequestCard]):
+    """Requests' cards drawn for a viewer only when read: App Home shows what fits in
+    Slack's 100 blocks and counts the rest, so a person with thousands of requests costs the
+    cards shown, not thousands of cards (it is redrawn after every notice concerning them)."""
+
+    def __init__(self, requests: Sequence[SocialMediaRequest],
+                 draw: Callable[[SocialMediaRequest, str], RequestCard], viewer: str) -> None:
+        self.requests, self.draw, self.viewer = requests, draw, viewer
+
+    def __len__(self) -> int:
+        return len(self.requests)
+
+    @overload
+    def __getitem__(self, index: int) -> RequestCard: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RequestCard]: ...
+
+    def __getitem__(self, index: int | slice) -> RequestCard | list[RequestCard]:
+        if isinstance(index, slice):
+            return [self.draw(r, self.viewer) for r in self.requests[index]]
+        return self.draw(self.requests[index], self.viewer)
 
 
 def with_duties(home: list[Block], duties: list[Block]) -> list[Block]:

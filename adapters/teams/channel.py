@@ -19,12 +19,13 @@ the ledger. A repeated card stays correct: every copy refreshes to the request's
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from botbuilder.core import BotAdapter, TurnContext
+from botbuilder.core import CloudAdapterBase, TurnContext
 from botbuilder.schema import (
     ChannelAccount,
     ConversationAccount,
@@ -35,8 +36,9 @@ from botbuilder.schema import (
 from msrest.exceptions import ClientRequestError
 
 from adapters.teams.cloud_adapter import delivery_failure
+from adapters.teams.connector import BotConnector, ChatGone
 from adapters.teams.duties import TeamsDuties
-from adapters.teams.outgoing import card_message
+from adapters.teams.outgoing import card_activity, card_message
 from adapters.teams.references import References
 from adapters.teams.views import Views
 from bot.clocked import outdated
@@ -57,19 +59,17 @@ Json = dict[str, Any]
 Render = Callable[[str], Json]  # viewer person id ("" for a channel copy) -> card
 
 
-class ChatGone(DeliveryFailed):
-    """The connector answered 404: that conversation (or message) is not there any more."""
-
-
 class TeamsChannel:
     name = CHANNEL
 
-    def __init__(self, *, adapter: BotAdapter, app_id: str, views: Views,
+    def __init__(self, *, adapter: CloudAdapterBase, app_id: str, views: Views,
                  references: References, ledger: DeliveryLedger, tenant_id: str | None,
                  cct_channel: str | None, moderation_channel: str | None = None,
                  desk: ModerationDesk | None = None, service_url: str | None = None,
                  local_mode: bool = False, duties: TeamsDuties | None = None) -> None:
         self.adapter = adapter
+        self.connector = BotConnector(adapter, app_id)  # sends and updates, without a turn
+        self._creating: dict[str, asyncio.Lock] = {}  # per person, while their chat is made
         self.local_mode = local_mode
         self.app_id = app_id
         self.views = views
@@ -140,9 +140,8 @@ class TeamsChannel:
             if self.ledger.sent(note.id, CHANNEL, target):
                 continue
             viewer = str(copy.get("viewer") or "")
-            reference = ConversationReference().deserialize(copy["reference"])
             try:
-                await self._update(reference, str(copy["activity_id"]), card_for(viewer))
+                await self._update(copy["reference"], str(copy["activity_id"]), card_for(viewer))
             except DeliveryFailed as failure:
                 failures.append(failure)
                 continue
@@ -224,9 +223,8 @@ class TeamsChannel:
             target = f"{copy['target']}#{copy['activity_id']}"
             if self.ledger.sent(note.id, CHANNEL, target):
                 continue
-            reference = ConversationReference().deserialize(copy["reference"])
             try:
-                await self._update(reference, str(copy["activity_id"]),
+                await self._update(copy["reference"], str(copy["activity_id"]),
                                    render(str(copy.get("viewer") or "")))
             except DeliveryFailed as failure:
                 failures.append(failure)
@@ -269,46 +267,42 @@ class TeamsChannel:
             except DeliveryFailed as failure:
                 failures.append(failure)
                 continue
-            ref = {"reference": reference.serialize(), "activity_id": activity_id,
+            ref = {"reference": reference, "activity_id": activity_id,
                    "viewer": viewer, **({"after_unknown_intent": True} if unknown else {})}
             self.ledger.record(notification=note, channel=CHANNEL, target=target, ref=ref)
         _raise_first(failures)
 
-    async def _post(self, target: str, card: Json) -> tuple[ConversationReference, str]:
+    async def _post(self, target: str, card: Json) -> tuple[Json, str]:
+        """Post the card; returns the conversation reference (serialized, as stored) and
+        the new activity's id."""
         if target.startswith("channel:"):
-            return await self._send(self._channel_reference(target.split(":", 1)[1]), card)
+            return await self._send(
+                self._channel_reference(target.split(":", 1)[1]).serialize(), card)
         person = self.workflow.directory.person(target)
         reach = self.references.reach(person.id)
         if reach is None:
-            return await self._create_and_send(person, card)
+            # Cards of several cases for one new person, delivered at once: the first
+            # creates the chat, the others wait for it and post there.
+            async with self._creating.setdefault(person.id, asyncio.Lock()):
+                reach = self.references.reach(person.id)
+                if reach is None:
+                    return await self._create_and_send(person, card)
         try:
-            return await self._send(reach.reference, card)
+            return await self._send(reach.raw, card)
         except ChatGone as gone:  # deleted or never there: create a new chat next attempt
             self.references.forget(person.id)
             raise DeliveryFailed(str(gone), retry_after=0.0) from None
 
-    async def _send(self, reference: ConversationReference,
-                    card: Json) -> tuple[ConversationReference, str]:
-        sent: list[str] = []
+    async def _send(self, reference: Json, card: Json) -> tuple[Json, str]:
+        return reference, await self.connector.send(reference, card_activity(card))
 
-        async def send(turn: TurnContext) -> None:
-            response = await turn.send_activity(card_message(card))
-            sent.append(response.id if response else "")
+    async def _update(self, reference: Json, activity_id: str, card: Json) -> None:
+        await self.connector.update(reference, activity_id, card_activity(card))
 
-        await self._run(self.adapter.continue_conversation(reference, send, self.app_id))
-        return reference, sent[0] if sent else ""
+    async def close(self) -> None:
+        await self.connector.close()
 
-    async def _update(self, reference: ConversationReference, activity_id: str,
-                      card: Json) -> None:
-        async def update(turn: TurnContext) -> None:
-            activity = card_message(card)
-            activity.id = activity_id
-            await turn.update_activity(activity)
-
-        await self._run(self.adapter.continue_conversation(reference, update, self.app_id))
-
-    async def _create_and_send(self, person: Person,
-                               card: Json) -> tuple[ConversationReference, str]:
+    async def _create_and_send(self, person: Person, card: Json) -> tuple[Json, str]:
         tenant, service_url = self._tenant_and_service()
         parameters = ConversationParameters(
             is_group=False, bot=ChannelAccount(id=f"28:{self.app_id}"),
@@ -328,7 +322,7 @@ class TeamsChannel:
         if not created:
             raise DeliveryFailed("teams: no conversation was created", retry_after=0.0)
         self.references.keep_created(person.id, created[0])
-        return created[0], sent[0] if sent else ""
+        return created[0].serialize(), sent[0] if sent else ""
 
     def _tenant_and_service(self) -> tuple[str, str]:
         seen = self.references.any_service()

@@ -315,15 +315,19 @@ def delivery_failure(error: Exception) -> DeliveryFailed:
     not. `ClientRequestError` means no HTTP answer at all (refused, timed out): retried.
     """
     if isinstance(error, HttpOperationError) and error.response is not None:
-        status = int(error.response.status_code)
-        reason = f"Teams connector answered {status} {_error_code(error)}".rstrip()
-        if status in RETRYABLE_STATUSES or status >= 500:
-            retry_after = _retry_after_seconds(error.response.headers.get("Retry-After"))
-            return DeliveryFailed(reason, retry_after=retry_after)
-        return DeliveryFailed(f"{reason}; not retried", retry_after=None)
+        return status_failure(int(error.response.status_code), _error_code(error),
+                              error.response.headers.get("Retry-After"))
     if isinstance(error, ClientRequestError):
         return DeliveryFailed(f"Teams connector unreachable: {error}", retry_after=0.0)
     return DeliveryFailed(f"Teams delivery failed: {error!r}", retry_after=0.0)
+
+
+def status_failure(status: int, code: str, retry_after: str | None) -> DeliveryFailed:
+    """The connector's HTTP answer as the outbox retries it (see `delivery_failure`)."""
+    reason = f"Teams connector answered {status} {code}".rstrip()
+    if status in RETRYABLE_STATUSES or status >= 500:
+        return DeliveryFailed(reason, retry_after=_retry_after_seconds(retry_after))
+    return DeliveryFailed(f"{reason}; not retried", retry_after=None)
 
 
 def _error_code(error: HttpOperationError) -> str:

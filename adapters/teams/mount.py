@@ -91,11 +91,17 @@ def mount(app: web.Application, services: Services, *,
                            time_away=services.time_away, wake=services.wake,
                            dashboard_link=dashboard.chat_link if dashboard else None)
     teams = services.config.teams
-    services.attach(channel_name, TeamsChannel(
+    channel = TeamsChannel(
         adapter=adapter, app_id=credentials.app_id, views=views, references=references,
         ledger=services.ledger, tenant_id=teams.tenant_id or credentials.tenant_id or None,
         cct_channel=teams.cct_channel, moderation_channel=teams.moderation_channel,
-        desk=services.desk, local_mode=credentials.local_mode, duties=duties))
+        desk=services.desk, local_mode=credentials.local_mode, duties=duties)
+    services.attach(channel_name, channel)
+
+    async def close_connector(_: web.Application) -> None:
+        await channel.close()  # its HTTP session to the Bot Connector
+
+    app.on_cleanup.append(close_connector)
 
     async def messages(request: web.Request) -> web.StreamResponse:
         # Group commit, for invokes (a click): what it decides is written at once, and the

@@ -16,6 +16,17 @@ from cards import adaptive
 Json = dict[str, Any]
 
 
+def card_activity(*cards: Json, text: str | None = None) -> Json:
+    """`card_message` as the JSON botbuilder's serializer writes it (for BotConnector)."""
+    activity: Json = {"type": "message", "attachments": [
+        {"contentType": adaptive.CONTENT_TYPE, "content": c} for c in cards]}
+    if len(cards) != 1:
+        activity["attachmentLayout"] = AttachmentLayoutTypes.list.value
+    if text:
+        activity["text"] = text
+    return activity
+
+
 def card_attachment(card: Json) -> Attachment:
     return Attachment(content_type=adaptive.CONTENT_TYPE, content=card)
 

@@ -9,6 +9,7 @@ kept too: a one-to-one chat with someone who never wrote to the bot is created t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ConversationReference
@@ -22,8 +23,12 @@ LAST = "*"                   # under SERVICES: the last tenant seen
 
 @dataclass(frozen=True)
 class Reach:
-    reference: ConversationReference
+    raw: dict[str, Any]  # the reference as stored (botbuilder's serialized form)
     user_id: str
+
+    @property
+    def reference(self) -> ConversationReference:
+        return ConversationReference().deserialize(self.raw)
 
 
 class References:
@@ -72,8 +77,7 @@ class References:
         record = self.store.get_value(PEOPLE, person_id)
         if not record or "reference" not in record:
             return None
-        return Reach(ConversationReference().deserialize(record["reference"]),
-                     str(record.get("user_id") or ""))
+        return Reach(dict(record["reference"]), str(record.get("user_id") or ""))
 
     def user_id(self, person_id: str) -> str:
         record = self.store.get_value(PEOPLE, person_id)

@@ -17,6 +17,7 @@ import tldextract
 
 from bot.moderation.model import Span
 from bot.moderation.settings import AllowList
+from bot.moderation.text import CaseFoldPrefiltered, Prefiltered, fold
 
 _EMAIL = re.compile(r"[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
 # "lena dot moreau at gmail dot com", "jo(at)yahoo(dot)ca": addresses written out to dodge filters
@@ -65,17 +66,17 @@ _STREET_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 # French order: "1472, rue Glenanna", "15 avenue des Pins", "22 chemin Whitevale".
-_FRENCH_ADDRESS = re.compile(
+_FRENCH_ADDRESS = Prefiltered(re.compile(
     r"\b\d{1,5}[a-z]?,? (?:rue|avenue|av\.|boulevard|boul\.|chemin|ch\.|croissant|promenade"
     r"|place|rang|route|allee|allée|impasse|ruelle) (?:(?:de la|du|des|de|d') ?)?"
     r"[A-ZÀ-Ý][\w'-]+",
-)
+))
 # Rural Pickering numbers its side roads and concessions: "4 Sideline 26", "3120 Concession 7".
-_RURAL_ADDRESS = re.compile(
+_RURAL_ADDRESS = CaseFoldPrefiltered(re.compile(
     r"\b\d{1,5},? (?:sideline|side road|sideroad|concession(?: road| rd)?|conc\.?) \d{1,2}\b"
     r"(?:,? (?:unit|apt) [a-z0-9]+\b)?",
     re.IGNORECASE,
-)
+))
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,16 @@ _ODD_SEPARATED = re.compile(
 )
 
 
+def _spoken_digits(text: str) -> int:
+    """How many times the words of _SPELLED_NUMBER stand in the text, or more (each word's
+    occurrences counted in the folded text, where whatever matches a letter regardless of
+    case is that lowercase letter: see text.CaseFoldPrefiltered)."""
+    return sum(map(fold(text).count, _SPOKEN))
+
+
+_SPOKEN = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
 def phone_numbers(text: str) -> Iterator[Contact]:
     digit_count = sum(map(str.isdigit, text))
     if digit_count >= 7:
@@ -114,7 +125,11 @@ def phone_numbers(text: str) -> Iterator[Contact]:
             yield Contact("phone", Span(match.start, match.end, match.raw_string), digits)
         for odd in _ODD_SEPARATED.finditer(text):
             yield Contact("phone", Span(odd.start(), odd.end(), odd.group()), "".join(odd.groups()))
-    for said in _SPELLED_NUMBER.finditer(text):
+    said_words = _spoken_digits(text)
+    # A number said in words has seven of them; one in digits and words, one at least.
+    if said_words < 7 and (not digit_count or not said_words):
+        return
+    for said in _SPELLED_NUMBER.finditer(text) if said_words >= 7 else ():
         spoken = re.findall(r"[a-z]+", said.group(), re.IGNORECASE)
         digits = "".join(_DIGIT_WORDS[word.lower()] for word in spoken)
         if len(digits) in (7, 10, 11):
@@ -176,7 +191,12 @@ def street_addresses(text: str) -> Iterator[Contact]:
         yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def postal_codes(text: str) -> Iterator[Contact]:
+    if _DIGIT.search(text) is None:
+        return  # every postal code has digits; most posts have none
     for match in _POSTAL_CODE.finditer(text):
         yield Contact("postal_code", Span(match.start(), match.end(), match.group()), match.group())
 

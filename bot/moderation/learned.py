@@ -80,22 +80,29 @@ class _Tables:
                    {g: i + len(words) for i, g in enumerate(chars)}, len(words),
                    rows[:, 0].copy(), rows[:, 1:].copy())
 
-    def add_tfidf_dot(self, total: np.ndarray, rows: list[int]) -> None:
+    def add_tfidf_dot(self, total: np.ndarray, rows: np.ndarray) -> None:
         """Sublinear TF-IDF of each vocabulary, L2-normalised over its known n-grams, dotted
         with each category and summed (scikit-learn's TfidfVectorizer(sublinear_tf=True) and
-        LogisticRegression), in one pass over both: a few numpy calls a post, not dozens."""
-        if not rows:
+        LogisticRegression), in one pass over both: a few numpy calls a post, not dozens.
+
+        `rows` (an integer array, sorted here in place) may repeat a row: its count is the
+        n-gram's term frequency."""
+        if not len(rows):
             return
-        ordered = np.array(rows, dtype=np.intp)
+        ordered = rows
         ordered.sort()
-        first = np.empty(len(ordered), dtype=bool)  # np.unique(..., return_counts) by hand
+        size = len(ordered)
+        first = np.empty(size, dtype=bool)  # np.unique(..., return_counts) by hand
         first[0] = True
         np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
         starts = np.flatnonzero(first)
         ids = ordered[starts]
-        values = self.idf.take(ids) * (1.0 + np.log(np.diff(starts, append=len(ordered))))
+        counts = np.empty_like(starts)  # np.diff(starts, append=size) without its overhead
+        np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+        counts[-1] = size - starts[-1]
+        values = self.idf.take(ids) * (1.0 + np.log(counts))
         weights = self.weights.take(ids, axis=0)
-        cut = int(np.searchsorted(ids, self.offset))
+        cut = int(ids.searchsorted(self.offset))
         for part in (slice(0, cut), slice(cut, None)):
             part_values = values[part]
             if len(part_values):  # 1 + log(1) is exactly 1
@@ -112,7 +119,7 @@ class LearnedScreen:
     char: Weights
     intercepts: tuple[float, ...]
     thresholds: tuple[float, ...]
-    _known_grams: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    _known_grams: dict[str, np.ndarray] = field(default_factory=dict, compare=False)
     _tables: dict[str, _Tables] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -136,21 +143,24 @@ class LearnedScreen:
         folded = model_input(text)
         tables = self._tables["all"]
         known = tables.word_index.get
-        rows = [i for i in map(known, _word_grams(folded)) if i is not None]
-        rows += [i for w in folded.split() for i in self._char_rows_of(w)]
+        word_rows = np.array([i for i in map(known, _word_grams(folded)) if i is not None],
+                             dtype=np.intp)
+        # One array of every row the post holds (words, then each word's characters).
+        rows = np.concatenate([word_rows, *map(self._char_rows_of, folded.split())])
         totals = np.array(self.intercepts, dtype=np.float64)
         tables.add_tfidf_dot(totals, rows)
         return {c: _sigmoid(float(z)) for c, z in zip(LEARNED_CATEGORIES, totals, strict=True)}
 
-    def _char_rows_of(self, word: str) -> tuple[int, ...]:
+    def _char_rows_of(self, word: str) -> np.ndarray:
         """The rows of the word's character n-grams that the model knows (the others weigh
-        nothing); remembered, since words recur from post to post."""
+        nothing), as an array; remembered, since words recur from post to post."""
         known = self._known_grams.get(word)
         if known is None:
             if len(self._known_grams) >= _WORD_CACHE_SIZE:
                 self._known_grams.clear()
             index = self._tables["all"].char_index
-            known = tuple(index[g] for g in _char_grams(word) if g in index)
+            known = np.array([index[g] for g in _char_grams(word) if g in index],
+                             dtype=np.intp)
             self._known_grams[word] = known
         return known
 

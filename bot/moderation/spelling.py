@@ -103,7 +103,9 @@ def repair(folded: str, index: FuzzyIndex) -> str | None:
     """`folded` with spaced-out letters joined, glued words split and misspelt listed words
     corrected; None when there was nothing to repair."""
     text = _SPACED.sub(lambda m: m.group().replace(" ", ""), folded)
-    text = _TOKEN.sub(lambda m: index.repaired(m.group()), text)
+    words = _TOKEN.findall(text)
+    if words != list(map(index.repaired, words)):  # most posts: every word stays itself
+        text = _TOKEN.sub(lambda m: index.repaired(m.group()), text)
     return text if text != folded else None
 
 

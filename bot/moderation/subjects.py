@@ -163,8 +163,11 @@ class _Thesaurus:
                 alternatives.append((stem, _stem_tail(stem) + f"(?P<{marker}>)"))
         self._names = names
         # Most posts name no off-topic subject: one automaton pass says so (bot.moderation.text).
+        # Every match begins with one of the stems: they are the prefilter's strings (the
+        # factored pattern hides them from text.required_literals).
         self.pattern = Prefiltered(  # the look-behind: see text.word_alternation
-            re.compile(rf"(?<![a-z0-9])(?:{literal_trie(alternatives)})")
+            re.compile(rf"(?<![a-z0-9])(?:{literal_trie(alternatives)})"),
+            needles=[stem for stem, _ in alternatives],
         )
 
     def subject(self, match: re.Match[str]) -> str:

@@ -204,10 +204,16 @@ class Prefiltered:
     answers that for every pattern at once, and most patterns then need no scan at all.
     Same matches, always."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(
+        self, pattern: re.Pattern[str], needles: Sequence[str] | None = None
+    ) -> None:
+        """`needles`, when given, are strings one of which every match holds (as
+        text.literal_trie's literals are); otherwise they are read from the pattern."""
         self.pattern = pattern
-        needles = required_literals(pattern)
-        self.needles = _NEEDLES.register(needles) if needles is not None else None
+        found = required_literals(pattern) if needles is None else tuple(sorted(set(needles)))
+        if found is not None and not _usable(frozenset(found)):
+            found = None
+        self.needles = _NEEDLES.register(found) if found is not None else None
 
     def may_match(self, text: str) -> bool:
         return self.needles is None or not self.needles.isdisjoint(_NEEDLES.present(text))
@@ -218,8 +224,71 @@ class Prefiltered:
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text) else None
 
-    def sub(self, replacement: Callable[[re.Match[str]], str], text: str) -> str:
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
         return self.pattern.sub(replacement, text) if self.may_match(text) else text
+
+
+class CaseFoldPrefiltered(Prefiltered):
+    """A case-insensitive pattern whose prefilter reads the folded text (`fold`): every
+    character that matches an ASCII letter regardless of case ("E", "K" the Kelvin sign,
+    "ſ", "ı") folds to that lowercase letter (tests/moderation/test_prefilter.py checks every
+    code point), so a match in the text has one of the pattern's literal strings, lowercased,
+    in the folded text. The pattern itself still reads the text: same matches, always."""
+
+    def __init__(
+        self, pattern: re.Pattern[str], needles: Sequence[str] | None = None
+    ) -> None:
+        """`needles`, when given, are lowercase strings one of which every match holds,
+        regardless of case; otherwise they are read from the pattern."""
+        self.pattern = pattern
+        self.needles = None
+        if needles is not None:
+            self.needles = _NEEDLES.register(tuple(sorted(set(needles))))
+        elif pattern.flags & re.IGNORECASE or "(?i:" in pattern.pattern:
+            # The literal strings of the pattern read case-sensitively, then lowercased.
+            plain = re.compile(pattern.pattern.replace("(?i:", "(?:"),
+                               pattern.flags & ~re.IGNORECASE)
+            needles = required_literals(plain)
+            if needles is not None and all(needle.isascii() for needle in needles):
+                self.needles = _NEEDLES.register(tuple(sorted({n.lower() for n in needles})))
+
+    def may_match(self, text: str) -> bool:
+        return self.needles is None or not self.needles.isdisjoint(_NEEDLES.present(fold(text)))
+
+
+class Alternatives:
+    """A pattern `A|B|C...` (a few top-level alternatives, no groups) run with only the
+    alternatives whose literal strings are in the text: an alternative that cannot match
+    anywhere in a text changes no match when left out, and a pattern of the remaining ones
+    is compiled once per combination (at most 2**n of them). Same matches, always."""
+
+    _MOST = 8
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.whole = Prefiltered(pattern)
+        parts = _top_level_alternatives(pattern.pattern)
+        self._parts = parts
+        self._filters = (
+            [Prefiltered(re.compile(part, pattern.flags)) for part in parts]
+            if 1 < len(parts) <= self._MOST and not pattern.groups
+            else None
+        )
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._filters is None or not self.whole.may_match(text):
+            return self.whole.finditer(text)
+        present = tuple(i for i, part in enumerate(self._filters) if part.may_match(text))
+        if len(present) == len(self._filters):
+            return self.whole.pattern.finditer(text)
+        if not present:
+            return iter(())
+        pattern = self._compiled.get(present)
+        if pattern is None:
+            pattern = re.compile("|".join(self._parts[i] for i in present),
+                                 self.whole.pattern.flags)
+            self._compiled[present] = pattern
+        return pattern.finditer(text)
 
 
 class PatternSet:
@@ -252,40 +321,54 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     from re import _parser  # type: ignore[attr-defined]
 
     found = _required(_parser.parse(pattern.pattern, pattern.flags))
-    if not found or len(found) > _MAX_NEEDLES or any(
-        len(n) < 2 and n.isascii() and (n.isalnum() or n.isspace()) for n in found
-    ):
+    if not found or not _usable(found):
         return None  # a single ASCII letter is in nearly every post ("$" is in few)
     return tuple(sorted(found))
 
 
 def _required(items: object) -> frozenset[str] | None:
-    """The best any-of set of literals for a parsed sequence (the one with the longest
-    shortest member), or None."""
+    """The best any-of set of literals for a parsed sequence (see _strength), or None.
+
+    Consecutive items that each match one of a few plain strings ("dm", "(?:me|us)", "[ae]",
+    "s?", and the zero-width "\\b" or look-arounds between them) are joined into the strings
+    their concatenation can be ("dm me", "dm us"): each is in every match of the sequence."""
     from re import _constants as c  # type: ignore[attr-defined]
 
     best: frozenset[str] | None = None
-    run: list[str] = []
+    run: frozenset[str] = _EMPTY_RUN
 
     def consider(candidate: frozenset[str] | None) -> None:
         nonlocal best
-        if candidate and (best is None or _strength(candidate) > _strength(best)):
+        if candidate and "" not in candidate and (
+            best is None or _strength(candidate) > _strength(best)
+        ):
             best = candidate
 
     for op, value in items:  # type: ignore[attr-defined]
-        if op is c.LITERAL:
-            run.append(chr(value))
+        if op is c.AT or op is c.ASSERT_NOT:
+            continue  # zero-width: what stands on either side is contiguous in the text
+        if op is c.ASSERT:
+            # What a look-ahead or look-behind asks for is in the text too (not in the match,
+            # but the automaton reads the whole text).
+            consider(_required(value[1]))
             continue
         if op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1 and _single_literal(value[2]):
             # "ab+c" always holds "ab" and "bc": a repeated letter ends one run, starts the next.
             letter = chr(value[2][0][1])
-            run.append(letter)
-            consider(frozenset({"".join(run)}))
-            run = [letter]
+            consider(_joined(run, frozenset({letter})))
+            run = frozenset({letter})
             continue
-        if run:
-            consider(frozenset({"".join(run)}))
-            run = []
+        options = _finite([(op, value)])
+        if options is not None:
+            joined = _joined(run, options)
+            if joined is not None:
+                run = joined
+                continue
+            consider(run)
+            run = options
+            continue
+        consider(run)
+        run = _EMPTY_RUN
         if op is c.SUBPATTERN:
             if not value[1] & c.SRE_FLAG_IGNORECASE:  # "(?i:...)" matches other cases too
                 consider(_required(value[-1]))
@@ -295,13 +378,51 @@ def _required(items: object) -> frozenset[str] | None:
                 consider(frozenset().union(*branches))  # type: ignore[arg-type]
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1:
             consider(_required(value[2]))
-        elif op is c.ASSERT:
-            # What a look-ahead or look-behind asks for is in the text too (not in the match,
-            # but the automaton reads the whole text).
-            consider(_required(value[1]))
-    if run:
-        consider(frozenset({"".join(run)}))
+    consider(run)
     return best
+
+
+_EMPTY_RUN: frozenset[str] = frozenset({""})
+_MOST_JOINED = 64
+
+
+def _joined(run: frozenset[str], options: frozenset[str]) -> frozenset[str] | None:
+    joined = frozenset(a + b for a in run for b in options)
+    return joined if len(joined) <= _MOST_JOINED else None
+
+
+def _finite(items: object) -> frozenset[str] | None:
+    """Every string a parsed sequence can match, when that is a few plain strings."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out = _EMPTY_RUN
+    for op, value in items:  # type: ignore[attr-defined]
+        options: frozenset[str] | None
+        if op is c.LITERAL:
+            options = frozenset({chr(value)})
+        elif op is c.AT:
+            continue
+        elif op is c.SUBPATTERN:
+            options = None if value[1] & c.SRE_FLAG_IGNORECASE else _finite(value[-1])
+        elif op is c.BRANCH:
+            branches = [_finite(branch) for branch in value[1]]
+            options = (None if any(b is None for b in branches)
+                       else frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op is c.IN:
+            options = (frozenset(chr(v) for _, v in value)
+                       if all(o is c.LITERAL for o, _ in value) else None)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] == 0 and value[1] == 1:
+            inner = _finite(value[2])
+            options = None if inner is None else inner | _EMPTY_RUN
+        else:
+            options = None
+        if options is None:
+            return None
+        joined = _joined(out, options)
+        if joined is None:
+            return None
+        out = joined
+    return out
 
 
 def _single_literal(items: object) -> bool:
@@ -311,5 +432,36 @@ def _single_literal(items: object) -> bool:
     return len(parsed) == 1 and parsed[0][0] is c.LITERAL
 
 
-def _strength(needles: frozenset[str]) -> tuple[int, int]:
-    return (min(len(n) for n in needles), -len(needles))
+# Words in most posts: a set of literal strings with one of them is a weak prefilter (it
+# lets nearly every post through), so a set without them is preferred ("hop|jump|climb"
+# over "the " in "hop the fence"). Any required set gives the same matches; this only
+# chooses the one that skips the most posts.
+_COMMON_WORDS = frozenset(
+    {"a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "back", "be",
+     "because", "been", "but", "by", "can", "come", "could", "day", "did", "do", "does",
+     "even", "first", "for", "from", "get", "give", "go", "good", "had", "has", "have", "he",
+     "her", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "know",
+     "like", "look", "make", "me", "more", "most", "my", "new", "no", "not", "now", "of", "on",
+     "one", "only", "or", "other", "our", "out", "over", "people", "say", "see", "she", "so",
+     "some", "take", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+     "think", "this", "time", "to", "two", "up", "us", "use", "want", "was", "way", "we",
+     "well", "were", "what", "when", "which", "who", "will", "with", "work", "would", "year",
+     "you", "your"}
+)  # fmt: skip
+
+
+def _common(needle: str) -> bool:
+    word = needle.strip(" ,.'").lower()
+    return word in _COMMON_WORDS or (len(word) <= 2 and word.isascii() and word.isalnum())
+
+
+def _usable(needles: frozenset[str]) -> bool:
+    """What required_literals accepts: not too many strings, no single letter or digit."""
+    return len(needles) <= _MAX_NEEDLES and not any(
+        len(n) < 2 and n.isascii() and (n.isalnum() or n.isspace()) for n in needles
+    )
+
+
+def _strength(needles: frozenset[str]) -> tuple[bool, bool, int, int]:
+    return (_usable(needles), not any(map(_common, needles)), min(len(n) for n in needles),
+            -len(needles))

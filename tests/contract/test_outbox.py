@@ -65,3 +65,14 @@ def test_retrying_by_id_skips_messages_not_in_the_outbox(backend: Backend) -> No
     assert backend.requests.retry(["R-1:1:action_needed@slack", "R-9:1:gone@slack"],
                                   now=7.0) == ["R-1:1:action_needed@slack"]
     assert [m.not_before for m in backend.requests.due(7.0) if m.channel == "slack"] == [7.0]
+
+
+def test_messages_being_delivered_are_left_out_and_not_counted(backend: Backend) -> None:
+    _queue(backend, ("R-1", 1, "step_closed"), ("R-2", 1, "action_needed"),
+           ("R-3", 1, "action_needed"))
+    everything = [m.id for m in backend.requests.due(1e12, limit=100)]
+    in_hand = set(everything[:2])
+    left = backend.requests.due(1e12, limit=2, skip=in_hand)
+    assert [m.id for m in left] == everything[2:4]
+    assert [m.id for m in backend.requests.due(1e12, limit=100, skip=set(everything))] == []
+    assert [m.id for m in backend.requests.due(1e12, limit=2)] == everything[:2]  # still there

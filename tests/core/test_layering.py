@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.support import ROOT
@@ -124,3 +126,30 @@ def test_the_check_itself_sees_imports(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("import aiohttp.web\nfrom tinydb import TinyDB\nfrom . import x\n")
     assert imported_modules(sample) == {"aiohttp", "tinydb"}
+
+
+IMPORT_EACH_FIRST = """
+import importlib, sys
+failures = []
+for name in sys.argv[1:]:
+    for loaded in [m for m in sys.modules if m.split(".")[0] in {PACKAGES}]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module(name)
+    except Exception as problem:
+        failures.append(f"{name}: {type(problem).__name__}: {problem}")
+print("\\n".join(failures))
+"""
+
+
+def test_every_module_of_the_composition_root_imports_first() -> None:
+    """A cycle hidden behind a run-time import shows only when one module is imported before
+    the other (`socialbot.directory_cli` before `socialbot.cli` once failed): import each
+    module first, in a process holding no project module."""
+    names = sorted(name for name in project_graph(ROOT) if name.startswith("socialbot.")
+                   and name != "socialbot.__main__")
+    script = IMPORT_EACH_FIRST.replace("{PACKAGES}", repr(set(PROJECT_PACKAGES)))
+    run = subprocess.run([sys.executable, "-c", script, *names], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300, check=True)
+    assert len(names) > 10
+    assert run.stdout.strip() == ""

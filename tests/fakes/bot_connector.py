@@ -29,6 +29,8 @@ ROUTES: tuple[Route, ...] = ("create", "send", "reply", "update", "delete", "mem
 # .../activities/{id}) whenever the turn's activity has an id, proactive turns included.
 FailRoute = Literal[Route, "post"]
 
+# The request headers a call keeps (what the connector reads besides Authorization).
+HEADERS_KEPT = ("Content-Type", "Accept", "x-ms-conversation-id", "User-Agent")
 # The error codes the Bot Connector puts in its ErrorResponse body, by status.
 _ERROR_CODES = {
     400: "BadSyntax",
@@ -55,6 +57,7 @@ class ConnectorCall:
     authorization: str | None
     status: int
     at: float = field(default_factory=time.time)  # when it arrived (benchmarks' latencies)
+    headers: dict[str, str] = field(default_factory=dict)  # those in HEADERS_KEPT, as sent
 
     @property
     def ok(self) -> bool:
@@ -335,6 +338,8 @@ class FakeBotConnector:
             body=body,
             authorization=request.headers.get("Authorization"),
             status=status,
+            headers={name: request.headers[name] for name in HEADERS_KEPT
+                     if name in request.headers},
         )
         assert self._changed is not None
         async with self._changed:

@@ -112,6 +112,8 @@ async def test_metrics_count_requests_decisions_and_screening(server: Server) ->
 
 
 async def test_outbox_gauges_read_the_store_at_each_scrape(server: Server) -> None:
+    # The test plays the dispatcher's part; the server's own would race it for the notice.
+    await server.bot.dispatcher.stop()
     repository = server.bot.repository
     repository.channels = repository.chat_channels = ("slack",)
     note = Notification(id="R-9:1:action_needed", kind="action_needed", case_id="R-9",

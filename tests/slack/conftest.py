@@ -20,6 +20,7 @@ import yaml
 from aiohttp import web
 
 from adapters.slack import mount as slack_mount
+from adapters.slack.channel import SlackChannel
 from bot.config import load_config
 from cards import slack as slack_blocks
 from socialbot.bootstrap import Runtime, build
@@ -144,6 +145,9 @@ class SlackHarness:
         while self.bot.repository.pending_count() and time.monotonic() < deadline:
             await asyncio.sleep(0.02)
         assert self.bot.repository.pending_count() == 0, self.bot.repository.due(time.time() + 999)
+        channel = self.bot.channels.get("slack")
+        if isinstance(channel, SlackChannel):  # App Homes are refreshed once a burst settles
+            await channel.homes.flush()
 
     def snapshot(self) -> dict[str, dict[str, Any]]:
         """Every table of the store, deep-copied: compare before and after."""

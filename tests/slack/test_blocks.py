@@ -92,3 +92,21 @@ def test_validate_names_a_broken_limit() -> None:
 
     with pytest.raises(SlackObjectFormationError):
         blocks.validate([{"type": "header", "text": {"type": "plain_text", "text": "x" * 151}}])
+
+
+def test_app_home_draws_only_the_cards_it_shows(workflow: Workflow) -> None:
+    from adapters.slack.screens import Screens
+
+    for _ in range(120):
+        workflow.submit(Actor("adoe", "slack"), valid_form())
+    screens = Screens(workflow, command="/socialmedia")
+    drawn: list[str] = []
+    draw = screens.card
+    screens.card = lambda request, viewer, step=None: (  # type: ignore[method-assign]
+        drawn.append(request.id) or draw(request, viewer, step))
+    view = screens.home(workflow.directory.person("adoe"), "U0ADOE")
+    shown = str(view["blocks"])
+    assert "Your requests (120)" in shown and "more." in shown
+    assert "R-120" in shown and "R-1*" not in shown  # newest first; the oldest do not fit
+    assert 0 < len(drawn) < 60  # the cards that fit, not all 120
+    assert surface_errors(view, surface="home") == []

@@ -184,3 +184,39 @@ async def test_a_kind_nothing_delivers_is_given_up_at_once(slack: SlackHarness) 
     with pytest.raises(DeliveryFailed, match="nothing delivers 'password_change'") as failed:
         await channel.deliver(unknown)
     assert failed.value.retry_after is None  # retrying cannot help: a dead letter at once
+
+
+async def test_notices_for_one_person_delivered_at_once_open_their_dm_once(
+        slack: SlackHarness) -> None:
+    # Three requests filed together: their cards go to the supervisor at the same time, each
+    # from its own worker; the DM is opened once and every card lands in it.
+    for _ in range(3):
+        slack.bot.workflow.submit(Actor("adoe", "slack"), valid_form())
+    slack.bot.dispatcher.wake()
+    await slack.settle()
+    opened = [c.args["users"] for c in slack.fake.calls("conversations.open")]
+    assert sorted(opened) == sorted(set(opened)) and MSMITH in opened
+    cards = [c.args["channel"] for c in slack.fake.calls("chat.postMessage")
+             if "approve:R-" in str(c.args.get("blocks"))]
+    assert cards == ["D0MSMITH"] * 3
+
+
+async def test_a_burst_of_notices_refreshes_each_app_home_once_with_the_last_state(
+        slack: SlackHarness) -> None:
+    for user in (MSMITH, ADOE):
+        await slack.open_home(user)
+        await slack.fake.wait_for("views.publish", lambda c, u=user: c.args["user_id"] == u)
+    opened = len(slack.fake.calls("views.publish"))
+    for _ in range(5):  # five requests at once: five cards for Mia, five updates for Alex
+        slack.bot.workflow.submit(Actor("adoe", "slack"), valid_form())
+    slack.bot.dispatcher.wake()
+    await slack.settle()
+    refreshed = slack.fake.calls("views.publish")[opened:]
+    for user in (MSMITH, ADOE):
+        mine = [c for c in refreshed if c.args["user_id"] == user]
+        assert 1 <= len(mine) <= 2, len(mine)  # not one per notice
+        home = button_values({"blocks": mine[-1].args["view"]["blocks"]})
+        if user == MSMITH:  # the last one published shows all five waiting
+            assert {f"approve:R-{n}:1" for n in range(1, 6)} <= set(home)
+    assert "Your requests (5)" in all_text(
+        [c for c in refreshed if c.args["user_id"] == ADOE][-1].args["view"])

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
+import pytest
+
 from bot.workflow import Actor
 from tests.slack.conftest import SlackHarness, all_text
 from tests.support import valid_form
@@ -39,3 +43,15 @@ async def test_a_stranger_reads_nothing_of_a_request_in_slack(slack: SlackHarnes
     card = await slack.fake.wait_for("chat.postEphemeral",
                                      lambda c: c.args.get("user") == PBROWN)
     assert "Summer swim" in all_text(card.args["blocks"])
+
+
+async def test_the_text_of_delivered_notices_stays_out_of_the_log_even_at_debug(
+        slack: SlackHarness, caplog: pytest.LogCaptureFixture) -> None:
+    # slack_sdk would log every Web API call's arguments (the cards' text) at DEBUG.
+    caplog.set_level(logging.DEBUG)
+    slack.bot.workflow.submit(Actor("adoe", "slack"), valid_form())
+    slack.bot.dispatcher.wake()
+    await slack.settle()
+    posted = slack.fake.calls("chat.postMessage")
+    assert posted and any("Summer swim" in all_text(c.args.get("blocks") or []) for c in posted)
+    assert not any(word in caplog.text for word in PRIVATE)

@@ -116,3 +116,15 @@ async def test_refresh_gives_each_person_their_own_view(teams: TeamsHarness) -> 
                              inputs={"reassign_to": "jmarsh", "reassign_comment": ""})
     assert "Reassigned" in all_text(body["value"])
     assert teams.request().assignee == "jmarsh"
+
+
+async def test_cards_for_one_new_person_delivered_at_once_create_one_chat(
+        teams: TeamsHarness) -> None:
+    await teams.say("bharris", "hello")
+    for _ in range(3):  # three cards for Dana at once, each from its own worker
+        teams.bot.workflow.submit(Actor("bharris", "teams"), valid_form(**BLAKE))
+    teams.bot.dispatcher.wake()
+    await teams.settle()
+    assert len(teams.connector.created_conversations()) == 1
+    for n in (1, 2, 3):
+        await teams.card_for("dokafor", f"R-{n}")

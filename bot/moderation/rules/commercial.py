@@ -10,7 +10,7 @@ from bot.moderation import contacts
 from bot.moderation.contacts import AllowListCheck, Contact
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.text import Prefiltered, fold, word_alternation
+from bot.moderation.text import Alternatives, Prefiltered, fold, word_alternation
 
 _P = r"\$ ?\d[\d,.]*k?"  # a price
 # Each of these alone says someone is selling, soliciting or advertising.
@@ -63,7 +63,7 @@ _SOLICITING = Prefiltered(re.compile(
     re.MULTILINE,
 ))
 # Each of these is ordinary alone; with a link or with each other they advertise.
-_SALES_HINTS = Prefiltered(re.compile(
+_SALES_HINTS = Alternatives(re.compile(
     word_alternation(
         (
             # a rate first, so "$40/half hour" is read as one rather than as a bare price

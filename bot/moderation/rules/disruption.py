@@ -80,12 +80,18 @@ def _off_topic(post: Post) -> Finding | None:
     folded = fold(post.text)
     covered = subjects.folder_subjects(post.folder, post.topic)
     elsewhere = subjects.off_topic_subjects(folded) - covered
+    if not elsewhere and "?" not in post.text:
+        # Cheap test first: without another subject named, only a short question can be
+        # off-topic (both findings below ask for one), so most posts need no more reading.
+        return None
+    count = len(words(folded))
+    if not elsewhere and count > 25:
+        return None
     rest = subjects.without_off_topic(folded) if elsewhere else folded
     rest = _PASSING_MENTIONS.sub(lambda m: " " * len(m.group()), rest)
     civic, mentions = subjects.main_civic_subjects(rest)
     if civic & covered or _shares_words(rest, post.folder, post.topic):
         return None  # the post's main matter is one the folder covers
-    count = len(words(folded))
     if elsewhere:
         confidence = 0.8
         about = ", ".join(sorted(elsewhere)).replace("_", " ")

@@ -26,11 +26,19 @@ class DuplicateMatch:
     first_copy: PostRecord
 
 
+_PUNCTUATION = re.compile(r"[^\w\s\U0001F000-\U0001FAFF\u2600-\u27BF]")
+_STRETCHED = re.compile(r"(.)\1{2,}")
+# A letter or symbol three times: what _STRETCHED shortens, but for runs of one white-space
+# character, which the join below collapses anyway (so skipping them changes nothing).
+_TRIPLED = re.compile(r"(\S)\1\1")
+
+
 def fingerprint(text: str) -> str:
     """Case, look-alike letters, punctuation and stretched letters do not make a new post."""
     folded = fold(text)
-    kept = re.sub(r"[^\w\s\U0001F000-\U0001FAFF\u2600-\u27BF]", " ", folded)
-    kept = re.sub(r"(.)\1{2,}", r"\1\1", kept)
+    kept = _PUNCTUATION.sub(" ", folded)
+    if _TRIPLED.search(kept) is not None:  # most posts stretch nothing
+        kept = _STRETCHED.sub(r"\1\1", kept)
     return " ".join(kept.split())
 
 

@@ -338,7 +338,7 @@ def _misspelt_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
     return [(best[0] - 0.05, whole, f"{best[2]}, misspelt")]
 
 
-_QUOTED = re.compile(r"\"[^\"]+\"|“[^”]+”")
+_QUOTED = Prefiltered(re.compile(r"\"[^\"]+\"|“[^”]+”"))
 _ABOUT_SPEECH = re.compile(
     r"\b(?:say|says|said|saying|write|wrote|writing|written|statements?|things like|stuff like"
     r"|messages? like|hate like|calling|called|wishing|threats? like|tweets?|posts? like"
@@ -352,16 +352,16 @@ def _without_condemned_quotes(
 ) -> list[tuple[float, Span, str]]:
     """Abuse quoted in order to condemn it ('statements like "..." are hurtful') is dropped."""
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
-    if not quoted or not _ABOUT_SPEECH.search(_QUOTED.sub(" ", folded)):
+    if not quoted or not _ABOUT_SPEECH.search(_QUOTED.pattern.sub(" ", folded)):
         return hits
     return [hit for hit in hits if not _inside(hit[1], quoted)]
 
 
-_GO_CONFRONT = re.compile(
+_GO_CONFRONT = Prefiltered(re.compile(
     r"\bgo (?:\w+ ){0,2}(?:complain|tell|yell|confront|visit|see|talk|knock|show|give|deal|ask)\b"
     r"|\bpay (?:him|her|them) a visit\b|\bshow up (?:at|on)\b"
     r"|\btell (?:him|her|them) (?:what|how|he'?s|she'?s|they'?re|his|her|their)\b"
-)
+))
 _AUTHORITY_BEFORE = re.compile(
     r"\b(?:by-?law|police|cops|the city|city staff|animal services|officers?|inspectors?)\b"
     r"[^.!?]{0,25}$"
@@ -481,8 +481,13 @@ _LEET_IN_WORD = re.compile(r"(?<=[a-z])[0134@$](?=[a-z])|\b[0134@$](?=[a-z]{2})"
 _UNLEET = {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "$": "s"}
 
 
+_LEET_CHARACTER = re.compile(r"[0134@$]")  # in every match of _LEET_IN_WORD
+
+
 def _unleet(folded: str) -> str:
     """"h4te", "d3ath", "j1hadi" read as letters (same length, so spans carry over)."""
+    if _LEET_CHARACTER.search(folded) is None:
+        return folded  # most posts: nothing to read
     return _LEET_IN_WORD.sub(lambda m: _UNLEET[m.group()], folded)
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from bot.moderation.text import Prefiltered
+
 _GROUP = (
     r"(?:wom[ae]n|females?|girls"
     r"|trans(?:gender)?(?: (?:people|persons?|wom[ae]n|m[ae]n|folks?|kids))?"
@@ -74,7 +76,8 @@ def _shapes(target: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _DONE_TO, _SAID = _shapes(_GROUP)
-_ANY_GROUP = re.compile(rf"(?<![a-z0-9]){_GROUP}\b")
+# Most posts name no group: the shared prefilter says so without a scan (same matches).
+_ANY_GROUP = Prefiltered(re.compile(rf"(?<![a-z0-9]){_GROUP}\b"))
 GROUP_NAMES = _ANY_GROUP  # read by the learned model, which sees every group as one word
 # Once a post names a group, "them" and "they" in the next sentence refer to it.
 _DONE_TO_REF, _SAID_REF = _shapes(_PRONOUNS)
@@ -107,7 +110,7 @@ _COUNTER_SPEECH = re.compile(
 
 
 def hate_group_named(folded: str) -> bool:
-    return _ANY_GROUP.search(folded) is not None
+    return _ANY_GROUP.pattern.search(folded) is not None  # a clause: too short to prefilter
 
 
 def hate_speech_spans(folded: str) -> list[tuple[int, int]]:

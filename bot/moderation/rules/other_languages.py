@@ -19,7 +19,7 @@ from functools import lru_cache
 from bot.moderation.guidelines import explain
 from bot.moderation.languages import language_of
 from bot.moderation.model import Category, Finding, Post, Span
-from bot.moderation.text import PatternSet, Prefiltered, fold
+from bot.moderation.text import Alternatives, PatternSet, Prefiltered, fold
 
 
 @dataclass(frozen=True)
@@ -251,18 +251,27 @@ _LISTS: tuple[_List, ...] = (
     _List("illegal", "Advice to break the rules, in Spanish", 0.7, _compile(_ILLEGAL_ES)),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
-# posts: none of them), see bot.moderation.text.Prefiltered.
+# posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
+# words is then read with only the languages whose words are there (text.Alternatives).
 _PATTERNS = [Prefiltered(entry.pattern) for entry in _LISTS]
 _PATTERN_SET = PatternSet(_PATTERNS)
+_READERS = [Alternatives(entry.pattern) for entry in _LISTS]
 
 
 @lru_cache(maxsize=64)
-def _matches(folded: str) -> tuple[tuple[int, tuple[tuple[int, int], ...]], ...]:
+def _matches(folded: str, text: str) -> tuple[tuple[int, tuple[tuple[int, int], ...]], ...]:
     """(list index, match spans) of every list that matches: one reading per post, shared by
-    the categories that ask."""
+    the categories that ask. A list of one language's words is read only when the post is in
+    that language (its findings need it): the language is asked first, being cheaper."""
     found = []
+    language = None
     for index in _PATTERN_SET.candidates(folded):
-        spans = tuple(m.span() for m in _PATTERNS[index].pattern.finditer(folded))
+        if _LISTS[index].language is not None:
+            if language is None:
+                language = language_of(text)
+            if language != _LISTS[index].language:
+                continue
+        spans = tuple(m.span() for m in _READERS[index].finditer(folded))
         if spans:
             found.append((index, spans))
     return tuple(found)
@@ -286,7 +295,7 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
     if category == "negativity" and len(folded.split()) > _SHORT_POST_WORDS:
         return []  # a long post has substance besides its dismissal
     found: list[Finding] = []
-    for index, matched in _matches(folded):
+    for index, matched in _matches(folded, post.text):
         entry = _LISTS[index]
         if entry.category != category:
             continue

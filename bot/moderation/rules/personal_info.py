@@ -11,7 +11,7 @@ from bot.moderation.contacts import AllowListCheck, Contact
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.settings import AllowList
-from bot.moderation.text import Prefiltered
+from bot.moderation.text import CaseFoldPrefiltered, Prefiltered
 
 # Words that say a number or address belongs to a public resource, not to a person.
 _RESOURCE_WORDS = re.compile(
@@ -52,7 +52,7 @@ _PLATE = Prefiltered(re.compile(
 ))
 # Plates with odd separators or vanity plates, said to be plates: "plate CBRT·417",
 # "vanity plate CHGR 55", "plate is BZRK-OO7", "plate AL 94·KD".
-_SAID_PLATE = Prefiltered(re.compile(
+_SAID_PLATE = CaseFoldPrefiltered(re.compile(
     r"\b(?i:licen[cs]e |(?P<vanity>vanity) )?(?i:plates?)(?: number| no\.?| #| is| reads| says)?:?"
     r" ?#?['\"‘“]?(?P<plate>"
     r"[A-Z0-9](?:(?: ?[·•⋅∙‧.\-–] ?| )[A-Z0-9]){4,7}"  # one at a time: "B·K·R·T·7·3·1"
@@ -67,12 +67,18 @@ _PRIVATE_IDS = Prefiltered(re.compile(
 ))
 # Where a person lives, said without a house number ("she's on Foxwood Trail, the house
 # with the red door"; "I know where he lives" is a threat and left to harassment).
-_HOME_LOCATION = re.compile(
+_HOME_LOCATION = CaseFoldPrefiltered(re.compile(
     r"\b(?:lives?|living|she'?s|he'?s|they'?re|resides?) (?:on|at) [A-Z][a-z]+ "
     rf"(?:{contacts.STREET_TYPES})\b[^.!?]{{0,40}}"
     r"|\bthe house (?:with|on|at|beside|next to) the [a-z]+ (?:door|roof|garage|fence|car|truck)",
     re.IGNORECASE,
-)
+), needles=(
+    # How the first alternative's verbs end (lives, live, living, she's, they're, resides...)
+    # and the word after; the literal start of the second.
+    "s on ", "s at ", "e on ", "e at ", "g on ", "g at ", "the house ",
+))
+# Every licence plate _PLATE reads has three digits in a row: most posts have none.
+_THREE_DIGITS = re.compile(r"\d{3}")
 
 
 def personal_info(post: Post, allow_list: AllowList) -> list[Finding]:
@@ -85,7 +91,8 @@ def personal_info_with(post: Post, check: AllowListCheck) -> list[Finding]:
     found: list[tuple[float, Span, str]] = []
     for contact in _private_contacts(text, check):
         found.append((_CONFIDENCE[contact.kind], contact.span, _KIND_NAME[contact.kind]))
-    found += [(0.85, _span(text, m), "a licence plate") for m in _PLATE.finditer(text)]
+    if _THREE_DIGITS.search(text) is not None:
+        found += [(0.85, _span(text, m), "a licence plate") for m in _PLATE.finditer(text)]
     found += [(0.85, Span(m.start("plate"), m.end("plate"), m.group("plate")), "a licence plate")
               for m in _SAID_PLATE.finditer(text)
               if _looks_like_plate(m.group("plate"), vanity=m.group("vanity") is not None)]

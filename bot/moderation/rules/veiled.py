@@ -257,7 +257,7 @@ def veiled_illegal(post: Post) -> list[Finding]:
         *_found("illegal", _FIREWORK_SALE, post, folded, 0.8, "Sale of banned fireworks"),
         *_found("illegal", _DRUG_SALE, post, folded, 0.8, "Selling drugs"),
     ]
-    if not _SCAM_WARNING.search(folded):
+    if _SCAM.may_match(folded) and not _SCAM_WARNING.search(folded):  # the cheap test first
         found += _found("illegal", _SCAM, post, folded, 0.85,
                         "Scam impersonating a government agency or utility, asking for "
                         "identity or payment details")
