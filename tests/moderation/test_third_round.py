@@ -97,3 +97,11 @@ def test_saying_one_will_not_publish_a_persons_details() -> None:
 def test_clutter_words_repeated_or_strung_together() -> None:
     for text in ("bump bump bump", "first lol", "up up up!!"):
         assert [f.kind for f in screen(text).findings] == ["clutter"], text
+
+
+def test_vulgar_words_aimed_at_people_are_insults() -> None:
+    assert "harassment" in labels("Councillor Hale is a useless lying b*tch, vote her out")
+    assert "harassment" in labels("the parks board is a bunch of nosy old b*tches")
+    assert "harassment" in labels("read the bylaw before posting, you absolute d1psh!t")
+    # Animals described in the same words are animals.
+    assert "harassment" not in labels("Filthy rats all over the park by the splash pad again.")

@@ -39,6 +39,7 @@ SLURS = Lexicon(
 INSULTS = Lexicon(
     {
         "idiot", "idiots", "moron", "morons", "imbecile", "imbeciles", "cretin", "cretins",
+        "dipshit", "dipshits", "cocksucker", "cocksuckers",
         "dimwit", "dimwits", "halfwit", "halfwits", "nitwit", "nitwits", "dumbass", "dumbasses",
         "jackass", "loser", "losers", "buffoon", "buffoons", "scumbag", "scumbags", "dirtbag",
         "dirtbags", "sleazebag", "lowlife", "lowlifes", "low-life", "low-lifes", "creep",
@@ -91,6 +92,13 @@ _INSULTING = (
     r"|filthy|dirty|inferior|subhuman|sick|deranged|retarded|nasty|greedy|two-faced"
     r"|low-?life|scummy|sleazy|creepy|unhinged|dishonest|inbred|trashy|hateful)"
 )
+# An insulting word just before a word that can be an insult makes it one ("useless lying
+# b*tch", "whiny little bitch"), unless it names an animal ("filthy rats in the park").
+_INSULTING_BEFORE = re.compile(r"\b(?:" + _INSULTING[3:-1] + r"|whiny) (?:[a-z-]+ )?$")
+_ANIMALS = frozenset(
+    {"pig", "pigs", "snake", "snakes", "rat", "rats", "vermin", "cockroaches", "animals", "cow",
+     "cows", "weasel", "weasels", "goat", "toad", "bat", "bats"}
+)  # fmt: skip
 _PEOPLE = (
     r"(?:people|persons?|folks?|guys?|lady|ladies|woman|women|man|men|girls?|boys?|kids"
     r"|staff|staffer|employees?|workers?|crews?|drivers?|officers?|councill?ors?|council"
@@ -437,7 +445,11 @@ def _word_hits(
             continue  # "Moro na Rosebank": Portuguese for "I live", not an insult
         if _NEGATED.search(folded[max(0, hit.start - 30) : hit.start]):
             continue
-        if hit.form in _AMBIGUOUS_NOUNS and not _said_of_people(folded, hit.start):
+        if hit.form in _AMBIGUOUS_NOUNS and not (
+            _said_of_people(folded, hit.start)
+            or (hit.form not in _ANIMALS
+                and _INSULTING_BEFORE.search(folded[max(0, hit.start - 40) : hit.start]))
+        ):
             continue
         if hit.form in _PERSON_ONLY_NOUNS and not _said_to_person(text, folded, hit.start):
             continue
@@ -463,7 +475,7 @@ _SAID_OF = re.compile(
     rf"\b{_PEOPLE} {_COPULA} {_FILLER}(?:[a-z-]+ )?$"
     rf"|\b(?:you|ya|u|ur)(?:'re| are| r)? (?:[a-z-]+ ){{0,3}}$|\b(?:such|what) an? (?:[a-z-]+ )?$"
     rf"|\blike you(?:r)? $|\bwhoever\b[^.!?]{{0,40}}\b(?:is|was) (?:a|an) (?:[a-z-]+ ){{0,2}}$"
-    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z*#@$!.-]+ ){0,2}$|\bbunch of (?:[a-z-]+ )?$"
+    r"|\b(?:is|'s) (?:a|an|such a) (?:[a-z*#@$!.-]+ ){0,2}$|\bbunch of (?:[a-z-]+ ){0,2}$"
     r"|\b(?:is|'s|was) the (?:[a-z]+est|worst|biggest) (?:[a-z*#@$!.-]+ )?$"
     r"|(?:^|[.!?]\s*|\b(?:is|are|was|were|'re|'s|be) |\ban? )(?:an? )?(?:absolute|total|complete"
     r"|utter|bloody|pure|f\w*ing)(?: [a-z-]+)? $"
