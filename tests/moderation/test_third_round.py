@@ -105,3 +105,9 @@ def test_vulgar_words_aimed_at_people_are_insults() -> None:
     assert "harassment" in labels("read the bylaw before posting, you absolute d1psh!t")
     # Animals described in the same words are animals.
     assert "harassment" not in labels("Filthy rats all over the park by the splash pad again.")
+
+
+def test_public_services_numbers_are_not_private() -> None:
+    assert "personal_info" not in labels("Call Animal Services at 905-555-0100 about the coyote.")
+    assert "personal_info" not in labels("The Claremont library branch is 905-555-0101, ask them.")
+    assert "personal_info" in labels("my cell is 905-555-0133, call me about the library books")

@@ -20,7 +20,9 @@ _RESOURCE_WORDS = re.compile(
     r"|fire (?:services?|department)|public works|by-?law (?:office|enforcement)|police"
     r"|public health|health (?:connection|line|unit|department)|telehealth|health ?811"
     r"|ontario works|legion|(?:district )?school board|hospital|ministry of|service canada"
-    r"|region of durham|durham region|conservation authority|canada post|town hall)\b",
+    r"|region of durham|durham region|conservation authority|canada post|town hall"
+    r"|fire prevention|animal services|wildlife (?:cent(?:re|er)|rescue)|crime stoppers"
+    r"|poison (?:control|centre)|(?:central|main|[a-z]+ library) branch)\b",
     re.IGNORECASE,
 )
 # Public places: their street address is not anyone's private information.
