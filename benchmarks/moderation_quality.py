@@ -60,6 +60,8 @@ FIRST_PASS = {
     # the last sets of the first and second rounds, each scored once on the merged code
     "final_f": {"macro_f1": 0.891, "accuracy": 0.950},
     "final_g": {"macro_f1": 0.834, "accuracy": 0.942},
+    # the third round's last set (260 posts, written blind), scored once on main 6d9d56c
+    "final_h": {"macro_f1": 0.845, "accuracy": 0.904},
     # issue 15, third round: four writers with different briefs, scored once by the
     # coordinator on main 750c170 before anyone working on the screener saw them
     "m3": {"macro_f1": 0.900, "accuracy": 0.940},
