@@ -10,13 +10,16 @@ Retry-After, 5xx, 404 and 403 are classified as before.
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
 import pytest
 from botbuilder.core import TurnContext
 from botbuilder.schema import ChannelAccount, ConversationAccount, ConversationReference
 
 from adapters.teams.auth import TeamsCredentials
 from adapters.teams.cloud_adapter import TeamsCloudAdapter, bot_framework_authentication
-from adapters.teams.connector import BotConnector, ChatGone
+from adapters.teams.connector import TOKEN_REUSE_SECONDS, BotConnector, ChatGone
 from adapters.teams.outgoing import card_activity, card_message
 from bot.ports import DeliveryFailed
 from tests.fakes.bot_connector import ConnectorCall, FakeAppCredentialsFactory, FakeBotConnector
@@ -155,3 +158,52 @@ async def test_a_missing_conversation_is_gone_and_an_unreachable_one_is_retried(
         await connector.send(reference(url).serialize(), card_activity(CARD))
     await connector.close()
     assert unreachable.value.retry_after == 0.0 and "unreachable" in str(unreachable.value)
+
+
+class CountingCredentialsFactory(FakeAppCredentialsFactory):
+    """Credentials whose every token is new ("token-1", "token-2", ...), noting the thread
+    each was fetched on: MSAL's fetch may block on Azure AD, so never on the event loop."""
+
+    def __init__(self, app_id: str) -> None:
+        super().__init__(app_id)
+        self.fetched_on: list[str] = []
+
+    async def create_credentials(self, app_id: str, oauth_scope: str, login_endpoint: str,
+                                 validate_authority: bool) -> Any:
+        from botframework.connector.auth import AppCredentials
+
+        fetched_on = self.fetched_on
+
+        class FreshTokenCredentials(AppCredentials):
+            def get_access_token(self, force_refresh: bool = False) -> str:
+                fetched_on.append(threading.current_thread().name)
+                return f"token-{len(fetched_on)}"
+
+        return FreshTokenCredentials(app_id=app_id, oauth_scope=oauth_scope)
+
+
+async def test_the_token_is_fetched_off_the_event_loop_and_reused_for_minutes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    factory = CountingCredentialsFactory(APP_ID)
+    credentials = TeamsCredentials(app_id=APP_ID, app_password="offline-secret")
+    adapter = TeamsCloudAdapter(credentials, authentication=bot_framework_authentication(
+        credentials, credentials_factory=factory))
+    connector = BotConnector(adapter, APP_ID)
+    now = [1000.0]
+    monkeypatch.setattr("adapters.teams.connector.time.monotonic", lambda: now[0])
+    async with FakeBotConnector() as fake:
+        ref = reference(fake.service_url).serialize()
+        await connector.send(ref, card_activity(CARD))
+        await connector.update(ref, "1:x", card_activity(CARD))
+        now[0] += TOKEN_REUSE_SECONDS  # MSAL may refresh by now: ask it again
+        await connector.send(ref, card_activity(CARD))
+        fake.fail("post", 401)  # refused: the next send must not reuse it
+        with pytest.raises(DeliveryFailed):
+            await connector.send(ref, card_activity(CARD))
+        await connector.send(ref, card_activity(CARD))
+        await connector.close()
+    assert [call.authorization for call in fake.calls] == [
+        "Bearer token-1", "Bearer token-1", "Bearer token-2", "Bearer token-2",  # refused
+        "Bearer token-3"]
+    assert len(factory.fetched_on) == 3
+    assert threading.main_thread().name not in factory.fetched_on
