@@ -111,3 +111,30 @@ def test_public_services_numbers_are_not_private() -> None:
     assert "personal_info" not in labels("Call Animal Services at 905-555-0100 about the coyote.")
     assert "personal_info" not in labels("The Claremont library branch is 905-555-0101, ask them.")
     assert "personal_info" in labels("my cell is 905-555-0133, call me about the library books")
+
+
+def test_everyday_words_that_name_drugs_need_a_dealers_way_to_order() -> None:
+    """A pharmacy's pill packs, a market's mushrooms and the City's garbage carts are
+    delivered too: 'delivery' or 'cash only' beside them is not a drug sale."""
+    for civil in (
+        "Does the pharmacy at the Town Centre still do pill pack delivery for seniors?",
+        "The market vendor had great mushroom and herb bundles, and they do delivery now!",
+        "When will the new garbage carts be delivered on our street?",
+        "Molly at the front desk said delivery of the new library cards starts Monday.",
+        "Free Coke and chips at the Canada Day party in Esplanade Park, bring the kids!",
+        "The crack in the sidewalk on Bayly got worse since the delivery trucks started.",
+    ):
+        assert "illegal" not in labels(civil), civil
+    assert "illegal" in labels("carts and edibles in stock, dm me for the menu")
+
+
+def test_everyday_advice_to_reach_someone_is_not_sending_people_after_them() -> None:
+    for civil in (
+        "For questions about the program call her directly: the coordinator, 905.683.7575.",
+        "The swim instructor was amazing, go say hi to her at the pool on Saturday at 10!",
+        "The library's outreach lead answers in 2 days, message her directly on its site.",
+        "The fire chief is at the open house on May 4, tell him what you think of it.",
+    ):
+        assert not [f for f in screen(civil).findings if f.kind == "veiled"], civil
+    assert "harassment" in labels(
+        "That landlord lives at 22 Pine Ridge Rd, complain to him in person, every one of us.")

@@ -229,9 +229,12 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|after dark|when nobody|when no one)\b", 0.8, "encourages theft"),
     # drugs: a drug (or a quantity) offered, brought or sold
     (r"(?:\b\d+ ?(?:g|grams?|oz|ounces?|zips?)|\bgrams|\$\d+ ?/ ?(?:g|gram)"
-     r"|\b(?:percs?|percocets?|molly|mdma|ecstasy|cocaine|coke|crack|meth|fentanyl|fent"
-     r"|oxys?|xanax|xans|shrooms|lsd|acid tabs|ketamine|carts))\b"
+     r"|\b(?:percs?|percocets?|mdma|ecstasy|cocaine|meth|fentanyl|fent"
+     r"|oxys?|xanax|xans|shrooms|lsd|acid tabs|ketamine))\b"
      r"(?=[^.!?]{0,60}(?:\bdm\b|hit me up|selling|\bbuy\b|\$|delivery|bring|get lit|party|💊|💨))"
+     # names with an everyday sense too (a person called Molly, a Coke at the party, a crack
+     # in the road, garbage carts delivered) count only beside a dealer's words
+     r"|\b(?:molly|coke|crack|carts)\b(?=[^.!?]{0,60}(?:\bdm\b|hit me up|💊|💨))"
      r"|\b(?:selling|who'?s bringing|bringing the)\b[^.!?]{0,40}\b(?:percs?|molly|mdma|coke"
      r"|carts|weed|edibles|shrooms|pills|xanax|oxys?)\b", 0.85, "promotes illegal drugs"),
     # harm to people

@@ -56,17 +56,21 @@ _VEILED_THREATS = _prefiltered(
     r"|his|her|their)"
     r")"
 )
-# Sending people to a private person's door or phone: "his number is ..., call him at dinner",
-# "lives at 88 Marchwood Cres, in case anyone wants to complain to her directly", "go say hi".
-# Only where the post also says where or how to reach them (a number, a home, an address).
-_INCITE_CONTACT = _prefiltered(
-    r"(?<![a-z])(?:(?:call|text|phone|ring|message|visit) (?:him|her)"
-    r" (?:at (?:dinner|night|home|\d)|and (?:tell|let|ask|see)|any ?time|directly)"
-    r"|blow up (?:his|her) (?:phone|cell)|go (?:say hi|say hello|have (?:some )?fun"
-    r"|knock on (?:his|her|their) door)|(?:pay|give) (?:him|her) a (?:visit|call)"
-    r"|(?:complain|talk|speak) to (?:him|her) (?:directly|in person|at home)"
-    r"|(?:go|can go|and) ask (?:him|her)\b|let (?:him|her) know (?:how|what) (?:you|we)"
-    r" (?:feel|think)|tell (?:him|her) what (?:you|we|they) think)"
+# Sending people to a private person's door or phone: "his number is ..., call him at
+# midnight", "lives at 88 Marchwood Cres, go say hi". Some phrases harass in themselves and
+# need only a way to reach the person in the post (a number, a home); others are everyday
+# advice ("go say hi to her at the pool", "message her directly on the library site", "tell
+# him what you think at the open house") and harass only beside a private home.
+_INCITE_HARASSING = _prefiltered(
+    r"(?<![a-z])(?:(?:call|text|phone|ring) (?:him|her) (?:at (?:dinner|night|midnight|home"
+    r"|\d)|all night|every (?:night|day|hour))|blow up (?:his|her) (?:phone|cell)"
+    r"|go knock on (?:his|her|their) door|pay (?:him|her|them) a (?:little )?visit"
+    r"|(?:complain|talk|speak) to (?:him|her) at home)"
+)
+_INCITE_AT_HOME = _prefiltered(
+    r"(?<![a-z])(?:go (?:say hi|say hello|have (?:some )?fun)|(?:call|text|visit) (?:him|her)"
+    r" (?:directly|any ?time)|tell (?:him|her) what (?:you|we|they) think"
+    r"|(?:complain|talk|speak) to (?:him|her) (?:directly|in person))"
 )
 # ...said to others, not what the writer or an authority will do ("I'd call him and ask",
 # "bylaw should go knock on her door").
@@ -76,6 +80,11 @@ _NOT_SENDING = re.compile(
 )
 _WHERE_TO_REACH = re.compile(
     r"\d|(?<![a-z])(?:lives?|living|house|home|address|number|cell|door|street)(?![a-z])"
+)
+_PRIVATE_HOME = re.compile(
+    r"(?<![a-z])(?:lives? (?:at|on|in)|living at|(?:his|her|their) (?:house|home|place"
+    r"|address|driveway|door))(?![a-z])|\d+ [a-z]+ (?:st|street|rd|road|ave|avenue|cres"
+    r"|crescent|dr|drive|lane|ln|blvd|court|ct|way|cir|circle|pl|place|trail)(?![a-z])"
 )
 # Emoji read as words (bot.moderation.normalise) standing for a person: "Okafor = 💩",
 # "the 🐷🐷 from bylaw", "a drunk 🐷 up there".
@@ -187,21 +196,27 @@ _FIREWORK_SALE = _prefiltered(
     rf"|(?:selling|sell|for sale)[^\n]{{0,40}}?fireworks[^\n]{{0,120}}?{_UNLICENSED})"
 )
 # Drugs offered in their street names or as emoji (read as words: "herb", "pill"), with a
-# way to order: "good bud, dm me, delivery", "🍃💨 + ❄️ delivered, DM for menu".
+# way to order: "good bud, dm me, delivery", "🍃💨 + ❄️ delivered, DM for menu". Names that are
+# only drugs pair with any way to order; words with an everyday sense too (a pharmacy's pill
+# packs, a market's mushrooms, garbage carts, a person called Molly) only with a dealer's way
+# to order (a DM, a "drop", a Snapchat handle), never with "delivery" or "cash only" alone.
 _STREET_DRUGS = (
-    r"(?:(?:good|loud|top shelf|cheap) (?:bud|pack)|loud pack|carts|edibles|shrooms"
-    r"|special brownies|clones|percs?|oxys?|xans?|molly|zaza|herb|leaf fluttering in wind"
-    r"|mushroom|pill)"
+    r"(?:(?:good|loud|top shelf|cheap) (?:bud|pack)|loud pack|shrooms|special brownies"
+    r"|percs?|oxys?|xans?|zaza)"
 )
-_ORDERING = (
-    r"(?:dm (?:me|for)|dm$|delivery|delivered|quick drop|fast drop|msg me|message me|snap(?: me)?:?"
-    r" @?\w+|hmu|for (?:the )?menu|cash only|meetups?)"
+_EVERYDAY_OR_DRUGS = r"(?:carts|edibles|clones|molly|herb|leaf fluttering in wind|mushroom|pill)"
+_DEALERS_ORDERING = (
+    r"(?:dm (?:me|for)|dm$|quick drop|fast drop|msg me|message me|snap(?: me)?:? @?\w+|hmu"
+    r"|for (?:the )?menu)"
 )
+_ORDERING = rf"(?:{_DEALERS_ORDERING}|delivery|delivered|cash only|meetups?)"
 _DRUG_SALE = _prefiltered(
     r"(?<![a-z])(?:(?:best )?prices? on (?:coke|blow|molly|percs?|oxys?|xans?)"
     r"|(?:coke|blow|molly|percs?|oxys?|xans?) prices|where you go to buy"
     r"|ask for \w+ (?:by|at|behind|near) the"
-    rf"|{_STREET_DRUGS}\b[^\n]{{0,80}}?{_ORDERING}|{_ORDERING}[^\n]{{0,60}}?{_STREET_DRUGS}\b)"
+    rf"|{_STREET_DRUGS}\b[^\n]{{0,80}}?{_ORDERING}|{_ORDERING}[^\n]{{0,60}}?{_STREET_DRUGS}\b"
+    rf"|{_EVERYDAY_OR_DRUGS}\b[^\n]{{0,80}}?{_DEALERS_ORDERING}"
+    rf"|{_DEALERS_ORDERING}[^\n]{{0,60}}?{_EVERYDAY_OR_DRUGS}\b)"
 )
 
 
@@ -229,13 +244,20 @@ def veiled_harassment(post: Post) -> list[Finding]:
 
 
 def _incitement(post: Post, folded: str) -> list[Finding]:
-    spans = tuple(Span(m.start(), m.end(), post.text[m.start() : m.end()])
-                  for m in _INCITE_CONTACT.finditer(folded)
-                  if not _NOT_SENDING.search(folded[max(0, m.start() - 25) : m.start()]))
-    if not spans or not _WHERE_TO_REACH.search(folded):
+    spans = (_sent(post, folded, _INCITE_HARASSING) if _WHERE_TO_REACH.search(folded) else ())
+    if not spans and _PRIVATE_HOME.search(folded):
+        spans = _sent(post, folded, _INCITE_AT_HOME)
+    if not spans:
         return []
     reason = f"Sends people to a private person's home or phone ('{spans[0].text}')"
     return [Finding("harassment", 0.75, spans, explain("harassment", reason), "veiled")]
+
+
+def _sent(post: Post, folded: str, phrases: Prefiltered) -> tuple[Span, ...]:
+    """Where the post tells others to go at someone (not the writer's or an authority's plan)."""
+    return tuple(Span(m.start(), m.end(), post.text[m.start() : m.end()])
+                 for m in phrases.finditer(folded)
+                 if not _NOT_SENDING.search(folded[max(0, m.start() - 25) : m.start()]))
 
 
 # "Would be a shame if a brick went through them", "ce serait dommage si quelqu'un
