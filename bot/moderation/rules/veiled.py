@@ -244,11 +244,14 @@ def veiled_harassment(post: Post) -> list[Finding]:
 
 
 def _incitement(post: Post, folded: str) -> list[Finding]:
-    spans = (_sent(post, folded, _INCITE_HARASSING) if _WHERE_TO_REACH.search(folded) else ())
-    if not spans and _PRIVATE_HOME.search(folded):
-        spans = _sent(post, folded, _INCITE_AT_HOME)
+    # The phrases first: they are prefiltered, so most posts stop here.
+    spans = _sent(post, folded, _INCITE_HARASSING)
+    if spans and not _WHERE_TO_REACH.search(folded):
+        spans = ()
     if not spans:
-        return []
+        spans = _sent(post, folded, _INCITE_AT_HOME)
+        if not spans or not _PRIVATE_HOME.search(folded):
+            return []
     reason = f"Sends people to a private person's home or phone ('{spans[0].text}')"
     return [Finding("harassment", 0.75, spans, explain("harassment", reason), "veiled")]
 
