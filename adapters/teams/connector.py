@@ -23,6 +23,7 @@ import asyncio
 import json
 import time
 import uuid
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -54,8 +55,7 @@ class BotConnector:
     def __init__(self, adapter: CloudAdapterBase, app_id: str) -> None:
         self.adapter = adapter
         self.app_id = app_id
-        self._credentials: dict[str, tuple[AppCredentials | None, str]] = {}
-        self._tokens: dict[str, tuple[str, float]] = {}  # service URL -> (token, fetched at)
+        self._services: dict[str, _ServiceAuth] = {}  # by service URL
         self._session: aiohttp.ClientSession | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -90,7 +90,8 @@ class BotConnector:
         service_url = str(reference.get("serviceUrl") or "")
         headers = {"Accept": "application/json",
                    "Content-Type": "application/json; charset=utf-8", **extra}
-        headers.update(await self._auth(service_url))
+        auth = await self._auth(service_url)
+        headers.update(await auth.headers())
         url = service_url.rstrip("/") + "/" + path
         data = json.dumps(body, separators=(",", ":")).encode("utf-8")
         try:
@@ -107,39 +108,26 @@ class BotConnector:
             return answer
         failure = status_failure(status, _error_code(answer), retry_after)
         if status == 401:  # the token was refused (revoked, rotated secret): ask MSAL again
-            self._tokens.pop(service_url, None)
+            auth.token = ""
         if status == 404:
             raise ChatGone(str(failure), retry_after=None)
         raise failure
 
-    async def _auth(self, service_url: str) -> dict[str, str]:
-        """The Authorization header botbuilder's connector client would send (none in local
-        mode); its credentials, and so its token cache, are the adapter's cached ones."""
-        known = self._credentials.get(service_url)
+    async def _auth(self, service_url: str) -> _ServiceAuth:
+        """How botbuilder's connector client would authenticate to `service_url`: its
+        credentials, and so its token cache, are the adapter's cached ones."""
+        known = self._services.get(service_url)
         if known is None:
             factory = self.adapter.bot_framework_authentication.create_connector_factory(
                 self.adapter.create_claims_identity(self.app_id))
             client = await factory.create(service_url, None)
             credentials = client.config.credentials
-            known = (credentials if isinstance(credentials, AppCredentials) else None,
-                     str(client.config.user_agent))
-            self._credentials[service_url] = known
-        credentials, user_agent = known
-        headers = {"User-Agent": user_agent}
-        app_id = credentials.microsoft_app_id if credentials is not None else None
-        if app_id and app_id != AuthenticationConstants.ANONYMOUS_SKILL_APP_ID:
-            # msrest asks MSAL on every call; here a token is reused for a few minutes.
-            headers["Authorization"] = f"Bearer {await self._token(service_url, credentials)}"
-        return headers
-
-    async def _token(self, service_url: str, credentials: AppCredentials) -> str:
-        """The bearer token, fetched in a worker thread: on a cache miss MSAL asks Azure AD
-        synchronously, which would stall every conversation the event loop serves."""
-        token, fetched = self._tokens.get(service_url, ("", 0.0))
-        if not token or time.monotonic() - fetched >= TOKEN_REUSE_SECONDS:
-            token = await asyncio.to_thread(credentials.get_access_token)
-            self._tokens[service_url] = (token, time.monotonic())
-        return token
+            app_id = getattr(credentials, "microsoft_app_id", None)
+            signs = (isinstance(credentials, AppCredentials) and bool(app_id)
+                     and app_id != AuthenticationConstants.ANONYMOUS_SKILL_APP_ID)
+            known = _ServiceAuth(str(client.config.user_agent), credentials if signs else None)
+            self._services[service_url] = known
+        return known
 
     def _http(self) -> aiohttp.ClientSession:
         """One session (and connection pool) per event loop: the console runs a loop per
@@ -149,6 +137,28 @@ class BotConnector:
             self._session = aiohttp.ClientSession()
             self._loop = loop
         return self._session
+
+
+@dataclass
+class _ServiceAuth:
+    """The headers for one service URL: botbuilder's User-Agent and, unless in local mode, a
+    bearer token. msrest asks MSAL on every call; here a token is reused for a few minutes
+    and fetched in a worker thread (on a cache miss MSAL asks Azure AD synchronously, which
+    would stall every conversation the event loop serves)."""
+
+    user_agent: str
+    credentials: AppCredentials | None  # None: local mode, nothing to sign
+    token: str = ""
+    fetched_at: float = 0.0
+
+    async def headers(self) -> dict[str, str]:
+        headers = {"User-Agent": self.user_agent}
+        if self.credentials is not None:
+            if not self.token or time.monotonic() - self.fetched_at >= TOKEN_REUSE_SECONDS:
+                self.token = await asyncio.to_thread(self.credentials.get_access_token)
+                self.fetched_at = time.monotonic()
+            headers["Authorization"] = f"Bearer {self.token}"
+        return headers
 
 
 def send_body(reference: Json, activity: Json, reply_to: str) -> Json:
