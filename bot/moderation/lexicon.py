@@ -69,16 +69,20 @@ class Lexicon:
         self._by_initial = {initial: "\n".join(group) for initial, group in buckets.items()}
         # Safe to share between threads: a lost or repeated entry changes no answer.
         self._seen: dict[str, str | None] = {}
+        # The tokens already read as no listed form: a post made only of them (most posts)
+        # has no hit among its tokens, and one set comparison says so.
+        self._misses: set[str] = set()
 
     def find(self, text: str) -> list[Hit]:
         folded = fold(text)
         hits = []
-        seen = self._seen
-        for start, end, token in _tokens(folded):
-            # match_token's memory read here: a call less for each of the post's words
-            form = seen[token] if token in seen else self.match_token(token)
-            if form is not None:
-                hits.append(Hit(start, end, form))
+        if not _token_set(folded) <= self._misses:
+            seen = self._seen
+            for start, end, token in _tokens(folded):
+                # match_token's memory read here: a call less for each of the post's words
+                form = seen[token] if token in seen else self.match_token(token)
+                if form is not None:
+                    hits.append(Hit(start, end, form))
         for run in _spaced_runs(folded):
             for hit in self._spaced_subruns(folded, list(run)):
                 if not any(h.start <= hit.start < h.end for h in hits):
@@ -106,7 +110,10 @@ class Lexicon:
             pass
         if len(self._seen) >= _SEEN_LIMIT:
             self._seen.clear()
+            self._misses.clear()
         found = self._seen[token] = self._read_token(token)
+        if found is None:
+            self._misses.add(token)
         return found
 
     def _read_token(self, token: str) -> str | None:
@@ -181,6 +188,15 @@ def _tokens(folded: str) -> tuple[tuple[int, int, str], ...]:
         if end - start >= 2:
             found.append((start, end, token))
     return tuple(found)
+
+
+@lru_cache(maxsize=64)
+def _token_set(folded: str) -> frozenset[str]:
+    """The distinct tokens of a folded text, as `_tokens` reads them (edges trimmed, two
+    characters or more) but without their places: cheaper, and all most posts need (cached:
+    every lexicon asks)."""
+    trimmed = {token.strip(_EDGE) for token in _TOKEN.findall(folded)}
+    return frozenset(token for token in trimmed if len(token) >= 2)
 
 
 @lru_cache(maxsize=64)
