@@ -392,7 +392,8 @@ def _pattern_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
     for index in _candidates(text, folded):
         pattern, confidence, why = _COMPILED[index]
         source = text if index == _NAME_PATTERN_INDEX else folded
-        for match in pattern.finditer(source):
+        # A candidate's literal strings are in the post: its prefilter would only ask again.
+        for match in pattern.pattern.finditer(source):
             if _NEGATED.search(folded[max(0, match.start() - 30) : match.start()]):
                 continue
             if why == _WISHED_HARM and not _about_people(text, folded, match.start()):

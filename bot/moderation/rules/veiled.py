@@ -14,7 +14,7 @@ import re
 
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Category, Finding, Post, Span
-from bot.moderation.text import Prefiltered, fold
+from bot.moderation.text import Gate, Prefiltered, fold
 
 _S = r"[^.!?\n]{0,60}?"  # the rest of one sentence
 
@@ -234,6 +234,8 @@ def _found(
 
 def veiled_harassment(post: Post) -> list[Finding]:
     folded = fold(post.text)
+    if not _HARASSMENT_GATE.may_match(folded):
+        return []
     return [
         *_found("harassment", _VEILED_THREATS, post, folded, 0.8, "Veiled threat"),
         *_found("harassment", _GENERALISATION, post, folded, 0.75,
@@ -275,6 +277,8 @@ _SHAME_IF = _prefiltered(
 
 def veiled_illegal(post: Post) -> list[Finding]:
     folded = fold(post.text)
+    if not _ILLEGAL_GATE.may_match(folded):
+        return []
     found = [
         *_found("illegal", _SHAME_IF, post, folded, 0.75, "Veiled threat of harm"),
         *_found("illegal", _PROPERTY_HARM, post, folded, 0.75,
@@ -287,3 +291,10 @@ def veiled_illegal(post: Post) -> list[Finding]:
                         "Scam impersonating a government agency or utility, asking for "
                         "identity or payment details")
     return found
+
+
+# Every veiled shape needs one of its phrases' literal strings: most posts hold none of any.
+_HARASSMENT_GATE = Gate(
+    (_VEILED_THREATS, _GENERALISATION, _EMOJI_INSULT, _INCITE_HARASSING, _INCITE_AT_HOME)
+)
+_ILLEGAL_GATE = Gate((_SHAME_IF, _PROPERTY_HARM, _FIREWORK_SALE, _DRUG_SALE, _SCAM))
