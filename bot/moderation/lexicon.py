@@ -28,7 +28,14 @@ _LEET = {
 _MASK = set("*#%^~_-.'’\"?")
 _SEPARATORS = set(".-_'’")
 _EDGE = ".,;:?!'’\"`()[]{}<>“”‘«»…"
-_TOKEN = re.compile(r"[^\s,;:/()\[\]{}<>\"“”]+")
+_SEPARATOR = r"\s,;:/()\[\]{}<>\"“”"
+_TOKEN = re.compile(rf"[^{_SEPARATOR}]+")
+# A token with its edges trimmed, when two characters or more are left: from a token's start
+# (the look-behind), past its leading edge characters, to its last character that is not one.
+_TRIMMED_TOKEN = re.compile(
+    rf"(?<![^{_SEPARATOR}])[{re.escape(_EDGE)}]*"
+    rf"([^{_SEPARATOR}{re.escape(_EDGE)}][^{_SEPARATOR}]*[^{_SEPARATOR}{re.escape(_EDGE)}])"
+)
 # Single letters (or pairs) spaced out: "f u c k", "B.U.L.L.S.H.I.T", "sh i t".
 _SPACED_RUN = re.compile(r"(?<!\S)(?:\S{1,2}[ .]){2,}\S{1,2}(?!\S)")
 
@@ -195,8 +202,7 @@ def _token_set(folded: str) -> frozenset[str]:
     """The distinct tokens of a folded text, as `_tokens` reads them (edges trimmed, two
     characters or more) but without their places: cheaper, and all most posts need (cached:
     every lexicon asks)."""
-    trimmed = {token.strip(_EDGE) for token in _TOKEN.findall(folded)}
-    return frozenset(token for token in trimmed if len(token) >= 2)
+    return frozenset(_TRIMMED_TOKEN.findall(folded))
 
 
 @lru_cache(maxsize=64)

@@ -60,6 +60,9 @@ class FuzzyIndex:
         self.match = lru_cache(maxsize=16384)(self._match)
         # Words repeat from post to post: each is repaired once.
         self.repaired = lru_cache(maxsize=32768)(lambda word: _repaired_word(word, self))
+        # The words known to stay themselves (most words): a post made only of them needs no
+        # repair, and one set test says so (bounded; safe to share between threads).
+        self.unchanged: set[str] = set()
 
     def _match(self, token: str) -> str | None:
         """The form `token` is one edit away from, if any (the token is plain lowercase)."""
@@ -104,9 +107,17 @@ def repair(folded: str, index: FuzzyIndex) -> str | None:
     corrected; None when there was nothing to repair."""
     text = _SPACED.sub(lambda m: m.group().replace(" ", ""), folded)
     words = _TOKEN.findall(text)
-    if words != list(map(index.repaired, words)):  # most posts: every word stays itself
-        text = _TOKEN.sub(lambda m: index.repaired(m.group()), text)
+    if not index.unchanged.issuperset(words):  # most posts: every word stays itself
+        repaired = list(map(index.repaired, words))
+        if len(index.unchanged) >= _UNCHANGED_LIMIT:
+            index.unchanged.clear()
+        index.unchanged.update(w for w, r in zip(words, repaired, strict=True) if w == r)
+        if words != repaired:
+            text = _TOKEN.sub(lambda m: index.repaired(m.group()), text)
     return text if text != folded else None
+
+
+_UNCHANGED_LIMIT = 100_000
 
 
 def _repaired_word(word: str, index: FuzzyIndex) -> str:

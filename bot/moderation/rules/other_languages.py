@@ -292,10 +292,13 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
     folded = fold(post.text)
     if category == "disruption":
         return _clutter(post, folded)
+    matches = _matches(folded, post.text)
+    if not matches:
+        return []  # most posts: no list matched (asked first, the answer is shared)
     if category == "negativity" and len(folded.split()) > _SHORT_POST_WORDS:
         return []  # a long post has substance besides its dismissal
     found: list[Finding] = []
-    for index, matched in _matches(folded, post.text):
+    for index, matched in matches:
         entry = _LISTS[index]
         if entry.category != category:
             continue
