@@ -17,7 +17,7 @@ import tldextract
 
 from bot.moderation.model import Span
 from bot.moderation.settings import AllowList
-from bot.moderation.text import CaseFoldPrefiltered, Prefiltered, fold
+from bot.moderation.text import CaseFoldPrefiltered, fold
 
 _EMAIL = re.compile(r"[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
 # "lena dot moreau at gmail dot com", "jo(at)yahoo(dot)ca": addresses written out to dodge filters
@@ -66,7 +66,7 @@ _STREET_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 # French order: "1472, rue Glenanna", "15 avenue des Pins", "22 chemin Whitevale".
-_FRENCH_ADDRESS = Prefiltered(re.compile(
+_FRENCH_ADDRESS = CaseFoldPrefiltered(re.compile(
     r"\b\d{1,5}[a-z]?,? (?:rue|avenue|av\.|boulevard|boul\.|chemin|ch\.|croissant|promenade"
     r"|place|rang|route|allee|allée|impasse|ruelle) (?:(?:de la|du|des|de|d') ?)?"
     r"[A-ZÀ-Ý][\w'-]+",

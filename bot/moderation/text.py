@@ -267,11 +267,12 @@ class Gate:
 
 
 class CaseFoldPrefiltered(Prefiltered):
-    """A case-insensitive pattern whose prefilter reads the folded text (`fold`): every
-    character that matches an ASCII letter regardless of case ("E", "K" the Kelvin sign,
-    "ſ", "ı") folds to that lowercase letter (tests/moderation/test_prefilter.py checks every
-    code point), so a match in the text has one of the pattern's literal strings, lowercased,
-    in the folded text. The pattern itself still reads the text: same matches, always."""
+    """A pattern that reads the text as written, whose prefilter reads the folded text
+    (`fold`). For a case-insensitive pattern: every character that matches an ASCII letter
+    regardless of case ("E", "K" the Kelvin sign, "ſ", "ı") folds to that lowercase letter
+    (tests/moderation/test_prefilter.py checks every code point), so a match in the text has
+    one of the pattern's literal strings, lowercased, in the folded text. The pattern itself
+    still reads the text: same matches, always."""
 
     def __init__(
         self, pattern: re.Pattern[str], needles: Sequence[str] | None = None
@@ -289,6 +290,16 @@ class CaseFoldPrefiltered(Prefiltered):
             needles = required_literals(plain)
             if needles is not None and all(needle.isascii() for needle in needles):
                 self.needles = _NEEDLES.register(tuple(sorted({n.lower() for n in needles})))
+        else:
+            # A case-sensitive pattern that reads the text as written ("[A-Z][a-z]+ is"):
+            # `fold` maps character for character, so each literal string in the text is,
+            # folded, in the folded text, the one every other rule's prefilter reads (its
+            # automaton pass is shared instead of a second one over the text as written).
+            needles = required_literals(pattern)
+            if needles is not None:
+                folded = frozenset(fold(needle) for needle in needles)
+                if _usable(folded):
+                    self.needles = _NEEDLES.register(tuple(sorted(folded)))
 
     def may_match(self, text: str) -> bool:
         return self.needles is None or not self.needles.isdisjoint(_present(fold(text)))

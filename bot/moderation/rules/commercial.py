@@ -10,7 +10,13 @@ from bot.moderation import contacts
 from bot.moderation.contacts import AllowListCheck, Contact
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.text import Alternatives, Prefiltered, fold, word_alternation
+from bot.moderation.text import (
+    Alternatives,
+    CaseFoldPrefiltered,
+    Prefiltered,
+    fold,
+    word_alternation,
+)
 
 _P = r"\$ ?\d[\d,.]*k?"  # a price
 # Each of these alone says someone is selling, soliciting or advertising.
@@ -84,7 +90,7 @@ _SALES_HINTS = Alternatives(re.compile(
     + r"|[💰📈🔥👉➡⚡✅💯]"
 ))
 # "--", "~~" or "__" opening a line, or a "Name | title" line: a signature block.
-_SIGNATURE = Prefiltered(
+_SIGNATURE = CaseFoldPrefiltered(  # reads the text; prefiltered on the folded text
     re.compile(r"(?:^|\n)[ \t]*(?:--+|~~+|__+|—)[ \t]*\n?[^\n]*|\n[^\n|]{2,40}\|[^\n]*$")
 )
 

@@ -18,7 +18,14 @@ from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.rules.hate_speech import KEY_WORDS, hate_group_named, hate_speech_spans
 from bot.moderation.spelling import FuzzyIndex, repair
-from bot.moderation.text import PatternSet, Prefiltered, at_words, fold, word_alternation
+from bot.moderation.text import (
+    CaseFoldPrefiltered,
+    PatternSet,
+    Prefiltered,
+    at_words,
+    fold,
+    word_alternation,
+)
 
 # Slurs (written masked in our own test data; the lexicon reads masks and leetspeak).
 SLURS = Lexicon(
@@ -257,7 +264,9 @@ _NAME_PATTERN_INDEX = next(
     i for i, (pattern, _, _) in enumerate(_PATTERNS) if "(?:[Cc]ouncill?or" in pattern
 )
 _PATTERN_SET = PatternSet([pattern for pattern, _, _ in _COMPILED])
-_CLOWNED = Prefiltered(
+# Its prefilter reads the folded text, as the others' do (one automaton pass a post).
+_NAME_PREFILTER = CaseFoldPrefiltered(_COMPILED[_NAME_PATTERN_INDEX][0].pattern)
+_CLOWNED = CaseFoldPrefiltered(
     re.compile(r"(?:[A-Z][a-z]+|\b(?:he|she|you|they|council\w*|mayor)\b)[^.!?]{0,12}🤡")
 )
 # Counter-speech and quotation: "calling people X is not okay", 'messages like "..."'.
@@ -410,7 +419,7 @@ def _pattern_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
 def _candidates(text: str, folded: str) -> list[int]:
     """The patterns that can match: the name pattern reads the text as written."""
     found = [i for i in _PATTERN_SET.candidates(folded) if i != _NAME_PATTERN_INDEX]
-    if _COMPILED[_NAME_PATTERN_INDEX][0].may_match(text):
+    if _NAME_PREFILTER.may_match(text):
         found = sorted([*found, _NAME_PATTERN_INDEX])
     return found
 

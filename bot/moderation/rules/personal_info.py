@@ -11,7 +11,7 @@ from bot.moderation.contacts import AllowListCheck, Contact
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.settings import AllowList
-from bot.moderation.text import CaseFoldPrefiltered, Prefiltered
+from bot.moderation.text import CaseFoldPrefiltered
 
 # Words that say a number or address belongs to a public resource, not to a person.
 _RESOURCE_WORDS = re.compile(
@@ -47,7 +47,9 @@ _FREE_MAIL = frozenset(
      "live.com", "live.ca", "aol.com", "protonmail.com", "proton.me", "msn.com", "me.com",
      "rogers.com", "bell.net", "sympatico.ca", "gmx.com"}
 )  # fmt: skip
-_PLATE = Prefiltered(re.compile(
+# The case-sensitive patterns read the text as written; their prefilter, the folded text
+# (text.CaseFoldPrefiltered: one automaton pass a post for every rule).
+_PLATE = CaseFoldPrefiltered(re.compile(
     r"\b(?:licen[cs]e )?plates?(?: number| no\.?| #)?:? ?#?"
     r"([A-Z]{2,4}[ -]?\d{3,4}|\d{3,4}[ -]?[A-Z]{2,4})\b"
     r"|\b[A-Z]{4} \d{3}\b",
@@ -62,7 +64,7 @@ _SAID_PLATE = CaseFoldPrefiltered(re.compile(
     r"|(?=[A-Z]*\d)[A-Z0-9]{5,8}"  # one word with a digit: "SUNNY77"
     r"|(?(vanity)[A-Z]{5,8}|(?!)))(?![\w·•⋅∙‧]|[\-–][A-Z0-9])"  # a vanity plate: "RDFRRA"
 ))
-_PRIVATE_IDS = Prefiltered(re.compile(
+_PRIVATE_IDS = CaseFoldPrefiltered(re.compile(
     r"\b(?:health card|OHIP|SIN|social insurance|driver'?s licen[cs]e|passport|credit card"
     r"|bank account|account (?:number|no\.?|#)|date of birth|DOB|birth ?date|born on)\b"
     r"[^.\n]{0,20}?\d[\d -]{3,}",

@@ -11,7 +11,7 @@ import re
 from bot.moderation.guidelines import explain
 from bot.moderation.lexicon import Lexicon, expand
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.text import Prefiltered, fold
+from bot.moderation.text import CaseFoldPrefiltered, Prefiltered, fold
 
 _F_ROOTS = ("fuck", "fuk", "fuq", "phuck", "phuk", "fck", "fk", "fuc")
 _F_SUFFIXES = (
@@ -65,7 +65,8 @@ _BARE_F = Prefiltered(re.compile(
     r"\bwhat the f\b(?![-'’]?\w)|\b(?:shut|get) the f (?:up|out)\b|\bf (?:off|u)\b(?=\W*$)"
 ))
 # The emoji, or its reading in the normalised post (bot.moderation.normalise).
-_MIDDLE_FINGER = Prefiltered(
+# It reads the text as written; its prefilter, the folded text (one automaton pass a post).
+_MIDDLE_FINGER = CaseFoldPrefiltered(
     re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?|(?<= )middle finger emoji(?= )")
 )
 
