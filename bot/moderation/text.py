@@ -356,13 +356,15 @@ class PatternSet:
         for index, pattern in enumerate(patterns):
             for needle in pattern.needles or ():
                 self._by_needle.setdefault(needle, []).append(index)
+        self._needles = frozenset(self._by_needle)
 
     def candidates(self, text: str) -> list[int]:
         found = set(self._always)
         by_needle = self._by_needle
-        for needle in _present(text):
-            if needle in by_needle:
-                found.update(by_needle[needle])
+        # Only this set's needles among those in the text (a set operation in C): the text
+        # holds other rules' needles too.
+        for needle in self._needles.intersection(_present(text)):
+            found.update(by_needle[needle])
         return sorted(found)
 
 
