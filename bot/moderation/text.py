@@ -266,6 +266,18 @@ class Gate:
         return self._always or not self._needles.isdisjoint(_present(text))
 
 
+class AllOf:
+    """Whether a pattern can match, from prefilters of the parts every match is made of (an
+    agency, a request and what is requested): each part's literal strings must all be
+    there, which is much rarer than any one part's. Same matches, always."""
+
+    def __init__(self, parts: Sequence[Prefiltered]) -> None:
+        self._parts = tuple(parts)
+
+    def may_match(self, text: str) -> bool:
+        return all(part.may_match(text) for part in self._parts)
+
+
 class CaseFoldPrefiltered(Prefiltered):
     """A pattern that reads the text as written, whose prefilter reads the folded text
     (`fold`). For a case-insensitive pattern: every character that matches an ASCII letter

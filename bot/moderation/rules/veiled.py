@@ -14,7 +14,7 @@ import re
 
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Category, Finding, Post, Span
-from bot.moderation.text import Gate, Prefiltered, fold
+from bot.moderation.text import AllOf, Gate, Prefiltered, fold
 
 _S = r"[^.!?\n]{0,60}?"  # the rest of one sentence
 
@@ -171,6 +171,11 @@ _SCAM = _prefiltered(
     rf"|(?<![a-z]){_ASK}\b[^\n]{{0,60}}?{_IDENTITY_OR_PAYMENT}[^\n]{{0,120}}?\b{_AGENCY}\b"
     rf"|(?<![a-z]){_PRIZE}\b[^\n]{{0,160}}?\b{_ASK}\b[^\n]{{0,60}}?{_IDENTITY_OR_PAYMENT}"
 )
+# Every scam shape asks (_ASK) for identity or payment (_IDENTITY_OR_PAYMENT) as an agency or
+# a prize: a post without the literal strings of all three cannot match (its everyday words
+# alone, "call", "pay", "update", are in one post in six).
+_SCAM_PARTS = AllOf([_prefiltered(_ASK), _prefiltered(_IDENTITY_OR_PAYMENT),
+                     _prefiltered(f"{_AGENCY}|{_PRIZE}"), _SCAM])
 _SCAM_WARNING = re.compile(
     r"\b(?:will never|never ask|don'?t (?:ever )?(?:give|send|pay)|do not (?:give|send|pay)"
     r"|is a scam|are scams?|it'?s a scam|phishing|hang up|report (?:it|them))\b"
@@ -284,7 +289,7 @@ def veiled_illegal(post: Post) -> list[Finding]:
         *_found("illegal", _FIREWORK_SALE, post, folded, 0.8, "Sale of banned fireworks"),
         *_found("illegal", _DRUG_SALE, post, folded, 0.8, "Selling drugs"),
     ] if _ILLEGAL_GATE.may_match(folded) else []
-    if _SCAM.may_match(folded) and not _SCAM_WARNING.search(folded):  # the cheap test first
+    if _SCAM_PARTS.may_match(folded) and not _SCAM_WARNING.search(folded):  # cheap tests first
         found += _found("illegal", _SCAM, post, folded, 0.85,
                         "Scam impersonating a government agency or utility, asking for "
                         "identity or payment details")
