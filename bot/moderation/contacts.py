@@ -17,7 +17,7 @@ import tldextract
 
 from bot.moderation.model import Span
 from bot.moderation.settings import AllowList
-from bot.moderation.text import CaseFoldPrefiltered, fold
+from bot.moderation.text import CaseFoldPrefiltered, Prefiltered, fold
 
 _EMAIL = re.compile(r"[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
 # "lena dot moreau at gmail dot com", "jo(at)yahoo(dot)ca": addresses written out to dodge filters
@@ -60,7 +60,9 @@ _NOT_A_STREET_NAME = (
     "|storeys|stories|lanes|minutes|min|mins|hours|km|kids|people|cars|years|weeks|units"
 )
 _STREET_ADDRESS = re.compile(
-    rf"\b(?:(?:apt|unit|suite)\.? ?#?\d+[a-z]?,? )?\d{{1,5}}[a-z]?,? "
+    # The look-ahead names the letters a match can start with (a digit, or "apt", "unit",
+    # "suite"): the engine skips other places without trying the pattern (a quarter faster).
+    rf"(?=[\daus])\b(?:(?:apt|unit|suite)\.? ?#?\d+[a-z]?,? )?\d{{1,5}}[a-z]?,? "
     rf"(?:(?!(?:{_NOT_A_STREET_NAME})\b)[A-Za-z][A-Za-z'.-]+ ){{1,3}}"
     rf"(?:{STREET_TYPES})\b\.?(?: (?:[NSEW]|north|south|east|west)\b)?",
     re.IGNORECASE,
@@ -111,14 +113,18 @@ def _spoken_digits(text: str) -> int:
     """How many times the words of _SPELLED_NUMBER stand in the text, or more (each word's
     occurrences counted in the folded text, where whatever matches a letter regardless of
     case is that lowercase letter: see text.CaseFoldPrefiltered)."""
-    return sum(map(fold(text).count, _SPOKEN))
+    folded = fold(text)
+    if not _ANY_SPOKEN.may_match(folded):
+        return 0  # none of the words in the text (the automaton every rule shares says so)
+    return sum(map(folded.count, _SPOKEN))
 
 
 _SPOKEN = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_ANY_SPOKEN = Prefiltered(re.compile("|".join(_SPOKEN)))
 
 
 def phone_numbers(text: str) -> Iterator[Contact]:
-    digit_count = sum(map(str.isdigit, text))
+    digit_count = sum(map(str.isdigit, text)) if _DIGIT.search(text) else 0  # most have none
     if digit_count >= 7:
         for match in phonenumbers.PhoneNumberMatcher(text, "CA"):
             digits = str(match.number.national_number)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from bot.moderation.spelling import FuzzyIndex
 from bot.moderation.text import fold
@@ -94,7 +95,7 @@ class Lexicon:
             for hit in self._spaced_subruns(folded, list(run)):
                 if not any(h.start <= hit.start < h.end for h in hits):
                     hits.append(hit)
-        return sorted(hits, key=lambda hit: hit.start)
+        return sorted(hits, key=_START) if hits else hits
 
     def _spaced_subruns(self, folded: str, pieces: list[tuple[int, int]]) -> Iterator[Hit]:
         i = 0
@@ -178,6 +179,7 @@ class Lexicon:
 
 
 _SEEN_LIMIT = 100_000
+_START = attrgetter("start")
 _DOTTED_LETTERS = re.compile(r"(?:[a-z]\.)+[a-z]\.?")
 _STRETCHED = re.compile(r"([aeiouy])\1+|([^aeiouy])\2{2,}")
 

@@ -59,7 +59,8 @@ class Screener:
     def screen(self, post: Post, *, author_banned: bool = False) -> Verdict:
         normalised = normalise(post.text)
         plain = _as_read(post, normalised.plain)
-        read = _as_read(post, normalised.read)
+        # Without emoji both readings are one text: one post for both.
+        read = plain if normalised.read.text == plain.text else _as_read(post, normalised.read)
         findings = [f for f in self._findings(plain, read) if self._counts(f)]
         duplicate_of = None
         if self.settings.is_enabled("duplicate") and not post.author_is_city:
