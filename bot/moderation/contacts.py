@@ -94,6 +94,7 @@ def _suffixes() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+@lru_cache(maxsize=4096)  # hosts recur (the City's, the platforms'): each is split once
 def registered_domain(host: str) -> str | None:
     """"www.Example.co.uk" -> "example.co.uk"; None when the suffix is not a real one."""
     parts = _suffixes()(host.lower())

@@ -89,8 +89,10 @@ def _off_topic(post: Post) -> Finding | None:
         return None
     rest = subjects.without_off_topic(folded) if elsewhere else folded
     rest = _PASSING_MENTIONS.sub(lambda m: " " * len(m.group()), rest)
+    if _shares_words(rest, post.folder, post.topic):
+        return None  # asked first: cheaper than reading the post's civic subjects
     civic, mentions = subjects.main_civic_subjects(rest)
-    if civic & covered or _shares_words(rest, post.folder, post.topic):
+    if civic & covered:
         return None  # the post's main matter is one the folder covers
     if elsewhere:
         confidence = 0.8

@@ -264,6 +264,16 @@ _NAME_PATTERN_INDEX = next(
     i for i, (pattern, _, _) in enumerate(_PATTERNS) if "(?:[Cc]ouncill?or" in pattern
 )
 _PATTERN_SET = PatternSet([pattern for pattern, _, _ in _COMPILED])
+# The "f off" shape ("f.o.f.f") holds no literal string a prefilter can name, so its pattern
+# was read in every post. The pattern's other shapes have such strings, and this shape read
+# from its first letter (which the engine finds by a fast scan) says whether it is there:
+# together they tell when the pattern cannot match (same matches when it can).
+_F_OFF_SHAPE = r"|\bf\W{0,3}o\W?f\W?f\b"
+_ABUSE_INDEX = next(i for i, (p, _, _) in enumerate(_PATTERNS) if _F_OFF_SHAPE in p)
+_ABUSE_OTHER_SHAPES = Prefiltered(
+    re.compile(at_words(_PATTERNS[_ABUSE_INDEX][0].replace(_F_OFF_SHAPE, "")))
+)
+_F_OFF = re.compile(r"f(?<![a-z0-9]f)\W{0,3}o\W?f\W?f\b")  # at_words' look-behind, after the f
 # Its prefilter reads the folded text, as the others' do (one automaton pass a post).
 _NAME_PREFILTER = CaseFoldPrefiltered(_COMPILED[_NAME_PATTERN_INDEX][0].pattern)
 _CLOWNED = CaseFoldPrefiltered(
@@ -418,10 +428,15 @@ def _pattern_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
 
 def _candidates(text: str, folded: str) -> list[int]:
     """The patterns that can match: the name pattern reads the text as written."""
-    found = [i for i in _PATTERN_SET.candidates(folded) if i != _NAME_PATTERN_INDEX]
+    found = [i for i in _PATTERN_SET.candidates(folded) if i != _NAME_PATTERN_INDEX
+             and (i != _ABUSE_INDEX or _abuse_may_match(folded))]
     if _NAME_PREFILTER.may_match(text):
         found = sorted([*found, _NAME_PATTERN_INDEX])
     return found
+
+
+def _abuse_may_match(folded: str) -> bool:
+    return _ABUSE_OTHER_SHAPES.may_match(folded) or _F_OFF.search(folded) is not None
 
 
 _PERSONISH = re.compile(rf"\b{_PEOPLE}\b|\bwho(?:ever)?\b")
