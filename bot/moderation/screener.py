@@ -13,7 +13,7 @@ from bot.moderation.guidelines import BANNED_AUTHOR
 from bot.moderation.history import InMemoryPostHistory, PostHistory
 from bot.moderation.languages import is_english
 from bot.moderation.learned import shipped_screen
-from bot.moderation.model import Category, Finding, Post, Span, Verdict
+from bot.moderation.model import CATEGORIES, Category, Finding, Post, Span, Verdict
 from bot.moderation.normalise import Normalised, normalise
 from bot.moderation.rules.commercial import commercial
 from bot.moderation.rules.disruption import disruption
@@ -55,6 +55,12 @@ class Screener:
         # A small learned model catches new wordings the rules miss (recall); it only alerts,
         # and only reads posts the rules let through (that is where its gain was measured).
         self._learned = shipped_screen() if settings.learned_screen else None
+        # The settings are frozen: what they say per category is read once, not per post.
+        self._enabled_rules = [(category, rule, category in _READ_EMOJI,
+                                category in _SCREENED_FOR_CITY)
+                               for category, rule in self._rules.items()
+                               if settings.is_enabled(category)]
+        self._thresholds = {category: settings.threshold(category) for category in CATEGORIES}
 
     def screen(self, post: Post, *, author_banned: bool = False) -> Verdict:
         normalised = normalise(post.text)
@@ -85,12 +91,10 @@ class Screener:
 
     def _findings(self, plain: Post, read: Post) -> list[Finding]:
         found: list[Finding] = []
-        for category, rule in self._rules.items():
-            if not self.settings.is_enabled(category):
+        for _, rule, reads_emoji, screened_for_city in self._enabled_rules:
+            if plain.author_is_city and not screened_for_city:
                 continue
-            if plain.author_is_city and category not in _SCREENED_FOR_CITY:
-                continue
-            found.extend(rule(read if category in _READ_EMOJI else plain))
+            found.extend(rule(read if reads_emoji else plain))
         if (
             self._learned is not None
             and not any(self._counts(f) for f in found)
@@ -116,7 +120,7 @@ class Screener:
         return found
 
     def _counts(self, finding: Finding) -> bool:
-        return finding.confidence >= self.settings.threshold(finding.category)
+        return finding.confidence >= self._thresholds[finding.category]
 
     def _verdict(
         self,
