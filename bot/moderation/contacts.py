@@ -32,8 +32,9 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 # What every link holds: a letter or digit, a dot, two letters ("e.ca" in "site.ca"). Most
-# posts have none, and this asks in a fraction of the time the full pattern takes.
-_LINK_HINT = re.compile(r"[a-z0-9]\.[a-z]{2}", re.IGNORECASE)
+# posts have none, and this asks in a fraction of the time the full pattern takes. Written
+# dot first (the character before it checked behind), so the engine jumps from dot to dot.
+_LINK_HINT = re.compile(r"\.(?<=[a-z0-9]\.)[a-z]{2}", re.IGNORECASE)
 _DIGIT_WORDS = {
     "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
     "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",

@@ -369,13 +369,17 @@ class PatternSet:
             for needle in pattern.needles or ():
                 self._by_needle.setdefault(needle, []).append(index)
         self._needles = frozenset(self._by_needle)
+        self._always_in_order = sorted(self._always)
 
     def candidates(self, text: str) -> list[int]:
+        # Only this set's needles among those in the text (a set operation in C): the text
+        # holds other rules' needles too, and most posts none of this set's.
+        present = self._needles.intersection(_present(text))
+        if not present:
+            return list(self._always_in_order)
         found = set(self._always)
         by_needle = self._by_needle
-        # Only this set's needles among those in the text (a set operation in C): the text
-        # holds other rules' needles too.
-        for needle in self._needles.intersection(_present(text)):
+        for needle in present:
             found.update(by_needle[needle])
         return sorted(found)
 
