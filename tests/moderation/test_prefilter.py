@@ -7,10 +7,20 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.moderation import contacts
-from bot.moderation.rules import harassment, illegal, other_languages, personal_info, veiled
+from bot.moderation import contacts, lexicon
+from bot.moderation.rules import (
+    commercial,
+    harassment,
+    illegal,
+    other_languages,
+    personal_info,
+    veiled,
+    vulgarity,
+)
 from bot.moderation.text import (
+    AllOf,
     Alternatives,
+    Gate,
     PatternSet,
     Prefiltered,
     fold,
@@ -83,6 +93,13 @@ def test_case_insensitive_prefilters_and_pruned_alternatives_match_what_the_patt
     case_insensitive = [contacts._RURAL_ADDRESS, personal_info._HOME_LOCATION,
                         personal_info._SAID_PLATE]
     assert all(pattern.needles is not None for pattern in case_insensitive)
+    # Case-sensitive patterns that read the text as written, prefiltered on the folded text.
+    case_sensitive = [harassment._NAME_PREFILTER, harassment._CLOWNED, personal_info._PLATE,
+                      personal_info._PRIVATE_IDS, contacts._FRENCH_ADDRESS,
+                      vulgarity._MIDDLE_FINGER, commercial._SIGNATURE]
+    assert harassment._NAME_PREFILTER.needles is not None
+    assert personal_info._PRIVATE_IDS.needles is not None
+    case_insensitive += case_sensitive
     pruned = [reader for reader in other_languages._READERS if reader._filters is not None]
     assert pruned
     for text in map(variant, _TEXTS):
@@ -100,3 +117,47 @@ def test_a_pattern_is_read_with_only_the_alternatives_that_can_match() -> None:
     assert [m.group() for m in reader.finditer("joder, gago")] == ["joder", "gago"]
     assert list(reader._compiled) == [(1, 2)]
     assert list(reader.finditer("nothing here")) == []
+
+
+def test_gates_open_for_every_text_one_of_their_patterns_matches() -> None:
+    gated: list[tuple[Gate | AllOf, list[Prefiltered]]] = [
+        (veiled._HARASSMENT_GATE, [veiled._VEILED_THREATS, veiled._GENERALISATION,
+                                   veiled._EMOJI_INSULT, veiled._INCITE_HARASSING,
+                                   veiled._INCITE_AT_HOME]),
+        (veiled._ILLEGAL_GATE, [veiled._SHAME_IF, veiled._PROPERTY_HARM, veiled._FIREWORK_SALE,
+                                veiled._DRUG_SALE]),
+        (veiled._SCAM_PARTS, [veiled._SCAM]),
+    ]
+    abuse = harassment._COMPILED[harassment._ABUSE_INDEX][0].pattern
+    texts = [*_TEXTS, "f.o.f.f you", "oh fo ff", "F off", "eff off mate", "go jump in the lake"]
+    for text in texts:
+        folded = fold(text)
+        for gate, patterns in gated:
+            if any(pattern.pattern.search(folded) for pattern in patterns):
+                assert gate.may_match(folded), text
+        if abuse.search(folded):
+            assert harassment._abuse_may_match(folded), text
+    assert harassment._abuse_may_match("oh f-o-f-f")
+    assert not harassment._abuse_may_match("the meeting is before four, in the hall")
+
+
+def test_a_lexicon_reads_the_same_tokens_with_or_without_their_places() -> None:
+    tricky = ["...", "a.", "'hi'", "(x)", "“quoted” words", "f*ck!!", "«ok»", "..a..", "--"]
+    for text in [*_TEXTS, *tricky]:
+        folded = fold(text)
+        tokens = {token for _, _, token in lexicon._tokens(folded)}
+        assert lexicon._token_set(folded) == tokens, text
+
+
+def test_the_harassment_pattern_set_offers_every_pattern_that_matches() -> None:
+    patterns = [p for p, _, _ in harassment._COMPILED]
+    for text in _TEXTS:
+        folded = fold(text)
+        candidates = set(harassment._PATTERN_SET.candidates(folded))
+        assert {i for i, p in enumerate(patterns) if p.pattern.search(folded)} <= candidates
+
+
+def test_folding_by_table_is_folding_character_by_character() -> None:
+    odd = "".join(chr(code) for code in range(0x80, 0x3000, 7))
+    for text in [*_TEXTS, odd, "ÉCOLE Ꭺ ſ ﬁ 😀 Кот"]:
+        assert fold(text) == "".join(fold_char(ch) for ch in text)
