@@ -91,6 +91,9 @@ def _swapped(word: str) -> set[str]:
 
 
 _SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z] ){2,}[a-z](?![a-z0-9])")
+# What every _SPACED match holds, read from its first space (the engine jumps from space to
+# space): a lone letter before it, two more after. Three times faster; most posts have none.
+_MAYBE_SPACED = re.compile(r" (?<![a-z0-9][a-z] )(?<=[a-z] )[a-z] [a-z](?![a-z0-9])")
 _TOKEN = re.compile(r"[a-z]+")
 # Short words people glue onto the next one ("Ihate", "youare").
 # Pronouns and a few function words are split off the front; never "the" or "a": "the" +
@@ -105,7 +108,9 @@ _TAILS = ("are", "is", "all", "were", "so", "like")
 def repair(folded: str, index: FuzzyIndex) -> str | None:
     """`folded` with spaced-out letters joined, glued words split and misspelt listed words
     corrected; None when there was nothing to repair."""
-    text = _SPACED.sub(lambda m: m.group().replace(" ", ""), folded)
+    text = folded
+    if _MAYBE_SPACED.search(folded) is not None:
+        text = _SPACED.sub(lambda m: m.group().replace(" ", ""), folded)
     words = _TOKEN.findall(text)
     if not index.unchanged.issuperset(words):  # most posts: every word stays itself
         repaired = list(map(index.repaired, words))

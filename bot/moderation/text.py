@@ -317,7 +317,10 @@ class CaseFoldPrefiltered(Prefiltered):
         return self.needles is None or not self.needles.isdisjoint(_present(fold(text)))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+        needles = self.needles  # may_match written out: a call less
+        if needles is None or not needles.isdisjoint(_present(fold(text))):
+            return self.pattern.finditer(text)
+        return iter(())
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text) else None

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.moderation import contacts, lexicon
+from bot.moderation import contacts, lexicon, spelling
 from bot.moderation.rules import (
     commercial,
     harassment,
@@ -161,3 +161,10 @@ def test_folding_by_table_is_folding_character_by_character() -> None:
     odd = "".join(chr(code) for code in range(0x80, 0x3000, 7))
     for text in [*_TEXTS, odd, "ÉCOLE Ꭺ ſ ﬁ 😀 Кот"]:
         assert fold(text) == "".join(fold_char(ch) for ch in text)
+
+
+def test_the_spaced_letters_hint_is_in_every_text_with_spaced_letters() -> None:
+    for text in [*_TEXTS, "i h a t e you", "(a b c)", "x a b c", "a b c", "ab c d e"]:
+        folded = fold(text)
+        if spelling._SPACED.search(folded):
+            assert spelling._MAYBE_SPACED.search(folded), text
