@@ -49,6 +49,11 @@ _MIXED_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _POSTAL_CODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+# The same read from its first digit (its letter checked behind), so the engine jumps from
+# digit to digit: asked first, twice as fast, and most posts with digits have no postal code.
+_POSTAL_CODE_HINT = re.compile(
+    r"\d(?<=\b[ABCEGHJ-NPRSTVXY]\d)[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b"
+)
 STREET_TYPES = (
     "rd|road|st|street|ave|avenue|dr|drive|cres|crescent|cr|blvd|boulevard|ct|court|lane|ln"
     "|way|trail|trl|pl|place|promenade|pkwy|parkway|cir|circle|terrace|terr|sq|square|line"
@@ -109,6 +114,7 @@ _ODD = r" ?[•·⋅∙‧|/_~*] ?"
 _ODD_SEPARATED = re.compile(
     rf"(?<!\d)(?:1{_ODD})?\(?(\d{{3}})\)?{_ODD}(\d{{3}}){_ODD}(\d{{4}})(?!\d)"
 )
+_ODD_SEPARATOR = re.compile(r"[•·⋅∙‧|/_~*]")  # in every match; one post in eight has one
 
 
 def _spoken_digits(text: str) -> int:
@@ -131,7 +137,7 @@ def phone_numbers(text: str) -> Iterator[Contact]:
         for match in phonenumbers.PhoneNumberMatcher(text, "CA"):
             digits = str(match.number.national_number)
             yield Contact("phone", Span(match.start, match.end, match.raw_string), digits)
-        for odd in _ODD_SEPARATED.finditer(text):
+        for odd in _ODD_SEPARATED.finditer(text) if _ODD_SEPARATOR.search(text) else ():
             yield Contact("phone", Span(odd.start(), odd.end(), odd.group()), "".join(odd.groups()))
     said_words = _spoken_digits(text)
     # A number said in words has seven of them; one in digits and words, one at least.
@@ -203,7 +209,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def postal_codes(text: str) -> Iterator[Contact]:
-    if _DIGIT.search(text) is None:
+    if _DIGIT.search(text) is None or _POSTAL_CODE_HINT.search(text) is None:
         return  # every postal code has digits; most posts have none
     for match in _POSTAL_CODE.finditer(text):
         yield Contact("postal_code", Span(match.start(), match.end(), match.group()), match.group())

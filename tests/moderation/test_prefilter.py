@@ -168,3 +168,13 @@ def test_the_spaced_letters_hint_is_in_every_text_with_spaced_letters() -> None:
         folded = fold(text)
         if spelling._SPACED.search(folded):
             assert spelling._MAYBE_SPACED.search(folded), text
+
+
+def test_contact_hints_are_in_every_text_with_the_contact() -> None:
+    odd = ["905 • 555 • 0138", "(905)·555·0138", "1 / 905 / 555 / 0138"]
+    postal = ["L1V 6K7", "at L1V6K7.", "k1a 0b1", "xL1V 6K7"]
+    for text in [*_TEXTS, *odd, *postal]:
+        if contacts._ODD_SEPARATED.search(text):
+            assert contacts._ODD_SEPARATOR.search(text), text
+        if contacts._POSTAL_CODE.search(text):
+            assert contacts._POSTAL_CODE_HINT.search(text), text
