@@ -3,7 +3,7 @@ with the City's thresholds, automatic-removal choices and banned-author policy."
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import timedelta
 
@@ -21,7 +21,7 @@ from bot.moderation.rules.duplicate import find_duplicate
 from bot.moderation.rules.harassment import harassment
 from bot.moderation.rules.illegal import discourages, illegal
 from bot.moderation.rules.negativity import negativity
-from bot.moderation.rules.other_languages import findings_in
+from bot.moderation.rules.other_languages import findings_by_category, findings_in
 from bot.moderation.rules.personal_info import personal_info_with
 from bot.moderation.rules.veiled import veiled_harassment, veiled_illegal
 from bot.moderation.rules.vulgarity import vulgarity
@@ -30,6 +30,7 @@ from bot.moderation.settings import ModerationSettings
 # The City's own accounts answer with City numbers and links and repeat notices on purpose;
 # only what no one may post is screened for them.
 _SCREENED_FOR_CITY: frozenset[Category] = frozenset({"harassment", "vulgarity", "illegal"})
+_ByCategory = Mapping[Category, list[Finding]]
 # Rules that read emoji as words ("you 🐀", "I'll 🔪 him"); the others count emoji as emoji.
 _READ_EMOJI: frozenset[Category] = frozenset({"harassment", "vulgarity", "illegal"})
 
@@ -40,17 +41,19 @@ class Screener:
         self._window = timedelta(days=settings.duplicate_window_days)
         self.history: PostHistory = history or InMemoryPostHistory(self._window)
         allowed = AllowListCheck(settings.allow_list)
-        self._rules: dict[Category, Callable[[Post], list[Finding]]] = {
-            "harassment": lambda post: [*harassment(post), *findings_in(post, "harassment"),
-                                        *veiled_harassment(post)],
-            "vulgarity": lambda post: [*vulgarity(post), *findings_in(post, "vulgarity")],
-            "disruption": lambda post: disruption(post) or findings_in(post, "disruption"),
-            "illegal": lambda post: [*illegal(post), *veiled_illegal(post),
-                                     *findings_in(post, "illegal")],
-            "commercial": lambda post: [*commercial(post, allowed),
-                                        *findings_in(post, "commercial")],
-            "personal_info": lambda post: personal_info_with(post, allowed),
-            "negativity": lambda post: [*negativity(post), *findings_in(post, "negativity")],
+        # Each rule reads the post and what the other-language lists found in it, by category
+        # (read once a post: rules.other_languages.findings_by_category).
+        self._rules: dict[Category, Callable[[Post, _ByCategory], list[Finding]]] = {
+            "harassment": lambda post, other: [*harassment(post), *other.get("harassment", ()),
+                                               *veiled_harassment(post)],
+            "vulgarity": lambda post, other: [*vulgarity(post), *other.get("vulgarity", ())],
+            "disruption": lambda post, other: disruption(post) or findings_in(post, "disruption"),
+            "illegal": lambda post, other: [*illegal(post), *veiled_illegal(post),
+                                            *other.get("illegal", ())],
+            "commercial": lambda post, other: [*commercial(post, allowed),
+                                               *other.get("commercial", ())],
+            "personal_info": lambda post, other: personal_info_with(post, allowed),
+            "negativity": lambda post, other: [*negativity(post), *other.get("negativity", ())],
         }
         # A small learned model catches new wordings the rules miss (recall); it only alerts,
         # and only reads posts the rules let through (that is where its gain was measured).
@@ -91,10 +94,15 @@ class Screener:
 
     def _findings(self, plain: Post, read: Post) -> list[Finding]:
         found: list[Finding] = []
+        other_read = findings_by_category(read)
+        other_plain = other_read if read is plain else findings_by_category(plain)
         for _, rule, reads_emoji, screened_for_city in self._enabled_rules:
             if plain.author_is_city and not screened_for_city:
                 continue
-            found.extend(rule(read if reads_emoji else plain))
+            if reads_emoji:
+                found.extend(rule(read, other_read))
+            else:
+                found.extend(rule(plain, other_plain))
         if (
             self._learned is not None
             and not any(self._counts(f) for f in found)

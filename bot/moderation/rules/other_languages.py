@@ -309,3 +309,17 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
         found.append(Finding(category, entry.confidence, tuple(spans),
                              explain(category, f"{entry.reason} ({quoted})"), "other_language"))
     return found
+
+
+# The categories the lists give findings in, apart from disruption (clutter, read apart).
+_LIST_CATEGORIES: tuple[Category, ...] = tuple(
+    dict.fromkeys(entry.category for entry in _LISTS if entry.category != "disruption")
+)
+
+
+def findings_by_category(post: Post) -> dict[Category, list[Finding]]:
+    """`findings_in` for every category but disruption, asked once a post instead of once a
+    category: most posts match no list, and one look-up says so for all of them."""
+    if not _matches(fold(post.text), post.text):
+        return {}
+    return {category: findings_in(post, category) for category in _LIST_CATEGORIES}
