@@ -25,6 +25,7 @@ from bot.moderation.text import (
     Prefiltered,
     fold,
     fold_char,
+    is_emoji,
     required_literals,
 )
 from tests.moderation.posts import DEV, SAMPLES, labeled
@@ -178,3 +179,8 @@ def test_contact_hints_are_in_every_text_with_the_contact() -> None:
             assert contacts._ODD_SEPARATOR.search(text), text
         if contacts._POSTAL_CODE.search(text):
             assert contacts._POSTAL_CODE_HINT.search(text), text
+
+
+def test_no_ascii_character_is_an_emoji() -> None:
+    # What disruption's clutter check relies on to skip reading ASCII posts one by one.
+    assert not any(is_emoji(chr(code)) for code in range(128))

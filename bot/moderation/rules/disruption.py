@@ -58,8 +58,13 @@ def _clutter(text: str) -> Finding | None:
     stripped = text.strip()
     if not stripped or (len(stripped) > 40 and any(ch.isalnum() for ch in stripped[:40])):
         return None  # clutter is short: a long post with words in it is not clutter
-    emoji = [ch for ch in stripped if is_emoji(ch) and ord(ch) > 0x2000 and ch != "\ufe0f"]
-    bare = re.sub(r"\s+", " ", "".join(ch for ch in fold(stripped) if not is_emoji(ch))).strip()
+    if stripped.isascii():  # every emoji character is above U+2000: none to read one by one
+        emoji: list[str] = []
+        kept = fold(stripped)
+    else:
+        emoji = [ch for ch in stripped if is_emoji(ch) and ord(ch) > 0x2000 and ch != "\ufe0f"]
+        kept = "".join(ch for ch in fold(stripped) if not is_emoji(ch))
+    bare = re.sub(r"\s+", " ", kept).strip()
     bare = re.sub(r"^(?:@\w+[\s,:]*)+", "", bare)  # "@CityofPickering following"
     bare = bare.rstrip("!.?") or bare
     if re.fullmatch(r"(?:\S ){2,}\S", bare):
