@@ -193,7 +193,7 @@ _ROUTE_NUMBER = re.compile(
 
 
 def street_addresses(text: str) -> Iterator[Contact]:
-    if not any(map(str.isdigit, text)):
+    if _DIGIT.search(text) is None:  # each address pattern needs a \d; most posts have none
         return
     for match in _STREET_ADDRESS.finditer(text):
         if _ROUTE_NUMBER.search(text[max(0, match.start() - 15) : match.start()]):
