@@ -132,7 +132,9 @@ _ANY_SPOKEN = Prefiltered(re.compile("|".join(_SPOKEN)))
 
 
 def phone_numbers(text: str) -> Iterator[Contact]:
-    digit_count = sum(map(str.isdigit, text)) if _DIGIT.search(text) else 0  # most have none
+    # Counted only with a \d in the post (most have none): every pattern below reads \d, so
+    # other digits ("²") alone change nothing.
+    digit_count = sum(map(str.isdigit, text)) if _DIGIT.search(text) else 0
     if digit_count >= 7:
         for match in phonenumbers.PhoneNumberMatcher(text, "CA"):
             digits = str(match.number.national_number)
