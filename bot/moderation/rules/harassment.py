@@ -378,6 +378,8 @@ def _without_condemned_quotes(
     folded: str, hits: list[tuple[float, Span, str]]
 ) -> list[tuple[float, Span, str]]:
     """Abuse quoted in order to condemn it ('statements like "..." are hurtful') is dropped."""
+    if not hits:
+        return hits  # nothing to drop (most posts): the quotes need no reading
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
     if not quoted or not _ABOUT_SPEECH.search(_QUOTED.pattern.sub(" ", folded)):
         return hits
