@@ -52,6 +52,7 @@ async def serve_bot(config_path: str) -> web.AppRunner:
     from adapters.teams import mount as teams_mount
     from bot.config import load_config
     from socialbot.bootstrap import build
+    from socialbot.serve import settle_memory
     from socialbot.server import create_app
 
     config, base_dir = load_config(config_path)
@@ -64,6 +65,7 @@ async def serve_bot(config_path: str) -> web.AppRunner:
         bot.close()
 
     app.on_cleanup.append(close)
+    settle_memory()  # as `socialbot serve` does before it listens
     return await _listen(app)
 
 

@@ -76,3 +76,9 @@ class OutboxMessage:
     attempts: int = 0
     not_before: float = 0.0   # epoch seconds
     last_error: str = ""
+    queued_at: float = 0.0    # epoch seconds; 0 when not known (not yet stored)
+
+    @property
+    def due_since(self) -> float:
+        """When it came due: queued, or the retry time after a failure."""
+        return max(self.not_before, self.queued_at)

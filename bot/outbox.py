@@ -28,6 +28,12 @@ PASS_INTERVAL = 0.01  # at most a hundred passes a second, however often it is w
 CONCURRENT_SUBJECTS = 32  # deliveries under way at once, per platform
 BASE_DELAY = 1.0
 MAX_DELAY = 600.0
+# Pace: when notices start later than this after they came due, new decisions wait for
+# delivery to catch up (at most PACE_MAX_WAIT each, well inside Slack's 3 s for an ack), so
+# the next approver's card follows a click by a moment rather than by a queue that keeps
+# growing while clicks are answered faster than anyone can be told about them.
+PACE_LATENESS = 0.25
+PACE_MAX_WAIT = 1.0
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,8 @@ class OutboxDispatcher:
         self._busy: dict[str, asyncio.Task[int]] = {}  # case id: the worker serving it
         self._in_hand: set[str] = set()  # message ids being delivered or not yet recorded
         self._finished: list[str] = []
+        self._lateness = 0.0  # how late the last notice started, after it came due (seconds)
+        self._pace_waiters: list[asyncio.Future[None]] = []
 
     @property
     def running(self) -> bool:
@@ -96,6 +104,34 @@ class OutboxDispatcher:
     def wake(self) -> None:
         """Something was queued: deliver now rather than at the next poll."""
         self._wake.set()
+
+    @property
+    def behind(self) -> bool:
+        """Whether notices start late enough that new decisions should wait (`keep_pace`)."""
+        return self._lateness > PACE_LATENESS and self.running
+
+    async def keep_pace(self, max_wait: float = PACE_MAX_WAIT) -> None:
+        """Before a decision: while delivery is behind, wait until it catches up (or
+        `max_wait` passes). Back-pressure on the click, never a refusal."""
+        if not self.behind:
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        self._pace_waiters.append(waiter)
+        try:
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(max_wait):
+                    await waiter
+        finally:
+            with contextlib.suppress(ValueError):
+                self._pace_waiters.remove(waiter)
+
+    def _note_lateness(self, seconds: float) -> None:
+        self._lateness = seconds
+        if seconds <= PACE_LATENESS and self._pace_waiters:
+            waiters, self._pace_waiters = self._pace_waiters, []
+            for waiter in waiters:
+                if not waiter.done():
+                    waiter.set_result(None)
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._run(), name="outbox")
@@ -110,6 +146,7 @@ class OutboxDispatcher:
             worker.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
         self._record_finished()
+        self._note_lateness(0.0)  # nobody waits on a dispatcher that has stopped
 
     async def _run(self) -> None:
         while True:
@@ -140,8 +177,11 @@ class OutboxDispatcher:
             return []
         # What is being delivered is left out before it is read: a pass costs what it hands
         # out, not the whole backlog.
-        for message in self.outbox.due(time.time(), limit=room, skip=self._in_hand):
+        now = time.time()
+        for message in self.outbox.due(now, limit=room, skip=self._in_hand):
             by_subject[message.notification.case_id].append(message)
+        if not by_subject and not self._in_hand:
+            self._note_lateness(0.0)  # nothing waits: caught up
         started = []
         loop = asyncio.get_running_loop()
         for subject, messages in by_subject.items():
@@ -165,6 +205,7 @@ class OutboxDispatcher:
         delivered: set[str] = set()
         try:
             for message in messages:
+                self._note_lateness(time.time() - message.due_since if message.due_since else 0.0)
                 gate = self._gate(message.channel)
                 async with gate.slots:
                     await gate.ready()  # after a 429, the platform's pause holds everyone

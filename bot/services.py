@@ -6,7 +6,7 @@ composition root (`socialbot/`), so an adapter can be built and tested on its ow
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from bot.accounts import AccountRegister
@@ -24,6 +24,10 @@ from bot.questions import QuestionDesk
 from bot.tasks import PasswordTasks
 from bot.time_away import TimeAway
 from bot.workflow import Workflow
+
+
+async def no_pace() -> None:
+    """No outbox to keep pace with (tests, the console without a dispatcher)."""
 
 
 @dataclass
@@ -52,6 +56,9 @@ class Services:
     # Group commit: a click's decision is taken inside `durability.deferred()` and acked after
     # `await durability.flushed()` (one fsync for the decisions that arrived together).
     durability: Durability = field(default_factory=Immediate)
+    # Back-pressure: a click waits (briefly) before deciding while notices run late, so the
+    # next approver hears of a decision within moments (the outbox dispatcher's `keep_pace`).
+    keep_pace: Callable[[], Awaitable[None]] = no_pace
 
     @property
     def directory(self) -> Directory:

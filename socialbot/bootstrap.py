@@ -115,7 +115,7 @@ def build(config: AppConfig, base_dir: Path, *, channel_names: tuple[str, ...] =
     services = Services(config=config, engine=engine, workflow=workflow, desk=desk, kv=repository,
                         ledger=repository, wake=dispatcher.wake, accounts=register, tasks=tasks,
                         offboarding=offboarding, grants=grants, channels=dispatcher.channels,
-                        durability=store)
+                        durability=store, keep_pace=dispatcher.keep_pace)
     clocks = build_clocks(config, repository, engine, clock, reminders, register)
     services.questions = clocks.questions
     services.clock_commands = ClockCommands(questions=clocks.questions, links=clocks.links,

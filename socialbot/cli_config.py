@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from bot.config import AppConfig, ConfigError, load_config
+from socialbot.bootstrap import resolve
 
 CONFIG_OPTION = click.option(
     "--config", "config_path", default="app.yaml", show_default=True,
@@ -26,3 +27,10 @@ def load_or_exit(config_path: Path) -> tuple[AppConfig, Path]:
     except ConfigError as problem:
         click.echo(f"error: {problem}", err=True)
         sys.exit(2)
+
+
+def config_and_store_path(config_path: Path) -> tuple[AppConfig, Path]:
+    """The configuration and where its store lives (for commands that open the store), or
+    exit 2 naming the problem."""
+    config, base_dir = load_or_exit(config_path)
+    return config, resolve(base_dir, config.storage.path)

@@ -11,10 +11,9 @@ from typing import Any, NoReturn
 import click
 
 from bot.links import LinkCheck, results_table
-from socialbot.cli_config import CONFIG_OPTION, load_or_exit
+from socialbot.cli_config import CONFIG_OPTION, config_and_store_path, load_or_exit
 from socialbot.loopback import Refusal, ask_server, here_or_on_server
 from socialbot.loopback import fail as _fail
-from socialbot.ops_cli import _load
 from storage.engine import Store, StoreError, StoreLocked
 
 
@@ -34,7 +33,7 @@ def links(context: click.Context, config_path: Path, output: str) -> None:
     from storage.case_tables import TinyDBLinkStore
     from storage.tinydb_repository import TinyDBRepository
 
-    config, path = _load(config_path)
+    config, path = config_and_store_path(config_path)
     try:
         store = Store(path, read_only=True)
     except StoreError as problem:
@@ -117,7 +116,7 @@ def purge(config_path: Path, dry_run: bool) -> None:
     from bot import messages
     from storage.retention import purge as run_purge
 
-    config, path = _load(config_path)
+    config, path = config_and_store_path(config_path)
     try:
         store = Store(path, read_only=dry_run)
     except StoreLocked:
@@ -150,7 +149,7 @@ def questions(config_path: Path, output: str) -> None:
     from storage.case_tables import QUESTIONS, TinyDBCaseRepository
     from storage.tinydb_repository import TinyDBRepository
 
-    config, path = _load(config_path)
+    config, path = config_and_store_path(config_path)
     try:
         store = Store(path, read_only=True)
     except StoreError as problem:
@@ -183,7 +182,7 @@ def reviews(config_path: Path, output: str) -> None:
     from storage.case_tables import ACCOUNT_REVIEWS, TinyDBCaseRepository
     from storage.tinydb_repository import TinyDBRepository
 
-    config, path = _load(config_path)
+    config, path = config_and_store_path(config_path)
     try:
         store = Store(path, read_only=True)
     except StoreError as problem:

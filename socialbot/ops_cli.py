@@ -10,22 +10,15 @@ from typing import Any
 
 import click
 
-from bot.config import AppConfig
 from bot.notifications import Notification
 from socialbot import messages
-from socialbot.bootstrap import resolve
-from socialbot.cli_config import CONFIG_OPTION, load_or_exit
+from socialbot.cli_config import CONFIG_OPTION, config_and_store_path
 from socialbot.loopback import ask_server
 from socialbot.loopback import fail as _fail
 from storage.engine import Store, StoreError, StoreLocked
 from storage.tinydb_repository import TinyDBRepository
 
 MAX_ERROR_CHARS = 120  # platform errors can be long; the listing shows their start
-
-
-def _load(config_path: Path) -> tuple[AppConfig, Path]:
-    config, base_dir = load_or_exit(config_path)
-    return config, resolve(base_dir, config.storage.path)
 
 
 # -- socialbot outbox -------------------------------------------------------------------------
@@ -44,7 +37,7 @@ def outbox(context: click.Context, config_path: Path, dead: bool, output: str) -
     context.obj = config_path
     if context.invoked_subcommand is not None:
         return
-    _, path = _load(config_path)
+    _, path = config_and_store_path(config_path)
     try:
         store = Store(path, read_only=True)
     except StoreError as problem:
@@ -96,7 +89,7 @@ def retry(group_config: Path, message_ids: tuple[str, ...], all_dead: bool,
     """
     if all_dead == bool(message_ids):
         _fail(messages.RETRY_WHAT, code=2)
-    _, path = _load(own_config or group_config)
+    _, path = config_and_store_path(own_config or group_config)
     wanted = None if all_dead else list(message_ids)
     try:
         store = Store(path)
@@ -129,7 +122,7 @@ def backup(config_path: Path, target: Path) -> None:
     """Write a consistent copy of the store to TARGET (safe while the server runs)."""
     from storage.backup import backup as take_backup
 
-    _, path = _load(config_path)
+    _, path = config_and_store_path(config_path)
     try:
         summary = take_backup(path, target)
     except StoreError as problem:
@@ -150,7 +143,7 @@ def restore(config_path: Path, source: Path) -> None:
     from storage.backup import check_backup
     from storage.backup import restore as install
 
-    _, path = _load(config_path)
+    _, path = config_and_store_path(config_path)
     try:
         summary = check_backup(source)
         kept = install(source, path)
@@ -169,7 +162,7 @@ def restore(config_path: Path, source: Path) -> None:
 def verify(config_path: Path) -> None:
     """Check that every stored record can be read and that every case's history matches its
     hash chain (safe while the server runs); exits 1 naming the first entry that does not."""
-    _, path = _load(config_path)
+    _, path = config_and_store_path(config_path)
     problems, counts = verify_store(path)
     if problems:
         _fail(messages.verify_failed(path, problems))

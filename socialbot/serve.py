@@ -110,11 +110,20 @@ async def _serve(bot: Runtime, platforms: list[tuple[str, Callable[..., list[str
     return 0
 
 
+# The youngest generation is collected after this many allocations (Python's default: 700).
+# Serving a click allocates thousands of short-lived objects (payloads, cards, JSON), so the
+# default collects several times per click for nothing; measured with slack_load.py, this
+# takes about 8 % off the server's CPU per click, for a few megabytes at most.
+YOUNG_COLLECTION_THRESHOLD = (20_000, 50, 100)
+
+
 def settle_memory() -> None:
     """The loaded database is long-lived: keep it out of the collector's generations, so full
-    collections stay short while the bot answers clicks."""
+    collections stay short while the bot answers clicks; and collect the young generation
+    less often."""
     gc.collect()
     gc.freeze()
+    gc.set_threshold(*YOUNG_COLLECTION_THRESHOLD)
 
 
 def _banner(url: str, config_path: Path, platforms: list[str]) -> str:

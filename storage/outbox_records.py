@@ -25,7 +25,8 @@ def outbox_message(record: dict[str, Any]) -> OutboxMessage:
     return OutboxMessage(id=record["id"], channel=record["channel"],
                          notification=Notification.from_record(record["notification"]),
                          attempts=record["attempts"], not_before=record["not_before"],
-                         last_error=record["last_error"])
+                         last_error=record["last_error"],
+                         queued_at=record.get("queued_at") or 0.0)
 
 
 def oldest_first(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -214,6 +214,7 @@ class Listeners:
         click = _read_click(body)
         person = self.person(click.user_id) if click else None
         if click is not None and person is not None and self._decides_at_once(click):
+            await self.services.keep_pace()  # while notices run late, deciding waits a moment
             with self.services.durability.deferred():
                 problem = self._decide_now(click, person)
             await self.services.durability.flushed()

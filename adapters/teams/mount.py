@@ -108,8 +108,10 @@ def mount(app: web.Application, services: Services, *,
         # answer (the HTTP response) waits for one fsync shared with the activities that
         # arrived meanwhile. Any other activity is answered by posting to the Bot Connector
         # during the turn, so what it writes is on disk at once (durable before acknowledged).
-        grouped = services.durability.deferred() if await _is_invoke(request) \
-            else contextlib.nullcontext()
+        invoke = await _is_invoke(request)
+        if invoke:
+            await services.keep_pace()  # while notices run late, a click waits a moment
+        grouped = services.durability.deferred() if invoke else contextlib.nullcontext()
         with grouped:
             response = await adapter.process(request, handler)
         await services.durability.flushed()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 from bot.notifications import Notification
@@ -92,3 +93,74 @@ async def test_the_dispatcher_stops_right_after_a_wake() -> None:
         dispatcher.wake()
         async with asyncio.timeout(5):
             await dispatcher.stop()
+
+
+class HeldChannel:
+    """A channel whose deliveries wait until the test lets them through."""
+
+    name = "slack"
+
+    def __init__(self) -> None:
+        self.open = asyncio.Event()
+        self.started = asyncio.Event()
+        self.delivered: list[Notification] = []
+
+    async def deliver(self, notification: Notification) -> None:
+        self.started.set()
+        await self.open.wait()
+        self.delivered.append(notification)
+
+
+async def test_a_decision_waits_while_notices_run_late_and_goes_on_once_they_catch_up(
+        tmp_path: Path, sample_config, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Back-pressure: the next approver's card should follow a click by moments, so while
+    delivery is behind, a new decision waits for it instead of growing the queue."""
+    bot = build(sample_config, tmp_path, channel_names=("slack",), clock=clock)
+    file_request(bot.workflow)
+    channel = HeldChannel()
+    dispatcher = OutboxDispatcher(bot.repository, {"slack": channel}, poll_seconds=0.05)
+    real_time = time.time
+    monkeypatch.setattr("bot.outbox.time.time", lambda: real_time() + 5)  # queued 5 s ago
+    dispatcher.start()
+    async with asyncio.timeout(5):
+        await channel.started.wait()
+    assert dispatcher.behind
+    click = asyncio.create_task(dispatcher.keep_pace(max_wait=30))
+    for _ in range(5):
+        await asyncio.sleep(0.01)
+    assert not click.done()  # the notices are late: the decision waits
+    channel.open.set()
+    async with asyncio.timeout(5):
+        await click  # delivery caught up (nothing left due): the decision goes on
+    assert len(channel.delivered) == 2 and not dispatcher.behind
+    await dispatcher.stop()
+    bot.close()
+
+
+async def test_a_decision_waits_at_most_max_wait_and_never_when_delivery_is_on_time(
+        tmp_path: Path, sample_config, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    bot = build(sample_config, tmp_path, channel_names=("slack",), clock=clock)
+    channel = HeldChannel()
+    dispatcher = OutboxDispatcher(bot.repository, {"slack": channel}, poll_seconds=0.05)
+    dispatcher.start()
+    file_request(bot.workflow)
+    dispatcher.wake()
+    async with asyncio.timeout(5):
+        await channel.started.wait()
+    assert not dispatcher.behind  # queued just now: on time, however long it then takes
+    await asyncio.wait_for(dispatcher.keep_pace(max_wait=30), timeout=1)
+
+    file_request(bot.workflow)  # another case, whose notices start 5 s late:
+    real_time = time.time
+    monkeypatch.setattr("bot.outbox.time.time", lambda: real_time() + 5)
+    dispatcher.wake()
+    async with asyncio.timeout(5):
+        while not dispatcher.behind:
+            await asyncio.sleep(0.01)
+    # Held deliveries never catch up here: the click waits its most, then is taken anyway.
+    async with asyncio.timeout(5):
+        await dispatcher.keep_pace(max_wait=0.05)
+    assert dispatcher.behind
+    channel.open.set()
+    await dispatcher.stop()
+    bot.close()
