@@ -17,7 +17,12 @@ characters: bot/moderation/normalise.py; emoji stay emoji, which its tokens skip
 Harassment also learns from HateCheck (CC-BY-4.0, Röttger et al. 2021): the cases of the
 templates whose id is even; the odd templates are never trained on, and
 benchmarks/moderation_quality.py scores HateCheck on those only, so its figure is for
-sentence shapes the model has not seen.
+sentence shapes the model has not seen. Its cases are grouped by template in the folds (a
+template's copies, one per group named, never straddle a fold) and weighted so its hateful
+and non-hateful halves count alike (it is 70 % hateful by design). Harassment on posts that
+name a group of people (learned.read_as_model) has a threshold of its own: the one at which
+rules plus model score the best out-of-fold F1 on HateCheck and the labeled posts naming a
+group; the usual threshold is then judged on the labeled posts that name none.
 
     --leave-one-out SET[,SET...]   retrain without each named set and score the screener
                                    (rules + that model) on it: the figure for unseen writers.
