@@ -17,7 +17,12 @@ characters: bot/moderation/normalise.py; emoji stay emoji, which its tokens skip
 Harassment also learns from HateCheck (CC-BY-4.0, Röttger et al. 2021): the cases of the
 templates whose id is even; the odd templates are never trained on, and
 benchmarks/moderation_quality.py scores HateCheck on those only, so its figure is for
-sentence shapes the model has not seen.
+sentence shapes the model has not seen. Its cases are grouped by template in the folds (a
+template's copies, one per group named, never straddle a fold) and weighted so its hateful
+and non-hateful halves count alike (it is 70 % hateful by design). Harassment on posts that
+name a group of people (learned.read_as_model) has a threshold of its own: the one at which
+rules plus model score the best out-of-fold F1 on HateCheck and the labeled posts naming a
+group; the usual threshold is then judged on the labeled posts that name none.
 
     --leave-one-out SET[,SET...]   retrain without each named set and score the screener
                                    (rules + that model) on it: the figure for unseen writers.
@@ -49,6 +54,7 @@ from bot.moderation.learned import (  # noqa: E402
     LEARNED_CATEGORIES,
     LearnedScreen,
     model_input,
+    read_as_model,
 )
 from bot.moderation.normalise import normalise  # noqa: E402
 
@@ -56,6 +62,7 @@ DEV = ROOT.parent / "shared" / "moderation" / "dev.jsonl"
 SAMPLES = ROOT / "tests" / "moderation" / "samples"
 HATECHECK = ROOT.parent / "shared" / "external" / "hatecheck" / "test_suite_cases.csv"
 MIN_PRECISION = 0.9
+TOLERANCE = 1e-7
 REGULARISATION: dict[str, float] = {}
 THRESHOLDS = [round(0.30 + 0.05 * i, 2) for i in range(14)]
 
@@ -65,12 +72,14 @@ def labeled_sets() -> dict[str, list[LabeledPost]]:
     return {f.stem: list(read_posts(f.read_text(encoding="utf-8").splitlines())) for f in files}
 
 
-def hatecheck_training_half(path: Path = HATECHECK) -> list[tuple[str, bool]]:
-    """(text, hateful) for the HateCheck cases of even template ids; [] without the file."""
+def hatecheck_training_half(path: Path = HATECHECK) -> list[tuple[str, bool, int]]:
+    """(text, hateful, template id) for the HateCheck cases of even template ids; [] without
+    the file."""
     if not path.exists():
         return []
     with path.open(encoding="utf-8") as handle:
-        return [(row["test_case"].strip(), row["label_gold"] == "hateful")
+        return [(row["test_case"].strip(), row["label_gold"] == "hateful",
+                 int(float(row["templ_id"] or 0)))
                 for row in csv.DictReader(handle) if is_training_template(row["templ_id"])]
 
 
@@ -122,21 +131,77 @@ def threshold(scores: np.ndarray, gold: np.ndarray) -> float:
     return 0.95
 
 
+def rules_flag_harassment(texts: list[str]) -> np.ndarray:
+    """Whether the rules alone (no model) find harassment in each text, and the text is one
+    the screener would hand the model at all (English): the model is only asked where this is
+    False, so that is where its group threshold is judged."""
+    from bot.moderation import ModerationSettings, Screener
+    from bot.moderation.languages import is_english
+
+    screener = Screener(ModerationSettings(enabled=("harassment",), learned_screen=False))
+    return np.array([bool(screener.screen(_bare_post(str(i), text)).labels)
+                     or not is_english(text) for i, text in enumerate(texts)])
+
+
+def _bare_post(post_id: str, text: str) -> Any:
+    from datetime import UTC, datetime
+
+    from bot.moderation import Post
+
+    return Post(platform="website", board="HateCheck", folder="HateCheck",
+                topic="HateCheck test case", post_id=post_id, author_id=f"hc:{post_id}",
+                author_name="test", text=text, created_at=datetime(2027, 1, 1, tzinfo=UTC))
+
+
+def sample_weights(gold: np.ndarray, local: np.ndarray) -> np.ndarray:
+    """Weights for harassment: HateCheck's hateful and non-hateful cases count as much as each
+    other in total. About 70 % of its cases are hateful by design of the test suite, not of the
+    world; unweighted, the model learned the suite's short-sentence style as a sign of hate
+    and flagged civil sentences naming a group."""
+    weight = np.ones(len(gold))
+    suite = ~local
+    for value in (True, False):
+        part = suite & (gold == value)
+        if part.any():
+            weight[part] = suite.sum() / (2 * part.sum())
+    return weight
+
+
+def group_threshold(oof: np.ndarray, gold: np.ndarray, rules: np.ndarray,
+                    names_group: np.ndarray, other: float) -> float:
+    """The harassment threshold for posts that name a group: the one (of THRESHOLDS, the
+    higher on a tie) at which rules plus model score the best F1 on HateCheck cases out of
+    fold, the folds being whole templates, so it is judged on sentence shapes the model did
+    not see. Posts naming no group keep `other`."""
+    best, best_f1 = other, -1.0
+    for t in THRESHOLDS:
+        flagged = rules | (oof >= np.where(names_group, t, other))
+        tp = int((flagged & gold).sum())
+        f1 = 2 * tp / (2 * tp + int((flagged & ~gold).sum()) + int((~flagged & gold).sum()))
+
+        if f1 >= best_f1:
+            best, best_f1 = t, f1
+    return best
+
+
 def train(
     sets: dict[str, list[LabeledPost]],
-    hatecheck: list[tuple[str, bool]] | None = None,
+    hatecheck: list[tuple[str, bool, int]] | None = None,
     *,
     fixed_thresholds: dict[str, float] | None = None,
+    fixed_group_thresholds: dict[str, float] | None = None,
 ) -> tuple[dict[str, Any], Any, list[np.ndarray]]:
     """The bundle, the training matrix and each category's weights (to check the reader)."""
     posts = [p for ps in sets.values() for p in ps]
     texts = [model_text(p.post.text) for p in posts]
     labels = [p.labels or frozenset() for p in posts]
     groups = [name for name, ps in sets.items() for _ in ps]
-    for index, (text, hateful) in enumerate(hatecheck or []):
+    for text, hateful, template in hatecheck or []:
         texts.append(model_text(text))
         labels.append(frozenset({"harassment"}) if hateful else frozenset())
-        groups.append(f"hatecheck{index % 5}")
+        # Grouped by template: a fold never holds another group's copy of a sentence it
+        # trained on, so out-of-fold scores are for unseen sentence shapes.
+        groups.append(f"hatecheck-template-{template}")
     union = vectorizers()
     matrix = union.fit_transform(texts)
     word, char = union.transformer_list[0][1], union.transformer_list[1][1]
@@ -144,23 +209,46 @@ def train(
     bundle: dict[str, Any] = {
         "categories": list(LEARNED_CATEGORIES),
         "thresholds": {},
+        "group_thresholds": {},
         "intercepts": {},
     }
     coefs: list[np.ndarray] = []
     local = np.array([not g.startswith("hatecheck") for g in groups])
+    raw = [p.post.text for p in posts] + [text for text, _, _ in hatecheck or []]
+    names_group = np.array([read_as_model(normalise(text).plain.text)[1] for text in raw])
+    # Posts naming a group of people have a harassment threshold of their own (below).
+    plain_local = local & ~names_group if hatecheck else local
     for category in LEARNED_CATEGORIES:
         gold = np.array([category in label for label in labels])
+        # Solved to a tight tolerance: at scikit-learn's default (1e-4) lbfgs stopped after a
+        # few iterations on some data, and adding 230 harassment/civil posts moved every
+        # commercial score by up to 0.3 (an unconverged model, not a learned change).
         model = LogisticRegression(C=REGULARISATION.get(category, 4.0), class_weight="balanced",
-                                   max_iter=3000)
+                                   max_iter=3000, tol=TOLERANCE)
+        weight = sample_weights(gold, local) if category == "harassment" else None
+        fit_params = {} if weight is None else {"sample_weight": weight}
         if fixed_thresholds is not None:
             bundle["thresholds"][category] = fixed_thresholds[category]
         else:
             oof = cross_val_predict(
-                model, matrix, gold, groups=groups, cv=GroupKFold(5), method="predict_proba"
+                model, matrix, gold, groups=groups, cv=GroupKFold(5), method="predict_proba",
+                params=fit_params,
             )[:, 1]
             # Thresholds are set on the City's kind of posts, not on HateCheck's.
-            bundle["thresholds"][category] = threshold(oof[local], gold[local])
-        model.fit(matrix, gold)
+            mine = plain_local if category == "harassment" else local
+            bundle["thresholds"][category] = threshold(oof[mine], gold[mine])
+        if fixed_group_thresholds is not None:
+            bundle["group_thresholds"][category] = fixed_group_thresholds[category]
+        elif category == "harassment" and hatecheck:
+            # Judged where it applies: HateCheck's cases and the labeled posts naming a group.
+            judged = ~local | names_group
+            bundle["group_thresholds"][category] = group_threshold(
+                oof[judged], gold[judged],
+                rules_flag_harassment([t for t, j in zip(raw, judged, strict=True) if j]),
+                names_group[judged], bundle["thresholds"][category])
+        else:
+            bundle["group_thresholds"][category] = bundle["thresholds"][category]
+        model.fit(matrix, gold, **fit_params)
         bundle["intercepts"][category] = round(float(model.intercept_[0]), 6)
         coefs.append(model.coef_[0])
     weights = np.vstack(coefs).T  # feature x category
@@ -174,8 +262,8 @@ def train(
 
 
 def leave_one_out(
-    sets: dict[str, list[LabeledPost]], hatecheck: list[tuple[str, bool]], names: list[str],
-    thresholds: dict[str, float],
+    sets: dict[str, list[LabeledPost]], hatecheck: list[tuple[str, bool, int]],
+    names: list[str], thresholds: dict[str, float], group_thresholds: dict[str, float],
 ) -> dict[str, dict[str, float]]:
     """Macro F1 and accuracy of the screener on each named set, with a model that never saw it."""
     import tempfile
@@ -186,7 +274,8 @@ def leave_one_out(
     results: dict[str, dict[str, float]] = {}
     for name in names:
         others = {k: v for k, v in sets.items() if k != name}
-        bundle, _, _ = train(others, hatecheck, fixed_thresholds=thresholds)
+        bundle, _, _ = train(others, hatecheck, fixed_thresholds=thresholds,
+                             fixed_group_thresholds=group_thresholds)
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
             json.dump(bundle, handle)
         screener = Screener(ModerationSettings())
@@ -222,19 +311,22 @@ def main() -> None:
             worst = max(worst, abs(ours[category] - 1 / (1 + np.exp(-z))))
     size = args.out.stat().st_size
     print(
-        f"posts {len(posts)}, thresholds {bundle['thresholds']}, bundle {size / 1e6:.2f} MB, "
+        f"posts {len(posts)}, thresholds {bundle['thresholds']}, for posts naming a group "
+        f"{bundle['group_thresholds']}, bundle {size / 1e6:.2f} MB, "
         f"max |python - sklearn| {worst:.2e}"
     )
     held_out = {}
     if args.leave_one_out:
         names = [n for n in args.leave_one_out.split(",") if n]
-        held_out = leave_one_out(sets, hatecheck, names, bundle["thresholds"])
+        held_out = leave_one_out(sets, hatecheck, names, bundle["thresholds"],
+                                 bundle["group_thresholds"])
     print(
         json.dumps(
             {
                 "posts": len(posts),
                 "hatecheck_cases": len(hatecheck),
                 "thresholds": bundle["thresholds"],
+                "group_thresholds": bundle["group_thresholds"],
                 "bytes": size,
                 "max_abs_diff": worst,
                 "leave_one_out": held_out,

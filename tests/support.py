@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -87,3 +88,18 @@ def running_server(config_file: Path, log_path: Path,
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(30)
+
+
+def hold_fsync(monkeypatch: Any, store: Any) -> threading.Event:
+    """From now on `store`'s fsyncs wait (in the store's worker thread) until the returned
+    event is set: what a slow disk does to a group commit under way."""
+    release = threading.Event()
+    real_fsync = os.fsync
+
+    def held(fd: int) -> None:
+        release.wait(10)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", held)
+    monkeypatch.setattr(store, "_fsync", True)  # test harnesses often build without fsync
+    return release

@@ -96,7 +96,9 @@ async def show(request: web.Request) -> web.Response:
     person_id = _person(request)
     if person_id is None:
         return _html(refusal_html(messages.NO_SESSION), 401)
-    return _html(page_html(request.app[DASHBOARD_KEY].page(person_id)))
+    dashboard = request.app[DASHBOARD_KEY]
+    await dashboard.services.durability.flushed()  # nothing shown that is not on disk
+    return _html(page_html(dashboard.page(person_id)))
 
 
 async def download(request: web.Request) -> web.Response:
@@ -104,7 +106,9 @@ async def download(request: web.Request) -> web.Response:
     if person_id is None:
         return _html(refusal_html(messages.NO_SESSION), 401)
     table_id = request.match_info["table"]
-    table = request.app[DASHBOARD_KEY].page(person_id).table(table_id)
+    dashboard = request.app[DASHBOARD_KEY]
+    await dashboard.services.durability.flushed()
+    table = dashboard.page(person_id).table(table_id)
     if table is None:
         return _html(refusal_html(messages.UNKNOWN_TABLE), 404)
     return web.Response(text=table_csv(table), content_type="text/csv", headers={

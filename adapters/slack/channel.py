@@ -124,8 +124,11 @@ class SlackChannel:
     def __init__(self, *, client: AsyncWebClient, screens: Screens, ledger: DeliveryLedger,
                  kv: KeyValueStore, cct_channel: str | None, desk: ModerationDesk,
                  moderation_channel: str | None = None,
-                 duties: SlackDuties | None = None) -> None:
+                 duties: SlackDuties | None = None,
+                 durable: Callable[[], Awaitable[None]] | None = None) -> None:
         self.client = client
+        # Awaited before App Home is drawn: it shows nothing that is not on disk yet.
+        self.durable = durable
         self.screens = screens
         self.workflow = screens.workflow
         self.ledger = ledger
@@ -447,6 +450,8 @@ class SlackChannel:
     async def _publish_home(self, target: str) -> None:
         """Draw the home as it is now and publish it; a failure waits for their next visit
         or notice."""
+        if self.durable is not None:
+            await self.durable()
         person = self.workflow.directory.by_slack_id(target)
         try:
             await self.client.views_publish(user_id=target,

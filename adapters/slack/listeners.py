@@ -111,6 +111,9 @@ class Listeners:
     # -- the slash command and the shortcut -------------------------------------------------------
 
     async def on_command(self, ack: AsyncAck, body: Body, client: AsyncWebClient) -> None:
+        # A decision written by a click whose fsync is still under way is visible already:
+        # an answer waits for that fsync, so it never shows what a power cut could undo.
+        await self.services.durability.flushed()
         person = self.person(body["user_id"])
         word = body["text"].strip().lower()
         if person is None:
@@ -298,6 +301,7 @@ class Listeners:
                          user=click.user_id)
 
     async def _show(self, client: AsyncWebClient, click: Click, person: Person) -> None:
+        await self.services.durability.flushed()  # nothing shown that is not on disk
         try:
             request = self.workflow.get(click.button.case_id)
         except WorkflowError as problem:
@@ -431,6 +435,7 @@ class Listeners:
             self.after_ack.start(self._publish_home(event["user"], client), "App Home")
 
     async def _publish_home(self, slack_user: str, client: AsyncWebClient) -> None:
+        await self.services.durability.flushed()  # nothing shown that is not on disk
         person = self.person(slack_user)
         if self.services.kv.get_value(HOME_NAMESPACE, slack_user) is None:
             self.services.kv.put_value(HOME_NAMESPACE, slack_user, {"opened": True})

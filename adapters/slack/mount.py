@@ -108,7 +108,8 @@ def mount(app: web.Application, services: Services, *, host: str | None = None) 
     channel = SlackChannel(
         client=bolt.client, screens=screens, ledger=services.ledger, kv=services.kv,
         cct_channel=config.cct_channel, desk=services.desk,
-        moderation_channel=config.moderation_channel, duties=screens.duties)
+        moderation_channel=config.moderation_channel, duties=screens.duties,
+        durable=services.durability.flushed)
     services.attach(channel_name, channel)
     ways_in = []
     if secret:

@@ -111,6 +111,10 @@ def mount(app: web.Application, services: Services, *,
         invoke = await _is_invoke(request)
         if invoke:
             await services.keep_pace()  # while notices run late, a click waits a moment
+        else:
+            # Its answer is posted during the turn: it waits for any fsync under way, so it
+            # never shows a decision a power cut could undo.
+            await services.durability.flushed()
         grouped = services.durability.deferred() if invoke else contextlib.nullcontext()
         with grouped:
             response = await adapter.process(request, handler)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import os
@@ -18,11 +19,12 @@ from adapters.dashboard import messages
 from adapters.dashboard.access import secret_path
 from adapters.dashboard.http import COOKIE, DASHBOARD_KEY
 from bot.config import ConfigError, parse_config
+from bot.workflow import Actor, Move
 from socialbot.bootstrap import Runtime, build
 from socialbot.cli import main
 from socialbot.server import TOKEN_KEY, create_app
 from tests.dashboard.scene import build_scene
-from tests.support import SAMPLE_CONFIG, FixedClock
+from tests.support import SAMPLE_CONFIG, FixedClock, file_request, hold_fsync
 
 
 @pytest.fixture
@@ -226,3 +228,22 @@ async def test_a_stand_in_stops_seeing_a_request_once_the_time_away_ends(
         away.end("msmith")
         assert not bot.workflow.may_view(bot.repository.get(request.id), "dokafor")
         assert request.id not in [row[0] for row in await csv_rows(client, "waiting")]
+
+
+async def test_the_page_waits_for_the_fsync_of_a_decision_it_would_show(
+        client: TestClient, bot: Runtime, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A click's decision is visible in memory before its group fsync; the page waits for
+    that fsync rather than show what a power cut could undo."""
+    await sign_in(client, "kwong")
+    request = file_request(bot.workflow)
+    release = hold_fsync(monkeypatch, bot.store)
+    with bot.services.durability.deferred():
+        bot.workflow.decide(Actor("msmith", "slack"), request.id, Move("approve"))
+    click_ack = asyncio.ensure_future(bot.services.durability.flushed())
+    page = asyncio.ensure_future(client.get("/dashboard/"))
+    await asyncio.sleep(0.3)
+    assert not page.done()
+    release.set()
+    answer = await asyncio.wait_for(page, 10)
+    assert answer.status == 200 and request.id in await answer.text()
+    await asyncio.wait_for(click_ack, 10)

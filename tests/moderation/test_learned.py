@@ -5,6 +5,7 @@ leaves civic criticism and thanks alone."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from bot.moderation.learned import (
     LearnedScreen,
     _char_grams,
     _word_grams,
+    model_input,
+    read_as_model,
     shipped_screen,
 )
 from tests.moderation.posts import post
@@ -123,3 +126,57 @@ def test_hostile_text_is_scored_without_error(screen: LearnedScreen, text: str) 
     assert all(0.0 <= p <= 1.0 for p in scores.values())
     for finding in screen.findings(post(text)):
         assert all(text[s.start : s.end] == s.text for s in finding.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would never eat food touched by a trans person.",
+        "Muslim families hosted the iftar.",
+        "My manager is a gay man.",
+        "Those immigrants and refugees run the market.",
+        "Old people and young people both ride route 110.",
+    ],
+)
+def test_the_model_never_reads_which_group_a_post_names(text: str) -> None:
+    read, names_group = read_as_model(text)
+    assert names_group
+    for word in ("trans", "person", "muslim", "gay", "man", "immigrants", "refugees", "old"):
+        assert word not in read.split()
+
+
+def test_everyday_words_that_can_name_a_group_stay_when_they_do_not() -> None:
+    read, names_group = read_as_model("The old bridge on Brock Rd and the white car parked on it")
+    assert not names_group
+    assert "old bridge" in read and "white car" in read
+
+
+def test_quoted_words_are_told_apart_from_the_writers_own() -> None:
+    read, _ = read_as_model('If you say "get out of here" to a neighbour, you are the problem.')
+    assert "qget qout qof qhere" in read
+    assert "get out" not in read
+    assert model_input("no quotes, no change") == "no quotes, no change"
+
+
+def test_a_post_naming_a_group_needs_the_group_threshold(screen: LearnedScreen) -> None:
+    text = "Those newcomers are ruining every street they move onto"
+    plain = "Those developers are ruining every street they move onto"
+    index = LEARNED_CATEGORIES.index("harassment")
+    score = screen.scores(text)["harassment"]
+    assert read_as_model(text)[1] and not read_as_model(plain)[1]
+    below = tuple(0.01 if i == index else t for i, t in enumerate(screen.thresholds))
+    above = tuple(0.999 if i == index else t for i, t in enumerate(screen.thresholds))
+    assert score < 0.999
+    strict = replace(screen, thresholds=below, group_thresholds=above)
+    assert "harassment" not in {f.category for f in strict.findings(post(text))}
+    lenient = replace(screen, thresholds=above, group_thresholds=below)
+    assert "harassment" in {f.category for f in lenient.findings(post(text))}
+
+
+def test_the_shipped_bundle_has_a_group_threshold_for_harassment() -> None:
+    data = json.loads(BUNDLE.read_text(encoding="utf-8"))
+    assert set(data["group_thresholds"]) == set(LEARNED_CATEGORIES)
+    assert 0.3 <= data["group_thresholds"]["harassment"] <= 0.95
+    # Only harassment has cases naming groups to calibrate on (HateCheck's).
+    others = set(LEARNED_CATEGORIES) - {"harassment"}
+    assert all(data["group_thresholds"][c] == data["thresholds"][c] for c in others)
