@@ -24,7 +24,23 @@ _GROUP = (
     r"|immigrants?|refugees?|migrants?|foreigners|newcomers|asians?|chinese(?: people)?"
     r"|indians?|pakistanis?|arabs?|africans?|mexicans?|jamaicans?|filipinos?|tamils?"
     r"|natives?|indigenous (?:people|persons?)|first nations|latinos?|hispanics?"
-    r"|(?:female|immigrant|muslim|gay|trans|black|disabled|jewish) (?:lives|people|persons?))"
+    # Places of origin, creeds, ages and disabilities the Human Rights Code protects too
+    r"|somalis?|afghans?|syrians?|haitians?|bangladeshis?|sri lankans?|koreans?|vietnamese"
+    r"|iranians?|iraqis?|nigerians?|ethiopians?|eritreans?|ukrainians?|russians?|roma|gypsies"
+    r"|south asians?|east asians?|middle easterners?|punjabis?|gujaratis?|bengalis?"
+    r"|whites(?! r(?:oa)?d\b)|white (?:people|folks?|m[ae]n|wom[ae]n)|illegals"  # Whites Rd
+    r"|illegal immigrants"
+    r"|catholics?|mormons?|atheists?|jehovah'?s witnesses"
+    r"|seniors|old people|the elderly|elderly people|boomers"
+    r"|autistics?|autistic (?:people|persons?|kids|adults)|the mentally ill"
+    r"|mentally ill (?:people|persons?)|(?:blind|deaf|disabled) (?:people|persons?|folks?|kids)"
+    r"|wheelchair users|drag queens?|trannies|homos|homosexuality|transgenderism"
+    r"|(?:kids|people) in wheelchairs"
+    r"|(?:female|immigrant|muslim|gay|trans|black|disabled|jewish|brown|asian|chinese|indian"
+    r"|arab|african|somali|tamil|sikh|hindu|filipino|jamaican|refugee|native|indigenous"
+    r"|korean|pakistani|afghan|syrian|haitian|mexican|white)"
+    r" (?:lives|people|persons?|families|kids|women|men|folks?|guys|neighbours|neighbors"
+    r"|students|youths?|drivers|buyers|grannies|community|communities|crowd|types))"
 )
 # Done to the group: contempt, violence, exclusion.
 _AGAINST = (
@@ -57,7 +73,25 @@ _SAID_OF = (
     r"|motherfuckers|shitheads?|shitty|assholes|dickheads|bullshit|ruin\w*|destroy\w*"
     r"|taking over|invading|infesting|poisoning|a mistake"
     r"|be (?:sent (?:home|back)|kicked out|thrown out|banned|removed)|go back"
-    r"|decriminali[sz]ed|not be illegal|in cages)"
+    r"|decriminali[sz]ed|not be illegal|in cages"
+    # What a generalisation says of a whole group: crime, filth, sponging, menace
+    r"|criminals|crooks|thieves|thugs|gangbangers|gangsters|terrorists|predators|paedophiles"
+    r"|pedophiles|groomers|rapists|frauds|liars|cheats|scammers|drunks|addicts|druggies"
+    r"|locusts|feral|leeches|leeching|bloodsuckers|invaders|an invasion|a burden|a drain"
+    r"|a liability|nothing but trouble|unstable|incapable|backwards?|primitive|barbaric"
+    r"|barbarians|dirty|smelly|smell|stinks?|stinking|reeks?|lazy|freeloaders|moochers"
+    r"|looking for handouts|want handouts|(?:get|gets|getting) (?:free|everything|all the)"
+    r"|handed (?:to them|everything)|breed like|steal(?:s|ing)? (?:our|your|the|jobs)"
+    r"|take our|taking our|took our|bring(?:s|ing)? (?:crime|disease|drugs|trouble)"
+    r"|(?:control|controls|own|owns|run|runs) (?:the|our|all the) (?:banks|media|world"
+    r"|government|money|city|country)"
+    r"|jump(?:s|ing)? the (?:queue|line)|play(?:s|ing)? the race card"
+    r"|never (?:integrate|assimilate|work|contribute|pay|learn)"
+    r"|refuse to (?:integrate|assimilate|learn|speak|work)|(?:don'?t|do not) integrate"
+    r"|can'?t be trusted|cannot be trusted|(?:can'?t|cannot) (?:behave|make decisions|drive)"
+    r"|(?:should(?:n'?t| not)|must not|not) be allowed|be stopped|stopped at the"
+    r"|rounded up|be kept (?:out|off|away|home)|put (?:them )?in a home|aggressive"
+    r"|special treatment|a (?:mental )?(?:illness|sickness)|mentally ill|sick in the head)"
 )
 _SAME_SENTENCE = r"[^.!?\n]{0,45}?"
 _PRONOUNS = r"(?:them|they|they'?re|your kind|their kind|these people|those people)"
@@ -96,6 +130,7 @@ _RHETORICAL = re.compile(
 # Hate reported in order to condemn it: "saying that you hate X shows...", "calling X...".
 _REPORTED = re.compile(
     r"\b(?:saying|said|say|says|telling|tell|calling|call out|consequences for|for wishing"
+    r"|wrote|writes|writing|posted|posting|claims?|claiming|claimed|shouted|yelled"
     r"|threats like|(?:your|the|open|obvious) (?:obvious |open )?(?:contempt|hatred) for)\b"
     r"[^.!?]{0,40}$"
 )
@@ -128,9 +163,23 @@ def hate_speech_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Hate named in order to refute it: "it's a myth that immigrants bring crime", "the idea that
+# ... are dangerous is a myth", "saying ... is racist".
+_REFUTED_BEFORE = re.compile(
+    r"\b(?:myth|false|untrue|not true|a lie|nonsense|racist|bigoted|stereotype)\b"
+    r"[^.!?]{0,12}\b(?:that|is|to say)\b[^.!?]{0,20}$|\bthe idea that\b[^.!?]{0,20}$"
+)
+_REFUTED_AFTER = re.compile(
+    r"^[^.!?]{0,25}?\b(?:is|are|was)\s+(?:a |just a |an? (?:ugly |old |racist )?)?"
+    r"(?:myth|lie|false|untrue|nonsense|racist|bigoted|hateful|stereotype|garbage)\b"
+)
+
+
 def _condemned_or_negated(folded: str, match: re.Match[str]) -> bool:
     before = folded[max(0, match.start() - 40) : match.start()]
     if _REPORTED.search(before):
+        return True
+    if _REFUTED_BEFORE.search(before) or _REFUTED_AFTER.search(folded[match.end():][:60]):
         return True
     if _NEGATION_BEFORE.search(before[-30:]) and not _RHETORICAL.search(before):
         return True
