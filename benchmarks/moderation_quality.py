@@ -68,6 +68,11 @@ FIRST_PASS = {
     "m4": {"macro_f1": 0.786, "accuracy": 0.893},
     "m5": {"macro_f1": 0.785, "accuracy": 0.860},
     "m6": {"macro_f1": 0.843, "accuracy": 0.900},
+    # issue 15, fourth round: posts about communities by a sixth writer, scored on main
+    # cc33019 before anything was changed for them; the round's last set (a seventh writer),
+    # scored once on main 518d47e after every change of the round was merged
+    "set_j": {"macro_f1": 0.759, "accuracy": 0.803},
+    "final_i": {"macro_f1": 0.852, "accuracy": 0.929},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.
