@@ -49,6 +49,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -361,10 +362,8 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool,
                 figures.update(outcome(config_path))
                 figures["web_api_calls"] = web_api_calls
                 calls = json.loads(calls_file.read_text())
-                by_method: dict[str, int] = {}
-                for _, method, _ in calls:
-                    by_method[method] = by_method.get(method, 0) + 1
-                figures["web_api_calls_by_method"] = dict(sorted(by_method.items()))
+                figures["web_api_calls_by_method"] = dict(sorted(
+                    Counter(method for _, method, _ in calls).items()))
                 figures["web_api_calls_per_decision"] = round(
                     len(calls) / max(1, figures["decisions"]), 2)
                 arrived: dict[str, float] = {}

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -289,10 +290,8 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
                 if kind == "bot":
                     figures.update(outcome(config_path))
                     figures["connector_calls"] = len(connector.calls)
-                    by_route: dict[str, int] = {}
-                    for call in connector.calls:
-                        by_route[call.route] = by_route.get(call.route, 0) + 1
-                    figures["connector_calls_by_route"] = dict(sorted(by_route.items()))
+                    figures["connector_calls_by_route"] = dict(sorted(
+                        Counter(call.route for call in connector.calls).items()))
                     figures.update(card_latency(clicked, cards_arrived(connector.calls)))
                     sent = sum(1 for call in connector.calls if call.at <= load_ended)
                     figures["notices_per_second"] = round(

@@ -177,8 +177,7 @@ class OutboxDispatcher:
             return []
         # What is being delivered is left out before it is read: a pass costs what it hands
         # out, not the whole backlog.
-        now = time.time()
-        for message in self.outbox.due(now, limit=room, skip=self._in_hand):
+        for message in self.outbox.due(time.time(), limit=room, skip=self._in_hand):
             by_subject[message.notification.case_id].append(message)
         if not by_subject and not self._in_hand:
             self._note_lateness(0.0)  # nothing waits: caught up

@@ -20,8 +20,7 @@ from socialbot import (
     ops_cli,
     teams_cli,
 )
-from socialbot.cli_config import CONFIG_OPTION
-from socialbot.cli_config import load_or_exit as _load
+from socialbot.cli_config import CONFIG_OPTION, load_or_exit
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,7 +39,7 @@ def main() -> None:
 @CONFIG_OPTION
 def check_config(config_path: Path) -> None:
     """Validate the configuration; exits non-zero with every problem named."""
-    config, _ = _load(config_path)
+    config, _ = load_or_exit(config_path)
     people = len(config.directory.people)
     click.echo(f"{config_path}: OK ({people} people, {len(config.directory.departments)} "
                f"departments, programs: {', '.join(config.programs.offered)})")
@@ -55,7 +54,7 @@ def serve(config_path: Path, host: str | None, port: int | None) -> None:
     """Start the bot's HTTP server (health check, console endpoint, Slack and Teams routes)."""
     from socialbot.serve import run_server
 
-    config, base_dir = _load(config_path)
+    config, base_dir = load_or_exit(config_path)
     sys.exit(asyncio.run(run_server(config, base_dir, config_path=config_path,
                                     host=host or config.server.host,
                                     port=config.server.port if port is None else port)))
@@ -78,7 +77,7 @@ def console(config_path: Path, person: str, assume_yes: bool) -> None:
     from storage.engine import StoreError, StoreLocked
 
     quieten()
-    config, base_dir = _load(config_path)
+    config, base_dir = load_or_exit(config_path)
     person_id = find_person(_kept_directory(config, base_dir), person)
     if person_id.startswith("!"):
         click.echo(f"error: --as {person}: {person_id[1:]}", err=True)
@@ -134,7 +133,7 @@ def export(config_path: Path, request_id: str, output: str) -> None:
     from bot.appendix import build_appendix, render_html, render_markdown
     from socialbot.bootstrap import build_reader
 
-    config, base_dir = _load(config_path)
+    config, base_dir = load_or_exit(config_path)
     workflow = build_reader(config, base_dir)
     try:
         request = workflow.get(normalise_id(request_id))
@@ -162,7 +161,7 @@ def audit(config_path: Path, case_id: str) -> None:
     from storage.moderation_repository import ALERTS
     from storage.tinydb_repository import TinyDBRepository
 
-    config, base_dir = _load(config_path)
+    config, base_dir = load_or_exit(config_path)
     store = build_reader_store(config, base_dir)
     repository = TinyDBRepository(store)
     alert = store.get(ALERTS, case_id.strip().upper())
@@ -187,7 +186,7 @@ def moderation_examples(config_path: Path) -> None:
     from socialbot.bootstrap import build_reader_store
     from storage.moderation_repository import EXAMPLES
 
-    config, base_dir = _load(config_path)
+    config, base_dir = load_or_exit(config_path)
     store = build_reader_store(config, base_dir)
     for alert_id, record in store.items(EXAMPLES):
         post = record["post"]
@@ -214,7 +213,7 @@ def dashboard_link(config_path: Path, person_id: str, base_url: str | None) -> N
     from socialbot.bootstrap import resolve
     from socialbot.loopback import advert as console_advert
 
-    config, base_dir = _load(config_path)
+    config, base_dir = load_or_exit(config_path)
     if person_id not in {p.id for p in config.directory.people}:
         click.echo(f"error: unknown person {person_id!r}", err=True)
         sys.exit(2)

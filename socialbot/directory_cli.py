@@ -12,8 +12,7 @@ import click
 from bot import messages
 from bot.directory_csv import read_people_csv
 from bot.directory_sync import DirectoryKeeper, DirectoryProblem
-from socialbot.cli_config import CONFIG_OPTION
-from socialbot.cli_config import load_or_exit as _load
+from socialbot.cli_config import CONFIG_OPTION, load_or_exit
 from socialbot.loopback import Refusal, advert, ask_server
 
 EXIT_INVALID = 2
@@ -39,7 +38,7 @@ def _open(config_path: Path, *, write: bool) -> tuple[DirectoryKeeper, _Closable
     from socialbot.bootstrap import build, build_directory_reader
     from storage.engine import StoreError, StoreLocked
 
-    config, base_dir = _load(config_path)
+    config, base_dir = load_or_exit(config_path)
     try:
         if not write:
             return build_directory_reader(config, base_dir)
@@ -70,7 +69,7 @@ def _advert(config_path: Path) -> Path:
 def _store(config_path: Path) -> Path:
     from socialbot.bootstrap import resolve
 
-    config, base_dir = _load(config_path)
+    config, base_dir = load_or_exit(config_path)
     return resolve(base_dir, config.storage.path)
 
 
@@ -149,7 +148,7 @@ def sync(config_path: Path, dry_run: bool) -> None:
     from adapters.entra.graph import GraphError
     from socialbot.directory_sync_job import SyncUnavailable, entra_difference
 
-    config, _ = _load(config_path)
+    config, _ = load_or_exit(config_path)
     try:
         keeper, handle = _open(config_path, write=not dry_run)
     except _HeldByServer:

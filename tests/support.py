@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ from typing import Any
 import yaml
 
 from bot.domain import SocialMediaRequest
-from bot.workflow import Actor, Workflow
+from bot.workflow import Actor, Move, Workflow
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CONFIG = ROOT / "app.yaml"
@@ -103,3 +105,24 @@ def hold_fsync(monkeypatch: Any, store: Any) -> threading.Event:
     monkeypatch.setattr(os, "fsync", held)
     monkeypatch.setattr(store, "_fsync", True)  # test harnesses often build without fsync
     return release
+
+
+@dataclass
+class NotYetDurable:
+    request_id: str
+    release: threading.Event  # set it and the held fsync goes through
+    click_ack: asyncio.Future[None]  # what the approving click's ack waits for
+
+
+def approved_before_fsync(runtime: Any, monkeypatch: Any, requester: str = "adoe",
+                          platform: str = "slack") -> NotYetDurable:
+    """`requester`'s request, on disk; then their supervisor's approval, written at once but
+    with fsync held (`hold_fsync`), as a click's is under group commit while its ack waits."""
+    workflow = runtime.workflow
+    request = file_request(workflow, requester)
+    release = hold_fsync(monkeypatch, runtime.store)
+    supervisor = workflow.directory.person(requester).supervisor
+    with runtime.services.durability.deferred():
+        workflow.decide(Actor(supervisor, platform), request.id, Move("approve"))
+    return NotYetDurable(request.id, release,
+                         asyncio.ensure_future(runtime.services.durability.flushed()))

@@ -26,10 +26,6 @@ class Reach:
     raw: dict[str, Any]  # the reference as stored (botbuilder's serialized form)
     user_id: str
 
-    @property
-    def reference(self) -> ConversationReference:
-        return ConversationReference().deserialize(self.raw)
-
 
 class References:
     def __init__(self, store: KeyValueStore) -> None:

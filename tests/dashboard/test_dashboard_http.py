@@ -19,12 +19,11 @@ from adapters.dashboard import messages
 from adapters.dashboard.access import secret_path
 from adapters.dashboard.http import COOKIE, DASHBOARD_KEY
 from bot.config import ConfigError, parse_config
-from bot.workflow import Actor, Move
 from socialbot.bootstrap import Runtime, build
 from socialbot.cli import main
 from socialbot.server import TOKEN_KEY, create_app
 from tests.dashboard.scene import build_scene
-from tests.support import SAMPLE_CONFIG, FixedClock, file_request, hold_fsync
+from tests.support import SAMPLE_CONFIG, FixedClock, approved_before_fsync
 
 
 @pytest.fixture
@@ -235,15 +234,11 @@ async def test_the_page_waits_for_the_fsync_of_a_decision_it_would_show(
     """A click's decision is visible in memory before its group fsync; the page waits for
     that fsync rather than show what a power cut could undo."""
     await sign_in(client, "kwong")
-    request = file_request(bot.workflow)
-    release = hold_fsync(monkeypatch, bot.store)
-    with bot.services.durability.deferred():
-        bot.workflow.decide(Actor("msmith", "slack"), request.id, Move("approve"))
-    click_ack = asyncio.ensure_future(bot.services.durability.flushed())
+    written = approved_before_fsync(bot, monkeypatch)
     page = asyncio.ensure_future(client.get("/dashboard/"))
     await asyncio.sleep(0.3)
     assert not page.done()
-    release.set()
+    written.release.set()
     answer = await asyncio.wait_for(page, 10)
-    assert answer.status == 200 and request.id in await answer.text()
-    await asyncio.wait_for(click_ack, 10)
+    assert answer.status == 200 and written.request_id in await answer.text()
+    await asyncio.wait_for(written.click_ack, 10)

@@ -5,38 +5,30 @@ before that fsync would show people what a power cut could still undo."""
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Iterator
 
 import pytest
 
-from bot.workflow import Actor, Move
 from tests.fakes import slack_requests as sr
 from tests.slack.conftest import SECRET, SlackHarness, all_text
-from tests.support import file_request, hold_fsync
+from tests.support import NotYetDurable, approved_before_fsync
 
 ADOE = "U0ADOE"
 
 
 @pytest.fixture
-def approved_not_yet_durable(
-        slack: SlackHarness,
-        monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, threading.Event]]:
-    """adoe's request, on disk; then msmith's approval, written while fsync is held until
-    the test sets the event (and someone, as a click's ack does, waits for that fsync)."""
-    request = file_request(slack.bot.workflow)
-    release = hold_fsync(monkeypatch, slack.bot.store)
-    with slack.bot.services.durability.deferred():
-        slack.bot.workflow.decide(Actor("msmith", "slack"), request.id, Move("approve"))
-    click_ack = asyncio.ensure_future(slack.bot.services.durability.flushed())
-    yield request.id, release
-    release.set()
-    click_ack.cancel()
+def approved_not_yet_durable(slack: SlackHarness,
+                             monkeypatch: pytest.MonkeyPatch) -> Iterator[NotYetDurable]:
+    """adoe's request, then msmith's approval with its fsync held until the test releases it."""
+    written = approved_before_fsync(slack.bot, monkeypatch)
+    yield written
+    written.release.set()
+    written.click_ack.cancel()
 
 
 async def test_a_typed_status_waits_for_the_fsync_of_what_it_shows(
-        slack: SlackHarness, approved_not_yet_durable: tuple[str, threading.Event]) -> None:
-    _, release = approved_not_yet_durable
+        slack: SlackHarness, approved_not_yet_durable: NotYetDurable) -> None:
+    release = approved_not_yet_durable.release
     status = asyncio.create_task(slack.command(ADOE, "status"))
     await asyncio.sleep(0.3)
     assert not status.done()  # its answer would show an approval not yet on disk
@@ -46,8 +38,8 @@ async def test_a_typed_status_waits_for_the_fsync_of_what_it_shows(
 
 
 async def test_show_details_waits_for_the_fsync_of_what_it_shows(
-        slack: SlackHarness, approved_not_yet_durable: tuple[str, threading.Event]) -> None:
-    request_id, release = approved_not_yet_durable
+        slack: SlackHarness, approved_not_yet_durable: NotYetDurable) -> None:
+    request_id, release = approved_not_yet_durable.request_id, approved_not_yet_durable.release
     reply = await slack.send(sr.block_actions(SECRET, user_id=ADOE, action_id="view",
                                               value=f"view:{request_id}:1",
                                               channel_id="D0ADOE"))

@@ -8,26 +8,18 @@ import asyncio
 
 import pytest
 
-from bot.workflow import Actor, Move
-from tests.support import file_request, hold_fsync
+from tests.support import approved_before_fsync
 from tests.teams.conftest import TeamsHarness, all_text
 
 
 async def test_a_typed_status_waits_for_the_fsync_of_what_it_shows(
         teams: TeamsHarness, monkeypatch: pytest.MonkeyPatch) -> None:
-    workflow = teams.bot.workflow
-    request = file_request(workflow, "bharris")
-    supervisor = workflow.directory.person("bharris").supervisor
-    release = hold_fsync(monkeypatch, teams.bot.store)
-    with teams.bot.services.durability.deferred():  # the supervisor's click, not yet on disk
-        workflow.decide(Actor(supervisor, "teams"), request.id, Move("approve"))
-    click_ack = asyncio.ensure_future(teams.bot.services.durability.flushed())
-
+    written = approved_before_fsync(teams.bot, monkeypatch, "bharris", "teams")
     before = len(teams.connector.sent())
     said = asyncio.ensure_future(teams.say("bharris", "status"))
     await asyncio.sleep(0.3)
     assert len(teams.connector.sent()) == before  # it would show an approval not yet on disk
-    release.set()
+    written.release.set()
     [status] = await asyncio.wait_for(said, 10)
     assert status.card is not None and "waiting for the CCT" in all_text(status.card)
-    await asyncio.wait_for(click_ack, 10)
+    await asyncio.wait_for(written.click_ack, 10)
