@@ -50,6 +50,11 @@ _TITLES = re.compile(
     r"(?<![a-z])(?:regional |city |ward \d+ )?(?:councill?ors?|mayor|deputy mayor)(?![a-z])"
 )
 _WHITE_SPACES = re.compile(r"\s\s+")
+_FUNCTION_WORDS = re.compile(
+    r"(?<!\w)(?:a|an|the|is|are|was|were|be|been|being|am|all|every|each|many|some|any|only"
+    r"|those|these|this|that|such|they|them|their|he|him|his|she|her|it|its|of|to|in|on|at"
+    r"|for|with|by|from|as|and|or|but|so)(?!\w)"
+)
 # Ways of naming a group of people beyond the rules' GROUP_NAMES: a word that names one on
 # its own ("gay", "Muslim", "immigrant"), or an everyday adjective only before a word for
 # people ("old people", "a white man"), never "white car" or "old bridge".
@@ -270,6 +275,8 @@ def read_as_model(text: str) -> tuple[str, bool]:
             plain, found = names.pattern.subn(_GROUP_WORD, plain)
             named += found
     plain = _TITLES.sub(" ", plain)
+    if named:
+        plain = _FUNCTION_WORDS.sub(" ", plain)
     if '"' in plain or "\u201c" in plain or "\u00ab" in plain:
         plain = _QUOTED.sub(_quoted_words, plain)
     return plain, named > 0
