@@ -22,7 +22,9 @@ template's copies, one per group named, never straddle a fold) and weighted so i
 and non-hateful halves count alike (it is 70 % hateful by design). Harassment on posts that
 name a group of people (learned.read_as_model) has a threshold of its own: the one at which
 rules plus model score the best out-of-fold F1 on HateCheck and the labeled posts naming a
-group; the usual threshold is then judged on the labeled posts that name none.
+group (the model's praise guard applied, as in the screener); the usual threshold is then
+judged on the labeled posts that name none. In posts naming a group the model reads no
+function words around the name (learned.read_as_model), in training as in the screener.
 
     --leave-one-out SET[,SET...]   retrain without each named set and score the screener
                                    (rules + that model) on it: the figure for unseen writers.
@@ -53,6 +55,7 @@ from bot.moderation.learned import (  # noqa: E402
     BUNDLE,
     LEARNED_CATEGORIES,
     LearnedScreen,
+    is_praise,
     model_input,
     read_as_model,
 )
@@ -168,14 +171,16 @@ def sample_weights(gold: np.ndarray, local: np.ndarray) -> np.ndarray:
 
 
 def group_threshold(oof: np.ndarray, gold: np.ndarray, rules: np.ndarray,
-                    names_group: np.ndarray, other: float) -> float:
+                    names_group: np.ndarray, other: float, praise: np.ndarray) -> float:
     """The harassment threshold for posts that name a group: the one (of THRESHOLDS, the
     higher on a tie) at which rules plus model score the best F1 on HateCheck cases out of
     fold, the folds being whole templates, so it is judged on sentence shapes the model did
-    not see. Posts naming no group keep `other`."""
+    not see. Posts naming no group keep `other`. As in the screener, the model alone never
+    flags a post that names a group and is clearly praise (`praise`)."""
     best, best_f1 = other, -1.0
     for t in THRESHOLDS:
-        flagged = rules | (oof >= np.where(names_group, t, other))
+        model = (oof >= np.where(names_group, t, other)) & ~(names_group & praise)
+        flagged = rules | model
         tp = int((flagged & gold).sum())
         f1 = 2 * tp / (2 * tp + int((flagged & ~gold).sum()) + int((~flagged & gold).sum()))
 
@@ -242,10 +247,11 @@ def train(
         elif category == "harassment" and hatecheck:
             # Judged where it applies: HateCheck's cases and the labeled posts naming a group.
             judged = ~local | names_group
+            judged_texts = [t for t, j in zip(raw, judged, strict=True) if j]
             bundle["group_thresholds"][category] = group_threshold(
-                oof[judged], gold[judged],
-                rules_flag_harassment([t for t, j in zip(raw, judged, strict=True) if j]),
-                names_group[judged], bundle["thresholds"][category])
+                oof[judged], gold[judged], rules_flag_harassment(judged_texts),
+                names_group[judged], bundle["thresholds"][category],
+                np.array([is_praise(normalise(t).plain.text) for t in judged_texts]))
         else:
             bundle["group_thresholds"][category] = bundle["thresholds"][category]
         model.fit(matrix, gold, **fit_params)

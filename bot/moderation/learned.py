@@ -6,6 +6,11 @@ the folded text, trained by benchmarks/train_moderation_model.py from the labele
 shipped as plain JSON weights in model_data/: reading it needs no scikit-learn, no network,
 and scoring is a few dictionary look-ups per n-gram. It only ever adds findings; the rules
 stay the first word, and each finding says it came from the model so a moderator can weigh it.
+
+Two things keep it from reading a sentence's shape as an attack on a group of people: in a
+post that names a group, it reads what is said of them without the function words around the
+name (read_as_model), and it never flags on its own a post that names a group and is clearly
+praise (`is_praise`, by the VADER sentiment lexicon).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -50,6 +56,10 @@ _TITLES = re.compile(
     r"(?<![a-z])(?:regional |city |ward \d+ )?(?:councill?ors?|mayor|deputy mayor)(?![a-z])"
 )
 _WHITE_SPACES = re.compile(r"\s\s+")
+# Articles, forms of "be", quantifiers, third-person pronouns, prepositions and conjunctions:
+# around a group's name they make the sentence's shape ("all _ are", "is a _", "_ like them"),
+# which HateCheck's hateful templates and praise share alike. Negations, "you", "I", modals
+# and every content word stay.
 _FUNCTION_WORDS = re.compile(
     r"(?<!\w)(?:a|an|the|is|are|was|were|be|been|being|am|all|every|each|many|some|any|only"
     r"|those|these|this|that|such|they|them|their|he|him|his|she|her|it|its|of|to|in|on|at"
@@ -79,6 +89,9 @@ _IDENTITY = Prefiltered(re.compile(
 # Words between quotation marks (straight, curly or guillemets), up to a long sentence.
 _QUOTE_MARK = '"\u201c\u201d\u00ab\u00bb'
 _QUOTED = re.compile(rf"[{_QUOTE_MARK}]([^{_QUOTE_MARK}\n]{{1,200}})[{_QUOTE_MARK}]")
+# Clearly praise by VADER: no word it reads as negative, and a compound score at least this
+# (its own docs call 0.05 positive; 0.5 is strongly so).
+_PRAISE_COMPOUND = 0.5
 _CHAR_SIZES = range(2, 6)
 _EVIDENCE_TERMS = 3
 # Words recur from post to post; their known character n-grams are kept (bounded, cleared
@@ -214,6 +227,9 @@ class LearnedScreen:
             cut = cuts[index]
             if p < cut:
                 continue
+            # Praise of a group is not an attack on it, whatever its sentence shape.
+            if category == "harassment" and names_group and is_praise(post.text):
+                continue
             confidence = round(0.5 + 0.5 * (p - cut) / (1.0 - cut), 3)
             found.append(
                 Finding(
@@ -230,12 +246,13 @@ class LearnedScreen:
         return found
 
     def _evidence(self, text: str, index: int) -> tuple[Span, ...]:
-        """Where the words that pushed the score up most stand in the post (cheap: words only)."""
+        """Where the words that pushed the score up most stand in the post (cheap: words only),
+        never a function word ("are", "all", "them"): those say nothing a moderator can weigh."""
         folded = fold(text).lower()
         weighted = [
             (self.word[gram][0] * self.word[gram][1 + index], gram)
             for gram in set(_word_grams(folded))
-            if gram in self.word and " " not in gram
+            if gram in self.word and " " not in gram and not _FUNCTION_WORDS.fullmatch(gram)
         ]
         top = [
             gram for weight, gram in sorted(weighted, reverse=True)[:_EVIDENCE_TERMS] if weight > 0
@@ -280,6 +297,20 @@ def read_as_model(text: str) -> tuple[str, bool]:
     if '"' in plain or "\u201c" in plain or "\u00ab" in plain:
         plain = _QUOTED.sub(_quoted_words, plain)
     return plain, named > 0
+
+
+def is_praise(text: str) -> bool:
+    """Whether VADER reads the text as clearly positive with nothing negative in it ("X are
+    a blessing", "X should be admired"); "X are not amazing" and "I hate X" are not."""
+    scores = _sentiment().polarity_scores(text)
+    return bool(scores["neg"] == 0.0 and scores["compound"] >= _PRAISE_COMPOUND)
+
+
+@lru_cache(maxsize=1)
+def _sentiment() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
 
 
 def _quoted_words(quote: re.Match[str]) -> str:
