@@ -17,6 +17,7 @@ from bot.moderation.learned import (
     LearnedScreen,
     _char_grams,
     _word_grams,
+    is_praise,
     model_input,
     read_as_model,
     shipped_screen,
@@ -180,3 +181,58 @@ def test_the_shipped_bundle_has_a_group_threshold_for_harassment() -> None:
     # Only harassment has cases naming groups to calibrate on (HateCheck's).
     others = set(LEARNED_CATEGORIES) - {"harassment"}
     assert all(data["group_thresholds"][c] == data["thresholds"][c] for c in others)
+
+
+def _flags_everything(screen: LearnedScreen) -> LearnedScreen:
+    """The screen with every threshold at 0.01: whatever stops a finding is not the score."""
+    low = tuple(0.01 for _ in LEARNED_CATEGORIES)
+    return replace(screen, thresholds=low, group_thresholds=low)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every Tamil family on our street came to the street party, wonderful people.",
+        "Muslim women run the best sewing circle in town, so generous with their time.",
+        "Refugees make fantastic neighbours, we are lucky to have them.",
+    ],
+)
+def test_praise_of_a_group_is_never_flagged_by_the_model_alone(
+    screen: LearnedScreen, text: str
+) -> None:
+    assert read_as_model(text)[1] and is_praise(text)
+    found = {f.category for f in _flags_everything(screen).findings(post(text))}
+    assert "harassment" not in found
+    assert found  # the guard is for harassment only: the other categories still read it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Immigrants are not amazing, they are a drain.",
+        "I hate Muslims.",
+        "Refugees make terrible neighbours.",
+        # Praise of a person names no group: the model still reads it (sarcasm is common).
+        "Great job Councillor, really brilliant work as always.",
+    ],
+)
+def test_what_is_not_praise_of_a_group_is_still_read(screen: LearnedScreen, text: str) -> None:
+    assert "harassment" in {f.category for f in _flags_everything(screen).findings(post(text))}
+
+
+def test_around_a_group_the_model_reads_no_function_words() -> None:
+    read, names_group = read_as_model("All the women I know are so kind to them.")
+    assert names_group
+    assert read.split() == ["i", "know", "kind", "."]
+    # A post naming no group keeps them: the other categories read its style.
+    read, names_group = read_as_model("Anyone else going to the line dancing class?")
+    assert not names_group
+    assert read == "anyone else going to the line dancing class?"
+
+
+def test_evidence_is_never_a_function_word(screen: LearnedScreen) -> None:
+    text = "All of them are a total disgrace and an embarrassment to this whole town"
+    findings = _flags_everything(screen).findings(post(text))
+    spans = [s.text.lower() for f in findings for s in f.evidence]
+    assert spans
+    assert not {"all", "of", "them", "are", "a", "and", "an", "to", "this"} & set(spans)
