@@ -23,8 +23,9 @@ and non-hateful halves count alike (it is 70 % hateful by design). Harassment on
 name a group of people (learned.read_as_model) has a threshold of its own: the one at which
 rules plus model score the best out-of-fold F1 on HateCheck and the labeled posts naming a
 group (the model's praise guard applied, as in the screener); the usual threshold is then
-judged on the labeled posts that name none. In posts naming a group the model reads no
-function words around the name (learned.read_as_model), in training as in the screener.
+judged on the labeled posts that name none. In posts naming a group the harassment model
+reads no function words around the name (learned.harassment_reading), in training as in the
+screener; the other categories read the whole text.
 
     --leave-one-out SET[,SET...]   retrain without each named set and score the screener
                                    (rules + that model) on it: the figure for unseen writers.
@@ -55,8 +56,8 @@ from bot.moderation.learned import (  # noqa: E402
     BUNDLE,
     LEARNED_CATEGORIES,
     LearnedScreen,
+    harassment_reading,
     is_praise,
-    model_input,
     read_as_model,
 )
 from bot.moderation.normalise import normalise  # noqa: E402
@@ -90,9 +91,10 @@ def is_training_template(template_id: str) -> bool:
     return int(float(template_id or 0)) % 2 == 0
 
 
-def model_text(text: str) -> str:
-    """What the screener hands the model: the post normalised (emoji left as emoji)."""
-    return model_input(normalise(text).plain.text)
+def model_reading(text: str) -> tuple[str, bool]:
+    """What the model reads of a post the screener hands it (normalised, emoji left as
+    emoji), and whether it names a group of people."""
+    return read_as_model(normalise(text).plain.text)
 
 
 def vectorizers() -> FeatureUnion:
@@ -196,19 +198,25 @@ def train(
     fixed_thresholds: dict[str, float] | None = None,
     fixed_group_thresholds: dict[str, float] | None = None,
 ) -> tuple[dict[str, Any], Any, list[np.ndarray]]:
-    """The bundle, the training matrix and each category's weights (to check the reader)."""
+    """The bundle, each category's training matrix and weights (to check the reader)."""
     posts = [p for ps in sets.values() for p in ps]
-    texts = [model_text(p.post.text) for p in posts]
+    raw = [p.post.text for p in posts] + [text for text, _, _ in hatecheck or []]
+    readings = [model_reading(text) for text in raw]
+    texts = [text for text, _ in readings]
+    names_group = np.array([named for _, named in readings])
     labels = [p.labels or frozenset() for p in posts]
     groups = [name for name, ps in sets.items() for _ in ps]
-    for text, hateful, template in hatecheck or []:
-        texts.append(model_text(text))
+    for _, hateful, template in hatecheck or []:
         labels.append(frozenset({"harassment"}) if hateful else frozenset())
         # Grouped by template: a fold never holds another group's copy of a sentence it
         # trained on, so out-of-fold scores are for unseen sentence shapes.
         groups.append(f"hatecheck-template-{template}")
     union = vectorizers()
     matrix = union.fit_transform(texts)
+    # Harassment reads posts naming a group without the function words around the name.
+    harassment_matrix = union.transform(
+        [harassment_reading(text) if named else text for text, named in readings])
+    matrices = [harassment_matrix if c == "harassment" else matrix for c in LEARNED_CATEGORIES]
     word, char = union.transformer_list[0][1], union.transformer_list[1][1]
     n_word = len(word.vocabulary_)
     bundle: dict[str, Any] = {
@@ -219,11 +227,9 @@ def train(
     }
     coefs: list[np.ndarray] = []
     local = np.array([not g.startswith("hatecheck") for g in groups])
-    raw = [p.post.text for p in posts] + [text for text, _, _ in hatecheck or []]
-    names_group = np.array([read_as_model(normalise(text).plain.text)[1] for text in raw])
     # Posts naming a group of people have a harassment threshold of their own (below).
     plain_local = local & ~names_group if hatecheck else local
-    for category in LEARNED_CATEGORIES:
+    for k, category in enumerate(LEARNED_CATEGORIES):
         gold = np.array([category in label for label in labels])
         # Solved to a tight tolerance: at scikit-learn's default (1e-4) lbfgs stopped after a
         # few iterations on some data, and adding 230 harassment/civil posts moved every
@@ -236,7 +242,7 @@ def train(
             bundle["thresholds"][category] = fixed_thresholds[category]
         else:
             oof = cross_val_predict(
-                model, matrix, gold, groups=groups, cv=GroupKFold(5), method="predict_proba",
+                model, matrices[k], gold, groups=groups, cv=GroupKFold(5), method="predict_proba",
                 params=fit_params,
             )[:, 1]
             # Thresholds are set on the City's kind of posts, not on HateCheck's.
@@ -254,7 +260,7 @@ def train(
                 np.array([is_praise(normalise(t).plain.text) for t in judged_texts]))
         else:
             bundle["group_thresholds"][category] = bundle["thresholds"][category]
-        model.fit(matrix, gold, **fit_params)
+        model.fit(matrices[k], gold, **fit_params)
         bundle["intercepts"][category] = round(float(model.intercept_[0]), 6)
         coefs.append(model.coef_[0])
     weights = np.vstack(coefs).T  # feature x category
@@ -264,7 +270,7 @@ def train(
             term: [round(float(vec.idf_[i]), 5), *(round(float(w), 5) for w in weights[offset + i])]
             for i, term in enumerate(terms)
         }
-    return bundle, matrix, coefs
+    return bundle, matrices, coefs
 
 
 def leave_one_out(
@@ -304,16 +310,18 @@ def main() -> None:
     args = parser.parse_args()
     sets = labeled_sets()
     hatecheck = hatecheck_training_half()
-    bundle, matrix, coefs = train(sets, hatecheck)
+    bundle, matrices, coefs = train(sets, hatecheck)
     args.out.write_text(json.dumps(bundle, separators=(",", ":"), sort_keys=True), encoding="utf-8")
     # The pure-Python reader must agree with scikit-learn on every training post.
     screen = LearnedScreen.from_bundle(args.out)
     posts = [p for ps in sets.values() for p in ps]
     worst = 0.0
-    for row, labeled in enumerate(posts[:400]):
-        ours = screen.scores(normalise(labeled.post.text).plain.text)
+    # The first 400 posts and 200 that name a group (harassment reads those differently).
+    naming = [i for i, p in enumerate(posts) if model_reading(p.post.text)[1]][:200]
+    for row in sorted({*range(min(400, len(posts))), *naming}):
+        ours = screen.scores(normalise(posts[row].post.text).plain.text)
         for k, category in enumerate(LEARNED_CATEGORIES):
-            z = float((matrix[row] @ coefs[k])[0]) + bundle["intercepts"][category]
+            z = float((matrices[k][row] @ coefs[k])[0]) + bundle["intercepts"][category]
             worst = max(worst, abs(ours[category] - 1 / (1 + np.exp(-z))))
     size = args.out.stat().st_size
     print(

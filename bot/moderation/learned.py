@@ -8,9 +8,9 @@ and scoring is a few dictionary look-ups per n-gram. It only ever adds findings;
 stay the first word, and each finding says it came from the model so a moderator can weigh it.
 
 Two things keep it from reading a sentence's shape as an attack on a group of people: in a
-post that names a group, it reads what is said of them without the function words around the
-name (read_as_model), and it never flags on its own a post that names a group and is clearly
-praise (`is_praise`, by the VADER sentiment lexicon).
+post that names a group, harassment is scored on what is said of them without the function
+words around the name (`harassment_reading`), and the model never flags on its own a post that
+names a group and is clearly praise (`is_praise`, by the VADER sentiment lexicon).
 """
 
 from __future__ import annotations
@@ -188,7 +188,13 @@ class LearnedScreen:
 
     def scores(self, text: str) -> dict[Category, float]:
         """The model's probability per learned category for a post's text."""
-        return self._scored(model_input(text))
+        return self._scored_as_read(*read_as_model(text))
+
+    def _scored_as_read(self, folded: str, names_group: bool) -> dict[Category, float]:
+        scores = self._scored(folded)
+        if names_group:
+            scores["harassment"] = self._scored(harassment_reading(folded))["harassment"]
+        return scores
 
     def _scored(self, folded: str) -> dict[Category, float]:
         tables = self._tables["all"]
@@ -223,7 +229,7 @@ class LearnedScreen:
         found: list[Finding] = []
         folded, names_group = read_as_model(post.text)
         cuts = self.group_thresholds if names_group and self.group_thresholds else self.thresholds
-        for index, (category, p) in enumerate(self._scored(folded).items()):
+        for index, (category, p) in enumerate(self._scored_as_read(folded, names_group).items()):
             cut = cuts[index]
             if p < cut:
                 continue
@@ -292,11 +298,16 @@ def read_as_model(text: str) -> tuple[str, bool]:
             plain, found = names.pattern.subn(_GROUP_WORD, plain)
             named += found
     plain = _TITLES.sub(" ", plain)
-    if named:
-        plain = _FUNCTION_WORDS.sub(" ", plain)
     if '"' in plain or "\u201c" in plain or "\u00ab" in plain:
         plain = _QUOTED.sub(_quoted_words, plain)
     return plain, named > 0
+
+
+def harassment_reading(folded: str) -> str:
+    """What the harassment model reads of a post that names a group (read_as_model's text):
+    the same without function words, so it weighs what is said of the group, not the
+    sentence's shape around its name. The other categories read the whole text."""
+    return _FUNCTION_WORDS.sub(" ", folded)
 
 
 def is_praise(text: str) -> bool:

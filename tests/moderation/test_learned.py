@@ -17,6 +17,7 @@ from bot.moderation.learned import (
     LearnedScreen,
     _char_grams,
     _word_grams,
+    harassment_reading,
     is_praise,
     model_input,
     read_as_model,
@@ -201,9 +202,9 @@ def test_praise_of_a_group_is_never_flagged_by_the_model_alone(
     screen: LearnedScreen, text: str
 ) -> None:
     assert read_as_model(text)[1] and is_praise(text)
+    assert screen.scores(text)["harassment"] > 0.01  # the score alone would flag it
     found = {f.category for f in _flags_everything(screen).findings(post(text))}
     assert "harassment" not in found
-    assert found  # the guard is for harassment only: the other categories still read it
 
 
 @pytest.mark.parametrize(
@@ -220,14 +221,23 @@ def test_what_is_not_praise_of_a_group_is_still_read(screen: LearnedScreen, text
     assert "harassment" in {f.category for f in _flags_everything(screen).findings(post(text))}
 
 
-def test_around_a_group_the_model_reads_no_function_words() -> None:
+def test_around_a_group_harassment_reads_no_function_words() -> None:
     read, names_group = read_as_model("All the women I know are so kind to them.")
     assert names_group
-    assert read.split() == ["i", "know", "kind", "."]
-    # A post naming no group keeps them: the other categories read its style.
-    read, names_group = read_as_model("Anyone else going to the line dancing class?")
-    assert not names_group
-    assert read == "anyone else going to the line dancing class?"
+    assert harassment_reading(read).split() == ["i", "know", "kind", "."]
+    # The other categories read the whole text (their cues are often in the style).
+    assert read.split() == ["all", "the", "i", "know", "are", "so", "kind", "to", "them."]
+
+
+def test_harassment_of_a_post_naming_a_group_is_scored_on_that_reading(
+    screen: LearnedScreen,
+) -> None:
+    text = "All the women I know are so kind to them."
+    read, _ = read_as_model(text)
+    scores = screen.scores(text)
+    assert scores["harassment"] == screen._scored(harassment_reading(read))["harassment"]
+    assert scores["disruption"] == screen._scored(read)["disruption"]
+    assert scores["harassment"] != screen._scored(read)["harassment"]
 
 
 def test_evidence_is_never_a_function_word(screen: LearnedScreen) -> None:
