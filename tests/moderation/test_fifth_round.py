@@ -91,3 +91,19 @@ def test_french_everyday_words_are_not_insults() -> None:
     assert "illegal" not in labels("Mon voisin fait brûler ses feuilles, est-ce permis?")
     assert "harassment" in labels("Le conseiller est une ordure.")
     assert "harassment" in labels("the new clerk is a total r3tard")
+
+
+def test_an_organisations_desk_and_a_files_number_are_not_a_persons_details() -> None:
+    assert "personal_info" not in labels(
+        "Minor hockey registration closes Friday, questions to registration@pickeringminor.org"
+    )
+    assert "personal_info" not in labels(
+        "The councillor's office line is 905-555-0102, they got back to me the same day."
+    )
+    assert "personal_info" not in labels("My ticket PKG-2027-118342 was never processed.")
+    assert "personal_info" not in labels("It's a 15 minute drive from Claremont, worth it.")
+    # ...while a person's own number stays private whatever office is named beside it.
+    assert "personal_info" in labels(
+        "Her personal cell is 905-555-0161, she ignores the office line anyway."
+    )
+    assert "personal_info" in labels("Write to him at greg.paulson77@gmail.com and complain.")
