@@ -107,3 +107,10 @@ def test_an_organisations_desk_and_a_files_number_are_not_a_persons_details() ->
         "Her personal cell is 905-555-0161, she ignores the office line anyway."
     )
     assert "personal_info" in labels("Write to him at greg.paulson77@gmail.com and complain.")
+
+
+def test_a_theft_reported_with_the_thieves_tools_is_not_promotion() -> None:
+    assert "illegal" not in labels(
+        "Second bike stolen from the library rack this week, bolt cutters right through the lock."
+    )
+    assert "illegal" in rules("Bring bolt cutters Saturday, the lock on the pool gate is cheap.")

@@ -348,7 +348,8 @@ _REPORTING = re.compile(
     r"\bi(?:'ve| have)? reported\b|\breported (?:it|this|them)\b|\bplease report\b"
     r"|\breport (?:it|this|them|graffiti|dumping|vandalism)\b|\bplease don'?t\b|\bdo not\b"
     r"|\bshouldn'?t\b|\bis illegal\b"
-    r"|\bit'?s illegal\b|\bagainst the law\b|\bcall(?:ed)? (?:by-?law|the police|911|drps)\b",
+    r"|\bit'?s illegal\b|\bagainst the law\b|\bcall(?:ed)? (?:by-?law|the police|911|drps)\b"
+    r"|\b(?:was|were|got|been|bikes?|cars?|trucks?) stolen\b",  # "3rd bike stolen: bolt cutters"
     re.IGNORECASE,
 )
 # Discouraging an act or warning about a scam: what a model reading "illegal" words misses.
