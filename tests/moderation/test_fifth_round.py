@@ -114,3 +114,10 @@ def test_a_theft_reported_with_the_thieves_tools_is_not_promotion() -> None:
         "Second bike stolen from the library rack this week, bolt cutters right through the lock."
     )
     assert "illegal" in rules("Bring bolt cutters Saturday, the lock on the pool gate is cheap.")
+
+
+def test_the_f_word_in_its_initials_and_quebec_swearing_are_vulgar() -> None:
+    assert "vulgarity" in labels("WTF is a 9am open house on a weekday")
+    assert "vulgarity" in labels("two hours in line, ffs")
+    assert "vulgarity" in labels("Ostie que c'est long, ce conseil")
+    assert "vulgarity" not in labels("L'hostie à la messe de minuit, comme chaque année.")

@@ -46,7 +46,7 @@ _VULGAR = (
            r"ta gueule", r"ferme ta gueule", r"ta yeule", r"va te faire foutre",
            r"allez vous faire foutre", r"nique ta mere", r"niquer?", r"bordel de merde",
            r"tabarn[ao][ck]k?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
-           r"osti(?:e)?s? de", r"hosties? de", r"(?:va|allez|aller) chier", r"ciboire",
+           r"osti(?:e)?s?", r"hosties? de", r"(?:va|allez|aller) chier", r"ciboire",
            r"sacrament", r"marde", r"trou de cul",
            r"trou d'cul", r"couillons?", r"sous-merdes?", r"fait chier", r"fais chier",
            r"chiant(?:e|s|es)?", r"foutu(?:e|s|es)?", r"bande de cons"),
