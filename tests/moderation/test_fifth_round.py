@@ -121,3 +121,13 @@ def test_the_f_word_in_its_initials_and_quebec_swearing_are_vulgar() -> None:
     assert "vulgarity" in labels("two hours in line, ffs")
     assert "vulgarity" in labels("Ostie que c'est long, ce conseil")
     assert "vulgarity" not in labels("L'hostie à la messe de minuit, comme chaque année.")
+
+
+def test_civil_words_that_look_like_attacks() -> None:
+    # slang praise, a negated "go away", French counter-speech quoting the abuse it rejects
+    assert not labels("The lifeguards at the Rec Complex are dope, my son loves the swim club!")
+    assert not labels("The speeding didn't go away when the cameras came down, it got worse.")
+    assert not labels("Quelqu'un a écrit « retournez au Québec » sous la publication. "
+                      "Ce genre de commentaire n'a pas sa place ici.")
+    assert "harassment" in labels("Go away, you dope, nobody wants you on council.")
+    assert "harassment" in labels("Les francos, retournez au Québec!")

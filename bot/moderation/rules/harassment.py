@@ -293,7 +293,10 @@ _COUNTER = Prefiltered(re.compile(
         )
     )
 ))
-_NEGATED = re.compile(r"\b(?:not|never|no|n't|don'?t|isn'?t|aren'?t)\s+(?:\w+\s+){0,2}$")
+_NEGATED = re.compile(
+    r"\b(?:not|never|no|\w+n't|(?:do|did|does|is|are|was|were|would|could|should|wo|ca|has|have"
+    r"|had)nt)\s+(?:\w+\s+){0,2}$"
+)
 # Ordinary uses of words that are insults elsewhere.
 _INNOCENT = Prefiltered(re.compile(
     word_alternation(
@@ -311,6 +314,8 @@ _INNOCENT = Prefiltered(re.compile(
             r"cancer (?:patients?|survivors?|treatment|society|centre|center|research|screening)",
             r"bitch(?:es)? in (?:heat|season)", r"female (?:dogs?|canines?)",
             r"witch(?:es)? (?:hat|costume|craft|hunt)",
+            # slang praise: "those librarians are dope", not "you dope"
+            r"(?:is|are|was|were|so|pretty|really|super|looks?|sounds?) dope",
             # French: "en retard" is late, "un retard" a delay
             r"(?:en|de|du|un|le|les|des|avec|sans|au|aucun|petit|leger|gros|long|tout) retards?",
             r"retards? (?:de|d'|dans|du|des|sur|a|au|aux)\b",

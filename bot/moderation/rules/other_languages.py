@@ -280,6 +280,15 @@ def _matches(folded: str, text: str) -> tuple[tuple[int, tuple[tuple[int, int], 
     return tuple(found)
 
 _SHORT_POST_WORDS = 25
+def _reported(folded: str, start: int) -> bool:
+    return _REPORTED.search(folded[max(0, start - 40) : start]) is not None
+
+
+# Someone else's words quoted to object to them: "quelqu'un a ecrit « retournez au Quebec »".
+_REPORTED = re.compile(
+    r"(?:ecrit|dit|crie|lance|ecrivait|disait|traite de|wrote|said|told|yelled|called)\s*[:,]?\s*"
+    r"[«\"“'‘]\s*$"
+)
 
 
 def _clutter(post: Post, folded: str) -> list[Finding]:
@@ -307,7 +316,10 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
             continue
         if entry.language and language_of(post.text) != entry.language:
             continue
-        spans = [Span(start, end, post.text[start:end]) for start, end in matched]
+        spans = [Span(start, end, post.text[start:end]) for start, end in matched
+                 if category != "harassment" or not _reported(folded, start)]
+        if not spans:
+            continue
         quoted = ", ".join(f"'{s.text}'" for s in spans[:3])
         found.append(Finding(category, entry.confidence, tuple(spans),
                              explain(category, f"{entry.reason} ({quoted})"), "other_language"))
