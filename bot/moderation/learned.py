@@ -60,11 +60,13 @@ _WHITE_SPACES = re.compile(r"\s\s+")
 # around a group's name they make the sentence's shape ("all _ are", "is a _", "_ like them"),
 # which HateCheck's hateful templates and praise share alike. Negations, "you", "I", modals
 # and every content word stay.
-_FUNCTION_WORDS = re.compile(
-    r"(?<!\w)(?:a|an|the|is|are|was|were|be|been|being|am|all|every|each|many|some|any|only"
-    r"|those|these|this|that|such|they|them|their|he|him|his|she|her|it|its|of|to|in|on|at"
-    r"|for|with|by|from|as|and|or|but|so)(?!\w)"
-)
+_FUNCTION_WORD_SET = frozenset((
+    "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "all", "every",
+    "each", "many", "some", "any", "only", "those", "these", "this", "that", "such", "they",
+    "them", "their", "he", "him", "his", "she", "her", "it", "its", "of", "to", "in", "on",
+    "at", "for", "with", "by", "from", "as", "and", "or", "but", "so",
+))  # fmt: skip
+_FUNCTION_WORDS = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(_FUNCTION_WORD_SET))})(?!\w)")
 # Ways of naming a group of people beyond the rules' GROUP_NAMES: a word that names one on
 # its own ("gay", "Muslim", "immigrant"), or an everyday adjective only before a word for
 # people ("old people", "a white man"), never "white car" or "old bridge".
@@ -227,6 +229,7 @@ class LearnedScreen:
         default) and certainty reads 1.0; `kind` is "learned" so it can be told from a rule.
         """
         found: list[Finding] = []
+        words: _Words | None = None  # the post's own words, read once for every finding
         folded, names_group = read_as_model(post.text)
         cuts = self.group_thresholds if names_group and self.group_thresholds else self.thresholds
         for index, (category, p) in enumerate(self._scored_as_read(folded, names_group).items()):
@@ -237,11 +240,12 @@ class LearnedScreen:
             if category == "harassment" and names_group and is_praise(post.text):
                 continue
             confidence = round(0.5 + 0.5 * (p - cut) / (1.0 - cut), 3)
+            words = words or _Words.of(post.text)
             found.append(
                 Finding(
                     category=category,
                     confidence=min(confidence, 1.0),
-                    evidence=self._evidence(post.text, index),
+                    evidence=self._evidence(post.text, words, index),
                     explanation=explain(
                         category,
                         f"A model trained on labeled posts {_READING[category]} (score {p:.2f})",
@@ -251,24 +255,39 @@ class LearnedScreen:
             )
         return found
 
-    def _evidence(self, text: str, index: int) -> tuple[Span, ...]:
+    def _evidence(self, text: str, words: _Words, index: int) -> tuple[Span, ...]:
         """Where the words that pushed the score up most stand in the post (cheap: words only),
         never a function word ("are", "all", "them"): those say nothing a moderator can weigh."""
-        folded = fold(text).lower()
         weighted = [
             (self.word[gram][0] * self.word[gram][1 + index], gram)
-            for gram in set(_word_grams(folded))
-            if gram in self.word and " " not in gram and not _FUNCTION_WORDS.fullmatch(gram)
+            for gram in words.unique
+            if gram not in _FUNCTION_WORD_SET and gram in self.word
         ]
         top = [
             gram for weight, gram in sorted(weighted, reverse=True)[:_EVIDENCE_TERMS] if weight > 0
         ]
         spans: list[Span] = []
-        for gram in top:
-            match = re.search(rf"(?<!\w){re.escape(gram)}(?!\w)", folded)
-            if match is not None and len(fold(text)) == len(text):
+        for gram in top if words.same_length else ():
+            match = re.search(rf"(?<!\w){re.escape(gram)}(?!\w)", words.folded)
+            if match is not None:
                 spans.append(span(text, match.start(), match.end()))
         return tuple(sorted(spans, key=lambda s: s.start))
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A post's text folded and lower-cased, its distinct words, and whether folding kept its
+    length (evidence spans are only given when it did: they index the post's own text)."""
+
+    folded: str
+    unique: frozenset[str]
+    same_length: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        folded = fold(text)
+        lowered = folded.lower()
+        return cls(lowered, frozenset(_TOKEN.findall(lowered)), len(folded) == len(text))
 
 
 def model_input(text: str) -> str:

@@ -97,3 +97,35 @@ def test_civil_posts_written_to_trip_a_filter_are_rarely_flagged() -> None:
     flagged = [item.post.post_id for item in posts if screener.screen(item.post).labels]
     assert len(posts) == 160 and not any(item.labels for item in posts)
     assert len(flagged) <= 2, flagged
+
+
+HATECHECK = DEV.parent.parent / "external" / "hatecheck" / "test_suite_cases.csv"
+
+
+@pytest.mark.skipif(not HATECHECK.exists(), reason="shared/external/hatecheck not present")
+def test_hatecheck_harassment_on_templates_the_model_never_saw_meets_the_goal() -> None:
+    """HateCheck (Röttger et al. 2021): harassment F1 on the odd templates (the model trains on
+    the even ones only) at least 0.90, the issue's goal; 0.886 before the model's harassment
+    reading dropped function words around a group's name and stopped flagging praise of a
+    group on its own, 0.910 after (docs/moderation.md, fifth round)."""
+    import csv
+    from datetime import UTC, datetime
+
+    from bot.moderation import Post
+
+    with HATECHECK.open(encoding="utf-8") as handle:
+        cases = [c for c in csv.DictReader(handle) if int(float(c["templ_id"] or 0)) % 2 == 1]
+    screener = Screener(ModerationSettings(enabled=("harassment",)))
+    tp = fp = fn = 0
+    for i, case in enumerate(cases):
+        hateful = case["label_gold"] == "hateful"
+        post = Post(platform="website", board="HateCheck", folder="HateCheck",
+                    topic="HateCheck test case", post_id=str(i), author_id=f"hc:{i}",
+                    author_name="test", text=case["test_case"].strip(),
+                    created_at=datetime(2027, 1, 1, tzinfo=UTC))
+        flagged = bool(screener.screen(post).labels)
+        tp += hateful and flagged
+        fp += flagged and not hateful
+        fn += hateful and not flagged
+    assert len(cases) == 1862
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.90
