@@ -73,6 +73,9 @@ FIRST_PASS = {
     # scored once on main 518d47e after every change of the round was merged
     "set_j": {"macro_f1": 0.759, "accuracy": 0.803},
     "final_i": {"macro_f1": 0.852, "accuracy": 0.929},
+    # issue 15, fifth round: an eighth writer's 'hard middle' (train_k), scored on main fcdfed7
+    # before anything was changed for it
+    "train_k": {"macro_f1": 0.746, "accuracy": 0.867},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.

@@ -5,8 +5,9 @@ holding `--stored` requests) and, in the same run, a bare botbuilder `ActivityHa
 stock `CloudAdapter` that answers every invoke with a fixed card, each get `--seconds` of
 invokes from `--concurrency` concurrent senders: alternately an Approve click on the next fresh
 request (supervisor, then CCT, then director) and a Universal Actions refresh of a request's
-card for its requester. Each server runs in its own process; this process sends the load and
-serves the fake Bot Connector that the bot's outbox posts its cards to.
+card for its requester. Each server runs in its own process, and so does the fake Bot Connector
+the bot's outbox posts its cards to (as the Slack benchmark's fake Web API): this process only
+sends the load and times the answers, so its own work does not stand in the latencies.
 As in `slack_load.py`: the time from an Approve to the connector receiving the next approver's
 card (found by its Approve button) at p50 and p99, the backlog when the load stops and the time
 to drain it, each beside issue 14's goal (ratio >= 10) in `goals`.
@@ -114,8 +115,29 @@ async def _listen(app: web.Application) -> web.AppRunner:
     return runner
 
 
+class _Connector:
+    """The fake Bot Connector as a served thing (its own process)."""
+
+    def __init__(self) -> None:
+        from tests.fakes.bot_connector import FakeBotConnector
+
+        self.fake = FakeBotConnector()
+
+    async def start(self) -> _Connector:
+        await self.fake.__aenter__()
+        print(f"PORT {self.fake.service_url} {time.process_time():.3f}", flush=True)
+        return self
+
+    async def cleanup(self) -> None:
+        await self.fake.__aexit__(None, None, None)
+
+
 async def serve_forever(kind: str, config_path: str) -> None:
-    runner = await (serve_bot(config_path) if kind == "bot" else serve_bare())
+    runner: web.AppRunner | _Connector
+    if kind == "connector":
+        runner = await _Connector().start()
+    else:
+        runner = await (serve_bot(config_path) if kind == "bot" else serve_bare())
     profile = os.environ.get("TEAMS_LOAD_PROFILE")
     if profile:  # e.g. TEAMS_LOAD_PROFILE=/tmp/teams.prof: where the server's time goes
         import cProfile
@@ -126,6 +148,11 @@ async def serve_forever(kind: str, config_path: str) -> None:
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
         # Before cleanup (which finishes the work under way): the CPU used.
         print(f"CPU {time.process_time():.3f}", flush=True)
+        if isinstance(runner, _Connector) and os.environ.get("TEAMS_LOAD_CALLS"):
+            # When each call arrived, its route, and the Approve buttons its card carries.
+            Path(os.environ["TEAMS_LOAD_CALLS"]).write_text(json.dumps(
+                [[c.at, c.route, sorted(set(APPROVE_BUTTON.findall(json.dumps(c.body))))]
+                 for c in runner.fake.calls]))
     finally:
         if profile:
             profiler.disable()
@@ -150,9 +177,11 @@ def write_config(base: Path) -> Path:
 
 
 class Server:
-    def __init__(self, kind: str, config_path: Path, *, fsync: bool) -> None:
+    def __init__(self, kind: str, config_path: Path | None, *, fsync: bool,
+                 calls_file: Path | None = None) -> None:
         env = {**os.environ, "MICROSOFT_APP_ID": "", "MICROSOFT_APP_PASSWORD": "",
-               "TEAMS_LOAD_FSYNC": "1" if fsync else "0"}
+               "TEAMS_LOAD_FSYNC": "1" if fsync else "0",
+               "TEAMS_LOAD_CALLS": str(calls_file or "")}
         self.process = subprocess.Popen(
             [sys.executable, __file__, "--serve", kind, "--config", str(config_path)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True)
@@ -160,7 +189,8 @@ class Server:
         line = self.process.stdout.readline()
         if not line.startswith("PORT "):
             raise RuntimeError(f"{kind} server did not start: {line!r}")
-        self.url = f"http://127.0.0.1:{int(line.split()[1])}/api/messages"
+        address = line.split()[1]
+        self.url = address if kind == "connector" else f"http://127.0.0.1:{address}/api/messages"
         self.cpu_at_start = float(line.split()[2])
 
     async def stop(self) -> float:
@@ -256,10 +286,10 @@ def _card_status(answer: bytes) -> str:
 
 
 async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dict[str, Any]:
-    from tests.fakes.bot_connector import FakeBotConnector
-
     with tempfile.TemporaryDirectory(prefix="teams-load-") as tmp:
-        async with FakeBotConnector() as connector:
+        calls_file = Path(tmp) / "connector-calls.json"
+        connector = Server("connector", None, fsync=False, calls_file=calls_file)
+        try:
             config_path = write_config(Path(tmp))
             store_requests(config_path, stored, person=REQUESTER, platform="teams",
                            first_name="Blake", last_name="Harris",
@@ -267,16 +297,17 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
                            promote_department="city-development")
             results: dict[str, Any] = {"stored": stored, "seconds": seconds,
                                        "concurrency": concurrency, "fsync": fsync}
+            clicked: dict[str, float] = {}
+            load_ended = 0.0
             for kind in ("bot", "bare"):
                 server = Server(kind, config_path, fsync=fsync)
-                clicked: dict[str, float] = {}
                 try:
                     print(f"loading the {kind} bot for {seconds:g} s...", file=sys.stderr)
-                    results[kind] = await load(server.url, connector.service_url,
-                                               seconds=seconds, concurrency=concurrency,
-                                               stored=stored, clicked=clicked)
-                    load_ended = time.time()
+                    results[kind] = await load(
+                        server.url, connector.url, seconds=seconds, concurrency=concurrency,
+                        stored=stored, clicked=clicked if kind == "bot" else None)
                     if kind == "bot":  # the server goes on delivering what is left
+                        load_ended = time.time()
                         async with aiohttp.ClientSession() as http:
                             results[kind].update(
                                 await drain(http, server.url.removesuffix("/api/messages")))
@@ -289,13 +320,16 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
                     cpu * 1000 / max(1, figures["requests"]), 3)
                 if kind == "bot":
                     figures.update(outcome(config_path))
-                    figures["connector_calls"] = len(connector.calls)
-                    figures["connector_calls_by_route"] = dict(sorted(
-                        Counter(call.route for call in connector.calls).items()))
-                    figures.update(card_latency(clicked, cards_arrived(connector.calls)))
-                    sent = sum(1 for call in connector.calls if call.at <= load_ended)
-                    figures["notices_per_second"] = round(
-                        (sent + figures["outbox_backlog_at_end"]) / seconds, 1)
+        finally:
+            await connector.stop()
+        # Only the bot posts to the connector, and it has stopped: every call is in the file.
+        calls = [(at, route, buttons) for at, route, buttons in json.loads(calls_file.read_text())]
+        bot = results["bot"]
+        bot["connector_calls"] = len(calls)
+        bot["connector_calls_by_route"] = dict(sorted(Counter(r for _, r, _ in calls).items()))
+        bot.update(card_latency(clicked, cards_arrived(calls)))
+        sent = sum(1 for at, _, _ in calls if at <= load_ended)
+        bot["notices_per_second"] = round((sent + bot["outbox_backlog_at_end"]) / seconds, 1)
     ratio = results["throughput_ratio"] = round(results["bot"]["rps"] / results["bare"]["rps"], 2)
     results["goals"] = goals(results["bot"], ratio=ratio, ratio_goal=10,
                              notices_per_second=results["bot"]["notices_per_second"])
@@ -307,12 +341,12 @@ async def run(seconds: float, concurrency: int, stored: int, fsync: bool) -> dic
 APPROVE_BUTTON = re.compile(r"approve:R-[0-9]+:[0-9]+")
 
 
-def cards_arrived(calls: list[Any]) -> dict[str, float]:
+def cards_arrived(calls: list[tuple[float, str, list[str]]]) -> dict[str, float]:
     """When the connector first received a card carrying each Approve button."""
     arrived: dict[str, float] = {}
-    for call in calls:
-        for button in set(APPROVE_BUTTON.findall(json.dumps(call.body))):
-            arrived.setdefault(button, call.at)
+    for at, _, buttons in calls:
+        for button in buttons:
+            arrived.setdefault(button, at)
     return arrived
 
 
@@ -323,7 +357,7 @@ def main() -> None:
     parser.add_argument("--stored", type=int, default=5000)
     parser.add_argument("--no-fsync", dest="fsync", action="store_false",
                         help="the bot's storage skips fsync (not durable; for comparison only)")
-    parser.add_argument("--serve", choices=("bot", "bare"), help=argparse.SUPPRESS)
+    parser.add_argument("--serve", choices=("bot", "bare", "connector"), help=argparse.SUPPRESS)
     parser.add_argument("--config", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:

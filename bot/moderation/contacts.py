@@ -64,6 +64,7 @@ _NOT_A_STREET_NAME = (
     "|along|north|south|east|west|via|onto|into|up|down|across|toward|towards|just|per|each"
     "|every|times|percent|dollars|bucks|more|less|than"
     "|storeys|stories|lanes|minutes|min|mins|hours|km|kids|people|cars|years|weeks|units"
+    "|minute|hour|second|seconds|mile|miles|block|blocks|metre|metres|meter|meters|foot|feet"
 )
 _STREET_ADDRESS = re.compile(
     # The look-ahead names the letters a match can start with (a digit, or "apt", "unit",
@@ -150,6 +151,8 @@ def phone_numbers(text: str) -> Iterator[Contact]:
     digit_count = sum(map(str.isdigit, text)) if _DIGIT.search(text) else 0
     if digit_count >= 7 and _MATCHER_DIGITS.search(text) is not None:
         for match in phonenumbers.PhoneNumberMatcher(text, "CA"):
+            if _REFERENCE_BEFORE.search(text[max(0, match.start - 30) : match.start]):
+                continue  # "ticket PKG-2027-004417": a file number, not a phone
             digits = str(match.number.national_number)
             yield Contact("phone", Span(match.start, match.end, match.raw_string), digits)
         for odd in _ODD_SEPARATED.finditer(text) if _ODD_SEPARATOR.search(text) else ():
@@ -221,6 +224,12 @@ def street_addresses(text: str) -> Iterator[Contact]:
 
 
 _DIGIT = re.compile(r"\d")
+# What names a number as a reference: "ticket PKG-", "order #", "confirmation no. ".
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b[A-Za-z]{2,5}-|\b(?:ticket|ref|reference|case|invoice|file|permit|confirmation"
+    r"|tracking|receipt|application|complaint)\s*(?:no\.?|number|#)?\s*[:#]?\s*)$",
+    re.IGNORECASE,
+)
 
 
 def postal_codes(text: str) -> Iterator[Contact]:

@@ -105,14 +105,17 @@ class Screener:
                 found.extend(rule(plain, other_plain))
         if (
             self._learned is not None
-            and not any(self._counts(f) for f in found)
+            # A veiled threat or coded remark says less than a rule usually does: the model
+            # may still name what else the post is (a threat is often illegal too).
+            and not any(self._counts(f) and f.kind != "veiled" for f in found)
             # The model learned English posts; on others its n-grams are noise (asked first:
             # the answer is cached and cheaper than the model).
             and is_english(plain.text)
         ):
             # It reads emoji as emoji (as names they read as chatter: "party popper").
+            already = {f.category for f in found if self._counts(f)}
             learned = [f for f in self._learned.findings(plain)
-                       if self.settings.is_enabled(f.category)
+                       if self.settings.is_enabled(f.category) and f.category not in already
                        and (not read.author_is_city or f.category in _SCREENED_FOR_CITY)]
             # A warning against an act reads, word for word, much like advice to do it.
             if learned and discourages(plain.text):

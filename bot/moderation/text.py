@@ -387,7 +387,9 @@ class PatternSet:
         return sorted(found)
 
 
-_MAX_NEEDLES = 400
+# The automaton holds every needle at no cost per post; the bound only stops a pattern's
+# expansion from running away (each needle is a set member, tested against what is present).
+_MAX_NEEDLES = 800
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:

@@ -79,3 +79,17 @@ def test_the_memory_is_bounded_by_the_window_and_per_author() -> None:
     kept = history.recent_by_author("fb:x", START)
     assert len(kept) <= 3
     assert all(r.created_at >= START + timedelta(hours=54 - 24) for r in kept)
+
+
+def test_the_same_request_reworded_in_the_same_folder_is_a_duplicate() -> None:
+    screener = Screener(ModerationSettings())
+    first = ("Please put an accessible swing in the new Rosebank playground, the closest one is "
+             "at Kinsmen.")
+    screener.screen(post(first, author="w:swing", post_id="r1", folder="pool"))
+    again = screener.screen(post("Rosebank playground needs an accessible swing! Kinsmen is too "
+                                 "far.", author="w:swing", folder="pool"))
+    assert again.duplicate_of == "r1"
+    # A short follow-up in the thread shares too few words to be the same message.
+    follow_up = screener.screen(post("Thanks, the accessible swing is in!", author="w:swing",
+                                     folder="pool"))
+    assert "duplicate" not in follow_up.labels

@@ -89,10 +89,11 @@ def test_civil_posts_written_to_trip_a_filter_are_rarely_flagged() -> None:
     """160 acceptable posts by a writer who saw neither rules nor model, built from the words
     a filter trips on (pill, coke, dope, bombed, heart attack...), public services' numbers,
     firm criticism of councillors, counter-speech and nine languages. 7 were flagged before
-    issue 15's third round and 5 after it (samples/README.md); kept out of the model's
-    training (samples/civil/ is not read by the trainer), so this stays an unseen check."""
+    issue 15's third round, 5 after it and 1 after the fifth (samples/README.md); kept out of
+    the model's training (samples/civil/ is not read by the trainer), so this stays an unseen
+    check."""
     screener = Screener(ModerationSettings())
     posts = list(labeled(SAMPLES / "civil" / "civil_probe.jsonl"))
     flagged = [item.post.post_id for item in posts if screener.screen(item.post).labels]
     assert len(posts) == 160 and not any(item.labels for item in posts)
-    assert len(flagged) <= 5, flagged
+    assert len(flagged) <= 2, flagged

@@ -39,6 +39,8 @@ _SOLICITING = Prefiltered(re.compile(
             r"\b(?:dm|pm|inbox) (?:me|us)\b(?! (?:if|when|about the))",
             r"\b(?:message|msg|text|call|whatsapp) (?:me|us) to (?:buy|order|reserve|book)\b",
             r"\bdm (?:for|to)\b", r"\bdm$", r"\bhit me up\b",
+            r"\b(?:dm|pm) me if (?:you|u) want (?:some|one|any|them|it)\b",
+            r"\bcash only\b(?! or\b)",  # not "is the market cash only or do they take tap?"
             r"\bfree (?:shipping|trial|delivery|estimate|quote|consultation|evaluation|walk"
             r"|class|lesson|session|sample)s?\b",
             r"\btry it free\b", r"\bfirst \w+ free\b",

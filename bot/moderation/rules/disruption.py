@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.moderation import subjects
+from bot.moderation import contacts, subjects
 from bot.moderation.guidelines import explain
 from bot.moderation.languages import is_english
 from bot.moderation.model import Finding, Post, Span
@@ -47,7 +47,7 @@ _SPAM_EMOJI_RUN = 6
 
 
 def disruption(post: Post) -> list[Finding]:
-    clutter = _clutter(post.text)
+    clutter = _clutter(post.text) or _chain_letter(post.text) or _link_dump(post.text)
     if clutter is not None:
         return [clutter]
     off_topic = _off_topic(post)
@@ -72,13 +72,77 @@ def _clutter(text: str) -> Finding | None:
     whole = Span(0, len(text), text)
     repeated = bare.split()  # "bump bump bump", "first lol": clutter words and nothing else
     if (bare in _CLUTTER or (bare and not any(ch.isalnum() for ch in bare) and len(bare) < 8)
-            or (len(repeated) > 1 and all(word.rstrip("!.?") in _CLUTTER for word in repeated))):
+            or (len(repeated) > 1 and all(word.rstrip("!.?") in _CLUTTER for word in repeated))
+            or (repeated and any(_is_mash(w) for w in repeated)
+                and all(_is_mash(w) or _LAUGH.fullmatch(w) or w in _CLUTTER
+                        for w in repeated))):
         reason = f"Clutter post with no content ('{text.strip()[:40]}')"
         return Finding("disruption", 0.85, (whole,), explain("disruption", reason), "clutter")
     if not bare and len(emoji) >= _SPAM_EMOJI_RUN and len(set(emoji)) <= 2:
         reason = f"Emoji string adding nothing to the discussion ({len(emoji)} emoji)"
         return Finding("disruption", 0.75, (whole,), explain("disruption", reason), "clutter")
     return None
+
+
+# "Forward this to 7 people or...", "copy and paste this message", "I do not give Facebook
+# permission...": chain letters, which ask to be spread and say nothing about the thread.
+_CHAIN_LETTER = Prefiltered(re.compile(
+    r"\b(?:forward|share|send|pass|repost|copy (?:and|&) paste) (?:this|it) (?:message |post )?"
+    r"(?:on )?(?:to|with) (?:\d+|three|five|seven|ten|twelve|all (?:of )?your) (?:people|friends"
+    r"|contacts|others|groups)\b"
+    r"|\bor (?:you will|you'?ll) (?:have|get) (?:bad luck|\d+ years)"
+    r"|\bi do not give (?:facebook|meta|instagram|twitter|x) permission\b"
+    r"|\bcopy (?:and|&) paste this (?:message|post|status)\b"
+))
+
+
+def _chain_letter(text: str) -> Finding | None:
+    match = _CHAIN_LETTER.search(fold(text))
+    if match is None:
+        return None
+    span = Span(match.start(), match.end(), text[match.start() : match.end()])
+    reason = f"Chain letter ('{span.text}')"
+    return Finding("disruption", 0.8, (span,), explain("disruption", reason), "clutter")
+
+
+# Links with next to nothing said about them: three or more outside addresses, or one
+# address repeated, and fewer words than links can explain.
+_LINK_DUMP_MIN = 3
+_LINK_DUMP_MAX_WORDS = 8
+_DOT_IN_A_WORD = re.compile(r"\.[^\W_]")
+_PUBLIC_DOMAINS = ("pickering.ca", "durham.ca", "ontario.ca", "canada.ca", "gc.ca")
+
+
+def _link_dump(text: str) -> Finding | None:
+    if len(_DOT_IN_A_WORD.findall(text)) < _LINK_DUMP_MIN:
+        return None  # every link has a dot inside a word ("bit.ly"): most posts stop here
+    found = [c for c in contacts.links(text) if not c.value.endswith(_PUBLIC_DOMAINS)]
+    if len(found) < _LINK_DUMP_MIN:
+        return None
+    rest = text
+    for contact in found:
+        rest = rest.replace(contact.span.text, " ")
+    if len(words(fold(rest))) >= _LINK_DUMP_MAX_WORDS:
+        return None
+    reason = f"A string of links with nothing said about them ({len(found)} links)"
+    evidence = tuple(c.span for c in found)
+    return Finding("disruption", 0.75, evidence, explain("disruption", reason), "clutter")
+
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NO_VOWEL_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{6,}")
+_LAUGH = re.compile(r"(?:lo)+l*|(?:ha)+h*|(?:he)+h*|(?:ja)+j*|l+o+l+")
+
+
+def _is_mash(word: str) -> bool:
+    """Keys hit at random: "kjsdhfkjsdhf", "asdfghjkl;;;"."""
+    letters = "".join(ch for ch in word if ch.isalpha())
+    if len(letters) < 5:
+        return False
+    if _NO_VOWEL_RUN.search(letters):
+        return True
+    return any(letters[i : i + 5] in row for row in _KEYBOARD_ROWS
+               for i in range(len(letters) - 4))
 
 
 def _off_topic(post: Post) -> Finding | None:

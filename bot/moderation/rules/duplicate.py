@@ -69,6 +69,33 @@ def _trigrams(text: str) -> frozenset[str]:
     return frozenset([padded[i : i + 3] for i in range(len(padded) - 2)])
 
 
+# The same request reworded in the same thread ("6am lane swim please!" after "bring back the
+# 6am lane swim"): most of the shorter post's content words again, and enough of them that a
+# short follow-up ("thanks, that works") is not one.
+_REWORDED_SHARE = 0.6
+_REWORDED_MIN_WORDS = 4
+_FUNCTION_WORDS = frozenset(
+    {"the", "and", "but", "for", "are", "was", "were", "been", "this", "that", "with", "your",
+     "our", "their", "you", "they", "she", "his", "her", "its", "not", "does", "did", "have",
+     "has", "had", "will", "would", "can", "could", "just", "about", "from", "out", "more",
+     "very", "than", "then", "there", "here", "what", "which", "who", "when", "where", "how",
+     "all", "any", "some", "one"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def _content_words(fingerprint_: str) -> frozenset[str]:
+    return frozenset(w for w in fingerprint_.split()
+                     if len(w) >= 3 and w not in _FUNCTION_WORDS)
+
+
+def _reworded(a: str, b: str) -> bool:
+    words_a, words_b = _content_words(a), _content_words(b)
+    shared = len(words_a & words_b)
+    return (shared >= _REWORDED_MIN_WORDS
+            and shared >= _REWORDED_SHARE * min(len(words_a), len(words_b)))
+
+
 def find_duplicate(
     post: Post,
     history: PostHistory,
@@ -87,10 +114,10 @@ def find_duplicate(
             continue
         if same_board_only and record.board != post.board:
             continue
-        if (
-            print_
-            and _could_be_similar(print_, record.fingerprint, threshold)
-            and similarity(print_, record.fingerprint) >= threshold
+        if print_ and (
+            (_could_be_similar(print_, record.fingerprint, threshold)
+             and similarity(print_, record.fingerprint) >= threshold)
+            or (record.folder == post.folder and _reworded(print_, record.fingerprint))
         ):
             match = record
             break  # oldest first: the first copy is the one to keep

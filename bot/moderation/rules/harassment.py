@@ -213,7 +213,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|stab|beat|punch|slap|strangle|murder|snap|cut|torture|hang|burn|smash|end|rape"
      r"|slaughter|choke)\b(?! for\b)", 0.85, "a threat of violence"),
     (r"\b(?:kill|shoot|hang|murder|execute|exterminate|gas|eradicate|wipe out|get rid of"
-     r"|deport|round up)\b (?:all|every|these|those|the|them)\b[^.!?]{0,25}?" + _PEOPLE + r"\b",
+     r"|deport|round up)\b (?:all|every|these|those|the|them)\b"
+     r"(?! (?:an?|over|back) )"  # "shoot them an email", "shoot them over a note"
+     r"[^.!?]{0,25}?" + _PEOPLE + r"\b",
      0.85, "calls for violence against people"),
     (r"\bcamel ?f\W*u?\W*c?\W*kers?\b", 0.9, "a slur"),
     (r"\bdeath to\b|\bkys\b|\bkill yourself\b|\bgo die\b|\bdrop dead\b|\bat my hands\b"
@@ -291,7 +293,10 @@ _COUNTER = Prefiltered(re.compile(
         )
     )
 ))
-_NEGATED = re.compile(r"\b(?:not|never|no|n't|don'?t|isn'?t|aren'?t)\s+(?:\w+\s+){0,2}$")
+_NEGATED = re.compile(
+    r"\b(?:not|never|no|\w+n't|(?:do|did|does|is|are|was|were|would|could|should|wo|ca|has|have"
+    r"|had)nt)\s+(?:\w+\s+){0,2}$"
+)
 # Ordinary uses of words that are insults elsewhere.
 _INNOCENT = Prefiltered(re.compile(
     word_alternation(
@@ -309,6 +314,11 @@ _INNOCENT = Prefiltered(re.compile(
             r"cancer (?:patients?|survivors?|treatment|society|centre|center|research|screening)",
             r"bitch(?:es)? in (?:heat|season)", r"female (?:dogs?|canines?)",
             r"witch(?:es)? (?:hat|costume|craft|hunt)",
+            # slang praise: "those librarians are dope", not "you dope"
+            r"(?:is|are|was|were|so|pretty|really|super|looks?|sounds?) dope",
+            # French: "en retard" is late, "un retard" a delay
+            r"(?:en|de|du|un|le|les|des|avec|sans|au|aucun|petit|leger|gros|long|tout) retards?",
+            r"retards? (?:de|d'|dans|du|des|sur|a|au|aux)\b",
         )
     )
 ))

@@ -153,6 +153,10 @@ _ACTS: tuple[tuple[str, str], ...] = (
      r"|instead of (?:paying|buying|waiting))\b", "promotes copyright infringement"),
     (r"tell (?:the|them|those|that) (?:\w+ ){0,2}(?:it'?s|they'?re|you'?re|that (?:it|they))\b",
      "advice on deceiving officials"),
+    # "just shoot em": not "shoot them an email" or "shoot me a message"
+    (r"shoot (?:them|em|'em|it|the (?:\w+ )?(?:coyotes?|geese|raccoons?|deer|foxes|dogs?|cats?"
+     r"|squirrels?|rabbits?|birds))\b(?! (?:a|an|me|us|over|back|your|our|the|some|down|off"
+     r"|out|up|with|on)\b)", "encourages shooting animals"),
 )
 _WEAK_ACTS = frozenset(
     {"advice on burning", "advice on deceiving officials", "advice to break a rule"}
@@ -222,6 +226,11 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|until|before|after)\b", 0.45,
      _EVASION),
     ("🤫", 0.45, _EVASION),
+    (r"\b(?:nobody|no one|no-one) (?:ever )?watch(?:es)? (?:the|those|them|it)\b|\bno cameras\b"
+     r"|\bcameras? (?:\w+ ){0,2}(?:don'?t|doesn'?t|never) (?:even )?work\b|\bnever stop you\b"
+     r"|\b(?:by-?law|cops|police|they) can'?t (?:stop|touch) (?:me|us|you)\b|\bwon'?t even notice\b"
+     r"|\bdon'?t care what the (?:by-?law|law|city) says\b|\bno permit needed\b"
+     r"|\bso (?:they|nobody|no one) can'?t see\b", 0.45, _EVASION),
     (_URGE + r"(?:say|tell (?:them|bylaw|by-law|the cops|the police|the city|the inspector)"
      r"|claim|pretend) (?:that )?(?:they'?re|it'?s|you'?re|your \w+ (?:are|is))\b", 0.45,
      "advice on deceiving officials"),
@@ -294,6 +303,13 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|rat poison|poison (?:it|them|him|her))\b|\bpoison (?:the|their|his|her|that|those|your"
      r" neighbou?r'?s?) (?:\w+ )?(?:cats?|dogs?|pets?|birds|geese)\b", 0.85,
      "encourages harming animals"),
+    # poisoned bait left out: it kills pets and wildlife alike
+    (r"\b(?:antifreeze|rat poison|poison(?:ed)?)\b[^.!?]{0,30}\b(?:meat|beef|hot ?dogs?|treats"
+     r"|bowl of (?:food|milk|water))\b|\bantifreeze works\b", 0.85, "encourages harming animals"),
+    (r"\b(?:got|have|i'?ve got|bought) (?:a|my|an|the) (?:pellet|bb|air) ?(?:guns?|rifles?)\b"
+     r"[^.!?]{0,50}\b(?:not afraid to use|take care of|deal with|use it)\b"
+     r"|\b(?:got|have|i'?ve got) (?:a|my) (?:\.22|22|rifle|shotgun|crossbow)\b[^.!?]{0,50}"
+     r"\b(?:not afraid to use|take care of|deal with)\b", 0.85, "threatens to shoot animals"),
     # killing a tree that is not yours
     (r"\b(?:copper nails?|salt|bleach|roundup|herbicide|weed killer|drill holes?)\b[^.!?]{0,40}"
      r"\b(?:roots?|trunk|the tree)\b|\b(?:kill|poison|girdle) (?:the|their|his|her|that"
@@ -332,7 +348,8 @@ _REPORTING = re.compile(
     r"\bi(?:'ve| have)? reported\b|\breported (?:it|this|them)\b|\bplease report\b"
     r"|\breport (?:it|this|them|graffiti|dumping|vandalism)\b|\bplease don'?t\b|\bdo not\b"
     r"|\bshouldn'?t\b|\bis illegal\b"
-    r"|\bit'?s illegal\b|\bagainst the law\b|\bcall(?:ed)? (?:by-?law|the police|911|drps)\b",
+    r"|\bit'?s illegal\b|\bagainst the law\b|\bcall(?:ed)? (?:by-?law|the police|911|drps)\b"
+    r"|\b(?:was|were|got|been|bikes?|cars?|trucks?) stolen\b",  # "3rd bike stolen: bolt cutters"
     re.IGNORECASE,
 )
 # Discouraging an act or warning about a scam: what a model reading "illegal" words misses.

@@ -22,7 +22,9 @@ _RESOURCE_WORDS = re.compile(
     r"|ontario works|legion|(?:district )?school board|hospital|ministry of|service canada"
     r"|region of durham|durham region|conservation authority|canada post|town hall"
     r"|fire prevention|animal services|wildlife (?:cent(?:re|er)|rescue)|crime stoppers"
-    r"|poison (?:control|centre)|(?:central|main|[a-z]+ library) branch)\b",
+    r"|poison (?:control|centre)|(?:central|main|[a-z]+ library) branch"
+    r"|(?:church|parish|club|league|association|constituency|councill?or'?s?|mayor'?s) office"
+    r"|office line|main line|sans but lucratif|organisme communautaire|centre communautaire)\b",
     re.IGNORECASE,
 )
 # Public places: their street address is not anyone's private information.
@@ -42,6 +44,17 @@ _SOMEONES_HOME = re.compile(
     r"\b(?:lives?|living|resides?|home|house|my|his|her|their|neighbou?r'?s?)\b", re.IGNORECASE
 )
 _IS_AT = re.compile(r"\b(?:is|are) (?:located )?(?:at|on)\s*$")
+_ROLE_ADDRESSES = frozenset(
+    {"info", "contact", "office", "admin", "registration", "register", "hello", "support",
+     "booking", "bookings", "events", "membership", "programs", "inquiries", "general",
+     "reception", "volunteer", "volunteers", "questions", "help"}
+)  # fmt: skip
+
+
+def _role_address(contact: Contact) -> bool:
+    return contact.span.text.partition("@")[0].lower() in _ROLE_ADDRESSES
+
+
 _FREE_MAIL = frozenset(
     {"gmail.com", "hotmail.com", "outlook.com", "yahoo.com", "yahoo.ca", "icloud.com",
      "live.com", "live.ca", "aol.com", "protonmail.com", "proton.me", "msn.com", "me.com",
@@ -140,12 +153,16 @@ def _is_public(contact: Contact, text: str, check: AllowListCheck) -> bool:
         if contacts.is_toll_free(contact.value):
             return True  # 1-800/888/877...: a business or service line, never a person's
         before = text[max(0, start - 60) : start]
+        if _SAID_PRIVATE.search(before[-30:]):
+            return False  # "his personal cell is...", whatever office is named nearby
         if _PUBLIC_BODY.search(before) or _BUSINESS_LINE.search(before):
             return True
         return check.number(contact.value) or _resource_context(text, start, end, check)
     if contact.kind == "email":
         if check.domain(contact.value):
             return True
+        if _role_address(contact) and contact.value not in _FREE_MAIL:
+            return True  # "info@pickeringsoccer.org": an organisation's desk, not a person
         return contact.value not in _FREE_MAIL and _resource_context(text, start, end, check)
     if check.address(contact.value):
         return True
@@ -161,6 +178,9 @@ def _is_public(contact: Contact, text: str, check: AllowListCheck) -> bool:
     )
 
 
+_SAID_PRIVATE = re.compile(
+    r"\b(?:personal|private|cell|mobile|home (?:number|phone|line))\b", re.IGNORECASE
+)
 # A public body named before its number: "Durham Health Connection at 905-668-2020".
 _PUBLIC_BODY = re.compile(
     r"\b(?:Durham|Pickering|Ontario|Region of Durham|City of Pickering|Service Canada)"

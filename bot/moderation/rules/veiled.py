@@ -54,6 +54,25 @@ _VEILED_THREATS = _prefiltered(
     r"|(?:do|did) with (?:it|this|that|the info) what(?:ever)? you (?:want|will|like)"
     r"|(?:should|ought to|needs? to) (?:land|fall|go off) on (?:city hall|the (?:mayor|councillor)"
     r"|his|her|their)"
+    # knowing a person's movements, said as a warning: "I know which school his kids go to",
+    # "should be careful walking out to his car", "I've got her home address"
+    r"|better (?:watch|mind) (?:him|her|them)(?:self|selves)\b"
+    r"|(?:should|better|had better|needs? to|want to) be careful (?:walking|driving|going"
+    r"|leaving|coming) (?:out |home |to )"
+    r"|(?:i|we) know (?:which|what|where) (?:school|daycare|gym|office|car|truck|street|house"
+    r"|driveway|route|time)\b[^.!?\n]{0,15}?(?<![a-z])(?:his|her|their|your|councill?or|mayor)\b"
+    r"|(?:i|we) know (?:his|her|their|your) (?:street|car|plate|truck|schedule|route|kids"
+    r"|shift)\b"
+    r"|(?:i'?ve|i have|we'?ve|we have) got (?:his|her|their|your) (?:home address|address"
+    r"|plate|truck number|licence plate|license plate)\b"
+    r"|(?:find out|post|share) where (?:(?:\w+ ){0,3}(?:he|she|they|you)|(?:\w+ ){0,4}\w+)"
+    r" (?:lives?|parks?|sleeps?)\b"
+    r"|follow (?:him|her|them) home\b"
+    r"|give (?:him|her|them) something to (?:really )?worry about"
+    r"|(?:leave|leaving|go home|going home) in an? (?:ambulance|body bag|box)\b"
+    r"|(?:again|one more time)[^.!?\n]{0,40}and see what happens\b"
+    r"|i'?m (?:outside|parked outside|waiting outside) (?:your|his|her) (?:office|house|home"
+    r"|door|place)"
     r")"
 )
 # Sending people to a private person's door or phone: "his number is ..., call him at
@@ -144,6 +163,32 @@ _GENERALISATION = _prefiltered(
     r")"
 )
 
+# Coded talk about a community: "a certain type of people, you know what I mean", "speak
+# English or go home", "you know exactly which 'community' I'm talking about".
+_DOG_WHISTLE = _prefiltered(
+    r"(?<![a-z])(?:you know (?:exactly )?(?:who|what|which)\b[^.!?\n]{0,30}(?:i mean"
+    r"|i'?m talking about|i'?m referring to)"
+    r"|(?:a certain|the wrong|that) (?:kind|type|sort|crowd|element) of (?:people|person|folks"
+    r"|neighbou?rs|residents)|a certain (?:crowd|element|community)"
+    r"|(?:speak|learn) english or (?:go|leave|get|walk|move)"
+    r"|more of (?:them|those people) (?:around|here|in))"
+)
+# ...unless someone else said it: "a man told my mom to 'learn English or get out'".
+_REPORTED_SPEECH = re.compile(
+    r"(?:told|said|says|yelled|shouted|wrote|called)\b[^.!?\n]{0,40}$|['\"‘“]\s*$"
+)
+
+
+def _dog_whistles(post: Post, folded: str) -> list[Finding]:
+    spans = tuple(Span(m.start(), m.end(), post.text[m.start() : m.end()])
+                  for m in _DOG_WHISTLE.finditer(folded)
+                  if not _REPORTED_SPEECH.search(folded[max(0, m.start() - 45) : m.start()]))
+    if not spans:
+        return []
+    reason = f"Coded generalisation about a community ('{spans[0].text}')"
+    return [Finding("harassment", 0.75, spans, explain("harassment", reason), "veiled")]
+
+
 _AGENCY = (
     r"(?:cra|canada revenue agency|service canada|serviceontario|service ontario|hydro one"
     r"|elexicon|enbridge|rcmp|ontario provincial police|opp|durham regional police|drps"
@@ -183,7 +228,9 @@ _SCAM_WARNING = re.compile(
 
 _BANNED_FIREWORKS = (
     r"(?:m-?80s?|m-?100s?|roman candles?|mortars?|quarter sticks?|cherry bombs?"
-    r"|(?:\d+ ?g(?:rams?)? |firework |display )cakes)"  # a bakery's cakes are cakes
+    r"|(?:\d+ ?-?g(?:rams?)? |firework |display )cakes"  # a bakery's cakes are cakes
+    r"|bottle rockets?"
+    r"|patake|pataka)"  # Punjabi and Hindi: firecrackers
 )
 _SELLING = (
     r"(?:dm (?:me|for)|for prices|cash only|delivery|selling|for sale"
@@ -194,11 +241,14 @@ _SELLING = (
 _UNLICENSED = (
     r"(?:out of (?:my|the) (?:garage|trunk|basement|car|van|house|backyard)"
     r"|stores? (?:can'?t|cannot|won'?t|don'?t) (?:sell|carry)|no permit|without (?:a )?permit"
-    r"|not legal|illegal (?:ones|kind)|banned)"
+    r"|not legal|illegal (?:ones|kind|here|wale)|actually illegal|banned)"
 )
+# Offered as brought in past the rules: "from the US", "no permit needed".
+_SMUGGLED = r"(?:no permit (?:needed|required)|(?:from )?across the border|from the (?:us|states))"
 _FIREWORK_SALE = _prefiltered(
-    rf"(?<![a-z])(?:{_BANNED_FIREWORKS}{_S}{_SELLING}|{_SELLING}{_S}(?<![a-z]){_BANNED_FIREWORKS}"
-    rf"|(?:selling|sell|for sale)[^\n]{{0,40}}?fireworks[^\n]{{0,120}}?{_UNLICENSED})"
+    rf"(?<![a-z])(?:{_BANNED_FIREWORKS}[^\n]{{0,80}}?(?:{_SELLING}|{_SMUGGLED})"
+    rf"|{_SELLING}{_S}(?<![a-z]){_BANNED_FIREWORKS}"
+    rf"|(?:selling|sells?|for sale)[^\n]{{0,40}}?fireworks[^\n]{{0,120}}?{_UNLICENSED})"
 )
 # Drugs offered in their street names or as emoji (read as words: "herb", "pill"), with a
 # way to order: "good bud, dm me, delivery", "🍃💨 + ❄️ delivered, DM for menu". Names that are
@@ -246,6 +296,7 @@ def veiled_harassment(post: Post) -> list[Finding]:
         *_found("harassment", _GENERALISATION, post, folded, 0.75,
                 "Generalisation about a community"),
         *_found("harassment", _EMOJI_INSULT, post, folded, 0.7, "Emoji used as an insult"),
+        *_dog_whistles(post, folded),
         *_incitement(post, folded),
     ]
 
@@ -298,7 +349,8 @@ def veiled_illegal(post: Post) -> list[Finding]:
 
 # Every veiled shape needs one of its phrases' literal strings: most posts hold none of any.
 _HARASSMENT_GATE = Gate(
-    (_VEILED_THREATS, _GENERALISATION, _EMOJI_INSULT, _INCITE_HARASSING, _INCITE_AT_HOME)
+    (_VEILED_THREATS, _GENERALISATION, _EMOJI_INSULT, _DOG_WHISTLE, _INCITE_HARASSING,
+     _INCITE_AT_HOME)
 )
 # (Not the scam shapes: their literal strings are everyday words, "call", "pay", "update".)
 _ILLEGAL_GATE = Gate((_SHAME_IF, _PROPERTY_HARM, _FIREWORK_SALE, _DRUG_SALE))

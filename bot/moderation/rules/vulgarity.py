@@ -37,6 +37,7 @@ VULGAR_FORMS: frozenset[str] = frozenset(
              ("", "es", "y", "ing", "in", "ed"))
     | {
         "fkn", "fkin", "fking", "fcking", "fckn", "effin", "stfu", "gtfo", "mf", "mfer",
+        "wtf", "wtaf", "ffs",  # the f-word in its initials
         "mofo", "arse", "arses", "arsehole", "arseholes", "cunt", "cunts", "twat", "twats",
         "wank", "wanker", "wankers", "wanking", "prick", "pricks", "dick", "dicks",
         "dickhead", "dickheads", "dickwad", "cock", "cocks", "cocksucker", "cocksuckers",
