@@ -199,6 +199,12 @@ def test_every_number_the_phone_matcher_can_find_has_the_digits_its_gate_asks_fo
             code, region)) is not None and metadata.general_desc.possible_length
     )
     assert shortest >= contacts.MATCHER_MIN_DIGITS
+    # Every separator the matcher allows between digit blocks (case-insensitively) is one the
+    # gate allows.
+    theirs = re.compile(f"[{phonenumbers.phonenumberutil._VALID_PUNCTUATION}]",
+                        re.UNICODE | re.IGNORECASE)
+    ours = re.compile(r"\W|[xXー]")
+    assert all(ours.fullmatch(ch) for ch in map(chr, range(0x30000)) if theirs.fullmatch(ch))
     made_up = ["+49 30 1234", "+43 1 5555", "call 310-4357", "(905)555-0138", "905.555.0138",
                "905 555 0138 x 22", "1-800-668-6868", "+1 (905) 555-0138",
                "９０５－５５５－０１３８", "+44 20 7946 0958", "011 44 20 7946 0958",
