@@ -7,7 +7,6 @@ long the bot runs. Storage can implement the same two methods.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -38,20 +37,28 @@ class InMemoryPostHistory:
     def __init__(self, window: timedelta, per_author: int = 200) -> None:
         self._window = window
         self._per_author = per_author
-        self._by_author: dict[str, deque[PostRecord]] = {}
+        # Per author, their records by post id, oldest remembered first (a dict keeps the
+        # order it was filled in): "seen this post already?" is one look-up, not a scan.
+        self._by_author: dict[str, dict[str, PostRecord]] = {}
 
     def recent_by_author(self, author_key: str, since: datetime) -> Sequence[PostRecord]:
-        records = self._by_author.get(author_key, ())
-        return [record for record in records if record.created_at >= since]
+        records = self._by_author.get(author_key)
+        if not records:
+            return ()
+        return [record for record in records.values() if record.created_at >= since]
 
     def remember(self, record: PostRecord) -> None:
-        records = self._by_author.setdefault(record.author_key, deque(maxlen=self._per_author))
-        if any(r.post_id == record.post_id for r in records):
+        records = self._by_author.get(record.author_key)
+        if records is None:
+            records = self._by_author[record.author_key] = {}
+        elif record.post_id in records:
             return  # the same post screened again (a retried delivery) is not a new copy
-        records.append(record)
+        records[record.post_id] = record
+        if len(records) > self._per_author:
+            del records[next(iter(records))]  # the oldest remembered goes, as in a bounded queue
         horizon = record.created_at - self._window
-        while records and records[0].created_at < horizon:
-            records.popleft()
+        while records and next(iter(records.values())).created_at < horizon:
+            del records[next(iter(records))]
         if len(self._by_author) > 100_000:
             self._forget_idle_authors(horizon)
 
@@ -59,7 +66,7 @@ class InMemoryPostHistory:
         idle = [
             key
             for key, records in self._by_author.items()
-            if not records or records[-1].created_at < horizon
+            if not records or next(reversed(records.values())).created_at < horizon
         ]
         for key in idle:
             del self._by_author[key]

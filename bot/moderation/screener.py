@@ -167,7 +167,11 @@ def _business_contact(finding: Finding) -> bool:
 
 
 def _as_read(post: Post, normalised: Normalised) -> Post:
-    return post if normalised.starts is None else replace(post, text=normalised.text)
+    # Accented letters and emoji are kept as written: most non-ASCII posts read as written,
+    # and a copy of the post would only cost its making.
+    if normalised.starts is None or normalised.text == post.text:
+        return post
+    return replace(post, text=normalised.text)
 
 
 def _in_original(finding: Finding, original: str, normalised: Normalised) -> Finding:

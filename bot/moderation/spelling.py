@@ -113,12 +113,23 @@ def repair(folded: str, index: FuzzyIndex) -> str | None:
         text = _SPACED.sub(lambda m: m.group().replace(" ", ""), folded)
     words = _TOKEN.findall(text)
     if not index.unchanged.issuperset(words):  # most posts: every word stays itself
-        repaired = list(map(index.repaired, words))
         if len(index.unchanged) >= _UNCHANGED_LIMIT:
             index.unchanged.clear()
-        index.unchanged.update(w for w, r in zip(words, repaired, strict=True) if w == r)
-        if words != repaired:
-            text = _TOKEN.sub(lambda m: index.repaired(m.group()), text)
+        # Only the words not known to stay themselves are asked about, each once: a post
+        # with one word that changes ("senior" -> "seniors") comes here every time it is
+        # screened, and a long one would otherwise cost a Python call per word, three times.
+        changes: dict[str, str] = {}
+        for word in set(words).difference(index.unchanged):
+            repaired = index.repaired(word)
+            if repaired == word:
+                index.unchanged.add(word)
+            else:
+                changes[word] = repaired
+        if changes:
+            # Each changed word rewritten where it stands whole (a run of letters, as _TOKEN
+            # reads it); every other run stays itself, so only these need finding.
+            whole = "|".join(map(re.escape, sorted(changes)))
+            text = re.sub(rf"(?<![a-z])(?:{whole})(?![a-z])", lambda m: changes[m.group()], text)
     return text if text != folded else None
 
 

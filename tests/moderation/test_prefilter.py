@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import phonenumbers
 import pytest
 
 from bot.moderation import contacts, lexicon, spelling
@@ -184,3 +185,30 @@ def test_contact_hints_are_in_every_text_with_the_contact() -> None:
 def test_no_ascii_character_is_an_emoji() -> None:
     # What disruption's clutter check relies on to skip reading ASCII posts one by one.
     assert not any(is_emoji(chr(code)) for code in range(128))
+
+
+def test_every_number_the_phone_matcher_can_find_has_the_digits_its_gate_asks_for() -> None:
+    # No region's shortest valid number, with its country code, is under the gate's count
+    # (phonenumbers' metadata; a country code makes up for a short national number).
+    shortest = min(
+        len(str(code)) + min(length for length in metadata.general_desc.possible_length
+                             if length > 0)
+        for code, regions in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items()
+        for region in regions
+        if (metadata := phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(
+            code, region)) is not None and metadata.general_desc.possible_length
+    )
+    assert shortest >= contacts.MATCHER_MIN_DIGITS
+    # Every separator the matcher allows between digit blocks (case-insensitively) is one the
+    # gate allows.
+    theirs = re.compile(f"[{phonenumbers.phonenumberutil._VALID_PUNCTUATION}]",
+                        re.UNICODE | re.IGNORECASE)
+    ours = re.compile(r"\W|[xXー]")
+    assert all(ours.fullmatch(ch) for ch in map(chr, range(0x30000)) if theirs.fullmatch(ch))
+    made_up = ["+49 30 1234", "+43 1 5555", "call 310-4357", "(905)555-0138", "905.555.0138",
+               "905 555 0138 x 22", "1-800-668-6868", "+1 (905) 555-0138",
+               "９０５－５５５－０１３８", "+44 20 7946 0958", "011 44 20 7946 0958",
+               "905 - 555 - 0138"]
+    for text in [*_TEXTS, *made_up]:
+        if any(phonenumbers.PhoneNumberMatcher(text, "CA")):
+            assert contacts._MATCHER_DIGITS.search(text), text

@@ -106,7 +106,8 @@ def find_duplicate(
 ) -> DuplicateMatch | None:
     """The earliest earlier copy of `post` by its author, if any (and remember `post`)."""
     print_ = fingerprint(post.text)
-    earlier = history.recent_by_author(post.author_key, post.created_at - window)
+    author_key = post.author_key  # a property that builds its string: read once
+    earlier = history.recent_by_author(author_key, post.created_at - window)
     match = None
     for record in earlier:
         if record.post_id == post.post_id or record.created_at > post.created_at:
@@ -121,7 +122,7 @@ def find_duplicate(
             match = record
             break  # oldest first: the first copy is the one to keep
     history.remember(
-        PostRecord(post.post_id, post.author_key, post.board, post.folder, post.created_at, print_)
+        PostRecord(post.post_id, author_key, post.board, post.folder, post.created_at, print_)
     )
     if match is None:
         return None
