@@ -131,3 +131,16 @@ def test_civil_words_that_look_like_attacks() -> None:
                       "Ce genre de commentaire n'a pas sa place ici.")
     assert "harassment" in labels("Go away, you dope, nobody wants you on council.")
     assert "harassment" in labels("Les francos, retournez au Québec!")
+
+
+def test_a_payment_page_dressed_as_a_public_bodys_is_phishing() -> None:
+    assert "illegal" in rules(
+        "Your water bill is overdue. Settle it at pickering-water-billing.net before Friday."
+    )
+    assert "illegal" in rules("Carbon rebate waiting: see canada-rebate-portal.info 🇨🇦")
+    # Warnings about the same text, the City's own pages and local clubs are not.
+    assert "illegal" not in rules(
+        "Got a text saying to pay at pickering-water-billing.net, is this legit?"
+    )
+    assert "illegal" not in rules("Pay your water bill online at pickering.ca/water, it's easy.")
+    assert "illegal" not in rules("Register and pay by Friday at pickeringsoccer.org")

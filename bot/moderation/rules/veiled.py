@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.moderation import contacts
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Category, Finding, Post, Span
 from bot.moderation.text import AllOf, Gate, Prefiltered, fold
@@ -344,7 +345,40 @@ def veiled_illegal(post: Post) -> list[Finding]:
         found += _found("illegal", _SCAM, post, folded, 0.85,
                         "Scam impersonating a government agency or utility, asking for "
                         "identity or payment details")
+    if not found:
+        found += _dressed_as_public(post, folded)
     return found
+
+
+# A payment or claim page named like a public body's ("pickering-ca-parking.com",
+# "cra-benefit-claim.net", "serviceontario-renewals.info") and not one: phishing, whatever
+# the post's words.
+_PUBLIC_NAME = re.compile(r"pickering|durham|ontario|canada|cra|gov")
+_PAYMENT_NAME = re.compile(
+    r"pay|tax|ticket|parking|refund|rebate|fine|violation|renew|bill|secure|portal|claim"
+    r"|benefit|verify|account|login"
+)
+_OFFICIAL_DOMAINS = ("pickering.ca", "durham.ca", "ontario.ca", "canada.ca", "gc.ca",
+                     "durhamregion.com")
+_WARNED = re.compile(
+    r"\b(?:fake|is (?:this|it) (?:legit|real)|got (?:a|this|the same) (?:text|email|call|message)"
+    r"|screenshot)\b"
+)
+
+
+def _dressed_as_public(post: Post, folded: str) -> list[Finding]:
+    if "." not in folded:
+        return []
+    for link in contacts.links(post.text):
+        name = link.value.rsplit(".", 1)[0]
+        if (link.value.endswith(_OFFICIAL_DOMAINS) or _PUBLIC_NAME.search(name) is None
+                or _PAYMENT_NAME.search(name) is None):
+            continue
+        if _SCAM_WARNING.search(folded) or _WARNED.search(folded):
+            return []  # "got a text saying pay at pickering-taxpay.com, is this legit?"
+        reason = f"Link to a payment or claim page dressed as a public body's ('{link.value}')"
+        return [Finding("illegal", 0.85, (link.span,), explain("illegal", reason), "veiled")]
+    return []
 
 
 # Every veiled shape needs one of its phrases' literal strings: most posts hold none of any.
