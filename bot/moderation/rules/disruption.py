@@ -73,7 +73,7 @@ def _clutter(text: str) -> Finding | None:
     repeated = bare.split()  # "bump bump bump", "first lol": clutter words and nothing else
     if (bare in _CLUTTER or (bare and not any(ch.isalnum() for ch in bare) and len(bare) < 8)
             or (len(repeated) > 1 and all(word.rstrip("!.?") in _CLUTTER for word in repeated))
-            or (repeated and any(_is_mash(w) for w in repeated)
+            or (_MASH.search(bare) is not None
                 and all(_is_mash(w) or _LAUGH.fullmatch(w) or w in _CLUTTER
                         for w in repeated))):
         reason = f"Clutter post with no content ('{text.strip()[:40]}')"
@@ -114,7 +114,7 @@ _PUBLIC_DOMAINS = ("pickering.ca", "durham.ca", "ontario.ca", "canada.ca", "gc.c
 
 
 def _link_dump(text: str) -> Finding | None:
-    if len(_DOT_IN_A_WORD.findall(text)) < _LINK_DUMP_MIN:
+    if text.count(".") < _LINK_DUMP_MIN or len(_DOT_IN_A_WORD.findall(text)) < _LINK_DUMP_MIN:
         return None  # every link has a dot inside a word ("bit.ly"): most posts stop here
     found = [c for c in contacts.links(text) if not c.value.endswith(_PUBLIC_DOMAINS)]
     if len(found) < _LINK_DUMP_MIN:
@@ -131,6 +131,12 @@ def _link_dump(text: str) -> Finding | None:
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _NO_VOWEL_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{6,}")
+# Five keys in a row along the keyboard, or six letters without a vowel: one search of the
+# short post before any word is looked at.
+_MASH = re.compile("|".join(
+    [row[i : i + 5] for row in _KEYBOARD_ROWS for i in range(len(row) - 4)]
+    + [_NO_VOWEL_RUN.pattern]
+))
 _LAUGH = re.compile(r"(?:lo)+l*|(?:ha)+h*|(?:he)+h*|(?:ja)+j*|l+o+l+")
 
 
