@@ -144,3 +144,13 @@ def test_a_payment_page_dressed_as_a_public_bodys_is_phishing() -> None:
     )
     assert "illegal" not in rules("Pay your water bill online at pickering.ca/water, it's easy.")
     assert "illegal" not in rules("Register and pay by Friday at pickeringsoccer.org")
+
+
+def test_goods_whose_origin_is_not_to_be_asked_about_are_stolen_goods() -> None:
+    assert "illegal" in rules("Buying copper pipe and converters, cash, no questions asked.")
+    assert "illegal" in rules("PS5 for $200, don't ask where it's from lol")
+    # Quoted to report it, or a library's amnesty: not a sale.
+    assert "illegal" not in rules(
+        "That bike listed for $150 'no questions asked' is mine. I've reported it to DRPS."
+    )
+    assert "illegal" not in rules("Return overdue books this week, no questions asked, no fines.")

@@ -41,6 +41,7 @@ _SOLICITING = Prefiltered(re.compile(
             r"\bdm (?:for|to)\b", r"\bdm$", r"\bhit me up\b",
             r"\b(?:dm|pm) me if (?:you|u) want (?:some|one|any|them|it)\b",
             r"\bcash only\b(?! or\b)",  # not "is the market cash only or do they take tap?"
+            r"\bbuying\b[^.!?\n]{0,40}?\bcash\b",  # "buying catalytic converters, cash"
             r"\bfree (?:shipping|trial|delivery|estimate|quote|consultation|evaluation|walk"
             r"|class|lesson|session|sample)s?\b",
             r"\btry it free\b", r"\bfirst \w+ free\b",

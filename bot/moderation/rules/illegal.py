@@ -310,6 +310,12 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"[^.!?]{0,50}\b(?:not afraid to use|take care of|deal with|use it)\b"
      r"|\b(?:got|have|i'?ve got) (?:a|my) (?:\.22|22|rifle|shotgun|crossbow)\b[^.!?]{0,50}"
      r"\b(?:not afraid to use|take care of|deal with)\b", 0.85, "threatens to shoot animals"),
+    # goods whose origin is not to be asked about, for cash: stolen goods
+    (r"(?:\bcash\b|\$ ?\d+|\bdm\b|\bfor sale\b|\bselling\b|\bbuying\b)[^\n]{0,80}?"
+     r"\bno questions(?: asked)?\b(?![\'\"’”]| asked)"
+     r"|\bno questions(?: asked)?\b(?![\'\"’”]| asked)(?=[^\n]{0,60}(?:\bcash\b|\$ ?\d|\bdm\b))"
+     r"|\bdon'?t ask where (?:it|they|this|that)(?:'?s| is| are)? ?(?:from|came from)\b", 0.8,
+     "promotes trading in stolen goods"),
     # killing a tree that is not yours
     (r"\b(?:copper nails?|salt|bleach|roundup|herbicide|weed killer|drill holes?)\b[^.!?]{0,40}"
      r"\b(?:roots?|trunk|the tree)\b|\b(?:kill|poison|girdle) (?:the|their|his|her|that"
