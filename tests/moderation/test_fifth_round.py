@@ -154,3 +154,23 @@ def test_goods_whose_origin_is_not_to_be_asked_about_are_stolen_goods() -> None:
         "That bike listed for $150 'no questions asked' is mine. I've reported it to DRPS."
     )
     assert "illegal" not in rules("Return overdue books this week, no questions asked, no fines.")
+
+
+def test_damage_and_violence_promised_in_so_many_words() -> None:
+    assert "illegal" in rules("If they approve the towers I'll make sure the site office burns.")
+    assert "illegal" in rules("Those new speed cameras will be spray painted by Friday.")
+    assert "illegal" in rules("Let's dump the leaves on his driveway since he blew them onto ours")
+    assert "illegal" in rules("Meet at the park at 9 and bring bats, we'll sort them out.")
+    assert "illegal" in rules("Raccoons in the bins again, got my slingshot loaded tonight.")
+    assert "illegal" in rules("anyone split an 8 ball ❄️ this weekend")
+    assert "illegal" in rules("Call my roofer, cash only and he skips the permit, half the price")
+    assert "illegal" not in rules("The heritage barn burned down in 1978, the plaque says.")
+    assert "illegal" not in rules("Bring bats and gloves, softball at Kinsmen Park Saturday!")
+
+
+def test_coded_exclusion_and_threats_in_new_words() -> None:
+    assert "harassment" in rules("Nobody wants your festival here, go back where u came from")
+    assert "harassment" in rules("cricket in the park again, go play that back home")
+    assert "harassment" in rules("They breed like rabbits and take every unit in the new builds")
+    assert "harassment" in rules("Truck 12 driver again. He'll get what's coming, mark my words.")
+    assert "harassment" not in rules("Home from the cricket final, we'll play it again next year")

@@ -226,6 +226,7 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|until|before|after)\b", 0.45,
      _EVASION),
     ("🤫", 0.45, _EVASION),
+    (r"\bno cops\b|\b(?:cops|police|by-?law) never (?:come|show)\b", 0.45, _EVASION),
     (r"\b(?:nobody|no one|no-one) (?:ever )?watch(?:es)? (?:the|those|them|it)\b|\bno cameras\b"
      r"|\bcameras? (?:\w+ ){0,2}(?:don'?t|doesn'?t|never) (?:even )?work\b|\bnever stop you\b"
      r"|\b(?:by-?law|cops|police|they) can'?t (?:stop|touch) (?:me|us|you)\b|\bwon'?t even notice\b"
@@ -310,6 +311,24 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"[^.!?]{0,50}\b(?:not afraid to use|take care of|deal with|use it)\b"
      r"|\b(?:got|have|i'?ve got) (?:a|my) (?:\.22|22|rifle|shotgun|crossbow)\b[^.!?]{0,50}"
      r"\b(?:not afraid to use|take care of|deal with)\b", 0.85, "threatens to shoot animals"),
+    # damage and violence promised or invited in so many words
+    (r"\b(?:help|make sure|see to it|ensure|happy to see)\b[^.!?\n]{0,40}\b(?:catch(?:es)? fire"
+     r"|burns?(?: down)?|goes? up in flames)\b", 0.8, "incites arson"),
+    (r"\b(?:will|gonna|going to) (?:be|get) (?:spray ?painted|smashed|torched|egged|keyed"
+     r"|vandali[sz]ed|burn(?:ed|t) down)\b", 0.8, "threatens vandalism"),
+    (r"\b(?:dump|pour|throw|spread|pile|spray)\b[^.!?\n]{0,40}\bon (?:his|her|their|the"
+     r" \w+'s) (?:driveway|lawn|car|truck|porch|doorstep|front step)s?\b", 0.8,
+     "encourages damaging a person's property"),
+    (r"\bknock (?:some )?heads\b|\b(?:with|bring) (?:your |ur |the |some )?(?:baseball )?bats\b"
+     r"[^\n]{0,40}\b(?:sort|teach|deal with|show)\b|\b(?:sort|teach|deal with|show) (?:them|him"
+     r"|her|those)\b[^\n]{0,40}\bbats\b", 0.8, "incites violence"),
+    (r"\b(?:got|have|i'?ve got) (?:my|a|the) (?:crossbow|bow|slingshot|rifle|shotgun|pellet gun"
+     r"|bb gun)\b[^.!?\n]{0,30}\b(?:ready|loaded)\b", 0.8, "threatens to shoot animals"),
+    (r"\b(?:8|eight)[ -]?ball\b[^\n]{0,30}(?:❄|snowflake|\bhalves\b|\bdm\b)", 0.8,
+     "promotes illegal drugs"),
+    (r"\bskips? (?:the|a) permits?\b(?=[^\n]{0,40}(?:cheap|cash|\$|sav))"
+     r"|(?:cheap|cash)[^\n]{0,40}\bskips? (?:the|a) permits?\b", 0.75,
+     "recommends work without the required permit"),
     # goods whose origin is not to be asked about, for cash: stolen goods
     (r"(?:\bcash\b|\$ ?\d+|\bdm\b|\bfor sale\b|\bselling\b|\bbuying\b)[^\n]{0,80}?"
      r"\bno questions(?: asked)?\b(?![\'\"’”]| asked)"
@@ -410,7 +429,8 @@ def illegal(post: Post) -> list[Finding]:
 
 
 _ADVICE_OPENING = re.compile(
-    r"(?:^|[.!?;:,\n]\s*)(?:pro tip|tip|trick|hack|life hack|just|you can|you could|bring|go"
+    r"(?:^|[.!?;:,\n]\s*)(?:(?:nah|yeah|lol|honestly|ok|so)[,!]? )?"
+    r"(?:pro tip|tip|trick|hack|life hack|just|you can|you could|bring|go"
     r"|easiest way|easy way|best way|easy|fill|flip|snip|tailgate|give|list|pour|open|chop"
     r"|drag|haul|carry|chuck|roll|toss|light|swap|download|stock up|spray|torch|rip|smash"
     r"|spray|remove|unplug|stick|hide|pretend|say|claim|if (?:they|your|you)\b[^.!?]{0,60}just"

@@ -74,6 +74,7 @@ _VEILED_THREATS = _prefiltered(
     r"|(?:again|one more time)[^.!?\n]{0,40}and see what happens\b"
     r"|i'?m (?:outside|parked outside|waiting outside) (?:your|his|her) (?:office|house|home"
     r"|door|place)"
+    r"|(?:he|she|they|you)(?:'ll| will)? get what'?s coming"
     r")"
 )
 # Sending people to a private person's door or phone: "his number is ..., call him at
@@ -85,6 +86,7 @@ _INCITE_HARASSING = _prefiltered(
     r"(?<![a-z])(?:(?:call|text|phone|ring) (?:him|her) (?:at (?:dinner|night|midnight|home"
     r"|\d)|all night|every (?:night|day|hour))|blow up (?:his|her) (?:phone|cell)"
     r"|go knock on (?:his|her|their) door|pay (?:him|her|them) a (?:little )?visit"
+    r"|flood (?:his|her|their) (?:inbox|e-?mail|phone|voicemail)"
     r"|(?:complain|talk|speak) to (?:him|her) at home)"
 )
 _INCITE_AT_HOME = _prefiltered(
@@ -151,6 +153,9 @@ _GENERALISATION = _prefiltered(
     r"|(?:go|going|should go|can go) back to (?:india|china|pakistan|africa|your country"
     r"|where (?:you|they) came from|the philippines|jamaica|somalia|syria)"
     r"|(?:go|should go) (?:celebrate|live|do that) in (?:your|their) own country"
+    r"|go back (?:to )?where (?:you|u|they) came from"
+    r"|go (?:play|do|celebrate|practi[sc]e) (?:that|it|this|them) back home"
+    r"|breed like (?:rabbits|rats|cockroaches|flies|vermin)"
     r"|(?:these|those) people (?:demand|want|expect|think|always|never|are all)"
     r"|(?:for|by) canadians?\W+(?:not|half)\b" + _S + r"immigrants"
     r"|we all know who'?s (?:really )?running (?:this|the) (?:town|city|place)"
