@@ -21,7 +21,8 @@ _F_SUFFIXES = (
 _SHIT_ROOTS = ("shit", "shyt", "shite")
 _SHIT_SUFFIXES = (
     "", "s", "e", "es", "ty", "tier", "tiest", "ted", "ting", "head", "heads", "hole",
-    "holes", "show", "shows", "storm", "faced", "load", "bag", "bags", "ter", "ters",
+    "holes", "show", "shows", "storm", "faced", "load", "bag", "bags", "ter", "ters", "bird",
+    "birds",
 )  # fmt: skip
 _ASS_SUFFIXES = ("", "es", "hole", "holes", "hat", "hats", "wipe", "wipes", "clown", "clowns",
                  "face", "faces", "head", "heads")
