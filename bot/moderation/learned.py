@@ -316,7 +316,8 @@ def read_as_model(text: str) -> tuple[str, bool]:
         if names.may_match(plain):
             plain, found = names.pattern.subn(_GROUP_WORD, plain)
             named += found
-    plain = _TITLES.sub(" ", plain)
+    if "council" in plain or "mayor" in plain:  # most posts name no official: skip the scan
+        plain = _TITLES.sub(" ", plain)
     if '"' in plain or "\u201c" in plain or "\u00ab" in plain:
         plain = _QUOTED.sub(_quoted_words, plain)
     return plain, named > 0
