@@ -192,17 +192,20 @@ def emails(text: str) -> Iterator[Contact]:
             yield Contact("email", Span(match.start(), match.end(), match.group()), domain)
 
 
-def links(text: str) -> Iterator[Contact]:
+@lru_cache(maxsize=64)  # several rules ask for one post's links: read them once
+def links(text: str) -> tuple[Contact, ...]:
     """Web addresses, bare ("shop.ca/deal") or full; e-mail domains are not links."""
     if "." not in text or _LINK_HINT.search(text) is None:
-        return
+        return ()
     email_spans = [(c.span.start, c.span.end) for c in emails(text)]
+    found = []
     for match in _LINK.finditer(text):
         if any(s <= match.start() < e for s, e in email_spans):
             continue
         domain = registered_domain(match.group(1))
         if domain is not None:
-            yield Contact("link", Span(match.start(), match.end(), match.group()), domain)
+            found.append(Contact("link", Span(match.start(), match.end(), match.group()), domain))
+    return tuple(found)
 
 
 _ROUTE_NUMBER = re.compile(
