@@ -227,7 +227,7 @@ def street_addresses(text: str) -> Iterator[Contact]:
 
 
 _DIGIT = re.compile(r"\d")
-# What names a number as a reference: "ticket PKG-", "order #", "confirmation no. ".
+# What names a number as a reference: "ticket PKG-", "invoice #", "confirmation no. ".
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b[A-Za-z]{2,5}-|\b(?:ticket|ref|reference|case|invoice|file|permit|confirmation"
     r"|tracking|receipt|application|complaint)\s*(?:no\.?|number|#)?\s*[:#]?\s*)$",

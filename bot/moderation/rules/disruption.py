@@ -105,8 +105,8 @@ def _chain_letter(text: str) -> Finding | None:
     return Finding("disruption", 0.8, (span,), explain("disruption", reason), "clutter")
 
 
-# Links with next to nothing said about them: three or more outside addresses, or one
-# address repeated, and fewer words than links can explain.
+# Links with next to nothing said about them: three or more outside addresses (one address
+# repeated counts each time) and fewer than eight other words.
 _LINK_DUMP_MIN = 3
 _LINK_DUMP_MAX_WORDS = 8
 _DOT_IN_A_WORD = re.compile(r"\.[^\W_]")

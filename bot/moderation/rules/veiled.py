@@ -358,12 +358,12 @@ def veiled_illegal(post: Post) -> list[Finding]:
 # A payment or claim page named like a public body's ("pickering-ca-parking.com",
 # "cra-benefit-claim.net", "serviceontario-renewals.info") and not one: phishing, whatever
 # the post's words.
-_PUBLIC_NAME = re.compile("|".join(("pickering", "durham", "ontario", "canada", "cra", "gov")))
+_PUBLIC_NAMES = ("pickering", "durham", "ontario", "canada", "cra", "gov")
+_PUBLIC_NAME = re.compile("|".join(_PUBLIC_NAMES))
 _PAYMENT_NAME = re.compile(
     r"pay|tax|ticket|parking|refund|rebate|fine|violation|renew|bill|secure|portal|claim"
     r"|benefit|verify|account|login"
 )
-_PUBLIC_NAMES = ("pickering", "durham", "ontario", "canada", "cra", "gov")
 _PUBLIC_NAME_IN_A_DOMAIN = re.compile(rf"(?:{'|'.join(_PUBLIC_NAMES)})[a-z0-9-]*\.[a-z]{{2}}")
 _OFFICIAL_DOMAINS = ("pickering.ca", "durham.ca", "ontario.ca", "canada.ca", "gc.ca",
                      "durhamregion.com")
