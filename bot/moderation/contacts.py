@@ -229,7 +229,8 @@ def street_addresses(text: str) -> Iterator[Contact]:
 _DIGIT = re.compile(r"\d")
 # What names a number as a reference: "ticket PKG-", "invoice #", "confirmation no. ".
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b[A-Za-z]{2,5}-|\b(?:ticket|ref|reference|case|invoice|file|permit|confirmation"
+    r"(?:(?-i:\b(?!TEL|CELL|PH|TXT|FAX|CALL|TEXT)[A-Z]{2,5}-)"  # a file code, not "tel-"
+    r"|\b(?:ticket|ref|reference|case|invoice|file|permit|confirmation"
     r"|tracking|receipt|application|complaint)\s*(?:no\.?|number|#)?\s*[:#]?\s*)$",
     re.IGNORECASE,
 )

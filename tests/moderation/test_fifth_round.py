@@ -174,3 +174,8 @@ def test_coded_exclusion_and_threats_in_new_words() -> None:
     assert "harassment" in rules("They breed like rabbits and take every unit in the new builds")
     assert "harassment" in rules("Truck 12 driver again. He'll get what's coming, mark my words.")
     assert "harassment" not in rules("Home from the cricket final, we'll play it again next year")
+
+
+def test_a_phone_number_after_tel_or_cell_stays_a_phone_number() -> None:
+    assert "personal_info" in labels("Call my neighbour's cell-416-555-0199, he never answers.")
+    assert "personal_info" in labels("Dave TEL-905-555-0142 if the dog gets out again")
