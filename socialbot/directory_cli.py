@@ -12,7 +12,7 @@ import click
 from bot import messages
 from bot.directory_csv import read_people_csv
 from bot.directory_sync import DirectoryKeeper, DirectoryProblem
-from socialbot.cli_config import CONFIG_OPTION, load_or_exit
+from socialbot.cli_config import CONFIG_OPTION, config_and_store_path, load_or_exit
 from socialbot.loopback import Refusal, advert, ask_server
 
 EXIT_INVALID = 2
@@ -67,10 +67,7 @@ def _advert(config_path: Path) -> Path:
 
 
 def _store(config_path: Path) -> Path:
-    from socialbot.bootstrap import resolve
-
-    config, base_dir = load_or_exit(config_path)
-    return resolve(base_dir, config.storage.path)
+    return config_and_store_path(config_path)[1]
 
 
 def _through_server(config_path: Path, route: str, body: bytes = b"") -> str:

@@ -47,8 +47,9 @@ class Screener:
             "harassment": lambda post, other: [*harassment(post), *other.get("harassment", ()),
                                                *veiled_harassment(post)],
             "vulgarity": lambda post, other: [*vulgarity(post), *other.get("vulgarity", ())],
-            "disruption": lambda post, other: disruption(post) or findings_in(post, "disruption"),
-            "illegal": lambda post, other: [*illegal(post), *veiled_illegal(post),
+            "disruption": lambda post, other: (disruption(post, allowed)
+                                               or findings_in(post, "disruption")),
+            "illegal": lambda post, other: [*illegal(post), *veiled_illegal(post, allowed),
                                             *other.get("illegal", ())],
             "commercial": lambda post, other: [*commercial(post, allowed),
                                                *other.get("commercial", ())],
@@ -59,8 +60,7 @@ class Screener:
         # and only reads posts the rules let through (that is where its gain was measured).
         self._learned = shipped_screen() if settings.learned_screen else None
         # The settings are frozen: what they say per category is read once, not per post.
-        self._enabled_rules = [(category, rule, category in _READ_EMOJI,
-                                category in _SCREENED_FOR_CITY)
+        self._enabled_rules = [(rule, category in _READ_EMOJI, category in _SCREENED_FOR_CITY)
                                for category, rule in self._rules.items()
                                if settings.is_enabled(category)]
         self._thresholds = {category: settings.threshold(category) for category in CATEGORIES}
@@ -96,7 +96,7 @@ class Screener:
         found: list[Finding] = []
         other_read = findings_by_category(read)
         other_plain = other_read if read is plain else findings_by_category(plain)
-        for _, rule, reads_emoji, screened_for_city in self._enabled_rules:
+        for rule, reads_emoji, screened_for_city in self._enabled_rules:
             if plain.author_is_city and not screened_for_city:
                 continue
             if reads_emoji:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.moderation.contacts import AllowListCheck
 from bot.moderation.rules.disruption import disruption
+from bot.moderation.settings import AllowList
 from tests.moderation.posts import post
+
+CHECK = AllowListCheck(AllowList())
 
 CLUTTER = ["+1", "me too", "same", "bump", "BUMP", "first!", "First 🙌", "following", ".", "^^^^",
            "🔥" * 24]  # fmt: skip
@@ -20,13 +24,13 @@ KEEP = [
 
 @pytest.mark.parametrize("text", CLUTTER)
 def test_clutter_posts_are_disruption(text: str) -> None:
-    findings = disruption(post(text))
+    findings = disruption(post(text), CHECK)
     assert [f.kind for f in findings] == ["clutter"]
 
 
 @pytest.mark.parametrize("text", KEEP)
 def test_reactions_and_posts_with_content_are_not_clutter(text: str) -> None:
-    assert disruption(post(text, folder="pool")) == []
+    assert disruption(post(text, folder="pool"), CHECK) == []
 
 
 @pytest.mark.parametrize(
@@ -42,7 +46,7 @@ def test_reactions_and_posts_with_content_are_not_clutter(text: str) -> None:
     ],
 )
 def test_off_topic_posts_are_judged_against_the_folder_topic(text: str, folder: str) -> None:
-    findings = disruption(post(text, folder=folder))
+    findings = disruption(post(text, folder=folder), CHECK)
     assert [f.kind for f in findings] == ["off_topic"]
     assert "Off-topic for" in findings[0].explanation
 
@@ -59,4 +63,4 @@ def test_off_topic_posts_are_judged_against_the_folder_topic(text: str, folder: 
     ],
 )
 def test_on_topic_posts_are_not_disruption(text: str, folder: str) -> None:
-    assert disruption(post(text, folder=folder)) == []
+    assert disruption(post(text, folder=folder), CHECK) == []

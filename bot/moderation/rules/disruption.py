@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.moderation import contacts, subjects
+from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import explain
 from bot.moderation.languages import is_english
 from bot.moderation.model import Finding, Post, Span
@@ -46,8 +47,8 @@ _STOPWORDS = frozenset(
 _SPAM_EMOJI_RUN = 6
 
 
-def disruption(post: Post) -> list[Finding]:
-    clutter = _clutter(post.text) or _chain_letter(post.text) or _link_dump(post.text)
+def disruption(post: Post, allowed: AllowListCheck) -> list[Finding]:
+    clutter = _clutter(post.text) or _chain_letter(post.text) or _link_dump(post.text, allowed)
     if clutter is not None:
         return [clutter]
     off_topic = _off_topic(post)
@@ -105,18 +106,17 @@ def _chain_letter(text: str) -> Finding | None:
     return Finding("disruption", 0.8, (span,), explain("disruption", reason), "clutter")
 
 
-# Links with next to nothing said about them: three or more outside addresses (one address
-# repeated counts each time) and fewer than eight other words.
+# Links with next to nothing said about them: three or more addresses outside the City's
+# allow list (one address repeated counts each time) and fewer than eight other words.
 _LINK_DUMP_MIN = 3
 _LINK_DUMP_MAX_WORDS = 8
 _DOT_IN_A_WORD = re.compile(r"\.[^\W_]")
-_PUBLIC_DOMAINS = ("pickering.ca", "durham.ca", "ontario.ca", "canada.ca", "gc.ca")
 
 
-def _link_dump(text: str) -> Finding | None:
+def _link_dump(text: str, allowed: AllowListCheck) -> Finding | None:
     if text.count(".") < _LINK_DUMP_MIN or len(_DOT_IN_A_WORD.findall(text)) < _LINK_DUMP_MIN:
         return None  # every link has a dot inside a word ("bit.ly"): most posts stop here
-    found = [c for c in contacts.links(text) if not c.value.endswith(_PUBLIC_DOMAINS)]
+    found = [c for c in contacts.links(text) if not allowed.domain(c.value)]
     if len(found) < _LINK_DUMP_MIN:
         return None
     rest = text
@@ -130,25 +130,19 @@ def _link_dump(text: str) -> Finding | None:
 
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_NO_VOWEL_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{6,}")
+_NO_VOWEL_RUN = r"[bcdfghjklmnpqrstvwxz]{6,}"
 # Five keys in a row along the keyboard, or six letters without a vowel: one search of the
 # short post before any word is looked at.
 _MASH = re.compile("|".join(
     [row[i : i + 5] for row in _KEYBOARD_ROWS for i in range(len(row) - 4)]
-    + [_NO_VOWEL_RUN.pattern]
+    + [_NO_VOWEL_RUN]
 ))
 _LAUGH = re.compile(r"(?:lo)+l*|(?:ha)+h*|(?:he)+h*|(?:ja)+j*|l+o+l+")
 
 
 def _is_mash(word: str) -> bool:
     """Keys hit at random: "kjsdhfkjsdhf", "asdfghjkl;;;"."""
-    letters = "".join(ch for ch in word if ch.isalpha())
-    if len(letters) < 5:
-        return False
-    if _NO_VOWEL_RUN.search(letters):
-        return True
-    return any(letters[i : i + 5] in row for row in _KEYBOARD_ROWS
-               for i in range(len(letters) - 4))
+    return _MASH.search("".join(ch for ch in word if ch.isalpha())) is not None
 
 
 def _off_topic(post: Post) -> Finding | None:

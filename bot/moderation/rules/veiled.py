@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.moderation import contacts
+from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Category, Finding, Post, Span
 from bot.moderation.text import AllOf, Gate, Prefiltered, fold
@@ -337,7 +338,7 @@ _SHAME_IF = _prefiltered(
 )
 
 
-def veiled_illegal(post: Post) -> list[Finding]:
+def veiled_illegal(post: Post, allowed: AllowListCheck) -> list[Finding]:
     folded = fold(post.text)
     found = [
         *_found("illegal", _SHAME_IF, post, folded, 0.75, "Veiled threat of harm"),
@@ -351,13 +352,13 @@ def veiled_illegal(post: Post) -> list[Finding]:
                         "Scam impersonating a government agency or utility, asking for "
                         "identity or payment details")
     if not found:
-        found += _dressed_as_public(post, folded)
+        found += _dressed_as_public(post, folded, allowed)
     return found
 
 
 # A payment or claim page named like a public body's ("pickering-ca-parking.com",
-# "cra-benefit-claim.net", "serviceontario-renewals.info") and not one: phishing, whatever
-# the post's words.
+# "cra-benefit-claim.net", "serviceontario-renewals.info") and not on the City's allow list:
+# phishing, whatever the post's words.
 _PUBLIC_NAMES = ("pickering", "durham", "ontario", "canada", "cra", "gov")
 _PUBLIC_NAME = re.compile("|".join(_PUBLIC_NAMES))
 _PAYMENT_NAME = re.compile(
@@ -365,21 +366,19 @@ _PAYMENT_NAME = re.compile(
     r"|benefit|verify|account|login"
 )
 _PUBLIC_NAME_IN_A_DOMAIN = re.compile(rf"(?:{'|'.join(_PUBLIC_NAMES)})[a-z0-9-]*\.[a-z]{{2}}")
-_OFFICIAL_DOMAINS = ("pickering.ca", "durham.ca", "ontario.ca", "canada.ca", "gc.ca",
-                     "durhamregion.com")
 _WARNED = re.compile(
     r"\b(?:fake|is (?:this|it) (?:legit|real)|got (?:a|this|the same) (?:text|email|call|message)"
     r"|screenshot)\b"
 )
 
 
-def _dressed_as_public(post: Post, folded: str) -> list[Finding]:
+def _dressed_as_public(post: Post, folded: str, allowed: AllowListCheck) -> list[Finding]:
     if "." not in folded or not any(name in folded for name in _PUBLIC_NAMES) or (
             _PUBLIC_NAME_IN_A_DOMAIN.search(folded) is None):
         return []  # most posts: no public body's name runs into a dot and a domain
     for link in contacts.links(post.text):
         name = link.value.rsplit(".", 1)[0]
-        if (link.value.endswith(_OFFICIAL_DOMAINS) or _PUBLIC_NAME.search(name) is None
+        if (allowed.domain(link.value) or _PUBLIC_NAME.search(name) is None
                 or _PAYMENT_NAME.search(name) is None):
             continue
         if _SCAM_WARNING.search(folded) or _WARNED.search(folded):
