@@ -104,6 +104,8 @@ _WORD_CACHE_SIZE = 50_000
 # Table rows as array.array stores them: the same machine integer as numpy's np.intp.
 _ROW_TYPE = np.dtype(np.intp).char
 
+_NO_PAIRS: dict[str, int] = {}  # read only
+
 # One n-gram's idf and its weight for each learned category, in LEARNED_CATEGORIES order.
 Weights = dict[str, list[float]]
 
@@ -112,8 +114,9 @@ class _WordRows(NamedTuple):
     """What a white-space word holds on its own (LearnedScreen._rows_of)."""
 
     first_token: str | None  # None for punctuation alone
-    last_token: str | None
     rows: bytes  # the rows as numpy's np.intp, ready to be joined with other words' rows
+    # The rows of the token pairs its last token begins, by the second token (_Tables.pairs).
+    pairs_after: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -127,14 +130,23 @@ class _Tables:
     char_index: dict[str, int]
     offset: int
     rows: np.ndarray  # n-grams x (idf + LEARNED_CATEGORIES)
+    # The word index's token pairs ("a b") by first token, then second: the pair across two
+    # words is read from a small table the first word brings, with no new string to build
+    # and hash, nor a probe of the whole vocabulary.
+    pairs: dict[str, dict[str, int]]
 
     @classmethod
     def of(cls, word: Weights, char: Weights) -> _Tables:
         words, chars = list(word), list(char)
         rows = np.array([word[g] for g in words] + [char[g] for g in chars],
                         dtype=np.float64).reshape(-1, 6)
+        pairs: dict[str, dict[str, int]] = {}
+        for i, gram in enumerate(words):
+            first, space, second = gram.partition(" ")
+            if space:  # tokens hold no space: one space is a pair
+                pairs.setdefault(first, {})[second] = i
         return cls({g: i for i, g in enumerate(words)},
-                   {g: i + len(words) for i, g in enumerate(chars)}, len(words), rows)
+                   {g: i + len(words) for i, g in enumerate(chars)}, len(words), rows, pairs)
 
     def add_tfidf_dot(self, total: np.ndarray, rows: np.ndarray) -> None:
         """Sublinear TF-IDF of each vocabulary, L2-normalised over its known n-grams, dotted
@@ -224,20 +236,19 @@ class LearnedScreen:
         are remembered as bytes; only the pairs of tokens across two words are looked up
         here, and all of it becomes one array in one numpy call (a numpy call costs more
         than its arithmetic on a few hundred rows, all the more so in a busy process)."""
-        known = self._tables["all"].word_index.get
         own_rows = []
         across = array(_ROW_TYPE)
-        previous = None
+        pairs_after: dict[str, int] | None = None  # those of the last word with a token
         for word in folded.split():
-            first, last, word_rows = self._rows_of(word)
+            first, word_rows, pairs = self._rows_of(word)
             own_rows.append(word_rows)
             if first is None:
                 continue  # punctuation alone: the tokens on either side make a pair
-            if previous is not None:
-                row = known(f"{previous} {first}")
+            if pairs_after:
+                row = pairs_after.get(first)
                 if row is not None:
                     across.append(row)
-            previous = last
+            pairs_after = pairs
         own_rows.append(across.tobytes())
         return np.frombuffer(bytearray().join(own_rows), dtype=np.intp)
 
@@ -257,8 +268,8 @@ class LearnedScreen:
                                      if g in tables.word_index])
             rows.extend(tables.char_index[g] for g in _char_grams(word)
                         if g in tables.char_index)
-            known = _WordRows(tokens[0] if tokens else None, tokens[-1] if tokens else None,
-                              rows.tobytes())
+            known = _WordRows(tokens[0] if tokens else None, rows.tobytes(),
+                              tables.pairs.get(tokens[-1], _NO_PAIRS) if tokens else _NO_PAIRS)
             self._known_grams[word] = known
         return known
 
