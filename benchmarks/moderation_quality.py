@@ -86,6 +86,9 @@ FIRST_PASS = {
     # anything was changed for it (train_l: what crosses the line; train_m: conversations)
     "train_l": {"macro_f1": 0.834, "accuracy": 0.897},
     "train_m": {"macro_f1": 0.844, "accuracy": 0.921},
+    # the sixth round's last set (a thirteenth writer's spring and summer), scored once on
+    # main 7c6e371 after every change of the round (0.8998 before rounding)
+    "final_l": {"macro_f1": 0.900, "accuracy": 0.936},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.
