@@ -76,6 +76,7 @@ _SOLICITING = Prefiltered(re.compile(
             r"\b(?:call|text) (?:or text |or call )?(?:\w+ )?(?:today|now) for\b",
             r"\bthinking of (?:selling|buying)\b", r"\bhome evaluation\b",
             r"\bbusiness (?:is )?(?:open|now open)\b", r"\bgrand opening\b",
+            r"\bdelivery anywhere\b", r"\beverything must go\b",
         )
     ),
     re.MULTILINE,

@@ -74,6 +74,10 @@ INSULTS = Lexicon(
         "grifter", "grifters", "yes-man", "yes-men", "snob", "snobs", "knob", "knobs", "stooge",
         "stooges", "goat", "toad", "pillock",
         "shill", "shills", "lapdog", "lapdogs", "crony", "cronies", "windbag", "blowhard",
+        # vulgar words that only ever name a person: vulgarity and an insult at once
+        "shithead", "shitheads", "shitbag", "shitbags", "shitstain", "shitstains", "fuckface",
+        "fuckfaces", "fuckhead", "fuckheads", "fuckwit", "fuckwits", "dumbfuck", "dumbfucks",
+        "motherfucker", "motherfuckers",
     },
     # What a disguised insult could stand for but that reads, symbol for letter, as a word
     # the City tolerates.
