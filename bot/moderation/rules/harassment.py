@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.moderation import contacts
-from bot.moderation.guidelines import explain
+from bot.moderation.guidelines import MILD_WORDS, explain
 from bot.moderation.languages import language_of
 from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Finding, Post, Span
@@ -74,7 +74,14 @@ INSULTS = Lexicon(
         "grifter", "grifters", "yes-man", "yes-men", "snob", "snobs", "knob", "knobs", "stooge",
         "stooges", "goat", "toad", "pillock",
         "shill", "shills", "lapdog", "lapdogs", "crony", "cronies", "windbag", "blowhard",
+        # vulgar words that only ever name a person: vulgarity and an insult at once
+        "shithead", "shitheads", "shitbag", "shitbags", "shitstain", "shitstains", "fuckface",
+        "fuckfaces", "fuckhead", "fuckheads", "fuckwit", "fuckwits", "dumbfuck", "dumbfucks",
+        "motherfucker", "motherfuckers",
     },
+    # What a disguised insult could stand for but that reads, symbol for letter, as a word
+    # the City tolerates.
+    exceptions=MILD_WORDS,
     masked_min_letters=3,
     fuzzy=True,
 )
@@ -172,6 +179,12 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r" (?:\w+ ){0,3}(?:rocks|hair|bricks|sand|rock|brick|post|potato|plank|stump|dirt|doorknob"
      r"|goldfish|turnip|toaster|sock|box)\b", 0.8,
      "a personal insult"),
+    # taunts that only ever mock a person: "crybaby", "your two brain cells", "ok grandpa"
+    (r"\bcry ?bab(?:y|ies)\b|\b(?:two|one|2|1|both|few|remaining)(?: of (?:your|his|her|their))?"
+     r" (?:working |remaining )?brain cells?\b|\bsack of (?:sh\W?[i1!*]\W?t|s\*+t|crap|cr@p)\b"
+     r"|\bok(?:ay)? (?:boomer|grandpa|grandma|gramps|karen)\b|\byell at (?:a |the )?clouds?\b"
+     r"|\bold (?:nag|bag|fart|geezer|hag|coot|crone|biddy)s?\b(?! of\b)", 0.75,
+     "a personal insult"),
     (r"\bshut (?:your|his|her|their|that|ur) (?:fat |big |stupid |ugly |dumb )?(?:\w+ )?"
      r"(?:mouth|trap|face|pie ?hole|yap|gob)\b", 0.8, "an abusive personal attack"),
     # threats and wishes of harm
@@ -251,7 +264,7 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\bstares? at (?:teen|young|little|underage)? ?(?:girls|boys|kids|children)\b", 0.8,
      "a defamatory accusation"),
     # dismissing the person instead of the idea
-    (r"\bget a (?:real )?(?:life|job)\b|\bnobody (?:wants|asked for|cares about) your"
+    (r"\bget a (?:real )?(?:life|job|hobby)\b(?!-)|\bnobody (?:wants|asked for|cares about) your"
      r" (?:\w+ )?(?:opinions?|kind|input|comments?|thoughts|two cents|takes?|rants?|whining"
      r"|story|stories|life|nonsense|excuses|posts?|type|face|drama|attitude|advice)\b"
      r"|\bnobody asked\b|\bshut (?:the \S+ )?up\b|\bstfu\b|\bgo away\b|\bwho asked you\b",
