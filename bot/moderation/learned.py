@@ -97,8 +97,8 @@ _QUOTED = re.compile(rf"[{_QUOTE_MARK}]([^{_QUOTE_MARK}\n]{{1,200}})[{_QUOTE_MAR
 _PRAISE_COMPOUND = 0.5
 _CHAR_SIZES = range(2, 6)
 _EVIDENCE_TERMS = 3
-# Words recur from post to post; their known character n-grams are kept (bounded, cleared
-# when full) so most words cost one look-up instead of twenty slices.
+# Words recur from post to post; the rows each holds on its own are kept (bounded, cleared
+# when full) so most words cost one look-up instead of twenty slices and look-ups.
 _WORD_CACHE_SIZE = 50_000
 
 # Table rows as array.array stores them: the same machine integer as numpy's np.intp.
