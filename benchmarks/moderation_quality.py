@@ -89,6 +89,13 @@ FIRST_PASS = {
     # the sixth round's last set (a thirteenth writer's spring and summer), scored once on
     # main 7c6e371 after every change of the round (0.8998 before rounding)
     "final_l": {"macro_f1": 0.900, "accuracy": 0.936},
+    # issue 15, seventh round: two writers' training sets scored on main b206c1c before
+    # anything was changed for them (train_n: named people; train_o: offers and asks)
+    "train_n": {"macro_f1": 0.853, "accuracy": 0.922},
+    "train_o": {"macro_f1": 0.841, "accuracy": 0.938},
+    # the seventh round's last set (a sixteenth writer's autumn into winter), scored once on
+    # main 2eb6147 after every change of the round
+    "final_m": {"macro_f1": 0.881, "accuracy": 0.940},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.

@@ -77,6 +77,10 @@ _SOLICITING = Prefiltered(re.compile(
             r"\bthinking of (?:selling|buying)\b", r"\bhome evaluation\b",
             r"\bbusiness (?:is )?(?:open|now open)\b", r"\bgrand opening\b",
             r"\bdelivery anywhere\b", r"\beverything must go\b",
+            # one's own sale announced with its day or time, not a question about the rules
+            r"\b(?:garage|yard|moving|estate|porch) sale\b[^?\n]{0,40}?\b(?:sat|saturday|sun"
+            r"|sunday|this weekend|\d{1,2} ?(?:am|pm)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+            r"|nov|dec)[a-z]* \d{1,2})\b",
         )
     ),
     re.MULTILINE,

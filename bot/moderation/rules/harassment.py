@@ -77,7 +77,7 @@ INSULTS = Lexicon(
         # vulgar words that only ever name a person: vulgarity and an insult at once
         "shithead", "shitheads", "shitbag", "shitbags", "shitstain", "shitstains", "fuckface",
         "fuckfaces", "fuckhead", "fuckheads", "fuckwit", "fuckwits", "dumbfuck", "dumbfucks",
-        "motherfucker", "motherfuckers",
+        "motherfucker", "motherfuckers", "jackasses", "gasbag", "gasbags",
     },
     # What a disguised insult could stand for but that reads, symbol for letter, as a word
     # the City tolerates.
@@ -185,6 +185,12 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|\bok(?:ay)? (?:boomer|grandpa|grandma|gramps|karen)\b|\byell at (?:a |the )?clouds?\b"
      r"|\bold (?:nag|bag|fart|geezer|hag|coot|crone|biddy)s?\b(?! of\b)", 0.75,
      "a personal insult"),
+    # mocking how a person looks or sounds, or calling them bad at their job in vulgar words
+    (rf"\b(?:{_PEOPLE[3:-1]})(?: \w+){{0,2}}? (?:sounds|looks) like an? (?:[a-z-]+ ){{0,2}}"
+     r"(?:walrus|goat|pig|cow|hippo|whale|troll"
+     r"|prune|toad|donkey|weasel|zombie|corpse|gremlin|ogre|hyena)\b"
+     rf"|\b(?:a|an|such a|what a) sh\W?[i1!*]\W?t (?:{_PEOPLE[3:-1]}|engineers?|human)\b",
+     0.75, "a personal insult"),
     (r"\bshut (?:your|his|her|their|that|ur) (?:fat |big |stupid |ugly |dumb )?(?:\w+ )?"
      r"(?:mouth|trap|face|pie ?hole|yap|gob)\b", 0.8, "an abusive personal attack"),
     # threats and wishes of harm
@@ -238,7 +244,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      0.8, "incites harm to a person"),
     (r"\bi know where\b[^.!?]{0,60}\b(?:lives?|parks?|works?|sleeps?|go(?:es)? to school"
      r"|walks?)\b|\bpay (?:him|her|them) a visit\b"
-     r"|\b(?:on|at|outside) (?:his|her|their) (?:lawn|house|home|door) at \d", 0.85,
+     r"|\b(?:on|at|outside) (?:his|her|their) (?:lawn|house|home|door) at \d"
+     r"|\b(?:follow|tail) (?:him|her|them) home\b"
+     r"|\b(?:follow|tail) \w+ home (?:after|from|tonight)\b", 0.85,
      "threatens a person at home"),
     (r"\bgo (?:tell|show|teach|visit|confront) (?:him|her|them)\b", 0.7,
      "incites others to confront a person"),
@@ -260,7 +268,10 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     # defamation: accusing a person of a crime or misconduct
     (r"\b(?:takes?|took|taking|accepts?|accepting|pockets?|pocketing|gets?|getting)"
      r" (?:bribes|kickbacks|envelopes? (?:of|full of) cash|payoffs|backhanders|cash"
-     r" (?:from|under))\b|\bon the take\b", 0.85, "an accusation of a crime"),
+     r" (?:from|under))\b|\bon the take\b"
+     r"|\b(?:he|she|they)\b(?: \w+){0,6}? (?:should|ought to|needs? to) be (?:in jail|locked up"
+     r"|behind bars|in prison)\b|\bbelongs? (?:in jail|in prison|behind bars)\b", 0.85,
+     "an accusation of a crime"),
     (r"\bstares? at (?:teen|young|little|underage)? ?(?:girls|boys|kids|children)\b", 0.8,
      "a defamatory accusation"),
     # dismissing the person instead of the idea

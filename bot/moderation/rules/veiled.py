@@ -125,6 +125,11 @@ _PROPERTY_HARM = _prefiltered(
     r"|land on city hall|go off on city hall|posting (?:his|her|their) (?:home )?address"
     r"|(?:post|publish|share) (?:his|her|their) (?:home )?address|" + _PUBLISH_ADDRESS + ")"
 )
+# Following a person home is criminal harassment, whoever is asked to do it.
+_FOLLOW_HOME = _prefiltered(
+    r"(?<![a-z])(?:follow|tail) (?:him|her|them) home\b"
+    r"|(?<![a-z])(?:follow|tail) \w+ home (?:after|from|tonight)\b"
+)
 
 _COMMUNITY = (
     r"(?:indian|chinese|tamil|punjabi|sikh|hindu|muslim|filipino|pakistani|jamaican|somali"
@@ -353,6 +358,7 @@ def veiled_illegal(post: Post, allowed: AllowListCheck) -> list[Finding]:
                 "Threat of harm to property or of publishing a home address"),
         *_found("illegal", _FIREWORK_SALE, post, folded, 0.8, "Sale of banned fireworks"),
         *_found("illegal", _DRUG_SALE, post, folded, 0.8, "Selling drugs"),
+        *_found("illegal", _FOLLOW_HOME, post, folded, 0.75, "Incites following a person home"),
     ] if _ILLEGAL_GATE.may_match(folded) else []
     if _SCAM_PARTS.may_match(folded) and not _SCAM_WARNING.search(folded):  # cheap tests first
         found += _found("illegal", _SCAM, post, folded, 0.85,
@@ -408,4 +414,4 @@ _HARASSMENT_GATE = Gate(
      _INCITE_AT_HOME)
 )
 # (Not the scam shapes: their literal strings are everyday words, "call", "pay", "update".)
-_ILLEGAL_GATE = Gate((_SHAME_IF, _PROPERTY_HARM, _FIREWORK_SALE, _DRUG_SALE))
+_ILLEGAL_GATE = Gate((_SHAME_IF, _PROPERTY_HARM, _FIREWORK_SALE, _DRUG_SALE, _FOLLOW_HOME))
