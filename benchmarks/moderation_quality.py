@@ -96,6 +96,10 @@ FIRST_PASS = {
     # the seventh round's last set (a sixteenth writer's autumn into winter), scored once on
     # main 2eb6147 after every change of the round
     "final_m": {"macro_f1": 0.881, "accuracy": 0.940},
+    # issue 15, eighth round: two writers' training sets scored on main 0c62f78 before
+    # anything was changed for them (train_p: hard negatives; train_q: housekeeping)
+    "train_p": {"macro_f1": 0.865, "accuracy": 0.937},
+    "train_q": {"macro_f1": 0.880, "accuracy": 0.937},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.

@@ -44,11 +44,22 @@ _STOPWORDS = frozenset(
         "open", "close", "start", "update", "info", "question", "questions", "change", "changes"
     }
 )  # fmt: skip
-_SPAM_EMOJI_RUN = 6
+# A string of emoji with a few kinds in it ("🎆🎆🎆🎇🎇🎇🔥🔥"); three flags are a cheer.
+_SPAM_EMOJI_RUN = 8
+_SPAM_EMOJI_KINDS = 3
+# Friends tagged and nothing said: "@Jordan Mills @Brittany Lo" (a tag of the City's own
+# account with an emoji is a reaction to its post).
+_TAGS_ONLY = re.compile(r"(?:@[A-Z][\w.]*(?: [A-Z][\w'-]*)?[\s,:]*)+")
+# A personal ad on a City board: "single m 24 looking for a gf", "looking for a roommate".
+_PERSONAL_AD = Prefiltered(re.compile(
+    r"\blooking (?:4|for) (?:a )?(?:gf|bf|girlfriend|boyfriend|nice (?:lady|man|guy|woman)"
+    r"|roommate|room ?mate|date|wife|husband)\b|\bsingle (?:m|f|male|female),? ?\d\d\b"
+))
 
 
 def disruption(post: Post, allowed: AllowListCheck) -> list[Finding]:
-    clutter = _clutter(post.text) or _chain_letter(post.text) or _link_dump(post.text, allowed)
+    clutter = (_clutter(post.text) or _chain_letter(post.text) or _link_dump(post.text, allowed)
+               or _personal_ad(post.text))
     if clutter is not None:
         return [clutter]
     off_topic = _off_topic(post)
@@ -74,12 +85,15 @@ def _clutter(text: str) -> Finding | None:
     repeated = bare.split()  # "bump bump bump", "first lol": clutter words and nothing else
     if (bare in _CLUTTER or (bare and not any(ch.isalnum() for ch in bare) and len(bare) < 8)
             or (len(repeated) > 1 and all(word.rstrip("!.?") in _CLUTTER for word in repeated))
+            or (len(repeated) >= 3 and len(set(repeated)) == 1)  # "rink rink rink rink"
+            or (_TAGS_ONLY.fullmatch(stripped.rstrip("👀 ")) is not None
+                and "city" not in bare)
             or (_MASH.search(bare) is not None
                 and all(_is_mash(w) or _LAUGH.fullmatch(w) or w in _CLUTTER
                         for w in repeated))):
         reason = f"Clutter post with no content ('{text.strip()[:40]}')"
         return Finding("disruption", 0.85, (whole,), explain("disruption", reason), "clutter")
-    if not bare and len(emoji) >= _SPAM_EMOJI_RUN and len(set(emoji)) <= 2:
+    if not bare and len(emoji) >= _SPAM_EMOJI_RUN and len(set(emoji)) <= _SPAM_EMOJI_KINDS:
         reason = f"Emoji string adding nothing to the discussion ({len(emoji)} emoji)"
         return Finding("disruption", 0.75, (whole,), explain("disruption", reason), "clutter")
     return None
@@ -88,7 +102,8 @@ def _clutter(text: str) -> Finding | None:
 # "Forward this to 7 people or...", "copy and paste this message", "I do not give Facebook
 # permission...": chain letters, which ask to be spread and say nothing about the thread.
 _CHAIN_LETTER = Prefiltered(re.compile(
-    r"\b(?:forward|share|send|pass|repost|copy (?:and|&) paste) (?:this|it) (?:message |post )?"
+    r"\b(?:forward|share|send|pass|repost|copy|copy (?:and|&) paste) (?:this|it)"
+    r" (?:message |post )?"
     r"(?:on )?(?:to|with) (?:\d+|three|five|seven|ten|twelve|all (?:of )?your) (?:people|friends"
     r"|contacts|others|groups)\b"
     r"|\bor (?:you will|you'?ll) (?:have|get) (?:bad luck|\d+ years)"
@@ -104,6 +119,15 @@ def _chain_letter(text: str) -> Finding | None:
     span = Span(match.start(), match.end(), text[match.start() : match.end()])
     reason = f"Chain letter ('{span.text}')"
     return Finding("disruption", 0.8, (span,), explain("disruption", reason), "clutter")
+
+
+def _personal_ad(text: str) -> Finding | None:
+    match = _PERSONAL_AD.search(fold(text))
+    if match is None:
+        return None
+    span = Span(match.start(), match.end(), text[match.start() : match.end()])
+    reason = f"Personal ad, off-topic for a City board ('{span.text}')"
+    return Finding("disruption", 0.75, (span,), explain("disruption", reason), "clutter")
 
 
 # Links with next to nothing said about them: three or more addresses outside the City's
@@ -137,7 +161,7 @@ _MASH = re.compile("|".join(
     [row[i : i + 5] for row in _KEYBOARD_ROWS for i in range(len(row) - 4)]
     + [_NO_VOWEL_RUN]
 ))
-_LAUGH = re.compile(r"(?:lo)+l*|(?:ha)+h*|(?:he)+h*|(?:ja)+j*|l+o+l+")
+_LAUGH = re.compile(r"(?:lo)+l*|(?:ha)+h*|(?:he)+h*|(?:ja)+j*|l+o+l+|lmf?a+o+|rofl")
 
 
 def _is_mash(word: str) -> bool:

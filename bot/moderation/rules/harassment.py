@@ -397,11 +397,14 @@ def _misspelt_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
     return [(best[0] - 0.05, whole, f"{best[2]}, misspelt")]
 
 
-_QUOTED = Prefiltered(re.compile(r"\"[^\"]+\"|“[^”]+”"))
+# Double quotes, curly quotes, or single quotes that open at a word's start and close at a
+# word's end ("called him a 'r*tard'"; not the apostrophes of "don't" or "it's").
+_QUOTED = Prefiltered(re.compile(r"\"[^\"]+\"|“[^”]+”|‘[^’]+’|(?<![a-z])'[^'\n]{2,60}'(?![a-z])"))
 _ABOUT_SPEECH = re.compile(
     r"\b(?:say|says|said|saying|write|wrote|writing|written|statements?|things like|stuff like"
     r"|messages? like|hate like|calling|called|wishing|threats? like|tweets?|posts? like"
-    r"|comments? like|bigot(?:ed)?|hateful|dehumani[sz]ing|hurtful)\b",
+    r"|comments? like|bigot(?:ed)?|hateful|dehumani[sz]ing|hurtful|yelled|shouted|scrawled"
+    r"|spray-?painted)\b",
     re.IGNORECASE,
 )
 

@@ -24,7 +24,9 @@ _RESOURCE_WORDS = re.compile(
     r"|fire prevention|animal services|wildlife (?:cent(?:re|er)|rescue)|crime stoppers"
     r"|poison (?:control|centre)|(?:central|main|[a-z]+ library) branch"
     r"|(?:church|parish|club|league|association|constituency|councill?or'?s?|mayor'?s) office"
-    r"|office line|main line|sans but lucratif|organisme communautaire|centre communautaire)\b",
+    r"|office line|main line|sans but lucratif|organisme communautaire|centre communautaire"
+    r"|ymca|ywca|salvation army|red cross|united way|boys (?:and|&) girls club"
+    r"|st\.? vincent de paul|big brothers)\b",
     re.IGNORECASE,
 )
 # Public places: their street address is not anyone's private information.
