@@ -100,6 +100,9 @@ FIRST_PASS = {
     # anything was changed for them (train_p: hard negatives; train_q: housekeeping)
     "train_p": {"macro_f1": 0.865, "accuracy": 0.937},
     "train_q": {"macro_f1": 0.880, "accuracy": 0.937},
+    # the eighth round's last set (a nineteenth writer's week after a council decision),
+    # scored once on main 3c99d82 after every change of the round
+    "final_n": {"macro_f1": 0.894, "accuracy": 0.940},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.

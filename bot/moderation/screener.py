@@ -18,7 +18,7 @@ from bot.moderation.normalise import Normalised, normalise
 from bot.moderation.rules.commercial import commercial
 from bot.moderation.rules.disruption import disruption
 from bot.moderation.rules.duplicate import find_duplicate
-from bot.moderation.rules.harassment import harassment
+from bot.moderation.rules.harassment import harassment, reports_quoted_abuse
 from bot.moderation.rules.illegal import discourages, illegal
 from bot.moderation.rules.negativity import negativity
 from bot.moderation.rules.other_languages import findings_by_category, findings_in
@@ -26,6 +26,7 @@ from bot.moderation.rules.personal_info import personal_info_with
 from bot.moderation.rules.veiled import veiled_harassment, veiled_illegal
 from bot.moderation.rules.vulgarity import vulgarity
 from bot.moderation.settings import ModerationSettings
+from bot.moderation.text import fold
 
 # The City's own accounts answer with City numbers and links and repeat notices on purpose;
 # only what no one may post is screened for them.
@@ -120,6 +121,9 @@ class Screener:
             # A warning against an act reads, word for word, much like advice to do it.
             if learned and discourages(plain.text):
                 learned = [f for f in learned if f.category != "illegal"]
+            # Abuse quoted and reported ("he told her to 'go home'") reads like abuse.
+            if learned and reports_quoted_abuse(fold(plain.text)):
+                learned = [f for f in learned if f.category != "harassment"]
             found.extend(learned)
         if any(f.category == "commercial" and self._counts(f) for f in found):
             # Spam is off-topic everywhere; calling it both would say the same thing twice.

@@ -403,10 +403,17 @@ _QUOTED = Prefiltered(re.compile(r"\"[^\"]+\"|“[^”]+”|‘[^’]+’|(?<![a
 _ABOUT_SPEECH = re.compile(
     r"\b(?:say|says|said|saying|write|wrote|writing|written|statements?|things like|stuff like"
     r"|messages? like|hate like|calling|called|wishing|threats? like|tweets?|posts? like"
-    r"|comments? like|bigot(?:ed)?|hateful|dehumani[sz]ing|hurtful|yelled|shouted|scrawled"
+    r"|comments? like|bigot(?:ed)?|hateful|dehumani[sz]ing|hurtful|yelled|shouted|scrawled|told"
     r"|spray-?painted)\b",
     re.IGNORECASE,
 )
+
+
+def reports_quoted_abuse(folded: str) -> bool:
+    """Whether the post quotes words and says they were said ('he told her to "go home"'):
+    what the words of a quote alone cannot tell a model."""
+    return _QUOTED.search(folded) is not None and _ABOUT_SPEECH.search(
+        _QUOTED.pattern.sub(" ", folded)) is not None
 
 
 def _without_condemned_quotes(
