@@ -31,6 +31,7 @@ import aiohttp
 from botbuilder.core import CloudAdapterBase
 from botframework.connector.auth import AppCredentials, AuthenticationConstants
 
+from adapters.json_bodies import dumps
 from adapters.teams.cloud_adapter import status_failure
 from bot.ports import DeliveryFailed
 
@@ -93,7 +94,7 @@ class BotConnector:
         auth = await self._auth(service_url)
         headers.update(await auth.headers())
         url = service_url.rstrip("/") + "/" + path
-        data = json.dumps(body, separators=(",", ":")).encode("utf-8")
+        data = dumps(body)
         try:
             async with self._http().request(method, url, data=data, headers=headers,
                                             timeout=TIMEOUT) as response:
