@@ -31,6 +31,15 @@ from adapters.teams.shapes import MalformedActivity, Verdict, check_addressable,
 log = logging.getLogger(__name__)
 
 AppType = Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"]
+PARSED_BODY = "socialbot.teams.activity_json"  # the body as `request.json()` reads it
+
+
+async def read_body(request: web.Request) -> Any:
+    """The body parsed as the guard parses it (`request.json()`), kept on the request so the
+    guard does not parse it again; raises as `request.json()` does."""
+    body = await request.json()
+    request[PARSED_BODY] = body
+    return body
 
 
 @dataclass(frozen=True)
@@ -135,7 +144,8 @@ class InboundGuard:
                 415, "UnsupportedMediaType", "Content-Type must be application/json"
             )
         try:
-            body = await request.json()
+            # Read once: the route may have parsed it already, the same way (`read_body`).
+            body = request[PARSED_BODY] if PARSED_BODY in request else await request.json()
         except web.HTTPRequestEntityTooLarge:
             return error_response(413, "PayloadTooLarge", "activity is too large")
         except ValueError:  # JSONDecodeError and undecodable bytes

@@ -64,7 +64,10 @@ class BotConnector:
         """Post `activity` (a message's content) in the conversation of `reference` (a
         `ConversationReference` as botbuilder serializes and the bot stores it), as
         botbuilder's proactive turn does; returns the new activity's id."""
-        reply_to = str(uuid.uuid1())  # the id botbuilder gives its continuation activity
+        # The id of the continuation activity botbuilder makes up for a proactive turn (a
+        # uuid1 there); the connector only reads it back. uuid4: libuuid's time-based uuid1
+        # costs 4 us alone and was 1.4 % of the server's CPU under load (its clock state).
+        reply_to = str(uuid.uuid4())
         body = send_body(reference, activity, reply_to)
         conversation = _conversation_id(reference)
         answer = await self._call(
@@ -74,7 +77,7 @@ class BotConnector:
 
     async def update(self, reference: Json, activity_id: str, activity: Json) -> None:
         """Replace the activity `activity_id` (a card already posted) with `activity`."""
-        body = update_body(reference, activity_id, activity, str(uuid.uuid1()))
+        body = update_body(reference, activity_id, activity, str(uuid.uuid4()))
         conversation = _conversation_id(reference)
         await self._call("PUT", reference, f"v3/conversations/{quote(conversation, safe='')}"
                          f"/activities/{quote(activity_id, safe='')}", body, {})
