@@ -16,6 +16,7 @@ answers malformed requests with 415/400 instead, since there is no caller to aut
 
 from __future__ import annotations
 
+import contextvars
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,15 +32,25 @@ from adapters.teams.shapes import MalformedActivity, Verdict, check_addressable,
 log = logging.getLogger(__name__)
 
 AppType = Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"]
-PARSED_BODY = "socialbot.teams.activity_json"  # the body as `request.json()` reads it
+# The body of the request being handled, as `request.json()` read it, with that request (a
+# connection's requests share a task, so the request itself says whose body it is).
+_PARSED: contextvars.ContextVar[tuple[web.Request, Any] | None] = contextvars.ContextVar(
+    "teams_activity_json", default=None)
 
 
 async def read_body(request: web.Request) -> Any:
-    """The body parsed as the guard parses it (`request.json()`), kept on the request so the
-    guard does not parse it again; raises as `request.json()` does."""
+    """The body parsed as the guard parses it (`request.json()`), kept so the guard does not
+    parse it again; raises as `request.json()` does."""
     body = await request.json()
-    request[PARSED_BODY] = body
+    _PARSED.set((request, body))
     return body
+
+
+async def _json(request: web.Request) -> Any:
+    parsed = _PARSED.get()
+    if parsed is not None and parsed[0] is request:
+        return parsed[1]
+    return await request.json()
 
 
 @dataclass(frozen=True)
@@ -145,7 +156,7 @@ class InboundGuard:
             )
         try:
             # Read once: the route may have parsed it already, the same way (`read_body`).
-            body = request[PARSED_BODY] if PARSED_BODY in request else await request.json()
+            body = await _json(request)
         except web.HTTPRequestEntityTooLarge:
             return error_response(413, "PayloadTooLarge", "activity is too large")
         except ValueError:  # JSONDecodeError and undecodable bytes
