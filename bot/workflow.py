@@ -46,7 +46,6 @@ ACTIONS: tuple[Action, ...] = (
     "approve", "reject", "request_changes", "submit_sop", "withdraw", "reassign",
 )
 CASE_TYPE = "request"
-ROUTES_REMEMBERED = 4096  # routes of the requests being looked at now (`RequestCases.route`)
 
 
 def _every_open_stage(action: str, target: str, by: str) -> tuple[Transition, ...]:
@@ -118,7 +117,6 @@ class RequestCases:
         self.repository = repository
         self.clock = clock
         self.settings = settings
-        self._routes: dict[tuple[int, str], tuple[SocialMediaRequest, Hashable, Route]] = {}
 
     # -- the engine's questions ---------------------------------------------------------------
 
@@ -270,24 +268,7 @@ class RequestCases:
 
     def route(self, request: SocialMediaRequest, stage: Stage) -> Route:
         """Who may sign `stage`: its usual signer, or the next person who may (see app.yaml,
-        `workflow.signers`) when the usual one would break a rule, with the rule it breaks.
-
-        Remembered per request object (requests are immutable values; the repository hands
-        out one parsed copy per version) and stage, for as long as who acts for whom stays
-        the same (`Directory.routing_key`, as for the inbox index): a card asks it for each
-        of its buttons, and a decision and each of its notices ask it again."""
-        routing = (id(self.directory), self.directory.routing_key())
-        key = (id(request), stage.name)
-        known = self._routes.get(key)
-        if known is not None and known[0] is request and known[1] == routing:
-            return known[2]
-        found = self._route(request, stage)
-        if len(self._routes) >= ROUTES_REMEMBERED:
-            self._routes.clear()
-        self._routes[key] = (request, routing, found)  # holding `request` keeps its id unique
-        return found
-
-    def _route(self, request: SocialMediaRequest, stage: Stage) -> Route:
+        `workflow.signers`) when the usual one would break a rule, with the rule it breaks."""
         if stage.role == "requester":
             return Route((request.requester_id,))
         usual = self._usual_signers(request, stage)
