@@ -35,6 +35,8 @@ from slack_sdk.web.internal_utils import (
     _get_url,
 )
 
+from adapters.json_bodies import loads
+
 MAX_ATTEMPTS = 100  # slack_sdk's own bound on one call's retries
 PREPARED_KEPT = 64
 # The URL and headers of a method for a client's base URL, token and headers (Bolt makes a
@@ -137,7 +139,7 @@ async def _read(response: aiohttp.ClientResponse) -> tuple[Any, dict[str, Any]]:
         data = await response.text()
         return data, {"data": data}
     try:
-        data = await response.json()
+        data = await response.json(loads=loads)  # json.loads' answer, by orjson
     except aiohttp.ContentTypeError:
         return {}, {}
     except json.decoder.JSONDecodeError:

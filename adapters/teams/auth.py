@@ -26,6 +26,7 @@ from aiohttp import web
 from botbuilder.schema import Activity
 from botframework.connector.auth import AuthenticateRequestResult, BotFrameworkAuthentication
 
+from adapters.json_bodies import loads
 from adapters.teams.activities import read_activity
 from adapters.teams.shapes import MalformedActivity, Verdict, check_addressable, screen
 
@@ -41,7 +42,7 @@ _PARSED: contextvars.ContextVar[tuple[web.Request, Any] | None] = contextvars.Co
 async def read_body(request: web.Request) -> Any:
     """The body parsed as the guard parses it (`request.json()`), kept so the guard does not
     parse it again; raises as `request.json()` does."""
-    body = await request.json()
+    body = await request.json(loads=loads)
     _PARSED.set((request, body))
     return body
 
@@ -50,7 +51,7 @@ async def _json(request: web.Request) -> Any:
     parsed = _PARSED.get()
     if parsed is not None and parsed[0] is request:
         return parsed[1]
-    return await request.json()
+    return await request.json(loads=loads)
 
 
 @dataclass(frozen=True)

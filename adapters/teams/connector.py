@@ -20,7 +20,6 @@ the token cache. Creating a conversation (once per person) still goes through bo
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 import uuid
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ import aiohttp
 from botbuilder.core import CloudAdapterBase
 from botframework.connector.auth import AppCredentials, AuthenticationConstants
 
-from adapters.json_bodies import dumps
+from adapters.json_bodies import dumps, loads
 from adapters.teams.cloud_adapter import status_failure
 from bot.ports import DeliveryFailed
 
@@ -196,7 +195,7 @@ def _conversation_id(reference: Json) -> str:
 
 def _json(text: bytes) -> Json:
     try:
-        answer = json.loads(text) if text else {}
+        answer = loads(text) if text else {}
     except ValueError:
         return {}
     return answer if isinstance(answer, dict) else {}
