@@ -55,8 +55,8 @@ _POSTAL_CODE_HINT = re.compile(
     r"\d(?<=\b[ABCEGHJ-NPRSTVXY]\d)[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b"
 )
 STREET_TYPES = (
-    "rd|road|st|street|ave|avenue|dr|drive|cres|crescent|cr|blvd|boulevard|ct|court|lane|ln"
-    "|way|trail|trl|pl|place|promenade|pkwy|parkway|cir|circle|terrace|terr|sq|square|line"
+    "rd|road|st|street|ave|avenue|dr|drive|cres|crescent|cr|crt|blvd|boulevard|ct|court|lane|ln"
+    "|way|trail|trl|pl|place|promenade|pkwy|pky|parkway|cir|circle|terrace|terr|sq|square|line"
     "|sideroad|hwy|highway|gate|grove|gdns|gardens|heights|hts|path|row|walk|close|mews"
 )
 _NOT_A_STREET_NAME = (

@@ -30,6 +30,10 @@ GUIDELINE: dict[Category, str] = {
     "lame adds nothing.",
 }
 
+# Mild words the City tolerates in ordinary speech: not vulgarity, and never an insult however
+# they are disguised ("cr@p" is not a masked "creep").
+MILD_WORDS: frozenset[str] = frozenset({"damn", "hell", "heck", "freaking", "sucks", "crap"})
+
 BANNED_AUTHOR = "The author is banned from posting (Terms of Use 04.03 c)."
 
 

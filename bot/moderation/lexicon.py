@@ -26,7 +26,7 @@ _LEET = {
     "0": "o", "1": "[il]", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
     "@": "a", "$": "s", "!": "i", "|": "[il]", "+": "t", "€": "e", "¡": "i",
 }  # fmt: skip
-_MASK = set("*#%^~_-.'’\"?")
+_MASK = set("*#%^~_-.'’\"?—–")  # dashes too: "f—ing"
 _SEPARATORS = set(".-_'’")
 _EDGE = ".,;:?!'’\"`()[]{}<>“”‘«»…"
 _SEPARATOR = r"\s,;:/()\[\]{}<>\"“”"
@@ -38,6 +38,7 @@ _TRIMMED_TOKEN = re.compile(
     rf"([^{_SEPARATOR}{re.escape(_EDGE)}][^{_SEPARATOR}]*[^{_SEPARATOR}{re.escape(_EDGE)}])"
 )
 # Single letters (or pairs) spaced out: "f u c k", "B.U.L.L.S.H.I.T", "sh i t".
+_LONE_DASH = re.compile(r"[—–]+")
 _SPACED_RUN = re.compile(r"(?<!\S)(?:\S{1,2}[ .]){2,}\S{1,2}(?!\S)")
 
 
@@ -46,6 +47,12 @@ class Hit:
     start: int
     end: int
     form: str  # the listed form it was read as
+
+
+def _as_it_looks(token: str) -> str:
+    """Each look-alike symbol read as the letter it looks like: "cr@p" -> "crap"."""
+    return "".join(_LEET[ch][-2] if ch in _LEET and _LEET[ch].startswith("[") else
+                   _LEET.get(ch, ch) for ch in token)
 
 
 def _collapsed(word: str) -> str:
@@ -125,8 +132,8 @@ class Lexicon:
         return found
 
     def _read_token(self, token: str) -> str | None:
-        if token in self.exceptions:
-            return None
+        if token in self.exceptions or _as_it_looks(token) in self.exceptions:
+            return None  # "cr@p" is crap, not a masked "creep"
         if token.isalpha() and token.isascii():
             return self._match_plain(token)
         if "'" in token or "’" in token:
@@ -168,6 +175,8 @@ class Lexicon:
         if letters < self.masked_min_letters:
             return None
         for candidate, initials in _masked_patterns(token, letters):
+            if any(re.fullmatch(candidate, word) for word in self.exceptions):
+                return None  # "a load of cr*p": a tolerated word fits the mask
             for initial in initials:
                 joined = self._by_initial.get(initial)
                 if joined is None:
@@ -211,9 +220,16 @@ def _token_set(folded: str) -> frozenset[str]:
 def _spaced_runs(folded: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     runs = []
     for run in _SPACED_RUN.finditer(folded):
-        runs.append(tuple((m.start() + run.start(), m.end() + run.start())
-                          for m in re.finditer(r"[^ .]+", run.group())))
-    return tuple(runs)
+        pieces: list[tuple[int, int]] = []
+        for m in re.finditer(r"[^ .]+", run.group()):
+            if _LONE_DASH.fullmatch(m.group()):
+                # A dash standing alone is punctuation ("ça — on"), not a masked letter.
+                runs.append(tuple(pieces))
+                pieces = []
+            else:
+                pieces.append((m.start() + run.start(), m.end() + run.start()))
+        runs.append(tuple(pieces))
+    return tuple(run for run in runs if len(run) >= 3)
 
 
 @lru_cache(maxsize=8192)

@@ -19,11 +19,18 @@ from bot.moderation.text import (
 )
 
 _P = r"\$ ?\d[\d,.]*k?"  # a price
+# "Selling" from the one who sells, not a report of someone else selling ("a guy was selling
+# cartons out of his trunk"), a rule ("selling raw milk is illegal") or "selling out".
+_SELLING = (
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!'s )(?<!\bnot )(?<!\bfor )(?<!door )"
+    r"(?<!someone )(?<!somebody )(?<!\bguy )(?<!people )(?<!vendors )(?<!woman )(?<!\bman )"
+    r"\bselling\b(?! out\b)(?![^.!?\n]{0,40}\b(?:is|are) (?:illegal|not allowed|banned))"
+)
 # Each of these alone says someone is selling, soliciting or advertising.
 _SOLICITING = Prefiltered(re.compile(
     word_alternation(
         (
-            r"\bfor sale\b", r"\bselling\b", r"\bwants? to buy\b",
+            r"\bfor sale\b", _SELLING, r"\bwants? to buy\b",
             r"\b(?:message|msg|text|call|dm|email|e-mail|whatsapp|contact|inbox)(?: me| us)?"
             r" (?:to|for) (?:order|buy|book|reserve|details|pricing|prices|info|a quote|rates)\b",
             r"\brefinanc\w*\b", r"\bmortgage rates?\b", r"\brates are (?:dropping|low)\b",
@@ -47,6 +54,8 @@ _SOLICITING = Prefiltered(re.compile(
             r"\btry it free\b", r"\bfirst \w+ free\b",
             r"\b\d{1,2} ?% off\b", r"\b(?:promo|discount|coupon) code\b", r"\buse code\b",
             r"\blimited (?:time|offer|spots|stock)\b", r"\bspots? (?:still )?(?:left|available)\b",
+            # not a resident asking how: "so we have to book online now?"
+            r"(?<!\bwe )(?<!have to )(?<!\bjust )"
             r"\b(?:book|order|enrol+|register|sign up) (?:now|today|online|at|with us)\b",
             r"\bshop (?:now|online|with us)\b",
             r"\blike (?:&|and) subscribe\b", r"\bsubscribe to my\b",
@@ -67,6 +76,11 @@ _SOLICITING = Prefiltered(re.compile(
             r"\b(?:call|text) (?:or text |or call )?(?:\w+ )?(?:today|now) for\b",
             r"\bthinking of (?:selling|buying)\b", r"\bhome evaluation\b",
             r"\bbusiness (?:is )?(?:open|now open)\b", r"\bgrand opening\b",
+            r"\bdelivery anywhere\b", r"\beverything must go\b",
+            # one's own sale announced with its day or time, not a question about the rules
+            r"\b(?:garage|yard|moving|estate|porch) sale\b[^?\n]{0,40}?\b(?:sat|saturday|sun"
+            r"|sunday|this weekend|\d{1,2} ?(?:am|pm)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+            r"|nov|dec)[a-z]* \d{1,2})\b",
         )
     ),
     re.MULTILINE,

@@ -166,10 +166,13 @@ def _off_topic(post: Post) -> Finding | None:
     if elsewhere:
         confidence = 0.8
         about = ", ".join(sorted(elsewhere)).replace("_", " ")
-    elif "?" in post.text and count <= 25 and mentions >= 1:
-        # Another civic matter counts only when asked about: a question on the pool in the
-        # fireworks by-law thread. Comments that mention other matters in passing ("loved the
-        # reading in the old schoolhouse") are part of the discussion.
+    elif "?" in post.text and count <= 25 and mentions >= 1 and _ASKS_ABOUT_A_SERVICE.search(
+            folded):
+        # Another civic matter counts only when asked about, as a request for information
+        # about that service: a question on the pool's hours in the fireworks by-law thread.
+        # Comments that mention other matters in passing ("loved the reading in the old
+        # schoolhouse"), suggestions ("could there be a water station?") and complaints
+        # ("how many fines did by-law issue?") are part of the discussion.
         confidence = 0.65
         about = ", ".join(sorted(civic))
     elif mentions == 0 and count <= 25 and _ASKS_THE_BOARD.search(folded):
@@ -193,6 +196,13 @@ def _off_topic(post: Post) -> Finding | None:
 _PASSING_MENTIONS = re.compile(
     r"\b(?:our|my|your|his|her|their) (?:street|road|block|crescent|court|corner)\b"
     r"|\b(?:we|i|you) (?:all )?pay (?:\w+ )?taxes\b|\btaxpayers?'? (?:money|dollars)\b"
+)
+_ASKS_ABOUT_A_SERVICE = re.compile(
+    r"(?:^|[.!?]\s+)(?:[a-z]+,? )?(?:when|where|what time|how do i|how can i|how to|is the"
+    r"|is there a|are the|does (?:any ?one|the)|do (?:you|they|any ?one) know|any ?one know"
+    r"|any ?one going|who do i (?:call|contact)|what'?s everyone'?s|any updates?"
+    r"|can (?:some ?one|any ?one) (?:tell|explain)|who else|any ?one else"
+    r"|who(?:'s| is) (?:going|streaming|watching))\b"
 )
 _ASKS_THE_BOARD = Prefiltered(re.compile(
     r"^(?:(?:hey|hi|ok|so|quick question|random question|off topic)[,:!.]? )*"

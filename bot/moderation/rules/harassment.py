@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.moderation import contacts
-from bot.moderation.guidelines import explain
+from bot.moderation.guidelines import MILD_WORDS, explain
 from bot.moderation.languages import language_of
 from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Finding, Post, Span
@@ -74,7 +74,14 @@ INSULTS = Lexicon(
         "grifter", "grifters", "yes-man", "yes-men", "snob", "snobs", "knob", "knobs", "stooge",
         "stooges", "goat", "toad", "pillock",
         "shill", "shills", "lapdog", "lapdogs", "crony", "cronies", "windbag", "blowhard",
+        # vulgar words that only ever name a person: vulgarity and an insult at once
+        "shithead", "shitheads", "shitbag", "shitbags", "shitstain", "shitstains", "fuckface",
+        "fuckfaces", "fuckhead", "fuckheads", "fuckwit", "fuckwits", "dumbfuck", "dumbfucks",
+        "motherfucker", "motherfuckers", "jackasses", "gasbag", "gasbags",
     },
+    # What a disguised insult could stand for but that reads, symbol for letter, as a word
+    # the City tolerates.
+    exceptions=MILD_WORDS,
     masked_min_letters=3,
     fuzzy=True,
 )
@@ -172,6 +179,18 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r" (?:\w+ ){0,3}(?:rocks|hair|bricks|sand|rock|brick|post|potato|plank|stump|dirt|doorknob"
      r"|goldfish|turnip|toaster|sock|box)\b", 0.8,
      "a personal insult"),
+    # taunts that only ever mock a person: "crybaby", "your two brain cells", "ok grandpa"
+    (r"\bcry ?bab(?:y|ies)\b|\b(?:two|one|2|1|both|few|remaining)(?: of (?:your|his|her|their))?"
+     r" (?:working |remaining )?brain cells?\b|\bsack of (?:sh\W?[i1!*]\W?t|s\*+t|crap|cr@p)\b"
+     r"|\bok(?:ay)? (?:boomer|grandpa|grandma|gramps|karen)\b|\byell at (?:a |the )?clouds?\b"
+     r"|\bold (?:nag|bag|fart|geezer|hag|coot|crone|biddy)s?\b(?! of\b)", 0.75,
+     "a personal insult"),
+    # mocking how a person looks or sounds, or calling them bad at their job in vulgar words
+    (rf"\b(?:{_PEOPLE[3:-1]})(?: \w+){{0,2}}? (?:sounds|looks) like an? (?:[a-z-]+ ){{0,2}}"
+     r"(?:walrus|goat|pig|cow|hippo|whale|troll"
+     r"|prune|toad|donkey|weasel|zombie|corpse|gremlin|ogre|hyena)\b"
+     rf"|\b(?:a|an|such a|what a) sh\W?[i1!*]\W?t (?:{_PEOPLE[3:-1]}|engineers?|human)\b",
+     0.75, "a personal insult"),
     (r"\bshut (?:your|his|her|their|that|ur) (?:fat |big |stupid |ugly |dumb )?(?:\w+ )?"
      r"(?:mouth|trap|face|pie ?hole|yap|gob)\b", 0.8, "an abusive personal attack"),
     # threats and wishes of harm
@@ -225,7 +244,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      0.8, "incites harm to a person"),
     (r"\bi know where\b[^.!?]{0,60}\b(?:lives?|parks?|works?|sleeps?|go(?:es)? to school"
      r"|walks?)\b|\bpay (?:him|her|them) a visit\b"
-     r"|\b(?:on|at|outside) (?:his|her|their) (?:lawn|house|home|door) at \d", 0.85,
+     r"|\b(?:on|at|outside) (?:his|her|their) (?:lawn|house|home|door) at \d"
+     r"|\b(?:follow|tail) (?:him|her|them) home\b"
+     r"|\b(?:follow|tail) \w+ home (?:after|from|tonight)\b", 0.85,
      "threatens a person at home"),
     (r"\bgo (?:tell|show|teach|visit|confront) (?:him|her|them)\b", 0.7,
      "incites others to confront a person"),
@@ -247,11 +268,14 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     # defamation: accusing a person of a crime or misconduct
     (r"\b(?:takes?|took|taking|accepts?|accepting|pockets?|pocketing|gets?|getting)"
      r" (?:bribes|kickbacks|envelopes? (?:of|full of) cash|payoffs|backhanders|cash"
-     r" (?:from|under))\b|\bon the take\b", 0.85, "an accusation of a crime"),
+     r" (?:from|under))\b|\bon the take\b"
+     r"|\b(?:he|she|they)\b(?: \w+){0,6}? (?:should|ought to|needs? to) be (?:in jail|locked up"
+     r"|behind bars|in prison)\b|\bbelongs? (?:in jail|in prison|behind bars)\b", 0.85,
+     "an accusation of a crime"),
     (r"\bstares? at (?:teen|young|little|underage)? ?(?:girls|boys|kids|children)\b", 0.8,
      "a defamatory accusation"),
     # dismissing the person instead of the idea
-    (r"\bget a (?:real )?(?:life|job)\b|\bnobody (?:wants|asked for|cares about) your"
+    (r"\bget a (?:real )?(?:life|job|hobby)\b(?!-)|\bnobody (?:wants|asked for|cares about) your"
      r" (?:\w+ )?(?:opinions?|kind|input|comments?|thoughts|two cents|takes?|rants?|whining"
      r"|story|stories|life|nonsense|excuses|posts?|type|face|drama|attitude|advice)\b"
      r"|\bnobody asked\b|\bshut (?:the \S+ )?up\b|\bstfu\b|\bgo away\b|\bwho asked you\b",

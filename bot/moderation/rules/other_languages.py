@@ -51,7 +51,7 @@ _VULGAR = (
            r"trou d'cul", r"couillons?", r"sous-merdes?", r"fait chier", r"fais chier",
            r"chiant(?:e|s|es)?", r"foutu(?:e|s|es)?", r"bande de cons"),
     # Spanish
-    _latin(r"mierda", r"hijos? de puta", r"joder", r"cabrone?s?", r"pendejos?",
+    _latin(r"mierda", r"hijos? de puta", r"joder", r"cabron(?:a|as|es)?", r"pendej[oa]s?",
            r"gilipollas", r"chingad[ao]", r"chinga tu madre", r"verga"),
     # Portuguese
     _latin(r"filh[oa]s? da puta", r"(?:vai|vao|vão) se f[ou]der", r"porra", r"caralho",
@@ -101,7 +101,8 @@ _INSULTS = (
            r"(?:bande|gang) d(?:e |')(?:(?:osties?|hosties?|esti|maudits?|crisses?) d(?:e |'))?"
            r"(?:mangeux|trous? d'?cul|caves|voleurs|crosseurs|incompetents|epais|niaiseux)",
            r"mangeux de marde", r"gros caves?", r"d[eé]chets? humains?"),
-    _latin(r"pendejos?", r"idiotas?", r"estupid[oa]s?", r"imbeciles?", r"cabrone?s?"),
+    _latin(r"pendej[oa]s?", r"idiotas?", r"estupid[oa]s?", r"imbeciles?",
+           r"cabron(?:a|as|es)?"),
     # Portuguese
     _latin(r"filh[oa]s? da puta", r"vagabund[oa]s?", r"safad[oa]s?", r"corrupt[oa]s? de merda"),
     _latin(r"chut(?:i|ey?)(?:ya|ye|yon|a)", r"chutiye", r"ma+d+[ae]r ?c+h+o+d+", r"kuttey?",

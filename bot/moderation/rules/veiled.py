@@ -125,6 +125,11 @@ _PROPERTY_HARM = _prefiltered(
     r"|land on city hall|go off on city hall|posting (?:his|her|their) (?:home )?address"
     r"|(?:post|publish|share) (?:his|her|their) (?:home )?address|" + _PUBLISH_ADDRESS + ")"
 )
+# Following a person home is criminal harassment, whoever is asked to do it.
+_FOLLOW_HOME = _prefiltered(
+    r"(?<![a-z])(?:follow|tail) (?:him|her|them) home\b"
+    r"|(?<![a-z])(?:follow|tail) \w+ home (?:after|from|tonight)\b"
+)
 
 _COMMUNITY = (
     r"(?:indian|chinese|tamil|punjabi|sikh|hindu|muslim|filipino|pakistani|jamaican|somali"
@@ -228,9 +233,16 @@ _SCAM = _prefiltered(
 # alone, "call", "pay", "update", are in one post in six).
 _SCAM_PARTS = AllOf([_prefiltered(_ASK), _prefiltered(_IDENTITY_OR_PAYMENT),
                      _prefiltered(f"{_AGENCY}|{_PRIZE}"), _SCAM])
+# What no agency, utility or business ever asks for in a public post, whoever the post says
+# it is from: "reply with card number + CVV", "send SIN and online banking login".
+_SECRET = (r"(?:\bcvv|\bcvc|card security code|(?:online )?banking (?:login|password)"
+           r"|bank (?:login|password)|\bsin\b|social insurance|bank transit|transit (?:and|\+|&)"
+           r" account)")
+_SECRET_ASKED = _prefiltered(rf"(?<![a-z]){_ASK}\b[^\n]{{0,80}}?{_SECRET}")
 _SCAM_WARNING = re.compile(
-    r"\b(?:will never|never ask|don'?t (?:ever )?(?:give|send|pay)|do not (?:give|send|pay)"
-    r"|is a scam|are scams?|it'?s a scam|phishing|hang up|report (?:it|them))\b"
+    r"\b(?:will never|never ask|never does|don'?t (?:ever )?(?:give|send|pay)"
+    r"|do not (?:give|send|pay)|is a scam|are scams?|it'?s a scam|phishing|hang up"
+    r"|report (?:it|them))\b"
 )
 
 _BANNED_FIREWORKS = (
@@ -346,11 +358,15 @@ def veiled_illegal(post: Post, allowed: AllowListCheck) -> list[Finding]:
                 "Threat of harm to property or of publishing a home address"),
         *_found("illegal", _FIREWORK_SALE, post, folded, 0.8, "Sale of banned fireworks"),
         *_found("illegal", _DRUG_SALE, post, folded, 0.8, "Selling drugs"),
+        *_found("illegal", _FOLLOW_HOME, post, folded, 0.75, "Incites following a person home"),
     ] if _ILLEGAL_GATE.may_match(folded) else []
     if _SCAM_PARTS.may_match(folded) and not _SCAM_WARNING.search(folded):  # cheap tests first
         found += _found("illegal", _SCAM, post, folded, 0.85,
                         "Scam impersonating a government agency or utility, asking for "
                         "identity or payment details")
+    if not found and _SECRET_ASKED.may_match(folded) and not _warned_about(folded):
+        found += _found("illegal", _SECRET_ASKED, post, folded, 0.85,
+                        "Scam asking for banking or identity secrets")
     if not found:
         found += _dressed_as_public(post, folded, allowed)
     return found
@@ -372,6 +388,10 @@ _WARNED = re.compile(
 )
 
 
+def _warned_about(folded: str) -> bool:
+    return bool(_SCAM_WARNING.search(folded) or _WARNED.search(folded))
+
+
 def _dressed_as_public(post: Post, folded: str, allowed: AllowListCheck) -> list[Finding]:
     if "." not in folded or not any(name in folded for name in _PUBLIC_NAMES) or (
             _PUBLIC_NAME_IN_A_DOMAIN.search(folded) is None):
@@ -381,7 +401,7 @@ def _dressed_as_public(post: Post, folded: str, allowed: AllowListCheck) -> list
         if (allowed.domain(link.value) or _PUBLIC_NAME.search(name) is None
                 or _PAYMENT_NAME.search(name) is None):
             continue
-        if _SCAM_WARNING.search(folded) or _WARNED.search(folded):
+        if _warned_about(folded):
             return []  # "got a text saying pay at pickering-taxpay.com, is this legit?"
         reason = f"Link to a payment or claim page dressed as a public body's ('{link.value}')"
         return [Finding("illegal", 0.85, (link.span,), explain("illegal", reason), "veiled")]
@@ -394,4 +414,4 @@ _HARASSMENT_GATE = Gate(
      _INCITE_AT_HOME)
 )
 # (Not the scam shapes: their literal strings are everyday words, "call", "pay", "update".)
-_ILLEGAL_GATE = Gate((_SHAME_IF, _PROPERTY_HARM, _FIREWORK_SALE, _DRUG_SALE))
+_ILLEGAL_GATE = Gate((_SHAME_IF, _PROPERTY_HARM, _FIREWORK_SALE, _DRUG_SALE, _FOLLOW_HOME))

@@ -22,7 +22,7 @@ _SHIT_ROOTS = ("shit", "shyt", "shite")
 _SHIT_SUFFIXES = (
     "", "s", "e", "es", "ty", "tier", "tiest", "ted", "ting", "head", "heads", "hole",
     "holes", "show", "shows", "storm", "faced", "load", "bag", "bags", "ter", "ters", "bird",
-    "birds",
+    "birds", "box", "boxes",
 )  # fmt: skip
 _ASS_SUFFIXES = ("", "es", "hole", "holes", "hat", "hats", "wipe", "wipes", "clown", "clowns",
                  "face", "faces", "head", "heads")
