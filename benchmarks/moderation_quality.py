@@ -93,6 +93,9 @@ FIRST_PASS = {
     # anything was changed for them (train_n: named people; train_o: offers and asks)
     "train_n": {"macro_f1": 0.853, "accuracy": 0.922},
     "train_o": {"macro_f1": 0.841, "accuracy": 0.938},
+    # the seventh round's last set (a sixteenth writer's autumn into winter), scored once on
+    # main 2eb6147 after every change of the round
+    "final_m": {"macro_f1": 0.881, "accuracy": 0.940},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.

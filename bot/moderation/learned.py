@@ -18,11 +18,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -96,33 +97,56 @@ _QUOTED = re.compile(rf"[{_QUOTE_MARK}]([^{_QUOTE_MARK}\n]{{1,200}})[{_QUOTE_MAR
 _PRAISE_COMPOUND = 0.5
 _CHAR_SIZES = range(2, 6)
 _EVIDENCE_TERMS = 3
-# Words recur from post to post; their known character n-grams are kept (bounded, cleared
-# when full) so most words cost one look-up instead of twenty slices.
+# Words recur from post to post; the rows each holds on its own are kept (bounded, cleared
+# when full) so most words cost one look-up instead of twenty slices and look-ups.
 _WORD_CACHE_SIZE = 50_000
+
+# Table rows as array.array stores them: the same machine integer as numpy's np.intp.
+_ROW_TYPE = np.dtype(np.intp).char
+
+_NO_PAIRS: dict[str, int] = {}  # read only
 
 # One n-gram's idf and its weight for each learned category, in LEARNED_CATEGORIES order.
 Weights = dict[str, list[float]]
 
 
+class _WordRows(NamedTuple):
+    """What a white-space word holds on its own (LearnedScreen._rows_of)."""
+
+    first_token: str | None  # None for punctuation alone
+    rows: bytes  # the rows as numpy's np.intp, ready to be joined with other words' rows
+    # The rows of the token pairs its last token begins, by the second token (_Tables.pairs).
+    pairs_after: dict[str, int]
+
+
 @dataclass(frozen=True)
 class _Tables:
     """Both vocabularies' n-grams as rows of one table (word n-grams first, then character
-    n-grams from `offset`): idf and the five category weights, for numpy."""
+    n-grams from `offset`): each row the n-gram's idf and then its five category weights,
+    side by side so that a post's rows are read from memory once (the table is larger than
+    the processor's cache, and the rules push it out between posts)."""
 
     word_index: dict[str, int]
     char_index: dict[str, int]
     offset: int
-    idf: np.ndarray
-    weights: np.ndarray  # rows x LEARNED_CATEGORIES
+    rows: np.ndarray  # n-grams x (idf + LEARNED_CATEGORIES)
+    # The word index's token pairs ("a b") by first token, then second: the pair across two
+    # words is read from a small table the first word brings, with no new string to build
+    # and hash, nor a probe of the whole vocabulary.
+    pairs: dict[str, dict[str, int]]
 
     @classmethod
     def of(cls, word: Weights, char: Weights) -> _Tables:
         words, chars = list(word), list(char)
         rows = np.array([word[g] for g in words] + [char[g] for g in chars],
                         dtype=np.float64).reshape(-1, 6)
+        pairs: dict[str, dict[str, int]] = {}
+        for i, gram in enumerate(words):
+            first, space, second = gram.partition(" ")
+            if space:  # tokens hold no space: one space is a pair
+                pairs.setdefault(first, {})[second] = i
         return cls({g: i for i, g in enumerate(words)},
-                   {g: i + len(words) for i, g in enumerate(chars)}, len(words),
-                   rows[:, 0].copy(), rows[:, 1:].copy())
+                   {g: i + len(words) for i, g in enumerate(chars)}, len(words), rows, pairs)
 
     def add_tfidf_dot(self, total: np.ndarray, rows: np.ndarray) -> None:
         """Sublinear TF-IDF of each vocabulary, L2-normalised over its known n-grams, dotted
@@ -139,13 +163,14 @@ class _Tables:
         first = np.empty(size, dtype=bool)  # np.unique(..., return_counts) by hand
         first[0] = True
         np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-        starts = np.flatnonzero(first)
+        starts = first.nonzero()[0]
         ids = ordered[starts]
         counts = np.empty_like(starts)  # np.diff(starts, append=size) without its overhead
         np.subtract(starts[1:], starts[:-1], out=counts[:-1])
         counts[-1] = size - starts[-1]
-        values = self.idf.take(ids) * (1.0 + np.log(counts))
-        weights = self.weights.take(ids, axis=0)
+        table = self.rows.take(ids, axis=0)
+        values = table[:, 0] * (1.0 + np.log(counts))
+        weights = table[:, 1:]
         cut = int(ids.searchsorted(self.offset))
         for part in (slice(0, cut), slice(cut, None)):
             part_values = values[part]
@@ -166,7 +191,7 @@ class LearnedScreen:
     # Per category, the threshold for posts that name a group of people (read_as_model):
     # calibrated on HateCheck cases of sentence shapes the model did not train on.
     group_thresholds: tuple[float, ...] = ()
-    _known_grams: dict[str, np.ndarray] = field(default_factory=dict, compare=False)
+    _known_grams: dict[str, _WordRows] = field(default_factory=dict, compare=False)
     _tables: dict[str, _Tables] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -199,26 +224,52 @@ class LearnedScreen:
         return scores
 
     def _scored(self, folded: str) -> dict[Category, float]:
-        tables = self._tables["all"]
-        known = tables.word_index.get
-        word_rows = np.array([i for i in map(known, _word_grams(folded)) if i is not None],
-                             dtype=np.intp)
-        # One array of every row the post holds (words, then each word's characters).
-        rows = np.concatenate([word_rows, *map(self._char_rows_of, folded.split())])
         totals = np.array(self.intercepts, dtype=np.float64)
-        tables.add_tfidf_dot(totals, rows)
-        return {c: _sigmoid(float(z)) for c, z in zip(LEARNED_CATEGORIES, totals, strict=True)}
+        self._tables["all"].add_tfidf_dot(totals, self._rows(folded))
+        return dict(zip(LEARNED_CATEGORIES, map(_sigmoid, totals.tolist()), strict=True))
 
-    def _char_rows_of(self, word: str) -> np.ndarray:
-        """The rows of the word's character n-grams that the model knows (the others weigh
-        nothing), as an array; remembered, since words recur from post to post."""
+    def _rows(self, folded: str) -> np.ndarray:
+        """The table rows of every n-gram of the text the model knows, once per occurrence:
+        the rows of _word_grams(folded) and _char_grams(folded), in another order.
+
+        Each white-space word's own rows (its tokens, the pairs inside it, its characters)
+        are remembered as bytes; only the pairs of tokens across two words are looked up
+        here, and all of it becomes one array in one numpy call (a numpy call costs more
+        than its arithmetic on a few hundred rows, all the more so in a busy process)."""
+        own_rows = []
+        across = array(_ROW_TYPE)
+        pairs_after: dict[str, int] | None = None  # those of the last word with a token
+        for word in folded.split():
+            first, word_rows, pairs = self._rows_of(word)
+            own_rows.append(word_rows)
+            if first is None:
+                continue  # punctuation alone: the tokens on either side make a pair
+            if pairs_after:
+                row = pairs_after.get(first)
+                if row is not None:
+                    across.append(row)
+            pairs_after = pairs
+        own_rows.append(across.tobytes())
+        return np.frombuffer(bytearray().join(own_rows), dtype=np.intp)
+
+    def _rows_of(self, word: str) -> _WordRows:
+        """A white-space word's first and last tokens and the rows it holds on its own: its
+        tokens, the pairs of them inside it ("don't": "don t") and its character n-grams
+        (the n-grams the model does not know weigh nothing); remembered, since words recur
+        from post to post."""
         known = self._known_grams.get(word)
         if known is None:
             if len(self._known_grams) >= _WORD_CACHE_SIZE:
                 self._known_grams.clear()
-            index = self._tables["all"].char_index
-            known = np.array([index[g] for g in _char_grams(word) if g in index],
-                             dtype=np.intp)
+            tables = self._tables["all"]
+            tokens = _TOKEN.findall(word)
+            word_grams = [*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))]
+            rows = array(_ROW_TYPE, [tables.word_index[g] for g in word_grams
+                                     if g in tables.word_index])
+            rows.extend(tables.char_index[g] for g in _char_grams(word)
+                        if g in tables.char_index)
+            known = _WordRows(tokens[0] if tokens else None, rows.tobytes(),
+                              tables.pairs.get(tokens[-1], _NO_PAIRS) if tokens else _NO_PAIRS)
             self._known_grams[word] = known
         return known
 

@@ -38,8 +38,8 @@ _TRIMMED_TOKEN = re.compile(
     rf"([^{_SEPARATOR}{re.escape(_EDGE)}][^{_SEPARATOR}]*[^{_SEPARATOR}{re.escape(_EDGE)}])"
 )
 # Single letters (or pairs) spaced out: "f u c k", "B.U.L.L.S.H.I.T", "sh i t".
-_LONE_DASH = re.compile(r"[—–]+")
 _SPACED_RUN = re.compile(r"(?<!\S)(?:\S{1,2}[ .]){2,}\S{1,2}(?!\S)")
+_LONE_DASH = re.compile(r"[—–]+")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Hit:
 
 def _as_it_looks(token: str) -> str:
     """Each look-alike symbol read as the letter it looks like: "cr@p" -> "crap"."""
-    return "".join(_LEET[ch][-2] if ch in _LEET and _LEET[ch].startswith("[") else
+    return "".join(_LEET[ch][1] if ch in _LEET and _LEET[ch].startswith("[") else
                    _LEET.get(ch, ch) for ch in token)
 
 

@@ -73,6 +73,31 @@ def test_n_grams_are_those_scikit_learn_was_trained_on(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Just  print a fake permit,   bylaw never checks!!",
+        "don't stop - it's fine... really?!",
+        "the  - end (of) it",
+        "l'école c'est nul, n'est-ce pas",
+        "f u c k   th1s   sh!t 🇨🇦",
+        "a\tb\nc",
+        "!!! ??",
+        "",
+    ],
+)
+def test_the_rows_read_word_by_word_are_every_n_gram_of_the_text(
+    screen: LearnedScreen, text: str
+) -> None:
+    # The screen remembers each word's own rows and joins them with the pairs of tokens
+    # across words; that must be the rows of every word and character n-gram of the text.
+    tables = screen._tables["all"]
+    expected = [tables.word_index[g] for g in _word_grams(text) if g in tables.word_index]
+    expected += [tables.char_index[g] for g in _char_grams(text) if g in tables.char_index]
+    assert sorted(screen._rows(text).tolist()) == sorted(expected)
+    assert sorted(screen._rows(text).tolist()) == sorted(expected)  # again, remembered
+
+
+@pytest.mark.parametrize(
     ("text", "category"),
     [
         # New wordings from a fresh set that the rules of the day missed.

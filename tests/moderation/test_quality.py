@@ -95,6 +95,9 @@ def test_train_h_stays_above_its_tuned_level() -> None:
         # 0.841 / 0.938), read for rule classes and trained on.
         ("train_n.jsonl", 0.87, 0.94),
         ("train_o.jsonl", 0.85, 0.95),
+        # final_m, the round's last set, scored once on main 2eb6147 (0.881 / 0.940), then
+        # training data (and one rule: "who gives a sh*t about...", which other sets share).
+        ("final_m.jsonl", 0.88, 0.95),
     ],
 )
 def test_third_round_sets_stay_above_their_tuned_level(

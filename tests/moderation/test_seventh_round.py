@@ -71,3 +71,9 @@ def test_saying_a_named_person_belongs_in_jail_accuses_them_of_a_crime() -> None
 def test_announcing_ones_own_garage_sale_with_its_day_advertises() -> None:
     assert "commercial" in rules("YARD SALE sunday 8am, 31 Wingarden Cres, toys and tools")
     assert "commercial" not in labels("Do I need a permit to hold a garage sale on my street?")
+
+
+def test_who_gives_a_damn_dismisses_the_topic_however_it_is_cussed() -> None:
+    assert "negativity" in rules("who gives a sh!t about the ward boundary review lol")
+    assert "negativity" in rules("who the f*ck cares about the rink schedule")
+    assert "negativity" not in labels("I give a damn about our parks, and so should council.")

@@ -244,9 +244,7 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      0.8, "incites harm to a person"),
     (r"\bi know where\b[^.!?]{0,60}\b(?:lives?|parks?|works?|sleeps?|go(?:es)? to school"
      r"|walks?)\b|\bpay (?:him|her|them) a visit\b"
-     r"|\b(?:on|at|outside) (?:his|her|their) (?:lawn|house|home|door) at \d"
-     r"|\b(?:follow|tail) (?:him|her|them) home\b"
-     r"|\b(?:follow|tail) \w+ home (?:after|from|tonight)\b", 0.85,
+     r"|\b(?:on|at|outside) (?:his|her|their) (?:lawn|house|home|door) at \d", 0.85,
      "threatens a person at home"),
     (r"\bgo (?:tell|show|teach|visit|confront) (?:him|her|them)\b", 0.7,
      "incites others to confront a person"),

@@ -20,7 +20,10 @@ _SUBJECT = (
 _DISMISSALS = Prefiltered(re.compile(
     word_alternation(
         (
-            r"\bwho (?:even )?cares\b", r"\bnobody (?:even )?cares\b", r"\bno one cares\b",
+            r"\bwho (?:the \S+ |tf )?(?:even )?cares\b",
+            r"\bwho (?:the \S+ |tf )?(?:even )?gives an? (?:damn|hoot|rat'?s|sh\S*t|f\S*k|crap"
+            r"|cr\S*p)",
+            r"\bnobody (?:even )?cares\b", r"\bno one cares\b",
             r"\bdon'?t care\b", r"\bcouldn'?t care less\b", r"\bwho (?:even )?(?:reads|watches"
             r"|asked for|goes|uses)\b", r"\bwho (?:even )?(?:needs|wants|likes) (?:this|that|these"
             r"|it|them|those)\b", r"\bwho asked\b", r"\bimagine caring\b", r"\bnot another\b",

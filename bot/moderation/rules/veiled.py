@@ -125,7 +125,7 @@ _PROPERTY_HARM = _prefiltered(
     r"|land on city hall|go off on city hall|posting (?:his|her|their) (?:home )?address"
     r"|(?:post|publish|share) (?:his|her|their) (?:home )?address|" + _PUBLISH_ADDRESS + ")"
 )
-# Following a person home is criminal harassment, whoever is asked to do it.
+# Following a person home is a threat and criminal harassment, whoever is asked to do it.
 _FOLLOW_HOME = _prefiltered(
     r"(?<![a-z])(?:follow|tail) (?:him|her|them) home\b"
     r"|(?<![a-z])(?:follow|tail) \w+ home (?:after|from|tonight)\b"
@@ -315,6 +315,8 @@ def veiled_harassment(post: Post) -> list[Finding]:
         *_found("harassment", _GENERALISATION, post, folded, 0.75,
                 "Generalisation about a community"),
         *_found("harassment", _EMOJI_INSULT, post, folded, 0.7, "Emoji used as an insult"),
+        *_found("harassment", _FOLLOW_HOME, post, folded, 0.85,
+                "Incites following a person home"),
         *_dog_whistles(post, folded),
         *_incitement(post, folded),
     ]
@@ -411,7 +413,7 @@ def _dressed_as_public(post: Post, folded: str, allowed: AllowListCheck) -> list
 # Every veiled shape needs one of its phrases' literal strings: most posts hold none of any.
 _HARASSMENT_GATE = Gate(
     (_VEILED_THREATS, _GENERALISATION, _EMOJI_INSULT, _DOG_WHISTLE, _INCITE_HARASSING,
-     _INCITE_AT_HOME)
+     _INCITE_AT_HOME, _FOLLOW_HOME)
 )
 # (Not the scam shapes: their literal strings are everyday words, "call", "pay", "update".)
 _ILLEGAL_GATE = Gate((_SHAME_IF, _PROPERTY_HARM, _FIREWORK_SALE, _DRUG_SALE, _FOLLOW_HOME))
