@@ -237,6 +237,28 @@ class CaseEngine:
         found = self._why_not(kind, case, person_id, action)
         return found if isinstance(found, str) else None
 
+    def permitted(self, type_name: str, case: Case, person_id: str,
+                  actions: Iterable[str]) -> set[str]:
+        """Those of `actions` `person_id` may take on `case` now: the ones `refusal_reason`
+        answers None for, asking who may act once for them all (a card's buttons) instead of
+        once per action, and building no refusal sentence nobody reads."""
+        kind = self.case_type(type_name)
+        if person_id not in self.directory or case.is_final:
+            return set()
+        table = self._tables[kind.name]
+        state = kind.table_state(case)
+        people: dict[str, list[str]] = {}
+        allowed: set[str] = set()
+        for action in actions:
+            transition = table.get((state, action))
+            if transition is None:
+                continue
+            if transition.by not in people:
+                people[transition.by] = kind.people(case, transition.by)
+            if person_id in people[transition.by]:
+                allowed.add(action)
+        return allowed
+
     def may_view(self, type_name: str, case: Case, person_id: str) -> bool:
         return person_id in self.directory and \
             self.case_type(type_name).visible_to(case, person_id)

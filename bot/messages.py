@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -39,6 +40,7 @@ STATE_LABELS = {
 }
 
 
+@lru_cache(maxsize=8192)  # every card shows its request's times again: formatted once each
 def when(at: datetime, zone: str) -> str:
     return at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M %Z")
 

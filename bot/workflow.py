@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
@@ -552,6 +552,11 @@ class Workflow:
                        action: str) -> str | None:
         """Why `person_id` may not take `action` now, or None if they may."""
         return self.engine.refusal_reason(CASE_TYPE, request, person_id, action)
+
+    def permitted(self, request: SocialMediaRequest, person_id: str,
+                  actions: Iterable[str]) -> set[str]:
+        """Those of `actions` `refusal_reason` lets `person_id` take now, in one question."""
+        return self.engine.permitted(CASE_TYPE, request, person_id, actions)
 
     def may_view(self, request: SocialMediaRequest, person_id: str) -> bool:
         return self.engine.may_view(CASE_TYPE, request, person_id)

@@ -95,9 +95,10 @@ def buttons_for(request: SocialMediaRequest, workflow: Workflow,
     candidates = _stage_buttons(request, stage.name)
     if viewer is None:  # a channel copy: everyone's actions, the core checks each click
         return tuple(b for b in candidates if b.payload.verb != "withdraw")
+    allowed = workflow.permitted(request, viewer, [b.payload.verb for b in candidates])
     return tuple(
         b for b in candidates
-        if workflow.refusal_reason(request, viewer, b.payload.verb) is None
+        if b.payload.verb in allowed
         and (b.payload.verb != "reassign" or workflow.reassign_candidates(request, viewer))
     )
 

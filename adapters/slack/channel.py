@@ -28,6 +28,7 @@ from adapters.slack.duties import SlackDuties
 from adapters.slack.homes import HomeRefresher
 from adapters.slack.namespaces import DM_NAMESPACE, HOME_NAMESPACE
 from adapters.slack.screens import Screens
+from adapters.slack.web_api import WebApi
 from bot.chains import STAGES
 from bot.clocked import outdated
 from bot.domain import SocialMediaRequest
@@ -127,6 +128,7 @@ class SlackChannel:
                  duties: SlackDuties | None = None,
                  durable: Callable[[], Awaitable[None]] | None = None) -> None:
         self.client = client
+        self.web = WebApi(client)  # the calls made for every notice (adapters/slack/web_api.py)
         # Awaited before App Home is drawn: it shows nothing that is not on disk yet.
         self.durable = durable
         self.screens = screens
@@ -246,7 +248,7 @@ class SlackChannel:
 
         async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
             card = self.screens.card(request, viewer or None)
-            sent = await self.client.chat_postMessage(
+            sent = await self.web.call("chat.postMessage",
                 channel=await self.conversation(target), text=blocks.card_text(card),
                 blocks=blocks.to_dicts(blocks.card_blocks(card, lead=lead)), metadata=metadata)
             return {"channel": sent["channel"], "ts": sent["ts"]}
@@ -264,7 +266,7 @@ class SlackChannel:
         async def update(target: str, viewer: str, _: Metadata) -> dict[str, Any]:
             card = self.screens.card(request, viewer or None, step=note.step)
             copy = copies[target]
-            await self.client.chat_update(channel=copy["channel"], ts=copy["ts"],
+            await self.web.call("chat.update", channel=copy["channel"], ts=copy["ts"],
                                           text=blocks.card_text(card),
                                           blocks=blocks.to_dicts(blocks.card_blocks(card)))
             return {"channel": copy["channel"], "ts": copy["ts"]}
@@ -278,7 +280,7 @@ class SlackChannel:
             sentence = say.requester_update(request, entry, self.screens.next_names(request),
                                             self.screens.zone)
             card = self.screens.card(request, viewer)
-            sent = await self.client.chat_postMessage(
+            sent = await self.web.call("chat.postMessage",
                 channel=await self.conversation(target),
                 text=blocks.mrkdwn(sentence, blocks.NOTIFICATION_TEXT),
                 blocks=blocks.to_dicts(blocks.update_blocks(sentence, card)), metadata=metadata)
@@ -289,7 +291,7 @@ class SlackChannel:
     def _plain(self, note: Notification) -> Post:
         async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
             text = blocks.mrkdwn(note.summary, blocks.NOTIFICATION_TEXT)
-            sent = await self.client.chat_postMessage(channel=await self.conversation(target),
+            sent = await self.web.call("chat.postMessage", channel=await self.conversation(target),
                                                       text=text, metadata=metadata)
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
@@ -300,7 +302,7 @@ class SlackChannel:
         """An escalation: the approvers' supervisors get the one-line summary, not the form."""
         async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
             text = blocks.mrkdwn(note.summary, blocks.NOTIFICATION_TEXT)
-            sent = await self.client.chat_postMessage(channel=await self.conversation(target),
+            sent = await self.web.call("chat.postMessage", channel=await self.conversation(target),
                                                       text=text, metadata=metadata)
             return {"channel": sent["channel"], "ts": sent["ts"]}
 
@@ -347,7 +349,7 @@ class SlackChannel:
 
         async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
             card = alert_card(alert, self.desk, viewer=viewer or None)
-            sent = await self.client.chat_postMessage(
+            sent = await self.web.call("chat.postMessage",
                 channel=await self.conversation(target), text=blocks.alert_text(card),
                 blocks=blocks.to_dicts(blocks.alert_blocks(card)), metadata=metadata)
             return {"channel": sent["channel"], "ts": sent["ts"]}
@@ -368,7 +370,7 @@ class SlackChannel:
         for copy in self.ledger.copies(alert.id, None, CHANNEL, kind="moderation_alert"):
             card = alert_card(alert, self.desk, viewer=copy.get("viewer") or None)
             try:
-                await self.client.chat_update(channel=copy["channel"], ts=copy["ts"],
+                await self.web.call("chat.update", channel=copy["channel"], ts=copy["ts"],
                                               text=blocks.alert_text(card),
                                               blocks=blocks.to_dicts(blocks.alert_blocks(card)))
             except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
@@ -392,7 +394,7 @@ class SlackChannel:
 
         async def post(target: str, viewer: str, metadata: Metadata) -> dict[str, Any]:
             text = blocks.mrkdwn(duties.sentence(note, viewer), blocks.NOTIFICATION_TEXT)
-            sent = await self.client.chat_postMessage(
+            sent = await self.web.call("chat.postMessage",
                 channel=await self.conversation(target), text=text,
                 blocks=duties.notice_blocks(note, viewer), metadata=metadata)
             return {"channel": sent["channel"], "ts": sent["ts"]}
@@ -418,7 +420,7 @@ class SlackChannel:
                 continue
             await self.pauses.ready("chat.update")
             try:
-                await self.client.chat_update(channel=copy["channel"], ts=copy["ts"],
+                await self.web.call("chat.update", channel=copy["channel"], ts=copy["ts"],
                                               text=text, blocks=shown)
             except (TimeoutError, SlackClientError, aiohttp.ClientError) as error:
                 failure = as_delivery_failure(error)

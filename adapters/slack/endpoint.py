@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 import re
 import time
@@ -24,6 +23,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 
+from adapters.json_bodies import loads
 from adapters.slack.payloads import MalformedPayload
 from adapters.slack.shapes import Verdict, screen
 
@@ -93,7 +93,7 @@ def _parsed_click(text: str, request: web.Request) -> AsyncBoltRequest | None:
     one again with its raw body, so Bolt's own signature check runs as usual."""
     if not _PAYLOAD_FORM.fullmatch(text):
         return None
-    body = json.loads(yarl.URL("?" + text).query.get("payload", ""))
+    body = loads(yarl.URL("?" + text).query.get("payload", ""))
     if not isinstance(body, dict):
         return None
     parsed = AsyncBoltRequest(body=body, query=request.query_string,

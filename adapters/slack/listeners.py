@@ -28,6 +28,7 @@ from adapters.slack.moderation import SlackModeration
 from adapters.slack.namespaces import FILED_NAMESPACE, HOME_NAMESPACE
 from adapters.slack.payloads import Click
 from adapters.slack.screens import Screens
+from adapters.slack.web_api import WebApi
 from bot import messages
 from bot.config import Person
 from bot.domain import SocialMediaRequest
@@ -328,10 +329,10 @@ class Listeners:
     async def _answer(self, client: AsyncWebClient, click: Click, text: str,
                       shown: list[blocks.Block] | None = None) -> None:
         """Ephemeral in the message's channel; in App Home or a modal, a small notice modal."""
-        if click.channel_id:
-            await client.chat_postEphemeral(
-                channel=click.channel_id, user=click.user_id, text=blocks.mrkdwn(text),
-                blocks=blocks.to_dicts(shown) if shown else None)
+        if click.channel_id:  # every status look-up's answer: the lean call (web_api.py)
+            await WebApi(client).call(
+                "chat.postEphemeral", channel=click.channel_id, user=click.user_id,
+                text=blocks.mrkdwn(text), blocks=blocks.to_dicts(shown) if shown else None)
         elif click.trigger_id:
             await client.views_open(trigger_id=click.trigger_id,
                                     view=blocks.notice_modal("Social media access", text))

@@ -18,6 +18,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.dashboard.http import DASHBOARD_KEY
+from adapters.json_bodies import dumps_text
 from adapters.slack.after_ack import AfterAck
 from adapters.slack.channel import SlackChannel
 from adapters.slack.duties import SlackDuties
@@ -88,7 +89,8 @@ def mount(app: web.Application, services: Services, *, host: str | None = None) 
     the bot in Slack."""
     token, secret, app_token = (_env("SLACK_BOT_TOKEN"), _env("SLACK_SIGNING_SECRET"),
                                 _env("SLACK_APP_TOKEN"))
-    session = aiohttp.ClientSession()
+    # slack_sdk sends each Web API call's arguments (a card's blocks) as a JSON body.
+    session = aiohttp.ClientSession(json_serialize=dumps_text)
     after_ack = AfterAck()
 
     async def finish_work(_: web.Application) -> None:

@@ -16,6 +16,7 @@ answers malformed requests with 415/400 instead, since there is no caller to aut
 
 from __future__ import annotations
 
+import contextvars
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,11 +26,32 @@ from aiohttp import web
 from botbuilder.schema import Activity
 from botframework.connector.auth import AuthenticateRequestResult, BotFrameworkAuthentication
 
+from adapters.json_bodies import loads
+from adapters.teams.activities import read_activity
 from adapters.teams.shapes import MalformedActivity, Verdict, check_addressable, screen
 
 log = logging.getLogger(__name__)
 
 AppType = Literal["MultiTenant", "SingleTenant", "UserAssignedMSI"]
+# The body of the request being handled, as `request.json()` read it, with that request (a
+# connection's requests share a task, so the request itself says whose body it is).
+_PARSED: contextvars.ContextVar[tuple[web.Request, Any] | None] = contextvars.ContextVar(
+    "teams_activity_json", default=None)
+
+
+async def read_body(request: web.Request) -> Any:
+    """The body parsed as the guard parses it (`request.json()`), kept so the guard does not
+    parse it again; raises as `request.json()` does."""
+    body = await request.json(loads=loads)
+    _PARSED.set((request, body))
+    return body
+
+
+async def _json(request: web.Request) -> Any:
+    parsed = _PARSED.get()
+    if parsed is not None and parsed[0] is request:
+        return parsed[1]
+    return await request.json(loads=loads)
 
 
 @dataclass(frozen=True)
@@ -134,7 +156,8 @@ class InboundGuard:
                 415, "UnsupportedMediaType", "Content-Type must be application/json"
             )
         try:
-            body = await request.json()
+            # Read once: the route may have parsed it already, the same way (`read_body`).
+            body = await _json(request)
         except web.HTTPRequestEntityTooLarge:
             return error_response(413, "PayloadTooLarge", "activity is too large")
         except ValueError:  # JSONDecodeError and undecodable bytes
@@ -143,7 +166,7 @@ class InboundGuard:
             return self._refuse(400, "BadRequest", "body must be a JSON object (an activity)")
         try:
             check_addressable(body)
-            return _Parsed(body, Activity().deserialize(body))
+            return _Parsed(body, read_activity(body))
         except MalformedActivity as problem:
             return self._refuse(400, "BadRequest", str(problem))
         except Exception:  # msrest raises DeserializationError and plain TypeErrors alike

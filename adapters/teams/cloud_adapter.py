@@ -15,7 +15,6 @@ botbuilder's default 501 nor a 500 when the bot fails.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections import OrderedDict
@@ -43,6 +42,7 @@ from botframework.connector.skills import BotFrameworkClient
 from msrest.exceptions import ClientRequestError, HttpOperationError
 from msrest.serialization import Model
 
+from adapters.json_bodies import dumps
 from adapters.teams.auth import InboundGuard, TeamsCredentials, error_response
 from bot.ports import DeliveryFailed
 
@@ -263,11 +263,12 @@ def _invoke_json(response: InvokeResponse, activity: Activity) -> web.Response:
     `on_adaptive_card_invoke` (it serializes first). Models and plain JSON both work here.
     """
     try:
-        text = json.dumps(response.body, default=_json_default)
+        body = dumps(response.body, default=_json_default)
     except (TypeError, ValueError):
         log.exception("invoke response for %r could not be serialized", activity.name)
         return _invoke_json(_fallback_invoke_response(activity, failed=True), activity)
-    return web.Response(text=text, status=int(response.status), content_type="application/json")
+    return web.Response(body=body, status=int(response.status), content_type="application/json",
+                        charset="utf-8")
 
 
 def _json_default(value: object) -> Any:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
-import json
 import logging
 import os
 from collections.abc import Awaitable, Callable
@@ -19,7 +18,7 @@ from aiohttp import web
 from botframework.connector.auth import BotFrameworkAuthentication
 
 from adapters.dashboard.http import DASHBOARD_KEY
-from adapters.teams.auth import TeamsCredentials, error_response
+from adapters.teams.auth import TeamsCredentials, error_response, read_body
 from adapters.teams.card_actions import CardActions
 from adapters.teams.channel import TeamsChannel
 from adapters.teams.cloud_adapter import TeamsCloudAdapter
@@ -133,7 +132,7 @@ def mount(app: web.Application, services: Services, *,
 async def _is_invoke(request: web.Request) -> bool:
     """Whether the activity is an invoke (aiohttp keeps the body for the adapter to read)."""
     try:
-        activity = json.loads(await request.read())
+        activity = await read_body(request)
     except (ValueError, web.HTTPException):
         return False
     return isinstance(activity, dict) and activity.get("type") == "invoke"

@@ -104,6 +104,17 @@ class WorkflowMachine(RuleBasedStateMachine):
                     assert entry.actor_id != request.requester_id
                 assert entry.actor_id in {p.id for p in CONFIG.directory.people}
 
+    @invariant()
+    def the_buttons_offered_are_the_moves_allowed(self) -> None:
+        """`permitted` (what a card's buttons ask, in one question) is `refusal_reason`
+        asked action by action, for everyone and every action, at every state reached."""
+        for request_id in self.seen:
+            request = self.workflow.get(request_id)
+            for person in PEOPLE:
+                one_by_one = {action for action in ACTIONS
+                              if self.workflow.refusal_reason(request, person, action) is None}
+                assert self.workflow.permitted(request, person, ACTIONS) == one_by_one
+
 
 WorkflowMachine.TestCase.settings = settings(
     max_examples=200, stateful_step_count=40, deadline=None,
