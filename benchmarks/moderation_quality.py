@@ -103,6 +103,10 @@ FIRST_PASS = {
     # the eighth round's last set (a nineteenth writer's week after a council decision),
     # scored once on main 3c99d82 after every change of the round
     "final_n": {"macro_f1": 0.894, "accuracy": 0.940},
+    # issue 15, ninth round: two writers' training sets scored on main 78dac12 before anything
+    # was changed for them (train_r: residents in their own languages; train_s: disguises)
+    "train_r": {"macro_f1": 0.719, "accuracy": 0.818},
+    "train_s": {"macro_f1": 0.847, "accuracy": 0.950},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.

@@ -27,6 +27,12 @@ _SPELLED_EMAIL = re.compile(
     r"\s*(?:com|ca|net|org|co|info|io|me))\b",
     re.IGNORECASE,
 )
+# "quickloans dot online", "drybase-waterproofing . ca": web addresses written out.
+_SPELLED_LINK = re.compile(
+    r"\b([a-z0-9][a-z0-9-]{2,}(?:\s*(?: dot |\(dot\)|\[dot\]| \. )\s*[a-z0-9-]+)*"
+    r"\s*(?: dot |\(dot\)|\[dot\]| \. )\s*(?:com|ca|net|org|info|io|biz|online|shop|store|co))\b",
+    re.IGNORECASE,
+)
 _LINK = re.compile(
     r"(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})\b(?:/[^\s)\]]*)?",
     re.IGNORECASE,
@@ -194,11 +200,22 @@ def emails(text: str) -> Iterator[Contact]:
 
 @lru_cache(maxsize=64)  # several rules ask for one post's links: read them once
 def links(text: str) -> tuple[Contact, ...]:
-    """Web addresses, bare ("shop.ca/deal") or full; e-mail domains are not links."""
-    if "." not in text or _LINK_HINT.search(text) is None:
+    """Web addresses, bare ("shop.ca/deal"), full or written out ("shop dot ca"); e-mail
+    domains are not links."""
+    spelled = " . " in text or "dot" in text.lower()
+    if not spelled and ("." not in text or _LINK_HINT.search(text) is None):
         return ()
     email_spans = [(c.span.start, c.span.end) for c in emails(text)]
     found = []
+    if spelled:
+        for match in _SPELLED_LINK.finditer(text):
+            if any(s <= match.start() < e for s, e in email_spans):
+                continue
+            host = re.sub(r"\s*(?: dot |\(dot\)|\[dot\]| \. )\s*", ".", match.group(1).lower())
+            domain = registered_domain(host)
+            if domain is not None:
+                found.append(Contact("link", Span(match.start(), match.end(), match.group()),
+                                     domain))
     for match in _LINK.finditer(text):
         if any(s <= match.start() < e for s, e in email_spans):
             continue

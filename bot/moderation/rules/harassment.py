@@ -203,13 +203,14 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"(?:teeth|lights) (?:out|in)\b|\bbeat (?:the )?(?:crap|hell|snot|shit) out of\b", 0.85,
      "a threat of violence"),
     (r"\b(?:screw|f\W?u\W?c\W?k|fuck|f\*+k|eff|frick) (?:you|u|off|yourself|yourselves)\b"
+     r"|\bgo (?:screw|f\W?u\W?c\W?k|fuck|f\*+k?|f\*+) (?:himself|herself|themselves)\b"
      r"|\bf\W{0,3}o\W?f\W?f\b|\bgo to hell\b|\bgo (?:crawl|jump) (?:back )?(?:under|in|off)\b",
      0.8, "abuse aimed at a person"),
     (r"\b(?:break|snap|smash|bash|punch|kick|slit|cut|stab|bust)\w*"
      r" (?:his|her|their|your|that \w+'s)"
      r" (?:legs?|arms?|necks?|face|jaw|nose|teeth|head|throat|kneecaps|skull)\b", 0.85,
      "a threat of violence"),
-    (r"\b(?:just|go|and) die\b|\bdie already\b|\bdeserves? (?:a )?(?:beating|slap|punch"
+    (r"\b(?:just|go|and) die\b|\bdie (?:off )?already\b|\bdeserves? (?:a )?(?:beating|slap|punch"
      r"|kicking|bullet|to (?:be |get )?(?:beaten|hurt|punched|shot|slapped|kicked))\b", 0.85,
      _WISHED_HARM),
     (r"\b(?:councill?or|mayor|treasurer|clerk|director|manager|chief|staff|he|she|they)\b"

@@ -100,7 +100,14 @@ _INSULTS = (
            r"|voleurs?|crosseurs?|trous? d'?cul)",
            r"(?:bande|gang) d(?:e |')(?:(?:osties?|hosties?|esti|maudits?|crisses?) d(?:e |'))?"
            r"(?:mangeux|trous? d'?cul|caves|voleurs|crosseurs|incompetents|epais|niaiseux)",
-           r"mangeux de marde", r"gros caves?", r"d[eé]chets? humains?"),
+           r"mangeux de marde", r"gros caves?", r"d[eé]chets? humains?",
+           # said to a person: "t'es juste une vieille folle", "esti de fêlé", "mongol fini"
+           r"(?:t'es|tu es|vous etes|c'est) (?:juste |rien qu'|vraiment )?(?:un|une) (?:vrai"
+           r"|vraie|vieux|vieille|gros|grosse|p'?tite?|sale) ?(?:fou|folle|fele|felee|cave"
+           r"|idiote?|imbecile|mongol|malade|chialeux|chialeuse|epaisse?|niaiseuse|plouc)",
+           r"(?:hostie|ostie|esti|crisse|calisse|maudite?) de (?:fele|felee|chialeux|chialeuse"
+           r"|fou|folle|plouc|mongol)", r"mongol fini", r"plouc", r"(?:crisse|maudit) de chialeux",
+           r"mele-toi de tes (?:\w+ )?(?:d')?affaires"),
     _latin(r"pendej[oa]s?", r"idiotas?", r"estupid[oa]s?", r"imbeciles?",
            r"cabron(?:a|as|es)?"),
     # Portuguese
@@ -109,7 +116,9 @@ _INSULTS = (
            r"kutti", r"kutte di", r"kamin[ae]y?", r"harami", r"haraami", r"haramzad[ae]",
            r"ullu (?:ka|ke|de|da) patt?h?[ae]y?",
            r"(?:sab|saare|sare) (?:\w+ ){0,3}chor", r"beghairat", r"be ?ghairat", r"bewakoof",
-           r"khotey?", r"fuddu", r"kanjar", r"saala kutta"),
+           r"khotey?", r"fuddu", r"kanjar", r"saala kutta",
+           r"ch\W?t\W?iy[ae]", r"kameen[ae]y?", r"bh\W?[ae]?n\W?ch\W?o?d", r"gadh[ae]",
+           r"jahil (?:aurat|insaan|aadmi|admi)"),
     _latin(r"muttaa?l", r"loosu", r"porukki", r"naaye", r"baadu"),
     _latin(r"gago", r"ulol", r"tarantado", r"hayop ka", r"bwisit",
            r"buwisit", r"walang kwenta", r"bobo ka", r"ang bobo"),
@@ -121,7 +130,7 @@ _INSULTS = (
             "混蛋", "王八蛋", "贱人", "賤人", "白痴", "笨蛋", "傻逼", "傻屄",
             "婊子", "狗娘养的", "人渣", "蠢货", "蠢貨", "垃圾官员", "狗官",
             "都是废物", "都是廢物", "一群废物", "傻[Xx×]", "仆街", "冚家剷", "屌你",
-            "حمير", "يا حمار", "أغبياء", "كلاب"),
+            "حمير", "يا حمار", "مثل الحمار", "أغبياء", "كلاب", "ਗਧਾ", "ਗਧੇ", "गधा", "गधे"),
 )
 _INSULTS_IN: dict[str, str] = {
     "fr": _latin(r"(?:(?<!c')est|es|sont|un|une|quels?|quelles?|gros|grosse|sales?|pauvres?|vieux"
@@ -207,6 +216,15 @@ _NEGATIVITY_FR = _latin(
     r"qui (?:regarde|ecoute|lit) (?:ca|cela|ce truc)", r"^\W*(?:ennuyeux|ennuyant|plate|nul)\W*$",
     r"(?:activite|evenement|video|sujet|programme|consultation|affaire|idee|fete)"
     r" (?:tellement |vraiment )?(?:plate|ennuyante?|ennuyeuse|nulle?|inutile)",
+    r"(?:ennuyante?|ennuyeuse|ennuyeux|plate) (?:a mourir|a mort|en maudit|en esti|en crisse)",
+    r"qui (?:ca|cela|ce sujet|ce fil) interesse", r"^\W*bof\b",
+)
+# Dismissing the topic in the other languages residents write in.
+_NEGATIVITY_OTHER = (
+    _latin(r"que aburrido", r"muy aburrido", r"a nadie le importa", r"que tedio", r"que chatice",
+           r"ninguem liga", r"boring (?:topic|hai|he) yaar", r"koi aur baat karo",
+           r"nakakabagot", r"walang pakialam"),
+    _script("无聊", "無聊", "谁在乎", "誰在乎", "没人关心", "沒人關心"),
 )
 _CLUTTER_FR = re.compile(
     r"\W*(?:moi aussi|pareil|idem|meme chose|d'accord|suivi|je suis|je suis ce fil|up|\+1)\W*"
@@ -222,6 +240,11 @@ _ILLEGAL_FR = _latin(
     r" jamais",
     r"(?:jetez|jette|jeter) (?:vos|tes|les) (?:dechets|ordures|vidanges) (?:dans|au|a la)",
     r"(?:crever|crevez) (?:ses|les|leurs) pneus", r"vandalis(?:er|ez)", r"volez",
+    r"(?:la police|la ville|le fiscal|by-?law|les cops?) (?:ne |n')?(?:vient|viendra|viennent"
+    r"|le saura|saura|verra) (?:jamais|rien)",
+    r"(?:louez|louer|loue|travaillez|travailler|payez|payer|paye)(?:-le|-la)?(?: \w+){0,2}"
+    r" au noir",
+    r"on va (?:les|la|le) (?:arracher|casser|briser|bruler|voler)",
 )
 
 
@@ -251,6 +274,8 @@ _LISTS: tuple[_List, ...] = (
     _List("commercial", "Selling or advertising, in French", 0.7, _compile(_COMMERCIAL_FR)),
     _List("negativity", "Only says the topic is disliked, in French", 0.7,
           _compile(_NEGATIVITY_FR)),
+    _List("negativity", "Only says the topic is disliked, in another language", 0.7,
+          _compile(_NEGATIVITY_OTHER)),
     _List("illegal", "Advice to break the rules, in French", 0.7, _compile(_ILLEGAL_FR)),
     _List("illegal", "Advice to break the rules, in Spanish", 0.7, _compile(_ILLEGAL_ES)),
 )

@@ -22,7 +22,7 @@ _SHIT_ROOTS = ("shit", "shyt", "shite")
 _SHIT_SUFFIXES = (
     "", "s", "e", "es", "ty", "tier", "tiest", "ted", "ting", "head", "heads", "hole",
     "holes", "show", "shows", "storm", "faced", "load", "bag", "bags", "ter", "ters", "bird",
-    "birds", "box", "boxes",
+    "birds", "box", "boxes", "brain", "brains", "stain", "stains",
 )  # fmt: skip
 _ASS_SUFFIXES = ("", "es", "hole", "holes", "hat", "hats", "wipe", "wipes", "clown", "clowns",
                  "face", "faces", "head", "heads")
@@ -37,7 +37,7 @@ VULGAR_FORMS: frozenset[str] = frozenset(
     | expand(("", "son of a ", "sonofa"), ("bitch", "biatch", "biotch"),
              ("", "es", "y", "ing", "in", "ed"))
     | {
-        "fkn", "fkin", "fking", "fcking", "fckn", "effin", "stfu", "gtfo", "mf", "mfer",
+        "fkn", "fkin", "fking", "fcking", "fckn", "effin", "stfu", "gtfo", "mf", "mfer", "fubar",
         "wtf", "wtaf", "ffs",  # the f-word in its initials
         "mofo", "arse", "arses", "arsehole", "arseholes", "cunt", "cunts", "twat", "twats",
         "wank", "wanker", "wankers", "wanking", "prick", "pricks", "dick", "dicks",
