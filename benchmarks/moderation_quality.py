@@ -107,6 +107,9 @@ FIRST_PASS = {
     # was changed for them (train_r: residents in their own languages; train_s: disguises)
     "train_r": {"macro_f1": 0.719, "accuracy": 0.818},
     "train_s": {"macro_f1": 0.847, "accuracy": 0.950},
+    # the ninth round's last set (a twenty-second writer's late winter on the social
+    # channels), scored once on main 7d82853 after every change of the round
+    "final_o": {"macro_f1": 0.864, "accuracy": 0.944},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.
