@@ -84,6 +84,12 @@ def labels(text: str, **kwargs: object) -> set[str]:
     return set(screen(text, **kwargs).labels)
 
 
+def rules(text: str) -> set[str]:
+    """What the rules alone find: the model knows the sentence shapes of the sets it was
+    trained on, so a new writer's post often meets the rules alone."""
+    return set(Screener(ModerationSettings(learned_screen=False)).screen(post(text)).labels)
+
+
 def labeled(path: Path) -> Iterator[LabeledPost]:
     with path.open(encoding="utf-8") as handle:
         yield from read_posts(handle)

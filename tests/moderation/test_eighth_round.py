@@ -3,13 +3,7 @@ writers' sets, train_p and train_q), each a shape written in words of its own.""
 
 from __future__ import annotations
 
-from bot.moderation import ModerationSettings, Screener
-from tests.moderation.posts import labels, post
-
-
-def rules(text: str) -> set[str]:
-    """What the rules alone find (the model knows the sets it was trained on)."""
-    return set(Screener(ModerationSettings(learned_screen=False)).screen(post(text)).labels)
+from tests.moderation.posts import labels, rules
 
 
 def test_friends_tagged_with_nothing_said_are_clutter() -> None:

@@ -4,14 +4,7 @@ in words of its own, not a post copied from a set."""
 
 from __future__ import annotations
 
-from bot.moderation import ModerationSettings, Screener
-from tests.moderation.posts import labels, post, screen
-
-
-def rules(text: str) -> set[str]:
-    """What the rules alone find: the model knows the sentence shapes of the sets it was
-    trained on, so a new writer's post often meets the rules alone."""
-    return set(Screener(ModerationSettings(learned_screen=False)).screen(post(text)).labels)
+from tests.moderation.posts import labels, rules, screen
 
 
 def test_poisoned_bait_and_shooting_animals_are_illegal() -> None:

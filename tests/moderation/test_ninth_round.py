@@ -4,14 +4,8 @@ words of its own."""
 
 from __future__ import annotations
 
-from bot.moderation import ModerationSettings, Screener
 from bot.moderation.contacts import links
-from tests.moderation.posts import labels, post
-
-
-def rules(text: str) -> set[str]:
-    """What the rules alone find (the model knows the sets it was trained on)."""
-    return set(Screener(ModerationSettings(learned_screen=False)).screen(post(text)).labels)
+from tests.moderation.posts import labels, rules
 
 
 def test_a_web_address_written_out_is_a_link() -> None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.moderation import ModerationSettings, Screener
 from bot.moderation.model import Verdict
-from tests.moderation.posts import labels, post
+from tests.moderation.posts import labels, post, rules
 
 
 def screen_in(text: str, *, folder: str, topic: str) -> Verdict:
@@ -15,10 +15,6 @@ def screen_in(text: str, *, folder: str, topic: str) -> Verdict:
     return Screener(ModerationSettings(learned_screen=False)).screen(
         replace(post(text), folder=folder, topic=topic))
 
-
-def rules(text: str) -> set[str]:
-    """What the rules alone find (the model knows the sets it was trained on)."""
-    return set(Screener(ModerationSettings(learned_screen=False)).screen(post(text)).labels)
 
 
 def test_a_vulgar_word_that_only_names_a_person_is_an_insult_too() -> None:

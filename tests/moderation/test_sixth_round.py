@@ -4,13 +4,7 @@ of its own, not a post copied from a set."""
 
 from __future__ import annotations
 
-from bot.moderation import ModerationSettings, Screener
-from tests.moderation.posts import labels, post
-
-
-def rules(text: str) -> set[str]:
-    """What the rules alone find (the model knows the sets it was trained on)."""
-    return set(Screener(ModerationSettings(learned_screen=False)).screen(post(text)).labels)
+from tests.moderation.posts import labels, rules
 
 
 def test_asking_for_banking_or_identity_secrets_is_a_scam_whoever_it_claims_to_be() -> None:
