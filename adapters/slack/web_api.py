@@ -102,27 +102,15 @@ class WebApi:
                         retry_response = HttpResponse(
                             status_code=response.status, headers=response.headers,  # type: ignore[arg-type]
                             **shown)
-                        for handler in handlers:
-                            if await handler.can_retry_async(
-                                    state=state, request=_retry_request(url, request_args),
-                                    response=retry_response):
-                                await handler.prepare_for_next_attempt_async(
-                                    state=state, request=_retry_request(url, request_args),
-                                    response=retry_response)
-                                break
+                        await _first_willing(handlers, state, _retry_request(url, request_args),
+                                             response=retry_response)
                     if not state.next_attempt_requested:
                         return {"data": data, "headers": response.headers,
                                 "status_code": response.status}
             except Exception as error:
                 last_error = error
-                for handler in handlers:
-                    if await handler.can_retry_async(
-                            state=state, request=_retry_request(url, request_args),
-                            error=error):
-                        await handler.prepare_for_next_attempt_async(
-                            state=state, request=_retry_request(url, request_args),
-                            error=error)
-                        break
+                await _first_willing(handlers, state, _retry_request(url, request_args),
+                                     error=error)
                 if not state.next_attempt_requested:
                     raise
         if last_error is not None:
@@ -150,6 +138,17 @@ async def _read(response: aiohttp.ClientResponse) -> tuple[Any, dict[str, Any]]:
             raise SlackApiError(f"Unexpectedly failed to read the response body: {error}",
                                 response) from None
     return data, {"body": data}
+
+
+async def _first_willing(handlers: list[AsyncRetryHandler], state: RetryState,
+                         request: HttpRequest, **outcome: Any) -> None:
+    """The first handler that will retry after this answer or error prepares the next
+    attempt, as slack_sdk's loop does."""
+    for handler in handlers:
+        if await handler.can_retry_async(state=state, request=request, **outcome):
+            await handler.prepare_for_next_attempt_async(state=state, request=request,
+                                                         **outcome)
+            return
 
 
 def _retry_request(url: str, request_args: dict[str, Any]) -> HttpRequest:
