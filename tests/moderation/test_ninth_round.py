@@ -50,3 +50,13 @@ def test_french_advice_that_nobody_will_know() -> None:
 def test_hindi_and_punjabi_insults_in_latin_letters() -> None:
     assert "harassment" in rules("yeh sab officers ch*tiye hain yaar")
     assert "harassment" in rules("tu gadha hai Ravi, kuch nahi pata tujhe")
+
+
+def test_goods_off_the_back_of_a_truck_are_stolen_goods() -> None:
+    assert "illegal" in rules("need patio stones? got a pallet off the back of a truck, cheap")
+    assert "illegal" not in labels("A box fell off the back of a City truck on Bayly, heads up.")
+
+
+def test_a_paid_service_offered_without_the_licence_it_needs() -> None:
+    assert "illegal" in rules("Airport runs $40 flat, no taxi licence required, text me")
+    assert "illegal" not in labels("Does a food truck need a licence to park at the market?")

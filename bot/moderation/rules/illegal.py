@@ -23,6 +23,14 @@ _URGE_BEFORE = re.compile(
     r"|\band (?:then )?|\bor )$"
 )
 _EVASION = "advice on getting away with it"
+# "off the back of a truck" said of a deal, not of a box that fell off one on Bayly
+_BACK_OF_A_TRUCK = r"\boff the back of a (?:\w+ )?truck\b"
+_DEAL = (r"(?:\bcheap\b|\bcash\b|\$ ?\d|\bdm\b|\bhook (?:you|u) up\b|\bgot (?:a|some)\b"
+         r"|if (?:you|u) know what i mean)")
+# "no licence needed" beside an offer ("cash only", "$15", "DM me", "we deliver", "list it")
+_NO_LICENCE = r"\b(?:no (?:\w+ )?licen[cs]e (?:needed|required|necessary)|without a licen[cs]e)\b"
+_OFFER = (r"(?:\bcash\b|\$ ?\d|\$\$|\bdm\b|\bselling\b|\bsells?\b|\bdeliver|\bpick ?up\b"
+          r"|\bhmu\b|\bhit me up\b|\btext me\b|\blist\b|\blisting\b|\brides?\b)")
 _URGE = "(?<![a-z0-9])(?P<urge>)"  # marks a pattern whose act must follow advice or an invitation
 _VEHICLE = r"(?:car|truck|van|suv|vehicle|f-?150|ride|plow|bus|tires?)"
 _TARGETS = (
@@ -333,8 +341,12 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"(?:\bcash\b|\$ ?\d+|\bdm\b|\bfor sale\b|\bselling\b|\bbuying\b)[^\n]{0,80}?"
      r"\bno questions(?: asked)?\b(?![\'\"’”]| asked)"
      r"|\bno questions(?: asked)?\b(?![\'\"’”]| asked)(?=[^\n]{0,60}(?:\bcash\b|\$ ?\d|\bdm\b))"
-     r"|\bdon'?t ask where (?:it|they|this|that)(?:'?s| is| are)? ?(?:from|came from)\b", 0.8,
+     r"|\bdon'?t ask where (?:it|they|this|that)(?:'?s| is| are)? ?(?:from|came from)\b"
+     rf"|{_BACK_OF_A_TRUCK}[^\n]{{0,80}}?{_DEAL}|{_DEAL}[^\n]{{0,80}}?{_BACK_OF_A_TRUCK}", 0.8,
      "promotes trading in stolen goods"),
+    # a service or sale offered without the licence it needs
+    (rf"{_OFFER}[^\n]{{0,80}}?{_NO_LICENCE}|{_NO_LICENCE}(?=[^\n]{{0,80}}?{_OFFER})", 0.75,
+     "offers what needs a licence, without one"),
     # killing a tree that is not yours
     (r"\b(?:copper nails?|salt|bleach|roundup|herbicide|weed killer|drill holes?)\b[^.!?]{0,40}"
      r"\b(?:roots?|trunk|the tree)\b|\b(?:kill|poison|girdle) (?:the|their|his|her|that"
