@@ -11,7 +11,7 @@ comment rules, and the save under a version check together with the move's notif
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, Self, TypeVar
 
@@ -243,21 +243,16 @@ class CaseEngine:
         answers None for, asking who may act once for them all (a card's buttons) instead of
         once per action, and building no refusal sentence nobody reads."""
         kind = self.case_type(type_name)
-        if person_id not in self.directory or case.is_final:
-            return set()
-        table = self._tables[kind.name]
-        state = kind.table_state(case)
         people: dict[str, list[str]] = {}
-        allowed: set[str] = set()
-        for action in actions:
-            transition = table.get((state, action))
-            if transition is None:
-                continue
-            if transition.by not in people:
-                people[transition.by] = kind.people(case, transition.by)
-            if person_id in people[transition.by]:
-                allowed.add(action)
-        return allowed
+
+        def people_for(role: str) -> list[str]:
+            if role not in people:
+                people[role] = kind.people(case, role)
+            return people[role]
+
+        return {action for action in actions
+                if isinstance(self._decide(kind, case, person_id, action, people_for),
+                              Transition)}
 
     def may_view(self, type_name: str, case: Case, person_id: str) -> bool:
         return person_id in self.directory and \
@@ -306,16 +301,24 @@ class CaseEngine:
 
     def _why_not(self, kind: CaseType[Any], case: Case, person_id: str,
                  action: str) -> str | Transition:
+        found = self._decide(kind, case, person_id, action,
+                             lambda role: kind.people(case, role))
+        return found if isinstance(found, Transition) else found()
+
+    def _decide(self, kind: CaseType[Any], case: Case, person_id: str, action: str,
+                people_for: Callable[[str], list[str]]) -> Transition | Callable[[], str]:
+        """The transition `person_id` may take, or how to say why not (the sentence is built
+        only when someone reads it)."""
         if person_id not in self.directory:
-            return messages.not_in_directory(person_id)
+            return lambda: messages.not_in_directory(person_id)
         if case.is_final:
-            return kind.final_message(case)
+            return lambda: kind.final_message(case)
         transition = self._tables[kind.name].get((kind.table_state(case), action))
         if transition is None:
-            return kind.not_possible(case, action)
-        if person_id in kind.people(case, transition.by):
+            return lambda: kind.not_possible(case, action)
+        if person_id in people_for(transition.by):
             return transition
-        return kind.refused_for(case, person_id, transition)
+        return lambda: kind.refused_for(case, person_id, transition)
 
 
 def validated_table(case_type: CaseType[Any]) -> dict[tuple[str, str], Transition]:

@@ -132,7 +132,8 @@ class Lexicon:
         return found
 
     def _read_token(self, token: str) -> str | None:
-        if token in self.exceptions or _as_it_looks(token) in self.exceptions:
+        if self.exceptions and (token in self.exceptions
+                                or _as_it_looks(token) in self.exceptions):
             return None  # "cr@p" is crap, not a masked "creep"
         if token.isalpha() and token.isascii():
             return self._match_plain(token)
