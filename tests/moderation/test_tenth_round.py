@@ -4,7 +4,7 @@ its subjects and question forms in French (bot.moderation.subjects, rules/disrup
 
 from __future__ import annotations
 
-from tests.moderation.posts import labels
+from tests.moderation.posts import labels, rules
 
 
 def test_a_french_question_for_the_board_about_something_else_is_off_topic() -> None:
@@ -39,3 +39,36 @@ def test_english_posts_read_as_before() -> None:
     assert "disruption" in labels("Anyone know a good mechanic in Ajax?")
     # "match" is a word in English, not a hockey game
     assert "disruption" not in labels("Do the new green bins match the old lids?")
+
+
+def test_quebec_sacres_in_their_other_spellings() -> None:
+    assert "vulgarity" in rules("Le 905 est encore en retard, esti que c'est long")
+    assert "vulgarity" in rules("Une gang d'hosties d'incompétents à la voirie")
+    assert "vulgarity" in rules("Calice! Encore un avis d'ébullition?")
+    assert "vulgarity" in rules("Elle est une vraie conne, celle-là.")
+
+
+def test_church_words_and_place_words_that_look_like_sacres() -> None:
+    assert "vulgarity" not in labels("Le calice de l'ancienne chapelle sera exposé au musée.")
+    assert "vulgarity" not in labels("Un ciboire du XIXe siècle fait partie de la collection.")
+    assert "vulgarity" not in labels("On habite dans un cul-de-sac près de Rosebank.")
+    assert "vulgarity" not in labels("Le pique-nique du quartier est samedi au parc.")
+
+
+def test_insults_of_the_sacre_de_x_shape() -> None:
+    assert "harassment" in rules("Les cols bleus, des osties de paresseux.")
+    assert "harassment" in rules("Le voisin est un ostie de trou de cul.")
+
+
+def test_not_caring_said_in_the_first_person_in_french() -> None:
+    assert "negativity" in rules("Bof, je m'en fous de votre festival.")
+    assert "negativity" in rules("Ces consultations sont tellement ennuyantes.")
+    assert "negativity" not in labels("Je m'en fous pas, je veux juste des réponses sur le budget "
+                                      "de la piscine, les chiffres, les dates et les coûts réels "
+                                      "pour les familles du quartier qui paient déjà beaucoup.")
+
+
+def test_one_letter_and_a_symbol_is_not_a_disguised_word() -> None:
+    assert "vulgarity" not in labels("La rénovation coûte 2,3 M$ de plus que prévu.")
+    assert "vulgarity" not in labels("The rink repair came in at 1.2 M$ over budget.")
+    assert "vulgarity" in rules("what a load of b$llsh!t")

@@ -44,9 +44,13 @@ _VULGAR = (
     _latin(r"merdes?", r"putains?", r"p'?tain", r"connards?", r"connasses?", r"salopes?",
            r"salopards?", r"encul[eé]e?s?", r"enfoir[eé]e?s?", r"fils de putes?", r"putes?",
            r"ta gueule", r"ferme ta gueule", r"ta yeule", r"va te faire foutre",
-           r"allez vous faire foutre", r"nique ta mere", r"niquer?", r"bordel de merde",
+           r"allez vous faire foutre", r"nique ta mere", r"(?<!pique-)(?<!pique )niquer?",
+           r"bordel de merde",
            r"tabarn[ao][ck]k?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
-           r"osti(?:e)?s?", r"hosties? de", r"(?:va|allez|aller) chier", r"ciboire",
+           r"osti(?:e)?s?", r"hosties?(?= d(?:e |'))", r"esti(?:e|s)?", r"crisser",
+           r"(?:va|allez|aller) chier", r"bordel",
+           # the sacres are also church words: "le calice en argent", "un ciboire ancien"
+           r"(?<!le )(?<!un )(?<!du )ciboire", r"calice(?= ?[!,])",
            r"sacrament", r"marde", r"trou de cul",
            r"trou d'cul", r"couillons?", r"sous-merdes?", r"fait chier", r"fais chier",
            r"chiant(?:e|s|es)?", r"foutu(?:e|s|es)?", r"bande de cons"),
@@ -77,7 +81,8 @@ _VULGAR = (
             "尼玛", "狗屎", "婊子", "狗娘养的", "王八蛋", "傻[Xx×]", "仆街", "屌你", "冚家剷"),
 )
 _VULGAR_IN = {
-    "fr": _latin(r"cons?", r"cul", r"bite", r"couilles", r"foutre", r"chier"),
+    "fr": _latin(r"cons?", r"connes?", r"cul(?!-de-sac| de sac)", r"bite", r"couilles",
+                 r"foutre", r"chier"),
     "es": _latin(r"putas?", r"putos?", r"cono"),
     "tl": _latin(r"puta", r"tae"),
 }
@@ -97,9 +102,10 @@ _INSULTS = (
            r"(?:hosties?|osties?|esti|maudite?s?|crisses?|ca?lisses?|tabarna[ck]k?) (?:de |d')"
            r"(?:clowns?|caves?|cons?|imbeciles?"
            r"|idiots?|incompetents?|epais|niaiseux|innocents?|fous|folles?|menteurs?"
-           r"|voleurs?|crosseurs?|trous? d'?cul)",
+           r"|voleurs?|crosseurs?|paresseux|trous? d(?:e |')?cul)",
            r"(?:bande|gang) d(?:e |')(?:(?:osties?|hosties?|esti|maudits?|crisses?) d(?:e |'))?"
-           r"(?:mangeux|trous? d'?cul|caves|voleurs|crosseurs|incompetents|epais|niaiseux)",
+           r"(?:mangeux|trous? d(?:e |')?cul|caves|voleurs|crosseurs|incompetents|epais"
+           r"|niaiseux|paresseux|tares)",
            r"mangeux de marde", r"gros caves?", r"d[eé]chets? humains?",
            # said to a person: "t'es juste une vieille folle", "esti de fêlé", "mongol fini"
            r"(?:t'es|tu es|vous etes|c'est) (?:juste |rien qu'|vraiment )?(?:un|une) (?:vrai"
@@ -209,7 +215,11 @@ _COMMERCIAL_FR = _latin(
 )
 _NEGATIVITY_FR = _latin(
     r"c'est (?:tellement |vraiment |donc )?(?:nul|plate|ennuyant|ennuyeux|poche|lame|inutile)",
-    r"(?:on|je) s'en (?:fout|fiche|calisse|crisse|balance)", r"qui s'en (?:soucie|fout|fiche)",
+    r"(?:on|je) s'en (?:fout|fiche|calisse|crisse|balance|sacre)",
+    r"(?:je |j')?m'en (?:fous|fiche|calisse|crisse|sacre|balance)",
+    r"qui s'en (?:soucie|fout|fiche)",
+    r"(?:sont|est) (?:tellement |vraiment |donc )(?:nulles?|plates?|ennuyant(?:e|s|es)?"
+    r"|ennuyeu(?:x|se|ses))",
     r"tout le monde s'en (?:fout|fiche)", r"personne ne s'en soucie",
     r"(?:quel |ce |un )?sujet (?:plate|ennuyant|ennuyeux|nul|inutile)",
     r"(?:ca|cela) n'interesse personne", r"qui (?:lit|lis) (?:ca|cela)",
