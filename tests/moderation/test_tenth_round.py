@@ -72,3 +72,55 @@ def test_one_letter_and_a_symbol_is_not_a_disguised_word() -> None:
     assert "vulgarity" not in labels("La rénovation coûte 2,3 M$ de plus que prévu.")
     assert "vulgarity" not in labels("The rink repair came in at 1.2 M$ over budget.")
     assert "vulgarity" in rules("what a load of b$llsh!t")
+
+
+def test_swearing_in_korean_farsi_arabic_and_cantonese() -> None:
+    assert "vulgarity" in rules("주차 단속 또 왔네 씨발")
+    assert "vulgarity" in rules("این ترافیک گوه واقعا")
+    assert "vulgarity" in rules("خرا على هالزحمة كل يوم")
+    assert "vulgarity" in rules("條路又封咗，屌")
+    assert "vulgarity" in rules("DLLM the bus is late again")
+
+
+def test_innocent_words_that_contain_those_swears() -> None:
+    assert "vulgarity" not in labels("시발점은 시청 앞입니다, 모두 환영해요")  # starting point
+    assert "vulgarity" not in labels("الحديقة خراب بعد العاصفة، نرجو الإصلاح")  # ruined
+    assert "vulgarity" not in labels("Magdala ng puto at kutsinta sa potluck!")  # rice cakes
+
+
+def test_insults_and_slurs_in_the_residents_languages() -> None:
+    assert "harassment" in rules("اون مامور بی‌شعور فقط جریمه می‌نویسه")
+    assert "harassment" in rules("那个前台又笨又懒，滚回家吧")
+    assert "harassment" in rules("그 공무원 미친놈 아니야?")
+    assert "harassment" in rules("Eh saare h*jre parade ch aa gaye")
+    assert "harassment" in rules("Cheio de vi*dos no parque hoje")
+    assert "harassment" in rules("Councillor Diaz es un hijo de puta")
+
+
+def test_a_slur_written_here_is_not_read_into_an_english_word() -> None:
+    assert "harassment" not in labels("Teens for hire to rake leaves, $30 a yard.")
+    assert "harassment" not in labels("The church on Church St hosts the food drive.")
+
+
+def test_threats_in_korean_farsi_arabic_and_tamil() -> None:
+    assert "harassment" in rules("너 집 찾아가서 죽여버린다")
+    assert "harassment" in rules("میدونم کجا زندگی میکنی، مواظب باش")
+    assert "harassment" in rules("لو شفته والله لأكسر راسه")
+    assert "harassment" in rules("Counter la irukura unna summa vida maaten")
+
+
+def test_not_caring_said_in_the_residents_languages() -> None:
+    assert "negativity" in rules("又开会，没意思")
+    assert "negativity" in rules("Ang boring naman ng topic na ito")
+    assert "negativity" in rules("موضوع ممل جدا")
+
+
+def test_first_and_bump_on_chinese_boards_and_korean_lol() -> None:
+    assert "disruption" in labels("沙发")
+    assert "disruption" in labels("顶顶")
+    assert "disruption" not in labels("沙发区的垃圾桶满了，请来清理")  # the sofa area's bins
+
+
+def test_a_time_before_a_street_is_not_an_address() -> None:
+    assert "personal_info" not in labels("Los camiones empiezan a las 6:30 am en Brock Rd.")
+    assert "personal_info" in labels("Il reste au 48 Fieldstone Cres, allez le voir")

@@ -30,7 +30,9 @@ _CLUTTER = frozenset(
      "commenting for reach", "commenting to follow", "following for updates", "saving this",
      "watching this", "here", "also me", "agreed", "+1 agreed",
      # one word that only acknowledges, and French "first"
-     "ok", "okay", "k", "kk", "cool", "lol", "premier", "premiere", "premier!"}
+     "ok", "okay", "k", "kk", "cool", "lol", "premier", "premiere", "premier!",
+     # "first", "bump" on Chinese and Filipino boards
+     "沙发", "沙發", "顶", "頂", "前排", "板凳", "mark", "马克", "bump po", "up po"}
 )  # fmt: skip
 _STOPWORDS = frozenset(
     {
@@ -87,6 +89,7 @@ def _clutter(text: str) -> Finding | None:
     if (bare in _CLUTTER or (bare and not any(ch.isalnum() for ch in bare) and len(bare) < 8)
             or (len(repeated) > 1 and all(word.rstrip("!.?") in _CLUTTER for word in repeated))
             or (len(repeated) >= 3 and len(set(repeated)) == 1)  # "rink rink rink rink"
+            or _CLUTTER_RUN.fullmatch(bare) is not None
             or (_TAGS_ONLY.fullmatch(stripped.rstrip("👀 ")) is not None
                 and "city" not in bare)
             or (_MASH.search(bare) is not None
@@ -163,6 +166,8 @@ _MASH = re.compile("|".join(
     + [_NO_VOWEL_RUN]
 ))
 _LAUGH = re.compile(r"(?:lo)+l*|(?:ha)+h*|(?:he)+h*|(?:ja)+j*|l+o+l+|lmf?a+o+|rofl")
+# Korean "lol" (ㅋㅋ) and the Chinese boards' "sofa" (first) and "top" (bump), run together.
+_CLUTTER_RUN = re.compile(r"(?:ㅋ{2,}|ㅎ{2,}|沙发|沙發|顶|頂)+")
 
 
 def _is_mash(word: str) -> bool:
