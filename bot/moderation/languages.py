@@ -44,5 +44,23 @@ def language_of(text: str) -> str:
     return str(language)
 
 
+# Words a French post almost always has and an English one almost never (on folded text):
+# only such posts are asked their language where French is read differently.
+_FRENCH_CUES = re.compile(
+    r"\b(?:les|des|une|est|pour|avec|dans|qui|que|savez|vous|je|ca|y a|pis|pas|de|la|le|du"
+    r"|sur|au|aux|mais)\b"
+    r"|quelqu['’]|c['’]est\b|\b[dlj]['’]"
+)
+
+
+def looks_french(folded: str) -> bool:
+    """Whether folded `text` has French function words in it (cheap: no model asked)."""
+    return _FRENCH_CUES.search(folded) is not None
+
+
+def is_french(text: str, folded: str) -> bool:
+    return looks_french(folded) and language_of(text) == "fr"
+
+
 def is_english(text: str) -> bool:
     return language_of(text) == "en"

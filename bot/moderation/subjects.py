@@ -187,7 +187,8 @@ _NEIGHBOURS: dict[str, frozenset[str]] = {
     "transit": frozenset({"roads", "parking", "planning", "events"}),
     "parking": frozenset({"roads", "transit", "winter", "events", "parks", "bylaw", "enforcement"}),
     "enforcement": frozenset({"parking", "bylaw"}),
-    "events": frozenset({"parks", "parking", "transit", "roads", "safety"}),
+    # an event folder covers the greetings of its holiday ("bonne année lunaire à tous")
+    "events": frozenset({"parks", "parking", "transit", "roads", "safety", "holidays"}),
     "parks": frozenset({"events", "parking", "planning", "safety", "gardening"}),
     "gardening": frozenset({"parks", "waste"}),
     "safety": frozenset({"events", "parks", "roads", "bylaw", "parking"}),

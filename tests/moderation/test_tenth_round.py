@@ -124,3 +124,68 @@ def test_first_and_bump_on_chinese_boards_and_korean_lol() -> None:
 def test_a_time_before_a_street_is_not_an_address() -> None:
     assert "personal_info" not in labels("Los camiones empiezan a las 6:30 am en Brock Rd.")
     assert "personal_info" in labels("Il reste au 48 Fieldstone Cres, allez le voir")
+
+
+def test_french_swearing_disguised_is_read_in_french_posts() -> None:
+    assert "vulgarity" in rules("Encore fermé, c'est d'la c@l1sse de farce")
+    assert "vulgarity" in rules("Le conseil, tous des c*ns pis des menteurs")
+    assert "vulgarity" in rules("tabarn@k, 40 minutes sur Brock à cause du chantier")
+    assert "harassment" in rules("Les t@pettes du comité vont encore décider pour nous")
+    # the same disguise in an English post is not read as French
+    assert "vulgarity" not in labels("The pros and c*ns of the new bus route, discussed.")
+
+
+def test_plain_french_compounds_are_not_disguises() -> None:
+    assert "vulgarity" not in labels(
+        "NOTRE CUL-DE-SAC SUR OAKWOOD N'EST PAS DÉNEIGÉ, merci d'envoyer quelqu'un")
+    assert "vulgarity" not in labels("Mon chien a une tick bite, attention dans les hautes herbes!")
+    assert "vulgarity" not in labels("Le dépôt charge 20 piasses pour un vieux divan, c'est cher.")
+
+
+def test_french_insults_a_person_is_called() -> None:
+    assert "harassment" in rules("Madame Roy, t'es une vraie dinde avec tes chiffres")
+    assert "harassment" in rules("Les inspecteurs du by-law, c'est des rats.")
+
+
+def test_french_incitement_to_a_private_home() -> None:
+    assert "harassment" in labels("Le voisin reste au 18, rue Liverpool. Allez lui dire ce que "
+                                  "vous pensez de son chien.")
+    assert "harassment" in labels("Son cell c'est 905-555-0177, appelez-le toute la nuit.")
+
+
+def test_french_offers_that_break_the_law() -> None:
+    assert "illegal" in rules("Toiture refaite, 15 % de rabais si c'est cash, pas de reçu.")
+    assert "illegal" in rules("Je vends des films piratés, 3$ chaque, écrivez-moi.")
+    assert "illegal" in rules("Je loue ma cour 10$/jour cash, pas besoin de passer par la Ville.")
+    assert "illegal" in rules("Un bol d'antigel au bord du bois pis les coyotes reviendront plus.")
+    assert "illegal" in rules("La Ville vous rembourse 300$! Réclamez avec votre NAS ici.")
+    assert "illegal" in rules("Faudrait aller briser les vitres de leur bureau.")
+    assert "illegal" in rules("Les agents du by-law travaillent pas la nuit, lâchez-vous.")
+
+
+def test_french_reminders_about_a_permit_are_not_offers() -> None:
+    assert "illegal" not in labels("Rappel: stationner sans permis c'est une amende de 50$.")
+    assert "illegal" not in labels("Le camion du voisin est stationné sans permis chaque nuit.")
+
+
+def test_french_offers_and_prices() -> None:
+    assert "commercial" in rules("Cours de guitare chez vous, 35$/h, texte-moi")
+    assert "commercial" in rules("Vendez votre maison avant la baisse! Évaluation gratuite.")
+    assert "commercial" not in labels("Covoiturage pour le festival? J'habite à Rosebank, "
+                                      "appelez-moi si vous passez par là.")
+
+
+def test_french_dismissals() -> None:
+    assert "negativity" in rules("Un pilote de vélos électriques. Ça sert à rien.")
+    assert "negativity" in rules("Le nouveau parc à chiens, perte de temps.")
+    assert "negativity" in rules("meh.")
+    assert "negativity" not in labels(
+        "Le rapport explique pourquoi la piste cyclable sert à rien l'hiver: la neige n'y est "
+        "pas enlevée, les trottoirs sont prioritaires et le budget de déneigement est fixe.")
+
+
+def test_an_event_folder_covers_its_holidays_greetings() -> None:
+    # a greeting of the day is part of the event's folder, in either language
+    assert "disruption" not in labels("Bonne année lunaire à tous! 🐉", folder="lunar_new_year")
+    assert "disruption" not in labels("Happy holidays to all!", folder="lunar_new_year")
+    assert "disruption" in labels("Happy holidays to all!", folder="green_bin")

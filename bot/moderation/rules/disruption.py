@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot.moderation import contacts, subjects
 from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import explain
-from bot.moderation.languages import is_english, language_of
+from bot.moderation.languages import is_english, is_french
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.text import Prefiltered, fold, is_emoji, words
 
@@ -182,7 +182,7 @@ def _off_topic(post: Post) -> Finding | None:
         return finding
     # The thesaurus and the question forms exist in English and French only: a post in
     # another language cannot be told to be about something else.
-    if _FRENCH_CUES.search(folded) and language_of(post.text) == "fr":
+    if is_french(post.text, folded):
         return _off_topic_in(post, folded, _FRENCH)
     return None
 
@@ -296,14 +296,6 @@ _FRENCH = _Language(
         r"[^?]*\?"
     )),
 )
-# Words a French post almost always has and an English one almost never: only such posts
-# are asked their language for French off-topic.
-_FRENCH_CUES = re.compile(
-    rf"\b(?:les|des|une|est|pour|avec|dans|qui|que|savez|vous|je|ca|y a)\b|quelqu{_APOSTROPHE}"
-    rf"|c{_APOSTROPHE}est\b"
-)
-
-
 def _shares_words(folded: str, folder: str, topic: str) -> bool:
     return bool(_content_words(folded) & _topic_words(folder, topic))
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.moderation.guidelines import explain
-from bot.moderation.languages import language_of
+from bot.moderation.languages import is_french, language_of
+from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Category, Finding, Post, Span
 from bot.moderation.text import Alternatives, PatternSet, Prefiltered, fold
 
@@ -47,7 +48,8 @@ _VULGAR = (
            r"allez vous faire foutre", r"nique ta mere", r"(?<!pique-)(?<!pique )niquer?",
            r"bordel de merde",
            r"tabarn[ao][ck]k?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
-           r"osti(?:e)?s?", r"hosties?(?= d(?:e |'))", r"esti(?:e|s)?", r"crisser",
+           r"osti(?:e)?s?", r"hosties?(?= d(?:e |'))", r"esti(?:e|s)?", r"crisser", r"crisses",
+           r"l['’]hostie(?= que| de)",
            r"(?:va|allez|aller) chier", r"bordel",
            # the sacres are also church words: "le calice en argent", "un ciboire ancien"
            r"(?<!le )(?<!un )(?<!du )ciboire", r"calice(?= ?[!,])",
@@ -96,7 +98,8 @@ _VULGAR = (
             "شرموط", "ابن ال?كلب", "خرا(?![ء-ي])", "كس ?[اأ]م", "يلعن"),
 )
 _VULGAR_IN = {
-    "fr": _latin(r"cons?", r"connes?", r"cul(?!-de-sac| de sac)", r"bite", r"couilles",
+    "fr": _latin(r"cons?", r"connes?", r"cul(?!-de-sac| de sac)", r"(?<!tick )(?<!bug )bite",
+                 r"couilles",
                  r"foutre", r"chier"),
     # "ng puto" is Tagalog (a rice cake), which the detector often reads as Spanish
     "es": _latin(r"putas?", r"(?<!ng )putos?", r"cono"),
@@ -118,7 +121,7 @@ _INSULTS = (
            r"(?:hosties?|osties?|esti|maudite?s?|crisses?|ca?lisses?|tabarna[ck]k?) (?:de |d')"
            r"(?:clowns?|caves?|cons?|imbeciles?"
            r"|idiots?|incompetents?|epais|niaiseux|innocents?|fous|folles?|menteurs?"
-           r"|voleurs?|crosseurs?|paresseux|trous? d(?:e |')?cul)",
+           r"|voleurs?|crosseurs?|paresseux|porcs|trous? d(?:e |')?cul)",
            r"(?:bande|gang) d(?:e |')(?:(?:osties?|hosties?|esti|maudits?|crisses?) d(?:e |'))?"
            r"(?:mangeux|trous? d(?:e |')?cul|caves|voleurs|crosseurs|incompetents|epais"
            r"|niaiseux|paresseux|tares)",
@@ -126,7 +129,11 @@ _INSULTS = (
            # said to a person: "t'es juste une vieille folle", "esti de fêlé", "mongol fini"
            r"(?:t'es|tu es|vous etes|c'est) (?:juste |rien qu'|vraiment )?(?:un|une) (?:vrai"
            r"|vraie|vieux|vieille|gros|grosse|p'?tite?|sale) ?(?:fou|folle|fele|felee|cave"
-           r"|idiote?|imbecile|mongol|malade|chialeux|chialeuse|epaisse?|niaiseuse|plouc)",
+           r"|idiote?|imbecile|mongol|malade|chialeux|chialeuse|epaisse?|niaiseuse|plouc|dinde"
+           r"|chipie|vache|honte)",
+           r"(?:c'est|sont|vous etes) (?:tous |toutes )?des (?:rats|porcs|chiens|vidanges|caves"
+           r"|parasites|sangsues)",
+           r"(?:une|cette|la|quelle) vieille chipie",
            r"(?:hostie|ostie|esti|crisse|calisse|maudite?) de (?:fele|felee|chialeux|chialeuse"
            r"|fou|folle|plouc|mongol)", r"mongol fini", r"plouc", r"(?:crisse|maudit) de chialeux",
            r"mele-toi de tes (?:\w+ )?(?:d')?affaires"),
@@ -250,8 +257,13 @@ _EXCLUSION_FR = _latin(
 _COMMERCIAL_FR = _latin(
     r"a vendre", r"en vente", r"vente de garage", r"(?:bons|meilleurs|petits) prix",
     r"rabais", r"code promo", r"en promotion", r"livraison (?:gratuite|rapide|incluse)",
-    r"ecrivez-?moi(?: en prive)?", r"ecris-?moi en prive",
-    r"(?:contactez|appelez|textez)-?(?:moi|nous)",
+    r"ecrivez-?(?:moi|nous)(?: en prive)?", r"ecris-?moi en prive",
+    # "appelez-moi" alone is a resident's carpool or lost helmet, not an offer
+    r"(?:contactez|appelez|textez)-?nous", r"(?:textez|texte|contactez)-?moi",
+    r"message prive",
+    r"dm moi", r"\d+ ?\$ ?/ ?(?:h|heure|jour|mois|semaine|nuit)",
+    r"\d+ ?\$ (?:de l'heure|par (?:heure|jour|mois|semaine)|chaque|la boite|la piece)",
+    r"evaluation gratuite", r"vendez votre (?:maison|condo|propriete)", r"reservez",
     r"visitez (?:notre|mon) (?:site|boutique|page|magasin)", r"devis gratuits?",
     r"(?:achetez|commandez|abonnez-vous|suivez-nous)", r"(?:je|on) vends?",
     r"qui veut acheter",
@@ -272,6 +284,10 @@ _NEGATIVITY_FR = _latin(
     r" (?:tellement |vraiment )?(?:plate|ennuyante?|ennuyeuse|nulle?|inutile)",
     r"(?:ennuyante?|ennuyeuse|ennuyeux|plate) (?:a mourir|a mort|en maudit|en esti|en crisse)",
     r"qui (?:ca|cela|ce sujet|ce fil) interesse", r"^\W*bof\b",
+    r"(?:ca )?sert a rien", r"perte de temps", r"pas interessant(?: pantoute| du tout)?",
+    r"c'est quoi l'interet", r"qui a demande ca", r"ville de nuls",
+    r"(?:la ville|le conseil|ce projet|cette ville) (?:est|sont) (?:tellement )?nulle?s?",
+    r"(?:^|[.!] ?)(?:meh|zzz+|plate|next)\W*(?:$|[.!])",
 )
 # Dismissing the topic in the other languages residents write in.
 _NEGATIVITY_OTHER = (
@@ -293,7 +309,25 @@ _ILLEGAL_FR = _latin(
     r"(?:vend|vends|vendre|livre|livrons) (?:du|de la|des)"
     r" (?:pot|weed|drogue|coke|cocaine|pilules)",
     r"(?:qui|ou) (?:vend|acheter) (?:du|de la) (?:pot|weed|drogue|coke|cocaine)",
-    r"(?:sans|pas besoin de) permis",
+    # offered without the permit, not a report or a reminder ("sans permis c'est une amende")
+    r"pas besoin de permis", r"sans permis(?=[^.!?]{0,40}(?:cash|dm|ecri|texte))",
+    r"cash[^.!?]{0,40}(?:sans|pas de) permis", r"pas besoin de passer par la ville",
+    # paid cash to skip the tax: "cash, pas de reçu", "paiement cash = pas de taxes"
+    r"(?:cash|comptant)[^.!?]{0,40}(?:pas de|sans) (?:taxes?|recus?|factures?)",
+    r"(?:pas de|sans) (?:taxes?|recus?|factures?)[^.!?]{0,30}(?:cash|comptant)",
+    r"(?:vends?|vente de|offre)[^.!?]{0,40}pirat\w*", r"pas (?:legaux|legales?|legal) ici",
+    r"sans poser de questions",
+    r"(?:agents?|by-?law|police|patrouilleurs?) (?:du by-?law )?"
+    r"(?:travaille(?:nt)?|patrouille(?:nt)?) (?:pas|jamais) (?:la nuit|le soir|la fin de semaine)",
+    r"antigel[^.!?]{0,60}(?:coyotes?|chats?|chiens?|ratons?|animaux|oiseaux)",
+    r"(?:coyotes?|chats?|chiens?|ratons?|animaux)[^.!?]{0,60}antigel",
+    r"(?:je|on) (?:tire|tirerais|va tirer) (?:dessus|sur (?:les|le|la|eux))",
+    r"transforme[rz]? \d[\d ,.]*\$? en \d", r"resultats garantis",
+    r"(?:pas|jamais) barree?s?[^.!?]{0,40}(?:servez-vous|allez-y)",
+    r"(?:on va|faudrait|faut|allons|allez) (?:aller )?(?:peter|casser|briser|crever|defoncer)"
+    r" (?:le|la|les|leurs?|ses)",
+    r"(?:avec votre|envoyez|entrez|fournissez|confirmez)[^\n]{0,60}(?:numero d'assurance"
+    r" sociale|nas|nip|numero de carte|code de securite|informations bancaires)", r"nas requis",
     r"(?:personne|ils|les \w+) (?:ne |n'?)?(?:verifie|verifient|checke|checkent|viennent)"
     r" jamais",
     r"(?:jetez|jette|jeter) (?:vos|tes|les) (?:dechets|ordures|vidanges) (?:dans|au|a la)",
@@ -410,6 +444,53 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
     return found
 
 
+# Quebec's sacres and French swearing and slurs as people disguise them ("tabarn@k", "câl1ss",
+# "ost!es", "c*ns", "s t i", "t*pettes"), read by the disguised-word lexicon (bot.moderation.
+# lexicon) in French posts only: "con" and "cul" are English words too, "bloke" is English.
+_FRENCH_DISGUISED: tuple[tuple[Category, str, Lexicon], ...] = (
+    ("vulgarity", "Vulgar language in French", Lexicon({
+        "tabarnak", "tabarnac", "tabarnack", "tabarnaque", "calisse", "calisses", "caliss",
+        "crisse", "crisses", "criss", "ostie", "osties", "hostie", "hosties", "esti", "estie",
+        "sti", "ciboire", "ciboere", "sacrament", "marde", "merde", "merdes", "putain",
+        "con", "cons", "conne", "connes", "connard", "connards", "connasse", "salope",
+        "salopes", "cul", "encule", "encules", "chier", "bordel", "fourrer"})),
+    ("harassment", "Slur in French", Lexicon({
+        "bloke", "blokes", "fif", "fifs", "tapette", "tapettes", "mongol", "mongols",
+        # person-nouns, insults whenever disguised ("une vraie c0nne")
+        "conne", "connes", "connard", "connards", "connasse", "salope", "salopes",
+        "negre", "negres", "bougnoule", "bougnoules", "youpin", "youpins", "gouine",
+        "gouines", "pede", "pedes"}, masked_min_letters=2)),
+)
+_FRENCH_DISGUISED_CATEGORIES = frozenset(c for c, _, _ in _FRENCH_DISGUISED)
+
+
+@lru_cache(maxsize=64)
+def _french_disguised(text: str) -> tuple[tuple[Category, str, int, int], ...]:
+    """(category, reason, start, end) of each disguised French word in a French post."""
+    folded = fold(text)
+    if not any(ch in _DISGUISE for ch in folded) or not is_french(text, folded):
+        return ()  # plain words are the lists' (above): only a disguise needs reading here
+    return tuple((category, reason, hit.start, hit.end)
+                 for category, reason, lexicon in _FRENCH_DISGUISED
+                 for hit in lexicon.find(text)
+                 if any(ch in _DISGUISE for ch in folded[hit.start:hit.end]))
+
+
+# A symbol or a space inside a word: what a disguise needs (spaced letters: "s t i"); not a
+# hyphen or an apostrophe, which plain compounds have ("cul-de-sac").
+_DISGUISE = frozenset("*@!$0134578|#%^~_.\" ")
+
+
+def _disguised_findings(post: Post, category: Category) -> list[Finding]:
+    found = []
+    for hit_category, reason, start, end in _french_disguised(post.text):
+        if hit_category == category:
+            span = Span(start, end, post.text[start:end])
+            found.append(Finding(category, 0.85, (span,),
+                                 explain(category, f"{reason} ('{span.text}')"), "other_language"))
+    return found
+
+
 # The categories the lists give findings in, apart from disruption (clutter, read apart).
 _LIST_CATEGORIES: tuple[Category, ...] = tuple(
     dict.fromkeys(entry.category for entry in _LISTS if entry.category != "disruption")
@@ -419,6 +500,10 @@ _LIST_CATEGORIES: tuple[Category, ...] = tuple(
 def findings_by_category(post: Post) -> dict[Category, list[Finding]]:
     """`findings_in` for every category but disruption, asked once a post instead of once a
     category: most posts match no list, and one look-up says so for all of them."""
-    if not _matches(fold(post.text), post.text):
+    disguised = _french_disguised(post.text)
+    if not _matches(fold(post.text), post.text) and not disguised:
         return {}
-    return {category: findings_in(post, category) for category in _LIST_CATEGORIES}
+    found = {category: findings_in(post, category) for category in _LIST_CATEGORIES}
+    for category in _FRENCH_DISGUISED_CATEGORIES if disguised else ():
+        found[category] = found.get(category, []) + _disguised_findings(post, category)
+    return found
