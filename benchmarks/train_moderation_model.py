@@ -120,7 +120,7 @@ def vectorizers() -> FeatureUnion:
                     ngram_range=(2, 5),
                     min_df=2,
                     sublinear_tf=True,
-                    max_features=50000,
+                    max_features=48000,
                     dtype=np.float64,
                 ),
             ),
