@@ -4,7 +4,9 @@ its subjects and question forms in French (bot.moderation.subjects, rules/disrup
 
 from __future__ import annotations
 
-from tests.moderation.posts import labels, rules
+from bot.moderation import ModerationSettings, Screener
+from bot.moderation.model import Finding, Post, Span
+from tests.moderation.posts import labels, post, rules, screen
 
 
 def test_a_french_question_for_the_board_about_something_else_is_off_topic() -> None:
@@ -189,3 +191,30 @@ def test_an_event_folder_covers_its_holidays_greetings() -> None:
     assert "disruption" not in labels("Bonne année lunaire à tous! 🐉", folder="lunar_new_year")
     assert "disruption" not in labels("Happy holidays to all!", folder="lunar_new_year")
     assert "disruption" in labels("Happy holidays to all!", folder="green_bin")
+
+
+class _FlagsEverything:
+    """A stand-in for the learned model that calls every post it is asked about harassment."""
+
+    def findings(self, post: Post) -> list[Finding]:
+        span = Span(0, len(post.text), post.text)
+        return [Finding("harassment", 0.9, (span,), "the stand-in model", "learned")]
+
+
+def _asked_the_model(text: str) -> bool:
+    screener = Screener(ModerationSettings())
+    screener._learned = _FlagsEverything()  # type: ignore[assignment]
+    return any(f.kind == "learned" for f in screener.screen(post(text)).findings)
+
+
+def test_the_model_is_asked_about_french_posts_and_not_other_languages() -> None:
+    assert _asked_the_model("Merci pour les nouveaux bancs au parc, c'est très apprécié")
+    assert _asked_the_model("Thanks for the new benches at the park, they are lovely")
+    assert not _asked_the_model("ਪਾਰਕ ਵਿੱਚ ਨਵੇਂ ਬੈਂਚਾਂ ਲਈ ਧੰਨਵਾਦ, ਬਹੁਤ ਵਧੀਆ")
+    assert not _asked_the_model("Salamat po sa mga bagong upuan sa parke, ang ganda talaga")
+
+
+def test_the_models_evidence_is_never_a_french_function_word() -> None:
+    verdict = screen("Ce conseiller est un incapable qui devrait démissionner au plus vite")
+    shown = {e.text.lower() for f in verdict.findings if f.kind == "learned" for e in f.evidence}
+    assert shown and not shown & {"un", "qui", "ce", "est", "au"}
