@@ -115,6 +115,11 @@ FIRST_PASS = {
     # slurs and threats above all)
     "train_t": {"macro_f1": 0.695, "accuracy": 0.812},
     "train_u": {"macro_f1": 0.636, "accuracy": 0.747},
+    # the tenth round's last sets, scored once on main be90f84 after every change of the
+    # round: final_p, half English (pe-) and half French (pf-) by one writer (English half
+    # 0.940 / 0.969, French half 0.799 / 0.888), and final_q, long English threads
+    "final_p": {"macro_f1": 0.883, "accuracy": 0.928},
+    "final_q": {"macro_f1": 0.901, "accuracy": 0.958},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.

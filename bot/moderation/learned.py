@@ -324,7 +324,7 @@ class LearnedScreen:
         weighted = [
             (self.word[gram][0] * self.word[gram][1 + index], gram)
             for gram in words.unique
-            if gram not in _NOT_EVIDENCE and gram in self.word
+            if len(gram) > 1 and gram not in _NOT_EVIDENCE and gram in self.word
         ]
         top = [
             gram for weight, gram in sorted(weighted, reverse=True)[:_EVIDENCE_TERMS] if weight > 0

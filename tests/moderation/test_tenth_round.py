@@ -218,3 +218,32 @@ def test_the_models_evidence_is_never_a_french_function_word() -> None:
     verdict = screen("Ce conseiller est un incapable qui devrait démissionner au plus vite")
     shown = {e.text.lower() for f in verdict.findings if f.kind == "learned" for e in f.evidence}
     assert shown and not shown & {"un", "qui", "ce", "est", "au"}
+
+
+def test_french_incitement_and_threats_at_a_home() -> None:
+    assert "harassment" in labels("Gagnon reste au 40 rue Poprad, allez y dire votre façon de "
+                                  "penser")
+    assert "harassment" in labels("Quelqu'un a l'adresse du maire? On va aller fêter ça devant "
+                                  "chez lui")
+    assert "harassment" in labels("La voisine du 12 ch. Rosebank, harcelez-la jusqu'à ce "
+                                  "qu'elle coupe sa haie")
+
+
+def test_french_calls_to_damage_dump_or_poison() -> None:
+    assert "illegal" in rules("Allez arracher leurs affiches sur Kingston cette nuit")
+    assert "illegal" in rules("Moi je vais sacrer mes vieux meubles dans le boisé derrière l'aréna")
+    assert "illegal" in rules("Les pigeons du stationnement, faudrait les empoisonner")
+    assert "illegal" in rules("Enjambez les barrières, la glace est correcte")
+    assert "illegal" not in labels("On a vu quelqu'un arracher les affiches, on l'a signalé "
+                                   "à la police.")
+
+
+def test_french_curses_on_a_people_and_a_group_told_to_stay_home() -> None:
+    assert "harassment" in rules("Maudits Anglais, toujours les mêmes")
+    assert "harassment" in rules("Les handicapés devraient rester chez eux le jour du vote")
+
+
+def test_french_accusations_and_the_word_degage() -> None:
+    assert "harassment" in rules("Le conseiller Morin c'est un voleur, point.")
+    assert "harassment" not in labels("Le trottoir est dégagé jusqu'au lac, merci aux équipes!")
+    assert "harassment" not in labels("Un voleur a pris mon vélo devant la bibliothèque hier.")

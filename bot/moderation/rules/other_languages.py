@@ -116,7 +116,11 @@ _INSULTS = (
            r"espece de (?:con|conne|connard|idiot|imbecile|cretin|debile|salaud|malade|clown"
            r"|abruti|ordure|minable)\w*", r"bande de (?:cons|voleurs|menteurs|clowns|nuls|pourris)",
            r"[eé]lus pourris", r"escrocs?", r"menteu(?:r|rs|se|ses)",
-           r"tarla", r"niaiseu(?:x|se)", r"mange de la marde", r"degage",
+           r"tarla", r"niaiseu(?:x|se)", r"mange de la marde",
+           # "dégage!" said to someone, not a cleared sidewalk ("le trottoir est dégagé")
+           r"(?<!est )(?<!sont )(?<!bien )(?<!ete )(?<!deja )degage(?![a-z])",
+           r"(?:c'est|est|t'es|sont des|c'est des) (?:une? |des )?(?:vraie? )?"
+           r"(?:voleu(?:r|se)s?|criminel(?:le)?s?|bandits?)",
            r"fraudeu(?:r|rs|se|ses)", r"(?:va|allez) chier",
            r"(?:hosties?|osties?|esti|maudite?s?|crisses?|ca?lisses?|tabarna[ck]k?) (?:de |d')"
            r"(?:clowns?|caves?|cons?|imbeciles?"
@@ -249,6 +253,13 @@ _EXCLUSION_FR = _latin(
     r"(?:c'est )?tout ce qu'(?:ils|elles) sont bon(?:ne)?s? a faire",
     r"(?:ces|les) (?:immigrants?|etrangers|immigres|arabes|noirs|chinois|indiens|musulmans)"
     r" (?:sont tous|sont toutes|volent|profitent)",
+    # a group told where it belongs, or cursed as a people: "les handicapés devraient rester
+    # chez eux", "maudits Anglais"
+    r"(?:les|ces) (?:handicapes|immigrants?|immigres|etrangers|vieux|anglais|anglos|francos"
+    r"|arabes|noirs|chinois|indiens|musulmans|autochtones) (?:devraient|doivent) (?:rester"
+    r" chez (?:eux|elles)|retourner|partir|s'en aller)",
+    r"maudite?s? (?:anglais|anglos|francos|immigres|immigrants|etrangers|arabes|chinois"
+    r"|indiens|musulmans|juifs|noirs|autochtones)",
 )
 
 
@@ -273,7 +284,8 @@ _NEGATIVITY_FR = _latin(
     r"c'est (?:tellement |vraiment |donc )?(?:nul|plate|ennuyant|ennuyeux|poche|lame|inutile)",
     r"(?:on|je) s'en (?:fout|fiche|calisse|crisse|balance|sacre)",
     r"(?:je |j')?m'en (?:fous|fiche|calisse|crisse|sacre|balance)",
-    r"qui s'en (?:soucie|fout|fiche)",
+    r"qui s'en (?:soucie|fout|fiche|calisse|crisse|sacre)",
+    r"plus personne (?:lit|va|utilise|ecoute|regarde)",
     r"(?:sont|est) (?:tellement |vraiment |donc )(?:nulles?|plates?|ennuyant(?:e|s|es)?"
     r"|ennuyeu(?:x|se|ses))",
     r"tout le monde s'en (?:fout|fiche)", r"personne ne s'en soucie",
@@ -330,7 +342,20 @@ _ILLEGAL_FR = _latin(
     r" sociale|nas|nip|numero de carte|code de securite|informations bancaires)", r"nas requis",
     r"(?:personne|ils|les \w+) (?:ne |n'?)?(?:verifie|verifient|checke|checkent|viennent)"
     r" jamais",
-    r"(?:jetez|jette|jeter) (?:vos|tes|les) (?:dechets|ordures|vidanges) (?:dans|au|a la)",
+    r"(?:jetez|jette|jeter|crisser|crissez|sacrer|sacrez|domper|dompez|dumper)"
+    r" (?:mes|vos|tes|nos|les|ses) (?:vieux |vieilles )?(?:dechets|ordures|vidanges|poubelles"
+    r"|meubles|sacs)"
+    r"[^.!?]{0,20}(?:dans|au|a la|en arriere|derriere)",
+    r"(?:empoisonner|empoisonnez|empoisonne)[^.!?]{0,30}(?:chats?|chiens?|coyotes?|oiseaux"
+    r"|animaux|pigeons|ratons?|bibittes)",
+    r"(?:chats?|chiens?|coyotes?|oiseaux|animaux|pigeons|ratons?)[^.!?]{0,40}(?:les )?"
+    r"empoisonner",
+    r"(?:allez|on va|va|vas|faudrait) (?:aller )?(?:arracher|voler|taguer|tagger|graffiter)"
+    r" (?:les|leurs|ses|la|le)",
+    r"(?:mes|des) cannes de (?:spray|peinture)",
+    r"(?:enjambez|enjambe|sautez|passez par-dessus) (?:les|la) (?:barrieres?|cloture)",
+    r"ouvr(?:ir|ez|e) la borne[- ]fontaine",
+    r"(?:on les|les) lachera sur la patinoire",
     r"(?:crever|crevez) (?:ses|les|leurs) pneus", r"vandalis(?:er|ez)", r"volez",
     r"(?:la police|la ville|le fiscal|by-?law|les cops?) (?:ne |n')?(?:vient|viendra|viennent"
     r"|le saura|saura|verra) (?:jamais|rien)",

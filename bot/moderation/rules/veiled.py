@@ -91,15 +91,17 @@ _INCITE_HARASSING = _prefiltered(
     r"|(?:complain|talk|speak) to (?:him|her) at home"
     # French: "appelez-le vous autres pour vous plaindre", "allez cogner chez elle"
     r"|appelez-(?:le|la|les) (?:vous autres |tous |toutes )?(?:pour (?:vous plaindre|lui dire"
-    r"|voir)|a (?:\d|minuit)|la nuit|tot|toute la nuit)|(?:allez|aller) cogner (?:a sa porte"
-    r"|chez (?:lui|elle|eux)))"
+    r"|y dire|voir)|a (?:\d|minuit)|la nuit|tot|toute la nuit)|(?:allez|aller) cogner (?:a sa porte"
+    r"|chez (?:lui|elle|eux))|harcelez-(?:le|la|les)|(?:allez|aller) (?:y|lui|leur) dire"
+    r" (?:votre|ta|leur) facon de penser|(?:on va|allons) aller [^.!?]{0,30}devant chez"
+    r" (?:lui|elle|eux))"
 )
 _INCITE_AT_HOME = _prefiltered(
     r"(?<![a-z])(?:go (?:say hi|say hello|have (?:some )?fun)|(?:call|text|visit) (?:him|her)"
     r" (?:directly|any ?time)|tell (?:him|her) what (?:you|we|they) think"
     r"|(?:complain|talk|speak) to (?:him|her) (?:directly|in person)"
     # French: "allez lui dire ce que vous pensez", "allez voir par vous-mêmes"
-    r"|(?:allez|aller) (?:lui|leur) (?:dire|parler)|(?:allez|aller) voir par vous-memes)"
+    r"|(?:allez|aller) (?:lui|leur|y) (?:dire|parler)|(?:allez|aller) voir par vous-memes)"
 )
 # ...said to others, not what the writer or an authority will do ("I'd call him and ask",
 # "bylaw should go knock on her door").
@@ -108,7 +110,8 @@ _NOT_SENDING = re.compile(
     r"|the city|staff)(?: should| could| can| will| to| just)?\s*$"
 )
 _WHERE_TO_REACH = re.compile(
-    r"\d|(?<![a-z])(?:lives?|living|house|home|address|number|cell|door|street)(?![a-z])"
+    r"\d|(?<![a-z])(?:lives?|living|house|home|address|number|cell|door|street|adresse|chez"
+    r"|maison|numero)(?![a-z])"
 )
 _PRIVATE_HOME = re.compile(
     r"(?<![a-z])(?:lives? (?:at|on|in)|living at|(?:his|her|their) (?:house|home|place"
