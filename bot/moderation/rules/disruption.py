@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot.moderation import contacts, subjects
 from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import explain
-from bot.moderation.languages import is_english, is_french
+from bot.moderation.languages import is_english, is_french, looks_french
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.text import Prefiltered, fold, is_emoji, words
 
@@ -181,9 +181,12 @@ def _off_topic(post: Post) -> Finding | None:
     if finding is not None and is_english(post.text):
         return finding
     # The thesaurus and the question forms exist in English and French only: a post in
-    # another language cannot be told to be about something else.
-    if is_french(post.text, folded):
-        return _off_topic_in(post, folded, _FRENCH)
+    # another language cannot be told to be about something else. The language is asked
+    # last, of the few posts French off-topic would flag.
+    if looks_french(folded):
+        finding = _off_topic_in(post, folded, _FRENCH)
+        if finding is not None and is_french(post.text, folded):
+            return finding
     return None
 
 
