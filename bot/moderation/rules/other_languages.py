@@ -493,21 +493,30 @@ _FRENCH_DISGUISED_CATEGORIES = frozenset(c for c, _, _ in _FRENCH_DISGUISED)
 def _french_disguised(text: str) -> tuple[tuple[Category, str, int, int], ...]:
     """(category, reason, start, end) of each disguised French word in a French post."""
     folded = fold(text)
-    if _DISGUISE.search(folded) is None or not is_french(text, folded):
+    if not _disguised(folded) or not is_french(text, folded):
         return ()  # plain words are the lists' (above): only a disguise needs reading here
     return tuple((category, reason, hit.start, hit.end)
                  for category, reason, lexicon in _FRENCH_DISGUISED
                  for hit in lexicon.find(text)
-                 if _DISGUISE.search(folded, hit.start, hit.end) is not None)
+                 if _disguised(folded[hit.start:hit.end]))
 
 
-# A symbol or a digit inside or at the edge of a word ("n@k", "c*n", "l1s"), or letters spaced
-# out ("s t i"); not a hyphen or an apostrophe, which plain compounds have ("cul-de-sac").
-# Asked first: few posts have one, so few are asked their language.
-_DISGUISE = re.compile(
-    r"[a-z][*@!$|#%^~_.\"0-9][a-z]|[*@!$|#%^~][a-z]|[a-z][*@!$|#%^~]"
-    r"|(?<![a-z])[a-z] [a-z] [a-z](?![a-z])"
-)
+# A mask symbol ("n@k", "c*n"), a digit inside a word ("l1s"), or letters spaced out ("s t i");
+# not a hyphen, an apostrophe or a dot, which plain compounds and addresses have
+# ("cul-de-sac", "pickering.ca"). Asked first: few posts have one, so few are asked their
+# language.
+_MASK_SYMBOL = re.compile(r"[*@!$|#%^~]")
+_DIGIT = re.compile(r"[0-9]")
+_DIGIT_IN_WORD = re.compile(r"[a-z][0-9]+[a-z]")
+_SPACED_LETTERS = re.compile(r" [a-z] [a-z] [a-z] ")
+
+
+def _disguised(folded: str) -> bool:
+    # Three searches each led by one character class or a literal: several times faster
+    # than one alternation of them, which the engine tries at every position.
+    return (_MASK_SYMBOL.search(folded) is not None
+            or (_DIGIT.search(folded) is not None and _DIGIT_IN_WORD.search(folded) is not None)
+            or _SPACED_LETTERS.search(f" {folded} ") is not None)
 
 
 def _disguised_findings(post: Post, category: Category) -> list[Finding]:
