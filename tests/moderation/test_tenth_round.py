@@ -247,3 +247,32 @@ def test_french_accusations_and_the_word_degage() -> None:
     assert "harassment" in rules("Le conseiller Morin c'est un voleur, point.")
     assert "harassment" not in labels("Le trottoir est dégagé jusqu'au lac, merci aux équipes!")
     assert "harassment" not in labels("Un voleur a pris mon vélo devant la bibliothèque hier.")
+
+
+def test_eleventh_round_french_insults_of_staff_and_groups() -> None:
+    assert "harassment" in rules("Les cols bleus du secteur nord sont des fainéants pis voleurs")
+    assert "harassment" in rules("Le conseiller Talbot, c'est un corrompu, tout le monde le sait")
+    assert "harassment" in rules("Retourne donc en France si t'aimes pas ça, maudite Française")
+    assert "harassment" not in labels("Les voleurs de vélos sont revenus au parc, soyez prudents.")
+
+
+def test_eleventh_round_french_veiled_threats() -> None:
+    assert "harassment" in rules("Quelqu'un a son adresse? On va aller lui faire une petite visite")
+    assert "harassment" in rules("Le maire devrait se cacher le soir du vote, je dis ça de même")
+    assert "harassment" not in labels("On est plusieurs parents intéressés par des cours en "
+                                      "français à la piscine.")
+
+
+def test_eleventh_round_french_illegal_advice_and_offers() -> None:
+    assert "illegal" in rules("Laissez du poison à rat dans la viande au bord du ravin")
+    assert "illegal" in rules("Qui veut de la weed pour le festival? Livraison sur le quai")
+    assert "illegal" in rules("Le cadenas de la patinoire est facile à péter, venez ce soir")
+    assert "illegal" in rules("Je fais des faux reçus de la Ville pour 40 $, écrivez-moi")
+    assert "illegal" in rules("Si on crève les pneus de leurs camions, ils vont comprendre")
+    assert "illegal" not in labels("Quelqu'un a crevé les pneus de mon char hier soir, j'ai "
+                                   "porté plainte.")
+
+
+def test_a_slur_quoted_after_a_word_is_reported_not_said() -> None:
+    assert "harassment" not in labels("Un gars a crié « sale n*gre » à mon voisin au parc, "
+                                      "je l'ai signalé à la police.")
