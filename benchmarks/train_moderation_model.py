@@ -70,6 +70,13 @@ MIN_PRECISION = 0.9
 TOLERANCE = 1e-7
 REGULARISATION: dict[str, float] = {}
 THRESHOLDS = [round(0.30 + 0.05 * i, 2) for i in range(14)]
+# The model reads a post without its folder, so for disruption (off the folder's topic) its
+# score is weaker evidence than precision out of fold says: at 0.60 (chosen on 3 December
+# 2026 with train_v added) it flagged plainly on-topic questions ("What time do the fireworks
+# start this year??" in the City's fireworks folder; "Savez-vous si la piscine est ouverte
+# le dimanche matin?" under the pool scored 0.67). At 0.70 neither is flagged and no labeled
+# set scores lower than at 0.60 or 0.65.
+MIN_THRESHOLDS = {"disruption": 0.70}
 
 
 def labeled_sets() -> dict[str, list[LabeledPost]]:
@@ -249,7 +256,8 @@ def train(
             )[:, 1]
             # Thresholds are set on the City's kind of posts, not on HateCheck's.
             mine = plain_local if category == "harassment" else local
-            bundle["thresholds"][category] = threshold(oof[mine], gold[mine])
+            bundle["thresholds"][category] = max(threshold(oof[mine], gold[mine]),
+                                                 MIN_THRESHOLDS.get(category, 0.0))
         if fixed_group_thresholds is not None:
             bundle["group_thresholds"][category] = fixed_group_thresholds[category]
         elif category == "harassment" and hatecheck:
