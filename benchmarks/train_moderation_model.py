@@ -55,6 +55,7 @@ from bot.moderation.dataset import LabeledPost, read_posts  # noqa: E402
 from bot.moderation.learned import (  # noqa: E402
     BUNDLE,
     LEARNED_CATEGORIES,
+    MODEL_LANGUAGES,
     LearnedScreen,
     harassment_reading,
     is_praise,
@@ -120,7 +121,7 @@ def vectorizers() -> FeatureUnion:
                     ngram_range=(2, 5),
                     min_df=2,
                     sublinear_tf=True,
-                    max_features=50000,
+                    max_features=46000,
                     dtype=np.float64,
                 ),
             ),
@@ -137,15 +138,16 @@ def threshold(scores: np.ndarray, gold: np.ndarray) -> float:
 
 
 def rules_flag_harassment(texts: list[str]) -> np.ndarray:
-    """Whether the rules alone (no model) find harassment in each text, and the text is one
-    the screener would hand the model at all (English): the model is only asked where this is
-    False, so that is where its group threshold is judged."""
+    """Whether the rules alone (no model) find harassment in each text, or the text is one
+    the screener would not hand the model (not in MODEL_LANGUAGES): the model is only asked
+    where this is False, so that is where its group threshold is judged."""
     from bot.moderation import ModerationSettings, Screener
-    from bot.moderation.languages import is_english
+    from bot.moderation.languages import language_of
 
     screener = Screener(ModerationSettings(enabled=("harassment",), learned_screen=False))
     return np.array([bool(screener.screen(_bare_post(str(i), text)).labels)
-                     or not is_english(text) for i, text in enumerate(texts)])
+                     or language_of(text) not in MODEL_LANGUAGES
+                     for i, text in enumerate(texts)])
 
 
 def _bare_post(post_id: str, text: str) -> Any:

@@ -68,14 +68,15 @@ STREET_TYPES = (
 _NOT_A_STREET_NAME = (
     "on|at|in|to|of|and|from|the|a|an|for|with|by|near|off|past|or|is|are|was|days|day"
     "|along|north|south|east|west|via|onto|into|up|down|across|toward|towards|just|per|each"
-    "|every|times|percent|dollars|bucks|more|less|than"
+    "|every|times|percent|dollars|bucks|more|less|than|am|pm|en|sur|au|por"
     "|storeys|stories|lanes|minutes|min|mins|hours|km|kids|people|cars|years|weeks|units"
     "|minute|hour|second|seconds|mile|miles|block|blocks|metre|metres|meter|meters|foot|feet"
 )
 _STREET_ADDRESS = re.compile(
     # The look-ahead names the letters a match can start with (a digit, or "apt", "unit",
     # "suite"): the engine skips other places without trying the pattern (a quarter faster).
-    rf"(?=[\daus])\b(?:(?:apt|unit|suite)\.? ?#?\d+[a-z]?,? )?\d{{1,5}}[a-z]?,? "
+    # A number after ":" or "." is minutes or decimals ("6:30 am en Liverpool Rd").
+    rf"(?=[\daus])(?<![:.])\b(?:(?:apt|unit|suite)\.? ?#?\d+[a-z]?,? )?\d{{1,5}}[a-z]?,? "
     rf"(?:(?!(?:{_NOT_A_STREET_NAME})\b)[A-Za-z][A-Za-z'.-]+ ){{1,3}}"
     rf"(?:{STREET_TYPES})\b\.?(?: (?:[NSEW]|north|south|east|west)\b)?",
     re.IGNORECASE,

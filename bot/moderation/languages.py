@@ -44,5 +44,24 @@ def language_of(text: str) -> str:
     return str(language)
 
 
+# Words a French post almost always has and an English one almost never (on folded text):
+# only such posts are asked their language where French is read differently.
+_FRENCH_CUES = re.compile(
+    # one look-behind for the whole group (text.word_alternation: the engine skips ahead by
+    # first letter instead of trying every word at every position)
+    r"(?<![a-z0-9])(?:(?:les|des|une|est|pour|avec|dans|qui|que|savez|vous|je|ca|y a|pis|pas"
+    r"|de|la|le|du|sur|au|aux|mais)(?![a-z0-9])|quelqu['’]|c['’]est(?![a-z])|[dlj]['’])"
+)
+
+
+def looks_french(folded: str) -> bool:
+    """Whether folded `text` has French function words in it (cheap: no model asked)."""
+    return _FRENCH_CUES.search(folded) is not None
+
+
+def is_french(text: str, folded: str) -> bool:
+    return looks_french(folded) and language_of(text) == "fr"
+
+
 def is_english(text: str) -> bool:
     return language_of(text) == "en"

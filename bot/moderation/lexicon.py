@@ -261,6 +261,8 @@ def _mask_pattern(token: str, letters: int) -> str | None:
         return None  # "1A5", "F-150", "500g": numbers with a letter, not disguised words
     if letters + sum(ch in _LEET for ch in token) < 2 and masks < 2:
         return None
+    if letters < 2 and len(token) == 2:
+        return None  # one letter and a symbol says nothing: "M$" is millions of dollars
     parts: list[str] = []
     for ch in _collapsed(token):
         if ch in _MASK:
@@ -269,7 +271,8 @@ def _mask_pattern(token: str, letters: int) -> str | None:
             parts.append("[a-z]{1,4}")
         elif ch in _LEET and not ch.isdigit():
             # A symbol is either the letter it looks like ("$" for s) or just a mask ("f@ck").
-            parts.append(f"(?:{_LEET[ch]}|[a-z])+")
+            # As a mask it hides one to four letters, as "*" does: "M$" is not "madarchod".
+            parts.append(f"(?:(?:{_LEET[ch]})+|[a-z]{{1,4}})")
         elif ch in _LEET:
             parts.append(f"(?:{_LEET[ch]})+")
         elif ch.isascii() and ch.isalnum():

@@ -11,8 +11,8 @@ from bot.moderation import contacts
 from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import BANNED_AUTHOR
 from bot.moderation.history import InMemoryPostHistory, PostHistory
-from bot.moderation.languages import is_english
-from bot.moderation.learned import shipped_screen
+from bot.moderation.languages import language_of
+from bot.moderation.learned import MODEL_LANGUAGES, shipped_screen
 from bot.moderation.model import CATEGORIES, Category, Finding, Post, Span, Verdict
 from bot.moderation.normalise import Normalised, normalise
 from bot.moderation.rules.commercial import commercial
@@ -109,9 +109,9 @@ class Screener:
             # A veiled threat or coded remark says less than a rule usually does: the model
             # may still name what else the post is (a threat is often illegal too).
             and not any(self._counts(f) and f.kind != "veiled" for f in found)
-            # The model learned English posts; on others its n-grams are noise (asked first:
-            # the answer is cached and cheaper than the model).
-            and is_english(plain.text)
+            # The model learned English and French posts; on others its n-grams are noise
+            # (asked first: the answer is cached and cheaper than the model).
+            and language_of(plain.text) in MODEL_LANGUAGES
         ):
             # It reads emoji as emoji (as names they read as chatter: "party popper").
             already = {f.category for f in found if self._counts(f)}

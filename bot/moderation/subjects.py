@@ -101,7 +101,9 @@ OFF_TOPIC_SUBJECTS: dict[str, tuple[str, ...]] = {
     "food": ("restaurant", "takeout", "recipe", "recipes", "baking", "butter tarts", "cookies",
              "dinner ideas", "pizza",
              "sushi", "shawarma", "brunch", "best place to eat", "place to eat", "wings"),
-    "lost_found": ("lost cat", "lost dog", "missing cat", "missing dog", "last seen",
+    # "lost and found" so a lost-and-found folder covers the lost pets posted in it
+    "lost_found": ("lost and found", "lost & found", "lost cat", "lost dog", "missing cat",
+                   "missing dog", "last seen",
                    "answers to", "please share", "found a wallet", "lost wallet", "lost keys",
                    "if seen", "have you seen", "reward if found", "lost black", "lost grey",
                    "lost white", "lost orange", "lost brown"),
@@ -112,6 +114,63 @@ OFF_TOPIC_SUBJECTS: dict[str, tuple[str, ...]] = {
                       "bachelor", "finale", "who's watching", "whos watching", "reality show",
                       "podcast", "audiobook", "playlist", "binge",
                       "video game", "fortnite", "tiktok trend", "concert tickets"),
+}
+
+# The same subjects in French, for posts written in French (folded: no accents; "’" kept).
+# They are read only in French posts: "match", "cours" or "tour" mean other things in English.
+CIVIC_SUBJECTS_FR: dict[str, tuple[str, ...]] = {
+    "waste": ("ordure", "poubelle", "vidange", "bac bleu", "bac vert", "bacs", "collecte",
+              "dechet", "encombrant", "feuilles mortes"),
+    "winter": ("neige", "deneig", "chasse-neige", "souffleuse", "glace", "verglas", "tempete",
+               "hiver", "gadoue", "sloche", "banc de neige", "bancs de neige"),
+    "roads": ("rue", "chemin", "nid de poule", "nid-de-poule", "nids-de-poule", "nids de poule",
+              "circulation", "trafic", "travaux", "chantier", "trottoir", "autoroute", "pont",
+              "vitesse", "asphalte", "pavage", "piste cyclable"),
+    "transit": ("autobus", "arret", "gare", "titre de transport"),
+    "enforcement": ("contravention", "remorqu", "constat"),
+    "parking": ("stationn", "se garer"),
+    "tax": ("taxe", "impot", "facture", "evaluation fonciere", "fonciere", "versement"),
+    "recreation": ("piscine", "natation", "bain libre", "patin", "patinoire", "gymnase",
+                   "inscription", "cours de", "centre communautaire", "centre recreatif",
+                   "jeux d'eau", "jeux d’eau", "conditionnement physique", "activites"),
+    "library": ("bibliotheque", "livre", "lecture", "heure du conte"),
+    "parks": ("parc", "sentier", "plage", "lac", "baie", "arbre", "chien", "jardin",
+              "aire de jeu", "terrain de jeu", "toilettes"),
+    "events": ("feux d'artifice", "feux d’artifice", "fete du canada", "spectacle", "defile",
+               "evenement", "musique", "feux"),
+    "planning": ("developpement", "logement", "zonage", "immeuble", "densite", "promoteur",
+                 "amenagement", "urbanisme", "egout", "aqueduc", "eau potable",
+                 "conduite d'eau", "conduite d’eau", "bris d'aqueduc"),
+    "schools": ("ecole", "conseil scolaire", "eleves"),
+    "council": ("conseil", "maire", "mairesse", "reunion", "seance", "hotel de ville",
+                "elections", "quartier", "comite", "proces-verbal"),
+    "finance": ("depense", "dette", "contribuable"),
+    "bylaw": ("reglement", "amende", "municipal"),
+    "safety": ("pompier", "incendie", "urgence", "bruit", "securite"),
+}
+OFF_TOPIC_SUBJECTS_FR: dict[str, tuple[str, ...]] = {
+    "pro_sports": ("canadiens", "canadien de montreal", "les habs", "alouettes", "lnh",
+                   "coupe stanley", "series eliminatoires"),
+    "sports": ("le match", "la partie de hockey", "match des", "match du", "hockey bottine"),
+    "holidays": ("joyeux noel", "bonne annee", "joyeuses fetes", "bonne st-jean",
+                 "bonne saint-jean", "joyeuses paques", "bonne action de grace"),
+    "personal": ("joyeux anniversaire", "bon anniversaire", "repose en paix", "je t'aime",
+                 "je t’aime"),
+    "shopping": ("canadian tire", "dollarama", "air fryer", "vendredi fou", "centre d'achat",
+                 "centre d’achat", "heures d'ouverture du", "heures d’ouverture du"),
+    "home_services": ("un bon dentiste", "plombier", "electricien", "garagiste", "mecanicien",
+                      "gardienne", "coiffeu", "barbier", "comptable", "notaire", "courtier",
+                      "connait un bon", "connait une bonne", "recommander un",
+                      "recommander une"),
+    "food": ("recette", "tourtiere", "boulangerie", "resto", "poutine", "pizzeria", "patisserie",
+             "souper"),
+    "lost_found": ("chat perdu", "chien perdu", "perdu mon", "perdu ma", "a vu mon chat",
+                   "a vu mon chien", "portefeuille", "recompense"),
+    "pets_animals": ("a adopter", "chatons", "chiots"),
+    "jobs": ("on embauche", "emploi d'ete", "emploi d’ete", "job d'ete", "job d’ete",
+             "cherche du travail", "cherche un emploi", "offre d'emploi", "offre d’emploi"),
+    "entertainment": ("film", "serie", "emission", "pokemon", "jeu video", "jeux video",
+                      "balado"),
 }
 
 # Neighbouring civic subjects: a post on one is not off-topic in a folder on the other.
@@ -128,7 +187,8 @@ _NEIGHBOURS: dict[str, frozenset[str]] = {
     "transit": frozenset({"roads", "parking", "planning", "events"}),
     "parking": frozenset({"roads", "transit", "winter", "events", "parks", "bylaw", "enforcement"}),
     "enforcement": frozenset({"parking", "bylaw"}),
-    "events": frozenset({"parks", "parking", "transit", "roads", "safety"}),
+    # an event folder covers the greetings of its holiday ("bonne année lunaire à tous")
+    "events": frozenset({"parks", "parking", "transit", "roads", "safety", "holidays"}),
     "parks": frozenset({"events", "parking", "planning", "safety", "gardening"}),
     "gardening": frozenset({"parks", "waste"}),
     "safety": frozenset({"events", "parks", "roads", "bylaw", "parking"}),
@@ -177,8 +237,18 @@ class _Thesaurus:
         return self.pattern.finditer(text)
 
 
-_CIVIC = _Thesaurus(CIVIC_SUBJECTS)
-_OFF_TOPIC = _Thesaurus(OFF_TOPIC_SUBJECTS)
+def _with_french(english: dict[str, tuple[str, ...]],
+                 french: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    # English stems stay: French posts say "Costco", "hockey" and "Netflix" too.
+    return {name: (*english.get(name, ()), *french.get(name, ()))
+            for name in {**english, **french}}
+
+
+_CIVIC = {"en": _Thesaurus(CIVIC_SUBJECTS),
+          "fr": _Thesaurus(_with_french(CIVIC_SUBJECTS, CIVIC_SUBJECTS_FR))}
+_OFF_TOPIC = {"en": _Thesaurus(OFF_TOPIC_SUBJECTS),
+              "fr": _Thesaurus(_with_french(OFF_TOPIC_SUBJECTS, OFF_TOPIC_SUBJECTS_FR))}
+LANGUAGES = frozenset(_CIVIC)
 
 
 def civic_subjects(text: str) -> frozenset[str]:
@@ -189,42 +259,47 @@ def civic_subjects_counted(text: str) -> tuple[frozenset[str], int]:
     """The civic subjects of folded `text` and how many times any of them is mentioned."""
     found: set[str] = set()
     mentions = 0
-    for match in _CIVIC.finditer(text):
-        found.add(_CIVIC.subject(match))
+    thesaurus = _CIVIC["en"]
+    for match in thesaurus.finditer(text):
+        found.add(thesaurus.subject(match))
         mentions += 1
     return frozenset(found), mentions
 
 
-def main_civic_subjects(text: str) -> tuple[frozenset[str], int]:
+def main_civic_subjects(text: str, language: str = "en") -> tuple[frozenset[str], int]:
     """The civic subjects `text` mentions most (its main matter), and all mentions."""
+    thesaurus = _CIVIC[language]
     counts: dict[str, int] = {}
-    for match in _CIVIC.finditer(text):
-        name = _CIVIC.subject(match)
+    for match in thesaurus.finditer(text):
+        name = thesaurus.subject(match)
         counts[name] = counts.get(name, 0) + 1
     top = max(counts.values(), default=0)
     return frozenset(n for n, c in counts.items() if c == top), sum(counts.values())
 
 
-def off_topic_subjects(text: str) -> frozenset[str]:
-    return frozenset(_OFF_TOPIC.subject(match) for match in _OFF_TOPIC.finditer(text))
+def off_topic_subjects(text: str, language: str = "en") -> frozenset[str]:
+    thesaurus = _OFF_TOPIC[language]
+    return frozenset(thesaurus.subject(match) for match in thesaurus.finditer(text))
 
 
-def without_off_topic(text: str) -> str:
+def without_off_topic(text: str, language: str = "en") -> str:
     """`text` with its off-topic phrases blanked, so "lost dog, please share" is not read as
     a post about parks because of "dog"."""
-    return _OFF_TOPIC.pattern.sub(lambda m: " " * len(m.group()), text)
+    return _OFF_TOPIC[language].pattern.sub(lambda m: " " * len(m.group()), text)
 
 
 @lru_cache(maxsize=1024)
-def folder_subjects(folder: str, topic: str) -> frozenset[str]:
-    """The subjects a folder covers: those its name and topic mention, and the neighbours
-    of its main ones (the most mentioned, and any broad one). Cached: folders repeat."""
+def folder_subjects(folder: str, topic: str, language: str = "en") -> frozenset[str]:
+    """The subjects a folder covers, for a post in `language`: those its name and topic
+    mention, and the neighbours of its main ones (the most mentioned, and any broad one).
+    Cached: folders repeat."""
     about = f"{folder}. {topic}".lower()
+    thesaurus = _CIVIC[language]
     counts: dict[str, int] = {}
-    for match in _CIVIC.finditer(about):
-        name = _CIVIC.subject(match)
+    for match in thesaurus.finditer(about):
+        name = thesaurus.subject(match)
         counts[name] = counts.get(name, 0) + 1
-    own = set(counts) | off_topic_subjects(about)
+    own = set(counts) | off_topic_subjects(about, language)
     top = max(counts.values(), default=0)
     main = {name for name, count in counts.items() if count == top or name in _BROAD}
     for name in main:

@@ -23,6 +23,11 @@ FOLDERS = {
         "Durham Region is moving Pickering to every-other-week garbage pickup with weekly green "
         "bin collection starting April 5, 2027, and what changes for residents.",
     ),
+    "lunar_new_year": (
+        "City of Pickering",
+        "Lunar New Year at City Hall",
+        "Lion dance, lanterns and performances for the Lunar New Year celebration at City Hall.",
+    ),
     "canada_day": (
         "City of Pickering",
         "Canada Day 2027 at Esplanade Park",

@@ -51,7 +51,8 @@ def test_normalised_text_maps_back_to_the_original() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("La conseillère Dubois est une vraie conne, aucune idée.", {"harassment"}),
+        # "conne" is as vulgar as "con" (below), as two writers labeled it
+        ("La conseillère Dubois est une vraie conne, aucune idée.", {"harassment", "vulgarity"}),
         ("Ta gueule espèce de connard", {"harassment", "vulgarity"}),
         ("Merci pour les nouvelles heures de collecte, c'est très utile!", set()),
         ("Le bac vert sera-t-il ramassé lundi de Pâques?", set()),

@@ -11,11 +11,12 @@ off-topic.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.moderation import contacts, subjects
 from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import explain
-from bot.moderation.languages import is_english
+from bot.moderation.languages import is_english, is_french, looks_french
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.text import Prefiltered, fold, is_emoji, words
 
@@ -29,7 +30,9 @@ _CLUTTER = frozenset(
      "commenting for reach", "commenting to follow", "following for updates", "saving this",
      "watching this", "here", "also me", "agreed", "+1 agreed",
      # one word that only acknowledges, and French "first"
-     "ok", "okay", "k", "kk", "cool", "lol", "premier", "premiere", "premier!"}
+     "ok", "okay", "k", "kk", "cool", "lol", "premier", "premiere", "premier!",
+     # "first", "bump" on Chinese and Filipino boards
+     "沙发", "沙發", "顶", "頂", "前排", "板凳", "mark", "马克", "bump po", "up po"}
 )  # fmt: skip
 _STOPWORDS = frozenset(
     {
@@ -86,6 +89,7 @@ def _clutter(text: str) -> Finding | None:
     if (bare in _CLUTTER or (bare and not any(ch.isalnum() for ch in bare) and len(bare) < 8)
             or (len(repeated) > 1 and all(word.rstrip("!.?") in _CLUTTER for word in repeated))
             or (len(repeated) >= 3 and len(set(repeated)) == 1)  # "rink rink rink rink"
+            or _CLUTTER_RUN.fullmatch(bare) is not None
             or (_TAGS_ONLY.fullmatch(stripped.rstrip("👀 ")) is not None
                 and "city" not in bare)
             or (_MASH.search(bare) is not None
@@ -162,6 +166,8 @@ _MASH = re.compile("|".join(
     + [_NO_VOWEL_RUN]
 ))
 _LAUGH = re.compile(r"(?:lo)+l*|(?:ha)+h*|(?:he)+h*|(?:ja)+j*|l+o+l+|lmf?a+o+|rofl")
+# Korean "lol" (ㅋㅋ) and the Chinese boards' "sofa" (first) and "top" (bump), run together.
+_CLUTTER_RUN = re.compile(r"(?:ㅋ{2,}|ㅎ{2,}|沙发|沙發|顶|頂)+")
 
 
 def _is_mash(word: str) -> bool:
@@ -171,8 +177,35 @@ def _is_mash(word: str) -> bool:
 
 def _off_topic(post: Post) -> Finding | None:
     folded = fold(post.text)
-    covered = subjects.folder_subjects(post.folder, post.topic)
-    elsewhere = subjects.off_topic_subjects(folded) - covered
+    finding = _off_topic_in(post, folded, _ENGLISH)
+    if finding is not None and is_english(post.text):
+        return finding
+    # The thesaurus and the question forms exist in English and French only: a post in
+    # another language cannot be told to be about something else. The language is asked
+    # last, of the few posts French off-topic would flag.
+    if looks_french(folded):
+        finding = _off_topic_in(post, folded, _FRENCH)
+        if finding is not None and is_french(post.text, folded):
+            return finding
+    return None
+
+
+@dataclass(frozen=True)
+class _Language:
+    """What off-topic reads in one language's posts."""
+
+    code: str
+    # Folders' names and topics are written in English: a post in another language shares no
+    # word with them, so it is off-topic by its subjects only when it names no civic matter.
+    crosses_topic: bool
+    passing_mentions: re.Pattern[str]
+    asks_about_a_service: re.Pattern[str]
+    asks_the_board: Prefiltered
+
+
+def _off_topic_in(post: Post, folded: str, language: _Language) -> Finding | None:
+    covered = subjects.folder_subjects(post.folder, post.topic, language.code)
+    elsewhere = subjects.off_topic_subjects(folded, language.code) - covered
     if not elsewhere and "?" not in post.text:
         # Cheap test first: without another subject named, only a short question can be
         # off-topic (both findings below ask for one), so most posts need no more reading.
@@ -180,18 +213,18 @@ def _off_topic(post: Post) -> Finding | None:
     count = len(words(folded))
     if not elsewhere and count > 25:
         return None
-    rest = subjects.without_off_topic(folded) if elsewhere else folded
-    rest = _PASSING_MENTIONS.sub(lambda m: " " * len(m.group()), rest)
+    rest = subjects.without_off_topic(folded, language.code) if elsewhere else folded
+    rest = language.passing_mentions.sub(lambda m: " " * len(m.group()), rest)
     if _shares_words(rest, post.folder, post.topic):
         return None  # asked first: cheaper than reading the post's civic subjects
-    civic, mentions = subjects.main_civic_subjects(rest)
+    civic, mentions = subjects.main_civic_subjects(rest, language.code)
     if civic & covered:
         return None  # the post's main matter is one the folder covers
-    if elsewhere:
+    if elsewhere and (mentions == 0 or not language.crosses_topic):
         confidence = 0.8
         about = ", ".join(sorted(elsewhere)).replace("_", " ")
-    elif "?" in post.text and count <= 25 and mentions >= 1 and _ASKS_ABOUT_A_SERVICE.search(
-            folded):
+    elif "?" in post.text and count <= 25 and mentions >= 1 and (
+            language.asks_about_a_service.search(folded)):
         # Another civic matter counts only when asked about, as a request for information
         # about that service: a question on the pool's hours in the fireworks by-law thread.
         # Comments that mention other matters in passing ("loved the reading in the old
@@ -199,15 +232,13 @@ def _off_topic(post: Post) -> Finding | None:
         # ("how many fines did by-law issue?") are part of the discussion.
         confidence = 0.65
         about = ", ".join(sorted(civic))
-    elif mentions == 0 and count <= 25 and _ASKS_THE_BOARD.search(folded):
+    elif mentions == 0 and count <= 25 and language.asks_the_board.search(folded):
         # Asking the board for something with nothing of the folder's matter in it:
         # "does anyone know if the 401 is closed?" under a gym membership update.
         confidence = 0.6
         about = "a question unrelated to the folder"
     else:
         return None
-    if not is_english(post.text):
-        return None  # the subject thesaurus is English: it cannot tell what this post is about
     reason = f"Off-topic for '{post.folder}' (the post is about {about})"
     evidence = (Span(0, len(post.text), post.text),)
     return Finding(
@@ -215,30 +246,59 @@ def _off_topic(post: Post) -> Finding | None:
     )
 
 
-# "our street got skipped", "we pay taxes for this?": where the poster lives and what they pay
-# are not what the post is about.
-_PASSING_MENTIONS = re.compile(
-    r"\b(?:our|my|your|his|her|their) (?:street|road|block|crescent|court|corner)\b"
-    r"|\b(?:we|i|you) (?:all )?pay (?:\w+ )?taxes\b|\btaxpayers?'? (?:money|dollars)\b"
+_ENGLISH = _Language(
+    "en",
+    crosses_topic=False,
+    # "our street got skipped", "we pay taxes for this?": where the poster lives and what
+    # they pay are not what the post is about.
+    passing_mentions=re.compile(
+        r"\b(?:our|my|your|his|her|their) (?:street|road|block|crescent|court|corner)\b"
+        r"|\b(?:we|i|you) (?:all )?pay (?:\w+ )?taxes\b|\btaxpayers?'? (?:money|dollars)\b"
+    ),
+    asks_about_a_service=re.compile(
+        r"(?:^|[.!?]\s+)(?:[a-z]+,? )?(?:when|where|what time|how do i|how can i|how to|is the"
+        r"|is there a|are the|does (?:any ?one|the)|do (?:you|they|any ?one) know|any ?one know"
+        r"|any ?one going|who do i (?:call|contact)|what'?s everyone'?s|any updates?"
+        r"|can (?:some ?one|any ?one) (?:tell|explain)|who else|any ?one else"
+        r"|who(?:'s| is) (?:going|streaming|watching))\b"
+    ),
+    asks_the_board=Prefiltered(re.compile(
+        r"^(?:(?:hey|hi|ok|so|quick question|random question|off topic)[,:!.]? )*"
+        r"(?:does |do |can |could )?"
+        r"(?:(?:any ?one|any ?body)(?: else(?:'s)?)? (?:know|have|has|got|recommend|selling"
+        r"|hiring|seen|watching|going|streaming|think|notice|feel|remember|\w+ing\b)"
+        r"|is any ?one else|who else\b|who'?s (?:going|coming|watching|streaming|heading)"
+        r"|where can i (?:buy|get|find)|what'?s (?:the best|a good)|who has)\b"
+        r"[^?]*\?"
+    )),
 )
-_ASKS_ABOUT_A_SERVICE = re.compile(
-    r"(?:^|[.!?]\s+)(?:[a-z]+,? )?(?:when|where|what time|how do i|how can i|how to|is the"
-    r"|is there a|are the|does (?:any ?one|the)|do (?:you|they|any ?one) know|any ?one know"
-    r"|any ?one going|who do i (?:call|contact)|what'?s everyone'?s|any updates?"
-    r"|can (?:some ?one|any ?one) (?:tell|explain)|who else|any ?one else"
-    r"|who(?:'s| is) (?:going|streaming|watching))\b"
+_APOSTROPHE = "['’]"
+_SOMEONE = rf"(?:quelqu{_APOSTROPHE}une?|qqn|quelqun)"
+_FRENCH = _Language(
+    "fr",
+    crosses_topic=True,
+    # "notre rue", "on paie des taxes": as in English, not what the post is about.
+    passing_mentions=re.compile(
+        r"\b(?:notre|ma|ta|sa|leur|votre) (?:rue|croissant|coin|cour)\b"
+        r"|\b(?:on|je|nous|vous) pa(?:ie|ye|yons|yez)s? (?:\w+ )?(?:taxes|impots)\b"
+        r"|\bargent des contribuables\b"
+    ),
+    asks_about_a_service=re.compile(
+        rf"(?:^|[.!?]\s+)(?:[a-z]+,? )?(?:quand|ou (?:est|sont|peut-on|on peut)|a quelle heure"
+        rf"|comment (?:on|faire|je|fait-on)|y a-t-il|y a-tu|savez-vous|sais-tu"
+        rf"|{_SOMEONE} (?:sait|va|connait|a des nouvelles)|qui (?:va|sait|d{_APOSTROPHE}autre))"
+    ),
+    asks_the_board=Prefiltered(re.compile(
+        r"^(?:(?:bonjour|bonsoir|salut|allo|hey|coucou|petite question|question|hors sujet"
+        r"|hors-sujet)[,:!.]? )*"
+        rf"(?:(?:est-ce qu{_APOSTROPHE}|est-ce que |y a-t-il |y a-tu |y a )?"
+        rf"(?:{_SOMEONE}|du monde|qui)(?: ici)?(?: qui)? (?:connai[ts]|a vu|a deja|a une?|a des"
+        r"|veut|vend|sait|recommande|peut me recommander|cherche|joue|va |regarde|embauche)"
+        rf"|savez-vous (?:si|ou|quand|qui)|ou (?:est-ce qu{_APOSTROPHE}on peut|peut-on|puis-je"
+        r"|je peux) (?:acheter|trouver))"
+        r"[^?]*\?"
+    )),
 )
-_ASKS_THE_BOARD = Prefiltered(re.compile(
-    r"^(?:(?:hey|hi|ok|so|quick question|random question|off topic)[,:!.]? )*"
-    r"(?:does |do |can |could )?"
-    r"(?:(?:any ?one|any ?body)(?: else(?:'s)?)? (?:know|have|has|got|recommend|selling"
-    r"|hiring|seen|watching|going|streaming|think|notice|feel|remember|\w+ing\b)"
-    r"|is any ?one else|who else\b|who'?s (?:going|coming|watching|streaming|heading)"
-    r"|where can i (?:buy|get|find)|what'?s (?:the best|a good)|who has)\b"
-    r"[^?]*\?"
-))
-
-
 def _shares_words(folded: str, folder: str, topic: str) -> bool:
     return bool(_content_words(folded) & _topic_words(folder, topic))
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.moderation.guidelines import explain
-from bot.moderation.languages import language_of
+from bot.moderation.languages import is_french, language_of
+from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Category, Finding, Post, Span
 from bot.moderation.text import Alternatives, PatternSet, Prefiltered, fold
 
@@ -44,41 +45,64 @@ _VULGAR = (
     _latin(r"merdes?", r"putains?", r"p'?tain", r"connards?", r"connasses?", r"salopes?",
            r"salopards?", r"encul[eé]e?s?", r"enfoir[eé]e?s?", r"fils de putes?", r"putes?",
            r"ta gueule", r"ferme ta gueule", r"ta yeule", r"va te faire foutre",
-           r"allez vous faire foutre", r"nique ta mere", r"niquer?", r"bordel de merde",
+           r"allez vous faire foutre", r"nique ta mere", r"(?<!pique-)(?<!pique )niquer?",
+           r"bordel de merde",
            r"tabarn[ao][ck]k?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
-           r"osti(?:e)?s?", r"hosties? de", r"(?:va|allez|aller) chier", r"ciboire",
+           r"osti(?:e)?s?", r"hosties?(?= d(?:e |'))", r"esti(?:e|s)?", r"crisser", r"crisses",
+           r"l['’]hostie(?= que| de)",
+           r"(?:va|allez|aller) chier", r"bordel",
+           # the sacres are also church words: "le calice en argent", "un ciboire ancien"
+           r"(?<!le )(?<!un )(?<!du )ciboire", r"calice(?= ?[!,])",
            r"sacrament", r"marde", r"trou de cul",
            r"trou d'cul", r"couillons?", r"sous-merdes?", r"fait chier", r"fais chier",
            r"chiant(?:e|s|es)?", r"foutu(?:e|s|es)?", r"bande de cons"),
     # Spanish
     _latin(r"mierda", r"hijos? de puta", r"joder", r"cabron(?:a|as|es)?", r"pendej[oa]s?",
-           r"gilipollas", r"chingad[ao]", r"chinga tu madre", r"verga"),
+           r"gilipollas", r"chingad[ao]", r"chinga tu madre", r"verga", r"me cago en",
+           r"pinches?", r"culer[oa]s?", r"a la chingada", r"pendejadas?"),
     # Portuguese
-    _latin(r"filh[oa]s? da puta", r"(?:vai|vao|vão) se f[ou]der", r"porra", r"caralho",
-           r"puta que pariu"),
+    _latin(r"filh[oa]s? da p[u*]ta", r"(?:vai|vao|vão) se f[ou*]der", r"porra", r"caralho",
+           r"puta que pariu", r"vai tomar no c[u*]", r"foda-se", r"cacete", r"puta merda"),
     # Punjabi, Hindi and Urdu, romanized
     _latin(r"b+e?h?e?n+ ?c+h+o+d+", r"b+h+e+n+ ?c+h+o+d+", r"pen ?chod", r"pencho",
            r"bhen ?di", r"maa ?di", r"ma+d+[ae]r ?c+h+o+d+", r"chut(?:i|ey?)(?:ya|ye|yon|a)",
            r"chutiye", r"bhosdi(?:ke|ka|wale)?", r"bhosda", r"gaa?ndu", r"gaand",
            r"lann", r"tatti", r"fudd?u", r"phuddu", r"kanjar", r"kanjri", r"teri maa ki",
            r"teri ma di", r"haramzad[ae]", r"haraamzad[ae]",
-           r"saal[ae] (?:kutt[ae]y?|kamin[ae]y?|harami|gadh[ae])", r"kamine log"),
+           r"saal[ae] (?:kutt[ae]y?|kamin[ae]y?|harami|gadh[ae])", r"kamine log",
+           r"maa? chud(?:aye|ao|a|wa|ai)", r"maa? ki chut", r"chodu", r"chutiyo",
+           r"(?:ke|ka|di|de) (?:l[a*]?[u*o]n?d[ae]|lavd[ae]|lo\*de)", r"lavd[ae]", r"bhosdina"),
     # Tamil, romanized
-    _latin(r"thevd?iy[ae]", r"thevidiya", r"otha", r"ommala", r"pundai", r"koothi",
-          ),
+    _latin(r"thevd?iy[ae]", r"thevidiya", r"otha", r"ommala", r"pundai", r"punda",
+           r"koothi", r"mayir[ue]?", r"sunni"),
     # Tagalog
-    _latin(r"putang ?ina", r"tang ?ina", r"punyeta", r"pakyu", r"hindot", r"kupal"),
+    _latin(r"putang ?ina", r"tang ?ina", r"punyeta", r"pakyu", r"hindot", r"kupal",
+           r"king ?ina(?:mo)?", r"pakshet"),
+    # Cantonese in Latin letters
+    _latin(r"on9", r"dllm", r"diu lei lo mo", r"diu nei"),
     # Scripts
     _script("ਭੈਣ ?ਚੋਦ", "ਮਾਦਰ ?ਚੋਦ", "ਕੰਜਰ", "ਚੂਤੀਆ", "ਗਾਂਡੂ", "ਭੈਣ ਦ[ਾੀ]", "ਮਾਂ ਦ[ਾੀ]",
             "भेन ?चोद", "बहन ?चोद", "मादर ?चोद", "चूतिया", "गांडू", "भोसडी",
             "بہن ?چود", "مادر ?چود", "چوتیا", "گانڈو", "حرامزاد",
             "தேவடியா", "ஓத்தா", "புண்டை", "கூதி",
             "他妈", "他媽", "操你", "肏", "傻逼", "傻屄", "煞笔", "妈的", "媽的", "草泥马",
-            "尼玛", "狗屎", "婊子", "狗娘养的", "王八蛋", "傻[Xx×]", "仆街", "屌你", "冚家剷"),
+            "尼玛", "狗屎", "婊子", "狗娘养的", "王八蛋", "傻[Xx×]", "仆街", "屌你", "冚家剷",
+            # Cantonese
+            "屌", "撚", "𨳒", "冚家鏟", "食屎", "戇鳩", "戆鸠", "閪", "妈逼", "媽逼",
+            # Korean (시발 but not 시발점, "starting point")
+            "씨발", "씨바", "시발(?!점)", "ㅅㅂ", "ㅆㅂ", "존나", "좆", "개새끼", "개새기", "병신",
+            "ㅂㅅ", "지랄", "ㅈㄹ",
+            # Farsi
+            "گوه", "کس‌کش", "کسکش", "کس کش", "مادر ?جنده", "جنده", "پدرسوخته", "کونی",
+            # Arabic
+            "شرموط", "ابن ال?كلب", "خرا(?![ء-ي])", "كس ?[اأ]م", "يلعن"),
 )
 _VULGAR_IN = {
-    "fr": _latin(r"cons?", r"cul", r"bite", r"couilles", r"foutre", r"chier"),
-    "es": _latin(r"putas?", r"putos?", r"cono"),
+    "fr": _latin(r"cons?", r"connes?", r"cul(?!-de-sac| de sac)", r"(?<!tick )(?<!bug )bite",
+                 r"couilles",
+                 r"foutre", r"chier"),
+    # "ng puto" is Tagalog (a rice cake), which the detector often reads as Spanish
+    "es": _latin(r"putas?", r"(?<!ng )putos?", r"cono"),
     "tl": _latin(r"puta", r"tae"),
 }
 _INSULTS = (
@@ -92,34 +116,52 @@ _INSULTS = (
            r"espece de (?:con|conne|connard|idiot|imbecile|cretin|debile|salaud|malade|clown"
            r"|abruti|ordure|minable)\w*", r"bande de (?:cons|voleurs|menteurs|clowns|nuls|pourris)",
            r"[eé]lus pourris", r"escrocs?", r"menteu(?:r|rs|se|ses)",
-           r"tarla", r"niaiseu(?:x|se)", r"mange de la marde", r"degage",
+           r"tarla", r"niaiseu(?:x|se)", r"mange de la marde",
+           # "dégage!" said to someone, not a cleared sidewalk ("le trottoir est dégagé")
+           r"(?<!est )(?<!sont )(?<!bien )(?<!ete )(?<!deja )degage(?![a-z])",
+           r"(?:c'est|est|t'es|sont des|c'est des) (?:une? |des )?(?:vraie? )?"
+           r"(?:voleu(?:r|se)s?|criminel(?:le)?s?|bandits?)",
            r"fraudeu(?:r|rs|se|ses)", r"(?:va|allez) chier",
            r"(?:hosties?|osties?|esti|maudite?s?|crisses?|ca?lisses?|tabarna[ck]k?) (?:de |d')"
            r"(?:clowns?|caves?|cons?|imbeciles?"
            r"|idiots?|incompetents?|epais|niaiseux|innocents?|fous|folles?|menteurs?"
-           r"|voleurs?|crosseurs?|trous? d'?cul)",
+           r"|voleurs?|crosseurs?|paresseux|porcs|trous? d(?:e |')?cul)",
            r"(?:bande|gang) d(?:e |')(?:(?:osties?|hosties?|esti|maudits?|crisses?) d(?:e |'))?"
-           r"(?:mangeux|trous? d'?cul|caves|voleurs|crosseurs|incompetents|epais|niaiseux)",
+           r"(?:mangeux|trous? d(?:e |')?cul|caves|voleurs|crosseurs|incompetents|epais"
+           r"|niaiseux|paresseux|tares|assistes|faineants|profiteurs|parasites|corrompus)",
+           r"(?:sont|c'est) (?:tous |toutes )?des (?:paresseux|voleurs|faineants|incompetents"
+           r"|corrompus|menteurs|sans-gene|assistes|parasites|profiteurs)",
+           r"(?:c'est|est) (?:un|une) (?:vrai |vraie |gros |grosse )?(?:corrompue?|tas de"
+           r" (?:marde|merde|m\*rde))",
            r"mangeux de marde", r"gros caves?", r"d[eé]chets? humains?",
            # said to a person: "t'es juste une vieille folle", "esti de fêlé", "mongol fini"
            r"(?:t'es|tu es|vous etes|c'est) (?:juste |rien qu'|vraiment )?(?:un|une) (?:vrai"
            r"|vraie|vieux|vieille|gros|grosse|p'?tite?|sale) ?(?:fou|folle|fele|felee|cave"
-           r"|idiote?|imbecile|mongol|malade|chialeux|chialeuse|epaisse?|niaiseuse|plouc)",
+           r"|idiote?|imbecile|mongol|malade|chialeux|chialeuse|epaisse?|niaiseuse|plouc|dinde"
+           r"|chipie|vache|honte)",
+           r"(?:c'est|sont|vous etes) (?:tous |toutes )?des (?:rats|porcs|chiens|vidanges|caves"
+           r"|parasites|sangsues)",
+           r"(?:une|cette|la|quelle) vieille chipie",
            r"(?:hostie|ostie|esti|crisse|calisse|maudite?) de (?:fele|felee|chialeux|chialeuse"
            r"|fou|folle|plouc|mongol)", r"mongol fini", r"plouc", r"(?:crisse|maudit) de chialeux",
            r"mele-toi de tes (?:\w+ )?(?:d')?affaires"),
     _latin(r"pendej[oa]s?", r"idiotas?", r"estupid[oa]s?", r"imbeciles?",
-           r"cabron(?:a|as|es)?"),
+           r"cabron(?:a|as|es)?", r"hijos? de puta", r"que se vaya a la chingada"),
     # Portuguese
-    _latin(r"filh[oa]s? da puta", r"vagabund[oa]s?", r"safad[oa]s?", r"corrupt[oa]s? de merda"),
+    _latin(r"filh[oa]s? da p[u*]ta", r"vagabund[oa]s?", r"safad[oa]s?",
+           r"corrupt[oa]s? de merda", r"vai tomar no c[u*]"),
     _latin(r"chut(?:i|ey?)(?:ya|ye|yon|a)", r"chutiye", r"ma+d+[ae]r ?c+h+o+d+", r"kuttey?",
            r"kutti", r"kutte di", r"kamin[ae]y?", r"harami", r"haraami", r"haramzad[ae]",
            r"ullu (?:ka|ke|de|da) patt?h?[ae]y?",
            r"(?:sab|saare|sare) (?:\w+ ){0,3}chor", r"beghairat", r"be ?ghairat", r"bewakoof",
            r"khotey?", r"fuddu", r"kanjar", r"saala kutta",
            r"ch\W?t\W?iy[ae]", r"kameen[ae]y?", r"bh\W?[ae]?n\W?ch\W?o?d", r"gadh[ae]",
-           r"jahil (?:aurat|insaan|aadmi|admi)"),
-    _latin(r"muttaa?l", r"loosu", r"porukki", r"naaye", r"baadu"),
+           r"jahil (?:aurat|insaan|aadmi|admi)", r"pagal aurat", r"nikamm[aie]",
+           r"(?:tu|tum|tusi|oh|eh|woh|yeh) (?:toh |to |ta )?(?:pakka |ek |vadda )?chor"
+           r" (?:hai|hain|ae|ho)",
+           r"chutiyo", r"gando", r"chodu(?: log)?"),
+    _latin(r"muttaa?l", r"loosu", r"porukki", r"naaye", r"baadu",
+           r"punda", r"oomb(?:u|\*)thu"),
     _latin(r"gago", r"ulol", r"tarantado", r"hayop ka", r"bwisit",
            r"buwisit", r"walang kwenta", r"bobo ka", r"ang bobo"),
     _script("ਹਰਾਮੀ", "ਕਮੀਨ[ਾੇ]", "ਬੇਵਕੂਫ", "ਚੂਤੀਆ", "ਕੰਜਰ",
@@ -130,7 +172,18 @@ _INSULTS = (
             "混蛋", "王八蛋", "贱人", "賤人", "白痴", "笨蛋", "傻逼", "傻屄",
             "婊子", "狗娘养的", "人渣", "蠢货", "蠢貨", "垃圾官员", "狗官",
             "都是废物", "都是廢物", "一群废物", "傻[Xx×]", "仆街", "冚家剷", "屌你",
-            "حمير", "يا حمار", "مثل الحمار", "أغبياء", "كلاب", "ਗਧਾ", "ਗਧੇ", "गधा", "गधे"),
+            "حمير", "يا حمار", "مثل الحمار", "أغبياء", "ਗਧਾ", "ਗਧੇ", "गधा", "गधे",
+            # "كلاب" (dogs) only said of people: "يا كلاب", "ولاد الكلاب", "انتم كلاب"
+            "يا كلاب", "(?:ولاد|اولاد|أولاد) ال?كلاب", "(?:انتم|أنتم|هم) كلاب",
+            "ابن ال?كلب", "شرموط", "كذاب",
+            # Cantonese, Mandarin
+            "粉腸", "食屎啦你", "on9", "冚家鏟", "又笨又", "滚回家", "滾回家", "老太婆",
+            # Korean
+            "미친놈", "미친년", "개새끼", "병신", "꺼져",
+            # Farsi
+            "بی‌شعور", "بیشعور", "کثافت", "کس‌کش", "کسکش", "مادر ?جنده", "احمق",
+            # Punjabi
+            "ਚੁੜੇਲ", "ਪਾਗਲ"),
 )
 _INSULTS_IN: dict[str, str] = {
     "fr": _latin(r"(?:(?<!c')est|es|sont|un|une|quels?|quelles?|gros|grosse|sales?|pauvres?|vieux"
@@ -143,8 +196,16 @@ _SLURS = (
            r"youpins?", r"pedes?", r"tapettes?", r"gouines?", r"chinetoques?",
            r"sales? (?:arabes?|noirs?|juifs?|chinois|indiens?|immigr[eé]s?|hindous?"
            r"|musulmans?|pakis?)",
-           r"chamar", r"chuhr[ae]", r"bhangi", r"paraiyan"),
-    _script("黑鬼", "支那", "阿三", "死基佬", "பறையன்", "چمار", "ਚਮਾਰ", "ਚੂਹੜ[ਾੇ]"),
+           r"chamar", r"chuhr[ae]", r"bhangi", r"paraiyan",
+           # written here, not in the English slur lexicon, whose spelling repair would read
+           # "hire" as "hijre"; masked as people mask them ("h*jre", "c**lie", "vi*do")
+           r"ch(?:h?a|\*)kk[ae]", r"h(?:i|\*)j(?:r|d|\*)[ae]s?", r"c(?:oo|\*\*|o\*|\*o)lies?",
+           r"c\*+ries", r"ch(?:uh|\*)r[ae] log", r"vi(?:a|\*)dos?", r"bh\*iy?ye"),
+    _script("黑鬼", "支那", "阿三", "死基佬", "பறையன்", "چمار", "ਚਮਾਰ", "ਚੂਹੜ[ਾੇ]",
+            # masked as people mask them: "黑*", "阿*", "짱*"
+            "黑[*＊]", "阿[*＊]", "짱깨", "짱[*＊]",
+            # "dirty Afghans / Arabs..." in Farsi
+            "(?:افغانی|عرب|هندی|چینی|یهودی|ترک)(?:\u200c?ها(?:ی)?)? کثیف"),
 )
 _THREATS = (
     _latin(r"(?:je|on) sai[st] (?:ou|o[uù]) (?:tu (?:habites|restes|vis|gares|stationnes"
@@ -163,6 +224,8 @@ _THREATS = (
            r"(?:je vais|j'?vais) (?:aller )?(?:lui|te|leur) (?:crisser|sacrer|casser|peter)"
            r" (?:une volee|la gueule|la face|les dents)",
            r"a coups de (?:batte|bat de baseball|poing|pied)",
+           r"(?:lui|leur|te|vous) faire une (?:petite )?visite", r"(?:devrait|ferait mieux de)"
+           r" se cacher",
            r"(?:patthar|pathar|pathhar) maar(?:unga|anga|dunga|denge)",
            r"(?:sheeshe|shishe|sheeshay) tod (?:dunga|daunga|deyanga|denge)",
            r"(?:jaan se |goli )?maar (?:dunga|denge|daalunga|du(?:n|ng)ga|devange|deyange)",
@@ -173,25 +236,37 @@ _THREATS = (
            r"alam ko (?:kung )?saan ka nakatira",
            r"(?:mujhe|mainu|menu|hume|sanu) pata hai (?:wo|woh|oh|uh|o) (?:kahan|kithe|kitthe)"
            r" (?:rehta|rehti|rehnda|rehndi|rehnde)", r"(?:ka|da|ki|di) haal dekh(?:na|ni|o|ange)",
-           r"kavanama irukk?a? soll?\w*"),
+           r"kavanama irukk?a? soll?\w*", r"summa vida maatt?en", r"veliya vandhu paaru"),
     _script("杀了你", "殺了你", "弄死你", "打死你", "宰了你", "我知道你住(?:在)?哪",
             "烧了你", "燒了你", "سنحرق", "سأحرق", "سأقتل", "سنقتل",
             "你去死", "去死吧", "不得好死", "我知道[^。，,.]{0,12}住(?:在)?哪",
             "让?(?:他|她|你)小心点",
             "மார் ?டூங்கா", "கொல்லுவேன்", "கொன்னுடுவேன்", "கொன்று விடுவேன்",
             "مار دوں گا", "مار دیں گے", "جان سے مار", "تمہیں مار", "تجھے مار",
-            "ਮਾਰ ਦਿਆਂਗ[ਾੇ]", "ਜਾਨੋਂ ਮਾਰ", "ਤੈਨੂੰ ਮਾਰ", "मार दूंगा", "जान से मार"),
+            "ਮਾਰ ਦਿਆਂਗ[ਾੇ]", "ਜਾਨੋਂ ਮਾਰ", "ਤੈਨੂੰ ਮਾਰ", "मार दूंगा", "जान से मार",
+            # Korean, Farsi, Arabic
+            "죽여버린다", "죽여버릴", "죽여 버린다", "가만 안 둬", "가만두지 않", "집 찾아가",
+            "می‌?کشمت", "حسابتو (?:می‌?)?رسم", "(?:می‌?دونم|میدونم) کجا زندگی می‌?کنی",
+            "(?:لأكسر|لاكسر|سأكسر|راح اكسر) (?:راس|رأس)"),
 )
 
 
 # Telling a group to leave, or what it is "good for", in French: "retournez au Québec",
 # "c'est tout ce qu'ils sont bons à faire".
 _EXCLUSION_FR = _latin(
-    r"retourne(?:z|r)? (?:au|en|dans|chez) (?:quebec|france|afrique|chine|inde|ton pays|votre pays"
-    r"|leur pays|vous|toi|eux)",
+    r"retourne(?:z|r)? (?:donc )?(?:au|en|dans|chez) (?:quebec|france|afrique|chine|inde"
+    r"|ton pays|votre pays|leur pays|vous|toi|eux)",
     r"(?:c'est )?tout ce qu'(?:ils|elles) sont bon(?:ne)?s? a faire",
     r"(?:ces|les) (?:immigrants?|etrangers|immigres|arabes|noirs|chinois|indiens|musulmans)"
     r" (?:sont tous|sont toutes|volent|profitent)",
+    # a group told where it belongs, or cursed as a people: "les handicapés devraient rester
+    # chez eux", "maudits Anglais"
+    r"(?:les|ces) (?:handicapes|immigrants?|immigres|etrangers|vieux|anglais|anglos|francos"
+    r"|arabes|noirs|chinois|indiens|musulmans|autochtones) (?:devraient|doivent) (?:rester"
+    r" chez (?:eux|elles)|retourner|partir|s'en aller)",
+    r"maudite?s? (?:anglais|anglos|francos|francais(?:e|es)?|immigres|immigrants|etrangers"
+    r"|arabes|chinois"
+    r"|indiens|musulmans|juifs|noirs|autochtones)",
 )
 
 
@@ -200,8 +275,13 @@ _EXCLUSION_FR = _latin(
 _COMMERCIAL_FR = _latin(
     r"a vendre", r"en vente", r"vente de garage", r"(?:bons|meilleurs|petits) prix",
     r"rabais", r"code promo", r"en promotion", r"livraison (?:gratuite|rapide|incluse)",
-    r"ecrivez-?moi(?: en prive)?", r"ecris-?moi en prive",
-    r"(?:contactez|appelez|textez)-?(?:moi|nous)",
+    r"ecrivez-?(?:moi|nous)(?: en prive)?", r"ecris-?moi en prive",
+    # "appelez-moi" alone is a resident's carpool or lost helmet, not an offer
+    r"(?:contactez|appelez|textez)-?nous", r"(?:textez|texte|contactez)-?moi",
+    r"message prive",
+    r"dm moi", r"\d+ ?\$ ?/ ?(?:h|heure|jour|mois|semaine|nuit)",
+    r"\d+ ?\$ (?:de l'heure|par (?:heure|jour|mois|semaine)|chaque|la boite|la piece)",
+    r"evaluation gratuite", r"vendez votre (?:maison|condo|propriete)", r"reservez",
     r"visitez (?:notre|mon) (?:site|boutique|page|magasin)", r"devis gratuits?",
     r"(?:achetez|commandez|abonnez-vous|suivez-nous)", r"(?:je|on) vends?",
     r"qui veut acheter",
@@ -209,7 +289,12 @@ _COMMERCIAL_FR = _latin(
 )
 _NEGATIVITY_FR = _latin(
     r"c'est (?:tellement |vraiment |donc )?(?:nul|plate|ennuyant|ennuyeux|poche|lame|inutile)",
-    r"(?:on|je) s'en (?:fout|fiche|calisse|crisse|balance)", r"qui s'en (?:soucie|fout|fiche)",
+    r"(?:on|je) s'en (?:fout|fiche|calisse|crisse|balance|sacre)",
+    r"(?:je |j')?m'en (?:fous|fiche|calisse|crisse|sacre|balance)",
+    r"qui s'en (?:soucie|fout|fiche|calisse|crisse|sacre)",
+    r"plus personne (?:lit|va|utilise|ecoute|regarde)",
+    r"(?:sont|est) (?:tellement |vraiment |donc )(?:nulles?|plates?|ennuyant(?:e|s|es)?"
+    r"|ennuyeu(?:x|se|ses))",
     r"tout le monde s'en (?:fout|fiche)", r"personne ne s'en soucie",
     r"(?:quel |ce |un )?sujet (?:plate|ennuyant|ennuyeux|nul|inutile)",
     r"(?:ca|cela) n'interesse personne", r"qui (?:lit|lis) (?:ca|cela)",
@@ -218,13 +303,21 @@ _NEGATIVITY_FR = _latin(
     r" (?:tellement |vraiment )?(?:plate|ennuyante?|ennuyeuse|nulle?|inutile)",
     r"(?:ennuyante?|ennuyeuse|ennuyeux|plate) (?:a mourir|a mort|en maudit|en esti|en crisse)",
     r"qui (?:ca|cela|ce sujet|ce fil) interesse", r"^\W*bof\b",
+    r"(?:ca )?sert a rien", r"perte de temps", r"pas interessant(?: pantoute| du tout)?",
+    r"c'est quoi l'interet", r"qui a demande ca", r"ville de nuls",
+    r"(?:la ville|le conseil|ce projet|cette ville) (?:est|sont) (?:tellement )?nulle?s?",
+    r"(?:^|[.!] ?)(?:meh|zzz+|plate|next)\W*(?:$|[.!])",
 )
 # Dismissing the topic in the other languages residents write in.
 _NEGATIVITY_OTHER = (
     _latin(r"que aburrido", r"muy aburrido", r"a nadie le importa", r"que tedio", r"que chatice",
            r"ninguem liga", r"boring (?:topic|hai|he) yaar", r"koi aur baat karo",
-           r"nakakabagot", r"walang pakialam"),
-    _script("无聊", "無聊", "谁在乎", "誰在乎", "没人关心", "沒人關心"),
+           r"nakakabagot", r"walang pakialam", r"bakwas (?:program|topic|vishay)",
+           r"koi nahi padhta", r"waste topic", r"koi ne interest nathi", r"boring na",
+           r"ang boring", r"sino (?:ba )?(?:nagbabasa|nanonood|may pake)", r"bore adikuthu",
+           r"yaarukum interest illa"),
+    _script("无聊", "無聊", "谁在乎", "誰在乎", "没人关心", "沒人關心", "没意思", "沒意思",
+            "કોને ફરક પડે", "બેકાર વિષય", "موضوع ممل", "مين يهتم", "بی‌?مزه", "کی اهمیت میده"),
 )
 _CLUTTER_FR = re.compile(
     r"\W*(?:moi aussi|pareil|idem|meme chose|d'accord|suivi|je suis|je suis ce fil|up|\+1)\W*"
@@ -235,11 +328,52 @@ _ILLEGAL_FR = _latin(
     r"(?:vend|vends|vendre|livre|livrons) (?:du|de la|des)"
     r" (?:pot|weed|drogue|coke|cocaine|pilules)",
     r"(?:qui|ou) (?:vend|acheter) (?:du|de la) (?:pot|weed|drogue|coke|cocaine)",
-    r"(?:sans|pas besoin de) permis",
+    # offered without the permit, not a report or a reminder ("sans permis c'est une amende")
+    r"pas besoin de permis", r"sans permis(?=[^.!?]{0,40}(?:cash|dm|ecri|texte))",
+    r"cash[^.!?]{0,40}(?:sans|pas de) permis", r"pas besoin de passer par la ville",
+    # paid cash to skip the tax: "cash, pas de reçu", "paiement cash = pas de taxes"
+    r"(?:cash|comptant)[^.!?]{0,40}(?:pas de|sans) (?:taxes?|recus?|factures?)",
+    r"(?:pas de|sans) (?:taxes?|recus?|factures?)[^.!?]{0,30}(?:cash|comptant)",
+    r"(?:vends?|vente de|offre)[^.!?]{0,40}pirat\w*", r"pas (?:legaux|legales?|legal) ici",
+    r"(?:sans|pas) poser de questions", r"faux (?:recus|documents|papiers|permis|billets)",
+    r"(?:mettez|mets|laissez|laisse) (?:du |de la |de l')?(?:poison|mort-aux-rats|antigel)",
+    r"borne[- ]fontaine[^.!?]{0,40}cle (?:a molette|anglaise)",
+    r"(?:carabine|fusil|\.22)[^.!?]{0,60}(?:regle|regler|tirer|tire)",
+    r"(?:gros |des )mortiers|mortiers (?:achetes|importes)",
+    r"(?:qui veut|veux-tu|voulez-vous) (?:de la|du) (?:weed|pot|drogue|coke|pilules)",
+    r"sauter la cloture", r"cadenas[^.!?]{0,30}facile a (?:peter|casser|briser)",
+    r"(?:allez|aller) chercher[^.!?]{0,40}la nuit", r"ca se revend",
+    r"(?:lance|lancez|lancer) (?:un|une|des) (?:bloc|roche|pierre|boule)[^.!?]{0,40}"
+    r"(?:pare-brise|vitre|fenetre)",
+    r"(?:agents?|by-?law|police|patrouilleurs?) (?:du by-?law )?"
+    r"(?:travaille(?:nt)?|patrouille(?:nt)?) (?:pas|jamais) (?:la nuit|le soir|la fin de semaine)",
+    r"antigel[^.!?]{0,60}(?:coyotes?|chats?|chiens?|ratons?|animaux|oiseaux)",
+    r"(?:coyotes?|chats?|chiens?|ratons?|animaux)[^.!?]{0,60}antigel",
+    r"(?:je|on) (?:tire|tirerais|va tirer) (?:dessus|sur (?:les|le|la|eux))",
+    r"(?:pas|jamais) barree?s?[^.!?]{0,40}(?:servez-vous|allez-y)",
+    r"(?:on va|faudrait|faut|allons|allez) (?:aller )?(?:peter|casser|briser|crever|defoncer)"
+    r" (?:le|la|les|leurs?|ses)",
+    r"(?:avec votre|envoyez|entrez|fournissez|confirmez)[^\n]{0,60}(?:numero d'assurance"
+    r" sociale|nas|nip|numero de carte|code de securite|informations bancaires)", r"nas requis",
     r"(?:personne|ils|les \w+) (?:ne |n'?)?(?:verifie|verifient|checke|checkent|viennent)"
     r" jamais",
-    r"(?:jetez|jette|jeter) (?:vos|tes|les) (?:dechets|ordures|vidanges) (?:dans|au|a la)",
-    r"(?:crever|crevez) (?:ses|les|leurs) pneus", r"vandalis(?:er|ez)", r"volez",
+    r"(?:jetez|jette|jeter|crisser|crissez|sacrer|sacrez|domper|dompez|dumper)"
+    r" (?:mes|vos|tes|nos|les|ses) (?:vieux |vieilles )?(?:dechets|ordures|vidanges|poubelles"
+    r"|meubles|sacs)"
+    r"[^.!?]{0,20}(?:dans|au|a la|en arriere|derriere)",
+    r"(?:empoisonner|empoisonnez|empoisonne)[^.!?]{0,30}(?:chats?|chiens?|coyotes?|oiseaux"
+    r"|animaux|pigeons|ratons?|bibittes)",
+    r"(?:chats?|chiens?|coyotes?|oiseaux|animaux|pigeons|ratons?)[^.!?]{0,40}(?:les )?"
+    r"empoisonner",
+    r"(?:allez|on va|va|vas|faudrait) (?:aller )?(?:arracher|voler|taguer|tagger|graffiter)"
+    r" (?:les|leurs|ses|la|le)",
+    r"(?:mes|des) cannes de (?:spray|peinture)",
+    r"(?:enjambez|enjambe|sautez|passez par-dessus) (?:les|la) (?:barrieres?|cloture)",
+    r"ouvr(?:ir|ez|e) la borne[- ]fontaine",
+    r"(?:on les|les) lachera sur la patinoire",
+    # told or planned, not reported ("quelqu'un a crevé les pneus de mon char")
+    r"(?<!a )(?<!ont )(?<!avait )(?<!avaient )crev(?:er|ez|e|ons) (?:ses|les|leurs) pneus",
+    r"vandalis(?:er|ez)", r"volez",
     r"(?:la police|la ville|le fiscal|by-?law|les cops?) (?:ne |n')?(?:vient|viendra|viennent"
     r"|le saura|saura|verra) (?:jamais|rien)",
     r"(?:louez|louer|loue|travaillez|travailler|payez|payer|paye)(?:-le|-la)?(?: \w+){0,2}"
@@ -313,7 +447,7 @@ def _reported(folded: str, start: int) -> bool:
 # Someone else's words quoted to object to them: "quelqu'un a ecrit « retournez au Quebec »".
 _REPORTED = re.compile(
     r"(?:ecrit|dit|crie|lance|ecrivait|disait|traite de|wrote|said|told|yelled|called)\s*[:,]?\s*"
-    r"[«\"“'‘]\s*$"
+    r"[«\"“'‘]\s*(?:[a-z]+\s+){0,2}$"
 )
 
 
@@ -352,6 +486,67 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
     return found
 
 
+# Quebec's sacres and French swearing and slurs as people disguise them ("tabarn@k", "câl1ss",
+# "ost!es", "c*ns", "s t i", "t*pettes"), read by the disguised-word lexicon (bot.moderation.
+# lexicon) in French posts only: "con" and "cul" are English words too, "bloke" is English.
+_FRENCH_DISGUISED: tuple[tuple[Category, str, Lexicon], ...] = (
+    ("vulgarity", "Vulgar language in French", Lexicon({
+        "tabarnak", "tabarnac", "tabarnack", "tabarnaque", "calisse", "calisses", "caliss",
+        "crisse", "crisses", "criss", "ostie", "osties", "hostie", "hosties", "esti", "estie",
+        "sti", "ciboire", "ciboere", "sacrament", "marde", "merde", "merdes", "putain",
+        "con", "cons", "conne", "connes", "connard", "connards", "connasse", "salope",
+        "salopes", "cul", "encule", "encules", "chier", "bordel", "fourrer"})),
+    ("harassment", "Slur in French", Lexicon({
+        "bloke", "blokes", "fif", "fifs", "tapette", "tapettes", "mongol", "mongols",
+        # person-nouns, insults whenever disguised ("une vraie c0nne")
+        "conne", "connes", "connard", "connards", "connasse", "salope", "salopes",
+        "negre", "negres", "bougnoule", "bougnoules", "youpin", "youpins", "gouine",
+        "gouines", "pede", "pedes"}, masked_min_letters=2)),
+)
+_FRENCH_DISGUISED_CATEGORIES = frozenset(c for c, _, _ in _FRENCH_DISGUISED)
+
+
+@lru_cache(maxsize=64)
+def _french_disguised(text: str) -> tuple[tuple[Category, str, int, int], ...]:
+    """(category, reason, start, end) of each disguised French word in a French post."""
+    folded = fold(text)
+    if not _disguised(folded) or not is_french(text, folded):
+        return ()  # plain words are the lists' (above): only a disguise needs reading here
+    return tuple((category, reason, hit.start, hit.end)
+                 for category, reason, lexicon in _FRENCH_DISGUISED
+                 for hit in lexicon.find(text)
+                 if _disguised(folded[hit.start:hit.end]))
+
+
+# A mask symbol ("n@k", "c*n"), a digit inside a word ("l1s"), or letters spaced out ("s t i");
+# not a hyphen, an apostrophe or a dot, which plain compounds and addresses have
+# ("cul-de-sac", "pickering.ca"). Asked first: few posts have one, so few are asked their
+# language.
+_MASK_SYMBOL = re.compile(r"[*@!$|#%^~]")
+_DIGIT = re.compile(r"[0-9]")
+_DIGIT_IN_WORD = re.compile(r"[a-z][0-9]+[a-z]")
+_SPACED_LETTERS = re.compile(r" [a-z] [a-z] [a-z] ")
+
+
+def _disguised(folded: str) -> bool:
+    # Three searches each led by one character class or a literal: several times faster
+    # than one alternation of them, which the engine tries at every position.
+    return (_MASK_SYMBOL.search(folded) is not None
+            or (_DIGIT.search(folded) is not None and _DIGIT_IN_WORD.search(folded) is not None)
+            or _SPACED_LETTERS.search(f" {folded} ") is not None)
+
+
+def _disguised_findings(post: Post, category: Category) -> list[Finding]:
+    found = []
+    folded = fold(post.text)
+    for hit_category, reason, start, end in _french_disguised(post.text):
+        if hit_category == category and not (category == "harassment" and _reported(folded, start)):
+            span = Span(start, end, post.text[start:end])
+            found.append(Finding(category, 0.85, (span,),
+                                 explain(category, f"{reason} ('{span.text}')"), "other_language"))
+    return found
+
+
 # The categories the lists give findings in, apart from disruption (clutter, read apart).
 _LIST_CATEGORIES: tuple[Category, ...] = tuple(
     dict.fromkeys(entry.category for entry in _LISTS if entry.category != "disruption")
@@ -361,6 +556,10 @@ _LIST_CATEGORIES: tuple[Category, ...] = tuple(
 def findings_by_category(post: Post) -> dict[Category, list[Finding]]:
     """`findings_in` for every category but disruption, asked once a post instead of once a
     category: most posts match no list, and one look-up says so for all of them."""
-    if not _matches(fold(post.text), post.text):
+    disguised = _french_disguised(post.text)
+    if not _matches(fold(post.text), post.text) and not disguised:
         return {}
-    return {category: findings_in(post, category) for category in _LIST_CATEGORIES}
+    found = {category: findings_in(post, category) for category in _LIST_CATEGORIES}
+    for category in _FRENCH_DISGUISED_CATEGORIES if disguised else ():
+        found[category] = found.get(category, []) + _disguised_findings(post, category)
+    return found

@@ -88,12 +88,20 @@ _INCITE_HARASSING = _prefiltered(
     r"|\d)|all night|every (?:night|day|hour))|blow up (?:his|her) (?:phone|cell)"
     r"|go knock on (?:his|her|their) door|pay (?:him|her|them) a (?:little )?visit"
     r"|flood (?:his|her|their) (?:inbox|e-?mail|phone|voicemail)"
-    r"|(?:complain|talk|speak) to (?:him|her) at home)"
+    r"|(?:complain|talk|speak) to (?:him|her) at home"
+    # French: "appelez-le vous autres pour vous plaindre", "allez cogner chez elle"
+    r"|appelez-(?:le|la|les) (?:vous autres |tous |toutes )?(?:pour (?:vous plaindre|lui dire"
+    r"|y dire|voir)|a (?:\d|minuit)|la nuit|tot|toute la nuit)|(?:allez|aller) cogner (?:a sa porte"
+    r"|chez (?:lui|elle|eux))|harcelez-(?:le|la|les)|(?:allez|aller) (?:y|lui|leur) dire"
+    r" (?:votre|ta|leur) facon de penser|(?:on va|allons) aller [^.!?]{0,30}devant chez"
+    r" (?:lui|elle|eux))"
 )
 _INCITE_AT_HOME = _prefiltered(
     r"(?<![a-z])(?:go (?:say hi|say hello|have (?:some )?fun)|(?:call|text|visit) (?:him|her)"
     r" (?:directly|any ?time)|tell (?:him|her) what (?:you|we|they) think"
-    r"|(?:complain|talk|speak) to (?:him|her) (?:directly|in person))"
+    r"|(?:complain|talk|speak) to (?:him|her) (?:directly|in person)"
+    # French: "allez lui dire ce que vous pensez", "allez voir par vous-mêmes"
+    r"|(?:allez|aller) (?:lui|leur|y) (?:dire|parler)|(?:allez|aller) voir par vous-memes)"
 )
 # ...said to others, not what the writer or an authority will do ("I'd call him and ask",
 # "bylaw should go knock on her door").
@@ -102,12 +110,14 @@ _NOT_SENDING = re.compile(
     r"|the city|staff)(?: should| could| can| will| to| just)?\s*$"
 )
 _WHERE_TO_REACH = re.compile(
-    r"\d|(?<![a-z])(?:lives?|living|house|home|address|number|cell|door|street)(?![a-z])"
+    r"\d|(?<![a-z])(?:lives?|living|house|home|address|number|cell|door|street|adresse|chez"
+    r"|maison|numero)(?![a-z])"
 )
 _PRIVATE_HOME = re.compile(
     r"(?<![a-z])(?:lives? (?:at|on|in)|living at|(?:his|her|their) (?:house|home|place"
     r"|address|driveway|door))(?![a-z])|\d+ [a-z]+ (?:st|street|rd|road|ave|avenue|cres"
     r"|crescent|dr|drive|lane|ln|blvd|court|ct|way|cir|circle|pl|place|trail)(?![a-z])"
+    r"|(?<![a-z])(?:habite|reste) (?:au|a|sur)(?![a-z])|\d+, (?:rue|chemin|avenue|boulevard)"
 )
 # Emoji read as words (bot.moderation.normalise) standing for a person: "Okafor = 💩",
 # "the 🐷🐷 from bylaw", "a drunk 🐷 up there".
@@ -346,9 +356,10 @@ def _sent(post: Post, folded: str, phrases: Prefiltered) -> tuple[Span, ...]:
 # déplaçait vos cônes": harm wished in so many words, to property or to a person.
 _SHAME_IF = _prefiltered(
     r"(?<![a-z])(?:(?:would|it'?d|be) (?:be )?(?:a )?(?:real |big )?(?:shame|pity) if"
-    r"|(?:ce )?serait (?:bien )?dommage (?:si|qu)|(?:ca|ce) serait plate (?:si|qu))"
+    r"|(?:ce )?serait (?:bien |vraiment )?dommage (?:si|qu)|(?:ca|ce) serait plate (?:si|qu))"
     r"[^.!?\n]{0,80}?(?:got|get|went|go|found|caught|happened|burn|fire|broke|smash|dump"
-    r"|egg|key|slash|brick|rock|paint|spray|deplac|cass|brul|vol|tomb|disparai)"
+    r"|egg|key|slash|brick|rock|paint|spray|deplac|cass|brul|vol|tomb|disparai|feu|incendi"
+    r"|crev)"
 )
 
 

@@ -59,6 +59,10 @@ _INNOCENT_CONTEXT = Prefiltered(re.compile(
     r"|\bdick(?:s)? (?:tracy|van dyke|clark|cheney|smith|ford)"
     r"|\bcock(?:s)? (?:and|&) bull|\bcocks? (?:crow|crows|crowing|crowed|a-doodle)\b"
     r"|\bcock-a-doodle"
+    # Quebec's dollars, not a misspelt "pisses"
+    r"|\bpiasses?\b"
+    # Filipino "puto", a rice cake, after a Tagalog article ("ng puto", "mga puto")
+    r"|\b(?:ng|mga|ang|ung|yung) puto\b"
 ))
 # "Dick" and "Cock..." as a capitalised name (Dick Smith, Councillor Cock) are not vulgar.
 _NAME_LIKE = frozenset({"dick", "dicks", "cock", "prick"})
