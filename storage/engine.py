@@ -327,6 +327,7 @@ class Store:
                 self._journal.close()
                 self._journal = journal
                 self._snapshot_bytes = len(data)
+                self._compact_after = 0
         except Exception:  # the journal still holds every commit; try again when it has grown
             log.exception("compacting %s failed; the journal keeps every commit", self.path)
             self._compact_after = 2 * max(COMPACT_MIN_BYTES, self._snapshot_bytes,
