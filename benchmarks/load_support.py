@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import statistics
 import time
 from pathlib import Path
@@ -28,6 +29,20 @@ def store_requests(config_path: Path, count: int, *, person: str, platform: str,
             ("put", REQUESTS, f"R-{n}", copied_request(template.to_record(), f"R-{n}"))
             for n in range(start, min(start + 1000, count + 1))])
     bot.close()
+
+
+def no_collector_pauses() -> None:
+    """For the fake platform's process: no cyclic garbage collection while it serves.
+
+    The fake keeps every call it answers (what the benchmark reads back), so its heap grows
+    through the run, and with it each full collection: measured with `gc.callbacks` during
+    `slack_load.py`, 65 ms after 1 s, 0.4-0.6 s by 15-20 s, during which the fake answers
+    nothing, the bot's deliveries stop and, through `keep_pace`, so do the clicks. Slack's and
+    Microsoft's servers do not pause for this machine's collector; reference counting still
+    frees what the fake drops, and a run's cycles are a few megabytes at most."""
+    gc.collect()
+    gc.freeze()
+    gc.disable()
 
 
 def latency_figures(latencies: list[float], elapsed: float) -> dict[str, Any]:

@@ -10,14 +10,16 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from bot.config import parse_config
 from socialbot.bootstrap import build
 from tests.support import ROOT, SAMPLE_CONFIG
 
 
-def _run_and_kill(base_dir: Path, after: float) -> list[tuple[str, int]]:
+def _run_and_kill(base_dir: Path, after: float, *options: str) -> list[tuple[str, int]]:
     writer = subprocess.Popen(
-        [sys.executable, "-m", "tests.core.durability_writer", str(base_dir)],
+        [sys.executable, "-m", "tests.core.durability_writer", str(base_dir), *options],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
@@ -29,12 +31,16 @@ def _run_and_kill(base_dir: Path, after: float) -> list[tuple[str, int]]:
     return [(request_id, int(step)) for _, request_id, step in acks]
 
 
-def test_sigkill_at_random_points_keeps_every_acknowledged_decision(tmp_path: Path) -> None:
+@pytest.mark.parametrize("options", [(), ("compact",)], ids=["journal", "compacting"])
+def test_sigkill_at_random_points_keeps_every_acknowledged_decision(
+        tmp_path: Path, options: tuple[str, ...]) -> None:
+    # "compacting": the writer's store compacts beside its commits all the time, so the kills
+    # land inside compactions too (snapshot written, journal not yet swapped, and so on).
     rng = random.Random(20261124)
     config = parse_config(SAMPLE_CONFIG.read_text())
     acknowledged: dict[str, int] = {}
     for _ in range(8):
-        for request_id, step in _run_and_kill(tmp_path, rng.uniform(0.6, 1.6)):
+        for request_id, step in _run_and_kill(tmp_path, rng.uniform(0.6, 1.6), *options):
             acknowledged[request_id] = max(step, acknowledged.get(request_id, 0))
         bot = build(config, tmp_path)  # opens cleanly: no lock left, file readable
         try:

@@ -161,3 +161,25 @@ async def test_an_answer_that_decided_nothing_waits_for_no_fsync(
     await bot.services.durability.flushed()
     assert syncs == []
     bot.close()
+
+
+async def test_a_failed_fsync_acknowledges_none_of_the_commits_waiting_for_it(
+        tmp_path: Path, sample_config: AppConfig, clock: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    bot = build(sample_config, tmp_path, channel_names=("slack",), clock=clock)
+    requests = [file_request(bot.workflow) for _ in range(2)]
+    bot.repository.delivered_all(m.id for m in bot.repository.due(1e12, limit=100))
+
+    def broken(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", broken)
+    for request in requests:
+        with bot.services.durability.deferred():
+            bot.workflow.decide(Actor("msmith", "slack"), request.id, Move("approve"))
+    results = await asyncio.gather(*(bot.services.durability.flushed() for _ in requests),
+                                   return_exceptions=True)
+    assert [type(r) for r in results] == [OSError, OSError]
+    assert bot.repository.due(1e12, limit=100) == []  # nor is anyone told of them
+    monkeypatch.undo()
+    bot.close()

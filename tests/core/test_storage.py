@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
 
 from bot.errors import FieldErrors
 from socialbot.bootstrap import Runtime, build
+from storage import engine
 from storage.engine import Store, StoreCorrupt, StoreError, StoreLocked
 from storage.tinydb_repository import HistoryRewritten
 from tests.support import file_request
@@ -103,3 +105,42 @@ def test_outbox_delivery_bookkeeping(tmp_path: Path, sample_config, clock) -> No
         assert repo.pending_count() == 0
     finally:
         bot.close()
+
+
+def test_a_compaction_runs_beside_the_commits_and_keeps_every_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The journal outgrows the snapshot: the new snapshot is written in a thread of its own
+    while commits go on; the lines written meanwhile move to the fresh journal."""
+    monkeypatch.setattr(engine, "COMPACT_MIN_BYTES", 1)
+    writing = threading.Event()
+    go_on = threading.Event()
+    writers: list[str] = []
+    real_write = engine._write_private_bytes
+
+    def held_write(path: Path, data: bytes) -> None:
+        writers.append(threading.current_thread().name)
+        if threading.current_thread() is not threading.main_thread():
+            writing.set()
+            go_on.wait(timeout=60)
+        real_write(path, data)
+
+    monkeypatch.setattr(engine, "_write_private_bytes", held_write)
+    store = Store(tmp_path / "s.json")
+    store.commit([("put", "t", "k1", {"n": 1})])  # the journal now outgrows the snapshot
+    assert writing.wait(timeout=60)
+    compactor = store._compactor
+    assert compactor is not None
+    store.commit([("put", "t", "k2", {"n": 2})])  # not held up by the snapshot's writing
+    store.commit([("del", "t", "k1")])
+    go_on.set()
+    compactor.join()
+    assert writers[-1] == "store compaction"
+    assert json.loads((tmp_path / "s.json").read_text()) == {"t": {"k1": {"n": 1}}}
+    journal = (tmp_path / "s.json.journal").read_bytes().splitlines()
+    assert [json.loads(line)["ops"] for line in journal] == [
+        [["put", "t", "k2", {"n": 2}]], [["del", "t", "k1"]]]
+    store.commit([("put", "t", "k3", {"n": 3})])  # written to the fresh journal
+    reader = Store(tmp_path / "s.json", read_only=True)  # as a crash here would leave it
+    assert reader.snapshot() == {"t": {"k2": {"n": 2}, "k3": {"n": 3}}}
+    store.close()
+    assert Store(tmp_path / "s.json", read_only=True).snapshot() == reader.snapshot()
