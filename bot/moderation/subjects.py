@@ -156,6 +156,7 @@ OFF_TOPIC_SUBJECTS_FR: dict[str, tuple[str, ...]] = {
                  "bonne saint-jean", "joyeuses paques", "bonne action de grace"),
     "personal": ("joyeux anniversaire", "bon anniversaire", "repose en paix", "je t'aime",
                  "je t’aime"),
+    "telecom": ("forfait cell", "forfait cellulaire", "videotron", "fizz"),
     "shopping": ("canadian tire", "dollarama", "air fryer", "vendredi fou", "centre d'achat",
                  "centre d’achat", "heures d'ouverture du", "heures d’ouverture du"),
     "home_services": ("un bon dentiste", "plombier", "electricien", "garagiste", "mecanicien",

@@ -276,3 +276,20 @@ def test_eleventh_round_french_illegal_advice_and_offers() -> None:
 def test_a_slur_quoted_after_a_word_is_reported_not_said() -> None:
     assert "harassment" not in labels("Un gars a crié « sale n*gre » à mon voisin au parc, "
                                       "je l'ai signalé à la police.")
+
+
+def test_after_final_r_french_offers_taunts_and_exclusion() -> None:
+    assert "illegal" in rules("J'ai des films piratés, écrivez-moi je vous les envoie")
+    assert "illegal" in rules("qqn sait où avoir une fausse carte Presto?")
+    assert "illegal" in rules("Qui vient lancer des œufs sur la maison du maire?")
+    assert "illegal" in rules("qqn a un plug pour des jujubes au pot samedi?")
+    assert "harassment" in rules("Ces nouveaux voisins, qu'ils retournent chez eux")
+    assert "harassment" in rules("le conseiller c'est un ostie de corrompu")
+    assert "commercial" in rules("Abonne-toi à ma chaîne pour plus de vidéos!!")
+
+
+def test_after_final_r_what_is_not_an_attack_or_an_offer() -> None:
+    assert "harassment" not in labels("Le drapeau à l'hôtel de ville? C'est niaiseux comme sujet.")
+    assert "commercial" not in labels("17 $ de l'heure pour des shifts coupés, personne veut ça.")
+    assert "illegal" not in labels("Soumission gratuite pour vos gouttières: paysagerpro-durham.ca")
+    assert "illegal" in labels("Votre amende impayée: réglez sur pickering-taxpay.com aujourd'hui")

@@ -116,7 +116,9 @@ _INSULTS = (
            r"espece de (?:con|conne|connard|idiot|imbecile|cretin|debile|salaud|malade|clown"
            r"|abruti|ordure|minable)\w*", r"bande de (?:cons|voleurs|menteurs|clowns|nuls|pourris)",
            r"[eé]lus pourris", r"escrocs?", r"menteu(?:r|rs|se|ses)",
-           r"tarla", r"niaiseu(?:x|se)", r"mange de la marde",
+           # "niaiseux" said of a person, not of a topic ("c'est niaiseux comme sujet")
+           r"tarla", r"(?:un|une|gros|grosse|maudite?|esti d[e']|vieux|vieille) niaiseu(?:x|se)",
+           r"mange de la marde", r"tete de m[e*a]rde",
            # "dégage!" said to someone, not a cleared sidewalk ("le trottoir est dégagé")
            r"(?<!est )(?<!sont )(?<!bien )(?<!ete )(?<!deja )degage(?![a-z])",
            r"(?:c'est|est|t'es|sont des|c'est des) (?:une? |des )?(?:vraie? )?"
@@ -125,10 +127,11 @@ _INSULTS = (
            r"(?:hosties?|osties?|esti|maudite?s?|crisses?|ca?lisses?|tabarna[ck]k?) (?:de |d')"
            r"(?:clowns?|caves?|cons?|imbeciles?"
            r"|idiots?|incompetents?|epais|niaiseux|innocents?|fous|folles?|menteurs?"
-           r"|voleurs?|crosseurs?|paresseux|porcs|trous? d(?:e |')?cul)",
+           r"|voleurs?|crosseurs?|paresseux|porcs|corrompue?s?|trous? d(?:e |')?cul)",
            r"(?:bande|gang) d(?:e |')(?:(?:osties?|hosties?|esti|maudits?|crisses?) d(?:e |'))?"
            r"(?:mangeux|trous? d(?:e |')?cul|caves|voleurs|crosseurs|incompetents|epais"
-           r"|niaiseux|paresseux|tares|assistes|faineants|profiteurs|parasites|corrompus)",
+           r"|niaiseux|paresseux|tares|assistes|faineants|profiteurs|parasites|corrompus"
+           r"|gratteux)",
            r"(?:sont|c'est) (?:tous |toutes )?des (?:paresseux|voleurs|faineants|incompetents"
            r"|corrompus|menteurs|sans-gene|assistes|parasites|profiteurs)",
            r"(?:c'est|est) (?:un|une) (?:vrai |vraie |gros |grosse )?(?:corrompue?|tas de"
@@ -257,6 +260,8 @@ _EXCLUSION_FR = _latin(
     r"retourne(?:z|r)? (?:donc )?(?:au|en|dans|chez) (?:quebec|france|afrique|chine|inde"
     r"|ton pays|votre pays|leur pays|vous|toi|eux)",
     r"(?:c'est )?tout ce qu'(?:ils|elles) sont bon(?:ne)?s? a faire",
+    r"qu'(?:ils|elles) (?:retournent|s'en retournent|repartent) (?:chez eux|chez elles"
+    r"|dans leur pays|d'ou (?:ils|elles) viennent)",
     r"(?:ces|les) (?:immigrants?|etrangers|immigres|arabes|noirs|chinois|indiens|musulmans)"
     r" (?:sont tous|sont toutes|volent|profitent)",
     # a group told where it belongs, or cursed as a people: "les handicapés devraient rester
@@ -279,11 +284,13 @@ _COMMERCIAL_FR = _latin(
     # "appelez-moi" alone is a resident's carpool or lost helmet, not an offer
     r"(?:contactez|appelez|textez)-?nous", r"(?:textez|texte|contactez)-?moi",
     r"message prive",
-    r"dm moi", r"\d+ ?\$ ?/ ?(?:h|heure|jour|mois|semaine|nuit)",
-    r"\d+ ?\$ (?:de l'heure|par (?:heure|jour|mois|semaine)|chaque|la boite|la piece)",
+    # a rate or a unit price as an ad writes it, not a wage or a fee discussed ("17 $ de
+    # l'heure", "35 $ par jour va exclure les familles")
+    r"dm moi", r"\d+ ?\$ ?/ ?h(?:eure)?", r"\d+ ?\$ (?:chaque|la boite|la piece)",
     r"evaluation gratuite", r"vendez votre (?:maison|condo|propriete)", r"reservez",
     r"visitez (?:notre|mon) (?:site|boutique|page|magasin)", r"devis gratuits?",
     r"(?:achetez|commandez|abonnez-vous|suivez-nous)", r"(?:je|on) vends?",
+    r"abonne-toi", r"(?:suivez|abonnez-vous a) ma (?:chaine|page)",
     r"qui veut acheter",
     r"travail a domicile", r"argent (?:rapide|facile)", r"gagnez (?:de l'argent|\d+)",
 )
@@ -334,8 +341,14 @@ _ILLEGAL_FR = _latin(
     # paid cash to skip the tax: "cash, pas de reçu", "paiement cash = pas de taxes"
     r"(?:cash|comptant)[^.!?]{0,40}(?:pas de|sans) (?:taxes?|recus?|factures?)",
     r"(?:pas de|sans) (?:taxes?|recus?|factures?)[^.!?]{0,30}(?:cash|comptant)",
-    r"(?:vends?|vente de|offre)[^.!?]{0,40}pirat\w*", r"pas (?:legaux|legales?|legal) ici",
-    r"(?:sans|pas) poser de questions", r"faux (?:recus|documents|papiers|permis|billets)",
+    r"pas (?:legaux|legales?|legal) ici",
+    r"(?:sans|pas) poser de questions",
+    r"fau(?:x|sses?) (?:recus|documents|papiers|permis|billets|cartes?|plaques?)",
+    r"(?:vends?|vente de|offre|j'ai des)[^.!?]{0,40}pirat\w*",
+    r"pirat\w*[^.!?]{0,60}(?:ecrivez|ecris|dm|texte|envoie)",
+    r"(?:lancer|lancez|lance|garrocher|garrochez) des (?:oeufs|œufs|roches|pierres)",
+    r"brul(?:ez|e)(?:-les| les)? dans la rue",
+    r"(?:un |mon |ton )?plug pour (?:du|de la|des)", r"(?:jujubes|bonbons|biscuits) au pot",
     r"(?:mettez|mets|laissez|laisse) (?:du |de la |de l')?(?:poison|mort-aux-rats|antigel)",
     r"borne[- ]fontaine[^.!?]{0,40}cle (?:a molette|anglaise)",
     r"(?:carabine|fusil|\.22)[^.!?]{0,60}(?:regle|regler|tirer|tire)",

@@ -390,9 +390,12 @@ def veiled_illegal(post: Post, allowed: AllowListCheck) -> list[Finding]:
 # phishing, whatever the post's words.
 _PUBLIC_NAMES = ("pickering", "durham", "ontario", "canada", "cra", "gov")
 _PUBLIC_NAME = re.compile("|".join(_PUBLIC_NAMES))
+# A part of the domain's name made of such words ("taxpay", "renewals", "secureportal"), not
+# one that merely starts like one ("paysagerpro", a landscaper).
 _PAYMENT_NAME = re.compile(
-    r"pay|tax|ticket|parking|refund|rebate|fine|violation|renew|bill|secure|portal|claim"
-    r"|benefit|verify|account|login"
+    r"(?<![a-z])(?:pay|tax|ticket|parking|refund|rebate|fine|violation|renew|bill|secure"
+    r"|portal|claim|benefit|verify|account|login)+(?:s|als?|ments?|ing|online|now|here)?"
+    r"(?![a-z])"
 )
 _PUBLIC_NAME_IN_A_DOMAIN = re.compile(rf"(?:{'|'.join(_PUBLIC_NAMES)})[a-z0-9-]*\.[a-z]{{2}}")
 _WARNED = re.compile(
