@@ -48,8 +48,9 @@ def language_of(text: str) -> str:
 # only such posts are asked their language where French is read differently.
 _FRENCH_CUES = re.compile(
     # one look-behind for the whole group (text.word_alternation: the engine skips ahead by
-    # first letter instead of trying every word at every position)
-    r"(?<![a-z0-9])(?:(?:les|des|une|est|pour|avec|dans|qui|que|savez|vous|je|ca|y a|pis|pas"
+    # first letter instead of trying every word at every position); not after a dot: the
+    # ".ca" of "pickering.ca" is no "ça"
+    r"(?<![a-z0-9.])(?:(?:les|des|une|est|pour|avec|dans|qui|que|savez|vous|je|ca|y a|pis|pas"
     r"|de|la|le|du|sur|au|aux|mais)(?![a-z0-9])|quelqu['’]|c['’]est(?![a-z])|[dlj]['’])"
 )
 
