@@ -293,3 +293,30 @@ def test_after_final_r_what_is_not_an_attack_or_an_offer() -> None:
     assert "commercial" not in labels("17 $ de l'heure pour des shifts coupés, personne veut ça.")
     assert "illegal" not in labels("Soumission gratuite pour vos gouttières: paysagerpro-durham.ca")
     assert "illegal" in labels("Votre amende impayée: réglez sur pickering-taxpay.com aujourd'hui")
+
+
+def test_twelfth_round_french_generalisations_and_threats() -> None:
+    assert "harassment" in rules("Les Haïtiens du quartier, c'est toujours eux le problème")
+    assert "harassment" in rules("Des Indiens sales dans les maisons de chambres")
+    assert "harassment" in rules("Karim, on sait où t'habites et on oublie rien")
+    assert "harassment" in rules("Un jour quelqu'un va leur faire payer, à ces conseillers")
+    assert "harassment" in rules("Les agents de stationnement, des vautours sans cervelle")
+    assert "harassment" not in labels("Les nouveaux arrivants haïtiens sont bienvenus au "
+                                      "centre communautaire samedi.")
+
+
+def test_twelfth_round_french_incitement() -> None:
+    assert "harassment" in labels("C'est le 12 rue Fieldlight, son cell 905-555-0190, "
+                                  "appelez-le tous ce soir")
+    assert "harassment" in labels("Sa fille va à l'école du coin, il reste au 88 Dunn Cres, "
+                                  "brassez-le un peu")
+
+
+def test_twelfth_round_french_illegal_said_casually() -> None:
+    assert "illegal" in rules("Je ramasse vos électros 40$ le voyage, pas de reçu pas de questions")
+    assert "illegal" in rules("Videz votre vieille huile dans la grille d'égout, ni vu ni connu")
+    assert "illegal" in rules("Une boulette de viande avec du chocolat pis le chien se taira")
+    assert "illegal" in rules("Un cache-plaque à 30$ et les caméras lisent plus rien")
+    assert "illegal" in rules("Poussez votre neige dans la rue, la charrue repassera")
+    assert "illegal" not in labels("Un voisin pousse sa neige dans la rue chaque matin, à qui "
+                                   "on le signale?")

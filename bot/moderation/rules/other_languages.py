@@ -144,7 +144,10 @@ _INSULTS = (
            r"|chipie|vache|honte)",
            r"(?:c'est|sont|vous etes) (?:tous |toutes )?des (?:rats|porcs|chiens|vidanges|caves"
            r"|parasites|sangsues)",
-           r"(?:une|cette|la|quelle) vieille chipie",
+           r"(?:une|cette|la|quelle) vieille (?:chipie|sorciere)", r"vautours? sans cervelle",
+           r"sans cervelle", r"bete comme ses pieds", r"vieux fossile", r"un vendu",
+           r"(?:est|c'est|t'es|sont|des|un|une) (?:clairement |vraiment )?attarde(?:e|s|es)?",
+           r"bande de mongols",
            r"(?:hostie|ostie|esti|crisse|calisse|maudite?) de (?:fele|felee|chialeux|chialeuse"
            r"|fou|folle|plouc|mongol)", r"mongol fini", r"plouc", r"(?:crisse|maudit) de chialeux",
            r"mele-toi de tes (?:\w+ )?(?:d')?affaires"),
@@ -212,13 +215,16 @@ _SLURS = (
 )
 _THREATS = (
     _latin(r"(?:je|on) sai[st] (?:ou|o[uù]) (?:tu (?:habites|restes|vis|gares|stationnes"
-           r"|travailles)|vous (?:habitez|restez|travaillez)"
+           r"|travailles)|t'habites|t'restes|vous (?:habitez|restez|travaillez)"
            r"|il (?:habite|reste|travaille)|elle (?:habite|reste|travaille))",
            r"(?:je vais|on va) (?:aller )?te (?:voir|trouver|rendre visite)"
            r"(?= ?[.!,]| ce soir| bientot| chez)",
            r"(?:tu|vous|il|elle) (?:va|vas|vont|allez) (?:le |la |les )?(?:regretter|payer)",
            r"(?:je|on) va(?:is)? te (?:tuer|buter|crever|retrouver|regler ton compte)",
            r"on va (?:le|la|les) (?:tuer|buter|retrouver)",
+           r"(?:quelqu'un|on) va (?:leur|lui|te|vous) (?:le )?faire payer",
+           r"(?:lui|leur) regler? son compte", r"(?:a|a coups?) de baton",
+           r"(?:juste a|devrait|peut aller|va donc) (?:mourir|crever)",
            r"(?:fais|faites) attention (?:a toi|a vous|a ta famille)", r"gare a (?:toi|vous)",
            r"(?:va|allez) (?:crever|mourir)", r"mettre le feu (?:a|au|chez)",
            r"(?:te|vous) voy a matar", r"se donde vives",
@@ -269,6 +275,14 @@ _EXCLUSION_FR = _latin(
     r"(?:les|ces) (?:handicapes|immigrants?|immigres|etrangers|vieux|anglais|anglos|francos"
     r"|arabes|noirs|chinois|indiens|musulmans|autochtones) (?:devraient|doivent) (?:rester"
     r" chez (?:eux|elles)|retourner|partir|s'en aller)",
+    # a community blamed or called dirty as a whole: "c'est toujours eux le problème"
+    r"(?:les|ces) (?:petits )?(?:immigrants?|noirs|arabes|musulmane?s|indiens|haitiens"
+    r"|africains|chinois|asiatiques|juifs|autochtones|hindous|sikhs|pakistanais|roms|gitans)"
+    r"[^.!?]{0,60}(?:c'est toujours eux|c'est eux|qui font ca|sont tous|c'est tous"
+    r"|comprennent meme pas|refusent de s'integrer|ca pue)",
+    r"(?:indiens|noirs|arabes|immigrants|haitiens|chinois) sales",
+    r"(?:c'est|sont) (?:tous |toutes |que )des (?:immigrants|dealers|racailles|drogues)",
+    r"plein de burqas", r"mafia chinoise", r"pas a kaboul",
     r"maudite?s? (?:anglais|anglos|francos|francais(?:e|es)?|immigres|immigrants|etrangers"
     r"|arabes|chinois"
     r"|indiens|musulmans|juifs|noirs|autochtones)",
@@ -368,7 +382,22 @@ _ILLEGAL_FR = _latin(
     r" (?:le|la|les|leurs?|ses)",
     r"(?:avec votre|envoyez|entrez|fournissez|confirmez)[^\n]{0,60}(?:numero d'assurance"
     r" sociale|nas|nip|numero de carte|code de securite|informations bancaires)", r"nas requis",
-    r"(?:personne|ils|les \w+) (?:ne |n'?)?(?:verifie|verifient|checke|checkent|viennent)"
+    r"pas de recus?,? pas de questions", r"pas de permis,? pas d'inspection",
+    r"(?:la police|les policiers|le gardien|les gardes|by-?law) (?:est|sont|passe|passent)"
+    r" jamais (?:la|par la|icitte)", r"personne (?:va|ne va) (?:trouver|voir|le savoir)",
+    r"(?:videz|vide|jetez|versez)[^.!?]{0,40}(?:egout|grille|fosse|ruisseau|dans le lac)",
+    r"coup(?:e|er|ez) (?:la|les) (?:cloture|barrieres?)", r"(?:on a|j'ai) coupe (?:les|la)"
+    r" (?:barrieres?|cloture|fil)", r"faire pousser (?:\d+ )?plants",
+    r"copies? a\+", r"contrefa\w+", r"(?:enlevez|enleve) la plaque", r"cache-plaque",
+    r"plaque teintee", r"detecteurs? (?:de )?radar", r"un accident est (?:vite|si vite) arrive",
+    r"(?:boulettes?|viande)[^.!?]{0,40}(?:chocolat|clous|poison|antigel)",
+    r"pieges? a machoires?", r"s'ouvre avec un tournevis",
+    r"(?:passez|passer|cachez)[^.!?]{0,30}(?:a|aux) (?:la )?(?:frontiere|douanes?)",
+    r"(?:garroche|garrochez|pousse|poussez|pellete|pelletez|souffle|soufflez) (?:ta|votre|la)"
+    r" neige dans la rue", r"carte (?:sante|d'assurance maladie) de quelqu'un d'autre",
+    r"(?:faire|on fait|fait) des (?:runs|courses) sur",
+    r"(?:personne|ils|les \w+) (?:ne |n'?)?(?:verifie|verifient|checke|checkent|viennent"
+    r"|surveille|surveillent)"
     r" jamais",
     r"(?:jetez|jette|jeter|crisser|crissez|sacrer|sacrez|domper|dompez|dumper)"
     r" (?:mes|vos|tes|nos|les|ses) (?:vieux |vieilles )?(?:dechets|ordures|vidanges|poubelles"
@@ -513,6 +542,7 @@ _FRENCH_DISGUISED: tuple[tuple[Category, str, Lexicon], ...] = (
         "bloke", "blokes", "fif", "fifs", "tapette", "tapettes", "mongol", "mongols",
         # person-nouns, insults whenever disguised ("une vraie c0nne")
         "conne", "connes", "connard", "connards", "connasse", "salope", "salopes",
+        "salopard", "salopards",
         "negre", "negres", "bougnoule", "bougnoules", "youpin", "youpins", "gouine",
         "gouines", "pede", "pedes"}, masked_min_letters=2)),
 )

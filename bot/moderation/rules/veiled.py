@@ -91,10 +91,12 @@ _INCITE_HARASSING = _prefiltered(
     r"|(?:complain|talk|speak) to (?:him|her) at home"
     # French: "appelez-le vous autres pour vous plaindre", "allez cogner chez elle"
     r"|appelez-(?:le|la|les) (?:vous autres |tous |toutes )?(?:pour (?:vous plaindre|lui dire"
-    r"|y dire|voir)|a (?:\d|minuit)|la nuit|tot|toute la nuit)|(?:allez|aller) cogner (?:a sa porte"
-    r"|chez (?:lui|elle|eux))|harcelez-(?:le|la|les)|(?:allez|aller) (?:y|lui|leur) dire"
-    r" (?:votre|ta|leur) facon de penser|(?:on va|allons) aller [^.!?]{0,30}devant chez"
-    r" (?:lui|elle|eux))"
+    r"|y dire|voir)|a (?:\d|minuit)|la nuit|tot|toute la nuit)"
+    r"|(?:allez|aller) cogner (?:a sa porte|chez (?:lui|elle|eux))|harcelez-(?:le|la|les)"
+    r"|appelez-(?:le|la|les) tous|brassez-(?:le|la|les)"
+    r"|(?:ecrivez|dites)-(?:lui|leur) ce que vous pensez|lui expliquer notre facon de penser"
+    r"|(?:allez|aller) (?:y|lui|leur) dire (?:votre|ta|leur) facon de penser"
+    r"|(?:on va|allons) aller [^.!?]{0,30}devant chez (?:lui|elle|eux))"
 )
 _INCITE_AT_HOME = _prefiltered(
     r"(?<![a-z])(?:go (?:say hi|say hello|have (?:some )?fun)|(?:call|text|visit) (?:him|her)"
