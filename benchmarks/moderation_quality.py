@@ -129,6 +129,11 @@ FIRST_PASS = {
     # issue 15, twelfth round: French that is hardest to tell (illegal said casually, threats,
     # insults, generalisations, and their near misses), scored on main 78b3761
     "train_w": {"macro_f1": 0.799, "accuracy": 0.818},
+    # the twelfth round's last sets, scored once on main acd9674: final_s, half English (se-)
+    # and half French (sf-) by one writer (English 0.904 / 0.975, French 0.849 / 0.954), and
+    # final_t, the residents' other languages (swearing, slurs and threats above all)
+    "final_s": {"macro_f1": 0.881, "accuracy": 0.965},
+    "final_t": {"macro_f1": 0.612, "accuracy": 0.710},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.

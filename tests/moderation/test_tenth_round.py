@@ -320,3 +320,17 @@ def test_twelfth_round_french_illegal_said_casually() -> None:
     assert "illegal" in rules("Poussez votre neige dans la rue, la charrue repassera")
     assert "illegal" not in labels("Un voisin pousse sa neige dans la rue chaque matin, à qui "
                                    "on le signale?")
+
+
+def test_swearing_in_russian_ukrainian_greek_polish_and_italian() -> None:
+    assert "vulgarity" in rules("Бюджет — п***ец, опять налоги")
+    assert "vulgarity" in rules("Ρε μαλάκα, πάλι κλειστή η παραλία")
+    assert "vulgarity" in rules("Znowu korek na Kingston, kurwa")
+    assert "harassment" in rules("Quel consigliere è uno stronzo")
+    assert "harassment" in rules("Сергію, кацапе, йди геть")
+
+
+def test_words_of_those_alphabets_that_only_start_like_swears() -> None:
+    assert "vulgarity" not in labels("Дорога стала ещё хуже после зимы")  # worse
+    assert "vulgarity" not in labels("Το μαξιλάρι στο παγκάκι είναι μαλακό")  # soft
+    assert "vulgarity" not in labels("Porca miseria, che traffico oggi su Brock Rd")  # mild

@@ -20,6 +20,7 @@ from bot.moderation.guidelines import explain
 from bot.moderation.languages import is_french, language_of
 from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Category, Finding, Post, Span
+from bot.moderation.normalise import normalise
 from bot.moderation.text import Alternatives, PatternSet, Prefiltered, fold
 
 
@@ -38,6 +39,14 @@ def _latin(*words: str) -> str:
 
 def _script(*words: str) -> str:
     return "(?:" + "|".join(words) + ")"
+
+
+def _whole_words(*words: str) -> str:
+    """Whole words of another alphabet (Cyrillic, Greek), read as the rules read a post: its
+    letters that look Latin turned Latin by the normaliser and folded ("бл*ть" is "6л*tь"), so
+    each word here is put through the same steps. Whole: "хуже" (worse) is not "ху..."."""
+    read = [fold(normalise(word).plain.text) for word in words]
+    return r"(?<![^\W\d_])(?:" + "|".join(read) + r")(?![^\W\d_])"
 
 
 _VULGAR = (
@@ -80,6 +89,20 @@ _VULGAR = (
            r"king ?ina(?:mo)?", r"pakshet"),
     # Cantonese in Latin letters
     _latin(r"on9", r"dllm", r"diu lei lo mo", r"diu nei"),
+    # Polish, Italian, Somali, Vietnamese and Tagalog as people mask them ("g@go", "p*nda")
+    _latin(r"kurw\w*", r"k\*rw\w*", r"chuj\w*", r"pierdol\w*", r"sp[i*]erdal\w*", r"pi[*z]da",
+           r"stronz[oaie]", r"coglion[ei]", r"porca puttana", r"puttan[ae]", r"minchia",
+           r"dh\*lo", r"dhillo", r"dit me", r"du ma", r"vai lon", r"g[@*]go", r"ul[*@]l",
+           r"p\*nda", r"thevd\*ya", r"k\*+dhi", r"ptm", r"cnm"),
+    _script("đụ", "địt", "đéo", "vãi l", "đ\\.?m(?![a-zà-ỹ])", "chết mẹ", "傻[Bb]", "개색기",
+            "ㅈ같", "좆같", "ك\\*?س ?[اأ]م", "شرم\\*+[ةه]", "भो\\*+के", "بہن چ\\*د"),
+    # Russian and Ukrainian (plain and masked: "бл*ть", "п***ец", "нах*й")
+    _whole_words(r"бл[яе*]+[тд]ь?", r"бля", r"сук[аи]", r"сучар\w*", r"х[у*]й\w*", r"х[у*]ров\w*",
+              r"пизд\w*", r"п\*+ец", r"п[и*]зд\w*", r"ёб\w*", r"еба\w*", r"мудак\w*",
+              r"нах[у*]й", r"в сраку", r"курв[аиу]", r"к\*рв[аиу]"),
+    # Greek ("μαλάκα" but not "μαλακό", soft)
+    _whole_words(r"μαλ[άα]κ(?:α|ας|ες)", r"γ[αά@*]μ[ήη*]σου", r"γαμ[ώω]", r"γ\*μημέν\w*",
+           r"σκατ[άα]"),
     # Scripts
     _script("ਭੈਣ ?ਚੋਦ", "ਮਾਦਰ ?ਚੋਦ", "ਕੰਜਰ", "ਚੂਤੀਆ", "ਗਾਂਡੂ", "ਭੈਣ ਦ[ਾੀ]", "ਮਾਂ ਦ[ਾੀ]",
             "भेन ?चोद", "बहन ?चोद", "मादर ?चोद", "चूतिया", "गांडू", "भोसडी",
@@ -168,6 +191,9 @@ _INSULTS = (
            r"chutiyo", r"gando", r"chodu(?: log)?"),
     _latin(r"muttaa?l", r"loosu", r"porukki", r"naaye", r"baadu",
            r"punda", r"oomb(?:u|\*)thu"),
+    _latin(r"stronz[oaie]", r"coglion[ei]", r"nacas", r"g[@*]go", r"ul[*@]l"),
+    _whole_words(r"кацап\w*", r"дурень", r"дурак", r"мудак\w*", r"сучар\w*"),
+    _whole_words(r"μαλ[άα]κ(?:α|ας|ες)", r"ηλίθι\w*"),
     _latin(r"gago", r"ulol", r"tarantado", r"hayop ka", r"bwisit",
            r"buwisit", r"walang kwenta", r"bobo ka", r"ang bobo"),
     _script("ਹਰਾਮੀ", "ਕਮੀਨ[ਾੇ]", "ਬੇਵਕੂਫ", "ਚੂਤੀਆ", "ਕੰਜਰ",
