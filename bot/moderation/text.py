@@ -332,7 +332,9 @@ class Alternatives:
     anywhere in a text changes no match when left out, and a pattern of the remaining ones
     is compiled once per combination (at most 2**n of them). Same matches, always."""
 
-    _MOST = 8
+    # Up to 12 alternatives (the other-language swear list has 10): the combinations are
+    # compiled only as texts bring them, a handful in practice.
+    _MOST = 12
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.whole = Prefiltered(pattern)
