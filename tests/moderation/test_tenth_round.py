@@ -334,3 +334,17 @@ def test_words_of_those_alphabets_that_only_start_like_swears() -> None:
     assert "vulgarity" not in labels("Дорога стала ещё хуже после зимы")  # worse
     assert "vulgarity" not in labels("Το μαξιλάρι στο παγκάκι είναι μαλακό")  # soft
     assert "vulgarity" not in labels("Porca miseria, che traffico oggi su Brock Rd")  # mild
+
+
+def test_after_final_s_french_and_english_incitement_and_offers() -> None:
+    assert "harassment" in labels("Il reste au 40 rue Poprad, allons faire du bruit devant chez "
+                                  "lui à 3h du matin")
+    assert "harassment" in labels("Son numéro c'est le 905-555-0152, appelez-la pour chialer!")
+    assert "harassment" in labels("Mark lives at 12 Krosno Blvd, somebody should have a chat "
+                                  "with him at home")
+    assert "harassment" in rules("Ferme ta gueule Sandrine, t'es même pas d'icitte")
+    assert "harassment" in rules("ce conseiller est un osti de crosseur")
+    assert "illegal" in rules("Je vends des permis de la marina, des faux mais ça passe, DM")
+    assert "illegal" in rules("Je vends des edibles derrière l'aréna, écrivez-moi")
+    assert "harassment" not in labels("On va faire une fête pour ses 50 ans devant chez lui, "
+                                      "apportez des chaises!")

@@ -161,7 +161,7 @@ _INSULTS = (
            r"(?:c'est|est|t'es|sont des|c'est des) (?:une? |des )?(?:vraie? )?"
            r"(?:voleu(?:r|se)s?|criminel(?:le)?s?|bandits?)",
            r"fraudeu(?:r|rs|se|ses)", r"(?:va|allez) chier",
-           r"(?:hosties?|osties?|esti|maudite?s?|crisses?|ca?lisses?|tabarna[ck]k?) (?:de |d')"
+           r"(?:hosties?|osti|osties?|esti|maudite?s?|crisses?|ca?lisses?|tabarna[ck]k?) (?:de |d')"
            r"(?:clowns?|caves?|cons?|imbeciles?"
            r"|idiots?|incompetents?|epais|niaiseux|innocents?|fous|folles?|menteurs?"
            r"|voleurs?|crosseurs?|paresseux|porcs|corrompue?s?|trous? d(?:e |')?cul)",
@@ -187,7 +187,8 @@ _INSULTS = (
            r"bande de mongols",
            r"(?:hostie|ostie|esti|crisse|calisse|maudite?) de (?:fele|felee|chialeux|chialeuse"
            r"|fou|folle|plouc|mongol)", r"mongol fini", r"plouc", r"(?:crisse|maudit) de chialeux",
-           r"mele-toi de tes (?:\w+ )?(?:d')?affaires"),
+           r"mele-toi de tes (?:\w+ )?(?:d')?affaires", r"ferme ta gueule",
+           r"t'es (?:meme )?pas d'(?:ici|icitte)"),
     _latin(r"pendej[oa]s?", r"idiotas?", r"estupid[oa]s?", r"imbeciles?",
            r"cabron(?:a|as|es)?", r"hijos? de puta", r"que se vaya a la chingada"),
     # Portuguese
@@ -385,7 +386,8 @@ _ILLEGAL_FR = _latin(
     # told to ("brulez vos feuilles"), not asked about ("il fait bruler ses feuilles?")
     r"brul(?:ez|e) (?:vos|tes|les|nos) (?:feuilles|dechets|ordures|branches|vidanges)",
     r"(?:vend|vends|vendre|livre|livrons) (?:du|de la|des)"
-    r" (?:pot|weed|drogue|coke|cocaine|pilules)",
+    r" (?:pot|weed|drogue|coke|cocaine|pilules|edibles)",
+    r"(?:vend|vends|vendre)[^.!?]{0,40}(?:des faux|des fausses)",
     r"(?:qui|ou) (?:vend|acheter) (?:du|de la) (?:pot|weed|drogue|coke|cocaine)",
     # offered without the permit, not a report or a reminder ("sans permis c'est une amende")
     r"pas besoin de permis", r"sans permis(?=[^.!?]{0,40}(?:cash|dm|ecri|texte))",
