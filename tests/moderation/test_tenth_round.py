@@ -348,3 +348,10 @@ def test_after_final_s_french_and_english_incitement_and_offers() -> None:
     assert "illegal" in rules("Je vends des edibles derrière l'aréna, écrivez-moi")
     assert "harassment" not in labels("On va faire une fête pour ses 50 ans devant chez lui, "
                                       "apportez des chaises!")
+
+
+def test_reports_and_errands_are_not_invitations_to_trespass_or_steal() -> None:
+    assert "illegal" not in rules("Les jeunes sautent la clôture du parc, c'est dangereux")
+    assert "illegal" not in rules("Ça se revend bien, une Civic 2015 avec peu de km")
+    assert "illegal" in rules("Qui veut venir sauter la clôture de la piscine ce soir?")
+    assert "harassment" not in rules("Une décision sans cervelle du conseil, encore")

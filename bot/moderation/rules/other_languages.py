@@ -182,7 +182,7 @@ _INSULTS = (
            r"(?:c'est|sont|vous etes) (?:tous |toutes )?des (?:rats|porcs|chiens|vidanges|caves"
            r"|parasites|sangsues)",
            r"(?:une|cette|la|quelle) vieille (?:chipie|sorciere)", r"vautours? sans cervelle",
-           r"sans cervelle", r"bete comme ses pieds", r"vieux fossile", r"un vendu",
+           r"bete comme ses pieds", r"vieux fossile", r"un vendu",
            r"(?:est|c'est|t'es|sont|des|un|une) (?:clairement |vraiment )?attarde(?:e|s|es)?",
            r"bande de mongols",
            r"(?:hostie|ostie|esti|crisse|calisse|maudite?) de (?:fele|felee|chialeux|chialeuse"
@@ -408,8 +408,10 @@ _ILLEGAL_FR = _latin(
     r"(?:carabine|fusil|\.22)[^.!?]{0,60}(?:regle|regler|tirer|tire)",
     r"(?:gros |des )mortiers|mortiers (?:achetes|importes)",
     r"(?:qui veut|veux-tu|voulez-vous) (?:de la|du) (?:weed|pot|drogue|coke|pilules)",
-    r"sauter la cloture", r"cadenas[^.!?]{0,30}facile a (?:peter|casser|briser)",
-    r"(?:allez|aller) chercher[^.!?]{0,40}la nuit", r"ca se revend",
+    # said as an invitation or an order, not a report ("les jeunes sautent la clôture")
+    r"(?:venez|on va|allez|qui veut venir|viens) sauter la cloture",
+    r"cadenas[^.!?]{0,30}facile a (?:peter|casser|briser)",
+    r"allez chercher[^.!?]{0,40}la nuit",
     r"(?:lance|lancez|lancer) (?:un|une|des) (?:bloc|roche|pierre|boule)[^.!?]{0,40}"
     r"(?:pare-brise|vitre|fenetre)",
     r"(?:agents?|by-?law|police|patrouilleurs?) (?:du by-?law )?"
