@@ -249,22 +249,6 @@ _CIVIC = {"en": _Thesaurus(CIVIC_SUBJECTS),
           "fr": _Thesaurus(_with_french(CIVIC_SUBJECTS, CIVIC_SUBJECTS_FR))}
 _OFF_TOPIC = {"en": _Thesaurus(OFF_TOPIC_SUBJECTS),
               "fr": _Thesaurus(_with_french(OFF_TOPIC_SUBJECTS, OFF_TOPIC_SUBJECTS_FR))}
-LANGUAGES = frozenset(_CIVIC)
-
-
-def civic_subjects(text: str) -> frozenset[str]:
-    return civic_subjects_counted(text)[0]
-
-
-def civic_subjects_counted(text: str) -> tuple[frozenset[str], int]:
-    """The civic subjects of folded `text` and how many times any of them is mentioned."""
-    found: set[str] = set()
-    mentions = 0
-    thesaurus = _CIVIC["en"]
-    for match in thesaurus.finditer(text):
-        found.add(thesaurus.subject(match))
-        mentions += 1
-    return frozenset(found), mentions
 
 
 def main_civic_subjects(text: str, language: str = "en") -> tuple[frozenset[str], int]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot.moderation import contacts, subjects
 from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import explain
-from bot.moderation.languages import is_english, is_french, looks_french
+from bot.moderation.languages import is_english, language_of, looks_french
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.text import Prefiltered, fold, is_emoji, words
 
@@ -185,7 +185,7 @@ def _off_topic(post: Post) -> Finding | None:
     # last, of the few posts French off-topic would flag.
     if looks_french(folded):
         finding = _off_topic_in(post, folded, _FRENCH)
-        if finding is not None and is_french(post.text, folded):
+        if finding is not None and language_of(post.text) == "fr":
             return finding
     return None
 
