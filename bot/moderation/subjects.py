@@ -43,6 +43,9 @@ CIVIC_SUBJECTS: dict[str, tuple[str, ...]] = {
                    "rink", "skate", "pickleball", "tennis", "yoga", "community centre"),
     "library": ("library", "libraries", "book", "library branch", "librarian", "reading", "borrow",
                 "study space", "ebook", "story time", "storytime"),
+    # a heat warning's folder: where to cool down ("is the library air conditioned?")
+    "heat": ("heat", "heatwave", "cooling", "air condition", "air-condition", "a/c", "humidex",
+             "hydrat"),
     "parks": ("park", "trail", "beach", "waterfront", "pier", "spit", "bay", "marsh", "dog",
               "off-leash", "leash", "playground", "picnic", "washroom", "boardwalk", "kayak",
               "nature", "tree", "garden", "lake", "water quality", "e coli", "e. coli",
@@ -134,6 +137,9 @@ CIVIC_SUBJECTS_FR: dict[str, tuple[str, ...]] = {
                    "inscription", "cours de", "centre communautaire", "centre recreatif",
                    "jeux d'eau", "jeux d’eau", "conditionnement physique", "activites"),
     "library": ("bibliotheque", "livre", "lecture", "heure du conte"),
+    "heat": ("chaleur", "canicule", "climatis", "rafraichi", "humidex", "hydrat"),
+    "gardening": ("potager", "parcelle", "arrosage", "robinet", "semis", "jardinier",
+                  "jardiniere", "paillis"),
     "parks": ("parc", "sentier", "plage", "lac", "baie", "arbre", "chien", "jardin",
               "aire de jeu", "terrain de jeu", "toilettes"),
     "events": ("feux d'artifice", "feux d’artifice", "fete du canada", "spectacle", "defile",
@@ -195,8 +201,9 @@ _NEIGHBOURS: dict[str, frozenset[str]] = {
     "safety": frozenset({"events", "parks", "roads", "bylaw", "parking"}),
     "waste": frozenset({"bylaw"}),
     "tax": frozenset({"finance"}),
-    "recreation": frozenset({"planning"}),
-    "library": frozenset({"planning"}),
+    "recreation": frozenset({"planning", "heat"}),
+    "library": frozenset({"planning", "heat"}),
+    "heat": frozenset({"recreation", "library", "parks", "safety"}),
 }
 
 

@@ -52,6 +52,17 @@ FOLDERS = {
         "Proposed amendments limiting consumer fireworks to Victoria Day, Canada Day, Diwali and "
         "New Year's Eve, with higher fines.",
     ),
+    "heat": (
+        "City of Pickering",
+        "Heat warning: cooling centres and pool hours",
+        "Environment Canada heat warning; the City lists cooling centres, longer pool and "
+        "splash pad hours, and tips for staying safe in the heat.",
+    ),
+    "garden": (
+        "Parks & Environment",
+        "Community garden plots at Diana Princess of Wales Park",
+        "Plot allocation, the waitlist, watering times and rules for the new community garden.",
+    ),
 }
 
 

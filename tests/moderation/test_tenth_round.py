@@ -215,7 +215,7 @@ def test_the_model_is_asked_about_french_posts_and_not_other_languages() -> None
 
 
 def test_the_models_evidence_is_never_a_french_function_word() -> None:
-    verdict = screen("Ce conseiller est un incapable qui devrait démissionner au plus vite")
+    verdict = screen("Ce conseiller est une honte qui devrait démissionner au plus vite")
     shown = {e.text.lower() for f in verdict.findings if f.kind == "learned" for e in f.evidence}
     assert shown and not shown & {"un", "qui", "ce", "est", "au"}
 

@@ -515,6 +515,8 @@ def _word_hits(
             continue  # "Moro na Rosebank": Portuguese for "I live", not an insult
         if _NEGATED.search(folded[max(0, hit.start - 30) : hit.start]):
             continue
+        if _IDEA_BEFORE_FR.search(folded[max(0, hit.start - 50) : hit.start]):
+            continue  # "ce règlement est complètement idiot": the idea, not a person
         if hit.form in _AMBIGUOUS_NOUNS and not (
             _said_of_people(folded, hit.start)
             or (hit.form not in _ANIMALS
@@ -529,6 +531,14 @@ def _word_hits(
             continue  # "I was a prick back then": owning up, not attacking anyone
         hits.append((0.75, span, "an insult"))
     return hits
+
+
+# A French adjective said of a decision: "ce règlement est complètement idiot".
+_IDEA_BEFORE_FR = re.compile(
+    r"(?:reglement|projet|plan|idee|decision|regle|politique|systeme|debat|choix|vote|sondage"
+    r"|horaire|changement)s? (?:est|sont|etait|etaient) (?:completement |vraiment |tellement "
+    r"|totalement |juste |carrement )?$"
+)
 
 
 # Listed words that are ordinary words in another language, by the language (detected by

@@ -65,7 +65,10 @@ _VULGAR = (
            r"(?<!le )(?<!un )(?<!du )ciboire", r"calice(?= ?[!,])",
            r"sacrament", r"marde", r"trou de cul",
            r"trou d'cul", r"couillons?", r"sous-merdes?", r"fait chier", r"fais chier",
-           r"chiant(?:e|s|es)?", r"foutu(?:e|s|es)?", r"bande de cons"),
+           r"chiant(?:e|s|es)?", r"foutu(?:e|s|es)?", r"bande de cons",
+           # "fils de pute" and "nique ta mère" as texted; "merdique" masked ("ma*rdique")
+           r"fdp", r"ntm", r"m(?:e|a|\*)rdiques?", r"ma\*rdiques?", r"me\*rdiques?",
+           r"enc\*l[eé]e?s?", r"(?:se|te|vous) faire enc(?:u|\*)ler"),
     # Spanish
     _latin(r"mierda", r"hijos? de puta", r"joder", r"cabron(?:a|as|es)?", r"pendej[oa]s?",
            r"gilipollas", r"chingad[ao]", r"chinga tu madre", r"verga", r"me cago en",
@@ -145,7 +148,7 @@ _VULGAR_IN = {
 _INSULTS = (
     _latin(r"connards?", r"connasses?", r"salopes?", r"salopards?", r"salauds?",
            r"encul[eé]e?s?", r"enfoir[eé]e?s?", r"fils de putes?", r"abruti(?:e|s|es)?",
-           r"cr[eé]tin(?:e|s|es)?", r"d[eé]biles?", r"imb[eé]ciles?", r"incomp[eé]tents?",
+           r"cr[eé]tin(?:e|s|es)?", r"(?<!trop )d[eé]biles?", r"imb[eé]ciles?", r"incomp[eé]tents?",
            r"bande d'incomp[eé]tents", r"minables?", r"tocards?", r"bouffons?", r"guignols?",
            # not "la collecte des ordures" (garbage collection): only a person called one
            r"(?:une|cette|quelle|sale|grosse|vieille|sont des|etes des|bande d') ?ordures?",
@@ -171,8 +174,8 @@ _INSULTS = (
            r"|gratteux)",
            r"(?:sont|c'est) (?:tous |toutes )?des (?:paresseux|voleurs|faineants|incompetents"
            r"|corrompus|menteurs|sans-gene|assistes|parasites|profiteurs)",
-           r"(?:c'est|est) (?:un|une) (?:vrai |vraie |gros |grosse )?(?:corrompue?|tas de"
-           r" (?:marde|merde|m\*rde))",
+           r"(?:c'est|est|t'es|tu es) (?:un|une) (?:vrai |vraie |gros |grosse )?(?:corrompue?"
+           r"|tas de (?:marde|merde|m\*rde))",
            r"mangeux de marde", r"gros caves?", r"d[eé]chets? humains?",
            # said to a person: "t'es juste une vieille folle", "esti de fêlé", "mongol fini"
            r"(?:t'es|tu es|vous etes|c'est) (?:juste |rien qu'|vraiment )?(?:un|une) (?:vrai"
@@ -188,7 +191,25 @@ _INSULTS = (
            r"(?:hostie|ostie|esti|crisse|calisse|maudite?) de (?:fele|felee|chialeux|chialeuse"
            r"|fou|folle|plouc|mongol)", r"mongol fini", r"plouc", r"(?:crisse|maudit) de chialeux",
            r"mele-toi de tes (?:\w+ )?(?:d')?affaires", r"ferme ta gueule",
-           r"t'es (?:meme )?pas d'(?:ici|icitte)"),
+           r"t'es (?:meme )?pas d'(?:ici|icitte)",
+           # said of a person: "un incapable notoire", "une analphabète", "quelle gourde",
+           # "un fainéant de première", "payé à rien foutre"; not "incapable de marcher"
+           r"(?:un|une|des|cet|cette|bande d'|espece d'|gang d') ?(?:incapables?(?! de| d')"
+           r"|analphabetes?)",
+           r"quelle gourde(?= ?[.!]|$)", r"espece de gourde",
+           r"(?:t'es|c'est|est) une (?:vraie |grosse )?gourde",
+           r"(?:un|une|gros|grosse|maudite?s?) faineant(?:e|s|es)?", r"faineante? de premiere",
+           r"payee?s? a (?:ne )?rien (?:foutre|faire|branler|crisser)",
+           r"(?:grosse|maudite|esti de|osti de|crisse de|vieille) torche",
+           r"bande de (?:pleurnichards|pleurnicheux|bebes gates|ignorants|hypocrites|voyous"
+           r"|racailles|incapables|imbeciles|idiots|abrutis|cretins|debiles)",
+           r"fdp", r"(?:aller|va|allez|peut aller|peuvent aller) (?:se|te|vous) faire"
+           r" (?:foutre|enc(?:u|\*)ler)",
+           # death wished on someone: "qu'il crève", "qu'il se noie avec ses roches"; not
+           # "pour pas qu'il se noie" or "de peur qu'elle se noie"
+           r"(?<!pas )(?<!peur )(?<!avant )(?<!crainte )qu'(?:il|elle|ils|elles)"
+           r" (?:se noi(?:e|ent)|crev(?:e|ent)|aille(?:nt)? (?:crever|mourir))",
+           r", ?crev(?:e|ez)(?= ?[.!]|$)"),
     _latin(r"pendej[oa]s?", r"idiotas?", r"estupid[oa]s?", r"imbeciles?",
            r"cabron(?:a|as|es)?", r"hijos? de puta", r"que se vaya a la chingada"),
     # Portuguese
@@ -316,11 +337,21 @@ _EXCLUSION_FR = _latin(
     r" chez (?:eux|elles)|retourner|partir|s'en aller)",
     # a community blamed or called dirty as a whole: "c'est toujours eux le problème"
     r"(?:les|ces) (?:petits )?(?:immigrants?|noirs|arabes|musulmane?s|indiens|haitiens"
-    r"|africains|chinois|asiatiques|juifs|autochtones|hindous|sikhs|pakistanais|roms|gitans)"
+    r"|africains|chinois|asiatiques|juifs|autochtones|hindous|sikhs|pakistanais|roms|gitans"
+    r"|tamouls|philippins|jamaicains|somaliens|afghans|syriens|mexicains|latinos|vietnamiens)"
     r"[^.!?]{0,60}(?:c'est toujours eux|c'est eux|qui font ca|sont tous|c'est tous"
-    r"|comprennent meme pas|refusent de s'integrer|ca pue)",
+    r"|comprennent meme pas|refusent de s'integrer|ca pue|c'est culturel|prennent tout"
+    r"|vident (?:la|le|les|tout)|faut leur interdire)",
+    # "c'est toujours les Tamouls de la rue Finch qui laissent..."
+    r"c'est (?:toujours|encore) (?:les|ces) (?:immigrants|noirs|arabes|musulmans|indiens"
+    r"|haitiens|africains|chinois|asiatiques|tamouls|philippins|jamaicains|somaliens|afghans"
+    r"|syriens|mexicains|latinos|vietnamiens|sikhs|hindous|pakistanais|roms|gitans|juifs)"
+    r"[^.!?]{0,40} qui",
+    r"c'est culturel chez eux",
     r"(?:indiens|noirs|arabes|immigrants|haitiens|chinois) sales",
-    r"(?:c'est|sont) (?:tous |toutes |que )des (?:immigrants|dealers|racailles|drogues)",
+    r"(?:c'est|sont) (?:tous |toutes |que )des (?:immigrants|dealers|racailles|drogues"
+    r"|voyous|criminels|bandits|bs|assistes sociaux|sauvages)",
+    r"apprenez (?:l'anglais|le francais) comme tout le monde",
     r"plein de burqas", r"mafia chinoise", r"pas a kaboul",
     r"maudite?s? (?:anglais|anglos|francos|francais(?:e|es)?|immigres|immigrants|etrangers"
     r"|arabes|chinois"
@@ -346,9 +377,17 @@ _COMMERCIAL_FR = _latin(
     r"abonne-toi", r"(?:suivez|abonnez-vous a) ma (?:chaine|page)",
     r"qui veut acheter",
     r"travail a domicile", r"argent (?:rapide|facile)", r"gagnez (?:de l'argent|\d+)",
+    # an ad's price and its channel: "prix spécial été", "-15% pour les jardiniers",
+    # "30% moins cher", "WhatsApp 647-...", "livraison discrète"
+    r"prix (?:special|speciaux|imbattables?|reduits?|d'ami)",
+    r"-\d{1,2} ?% (?:pour|sur|a l'achat|de rabais)", r"\d{1,2} ?% moins cher",
+    r"whatsapp:? ?\+?\d", r"livraison (?:discrete|a domicile)",
 )
 _NEGATIVITY_FR = _latin(
-    r"c'est (?:tellement |vraiment |donc )?(?:nul|plate|ennuyant|ennuyeux|poche|lame|inutile)",
+    # not "c'est plate mais le rivage est dangereux" (regret, then the reason)
+    r"c'est (?:tellement |vraiment |donc )?(?:nul|plate|ennuyant|ennuyeux|poche|lame|inutile)"
+    r"(?!,? mais)",
+    r"(?:ca|ce debat|ce sujet|ce fil)(?:-la)? m'ennuie", r"m'ennuie a mourir",
     r"(?:on|je) s'en (?:fout|fiche|calisse|crisse|balance|sacre)",
     r"(?:je |j')?m'en (?:fous|fiche|calisse|crisse|sacre|balance)",
     r"qui s'en (?:soucie|fout|fiche|calisse|crisse|sacre)",
@@ -380,7 +419,8 @@ _NEGATIVITY_OTHER = (
             "કોને ફરક પડે", "બેકાર વિષય", "موضوع ممل", "مين يهتم", "بی‌?مزه", "کی اهمیت میده"),
 )
 _CLUTTER_FR = re.compile(
-    r"\W*(?:moi aussi|pareil|idem|meme chose|d'accord|suivi|je suis|je suis ce fil|up|\+1)\W*"
+    r"\W*(?:(?:moi aussi|pareil|idem|meme chose)(?: que \w+| pour moi| ici)?|d'accord|suivi"
+    r"|je suis|je suis ce fil|(?:up|bump)(?: pour ce (?:post|fil|sujet)| svp)?|\+1)\W*"
 )
 _ILLEGAL_FR = _latin(
     # told to ("brulez vos feuilles"), not asked about ("il fait bruler ses feuilles?")
@@ -456,7 +496,18 @@ _ILLEGAL_FR = _latin(
     r"ouvr(?:ir|ez|e) la borne[- ]fontaine",
     r"(?:on les|les) lachera sur la patinoire",
     # told or planned, not reported ("quelqu'un a crevé les pneus de mon char")
-    r"(?<!a )(?<!ont )(?<!avait )(?<!avaient )crev(?:er|ez|e|ons) (?:ses|les|leurs) pneus",
+    r"(?<!a )(?<!ont )(?<!avait )(?<!avaient )crev(?:er|ez|e|ons)(?:-y|-lui|-leur)?"
+    r" (?:ses|les|leurs)(?: \d| quatre)? pneus",
+    # someone else's card to get in under age: "prends la carte de ton grand frère"
+    r"(?:prends|prenez|emprunte|empruntez|utilise|utilisez) la carte (?:d'identite |sante"
+    r" |d'assurance maladie )?(?:de ton|de ta|de votre|d'un|d'une) (?:grand |grande )?"
+    r"(?:frere|soeur|cousin|cousine|chum|ami|amie|pere|mere|chum)",
+    r"pas de permis (?:necessaire|requis)",
+    r"mortiers (?:des states|des etats|des etats-unis|de l'autre bord|du nouveau-brunswick)",
+    r"pret[^.!?]{0,40}\d+ ?% (?:par|chaque|a la) (?:semaine|jour)",
+    r"(?:peche|pecher|pechent|on peche) (?:avec|a) (?:du poison|de la javel|des explosifs"
+    r"|de la dynamite|la dynamite|l'explosif|la javel)",
+    r"pinces? coupantes?[^\n]{0,100}(?:cloture|grillage|barriere|cadenas)",
     r"vandalis(?:er|ez)", r"volez",
     r"(?:la police|la ville|le fiscal|by-?law|les cops?) (?:ne |n')?(?:vient|viendra|viennent"
     r"|le saura|saura|verra) (?:jamais|rien)",

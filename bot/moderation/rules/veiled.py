@@ -76,6 +76,13 @@ _VEILED_THREATS = _prefiltered(
     r"|i'?m (?:outside|parked outside|waiting outside) (?:your|his|her) (?:office|house|home"
     r"|door|place)"
     r"|(?:he|she|they|you)(?:'ll| will)? get what'?s coming"
+    # French: "on connaît ta maison", "ce serait dommage qu'il arrive quelque chose à ta
+    # voiture", an address given with "vous saurez quoi faire"
+    r"|(?:je|on) (?:connait|connais|sait|sais) (?:c'est quoi )?(?:ta|sa|ton|son|votre|leur)"
+    r" (?:maison|adresse|rue|char|voiture|auto)"
+    r"|(?:ce )?serait (?:bien |vraiment )?dommage (?:qu'|que |s'|si )[^.!?\n]{0,30}?arrive"
+    r"(?:r|rait)? (?:quelque chose|malheur)"
+    r"|(?:vous|vous autres) saurez (?:quoi|ce que vous avez a|ce qu'il faut) faire"
     r")"
 )
 # Sending people to a private person's door or phone: "his number is ..., call him at
@@ -93,19 +100,22 @@ _INCITE_HARASSING = _prefiltered(
     # French: "appelez-le vous autres pour vous plaindre", "allez cogner chez elle"
     r"|appelez-(?:le|la|les) (?:vous autres |tous |toutes )?(?:pour (?:vous plaindre|lui dire"
     r"|y dire|voir|chialer|gueuler)|a (?:\d|minuit)|la nuit|tot|toute la nuit)"
-    r"|(?:allez|aller) cogner (?:a sa porte|chez (?:lui|elle|eux))|harcelez-(?:le|la|les)"
+    # (not a neighbourly check: "allez cogner chez eux pour voir si ça va")
+    r"|(?:allez|aller) cogner (?:a sa porte|chez (?:lui|elle|eux))(?! pour (?:voir|prendre"
+    r"|verifier|aider|offrir|savoir))|harcelez-(?:le|la|les)"
     r"|appelez-(?:le|la|les) tous|brassez-(?:le|la|les)"
     r"|(?:ecrivez|dites)-(?:lui|leur) ce que vous pensez|lui expliquer notre facon de penser"
     r"|(?:allez|aller) (?:y|lui|leur) dire (?:votre|ta|leur) facon de penser"
     r"|(?:on va|allons) (?:aller [^.!?]{0,30}|faire du (?:bruit|train|tapage)[^.!?]{0,20})"
-    r"devant chez (?:lui|elle|eux))"
+    r"devant (?:chez (?:lui|elle|eux)|sa maison|leur maison|sa porte|leur porte))"
 )
 _INCITE_AT_HOME = _prefiltered(
     r"(?<![a-z])(?:go (?:say hi|say hello|have (?:some )?fun)|(?:call|text|visit) (?:him|her)"
     r" (?:directly|any ?time)|tell (?:him|her) what (?:you|we|they) think"
     r"|(?:complain|talk|speak) to (?:him|her) (?:directly|in person)"
     # French: "allez lui dire ce que vous pensez", "allez voir par vous-mêmes"
-    r"|(?:allez|aller) (?:lui|leur|y) (?:dire|parler)|(?:allez|aller) voir par vous-memes)"
+    r"|(?:allez|aller) (?:lui|leur|y) (?:dire|parler)|(?:allez|aller) voir par vous-memes"
+    r"|(?:allez|aller) (?:le|la|les) voir)"
 )
 # ...said to others, not what the writer or an authority will do ("I'd call him and ask",
 # "bylaw should go knock on her door").
@@ -120,8 +130,10 @@ _WHERE_TO_REACH = re.compile(
 _PRIVATE_HOME = re.compile(
     r"(?<![a-z])(?:lives? (?:at|on|in)|living at|(?:his|her|their) (?:house|home|place"
     r"|address|driveway|door))(?![a-z])|\d+ [a-z]+ (?:st|street|rd|road|ave|avenue|cres"
-    r"|crescent|dr|drive|lane|ln|blvd|court|ct|way|cir|circle|pl|place|trail)(?![a-z])"
-    r"|(?<![a-z])(?:habite|reste) (?:au|a|sur)(?![a-z])|\d+, (?:rue|chemin|avenue|boulevard)"
+    r"|crescent|dr|drive|lane|ln|blvd|court|ct|crt|way|cir|circle|pl|place|trail|terr|terrace"
+    r"|gate|row|sq|square|grove|gdns|gardens|pkwy|parkway|hts|heights)(?![a-z])"
+    r"|(?<![a-z])(?:habite|reste) (?:au|a|sur)(?![a-z])"
+    r"|\d+,? (?:rue|chemin|avenue|boulevard|croissant|promenade|impasse|rang)(?![a-z])"
 )
 # Emoji read as words (bot.moderation.normalise) standing for a person: "Okafor = 💩",
 # "the 🐷🐷 from bylaw", "a drunk 🐷 up there".
