@@ -94,3 +94,14 @@ def test_a_question_on_where_to_cool_down_belongs_in_the_heat_folder() -> None:
         "Savez-vous si la bibliothèque de George Ashe est climatisée le samedi?", folder="heat")
     assert "disruption" not in labels(
         "Le robinet de la parcelle 12 est brisé, qui appeler pour l'arrosage?", folder="garden")
+
+
+def test_quebec_ptits_is_not_a_masked_swear() -> None:
+    assert "vulgarity" not in labels("Les p'tits du camp de jour ont adoré la sortie au lac.")
+    assert "vulgarity" not in labels("Merci pour les activités, mes p’tits étaient ravis!")
+    assert "harassment" in rules("Encore une gang de p'tits criss de bébés gâtés au conseil.")
+
+
+def test_calling_someone_all_night_sent_with_the_number() -> None:
+    assert "harassment" in rules(
+        "Le proprio c'est Marc, 905-555-0133, appelez-le après chaque party toute la nuit.")

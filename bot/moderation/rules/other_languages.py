@@ -58,7 +58,8 @@ _VULGAR = (
            r"allez vous faire foutre", r"nique ta mere", r"(?<!pique-)(?<!pique )niquer?",
            r"bordel de merde",
            r"tabarn[ao][ck]k?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
-           r"osti(?:e)?s?", r"hosties?(?= d(?:e |'))", r"esti(?:e|s)?", r"crisser", r"crisses",
+           r"osti(?:e)?s?", r"hosties?(?= d(?:e |'))", r"criss(?= d(?:e |'))", r"esti(?:e|s)?",
+           r"crisser", r"crisses",
            r"l['’]hostie(?= que| de)",
            r"(?:va|allez|aller) chier", r"bordel",
            # the sacres are also church words: "le calice en argent", "un ciboire ancien"
@@ -164,12 +165,14 @@ _INSULTS = (
            r"(?:c'est|est|t'es|sont des|c'est des) (?:une? |des )?(?:vraie? )?"
            r"(?:voleu(?:r|se)s?|criminel(?:le)?s?|bandits?)",
            r"fraudeu(?:r|rs|se|ses)", r"(?:va|allez) chier",
-           r"(?:hosties?|osti|osties?|esti|maudite?s?|crisses?|ca?lisses?|tabarna[ck]k?) (?:de |d')"
+           r"(?:hosties?|osti|osties?|esti|maudite?s?|crisses?|criss|ca?lisses?|tabarna[ck]k?)"
+           r" (?:de |d')"
            r"(?:clowns?|caves?|cons?|imbeciles?"
            r"|idiots?|incompetents?|epais|niaiseux|innocents?|fous|folles?|menteurs?"
            r"|voleurs?|crosseurs?|paresseux|porcs|corrompue?s?|trous? d(?:e |')?cul)",
-           r"(?:bande|gang) d(?:e |')(?:(?:osties?|hosties?|esti|maudits?|crisses?) d(?:e |'))?"
-           r"(?:mangeux|trous? d(?:e |')?cul|caves|voleurs|crosseurs|incompetents|epais"
+           r"(?:bande|gang) d(?:e |')(?:(?:p'?tits? |petits? )?(?:osties?|hosties?|esti|maudits?"
+           r"|crisses?|criss) d(?:e |'))?"
+           r"(?:mangeux|trous? d(?:e |')?cul|caves|voleurs|crosseurs|incompetents|epais|bebes gates"
            r"|niaiseux|paresseux|tares|assistes|faineants|profiteurs|parasites|corrompus"
            r"|gratteux)",
            r"(?:sont|c'est) (?:tous |toutes )?des (?:paresseux|voleurs|faineants|incompetents"

@@ -98,6 +98,7 @@ _INCITE_HARASSING = _prefiltered(
     r"|(?:complain|talk|speak) to (?:him|her) at home|have a (?:little )?chat with (?:him|her)"
     r" at home"
     # French: "appelez-le vous autres pour vous plaindre", "allez cogner chez elle"
+    r"|appelez-(?:le|la|les) [^.!?]{0,25}(?:toute la nuit|a minuit|a \d+ ?h)"
     r"|appelez-(?:le|la|les) (?:vous autres |tous |toutes )?(?:pour (?:vous plaindre|lui dire"
     r"|y dire|voir|chialer|gueuler)|a (?:\d|minuit)|la nuit|tot|toute la nuit)"
     # (not a neighbourly check: "allez cogner chez eux pour voir si ça va")

@@ -61,6 +61,8 @@ _INNOCENT_CONTEXT = Prefiltered(re.compile(
     r"|\bcock-a-doodle"
     # Quebec's dollars, not a misspelt "pisses"
     r"|\bpiasses?\b"
+    # Quebec's "p'tits" (petits), not "tits" behind a mask
+    r"|\bp['’]tit(?:e|s|es)?\b"
     # Filipino "puto", a rice cake, after a Tagalog article ("ng puto", "mga puto")
     r"|\b(?:ng|mga|ang|ung|yung) puto\b"
 ))
