@@ -391,7 +391,9 @@ class PatternSet:
 
 # The automaton holds every needle at no cost per post; the bound only stops a pattern's
 # expansion from running away (each needle is a set member, tested against what is present).
-_MAX_NEEDLES = 800
+# At 800, the French illegal-advice list (941 strings) and then the other-language insults
+# (966) lost their prefilter and were read in full on every post, about 25 µs each.
+_MAX_NEEDLES = 2000
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
