@@ -212,3 +212,12 @@ def test_every_number_the_phone_matcher_can_find_has_the_digits_its_gate_asks_fo
     for text in [*_TEXTS, *made_up]:
         if any(phonenumbers.PhoneNumberMatcher(text, "CA")):
             assert contacts._MATCHER_DIGITS.search(text), text
+
+
+def test_every_other_language_list_keeps_its_prefilter() -> None:
+    """A list that loses its literal strings (grown past the bound, or given a word with none)
+    is read in full on every post: the French illegal-advice list once cost 20 µs a post so."""
+    unfiltered = [entry.reason for entry, pattern in zip(other_languages._LISTS,
+                                                         other_languages._PATTERNS, strict=True)
+                  if pattern.needles is None]
+    assert unfiltered == []
