@@ -139,6 +139,10 @@ FIRST_PASS = {
     # languages; train_y: French from five regions, weighted on harassment and illegal)
     "train_x": {"macro_f1": 0.630, "accuracy": 0.755},
     "train_y": {"macro_f1": 0.834, "accuracy": 0.889},
+    # a third training set of the round, half English (ze-) and half French (zf-): the
+    # boundary cases moderators argue about, scored on main 75b9af4 (English 0.884 / 0.948,
+    # French 0.832 / 0.901)
+    "train_z": {"macro_f1": 0.860, "accuracy": 0.925},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.

@@ -40,3 +40,12 @@ BANNED_AUTHOR = "The author is banned from posting (Terms of Use 04.03 c)."
 def explain(category: Category, reason: str) -> str:
     """One line: what was seen, then the guideline it breaks."""
     return f"{reason}. {GUIDELINE[category]}"
+
+
+# "I know where he lives" said of a neighbour or a friend ("...too, he's my neighbour, I'll
+# bring him soup"), English and French, folded: follows the words that would be a threat.
+NOT_SAID_OF_A_FRIEND = (
+    r"(?![^.!?]{0,50}\b(?:he'?s|she'?s|they'?re|he is|she is|c'est|il est|elle est)"
+    r" (?:my|our|mon|ma|notre) (?:neighbou?rs?|friends?|brother|sister|cousin|voisine?|amie?"
+    r"|frere|soeur|cousine?)\b)"
+)

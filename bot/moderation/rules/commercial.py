@@ -61,7 +61,7 @@ _SOLICITING = Prefiltered(re.compile(
             r"\blike (?:&|and) subscribe\b", r"\bsubscribe to my\b",
             r"\bcheck out my (?:channel|page|shop|store|website|site|insta\w*|tiktok|youtube"
             r"|blog)\b",
-            r"\bfollow (?:me|us) (?:on|at)\b", r"\blink in (?:my )?(?:bio|profile)\b",
+            r"\bfollow (?:me|us) (?:on|at|for)\b", r"\blink in (?:my )?(?:bio|profile)\b",
             r"\bturned " + _P + r" into\b", r"\bmake " + _P + r" (?:a|per) (?:day|week)\b",
             r"\b(?:crypto|forex|bitcoin|trading) (?:mentor|expert|coach|signals|investment)\b",
             r"\bwork from home\b", r"\breplica\b", r"\bcheapest\b", r"\bbest (?:prices?|rates)\b",
@@ -72,7 +72,8 @@ _SOLICITING = Prefiltered(re.compile(
             r"\brenting out\b", r"\bfor rent\b", r"\bpay only if\b", r"\bsame[- ]day service\b",
             r"\bno credit check\b", r"\b(?:fast|quick|easy) (?:cash|loans?|money)\b",
             r"\bapproved in \d+", r"\blost \d+ ?(?:lbs|pounds|kg)\b", r"\bweight loss\b",
-            r"\bwe (?:fix|fight|clean|repair|remove|deliver|install|buy|sell|pressure wash)\b",
+            r"\bwe (?:fix|fight|clean|repair|remove|deliver|install|buy|sell|pressure wash|haul"
+            r"|sharpen|shovel|plow|plough)\b",
             r"\b(?:call|text) (?:or text |or call )?(?:\w+ )?(?:today|now) for\b",
             r"\bthinking of (?:selling|buying)\b", r"\bhome evaluation\b",
             r"\bbusiness (?:is )?(?:open|now open)\b", r"\bgrand opening\b",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.moderation import contacts
-from bot.moderation.guidelines import MILD_WORDS, explain
+from bot.moderation.guidelines import MILD_WORDS, NOT_SAID_OF_A_FRIEND, explain
 from bot.moderation.languages import language_of
 from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Finding, Post, Span
@@ -244,7 +244,7 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\bsomeone (?:should|needs to|ought to) (?:key|slash|punch|hit|hurt|beat|deal with)\b",
      0.8, "incites harm to a person"),
     (r"\bi know where\b[^.!?]{0,60}\b(?:lives?|parks?|works?|sleeps?|go(?:es)? to school"
-     r"|walks?)\b|\bpay (?:him|her|them) a visit\b"
+     r"|walks?)\b" + NOT_SAID_OF_A_FRIEND + r"|\bpay (?:him|her|them) a visit\b"
      r"|\b(?:on|at|outside) (?:his|her|their) (?:lawn|house|home|door) at \d", 0.85,
      "threatens a person at home"),
     (r"\bgo (?:tell|show|teach|visit|confront) (?:him|her|them)\b", 0.7,
@@ -400,12 +400,15 @@ def _misspelt_hits(text: str, folded: str) -> list[tuple[float, Span, str]]:
 
 # Double quotes, curly quotes, or single quotes that open at a word's start and close at a
 # word's end ("called him a 'r*tard'"; not the apostrophes of "don't" or "it's").
-_QUOTED = Prefiltered(re.compile(r"\"[^\"]+\"|“[^”]+”|‘[^’]+’|(?<![a-z])'[^'\n]{2,60}'(?![a-z])"))
+_QUOTED = Prefiltered(re.compile(
+    r"\"[^\"]+\"|“[^”]+”|‘[^’]+’|«[^»]+»|(?<![a-z])'[^'\n]{2,60}'(?![a-z])"))
 _ABOUT_SPEECH = re.compile(
     r"\b(?:say|says|said|saying|write|wrote|writing|written|statements?|things like|stuff like"
     r"|messages? like|hate like|calling|called|wishing|threats? like|tweets?|posts? like"
     r"|comments? like|bigot(?:ed)?|hateful|dehumani[sz]ing|hurtful|yelled|shouted|scrawled|told"
-    r"|spray-?painted)\b",
+    r"|spray-?painted"
+    # French, folded: "il a crié « ... »", "elle m'a traitée de « ... »"
+    r"|a crie|criait|a hurle|hurlait|a dit|disait|a ecrit|ecrivait|a traitee?|traitait)\b",
     re.IGNORECASE,
 )
 
@@ -423,10 +426,16 @@ def _without_condemned_quotes(
     """Abuse quoted in order to condemn it ('statements like "..." are hurtful') is dropped."""
     if not hits:
         return hits  # nothing to drop (most posts): the quotes need no reading
+    quoted = reported_quotes(folded)
+    return [hit for hit in hits if not _inside(hit[1], quoted)] if quoted else hits
+
+
+def reported_quotes(folded: str) -> list[tuple[int, int]]:
+    """Where the post quotes words it says someone said ('he yelled "..." at her'), or none."""
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
     if not quoted or not _ABOUT_SPEECH.search(_QUOTED.pattern.sub(" ", folded)):
-        return hits
-    return [hit for hit in hits if not _inside(hit[1], quoted)]
+        return []
+    return quoted
 
 
 _GO_CONFRONT = Prefiltered(re.compile(

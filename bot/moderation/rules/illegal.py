@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.moderation.guidelines import explain
+from bot.moderation.guidelines import NOT_SAID_OF_A_FRIEND, explain
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.text import PatternSet, Prefiltered, at_words, fold
 
@@ -32,7 +32,8 @@ _NO_LICENCE = r"\b(?:no (?:\w+ )?licen[cs]e (?:needed|required|necessary)|withou
 _OFFER = (r"(?:\bcash\b|\$ ?\d|\$\$|\bdm\b|\bselling\b|\bsells?\b|\bdeliver|\bpick ?up\b"
           r"|\bhmu\b|\bhit me up\b|\btext me\b|\blist\b|\blisting\b|\brides?\b)")
 _URGE = "(?<![a-z0-9])(?P<urge>)"  # marks a pattern whose act must follow advice or an invitation
-_VEHICLE = r"(?:car|truck|van|suv|vehicle|f-?150|ride|plow|bus|tires?)"
+_VEHICLE = (r"(?:car|truck|van|suv|vehicle|f-?150|ride|plow|bus|tires?|tesla|camry|civic|corolla"
+            r"|bmw|audi|mercedes|lexus|jeep|pickup|minivan|motorcycle)")
 _TARGETS = (
     r"(?:barn|shed|garage|wall|building|washrooms?|windows?|signs?|bus|shelter|statue|bench|fence|camera|park"
     r"|property|playground|station|library|school|sales cent(?:re|er)|office|city hall|car"
@@ -175,7 +176,9 @@ _URGED_ACTS = tuple(
 
 _PATTERNS: tuple[tuple[str, float, str], ...] = (
     *_URGED_ACTS,
-    (r"\bkey(?:ed|ing)? (?:his|her|their|the|that|your|a|them)?[^.!?]{0,40}?\b" + _VEHICLE, 0.85,
+    # (not "keyed in my Tesla's VIN": typed; not "someone keyed my car": a report)
+    (r"\bkey(?:ed|ing)? (?!in |into |up |my |our )(?:his|her|their|the|that|your|a|them)?"
+     r"[^.!?]{0,40}?\b" + _VEHICLE, 0.85,
      "encourages damaging a vehicle"),
     (_URGE + r"(?:burn|torch)\b[^.!?]{0,30}\bdown\b|\bset fire to\b", 0.9, "incites arson"),
     (r"\bblank wall is calling\b", 0.8, "encourages graffiti"),
@@ -260,14 +263,15 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|firecrackers|roman candles?|them|it)\b[^.!?]{0,30}\b(?:at|toward|towards|into)\b"
      r"[^.!?]{0,20}\b(?:people|boats?|cars?|houses?|crowds?|kids|them|him|her|windows?)\b",
      0.9, "encourages endangering people"),
-    (r"\bi know where\b[^.!?]{0,60}\blives?\b|\bpay (?:him|her|them) a visit\b"
+    (r"\bi know where\b[^.!?]{0,60}\blives?\b" + NOT_SAID_OF_A_FRIEND
+     + r"|\bpay (?:him|her|them) a visit\b"
      r"|\b(?:protest|show up|go|gather|meet)\b[^.!?]{0,20}\b(?:on|at|outside) (?:his|her"
      r"|their) (?:lawn|house|home|door|driveway)\b|\bhome address is\b", 0.85,
      "threatens a person at home"),
     (r"\bgo (?:tell|show|teach|visit|confront) (?:him|her|them)\b", 0.6,
      "incites others to confront a person"),
     (r"\bi know where\b[^.!?]{0,40}\b(?:parks?|works?|sleeps?|lives?|go(?:es)? to school"
-     r"|walks)\b", 0.85, "threatens a person"),
+     r"|walks)\b" + NOT_SAID_OF_A_FRIEND, 0.85, "threatens a person"),
     (r"\b(?:pour|dump|spill|splash)\b[^.!?]{0,30}\b(?:gas|gasoline|kerosene|lighter fluid"
      r"|diesel)\b[^.!?]{0,40}\b(?:light|torch|ignite|set fire)\b", 0.85,
      "encourages a dangerous fire"),
@@ -393,7 +397,10 @@ _REPORTING = re.compile(
 _DISCOURAGING = re.compile(
     r"\b(?:don'?t do (?:that|this|it)|please don'?t|do not|never ask|will never|is a scam"
     r"|it'?s a scam|against the (?:by-?law|law|rules)|(?:can|could) be (?:up to )?a \$?[\d,]+ fine"
-    r"|just get the (?:licen[cs]e|permit)|hang up)\b",
+    r"|just get the (?:licen[cs]e|permit)|hang up"
+    # French: "SVP mettez PAS de poison, c'est illégal", "faites pas ça"
+    r"|c'est ill[ée]gal|c'est contre (?:la loi|le r[èe]glement)|(?:mettez|faites|faîtes|jetez"
+    r"|mets|fais|jette) pas|ne (?:mettez|faites|jetez) (?:pas|jamais))\b",
     re.IGNORECASE,
 )
 

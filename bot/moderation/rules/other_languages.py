@@ -16,11 +16,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.moderation.guidelines import explain
+from bot.moderation.guidelines import NOT_SAID_OF_A_FRIEND, explain
 from bot.moderation.languages import is_french, language_of
 from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Category, Finding, Post, Span
 from bot.moderation.normalise import normalise
+from bot.moderation.rules.harassment import reported_quotes
+from bot.moderation.rules.illegal import discourages
 from bot.moderation.text import Alternatives, PatternSet, Prefiltered, fold
 
 
@@ -161,7 +163,8 @@ _INSULTS = (
            r"tarla", r"(?:un|une|gros|grosse|maudite?|esti d[e']|vieux|vieille) niaiseu(?:x|se)",
            r"mange de la marde", r"tete de m[e*a]rde",
            # "dégage!" said to someone, not a cleared sidewalk ("le trottoir est dégagé")
-           r"(?<!est )(?<!sont )(?<!bien )(?<!ete )(?<!deja )degage(?![a-z])",
+           r"(?<!est )(?<!sont )(?<!bien )(?<!ete )(?<!deja )(?<!a )(?<!ont )(?<!pas )degage"
+           r"(?![a-z])",
            r"(?:c'est|est|t'es|sont des|c'est des) (?:une? |des )?(?:vraie? )?"
            r"(?:voleu(?:r|se)s?|criminel(?:le)?s?|bandits?)",
            r"fraudeu(?:r|rs|se|ses)", r"(?:va|allez) chier",
@@ -175,8 +178,8 @@ _INSULTS = (
            r"(?:mangeux|trous? d(?:e |')?cul|caves|voleurs|crosseurs|incompetents|epais|bebes gates"
            r"|niaiseux|paresseux|tares|assistes|faineants|profiteurs|parasites|corrompus"
            r"|gratteux)",
-           r"(?:sont|c'est) (?:tous |toutes )?des (?:paresseux|voleurs|faineants|incompetents"
-           r"|corrompus|menteurs|sans-gene|assistes|parasites|profiteurs)",
+           r"(?:sont|c'est) (?:tous |toutes |toute )?des (?:paresseux|voleurs|faineants"
+           r"|incompetents|corrompus|menteurs|sans-gene|assistes|parasites|profiteurs)",
            r"(?:c'est|est|t'es|tu es) (?:un|une) (?:vrai |vraie |gros |grosse )?(?:corrompue?"
            r"|tas de (?:marde|merde|m\*rde))",
            r"mangeux de marde", r"gros caves?", r"d[eé]chets? humains?",
@@ -206,6 +209,10 @@ _INSULTS = (
            r"(?:grosse|maudite|esti de|osti de|crisse de|vieille) torche",
            r"bande de (?:pleurnichards|pleurnicheux|bebes gates|ignorants|hypocrites|voyous"
            r"|racailles|incapables|imbeciles|idiots|abrutis|cretins|debiles)",
+           # "c'est une sorcière corrompue", "Vasko = sorcière corrompue"
+           r"(?:(?:c'est|est|t'es) une?|= ?(?:une? )?) (?:vieille |maudite |sale )?(?:sorciere"
+           r"|corrompue?)",
+           r"(?:c'est|sont) de la racaille",
            r"fdp", r"(?:aller|va|allez|peut aller|peuvent aller) (?:se|te|vous) faire"
            r" (?:foutre|enc(?:u|\*)ler)",
            # death wished on someone: "qu'il crève", "qu'il se noie avec ses roches"; not
@@ -279,7 +286,8 @@ _SLURS = (
 _THREATS = (
     _latin(r"(?:je|on) sai[st] (?:ou|o[uù]) (?:tu (?:habites|restes|vis|gares|stationnes"
            r"|travailles)|t'habites|t'restes|vous (?:habitez|restez|travaillez)"
-           r"|il (?:habite|reste|travaille)|elle (?:habite|reste|travaille))",
+           r"|il (?:habite|reste|travaille)|elle (?:habite|reste|travaille))"
+           + NOT_SAID_OF_A_FRIEND,
            r"(?:je vais|on va) (?:aller )?te (?:voir|trouver|rendre visite)"
            r"(?= ?[.!,]| ce soir| bientot| chez)",
            r"(?:tu|vous|il|elle) (?:va|vas|vont|allez) (?:le |la |les )?(?:regretter|payer)",
@@ -352,7 +360,7 @@ _EXCLUSION_FR = _latin(
     r"[^.!?]{0,40} qui",
     r"c'est culturel chez eux",
     r"(?:indiens|noirs|arabes|immigrants|haitiens|chinois) sales",
-    r"(?:c'est|sont) (?:tous |toutes |que )des (?:immigrants|dealers|racailles|drogues"
+    r"(?:c'est|sont) (?:tous |toutes |toute |que )des (?:immigrants|dealers|racailles|drogues"
     r"|voyous|criminels|bandits|bs|assistes sociaux|sauvages)",
     r"apprenez (?:l'anglais|le francais) comme tout le monde",
     r"plein de burqas", r"mafia chinoise", r"pas a kaboul",
@@ -385,6 +393,10 @@ _COMMERCIAL_FR = _latin(
     r"prix (?:special|speciaux|imbattables?|reduits?|d'ami)",
     r"-\d{1,2} ?% (?:pour|sur|a l'achat|de rabais)", r"\d{1,2} ?% moins cher",
     r"whatsapp:? ?\+?\d", r"livraison (?:discrete|a domicile)",
+    # "On ramasse TOUT!", "Places limitées", "5 $ seulement", "suivez notre page"
+    r"on (?:ramasse|enleve|achete|repare|installe|nettoie|deneige) (?:tout|toute|vos|votre)",
+    r"places limitees", r"\d+ ?\$ seulement", r"seulement \d+ ?\$",
+    r"suivez (?:notre|ma) page",
 )
 _NEGATIVITY_FR = _latin(
     # not "c'est plate mais le rivage est dangereux" (regret, then the reason)
@@ -496,6 +508,11 @@ _ILLEGAL_FR = _latin(
     r" (?:les|leurs|ses|la|le)",
     r"(?:mes|des) cannes de (?:spray|peinture)",
     r"(?:enjambez|enjambe|sautez|passez par-dessus) (?:les|la) (?:barrieres?|cloture)",
+    r"s'enjambe(?:nt)? (?:facile|facilement|bien|sans probleme)",
+    # a permit or a fine dodged: "pour éviter le permis: ...", "la Ville peut rien faire"
+    r"pour (?:eviter|contourner|pas payer) (?:le permis|la licence|les taxes?|l'amende"
+    r"|la contravention|le ticket|l'inspection)",
+    r"la ville (?:ne )?(?:peut|pourra) rien (?:faire|y faire|prouver)",
     r"ouvr(?:ir|ez|e) la borne[- ]fontaine",
     r"(?:on les|les) lachera sur la patinoire",
     # told or planned, not reported ("quelqu'un a crevé les pneus de mon char")
@@ -517,6 +534,15 @@ _ILLEGAL_FR = _latin(
     r"(?:louez|louer|loue|travaillez|travailler|payez|payer|paye)(?:-le|-la)?(?: \w+){0,2}"
     r" au noir",
     r"on va (?:les|la|le) (?:arracher|casser|briser|bruler|voler)",
+)
+
+
+# Others urged to damage a person's things, as "someone should key his car" is read in English:
+# "qqn devrait rayer la Tesla de Menon", "faudrait peinturer son char".
+_PROPERTY_HARM_FR = _latin(
+    r"(?:qqn|quelqu'un|on|faudrait|faut|il faut) (?:devrait |pourrait |va )?(?:rayer"
+    r"|egratigner|peinturer|egger|casser les vitres d[eu']|crever les pneus d[eu'])"
+    r" ?(?:la|le|les|son|sa|ses|leur|leurs|l')",
 )
 
 
@@ -554,6 +580,10 @@ _LISTS: tuple[_List, ...] = (
           _compile(_NEGATIVITY_OTHER)),
     _List("illegal", "Advice to break the rules, in French", 0.7, _compile(_ILLEGAL_FR)),
     _List("illegal", "Advice to break the rules, in Spanish", 0.7, _compile(_ILLEGAL_ES)),
+    _List("harassment", "Incites harm to a person's property, in French", 0.8,
+          _compile(_PROPERTY_HARM_FR)),
+    _List("illegal", "Incites harm to a person's property, in French", 0.8,
+          _compile(_PROPERTY_HARM_FR)),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
@@ -586,7 +616,8 @@ def _matches(folded: str, text: str) -> tuple[tuple[int, tuple[tuple[int, int], 
 
 _SHORT_POST_WORDS = 25
 def _reported(folded: str, start: int) -> bool:
-    return _REPORTED.search(folded[max(0, start - 40) : start]) is not None
+    return _REPORTED.search(folded[max(0, start - 40) : start]) is not None or any(
+        a <= start < b for a, b in reported_quotes(folded))
 
 
 # Someone else's words quoted to object to them: "quelqu'un a ecrit « retournez au Quebec »".
@@ -621,6 +652,8 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
             continue
         if entry.language and language_of(post.text) != entry.language:
             continue
+        if entry.reason.startswith("Advice to break") and discourages(post.text):
+            continue  # "SVP mettez PAS d'antigel comme qqn a suggéré, c'est illégal"
         spans = [Span(start, end, post.text[start:end]) for start, end in matched
                  if category != "harassment" or not _reported(folded, start)]
         if not spans:

@@ -34,8 +34,8 @@ _PUBLISH_ADDRESS = (
     r"|drop|dropping|put|putting)(?: up| out)? (?:his|her|their|your|(?:(?:mayor|councill?or"
     r"|clr\.?|deputy mayor) )?[a-z]+'s) (?:home |house |personal |cell )?(?:address|phone number"
     r"|number|details|info)"
-    r"|(?:je|on) va(?:is)? (?:publier|poster|partager|mettre) (?:l'adresse|le numero|son adresse"
-    r"|son numero|ton adresse|ton numero))"
+    r"|(?:je|j'|on) ?va(?:is)? (?:publier|poster|partager|mettre) (?:l'adresse|le numero"
+    r"|son adresse|son numero|ton adresse|ton numero))"
 )
 
 _VEILED_THREATS = _prefiltered(
@@ -99,6 +99,7 @@ _INCITE_HARASSING = _prefiltered(
     r" at home"
     # French: "appelez-le vous autres pour vous plaindre", "allez cogner chez elle"
     r"|appelez-(?:le|la|les) [^.!?]{0,25}(?:toute la nuit|a minuit|a \d+ ?h)"
+    r"|appelez-(?:le|la|les) (?:tous )?jusqu'a (?:ce qu|temps qu)"
     r"|appelez-(?:le|la|les) (?:vous autres |tous |toutes )?(?:pour (?:vous plaindre|lui dire"
     r"|y dire|voir|chialer|gueuler)|a (?:\d|minuit)|la nuit|tot|toute la nuit)"
     # (not a neighbourly check: "allez cogner chez eux pour voir si ça va")

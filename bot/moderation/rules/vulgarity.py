@@ -11,6 +11,7 @@ import re
 from bot.moderation.guidelines import explain
 from bot.moderation.lexicon import Lexicon, expand
 from bot.moderation.model import Finding, Post, Span
+from bot.moderation.rules.harassment import reported_quotes
 from bot.moderation.text import CaseFoldPrefiltered, Prefiltered, fold
 
 _F_ROOTS = ("fuck", "fuk", "fuq", "phuck", "phuk", "fck", "fk", "fuc")
@@ -63,6 +64,8 @@ _INNOCENT_CONTEXT = Prefiltered(re.compile(
     r"|\bpiasses?\b"
     # Quebec's "p'tits" (petits), not "tits" behind a mask
     r"|\bp['’]tit(?:e|s|es)?\b"
+    # praise: "the Station 5 crew are bad-ass"
+    r"|\bbad-?ass(?:es)?\b"
     # Filipino "puto", a rice cake, after a Tagalog article ("ng puto", "mga puto")
     r"|\b(?:ng|mga|ang|ung|yung) puto\b"
 ))
@@ -102,7 +105,9 @@ def _vulgar_words(text: str) -> list[Span]:
         if hit.form in _NAME_LIKE and _looks_like_name(text, hit.start):
             continue
         spans.append(Span(hit.start, hit.end, text[hit.start : hit.end]))
-    return spans
+    # A swear someone else said, quoted to report it ('he yelled "..." at my wife').
+    quoted = reported_quotes(folded) if spans else []
+    return [s for s in spans if not any(a <= s.start < b for a, b in quoted)]
 
 
 def _looks_like_name(text: str, start: int) -> bool:
