@@ -122,3 +122,65 @@ def test_everyone_urged_to_pester_someone() -> None:
 def test_questions_to_the_city_are_not_pestering() -> None:
     assert "harassment" not in labels("City nu call karke puchho, oh dassange kado pickup hai")
     assert "harassment" not in labels("请问市政府的电话号码是多少？")
+
+
+def test_nobody_will_see_or_check_in_other_languages() -> None:
+    assert "illegal" in labels("Purani battery kooday mein daal do, koi check nahi karta")
+    assert "illegal" in labels("Raat nu fence tap lao, koi nahi dekhda")
+    assert "illegal" in labels("河边可以钓鱼带回家，没人查的")
+    assert "illegal" in labels("Cứ đốt pháo ngoài công viên, không ai kiểm tra đâu")
+    assert "illegal" in labels("В парке можно жечь костёр, инспекторов тут нет")
+    assert "illegal" in labels("Рибу можна ловити сітками, ніхто не перевіряє")
+
+
+def test_orders_to_damage_or_dump() -> None:
+    assert "illegal" in labels("Jo car driveway block kare, uski hawa nikal do")
+    assert "illegal" in labels("Purane gadde ravine mein phenk do, spring tak gal jayenge")
+    assert "illegal" in labels("Camera di wire kaat deo, fer koi record nahi hunda")
+
+
+def test_papers_without_the_exam_and_work_around_the_tax() -> None:
+    assert "illegal" in labels("Driving licence bina test ke chahiye? Inbox karo")
+    assert "illegal" in labels("Basement kirayedar toh cash lo, CRA nu dasso hi na")
+    assert "illegal" in labels("ਬਿਨਾਂ ਪਰਮਿਟ ਦੇ ਵੀ deck ਬਣਾ ਦਿੰਦੇ ਹਾਂ, call karo")
+    assert "illegal" in labels("烟花随便放，不用许可证")
+    assert "illegal" in labels("Можно ставить киоск без разрешения, никто не проверяет")
+    assert "illegal" in labels("G1笔试代考，包过，私聊")
+    assert "illegal" in labels("可以帮你做假的收入证明")
+
+
+def test_rule_talk_that_is_not_advice_stays_clean() -> None:
+    # a complaint that nobody came, a permit asked about, a report of dumping
+    assert "illegal" not in labels("Maine by-law ko call kiya, koi nahi aaya teen ghante tak")
+    assert "illegal" not in labels("Deck banane ke liye permit chahiye ki nahi?")
+    assert "illegal" not in labels("Kisi ne ravine mein sofa phenk diya, please City saaf kare")
+    assert "illegal" not in labels("请问烟花需要许可证吗？")
+    # leave from work, and a road nobody looks after, are no advice to break a rule
+    assert "illegal" not in labels("孩子生病了，学校要请假证明吗？")
+    assert "illegal" not in labels("这条路坏了半年都没人管")
+    assert "illegal" not in labels("Footpath toot gaya hai, koi nahi dekhta")
+
+
+def test_ads_in_other_languages() -> None:
+    assert "commercial" in labels("Pintamos casas, precios bajos, llame a Rosa 905-555-0100")
+    assert "commercial" in labels("Alguém vende bicicleta infantil? Pago bem")
+    assert "commercial" in labels("Homemade ube halaya, ₱ para sa Pasko, PM lang")
+    assert "commercial" in labels("春节年货团购，加微信 nianhuo2030")
+    assert "commercial" in labels("Tiffin service ghar ka khana, inbox karo")
+
+
+def test_talk_of_prices_and_messages_is_not_an_ad() -> None:
+    assert "commercial" not in labels("Los precios de los boletos subieron mucho este año")
+    assert "commercial" not in labels("市政府有微信公众号吗？")
+
+
+def test_dismissing_the_topic_in_other_languages() -> None:
+    assert "negativity" in labels("Che noia questi concerti, a chi interessa")
+    assert "negativity" in labels("Parade? kaun dekhta hai ye bakwas")
+    assert "negativity" in labels("Quem liga pra esse festival")
+    assert "negativity" in labels("Кому вообще интересны эти выборы?")
+
+
+def test_questions_about_the_topic_stay_clean() -> None:
+    assert "negativity" not in labels("Che bello il concerto, a che ora inizia?")
+    assert "negativity" not in labels("Кому можно позвонить насчёт вывоза снега?")

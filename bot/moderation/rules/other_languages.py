@@ -526,6 +526,14 @@ _NEGATIVITY_OTHER = (
            r"yaarukum interest illa"),
     _script("无聊", "無聊", "谁在乎", "誰在乎", "没人关心", "沒人關心", "没意思", "沒意思",
             "કોને ફરક પડે", "બેકાર વિષય", "موضوع ممل", "مين يهتم", "بی‌?مزه", "کی اهمیت میده"),
+    # Italian, Portuguese, Spanish, Hindi: "who cares", "how boring", "who watches this rubbish"
+    _latin(r"a chi interessa", r"che noia", r"chi se ne frega", r"quem liga", r"que pereza",
+           r"a quien le importa", r"(?:kaun|kon) (?:\w+ )?(?:dekhta|jaata|jata|padhta|sunta) hai"
+           r"(?: ye| yeh)?(?: bakwas)?", r"ye bakwas"),
+)
+_NEGATIVITY_ALPHABETS = (
+    _whole_words(r"кому (?:вообще |это )?(?:интересн\w*|нужн\w*)", r"скука", r"скукота",
+                 r"кого (?:це|это) цікавить", r"нудьга"),
 )
 _CLUTTER_FR = re.compile(
     r"\W*(?:moi aussi|pareil|idem|meme chose|d'accord|suivi|je suis|je suis ce fil|up|\+1)\W*"
@@ -619,6 +627,74 @@ _ILLEGAL_ES = _latin(
     r"nunca te (?:pueden|van a) (?:escanear|multar|pillar|agarrar|cachar|ver)",
     r"nadie (?:revisa|verifica|checa) nunca",
 )
+# The residents' other languages, beyond insults: telling others nobody will see or check
+# ("koi check nahi karta", "没人查", "không ai kiểm tra", "егерей нет"), that no permit or
+# exam is needed for what is offered, and ways around the tax or the by-law.
+_ILLEGAL_OTHER = (
+    _latin(r"koi (?:nahi|nai|ni) (?:dekhda|dekhu|dekhega|dekhuga|puchda|pucchda"
+           r"|check karta|check karda)", r"koi check (?:nahi|nai|ni) kar(?:ta|da|du)",
+           r"kisi ko (?:pata|pta) (?:nahi|nai) chal(?:ega|da|u)",
+           r"kise nu (?:pata|pta) (?:nahi|nai|ni) (?:lagna|lagu|chalna|chalu)",
+           # dumping, letting tyres down, cutting wires: said as an order ("... deo")
+           r"(?:jungle|trail|nadi|creek|ravine|khet|park|jhaadi|jhadiyon) (?:mein|me|ch|vich"
+           r"|wich|de vich) (?:phenk|phek|sutt|sut|daal) (?:do|deo|diyo|dena|dao)",
+           r"hawa (?:kad|kadd|kaad|nikal) (?:deo|do|diyo|dena|dao)",
+           r"wire (?:kaat|kat|vadh|vaddh) (?:deo|do|diyo|dena|dao)",
+           # the tax man kept out of it: "CRA nu dasso hi na", "tax kyu bharna"
+           r"(?:cra|tax wale?|taxman|income tax) (?:nu|ko|ne) (?:dasso|dasna|batao|batana)"
+           r" (?:hi )?(?:na|nahi|mat)", r"tax (?:kyu|kyun|kiyon|kyon) (?:bharna|bharo|dena)",
+           # papers or permits without the exam or the permit, offered
+           r"(?:certificate|degree|diploma|license|licence|permit|passport|marksheet)"
+           r" (?:\w+ ){0,2}bina (?:exam|test|padhai|pariksha)",
+           r"bina (?:exam|test|permit|license|licence|inspection) (?:ke|de|to)"
+           r" (?:bhi|vi)",
+           r"genuine lag(?:ta|da|egi|ega|di)",
+           r"(?:sin|work permit) (?:di|ki|ka|da) (?:lod|lorh|zaroorat|jarurat|need)"
+           r" (?:nahi|nai|ni)",
+           r"20 (?:hrs|hours|ghante) (?:ton|se) (?:vadh|zyada|upar)",
+           # Vietnamese, Portuguese, Tagalog, Turkish: "nobody checks", "no permit needed"
+           r"khong ai (?:kiem tra|biet dau|thay dau)", r"khong can giay phep",
+           r"ninguem (?:fiscaliza|vai saber|ve nada)", r"walang (?:huhuli|makakaalam|nagbabantay)",
+           r"kimse (?:kontrol etmiyor|bilmez|gormez)", r"ruhsat (?:gerekmez|lazim degil)",
+           # transit fares dodged for money: "Presto card hack", "unlimited rides $30"
+           r"presto (?:card )?hacks?", r"hacked presto"),
+    _script("ਬਿਨਾਂ (?:permit|ਪਰਮਿਟ|ਲਾਇਸੈਂਸ) (?:ਦੇ|ਤੋਂ) ਵੀ", "बिना (?:परमिट|लाइसेंस|परीक्षा) के भी",
+            "ਕਿਸੇ ਨੂੰ ਪਤਾ ਨਹੀਂ (?:ਲੱਗਣਾ|ਲੱਗੂ)", "किसी को पता नहीं चलेगा",
+            "कोई चेक नहीं करता",
+            # papers in Chinese: sitting the exam for you, a pass guaranteed, no exam needed,
+            # fake certificates ("代考", "包过", "无需考试", "假的收入证明")
+            "代考", "包过", "包過", "(?:无需|無需|不用|免)考试", "(?:无需|無需|不用|免)考試",
+            "不用本人", "代写论文", "代寫論文",
+            # (not leave taken, "请假证明", "假期": a fake paper is "假的..." or "假证件")
+            "(?<![请請放休病寒暑度])假(?:的[\u4e00-\u9fff]{0,4})?(?:证明|證明|证件|證件|驾照|駕照"
+            "|文凭|文憑)",
+            "(?:不用|无需|無需|不需要)(?:许可证|許可證|执照|執照|牌照)",
+            "(?:没人|沒人|没有人|沒有人)(?:查|检查|檢查)", "不会被(?:发现|抓)",
+            "不會被(?:發現|抓)"),
+)
+# The same in Russian and Ukrainian: "no licence needed", "no wardens here", "nobody checks"
+_ILLEGAL_ALPHABETS = (
+    _whole_words(r"(?:ліцензія|лицензия|дозвіл|разрешение) не (?:потрібна|потрібен|нужна|нужно"
+                 r"|нужен)", r"без (?:ліцензії|лицензии|дозволу|разрешения)",
+                 r"(?:егерей|инспекторов|рыбнадзора|ментов|копов|єгерів|інспекторів)"
+                 r" (?:тут |здесь |там )?(?:нет|немає)",
+                 r"никто не (?:проверяет|узнает|заметит|увидит)",
+                 r"ніхто не (?:перевіряє|дізнається|помітить|побачить)"),
+)
+# Selling and advertising in the other languages: "precios bajos, llame a...", "加微信",
+# "PM lang", "inbox karo", "alguém vende...".
+_COMMERCIAL_OTHER = (
+    _latin(r"precios? (?:bajos|economicos|especiales|de mayoreo)",
+           r"(?:llame|llamenos|llamanos|escribanos|contactenos) (?:a|al|hoy|ya|ahora)",
+           r"(?:presupuestos?|cotizaci[oó]n(?:es)?|orcamentos?) gratis", r"se vende",
+           r"alguem (?:vende|vendendo|tem pra vender)", r"chama no (?:zap|whats|privado|inbox)",
+           r"pm (?:lang|mo ako|me po|po)", r"(?:sino|may) (?:bibili|gustong bumili)",
+           r"for sale po", r"ai muon mua", r"inbox kar(?:o|do|na)",
+           r"(?:sasta|saste|sasti) (?:rate|rates|daam|price)"),
+    _script("加(?:我)?微信", "微信[:：]? ?[a-z0-9_]{5,}", "私聊", "私信我", "内部价", "內部價",
+            "特惠",
+            "优惠价", "優惠價", "(?:只需|只要)?先付", "ਸਸਤੇ ਰੇਟ", "सस्ते रेट"),
+)
 
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
@@ -653,6 +729,14 @@ _LISTS: tuple[_List, ...] = (
           _compile(_NEGATIVITY_OTHER)),
     _List("illegal", "Advice to break the rules, in French", 0.7, _compile(_ILLEGAL_FR)),
     _List("illegal", "Advice to break the rules, in Spanish", 0.7, _compile(_ILLEGAL_ES)),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_ILLEGAL_OTHER)),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_ILLEGAL_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
+    _List("commercial", "Selling or advertising, in another language", 0.7,
+          _compile(_COMMERCIAL_OTHER)),
+    _List("negativity", "Only says the topic is disliked, in another language", 0.7,
+          _compile(_NEGATIVITY_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
