@@ -184,3 +184,23 @@ def test_dismissing_the_topic_in_other_languages() -> None:
 def test_questions_about_the_topic_stay_clean() -> None:
     assert "negativity" not in labels("Che bello il concerto, a che ora inizia?")
     assert "negativity" not in labels("Кому можно позвонить насчёт вывоза снега?")
+
+
+def test_first_and_same_as_above_in_other_languages_are_clutter() -> None:
+    assert "disruption" in labels("पहला कमेंट 🙌")
+    assert "disruption" in labels("同上")
+    assert "disruption" in labels("Primeiro!")
+
+
+def test_a_first_question_is_not_clutter() -> None:
+    assert "disruption" not in labels("ਪਹਿਲਾ ਸਵਾਲ: ਬੱਸ ਕਦੋਂ ਆਵੇਗੀ?")
+
+
+def test_a_vietnamese_name_is_not_a_misspelt_swear() -> None:
+    assert "vulgarity" not in labels("Cảm ơn chú Phúc đã dọn tuyết giúp cả xóm")
+    assert "vulgarity" in labels("phuck this budget")
+
+
+def test_a_swear_quoted_as_graffiti_is_a_report() -> None:
+    assert "vulgarity" not in labels("Кто-то написал 'сука' на двери раздевалки, уберите")
+    assert "vulgarity" in labels("Сука, опять отменили автобус")

@@ -777,6 +777,20 @@ _REPORTED = re.compile(
     r"(?:ecrit|dit|crie|lance|ecrivait|disait|traite de|wrote|said|told|yelled|called)\s*[:,]?\s*"
     r"[«\"“'‘]\s*(?:[a-z]+\s+){0,2}$"
 )
+# A swear word quoted as what someone wrote or scratched somewhere, in a report of the
+# vandalism: "кто-то нацарапал 'сука' на машине", "ktoś napisał sprayem 'KURWA'". The verbs
+# as the rules read them (Cyrillic letters that look Latin turned Latin).
+_WRITTEN = re.compile(
+    "(?:" + "|".join(fold(normalise(verb).plain.text) for verb in (
+        r"нацарапал\w*", r"написал\w*", r"написав\w*", r"намалюва\w*", r"нарисова\w*",
+        r"napisal\w*", r"nabazgral\w*", r"namalowal\w*", r"escribi\w*", r"pintaron",
+        r"escreve\w*", r"picha\w*", r"(?:ha|hanno) scritto")) + r")(?:\s+\S+){0,3}\s*[:,]?\s*"
+    r"[«\"“'‘]\s*$"
+)
+
+
+def _written(folded: str, start: int) -> bool:
+    return _WRITTEN.search(folded[max(0, start - 60) : start]) is not None
 
 
 def _clutter(post: Post, folded: str) -> list[Finding]:
@@ -805,7 +819,8 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
         if entry.language and language_of(post.text) != entry.language:
             continue
         spans = [Span(start, end, post.text[start:end]) for start, end in matched
-                 if category != "harassment" or not _reported(folded, start)]
+                 if not (category == "harassment" and _reported(folded, start))
+                 and not (category == "vulgarity" and _written(folded, start))]
         if not spans:
             continue
         quoted = ", ".join(f"'{s.text}'" for s in spans[:3])
