@@ -204,3 +204,20 @@ def test_a_vietnamese_name_is_not_a_misspelt_swear() -> None:
 def test_a_swear_quoted_as_graffiti_is_a_report() -> None:
     assert "vulgarity" not in labels("Кто-то написал 'сука' на двери раздевалки, уберите")
     assert "vulgarity" in labels("Сука, опять отменили автобус")
+
+
+def test_asking_the_board_for_a_shop_or_a_game_elsewhere_is_off_topic() -> None:
+    assert "disruption" in labels("Koi accha dentist jaanta hai Ajax mein?")
+    assert "disruption" in labels("Có ai biết tiệm phở ngon gần đây không?")
+    assert "disruption" in labels("أحد يعرف حلاق كويس في بيكرينغ؟")
+    assert "disruption" in labels("کسی مکانیک خوب تو ایجکس می‌شناسه؟")
+    assert "disruption" in labels("Chi guarda la partita stasera al bar?")
+    assert "disruption" in labels("有人知道附近哪里有好吃的火锅吗？")
+
+
+def test_questions_about_city_services_in_other_languages_stay_on_topic() -> None:
+    assert "disruption" not in labels("Có ai biết chỗ đậu xe gần tòa thị chính không?")
+    assert "disruption" not in labels("Koi bata sakta hai green bin kab aayega?")
+    # a good way to clean the bin is the folder's matter
+    assert "disruption" not in labels("Koi accha tareeka pata hai green bin saaf karne ka?",
+                                      folder="green_bin")

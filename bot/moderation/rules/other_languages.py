@@ -535,6 +535,29 @@ _NEGATIVITY_ALPHABETS = (
     _whole_words(r"кому (?:вообще |это )?(?:интересн\w*|нужн\w*)", r"скука", r"скукота",
                  r"кого (?:це|это) цікавить", r"нудьга"),
 )
+# Asking the board for a shop, a service or a game that is no City matter, in the residents'
+# other languages: "koi accha tuition teacher jaanta hai?", "có ai biết tiệm làm móng...?",
+# "أحد يعرف مطعم...؟", "کسی آرایشگاه خوب سراغ داره؟", "chi guarda la partita?" (read only in
+# a short question: see _asks_elsewhere)
+_ASKS_ELSEWHERE = (
+    _latin(r"koi (?:accha|achha|acha|changa|vadiya|badhiya|sasta|sasti) (?:\w+ ){0,2}(?:teacher"
+           r"|tutor|tuition|dentist|doctor|mechanic|vakeel|lawyer|restaurant|dhaba|salon"
+           r"|parlou?r|barber|plumber|electrician|caterer|dj|photographer|shop|dukaan)s?"
+           r"(?: \w+){0,2} (?:jaanta|janta|jaandi|jaanda|janda|pata|dass sakda|bata sakta)",
+           r"koi bata sakta hai[^?]{0,60}(?:match|stream|link|movie|restaurant|tuition|teacher"
+           r"|vakeel|lawyer|dukaan|shop|salon|parlour|parlor)",
+           r"co ai biet (?:quan|tiem|nha hang|tho|cho lam (?:mong|toc|nail))",
+           r"sino (?:may alam|nakakaalam|marunong)(?: ng| kung saan)? (?:masarap|magandang"
+           r"|murang|mura)", r"alguem (?:vende|conhece|indica) (?:um |uma )?(?:carro|bom|boa"
+           r"|restaurante|mecanico|dentista|cabeleireiro)",
+           r"chi guarda (?:la partita|il match|la gara)",
+           r"alguien (?:sabe|conoce|recomienda) (?:de )?(?:un|una) (?:buen|buena) (?:restaurante"
+           r"|mecanico|dentista|peluqueria|abogado)"),
+    _script("ਕੋਈ ਦੱਸ ਸਕਦਾ[^?]{0,40}(?:ਵਕੀਲ|ਡਾਕਟਰ|ਦੁਕਾਨ|ਰੈਸਟੋਰੈਂਟ|ਮਕੈਨਿਕ)",
+            "(?:آرایشگاه|رستوران|دندانپزشک|مکانیک|وکیل|آرایشگر|نانوایی) خوب",
+            "(?:أحد|احد|حدا|حد) (?:يعرف|بيعرف|بعرف) (?:مطعم|حلاق|محامي|ميكانيكي|طبيب|دكتور)",
+            "有人知道[^？?]{0,20}(?:餐厅|餐廳|理发|理髮|美甲|律师|律師|好吃)"),
+)
 _CLUTTER_FR = re.compile(
     r"\W*(?:moi aussi|pareil|idem|meme chose|d'accord|suivi|je suis|je suis ce fil|up|\+1)\W*"
 )
@@ -737,6 +760,8 @@ _LISTS: tuple[_List, ...] = (
           _compile(_COMMERCIAL_OTHER)),
     _List("negativity", "Only says the topic is disliked, in another language", 0.7,
           _compile(_NEGATIVITY_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
+    _List("disruption", "Asks about something else, in another language", 0.65,
+          _compile(_ASKS_ELSEWHERE)),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
@@ -801,11 +826,32 @@ def _clutter(post: Post, folded: str) -> list[Finding]:
     return [Finding("disruption", 0.85, whole, explain("disruption", reason), "clutter")]
 
 
+def _asks_elsewhere(post: Post, folded: str) -> list[Finding]:
+    """A short question asking the board for a shop, a service or a game elsewhere."""
+    matches = _matches(folded, post.text)
+    if not matches or not _QUESTION_MARK.search(post.text):
+        return []
+    if len(folded.split()) > _SHORT_POST_WORDS:
+        return []
+    for index, matched in matches:
+        if _LISTS[index].category == "disruption":
+            start, end = matched[0]
+            reason = (f"Off-topic for '{post.folder}' (asks about something else: "
+                      f"'{post.text[start:end]}')")
+            whole = (Span(0, len(post.text), post.text),)
+            return [Finding("disruption", _LISTS[index].confidence, whole,
+                            explain("disruption", reason), "off_topic")]
+    return []
+
+
+_QUESTION_MARK = re.compile("[?？؟]")
+
+
 def findings_in(post: Post, category: Category) -> list[Finding]:
     """The `category` findings the other-language lists give."""
     folded = fold(post.text)
     if category == "disruption":
-        return _clutter(post, folded)
+        return _clutter(post, folded) or _asks_elsewhere(post, folded)
     matches = _matches(folded, post.text)
     if not matches:
         return []  # most posts: no list matched (asked first, the answer is shared)
