@@ -124,6 +124,27 @@ _VULGAR = (
     # Korean swearing in initials ("ㅅㅂ" for 씨발), which the normaliser turns into the
     # combining letters (NFKC): written as it leaves them, or they would never match
     _as_read("ㅈ같", "ㅅㅂ", "ㅆㅂ", "ㅂㅅ", "ㅈㄹ"),
+    # Scripts
+    _script("ਭੈਣ ?ਚੋਦ", "ਮਾਦਰ ?ਚੋਦ", "ਕੰਜਰ", "ਚੂਤੀਆ", "ਗਾਂਡੂ", "ਭੈਣ ਦ[ਾੀ]", "ਮਾਂ ਦ[ਾੀ]",
+            "भेन ?चोद", "बहन ?चोद", "मादर ?चोद", "चूतिया", "गांडू", "भोसडी",
+            "بہن ?چود", "مادر ?چود", "چوتیا", "گانڈو", "حرامزاد",
+            "தேவடியா", "ஓத்தா", "புண்டை", "கூதி",
+            "他妈", "他媽", "操你", "肏", "傻逼", "傻屄", "煞笔", "妈的", "媽的", "草泥马",
+            "尼玛", "狗屎", "婊子", "狗娘养的", "王八蛋", "傻[Xx×]", "仆街", "屌你", "冚家剷",
+            # Cantonese
+            "屌", "撚", "𨳒", "冚家鏟", "食屎", "戇鳩", "戆鸠", "閪", "妈逼", "媽逼",
+            # Korean (시발 but not 시발점, "starting point", nor a first stop or station: 시발역,
+            # 시발 정류장); their initials ("ㅅㅂ") are read above
+            "씨발", "씨바", "시발(?!점|역| ?정류장)", "존나", "좆", "개새끼", "개새기", "병신",
+            "지랄",
+            # Farsi
+            "گوه", "کس‌کش", "کسکش", "کس کش", "مادر ?جنده", "جنده", "پدرسوخته", "کونی",
+            # Arabic
+            "شرموط", "ابن ال?كلب", "خرا(?![ء-ي])", "كس ?[اأ]م", "يلعن"),
+)
+# More swearing, a list of its own: a list is read by its parts whose words are in the post
+# only up to a number of parts (text.Alternatives), past which every part is read.
+_VULGAR_MORE = (
     # Masked in Devanagari and romanized as people mask them ("च**िया", "bhen**od",
     # "bh***dina"): the letters around the stars say which word
     _script("चू?\\*+ि?या", "भ[ोे]?\\*+[डद]ी?"),
@@ -145,23 +166,6 @@ _VULGAR = (
     _latin(r"(?:wo|w') ?(?:maame|maa|ni) tw[3ɛe]"),
     # Chinese "TM" for 他妈 between Han characters ("真TM烂"), and its other spellings
     _script("(?:真|太|好|就|是|都|个|個|你|他)tm(?:的|地)?", "特么", "他喵的"),
-    # Scripts
-    _script("ਭੈਣ ?ਚੋਦ", "ਮਾਦਰ ?ਚੋਦ", "ਕੰਜਰ", "ਚੂਤੀਆ", "ਗਾਂਡੂ", "ਭੈਣ ਦ[ਾੀ]", "ਮਾਂ ਦ[ਾੀ]",
-            "भेन ?चोद", "बहन ?चोद", "मादर ?चोद", "चूतिया", "गांडू", "भोसडी",
-            "بہن ?چود", "مادر ?چود", "چوتیا", "گانڈو", "حرامزاد",
-            "தேவடியா", "ஓத்தா", "புண்டை", "கூதி",
-            "他妈", "他媽", "操你", "肏", "傻逼", "傻屄", "煞笔", "妈的", "媽的", "草泥马",
-            "尼玛", "狗屎", "婊子", "狗娘养的", "王八蛋", "傻[Xx×]", "仆街", "屌你", "冚家剷",
-            # Cantonese
-            "屌", "撚", "𨳒", "冚家鏟", "食屎", "戇鳩", "戆鸠", "閪", "妈逼", "媽逼",
-            # Korean (시발 but not 시발점, "starting point", nor a first stop or station: 시발역,
-            # 시발 정류장); their initials ("ㅅㅂ") are read above
-            "씨발", "씨바", "시발(?!점|역| ?정류장)", "존나", "좆", "개새끼", "개새기", "병신",
-            "지랄",
-            # Farsi
-            "گوه", "کس‌کش", "کسکش", "کس کش", "مادر ?جنده", "جنده", "پدرسوخته", "کونی",
-            # Arabic
-            "شرموط", "ابن ال?كلب", "خرا(?![ء-ي])", "كس ?[اأ]م", "يلعن"),
 )
 # Russian, Ukrainian and Greek, plain and masked ("бл*ть", "п***ец", "нах*й", "γ@μήσου"),
 # "μαλάκα" but not "μαλακό" (soft). Read only in posts with letters of those alphabets: as
@@ -201,9 +205,9 @@ _VULGAR_IN = {
     # Vietnamese initials ("đm", "đ.m", "vcl"): read as "dm", which is a direct message in
     # another language's post
     "vi": _latin(r"d\.?m+", r"dcm", r"vcl", r"vkl", r"clgt"),
-    # "piç" is "pic" (a picture) once folded; "o.ç." is more often an address than an
-    # insult outside Turkish
-    "tr": _latin(r"pic(?:ler)?", r"o\.c\.?"),
+    # "o.ç." (orospu çocuğu), more often initials or an address than an insult outside
+    # Turkish; not "piç": folded, its letters "pic" are in many posts ("topic"), all read
+    "tr": _latin(r"o\.c\.?"),
 }
 _INSULTS = (
     _latin(r"connards?", r"connasses?", r"salopes?", r"salopards?", r"salauds?",
@@ -269,7 +273,7 @@ _INSULTS = (
            r"chutiyo", r"gando", r"chodu(?: log)?"),
     _latin(r"muttaa?l", r"loosu", r"porukki", r"naaye", r"baadu",
            r"punda", r"oomb(?:u|\*)thu"),
-    _latin(r"stronz[oaie]", r"coglion[ei]", r"nacas", r"g@go", r"g\*go", r"ul\*l", r"ul@l"),
+    _latin(r"stronz[oaie]", r"coglion[ei]", r"g@go", r"g\*go", r"ul\*l", r"ul@l"),
     _latin(r"gago", r"ulol", r"tarantado", r"hayop ka", r"bwisit",
            r"buwisit", r"walang kwenta", r"bobo ka", r"ang bobo"),
     _script("ਹਰਾਮੀ", "ਕਮੀਨ[ਾੇ]", "ਬੇਵਕੂਫ", "ਚੂਤੀਆ", "ਕੰਜਰ",
@@ -292,6 +296,11 @@ _INSULTS = (
             "بی‌شعور", "بیشعور", "کثافت", "کس‌کش", "کسکش", "مادر ?جنده", "احمق",
             # Punjabi
             "ਚੁੜੇਲ", "ਪਾਗਲ"),
+)
+# More insults, a list of their own: the shared automaton names the literal words of a list
+# only up to a number (text.Prefiltered), and a list is read by its parts only up to a
+# number of parts (text.Alternatives); past either, all of it is read in many more posts.
+_INSULTS_MORE = (
     # "a number-one thief", "all of them thieves", said of people in Hindi, Punjabi, Urdu,
     # Gujarati and Bengali ("চোর ধরা পড়েছে", a thief was caught, is a report: not read)
     _latin(r"(?:ek|1) number (?:ka|da|di|ki|no|ni|nu) (?:chor|harami|fraud|jhoot?ha|chamcha"
@@ -310,6 +319,10 @@ _INSULTS = (
     # Arabic: "all of them dirty / thieves / liars", "you filthy..."
     _script("كلهم (?:وسخين|وسخ|قذرين|حرامية|كذابين|حمير|كلاب|أغبياء|اغبياء)",
             "يا (?:وسخ|حقير|حيوان|غبي|زبالة)"),
+)
+# Turkish, Somali, Twi, Spanish, Polish and Patois insults, and the masked swears said to
+# someone: a third list, for the same reason
+_INSULTS_FURTHER = (
     # Turkish: "son of a whore" and its initials, "without honour", "moron"
     _latin(r"orospu cocu\w*", r"serefsiz\w*", r"gerizekal\w*", r"salak(?:lar)?",
            r"pezevenk\w*", r"hepsi (?:gurultucu|pis|hirsiz|yalanci|tembel|cahil)\w*"),
@@ -347,8 +360,8 @@ _INSULTS_IN: dict[str, str] = {
                  r"|p'?tite?s?|petite?s?) )*"
                  r"(?:cons?|connes?)"),
     "tl": _latin(r"bobo", r"tanga", r"gaga", r"hayop"), "es": _latin(r"tont[oa]s?"),
-    # Turkish "o.ç." (orospu çocuğu) and "piç" (bastard), "pic" once folded
-    "tr": _latin(r"o\.c\.?", r"pic(?:ler)?")}
+    # Turkish "o.ç." (orospu çocuğu), as above
+    "tr": _latin(r"o\.c\.?")}
 _SLURS = (
     _latin(r"bougnoules?", r"n[eè]gres?", r"bicots?",
            r"youpins?", r"pedes?", r"tapettes?", r"gouines?", r"chinetoques?",
@@ -726,11 +739,14 @@ def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
 
 _LISTS: tuple[_List, ...] = (
     _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR)),
+    _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR_MORE)),
     *(_List("vulgarity", "Vulgar language in another language", 0.9, _compile(p), lang)
       for lang, p in _VULGAR_IN.items()),
     _List("vulgarity", "Vulgar language in another language", 0.9,
           _compile(_VULGAR_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS)),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_MORE)),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_FURTHER)),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ALPHABETS),
           alphabet=_CYRILLIC_OR_GREEK),
     *(_List("harassment", "Insult in another language", 0.75, _compile(p), lang)
