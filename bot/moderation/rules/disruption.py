@@ -32,7 +32,10 @@ _CLUTTER = frozenset(
      # one word that only acknowledges, and French "first"
      "ok", "okay", "k", "kk", "cool", "lol", "premier", "premiere", "premier!",
      # "first", "bump" on Chinese and Filipino boards
-     "沙发", "沙發", "顶", "頂", "前排", "板凳", "mark", "马克", "bump po", "up po"}
+     "沙发", "沙發", "顶", "頂", "前排", "板凳", "mark", "马克", "bump po", "up po",
+     # "same as above" in Chinese; "first (comment)" in Punjabi, Hindi, Spanish, Portuguese
+     "同上", "同感", "ਪਹਿਲਾ", "ਪਹਿਲਾ ਕਮੈਂਟ", "ਪਹਿਲੀ ਟਿੱਪਣੀ", "पहला", "पहला कमेंट", "pehla",
+     "pehla comment", "first comment", "primero", "primeiro", "primer comentario"}
 )  # fmt: skip
 _STOPWORDS = frozenset(
     {

@@ -48,8 +48,28 @@ def _whole_words(*words: str) -> str:
     """Whole words of another alphabet (Cyrillic, Greek), read as the rules read a post: its
     letters that look Latin turned Latin by the normaliser and folded ("бл*ть" is "6л*tь"), so
     each word here is put through the same steps. Whole: "хуже" (worse) is not "ху..."."""
-    read = [fold(normalise(word).plain.text) for word in words]
-    return r"(?<![^\W\d_])(?:" + "|".join(read) + r")(?![^\W\d_])"
+    read = [fold(normalise(spelling).plain.text) for word in words for spelling in _cased(word)]
+    return r"(?<![^\W\d_])(?:" + "|".join(dict.fromkeys(read)) + r")(?![^\W\d_])"
+
+
+def _cased(word: str) -> tuple[str, ...]:
+    """The word, and capitalised as a sentence starts it: folding lowercases Latin letters
+    only, so "Пиздец" and "Γαμώ" stay capitals that a lowercase word would miss. A word that
+    starts with a group ("(?:мы|я) знаем") has each of the group's words capitalised."""
+    if word.startswith("(?:") and ")" in word:
+        group, rest = word[3:].split(")", 1)
+        return (word, "(?:" + "|".join(map(_capital, group.split("|"))) + ")" + rest)
+    return tuple(dict.fromkeys((word, _capital(word))))
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:] if word[:1].isalpha() else word
+
+
+def _as_read(*words: str) -> str:
+    """Words of a script the normaliser changes, as the rules read them: Korean letters
+    written alone ("ㅅㅂ") become their combining forms (NFKC), "đ" becomes "d"."""
+    return _script(*dict.fromkeys(fold(normalise(word).plain.text) for word in words))
 
 
 _VULGAR = (
@@ -105,8 +125,11 @@ _VULGAR = (
            r"dh\*lo", r"dhillo", r"dit me", r"du ma", r"vai lon", r"g@go", r"g\*go", r"ul\*l",
            r"ul@l",
            r"p\*nda", r"thevd\*ya", r"k\*+dhi", r"ptm", r"cnm"),
-    _script("đụ", "địt", "đéo", "vãi l", "đ\\.?m(?![a-zà-ỹ])", "chết mẹ", "傻[Bb]", "개색기",
-            "ㅈ같", "좆같", "ك\\*?س ?[اأ]م", "شرم\\*+[ةه]", "भो\\*+के", "بہن چ\\*د"),
+    _script("vãi l", "chết mẹ", "傻[Bb]", "개색기",
+            "좆같", "ك\\*?س ?[اأ]م", "شرم\\*+[ةه]", "भो\\*+के", "بہن چ\\*د"),
+    # Korean swearing in initials ("ㅅㅂ" for 씨발), which the normaliser turns into the
+    # combining letters (NFKC): written as it leaves them, or they would never match
+    _as_read("ㅈ같", "ㅅㅂ", "ㅆㅂ", "ㅂㅅ", "ㅈㄹ"),
     # Scripts
     _script("ਭੈਣ ?ਚੋਦ", "ਮਾਦਰ ?ਚੋਦ", "ਕੰਜਰ", "ਚੂਤੀਆ", "ਗਾਂਡੂ", "ਭੈਣ ਦ[ਾੀ]", "ਮਾਂ ਦ[ਾੀ]",
             "भेन ?चोद", "बहन ?चोद", "मादर ?चोद", "चूतिया", "गांडू", "भोसडी",
@@ -116,13 +139,39 @@ _VULGAR = (
             "尼玛", "狗屎", "婊子", "狗娘养的", "王八蛋", "傻[Xx×]", "仆街", "屌你", "冚家剷",
             # Cantonese
             "屌", "撚", "𨳒", "冚家鏟", "食屎", "戇鳩", "戆鸠", "閪", "妈逼", "媽逼",
-            # Korean (시발 but not 시발점, "starting point")
-            "씨발", "씨바", "시발(?!점)", "ㅅㅂ", "ㅆㅂ", "존나", "좆", "개새끼", "개새기", "병신",
-            "ㅂㅅ", "지랄", "ㅈㄹ",
+            # Korean (시발 but not 시발점, "starting point", nor a first stop or station: 시발역,
+            # 시발 정류장); their initials ("ㅅㅂ") are read above
+            "씨발", "씨바", "시발(?!점|역| ?정류장)", "존나", "좆", "개새끼", "개새기", "병신",
+            "지랄",
             # Farsi
             "گوه", "کس‌کش", "کسکش", "کس کش", "مادر ?جنده", "جنده", "پدرسوخته", "کونی",
             # Arabic
             "شرموط", "ابن ال?كلب", "خرا(?![ء-ي])", "كس ?[اأ]م", "يلعن"),
+)
+# More swearing, a list of its own: a list is read by its parts whose words are in the post
+# only up to a number of parts (text.Alternatives), past which every part is read.
+_VULGAR_MORE = (
+    # Masked in Devanagari and romanized as people mask them ("च**िया", "bhen**od",
+    # "bh***dina"): the letters around the stars say which word
+    _script("चू?\\*+ि?या", "भ[ोे]?\\*+[डद]ी?"),
+    _latin(r"bh[ae]{0,2}n ?\*+ ?c?h?od", r"b\*+n ?ch?od", r"bh\*+s?d(?:i|ike|ika|ina)",
+           r"ch\*+t?iy[ae]", r"chu\*+ya", r"ma?d[ae]r ?\*+ ?c?h?od"),
+    # "bastard" in Punjabi, Hindi and Urdu: a swear word as well as an insult
+    _latin(r"harami", r"haraami"), _script("ਹਰਾਮੀ", "हरामी", "حرامی"),
+    # Bengali, in its script (whole words: "বাল" is in "বালতি", a bucket) and romanized
+    _script("(?<![\u0980-\u09ff])(?:বাল|মাগি|মাগী|খানকি|খানকী|চুদি|চোদা)(?![\u0980-\u09ff])",
+            "বোকাচোদা", "চুদির ভাই", "কুত্তার বাচ্চা", "শুয়োরের বাচ্চা", "হারামজাদা"),
+    _latin(r"bokachoda", r"khanki", r"chudir bhai", r"kuttar bachcha"),
+    # Turkish: "amk" (amına koyayım), "siktir", "orospu çocuğu"
+    _latin(r"amk", r"amina (?:koyayim|koyim|koydugum\w*)", r"siktir\w*", r"sikeyim",
+           r"orospu\w*", r"yavsak\w*", r"pezevenk\w*"),
+    # Jamaican Patois "-claat" swears ("bumbaclaat", "bloodclaat", "rassclaat") and "rass"
+    _latin(r"(?:bumb[ao]|bomb[ao]|blood|rass?|raas|pussy) ?cl(?:aa?t|ot)\w*",
+           r"(?:bumb[ao]|blood|rass) ?cl\*+t", r"(?:like|yuh|yu|mi|fi|kiss mi) ra+ss"),
+    # Twi: "wo maame twɛ" (your mother's...), written with "3" for "ɛ"
+    _latin(r"(?:wo|w') ?(?:maame|maa|ni) tw[3ɛe]"),
+    # Chinese "TM" for 他妈 between Han characters ("真TM烂"), and its other spellings
+    _script("(?:真|太|好|就|是|都|个|個|你|他)tm(?:的|地)?", "特么", "他喵的"),
 )
 # Russian, Ukrainian and Greek, plain and masked ("бл*ть", "п***ец", "нах*й", "γ@μήσου"),
 # "μαλάκα" but not "μαλακό" (soft). Read only in posts with letters of those alphabets: as
@@ -137,6 +186,18 @@ _VULGAR_ALPHABETS = (
 )
 _INSULTS_ALPHABETS = (
     _whole_words(r"кацап\w*", r"дурень", r"дурак", r"мудак\w*", r"сучар\w*"),
+    # Russian and Ukrainian names for a person ("урод", not "уродливый": an ugly building),
+    # slurs for peoples ("москали", "хохлы", "чурки"; "жид" but not "жидкий", liquid), and
+    # "go to hell" said to someone
+    _whole_words(r"дебил\w*", r"урод(?:ы|ов|ина)?", r"идиот(?:ы|ов|ка|ки)?", r"придур\w*",
+                 r"мраз(?:ь|и|ей)", r"твар(?:ь|и)", r"козл(?:ы|ина)", r"козёл", r"ворюг\w*",
+                 r"воровк\w*", r"тупая \w+", r"тупой \w+", r"тупые \w+", r"падлюк\w*",
+                 r"москал\w*", r"хохл(?:ы|ов|ам)", r"хохол", r"чурк\w*", r"жид(?:ы|ов|ам)?",
+                 r"узкоглаз\w*", r"понаехавш\w*", r"черномаз\w*",
+                 r"(?:иди|идите|іди|йди|йдіть|пошел|пошёл|пошли) (?:на )?(?:нах[у*]й|в жопу)",
+                 # a people said to overrun the place or bring disease
+                 r"(?:китайц|индус|мигрант|приезж|араб|негр|таджик|узбек|кавказц)\w*"
+                 r"[^.!?]{0,40}(?:заполон\w*|понаех\w*|вирус\w*)", r"понаех\w*"),
     _whole_words(r"μαλ[άα]κ(?:α|ας|ες)", r"ηλίθι\w*"),
 )
 _CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]")
@@ -147,6 +208,12 @@ _VULGAR_IN = {
     # "ng puto" is Tagalog (a rice cake), which the detector often reads as Spanish
     "es": _latin(r"putas?", r"(?<!ng )putos?", r"cono"),
     "tl": _latin(r"puta", r"tae"),
+    # Vietnamese initials ("đm", "đ.m", "vcl"): read as "dm", which is a direct message in
+    # another language's post
+    "vi": _latin(r"d\.?m+", r"dcm", r"vcl", r"vkl", r"clgt"),
+    # "o.ç." (orospu çocuğu), more often initials or an address than an insult outside
+    # Turkish; not "piç": folded, its letters "pic" are in many posts ("topic"), all read
+    "tr": _latin(r"o\.c\.?"),
 }
 _INSULTS = (
     _latin(r"connards?", r"connasses?", r"salopes?", r"salopards?", r"salauds?",
@@ -237,7 +304,7 @@ _INSULTS = (
            r"chutiyo", r"gando", r"chodu(?: log)?"),
     _latin(r"muttaa?l", r"loosu", r"porukki", r"naaye", r"baadu",
            r"punda", r"oomb(?:u|\*)thu"),
-    _latin(r"stronz[oaie]", r"coglion[ei]", r"nacas", r"g@go", r"g\*go", r"ul\*l", r"ul@l"),
+    _latin(r"stronz[oaie]", r"coglion[ei]", r"g@go", r"g\*go", r"ul\*l", r"ul@l"),
     _latin(r"gago", r"ulol", r"tarantado", r"hayop ka", r"bwisit",
            r"buwisit", r"walang kwenta", r"bobo ka", r"ang bobo"),
     _script("ਹਰਾਮੀ", "ਕਮੀਨ[ਾੇ]", "ਬੇਵਕੂਫ", "ਚੂਤੀਆ", "ਕੰਜਰ",
@@ -261,12 +328,71 @@ _INSULTS = (
             # Punjabi
             "ਚੁੜੇਲ", "ਪਾਗਲ"),
 )
+# More insults, a list of their own: the shared automaton names the literal words of a list
+# only up to a number (text.Prefiltered), and a list is read by its parts only up to a
+# number of parts (text.Alternatives); past either, all of it is read in many more posts.
+_INSULTS_MORE = (
+    # "a number-one thief", "all of them thieves", said of people in Hindi, Punjabi, Urdu,
+    # Gujarati and Bengali ("চোর ধরা পড়েছে", a thief was caught, is a report: not read)
+    _latin(r"(?:ek|1) number (?:ka|da|di|ki|no|ni|nu) (?:chor|harami|fraud|jhoot?ha|chamcha"
+           r"|kamina|ghatiya)", r"(?:pakka|bada|vadda|sabse bada|sab ton vadda) chor",
+           r"(?:badha|badhe|sab ke sab|saare de saare) (?:\w+ ){0,2}chor",
+           r"bhosdi(?:ke|ka|wale|na)", r"bh\*+s?d(?:i|ike|ika|ina)", r"bh\*+dina"),
+    _script("(?:एक नंबर का|सब|सारे|पक्का) चोर", "(?:سب|سارے|پکا) چور", "(?:બધા|પાકો) ચોર",
+            "(?:সব|সবাই|সবকটা|গুলো সব) চোর", "চোরের দল", "(?:ਸਾਰੇ|ਪੱਕਾ) ਚੋਰ"),
+    # Farsi: "a handful of donkeys", "all of them thieves"; "کونی" said of people
+    _script("(?:یه|یک) مشت (?:خر|الاغ|احمق|دزد|بی‌?شعور|گاو|عوضی)", "همه?(?:شون)? (?:دزد|خر|کونی)",
+            "کونی", "عوضی", "حرومزاده", "بی‌?شرف"),
+    # Chinese: "a pack of", "is a", "really a" + fraud, waste, idiot ("废物回收", recycling,
+    # is not: only the noun said of people)
+    _script("(?:是个|是個|就是个|就是個|真是|都是|一帮|一幫|这帮|這幫|一群|这群|這群)"
+            "(?:他妈的|他媽的)?(?:骗子|騙子|废物|廢物|蠢猪|蠢豬|白痴|傻子|混蛋|饭桶|飯桶)"),
+    # Arabic: "all of them dirty / thieves / liars", "you filthy..."
+    _script("كلهم (?:وسخين|وسخ|قذرين|حرامية|كذابين|حمير|كلاب|أغبياء|اغبياء)",
+            "يا (?:وسخ|حقير|حيوان|غبي|زبالة)"),
+)
+# Turkish, Somali, Twi, Spanish, Polish and Patois insults, and the masked swears said to
+# someone: a third list, for the same reason
+_INSULTS_FURTHER = (
+    # Turkish: "son of a whore" and its initials, "without honour", "moron"
+    _latin(r"orospu cocu\w*", r"serefsiz\w*", r"gerizekal\w*", r"salak(?:lar)?",
+           r"pezevenk\w*", r"hepsi (?:gurultucu|pis|hirsiz|yalanci|tembel|cahil)\w*"),
+    # Somali "nacas" (fool) with its endings ("nacaskan", "nacasyahow"), "doqon"; Twi
+    # "kwasia" (fool), "kwasiafoɔ" (fools), not "Kwasiada" (Sunday)
+    _latin(r"nacas\w*", r"doqon\w*", r"kwasia(?:fo[ɔo]?|nom)?"),
+    # the masked swear words above said to someone ("पूरी च**िया है", "DJ bhen**od")
+    _script("चू?\\*+ि?या"),
+    _latin(r"bh[ae]{0,2}n ?\*+ ?c?h?od", r"ch\*+t?iy[ae]", r"chu\*+ya"),
+    # Patois: a "-claat" swear made a name ("one bumbaclaat bwoy"), and slurs for gay men
+    _latin(r"(?:bumb[ao]|bomb[ao]|blood|rass?|raas|pussy) ?cl(?:aa?t|ot) (?:bwoy|boy|gyal"
+           r"|girl|man|idiot|fool)", r"batty ?(?:bwoy|bwai|boy|man)s?", r"batty b\*w?o?y",
+           r"chi ?chi (?:man|bwoy)"),
+    # a people said to lack manners: "inko manners nahi", "इन लोगों को तमीज़ ही नहीं"
+    _latin(r"(?:inko|inhe|inhein|unko|enu|ehna nu|inna nu|in logon ko|in logo ko) (?:koi )?"
+           r"(?:manners|tameez|tamiz|tameej|akal|aqal|sharam|civic sense) (?:hi |bhi )?"
+           r"(?:nahi|nai|nahin|ni)"),
+    _script("(?:इन|उन|इन सब) लोगों को (?:तमीज़|तमीज|अक्ल|शर्म|सलीका) (?:ही |भी )?नहीं",
+            "(?:انہیں|ان لوگوں کو) (?:تمیز|شرم|عقل) (?:ہی |بھی )?نہیں"),
+    # an official said to take bribes ("lanch lidhi", "रिश्वत खाता है")
+    _latin(r"(?:lanch|lach|rishwat|rishvat|ghoos|ghus) (?:lidhi|lidhu|leta|lete|khaata|khata"
+           r"|khanda|khande|khadi|le rahe|li hai)"),
+    _script("रिश्वत (?:ली|लेता|लेते|खाता|खाते)", "رشوت (?:لی|لیتا|لیتے|کھاتا|کھاتے)"),
+    # Spanish: "those blacks", "those people don't even...", a people said to live off welfare
+    _latin(r"esos (?:negros|chinos|moros|indios|gitanos|sudacas)", r"sudacas?",
+           r"esa gente (?:ni|no|solo)", r"vienen a vivir del (?:welfare|gobierno|estado)",
+           r"vete a la (?:mierda|verga|chingada)"),
+    # Polish: "all these Hindus" in the scornful plural, and slurs for Black and brown people
+    _latin(r"(?:te|tych) (?:wszystkie |wszystkich )?(?:hindusy|ciapaki|czarnuchy|arabusy)",
+           r"ciapat\w*", r"ciapak\w*", r"czarnuch\w*"),
+)
 _INSULTS_IN: dict[str, str] = {
     "fr": _latin(r"(?:(?<!c')est|es|sont|un|une|quels?|quelles?|gros|grosse|sales?|pauvres?|vieux"
                  r"|vieille|bande de) (?:(?:vraie?|gros(?:se)?|sale|pauvre|maudite?|esti"
                  r"|p'?tite?s?|petite?s?) )*"
                  r"(?:cons?|connes?)"),
-    "tl": _latin(r"bobo", r"tanga", r"gaga", r"hayop"), "es": _latin(r"tont[oa]s?")}
+    "tl": _latin(r"bobo", r"tanga", r"gaga", r"hayop"), "es": _latin(r"tont[oa]s?"),
+    # Turkish "o.ç." (orospu çocuğu), as above
+    "tr": _latin(r"o\.c\.?")}
 _SLURS = (
     _latin(r"bougnoules?", r"n[eè]gres?", r"bicots?",
            r"youpins?", r"pedes?", r"tapettes?", r"gouines?", r"chinetoques?",
@@ -316,7 +442,8 @@ _THREATS = (
            r"alam ko (?:kung )?saan ka nakatira",
            r"(?:mujhe|mainu|menu|hume|sanu) pata hai (?:wo|woh|oh|uh|o) (?:kahan|kithe|kitthe)"
            r" (?:rehta|rehti|rehnda|rehndi|rehnde)", r"(?:ka|da|ki|di) haal dekh(?:na|ni|o|ange)",
-           r"kavanama irukk?a? soll?\w*", r"summa vida maatt?en", r"veliya vandhu paaru"),
+           r"kavanama irukk?a? soll?\w*", r"summa vida maatt?en", r"veliya vandhu paaru",
+),
     _script("杀了你", "殺了你", "弄死你", "打死你", "宰了你", "我知道你住(?:在)?哪",
             "烧了你", "燒了你", "سنحرق", "سأحرق", "سأقتل", "سنقتل",
             "你去死", "去死吧", "不得好死", "我知道[^。，,.]{0,12}住(?:在)?哪",
@@ -328,6 +455,40 @@ _THREATS = (
             "죽여버린다", "죽여버릴", "죽여 버린다", "가만 안 둬", "가만두지 않", "집 찾아가",
             "می‌?کشمت", "حسابتو (?:می‌?)?رسم", "(?:می‌?دونم|میدونم) کجا زندگی می‌?کنی",
             "(?:لأكسر|لاكسر|سأكسر|راح اكسر) (?:راس|رأس)"),
+)
+# Threats that say what the poster knows or will do without naming the harm ("we know where
+# he lives", "I know who you are, be careful", "teach him a lesson"): harassment, and not
+# read as a crime, as the residents' sets label them.
+_VEILED_THREATS = (
+    _latin(r"(?:mujhe|mainu|menu|hume|humein|sanu|saanu) pata (?:hai |aa |ae |h )?(?:wo|woh|oh"
+           r"|uh|o|tu|tusi|tum) (?:kahan|kithe|kitthe) (?:rehta|rehti|rehnda|rehndi|rehnde"
+           r"|rehte)",
+           r"(?:ohnu|ohnoo|usko|usse|unko|ohna nu|tainu|tenu|tujhe|isko|enu|inko) sabak"
+           r" sikha\w*",
+           r"(?:main|mai|mein) jaanta (?:hoon|hu) (?:tum|tu|aap) kaun",
+           r"(?:bach|sambhal) ke rehna"),
+    _script("(?:আমি|আমরা) জানি (?:তুমি|তুই|আপনি) (?:কে|কোথায়)", "সাবধানে (?:থেকো|থাকিস|থাকবেন)",
+            "দেখে নেব", "बच के रहना", "देख लूंगा", "देख लेंगे"),
+)
+# The same in Russian and Ukrainian: "we know where you live / park", "I'll find you", "you'll
+# regret it" (read, like the words above, only in posts with those letters)
+_VEILED_THREATS_ALPHABETS = (
+    _whole_words(r"(?:мы|я|ми) (?:знаем|знаю|знаємо),? (?:где|де) (?:ты|вы|ти|ви) \w+",
+                 r"(?:я|мы|ми) (?:тебя|вас|тебе) (?:найду|найдём|найдем|достану|достанем"
+                 r"|знайду|знайдемо)",
+                 r"тебе (?:конец|хана|не жить)", r"(?:ты|вы) (?:пожалеешь|пожалеете)"),
+)
+# Everyone told to call, write to or pester one person: "sab log call karke puchho",
+# "大家发邮件骂他", "ਸਾਰੇ ਫ਼ੋਨ ਕਰਕੇ ਤੰਗ ਕਰੋ"
+_PILE_ON = (
+    _latin(r"(?:sab|saare|sare|sab log|saare log)(?: log)?(?: raat ko| milke| mil ke)?"
+           r" (?:call|phone|fon|message|msg|text) kar(?:ke|o|ke puchho|ke tang karo)",
+           r"tang karo (?:ohnu|usko|unko|ohna nu|isko)", r"(?:ohnu|usko|unko|isko) tang karo"),
+    _script("ਸਾਰੇ (?:ਫ਼ੋਨ|ਫੋਨ) ਕਰ", "ਤੰਗ ਕਰੋ", "सब (?:लोग )?(?:फ़ोन|फोन|कॉल) कर", "तंग करो",
+            "परेशान करो",
+            "大家(?:一起)?(?:发|發|打|寄)(?:邮件|郵件|电话|電話|短信|信息|訊息)",
+            "(?:骂|罵|骚扰|騷擾)(?:他|她|他们|他們)",
+            "روحوا (?:كلموه|كلموها|اتصلوا)", "(?:اتصلوا|كلموه) (?:عليه|فيه|به)"),
 )
 
 
@@ -432,6 +593,37 @@ _NEGATIVITY_OTHER = (
            r"yaarukum interest illa"),
     _script("无聊", "無聊", "谁在乎", "誰在乎", "没人关心", "沒人關心", "没意思", "沒意思",
             "કોને ફરક પડે", "બેકાર વિષય", "موضوع ممل", "مين يهتم", "بی‌?مزه", "کی اهمیت میده"),
+    # Italian, Portuguese, Spanish, Hindi: "who cares", "how boring", "who watches this rubbish"
+    _latin(r"a chi interessa", r"che noia", r"chi se ne frega", r"quem liga", r"que pereza",
+           r"a quien le importa", r"(?:kaun|kon) (?:\w+ )?(?:dekhta|jaata|jata|padhta|sunta) hai"
+           r"(?: ye| yeh)?(?: bakwas)?", r"ye bakwas"),
+)
+_NEGATIVITY_ALPHABETS = (
+    _whole_words(r"кому (?:вообще |это )?(?:интересн\w*|нужн\w*)", r"скука", r"скукота",
+                 r"кого (?:це|это) цікавить", r"нудьга"),
+)
+# Asking the board for a shop, a service or a game that is no City matter, in the residents'
+# other languages: "koi accha tuition teacher jaanta hai?", "có ai biết tiệm làm móng...?",
+# "أحد يعرف مطعم...؟", "کسی آرایشگاه خوب سراغ داره؟", "chi guarda la partita?" (read only in
+# a short question: see _asks_elsewhere)
+_ASKS_ELSEWHERE = (
+    _latin(r"koi (?:accha|achha|acha|changa|vadiya|badhiya|sasta|sasti) (?:\w+ ){0,2}(?:teacher"
+           r"|tutor|tuition|dentist|doctor|mechanic|vakeel|lawyer|restaurant|dhaba|salon"
+           r"|parlou?r|barber|plumber|electrician|caterer|dj|photographer|shop|dukaan)s?"
+           r"(?: \w+){0,2} (?:jaanta|janta|jaandi|jaanda|janda|pata|dass sakda|bata sakta)",
+           r"koi bata sakta hai[^?]{0,60}(?:match|stream|link|movie|restaurant|tuition|teacher"
+           r"|vakeel|lawyer|dukaan|shop|salon|parlour|parlor)",
+           r"co ai biet (?:quan|tiem|nha hang|tho|cho lam (?:mong|toc|nail))",
+           r"sino (?:may alam|nakakaalam|marunong)(?: ng| kung saan)? (?:masarap|magandang"
+           r"|murang|mura)", r"alguem (?:vende|conhece|indica) (?:um |uma )?(?:carro|bom|boa"
+           r"|restaurante|mecanico|dentista|cabeleireiro)",
+           r"chi guarda (?:la partita|il match|la gara)",
+           r"alguien (?:sabe|conoce|recomienda) (?:de )?(?:un|una) (?:buen|buena) (?:restaurante"
+           r"|mecanico|dentista|peluqueria|abogado)"),
+    _script("ਕੋਈ ਦੱਸ ਸਕਦਾ[^?]{0,40}(?:ਵਕੀਲ|ਡਾਕਟਰ|ਦੁਕਾਨ|ਰੈਸਟੋਰੈਂਟ|ਮਕੈਨਿਕ)",
+            "(?:آرایشگاه|رستوران|دندانپزشک|مکانیک|وکیل|آرایشگر|نانوایی) خوب",
+            "(?:أحد|احد|حدا|حد) (?:يعرف|بيعرف|بعرف) (?:مطعم|حلاق|محامي|ميكانيكي|طبيب|دكتور)",
+            "有人知道[^？?]{0,20}(?:餐厅|餐廳|理发|理髮|美甲|律师|律師|好吃)"),
 )
 _CLUTTER_FR = re.compile(
     r"\W*(?:(?:moi aussi|pareil|idem|meme chose)(?: que \w+| pour moi| ici)?|d'accord|suivi"
@@ -551,6 +743,74 @@ _ILLEGAL_ES = _latin(
     r"nunca te (?:pueden|van a) (?:escanear|multar|pillar|agarrar|cachar|ver)",
     r"nadie (?:revisa|verifica|checa) nunca",
 )
+# The residents' other languages, beyond insults: telling others nobody will see or check
+# ("koi check nahi karta", "没人查", "không ai kiểm tra", "егерей нет"), that no permit or
+# exam is needed for what is offered, and ways around the tax or the by-law.
+_ILLEGAL_OTHER = (
+    _latin(r"koi (?:nahi|nai|ni) (?:dekhda|dekhu|dekhega|dekhuga|puchda|pucchda"
+           r"|check karta|check karda)", r"koi check (?:nahi|nai|ni) kar(?:ta|da|du)",
+           r"kisi ko (?:pata|pta) (?:nahi|nai) chal(?:ega|da|u)",
+           r"kise nu (?:pata|pta) (?:nahi|nai|ni) (?:lagna|lagu|chalna|chalu)",
+           # dumping, letting tyres down, cutting wires: said as an order ("... deo")
+           r"(?:jungle|trail|nadi|creek|ravine|khet|park|jhaadi|jhadiyon) (?:mein|me|ch|vich"
+           r"|wich|de vich) (?:phenk|phek|sutt|sut|daal) (?:do|deo|diyo|dena|dao)",
+           r"hawa (?:kad|kadd|kaad|nikal) (?:deo|do|diyo|dena|dao)",
+           r"wire (?:kaat|kat|vadh|vaddh) (?:deo|do|diyo|dena|dao)",
+           # the tax man kept out of it: "CRA nu dasso hi na", "tax kyu bharna"
+           r"(?:cra|tax wale?|taxman|income tax) (?:nu|ko|ne) (?:dasso|dasna|batao|batana)"
+           r" (?:hi )?(?:na|nahi|mat)", r"tax (?:kyu|kyun|kiyon|kyon) (?:bharna|bharo|dena)",
+           # papers or permits without the exam or the permit, offered
+           r"(?:certificate|degree|diploma|license|licence|permit|passport|marksheet)"
+           r" (?:\w+ ){0,2}bina (?:exam|test|padhai|pariksha)",
+           r"bina (?:exam|test|permit|license|licence|inspection) (?:ke|de|to)"
+           r" (?:bhi|vi)",
+           r"genuine lag(?:ta|da|egi|ega|di)",
+           r"(?:sin|work permit) (?:di|ki|ka|da) (?:lod|lorh|zaroorat|jarurat|need)"
+           r" (?:nahi|nai|ni)",
+           r"20 (?:hrs|hours|ghante) (?:ton|se) (?:vadh|zyada|upar)",
+           # Vietnamese, Portuguese, Tagalog, Turkish: "nobody checks", "no permit needed"
+           r"khong ai (?:kiem tra|biet dau|thay dau)", r"khong can giay phep",
+           r"ninguem (?:fiscaliza|vai saber|ve nada)", r"walang (?:huhuli|makakaalam|nagbabantay)",
+           r"kimse (?:kontrol etmiyor|bilmez|gormez)", r"ruhsat (?:gerekmez|lazim degil)",
+           # transit fares dodged for money: "Presto card hack", "unlimited rides $30"
+           r"presto (?:card )?hacks?", r"hacked presto"),
+    _script("ਬਿਨਾਂ (?:permit|ਪਰਮਿਟ|ਲਾਇਸੈਂਸ) (?:ਦੇ|ਤੋਂ) ਵੀ", "बिना (?:परमिट|लाइसेंस|परीक्षा) के भी",
+            "ਕਿਸੇ ਨੂੰ ਪਤਾ ਨਹੀਂ (?:ਲੱਗਣਾ|ਲੱਗੂ)", "किसी को पता नहीं चलेगा",
+            "कोई चेक नहीं करता",
+            # papers in Chinese: sitting the exam for you, a pass guaranteed, no exam needed,
+            # fake certificates ("代考", "包过", "无需考试", "假的收入证明")
+            "代考", "包过", "包過", "(?:无需|無需|不用|免)考试", "(?:无需|無需|不用|免)考試",
+            "不用本人", "代写论文", "代寫論文",
+            # (not leave taken, "请假证明", "假期": a fake paper is "假的..." or "假证件")
+            "(?<![请請放休病寒暑度])假(?:的[\u4e00-\u9fff]{0,4})?(?:证明|證明|证件|證件|驾照|駕照"
+            "|文凭|文憑)",
+            "(?:不用|无需|無需|不需要)(?:许可证|許可證|执照|執照|牌照)",
+            "(?:没人|沒人|没有人|沒有人)(?:查|检查|檢查)", "不会被(?:发现|抓)",
+            "不會被(?:發現|抓)"),
+)
+# The same in Russian and Ukrainian: "no licence needed", "no wardens here", "nobody checks"
+_ILLEGAL_ALPHABETS = (
+    _whole_words(r"(?:ліцензія|лицензия|дозвіл|разрешение) не (?:потрібна|потрібен|нужна|нужно"
+                 r"|нужен)", r"без (?:ліцензії|лицензии|дозволу|разрешения)",
+                 r"(?:егерей|инспекторов|рыбнадзора|ментов|копов|єгерів|інспекторів)"
+                 r" (?:тут |здесь |там )?(?:нет|немає)",
+                 r"никто не (?:проверяет|узнает|заметит|увидит)",
+                 r"ніхто не (?:перевіряє|дізнається|помітить|побачить)"),
+)
+# Selling and advertising in the other languages: "precios bajos, llame a...", "加微信",
+# "PM lang", "inbox karo", "alguém vende...".
+_COMMERCIAL_OTHER = (
+    _latin(r"precios? (?:bajos|economicos|especiales|de mayoreo)",
+           r"(?:llame|llamenos|llamanos|escribanos|contactenos) (?:a|al|hoy|ya|ahora)",
+           r"(?:presupuestos?|cotizaci[oó]n(?:es)?|orcamentos?) gratis", r"se vende",
+           r"alguem (?:vende|vendendo|tem pra vender)", r"chama no (?:zap|whats|privado|inbox)",
+           r"pm (?:lang|mo ako|me po|po)", r"(?:sino|may) (?:bibili|gustong bumili)",
+           r"for sale po", r"ai muon mua", r"inbox kar(?:o|do|na)",
+           r"(?:sasta|saste|sasti) (?:rate|rates|daam|price)"),
+    _script("加(?:我)?微信", "微信[:：]? ?[a-z0-9_]{5,}", "私聊", "私信我", "内部价", "內部價",
+            "特惠",
+            "优惠价", "優惠價", "(?:只需|只要)?先付", "ਸਸਤੇ ਰੇਟ", "सस्ते रेट"),
+)
 
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
@@ -559,19 +819,27 @@ def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
 
 _LISTS: tuple[_List, ...] = (
     _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR)),
+    _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR_MORE)),
     *(_List("vulgarity", "Vulgar language in another language", 0.9, _compile(p), lang)
       for lang, p in _VULGAR_IN.items()),
     _List("vulgarity", "Vulgar language in another language", 0.9,
           _compile(_VULGAR_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS)),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_MORE)),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_FURTHER)),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ALPHABETS),
           alphabet=_CYRILLIC_OR_GREEK),
     *(_List("harassment", "Insult in another language", 0.75, _compile(p), lang)
       for lang, p in _INSULTS_IN.items()),
     _List("harassment", "Slur in another language", 0.9, _compile(_SLURS)),
     _List("harassment", "Threat in another language", 0.85, _compile(_THREATS)),
+    _List("harassment", "Threat in another language", 0.85, _compile(_VEILED_THREATS)),
+    _List("harassment", "Threat in another language", 0.85,
+          _compile(_VEILED_THREATS_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
     # Threatening to hurt someone is also a crime, as the English threats are read.
     _List("illegal", "Threat of harm in another language", 0.8, _compile(_THREATS)),
+    _List("harassment", "Urging others to pester someone, in another language", 0.8,
+          _compile(_PILE_ON)),
     _List("harassment", "Exclusion of a group, in French", 0.8, _compile(_EXCLUSION_FR)),
     _List("commercial", "Selling or advertising, in French", 0.7, _compile(_COMMERCIAL_FR)),
     _List("negativity", "Only says the topic is disliked, in French", 0.7,
@@ -584,6 +852,16 @@ _LISTS: tuple[_List, ...] = (
           _compile(_PROPERTY_HARM_FR)),
     _List("illegal", "Incites harm to a person's property, in French", 0.8,
           _compile(_PROPERTY_HARM_FR)),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_ILLEGAL_OTHER)),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_ILLEGAL_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
+    _List("commercial", "Selling or advertising, in another language", 0.7,
+          _compile(_COMMERCIAL_OTHER)),
+    _List("negativity", "Only says the topic is disliked, in another language", 0.7,
+          _compile(_NEGATIVITY_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
+    _List("disruption", "Asks about something else, in another language", 0.65,
+          _compile(_ASKS_ELSEWHERE)),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
@@ -625,6 +903,20 @@ _REPORTED = re.compile(
     r"(?:ecrit|dit|crie|lance|ecrivait|disait|traite de|wrote|said|told|yelled|called)\s*[:,]?\s*"
     r"[«\"“'‘]\s*(?:[a-z]+\s+){0,2}$"
 )
+# A swear word quoted as what someone wrote or scratched somewhere, in a report of the
+# vandalism: "кто-то нацарапал 'сука' на машине", "ktoś napisał sprayem 'KURWA'". The verbs
+# as the rules read them (Cyrillic letters that look Latin turned Latin).
+_WRITTEN = re.compile(
+    "(?:" + "|".join(fold(normalise(verb).plain.text) for verb in (
+        r"нацарапал\w*", r"написал\w*", r"написав\w*", r"намалюва\w*", r"нарисова\w*",
+        r"napisal\w*", r"nabazgral\w*", r"namalowal\w*", r"escribi\w*", r"pintaron",
+        r"escreve\w*", r"picha\w*", r"(?:ha|hanno) scritto")) + r")(?:\s+\S+){0,3}\s*[:,]?\s*"
+    r"[«\"“'‘]\s*$"
+)
+
+
+def _written(folded: str, start: int) -> bool:
+    return _WRITTEN.search(folded[max(0, start - 60) : start]) is not None
 
 
 def _clutter(post: Post, folded: str) -> list[Finding]:
@@ -635,11 +927,32 @@ def _clutter(post: Post, folded: str) -> list[Finding]:
     return [Finding("disruption", 0.85, whole, explain("disruption", reason), "clutter")]
 
 
+def _asks_elsewhere(post: Post, folded: str) -> list[Finding]:
+    """A short question asking the board for a shop, a service or a game elsewhere."""
+    matches = _matches(folded, post.text)
+    if not matches or not _QUESTION_MARK.search(post.text):
+        return []
+    if len(folded.split()) > _SHORT_POST_WORDS:
+        return []
+    for index, matched in matches:
+        if _LISTS[index].category == "disruption":
+            start, end = matched[0]
+            reason = (f"Off-topic for '{post.folder}' (asks about something else: "
+                      f"'{post.text[start:end]}')")
+            whole = (Span(0, len(post.text), post.text),)
+            return [Finding("disruption", _LISTS[index].confidence, whole,
+                            explain("disruption", reason), "off_topic")]
+    return []
+
+
+_QUESTION_MARK = re.compile("[?？؟]")
+
+
 def findings_in(post: Post, category: Category) -> list[Finding]:
     """The `category` findings the other-language lists give."""
     folded = fold(post.text)
     if category == "disruption":
-        return _clutter(post, folded)
+        return _clutter(post, folded) or _asks_elsewhere(post, folded)
     matches = _matches(folded, post.text)
     if not matches:
         return []  # most posts: no list matched (asked first, the answer is shared)
@@ -655,7 +968,8 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
         if entry.reason.startswith("Advice to break") and discourages(post.text):
             continue  # "SVP mettez PAS d'antigel comme qqn a suggéré, c'est illégal"
         spans = [Span(start, end, post.text[start:end]) for start, end in matched
-                 if category != "harassment" or not _reported(folded, start)]
+                 if not (category == "harassment" and _reported(folded, start))
+                 and not (category == "vulgarity" and _written(folded, start))]
         if not spans:
             continue
         quoted = ", ".join(f"'{s.text}'" for s in spans[:3])

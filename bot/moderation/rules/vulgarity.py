@@ -81,7 +81,8 @@ _MIDDLE_FINGER = CaseFoldPrefiltered(
     re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?|(?<= )middle finger emoji(?= )")
 )
 
-LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing",), fuzzy=True)
+# "Phúc" (Phuc), a Vietnamese name and word (blessing), is no misspelt "phuck"
+LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing", "phuc"), fuzzy=True)
 
 
 def vulgarity(post: Post) -> list[Finding]:
