@@ -143,6 +143,12 @@ FIRST_PASS = {
     # boundary cases moderators argue about, scored on main 75b9af4 (English 0.884 / 0.948,
     # French 0.832 / 0.901)
     "train_z": {"macro_f1": 0.860, "accuracy": 0.925},
+    # the thirteenth round's last sets, scored once on main 15b2dee after every change of the
+    # round (the model retrained): final_u, half English (ue-) and half French (uf-) by one
+    # writer (English 0.949 / 0.975, French 0.882 / 0.924), and final_v, the residents' other
+    # languages
+    "final_u": {"macro_f1": 0.917, "accuracy": 0.949},
+    "final_v": {"macro_f1": 0.725, "accuracy": 0.828},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.
