@@ -165,3 +165,60 @@ def test_ads_by_their_slogans_in_both_languages() -> None:
 
 def test_praise_in_slang_is_not_vulgar() -> None:
     assert "vulgarity" not in labels("The lifeguards at the CHDRC are bad-ass, thank you!")
+
+
+# After final_u's one scoring (on 15b2dee): the classes its misses share with the other sets.
+
+
+def test_stretched_and_texted_french_swearing() -> None:
+    assert "vulgarity" in rules("Encore en panne, ostiiie de système")
+    assert "vulgarity" in rules("ptn la file d'attente au centre, 2 heures")
+    assert "vulgarity" in rules("La Ville veut encore nous fourrer avec les taxes.")
+    assert {"harassment", "vulgarity"} <= rules("Le directeur est un enfant de chienne.")
+
+
+def test_french_insults_of_a_named_official() -> None:
+    assert "harassment" in rules("Bravo la crosseuse, réélue avec nos taxes.")
+    assert "harassment" in rules("Le conseiller Roy c'est une vraie cruche.")
+    assert "harassment" in rules("C'est un maudit menteur, ce trésorier-là.")
+    assert "harassment" not in labels("Apportez une cruche d'eau pour la marche au parc.")
+
+
+def test_french_people_told_to_leave_or_not_wanted() -> None:
+    assert "harassment" in rules("Les Torontois qui chialent, retournez à Toronto!")
+    assert "harassment" in rules(
+        "Des refugiés qui connaissent rien au quartier? On n'en veut pas ici.")
+
+
+def test_french_veiled_threats_against_an_official() -> None:
+    assert "harassment" in rules("Le gérant ferait mieux de surveiller ses arrières le soir.")
+    assert "harassment" in rules("On oublie pas les visages, monsieur le conseiller.")
+    assert "harassment" in rules(
+        "Si vous fermez encore la piscine, vous allez voir ce qui va arriver.")
+    assert "harassment" not in rules(
+        "Restez jusqu'à minuit, vous allez voir ce qui va arriver: des feux d'artifice!")
+
+
+def test_english_veiled_threats_by_what_happens_to_cars() -> None:
+    assert "harassment" in rules(
+        "Funny how tires get slashed. Okafor might want to think hard about where he parks.")
+
+
+def test_a_private_home_picketed_or_an_inbox_filled() -> None:
+    assert "harassment" in rules(
+        "The CEO lives at 40 Maple Cres. Let's all picket his driveway Sunday.")
+    assert "harassment" in rules(
+        "Le promoteur reste au 12 rue Dixie, on va manifester devant chez lui samedi.")
+
+
+def test_french_clutter_claims_and_carets() -> None:
+    assert "disruption" in rules("1er!!")
+    assert "disruption" in rules("ceci ^^")
+    assert "disruption" not in labels("Le premier avis de la Ville est arrivé hier.")
+
+
+def test_french_ads_and_their_near_misses() -> None:
+    assert "illegal" in rules("Gummies au THC, 25 $ le sac, écris-moi.")
+    assert "commercial" not in rules("RAMENEZ LE RABAIS POUR LES AÎNÉS, LA TAXE EST TROP HAUTE")
+    assert "illegal" not in rules(
+        "Fabriquer un faux permis c'est une infraction, ça vaut pas la peine.")

@@ -399,7 +399,8 @@ _DISCOURAGING = re.compile(
     r"|it'?s a scam|against the (?:by-?law|law|rules)|(?:can|could) be (?:up to )?a \$?[\d,]+ fine"
     r"|just get the (?:licen[cs]e|permit)|hang up"
     # French: "SVP mettez PAS de poison, c'est illégal", "faites pas ça"
-    r"|c'est ill[ée]gal|c'est contre (?:la loi|le r[èe]glement)|(?:mettez|faites|faîtes|jetez"
+    r"|c'est ill[ée]gal|c'est contre (?:la loi|le r[èe]glement)|c'est une infraction"
+    r"|[çc]a vaut pas la peine|(?:mettez|faites|faîtes|jetez"
     r"|mets|fais|jette) pas|ne (?:mettez|faites|jetez) (?:pas|jamais))\b",
     re.IGNORECASE,
 )

@@ -80,7 +80,8 @@ _VULGAR = (
            r"allez vous faire foutre", r"nique ta mere", r"(?<!pique-)(?<!pique )niquer?",
            r"bordel de merde",
            r"tabarn[ao][ck]k?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
-           r"osti(?:e)?s?", r"hosties?(?= d(?:e |'))", r"criss(?= d(?:e |'))", r"esti(?:e|s)?",
+           r"ost(?:i+e*)s?", r"os+t+i+e+", r"hosties?(?= d(?:e |'))", r"criss(?= d(?:e |'))",
+           r"esti(?:e|s)?",
            r"crisser", r"crisses",
            r"l['’]hostie(?= que| de)",
            r"(?:va|allez|aller) chier", r"bordel",
@@ -90,7 +91,9 @@ _VULGAR = (
            r"trou d'cul", r"couillons?", r"sous-merdes?", r"fait chier", r"fais chier",
            r"chiant(?:e|s|es)?", r"foutu(?:e|s|es)?", r"bande de cons",
            # "fils de pute" and "nique ta mère" as texted; "merdique" masked ("ma*rdique")
-           r"fdp", r"ntm", r"m(?:e|a|\*)rdiques?", r"ma\*rdiques?", r"me\*rdiques?",
+           r"fdp", r"ntm", r"ptn", r"enfants? d(?:e |')chienne",
+           r"(?:nous|vous|se faire|te|me) fourrer", r"m(?:e|a|\*)rdiques?", r"ma\*rdiques?",
+           r"me\*rdiques?",
            r"enc\*l[eé]e?s?", r"(?:se|te|vous) faire enc(?:u|\*)ler"),
     # Spanish
     _latin(r"mierda", r"hijos? de puta", r"joder", r"cabron(?:a|as|es)?", r"pendej[oa]s?",
@@ -276,6 +279,12 @@ _INSULTS = (
            r"(?:grosse|maudite|esti de|osti de|crisse de|vieille) torche",
            r"bande de (?:pleurnichards|pleurnicheux|bebes gates|ignorants|hypocrites|voyous"
            r"|racailles|incapables|imbeciles|idiots|abrutis|cretins|debiles)",
+           # "une vraie cruche" (not "une cruche d'eau"), "la crosseuse", "un maudit voleur",
+           # "un enfant de chienne"
+           r"(?:vraie|grosse|quelle|espece de|t'es une|c'est une) cruche(?! d)",
+           r"(?:la|le|un|une|cette|ce|gros|grosse|maudite?) crosseu(?:r|se)",
+           r"(?:un|une|le|la|ce|cette) maudite? (?:voleu(?:r|se)|menteu(?:r|se)|crosseu(?:r|se)"
+           r"|incompetente?)", r"enfants? d(?:e |')chienne", r"niaiseux en maudit",
            # "c'est une sorcière corrompue", "Vasko = sorcière corrompue"
            r"(?:(?:c'est|est|t'es) une?|= ?(?:une? )?) (?:vieille |maudite |sale )?(?:sorciere"
            r"|corrompue?)",
@@ -497,6 +506,10 @@ _PILE_ON = (
 _EXCLUSION_FR = _latin(
     r"retourne(?:z|r)? (?:donc )?(?:au|en|dans|chez) (?:quebec|france|afrique|chine|inde"
     r"|ton pays|votre pays|leur pays|vous|toi|eux)",
+    r"retourne(?:z|r)? (?:donc )?a (?:montreal|quebec|gatineau|paris|toronto|kaboul|delhi)",
+    # "on n'en veut pas icitte" said of people: "des immigrants ... on n'en veut pas ici"
+    r"(?:immigrants?|etrangers|refugies|quebecois|anglais|locataires)[^.!?]{0,60}[.!?,]? ?on"
+    r" (?:n')?en veut pas (?:icitte|ici)",
     r"(?:c'est )?tout ce qu'(?:ils|elles) sont bon(?:ne)?s? a faire",
     r"qu'(?:ils|elles) (?:retournent|s'en retournent|repartent) (?:chez eux|chez elles"
     r"|dans leur pays|d'ou (?:ils|elles) viennent)",
@@ -535,7 +548,8 @@ _EXCLUSION_FR = _latin(
 # advice to break the rules (matched on folded text: accents off).
 _COMMERCIAL_FR = _latin(
     r"a vendre", r"en vente", r"vente de garage", r"(?:bons|meilleurs|petits) prix",
-    r"rabais", r"code promo", r"en promotion", r"livraison (?:gratuite|rapide|incluse)",
+    r"(?:\d+ ?%|\d+ ?\$) de rabais", r"rabais de \d", r"(?:gros|super|grands?) rabais",
+    r"en rabais", r"code promo", r"en promotion", r"livraison (?:gratuite|rapide|incluse)",
     r"ecrivez-?(?:moi|nous)(?: en prive)?", r"ecris-?moi en prive",
     # "appelez-moi" alone is a resident's carpool or lost helmet, not an offer
     r"(?:contactez|appelez|textez)-?nous", r"(?:textez|texte|contactez)-?moi",
@@ -627,7 +641,8 @@ _ASKS_ELSEWHERE = (
 )
 _CLUTTER_FR = re.compile(
     r"\W*(?:(?:moi aussi|pareil|idem|meme chose)(?: que \w+| pour moi| ici)?|d'accord|suivi"
-    r"|je suis|je suis ce fil|(?:up|bump)(?: pour ce (?:post|fil|sujet)| svp)?|\+1)\W*"
+    r"|je suis|je suis ce fil|(?:up|bump)(?: pour ce (?:post|fil|sujet)| svp)?|\+1"
+    r"|1er|premier|premiere|(?:ca|ceci) ?\^+)\W*"
 )
 _ILLEGAL_FR = _latin(
     # told to ("brulez vos feuilles"), not asked about ("il fait bruler ses feuilles?")
@@ -649,7 +664,8 @@ _ILLEGAL_FR = _latin(
     r"pirat\w*[^.!?]{0,60}(?:ecrivez|ecris|dm|texte|envoie)",
     r"(?:lancer|lancez|lance|garrocher|garrochez) des (?:oeufs|œufs|roches|pierres)",
     r"brul(?:ez|e)(?:-les| les)? dans la rue",
-    r"(?:un |mon |ton )?plug pour (?:du|de la|des)", r"(?:jujubes|bonbons|biscuits) au pot",
+    r"(?:un |mon |ton )?plug pour (?:du|de la|des)",
+    r"(?:jujubes|bonbons|biscuits|gummies) au (?:pot|thc|cannabis)",
     r"(?:mettez|mets|laissez|laisse) (?:du |de la |de l')?(?:poison|mort-aux-rats|antigel)",
     r"borne[- ]fontaine[^.!?]{0,40}cle (?:a molette|anglaise)",
     r"(?:carabine|fusil|\.22)[^.!?]{0,60}(?:regle|regler|tirer|tire)",

@@ -83,6 +83,16 @@ _VEILED_THREATS = _prefiltered(
     r"|(?:ce )?serait (?:bien |vraiment )?dommage (?:qu'|que |s'|si )[^.!?\n]{0,30}?arrive"
     r"(?:r|rait)? (?:quelque chose|malheur)"
     r"|(?:vous|vous autres) saurez (?:quoi|ce que vous avez a|ce qu'il faut) faire"
+    r"|(?:surveiller|surveille|surveillez) (?:ses|tes|vos|leurs) arrieres"
+    r"|(?:on|je) (?:n'?)?oubli(?:e|ons) pas (?:les visages|ta face|sa face|ton visage)"
+    r"|(?:continue\w*|si |sinon|encore)[^.!?\n]{0,60}(?:vous allez|tu vas|vont) voir ce qui va"
+    r" (?:arriver|se passer)"
+    r"|(?:certains|plusieurs) d'entre nous ont fini de parler"
+    # "funny how cars get keyed", "should think real hard about which street he parks on"
+    r"|(?:funny|shame|weird|amazing) how (?:cars?|tires|windows|signs|houses) (?:can )?(?:get"
+    r"|go) (?:keyed|slashed|smashed|broken|egged|vandali[sz]ed)"
+    r"|(?:should|better|might want to) think (?:real |really |very )?(?:hard|carefully) about"
+    r" (?:which|where|what) (?:street )?(?:he|she|they) (?:parks?|lives?|walks?)"
     r")"
 )
 # Sending people to a private person's door or phone: "his number is ..., call him at
@@ -107,6 +117,10 @@ _INCITE_HARASSING = _prefiltered(
     r"|verifier|aider|offrir|savoir))|harcelez-(?:le|la|les)"
     r"|appelez-(?:le|la|les) tous|brassez-(?:le|la|les)"
     r"|(?:ecrivez|dites)-(?:lui|leur) ce que vous pensez|lui expliquer notre facon de penser"
+    # picketing a private home, flooding a private inbox
+    r"|picket (?:his|her|their) (?:driveway|house|home|lawn)|fill (?:his|her|their) inbox"
+    r"|(?:allons|on va|allez) manifester devant chez (?:lui|elle|eux)"
+    r"|remplissez (?:sa|leur) boite"
     r"|(?:allez|aller) (?:y|lui|leur) dire (?:votre|ta|leur) facon de penser"
     r"|(?:on va|allons) (?:aller [^.!?]{0,30}|faire du (?:bruit|train|tapage)[^.!?]{0,20})"
     r"devant (?:chez (?:lui|elle|eux)|sa maison|leur maison|sa porte|leur porte))"
@@ -134,7 +148,7 @@ _PRIVATE_HOME = re.compile(
     r"|address|driveway|door))(?![a-z])|\d+ [a-z]+ (?:st|street|rd|road|ave|avenue|cres"
     r"|crescent|dr|drive|lane|ln|blvd|court|ct|crt|way|cir|circle|pl|place|trail|terr|terrace"
     r"|gate|row|sq|square|grove|gdns|gardens|pkwy|parkway|hts|heights)(?![a-z])"
-    r"|(?<![a-z])(?:habite|reste) (?:au|a|sur)(?![a-z])"
+    r"|(?<![a-z])(?:habite|habitent|reste|restent) (?:au|a|sur)(?![a-z])"
     r"|\d+,? (?:rue|chemin|avenue|boulevard|croissant|promenade|impasse|rang)(?![a-z])"
 )
 # Emoji read as words (bot.moderation.normalise) standing for a person: "Okafor = 💩",
