@@ -144,7 +144,7 @@ def test_train_h_stays_above_its_tuned_level() -> None:
         # final_u and final_v, the round's last sets, scored once on main 15b2dee (0.917 /
         # 0.949, its English half 0.949 and French half 0.882; final_v 0.725 / 0.828).
         ("final_u.jsonl", 0.91, 0.94),
-        ("final_v.jsonl", 0.72, 0.82),
+        ("final_v.jsonl", 0.77, 0.88),
     ],
 )
 def test_third_round_sets_stay_above_their_tuned_level(

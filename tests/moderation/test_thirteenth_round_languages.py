@@ -6,7 +6,7 @@ copied from the set (bot.moderation.rules.other_languages)."""
 
 from __future__ import annotations
 
-from tests.moderation.posts import labels
+from tests.moderation.posts import labels, rules
 
 
 def test_korean_initials_and_vietnamese_initials_are_swearing() -> None:
@@ -221,3 +221,34 @@ def test_questions_about_city_services_in_other_languages_stay_on_topic() -> Non
     # a good way to clean the bin is the folder's matter
     assert "disruption" not in labels("Koi accha tareeka pata hai green bin saaf karne ka?",
                                       folder="green_bin")
+
+
+# After final_v's one scoring (on 15b2dee): classes its misses share with train_u, train_x and
+# final_t, in Hindi, Urdu and Punjabi written in Latin letters above all.
+
+
+def test_harm_hinted_at_in_romanized_hindi_and_punjabi() -> None:
+    assert "harassment" in rules("Councillor ko bata do, raat ko akeli na nikle.")
+    assert "harassment" in rules("Usko bolo apni car ke brakes check kar le.")
+    assert "harassment" in rules("Jo vote against karega, ohdi gaddi de shishe safe nahi rehnge")
+    assert "harassment" in rules("Yaad rakhi, asi tenu dekh lavange")
+    assert "harassment" not in labels("Mera ghar safe nahi hai, roof leak karda")
+
+
+def test_everyone_sent_to_meet_someone_at_home() -> None:
+    assert "harassment" in rules("Ohda ghar 9 Rougemount Dr aa, sab ja ke milo ohnu")
+
+
+def test_a_community_blamed_in_romanized_hindi() -> None:
+    assert "harassment" in rules("Park mein kachra wahi Pakistani log chhodte hain")
+    assert "harassment" in rules("Saare sardar ek jaise, signal todte hain")
+    assert "harassment" not in labels("Punjabi log Vaisakhi pe langar lagaate hain, sab aao")
+
+
+def test_swearing_and_insults_new_to_the_lists() -> None:
+    assert "vulgarity" in rules("Что за говно с этим парком")
+    assert "vulgarity" in rules("s.ktir git, yol hala kapali")
+    assert "vulgarity" in rules("hdp el que rompió los columpios")
+    assert {"harassment", "vulgarity"} <= rules("Ee councillor oru myran aanu")
+    assert "harassment" in rules("Parks manager nalayak aadmi hai, kuch kaam nahi karta")
+    assert "harassment" in rules("Burmistrz to złodziej i kłamca")

@@ -166,8 +166,12 @@ _VULGAR_MORE = (
             "বোকাচোদা", "চুদির ভাই", "কুত্তার বাচ্চা", "শুয়োরের বাচ্চা", "হারামজাদা"),
     _latin(r"bokachoda", r"khanki", r"chudir bhai", r"kuttar bachcha"),
     # Turkish: "amk" (amına koyayım), "siktir", "orospu çocuğu"
-    _latin(r"amk", r"amina (?:koyayim|koyim|koydugum\w*)", r"siktir\w*", r"sikeyim",
+    _latin(r"amk", r"amina (?:koyayim|koyim|koydugum\w*)", r"siktir\w*", r"s\.ktir\w*",
+           r"sikeyim",
            r"orospu\w*", r"yavsak\w*", r"pezevenk\w*"),
+    # texted Spanish and Portuguese ("hijo de puta", "vai se foder"), Italian, romanized Farsi
+    # ("kos kesh") and Malayalam ("myran")
+    _latin(r"hdp", r"vsf", r"vaffanculo", r"kos ?kesh", r"myr[ae]n"),
     # Jamaican Patois "-claat" swears ("bumbaclaat", "bloodclaat", "rassclaat") and "rass"
     _latin(r"(?:bumb[ao]|bomb[ao]|blood|rass?|raas|pussy) ?cl(?:aa?t|ot)\w*",
            r"(?:bumb[ao]|blood|rass) ?cl\*+t", r"(?:like|yuh|yu|mi|fi|kiss mi) ra+ss"),
@@ -183,7 +187,8 @@ _VULGAR_MORE = (
 _VULGAR_ALPHABETS = (
     _whole_words(r"бл[яе*]+[тд]ь?", r"бля", r"сук[аи]", r"сучар\w*", r"х[у*]й\w*",
                  r"х[у*]ров\w*", r"пизд\w*", r"п\*+ец", r"п[и*]зд\w*", r"ёб\w*", r"еба\w*",
-                 r"мудак\w*", r"нах[у*]й", r"в сраку", r"курв[аиу]", r"к\*рв[аиу]"),
+                 r"мудак\w*", r"нах[у*]й", r"в сраку", r"курв[аиу]", r"к\*рв[аиу]", r"говно",
+                 r"говн[оа]м?"),
     _whole_words(r"μαλ[άα]κ(?:α|ας|ες)", r"γ[αά@*]μ[ήη*]σου", r"γαμ[ώω]", r"γ\*μημέν\w*",
                  r"σκατ[άα]"),
 )
@@ -219,6 +224,11 @@ _VULGAR_IN = {
     "tr": _latin(r"o\.c\.?"),
 }
 _INSULTS = (
+    # Hindi and Urdu ("nalayak", "badtameez"), Tamil English ("waste fellows"), Punjabi
+    # ("chor banda"), Farsi, Malayalam, Polish ("złodziej i kłamca"); the texted "hdp" and
+    # "vaffanculo" are swearing (above), which the sets' writers do not count as insults
+    _latin(r"nalaa?yak", r"badtameez", r"waste fellows?", r"chor bandae?", r"kos ?kesh",
+           r"myr[ae]n", r"zlodziej(?:e|u)?", r"klamc[ay]"),
     _latin(r"connards?", r"connasses?", r"salopes?", r"salopards?", r"salauds?",
            r"encul[eé]e?s?", r"enfoir[eé]e?s?", r"fils de putes?", r"abruti(?:e|s|es)?",
            r"cr[eé]tin(?:e|s|es)?", r"(?<!trop )d[eé]biles?", r"imb[eé]ciles?", r"incomp[eé]tents?",
@@ -445,7 +455,7 @@ _THREATS = (
            r"(?:sheeshe|shishe|sheeshay) tod (?:dunga|daunga|deyanga|denge)",
            r"(?:jaan se |goli )?maar (?:dunga|denge|daalunga|du(?:n|ng)ga|devange|deyange)",
            r"(?:tainu|tenu|tujhe|tujhko|tinu) (?:maar|chhad(?:da|dange)? nahi|dekh lunga)",
-           r"dekh lunga", r"dekh lawange?", r"khatam kar (?:dunga|denge|du(?:n|ng)ga)",
+           r"dekh lunga", r"dekh l[aa]?[wv]ange?", r"khatam kar (?:dunga|denge|du(?:n|ng)ga)",
            r"ghar (?:pata|da pata) hai", r"konnu(?:du|ru)?ven", r"kolluven",
            r"papatayin (?:kita|ka)", r"patayin kita", r"lagot ka", r"humanda ka",
            r"alam ko (?:kung )?saan ka nakatira",
@@ -475,9 +485,25 @@ _VEILED_THREATS = (
            r"(?:ohnu|ohnoo|usko|usse|unko|ohna nu|tainu|tenu|tujhe|isko|enu|inko) sabak"
            r" sikha\w*",
            r"(?:main|mai|mein) jaanta (?:hoon|hu) (?:tum|tu|aap) kaun",
-           r"(?:bach|sambhal) ke rehna"),
+           r"(?:bach|sambhal) ke rehna",
+           # harm hinted at: "raat ko akela na nikle", "brakes check kar le", "gaddi de sheeshe
+           # safe nahi rehne" (not "mera ghar safe nahi hai": a leaking roof)
+           r"(?:raat ko|raati|raat nu) akel[aie] (?:na|mat|nahi) nikl\w*",
+           r"brakes? check kar (?:le|lo|lena|liyo)",
+           r"(?:sheeshe|shishe|gaadi|gaddi)[^.!?]{0,20} safe nahi (?:rehne|rehnge|rahenge"
+           r"|rahega|rahegi)"),
     _script("(?:আমি|আমরা) জানি (?:তুমি|তুই|আপনি) (?:কে|কোথায়)", "সাবধানে (?:থেকো|থাকিস|থাকবেন)",
             "দেখে নেব", "बच के रहना", "देख लूंगा", "देख लेंगे"),
+)
+# A community blamed as a whole in Hindi, Urdu or Punjabi written in Latin letters: "wahi
+# Bangladeshi log", "ye Desi log", "saare sardar ek jaise", "Punjabi drivers sab"
+_GENERALISATION_ROMANIZED = _latin(
+    r"(?:ye|yeh|wahi|woh|saare|sare|sab|eh|ih) (?:desi|bangladeshi|pakistani|punjabi|indian"
+    r"|bihari|gujarati|madrasi|tamil|sikh|muslim|musalman|hindu|afghani|chinese|sardar|s\*rdar"
+    r"|jatt|bhaiya)s? (?:log|lok|wale|drivers|bande)",
+    r"(?:desi|bangladeshi|pakistani|punjabi|indian|sikh|muslim|hindu|afghani|chinese|sardar)"
+    r" (?:log|drivers|wale) sab",
+    r"(?:saare|sare|sab) (?:sardar|s\*rdar|punjabi|pakistani|bangladeshi|desi) ek jaise",
 )
 # The same in Russian and Ukrainian: "we know where you live / park", "I'll find you", "you'll
 # regret it" (read, like the words above, only in posts with those letters)
@@ -492,7 +518,8 @@ _VEILED_THREATS_ALPHABETS = (
 _PILE_ON = (
     _latin(r"(?:sab|saare|sare|sab log|saare log)(?: log)?(?: raat ko| milke| mil ke)?"
            r" (?:call|phone|fon|message|msg|text) kar(?:ke|o|ke puchho|ke tang karo)",
-           r"tang karo (?:ohnu|usko|unko|ohna nu|isko)", r"(?:ohnu|usko|unko|isko) tang karo"),
+           r"tang karo (?:ohnu|usko|unko|ohna nu|isko)", r"(?:ohnu|usko|unko|isko) tang karo",
+           r"sab (?:ja ke|jake|jaa ke) (?:milo|mil lo) (?:ohnu|usko|unko|ohna nu)"),
     _script("ਸਾਰੇ (?:ਫ਼ੋਨ|ਫੋਨ) ਕਰ", "ਤੰਗ ਕਰੋ", "सब (?:लोग )?(?:फ़ोन|फोन|कॉल) कर", "तंग करो",
             "परेशान करो",
             "大家(?:一起)?(?:发|發|打|寄)(?:邮件|郵件|电话|電話|短信|信息|訊息)",
@@ -856,6 +883,8 @@ _LISTS: tuple[_List, ...] = (
     _List("illegal", "Threat of harm in another language", 0.8, _compile(_THREATS)),
     _List("harassment", "Urging others to pester someone, in another language", 0.8,
           _compile(_PILE_ON)),
+    _List("harassment", "Generalisation about a community, in another language", 0.75,
+          _compile(_GENERALISATION_ROMANIZED)),
     _List("harassment", "Exclusion of a group, in French", 0.8, _compile(_EXCLUSION_FR)),
     _List("commercial", "Selling or advertising, in French", 0.7, _compile(_COMMERCIAL_FR)),
     _List("negativity", "Only says the topic is disliked, in French", 0.7,
