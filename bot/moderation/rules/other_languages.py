@@ -669,7 +669,7 @@ _ASKS_ELSEWHERE = (
 _CLUTTER_FR = re.compile(
     r"\W*(?:(?:moi aussi|pareil|idem|meme chose)(?: que \w+| pour moi| ici)?|d'accord|suivi"
     r"|je suis|je suis ce fil|(?:up|bump)(?: pour ce (?:post|fil|sujet)| svp)?|\+1"
-    r"|1er|premier|premiere|(?:ca|ceci) ?\^+)\W*"
+    r"|1er|(?:ca|ceci) ?\^+)\W*"
 )
 _ILLEGAL_FR = _latin(
     # told to ("brulez vos feuilles"), not asked about ("il fait bruler ses feuilles?")
