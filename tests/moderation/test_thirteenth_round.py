@@ -222,3 +222,7 @@ def test_french_ads_and_their_near_misses() -> None:
     assert "commercial" not in rules("RAMENEZ LE RABAIS POUR LES AÎNÉS, LA TAXE EST TROP HAUTE")
     assert "illegal" not in rules(
         "Fabriquer un faux permis c'est une infraction, ça vaut pas la peine.")
+
+
+def test_a_french_order_not_to_write_a_receipt_is_still_advice() -> None:
+    assert "illegal" in rules("Fais pas de reçu, cash seulement, pas de taxes.")

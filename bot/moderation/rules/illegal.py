@@ -398,10 +398,11 @@ _DISCOURAGING = re.compile(
     r"\b(?:don'?t do (?:that|this|it)|please don'?t|do not|never ask|will never|is a scam"
     r"|it'?s a scam|against the (?:by-?law|law|rules)|(?:can|could) be (?:up to )?a \$?[\d,]+ fine"
     r"|just get the (?:licen[cs]e|permit)|hang up"
-    # French: "SVP mettez PAS de poison, c'est illégal", "faites pas ça"
+    # French: "c'est illégal", "SVP mettez PAS de poison" (not "fais pas de reçu", which is
+    # the advice itself)
     r"|c'est ill[ée]gal|c'est contre (?:la loi|le r[èe]glement)|c'est une infraction"
-    r"|[çc]a vaut pas la peine|(?:mettez|faites|faîtes|jetez"
-    r"|mets|fais|jette) pas|ne (?:mettez|faites|jetez) (?:pas|jamais))\b",
+    r"|[çc]a vaut pas la peine|(?:svp|s'il vous pla[iî]t),? (?:ne )?(?:mettez|faites|jetez)"
+    r" (?:pas|jamais))\b",
     re.IGNORECASE,
 )
 
