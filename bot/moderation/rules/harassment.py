@@ -10,6 +10,8 @@ slobs", but not "this plan is stupid"), threats and wishes of harm, hate speech 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.moderation import contacts
 from bot.moderation.guidelines import MILD_WORDS, NOT_SAID_OF_A_FRIEND, explain
@@ -430,11 +432,13 @@ def _without_condemned_quotes(
     return [hit for hit in hits if not _inside(hit[1], quoted)] if quoted else hits
 
 
-def reported_quotes(folded: str) -> list[tuple[int, int]]:
-    """Where the post quotes words it says someone said ('he yelled "..." at her'), or none."""
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
+@lru_cache(maxsize=64)
+def reported_quotes(folded: str) -> tuple[tuple[int, int], ...]:
+    """Where the post quotes words it says someone said ('he yelled "..." at her'), or none.
+    Cached: harassment, vulgarity and each other-language finding ask it of the same post."""
+    quoted = tuple((m.start(), m.end()) for m in _QUOTED.finditer(folded))
     if not quoted or not _ABOUT_SPEECH.search(_QUOTED.pattern.sub(" ", folded)):
-        return []
+        return ()
     return quoted
 
 
@@ -609,7 +613,7 @@ def _said_of_people(folded: str, start: int) -> bool:
     return _SAID_OF.search(before) is not None
 
 
-def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
+def _inside(span: Span, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(s <= span.start < e for s, e in ranges)
 
 

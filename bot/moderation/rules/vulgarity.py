@@ -107,7 +107,7 @@ def _vulgar_words(text: str) -> list[Span]:
             continue
         spans.append(Span(hit.start, hit.end, text[hit.start : hit.end]))
     # A swear someone else said, quoted to report it ('he yelled "..." at my wife').
-    quoted = reported_quotes(folded) if spans else []
+    quoted = reported_quotes(folded) if spans else ()
     return [s for s in spans if not any(a <= s.start < b for a, b in quoted)]
 
 
