@@ -14,6 +14,7 @@ from operator import itemgetter
 import ahocorasick
 
 from bot.moderation.model import Span
+from bot.moderation.prefilter_strings import KnownAnswers
 
 # Letters from other scripts that look like Latin ones (Unicode confusables, the common
 # subset people use to slip words past filters).
@@ -396,10 +397,23 @@ class PatternSet:
 _MAX_NEEDLES = 2000
 
 
+# Worked out once for the shipped rules (bot/moderation/prefilter_strings.py): reading the
+# patterns' parse trees took about half the package's import.
+KNOWN_ANSWERS = KnownAnswers()
+
+
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Strings one of which is in every match of `pattern`; None when none can be named."""
     if pattern.flags & re.IGNORECASE:
         return None
+    known, answer = KNOWN_ANSWERS.get(pattern.pattern, pattern.flags)
+    if not known:
+        answer = _read_required_literals(pattern)
+        KNOWN_ANSWERS.remember(pattern.pattern, pattern.flags, answer)
+    return answer
+
+
+def _read_required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     from re import _parser  # type: ignore[attr-defined]
 
     found = _required(_parser.parse(pattern.pattern, pattern.flags))
