@@ -34,6 +34,7 @@ class _List:
     pattern: re.Pattern[str]
     language: str | None = None  # None: counts in any post
     alphabet: re.Pattern[str] | None = None  # read only in posts with one of these letters
+    advice: bool = False  # advice to do something, which a warning against it is not
 
 
 def _latin(*words: str) -> str:
@@ -891,16 +892,18 @@ _LISTS: tuple[_List, ...] = (
           _compile(_NEGATIVITY_FR)),
     _List("negativity", "Only says the topic is disliked, in another language", 0.7,
           _compile(_NEGATIVITY_OTHER)),
-    _List("illegal", "Advice to break the rules, in French", 0.7, _compile(_ILLEGAL_FR)),
-    _List("illegal", "Advice to break the rules, in Spanish", 0.7, _compile(_ILLEGAL_ES)),
+    _List("illegal", "Advice to break the rules, in French", 0.7, _compile(_ILLEGAL_FR),
+          advice=True),
+    _List("illegal", "Advice to break the rules, in Spanish", 0.7, _compile(_ILLEGAL_ES),
+          advice=True),
     _List("harassment", "Incites harm to a person's property, in French", 0.8,
           _compile(_PROPERTY_HARM_FR)),
     _List("illegal", "Incites harm to a person's property, in French", 0.8,
           _compile(_PROPERTY_HARM_FR)),
     _List("illegal", "Advice to break the rules, in another language", 0.7,
-          _compile(_ILLEGAL_OTHER)),
+          _compile(_ILLEGAL_OTHER), advice=True),
     _List("illegal", "Advice to break the rules, in another language", 0.7,
-          _compile(_ILLEGAL_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
+          _compile(_ILLEGAL_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK, advice=True),
     _List("commercial", "Selling or advertising, in another language", 0.7,
           _compile(_COMMERCIAL_OTHER)),
     _List("negativity", "Only says the topic is disliked, in another language", 0.7,
@@ -1010,7 +1013,7 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
             continue
         if entry.language and language_of(post.text) != entry.language:
             continue
-        if entry.reason.startswith("Advice to break") and discourages(post.text):
+        if entry.advice and discourages(post.text):
             continue  # "SVP mettez PAS d'antigel comme qqn a suggéré, c'est illégal"
         spans = [Span(start, end, post.text[start:end]) for start, end in matched
                  if not (category == "harassment" and _reported(folded, start))
