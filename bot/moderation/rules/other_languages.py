@@ -80,9 +80,9 @@ _VULGAR = (
            r"ta gueule", r"ferme ta gueule", r"ta yeule", r"va te faire foutre",
            r"allez vous faire foutre", r"nique ta mere", r"(?<!pique-)(?<!pique )niquer?",
            r"bordel de merde",
-           r"tabarn[ao][ck]k?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
+           r"tabarn[ao@4][ck]k?s?", r"fif\*s?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
            r"ost(?:i+e*)s?", r"hosties?(?= d(?:e |'))", r"criss(?= d(?:e |'))",
-           r"esti(?:e|s)?",
+           r"esti(?:e|s)?", r"3sti", r"crss", r"kriss(?:e|es)?", r"criss(?= ?[.!,]|$)",
            r"crisser", r"crisses",
            r"l['’]hostie(?= que| de)",
            r"(?:va|allez|aller) chier", r"bordel",
@@ -572,6 +572,120 @@ _EXCLUSION_FR = _latin(
 )
 
 
+# A person put down in French by what they are called, how they look, how old they are or
+# how they speak: "vieux chialeux", "la vieille fatigante", "face de rat", "lèche-cul",
+# "ma grosse" said to someone, "ferme ta yeule", "ton accent de l'Afrique", "sénile". Not a
+# relative ("ma matante"), not a thing ("une grosse tempête").
+_SWEAR_FR = r"(?:crisse|criss|kriss|krisse|osti|ostie|hostie|esti|3sti|tabarnak|calisse|maudite?)"
+_PUT_DOWNS_FR = _latin(
+    rf"(?:mon |ma |un |une |le |la |{_SWEAR_FR} d[e'] ?)?(?:vieux|vieille|gros|grosse)"
+    r" (?:chialeu(?:x|se)|grincheu(?:x|se)|crouton|fatig(?:u)?ante?|folle?|bebe lala"
+    r"|paresseu(?:x|se)|pathetique|senile|fossile|torche|truie|vache|cochonne?)",
+    r"(?:le|la|un|une|du|des|vieux|vieille|3sti d[e']|osti d[e']|criss d[e']|crisse d[e'])"
+    r" ?chialeu(?:x|se)(?: officiel(?:le)?| pathetique| fini)?",
+    rf"{_SWEAR_FR} d[e'] ?(?:vieux |vieille |p'?tite? |grosse )?(?:princesse|profiteu(?:r|se)"
+    r"|fatig(?:u)?ante?|crouton|grincheu(?:x|se)|paresseu(?:x|se)|vendue?s?|morveu(?:x|se)"
+    r"|twit|frustree?|colon|clown|cochon|truie|baleine|boomer|bs|lache|parasite|farce)",
+    r"face de (?:rat|pet(?: sec)?|singe|beu|porc|cochon|bouledogue|pizza|carême|careme)",
+    r"lech(?:e|eux|euse)[- ](?:cul|bottes?)", r"(?:p'?tits?|petits?|vos|tes|des|ces) morveux",
+    r"ma grosse(?= ?(?:[.!,?]|$|paresseuse|truie|vache|torche)|\W*$)",
+    r"(?:t'es|tu es|elle est|il est|vous etes|t'etais) (?:ben |beaucoup |bien |juste )?trop"
+    r" gross?e? (?:pour|pis)", r"(?:fais|faites)-(?:toi|vous) (?:refaire|reparer) la face",
+    r"t'es-tu (?:con|conne|cave|folle?|niaiseu(?:x|se)|epaisse?|malade|sourde?)",
+    # told to shut up or go away: "ferme ta yeule", "ferme-la la vieille", "va brouter"
+    r"(?:ferme )?ta (?:yeule|yeul|gueule|gueul|grande gueule)(?! (?:de|du|des) )",
+    r"ferme[- ]la(?= ?(?:[,.!]|la |le |ma |mon |$))",
+    r"(?:va|allez) (?:brouter|japper|chialer|niaiser|brailler|pleurer) (?:ailleurs|dans ton coin)",
+    r"(?:qu'il|qu'elle|qu'ils|qu'elles) aille(?:nt)? se faire (?:foutre|enculer|enc\*ler|voir)",
+    r"mange(?:z)? (?:de la|d'la|du) (?:marde|merde|m\*rde)",
+    r"(?:achete|trouve|achetez|trouvez)[- ](?:toi|vous) une vie",
+    r"(?:acheter|trouver) une vie(?= ?\?)",
+    # an age or a mind mocked: "sénile", "devrait être dans un CHSLD pas au conseil"
+    r"(?<!demence )(?<!demences )senile",
+    r"(?:devrait|devraient|ferait mieux d'etre) (?:etre )?(?:dans un|en) (?:chsld|hospice"
+    r"|foyer|centre d'accueil)(?: pas| plutot)",
+    # someone's accent or French mocked: "ton accent de l'Afrique", "apprends à parler
+    # français comme du monde", "leur français de brousse"
+    r"(?:ton|ta|son|leur|vos|tes|avec quel) accent[^.!]{0,30}(?:on comprend(?:ra)? rien"
+    r"|comprend rien|mdr|lol|😂)", r"on comprend(?:ra)? rien[^.!?]{0,30}(?:ton|leur|quel) accent",
+    r"(?:francais|accent) de (?:la )?brousse", r"baragouin\w*",
+    r"(?:apprends|apprenez) (?:a parler |a ecrire )?(?:le |un )?(?:vrai |bon )?(?:francais"
+    r"|anglais)(?: comme du monde| du canada| avant de| comme tout le monde)",
+    r"(?:apprends|apprenez) a parler (?:francais|anglais|comme du monde)",
+    r"bonnes? femmes? hysteriques?", r"(?:gang|bande) de (?:clowns|malades|frogs|morveux)",
+    r"(?:ok|encore|hey|ben|criss|osti) (?:la )?(?:matante|mononc(?:le)?)",
+    r"la matante(?! de| d')", r"phoque (?:you|u|off)",
+    r"(?:fk|fuck) off (?:mononc|matante|le vieux|la vieille)",
+)
+# Words said of the French themselves or of gay men, in French posts only ("frog", "fif"
+# and "bloke" are other words in English): "toé pis ta gang de frogs", "les fif*s".
+_SLURS_FR = _latin(
+    r"(?:le|les|des|ces|un|maudits?|sales?|de|gang de) frogs?",
+    r"fif(?:s|\*s|\*|fe|fes|ure)?", r"fifi(?:s)?(?= ?[.!,]|$)",
+    r"(?:a moitie|maudits?|sales?|des|les|un|une|gang de) blokes?",
+)
+# A community blamed as a whole, beyond the words above: "ces gens-là viennent ici juste pour
+# profiter", "se reproduisent comme des lapins", "ils nous ont remplacés", "maudits
+# envahisseurs", "toutes des familles de voleurs", "c'est les immigrants qui savent pas".
+_GENERALISATION_FR = _latin(
+    r"ces gens-?la (?:prennent toute|viennent (?:ici )?(?:juste )?pour|se reproduisent"
+    r"|respectent rien|sont tous|c'est tous|coutent|profitent|volent|salissent)",
+    r"se reproduisent comme des (?:lapins|rats)",
+    r"(?:ils|elles|on) nous (?:ont|a|vont|va|sont en train de nous) rempla\w*",
+    r"(?:maudits?|des|ces|les) envahisseurs", r"grand remplacement",
+    r"(?:toutes?|tous) des (?:familles |gangs )?de (?:voleurs|bandits|criminels|racailles"
+    r"|profiteurs|parasites|bs)", r"rempli(?:e|s|es)? de racailles?",
+    r"c'est (?:les|ces) (?:immigrants?|immigres|refugies|noirs|arabes|indiens|africains"
+    r"|haitiens|chinois|musulmans|etrangers) qui (?:savent pas|savent rien|respectent"
+    r" rien|comprennent pas|salissent|volent|profitent|coutent|font (?:rien|ca))",
+    r"de certaines (?:cultures|communautes|ethnies|races)[^.!?]{0,60}(?:respectent"
+    r"|laissent|salissent|savent pas|comprennent pas)",
+    r"(?:vous |ils |elles )?(?:coutez|coutent) (?:assez |trop |une fortune |cher |ben cher )+"
+    r"(?:au|a la|a notre) (?:systeme|societe|contribuable)",
+    r"(?:t'aurais|tu aurais|vous auriez|ils auraient|elle aurait|il aurait) du rester"
+    r" (?:au|en|dans|chez)", r"billet (?:d'avion )?aller simple",
+    r"(?:ca|un papier|une carte) (?:te )?fait pas de (?:toi|vous|lui|eux) (?:un|une|des)"
+    r" (?:vrai |vraie )?(?:canadien|quebecois|franco)",
+    r"veulent endoctriner nos enfants", r"s'entass\w* a \d+", r"(?:ils|elles) vivent a \d+ dans",
+    r"(?:vienne|viennent) (?:juste )?profiter",
+)
+# A named person accused of a crime or a scandal, in French: "a détourné l'argent", "a donné
+# le contrat à son cousin", "reçoit du cash des propriétaires", "couche avec un directeur",
+# "on dit qu'il fréquente des gamins".
+_DEFAMATION_FR = _latin(
+    r"(?:a|ont|aurait|auraient) (?:detourne|vole|pige dans|empoche) (?:l'argent|les fonds"
+    r"|la caisse|la subvention|le budget|nos taxes)",
+    r"(?:a|ont|aurait) donne (?:le|les) contrats? a (?:son|sa|ses|leur|leurs) (?:cousin"
+    r"|cousine|beau-frere|frere|soeur|chum|blonde|amis?|famille|femme|mari)",
+    r"(?:recoit|recoivent|prend|prennent|a recu|a pris|accepte) (?:du cash|des pots-de-vin"
+    r"|des enveloppes|des enveloppes brunes|de l'argent sous la table|des bribes)",
+    r"couche avec (?:un|une|le|la|son|sa) (?:directeur|directrice|patron|patronne|conseiller"
+    r"|conseillere|maire|gerant|boss)",
+    r"(?:frequente|aime trop|tourne autour) (?:des|les) (?:gamins|gamines|mineurs|mineures"
+    r"|petits gars|petites filles|enfants)",
+    r"parce que (?:le|les) promoteurs? (?:a|ont|lui a|leur a) (?:paye|donne|offert)",
+    r"pour caser (?:la blonde|le chum|sa blonde|son chum|sa femme|son cousin|sa cousine)",
+)
+# Threats in French beyond those above: a bat waited with, a face "arranged", a window
+# something will be thrown into, someone followed home, harm hoped to fall on them.
+_THREATS_FR = _latin(
+    r"(?:je|on) (?:l'|les |t'|vous )attend(?:s|ons)? avec (?:mon|un|des|nos|ma) (?:baton"
+    r"|batte|bat|hache|gun|fusil)",
+    r"(?:je vais|j'?vais|on va) (?:lui|leur|te|vous) arranger le portrait",
+    r"(?:quelqu'un|on|je) va (?:t'en |lui en |vous en )?(?:lancer|garrocher|envoyer|crisser)"
+    r" (?:un |une |des )?[^.!?]{0,20}dans (?:ta|sa|votre|leur|ses|tes) (?:fenetre|vitre"
+    r"|face|gueule|char|maison)",
+    r"on va (?:te|vous|le|la|les) faire taire",
+    r"certains (?:d'entre nous )?ont des (?:briquets|allumettes|bidons d'essence|batons|bats)",
+    r"(?:je vais|j'?vais|on va) (?:le|la|les|te|vous) suivre (?:apres|jusqu|chez|pour)",
+    r"j'espere qu'(?:ils|elles|il|elle)[^.!?]{0,30} (?:vont|va) (?:tous |toutes )?(?:sauter"
+    r"|crever|y passer|mourir|y rester)",
+    r"(?:va|vont) (?:leur|lui|te|vous) tomber dessus",
+    r"(?:savent|savons|on sait|je sais|on connait|je connais) (?:ou|o[uù]) (?:il|elle|tu|vous)"
+    r" (?:gare|stationne|parque|laisse) (?:son|sa|ton|ta|votre|leur) (?:char|auto|voiture"
+    r"|truck|pick-?up)",
+)
+
 # French, beyond insults: selling and advertising, dismissing the topic, clutter, and
 # advice to break the rules (matched on folded text: accents off).
 _COMMERCIAL_FR = _latin(
@@ -589,7 +703,10 @@ _COMMERCIAL_FR = _latin(
     r"visitez (?:notre|mon) (?:site|boutique|page|magasin)", r"devis gratuits?",
     r"(?:achetez|commandez|abonnez-vous|suivez-nous)", r"(?:je|on) vends?",
     r"abonne-toi", r"(?:suivez|abonnez-vous a) ma (?:chaine|page)",
-    r"qui veut acheter",
+    r"qui veut acheter", r"(?:quelqu'un|qqn) (?:veut|voudrait) acheter (?:ma|mon|mes)",
+    r"\d+ ?\$ a ramasser",
+    r"si ca (?:interesse|vous interesse|t'interesse) (?:quelqu'un|qqn|du monde),? (?:dm|mp"
+    r"|ecrivez|texte)",
     r"travail a domicile", r"argent (?:rapide|facile)", r"gagnez (?:de l'argent|\d+)",
     # an ad's price and its channel: "prix spécial été", "-15% pour les jardiniers",
     # "30% moins cher", "WhatsApp 647-...", "livraison discrète"
@@ -680,7 +797,8 @@ _ILLEGAL_FR = _latin(
     r"(?:vend|vends|vendre)[^.!?]{0,40}(?:des faux|des fausses)",
     r"(?:qui|ou) (?:vend|acheter) (?:du|de la) (?:pot|weed|drogue|coke|cocaine)",
     # offered without the permit, not a report or a reminder ("sans permis c'est une amende")
-    r"pas besoin de permis", r"sans permis(?=[^.!?]{0,40}(?:cash|dm|ecri|texte))",
+    r"pas besoin de permis", r"(?:sans permis|pas besoin de permis)[^.!?]{0,40}livraison",
+    r"sans permis(?=[^.!?]{0,40}(?:cash|dm|ecri|texte))",
     r"cash[^.!?]{0,40}(?:sans|pas de) permis", r"pas besoin de passer par la ville",
     # paid cash to skip the tax: "cash, pas de reçu", "paiement cash = pas de taxes"
     r"(?:cash|comptant)[^.!?]{0,40}(?:pas de|sans) (?:taxes?|recus?|factures?)",
@@ -779,6 +897,9 @@ _PROPERTY_HARM_FR = _latin(
     r"(?:qqn|quelqu'un|on|faudrait|faut|il faut) (?:devrait |pourrait |va )?(?:rayer"
     r"|egratigner|peinturer|egger|casser les vitres d[eu']|crever les pneus d[eu'])"
     r" ?(?:la|le|les|son|sa|ses|leur|leurs|l')",
+    # "on va voir s'il va aimer trouver ses pneus crevés"
+    r"(?:aimer|aime|aimera) (?:trouver|retrouver) (?:ses|tes|vos|leurs|son|ton|sa|ta) (?:pneus"
+    r"|char|auto|voiture|vitres?)[^.!?]{0,12}(?:creves|rayee?s?|cassees?|a plat|brises?)",
 )
 
 
@@ -887,6 +1008,13 @@ _LISTS: tuple[_List, ...] = (
     _List("harassment", "Generalisation about a community, in another language", 0.75,
           _compile(_GENERALISATION_ROMANIZED)),
     _List("harassment", "Exclusion of a group, in French", 0.8, _compile(_EXCLUSION_FR)),
+    _List("harassment", "Insult in French", 0.8, _compile(_PUT_DOWNS_FR)),
+    _List("harassment", "Slur in French", 0.85, _compile(_SLURS_FR), "fr"),
+    _List("harassment", "Generalisation about a community, in French", 0.8,
+          _compile(_GENERALISATION_FR)),
+    _List("harassment", "Accuses a person of a crime, in French", 0.8,
+          _compile(_DEFAMATION_FR)),
+    _List("harassment", "Threat in French", 0.85, _compile(_THREATS_FR)),
     _List("commercial", "Selling or advertising, in French", 0.7, _compile(_COMMERCIAL_FR)),
     _List("negativity", "Only says the topic is disliked, in French", 0.7,
           _compile(_NEGATIVITY_FR)),

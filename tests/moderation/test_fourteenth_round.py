@@ -1,0 +1,80 @@
+"""Classes of issue 15's fourteenth round, from train_aa (French, weighted on harassment in all
+its forms). Every post here is written for the test, not taken from a set; each class was
+missed before the round."""
+
+from __future__ import annotations
+
+from tests.moderation.posts import labels, rules
+
+
+def test_french_put_downs_by_what_a_person_is_called() -> None:
+    assert "harassment" in rules("Encore lui, le vieux grincheux du 2e, il se plaint de tout.")
+    assert "harassment" in rules("@Marcel Roy t'es juste un osti de crouton, laisse faire.")
+    assert "harassment" in rules("Réponds donc, la vieille fatigante, on attend.")
+    assert "harassment" in rules("Le gérant avec sa face de rat nous a mis dehors.")
+    assert "harassment" in rules("Arrête de faire le lèche-bottes du maire, Gino.")
+    assert "harassment" in rules("Va brouter ailleurs, Ghislaine, personne t'a demandé.")
+    assert "harassment" in rules("Ta yeule le boomer, tu connais rien aux vélos.")
+    assert "harassment" in rules("Le conseiller Poirier est sénile, ça paraît à chaque séance.")
+    assert "harassment" in rules("Quelqu'un peut lui acheter une vie?")
+
+
+def test_french_words_that_put_down_only_when_said_of_a_person() -> None:
+    assert "harassment" not in labels("Ma matante Rita vient aux bains libres le mardi.")
+    assert "harassment" not in labels("La grosse tempête de mardi a bloqué la rue Liverpool.")
+    assert "harassment" not in labels(
+        "Le centre offre de l'aide aux familles touchées par la démence sénile.")
+    assert "harassment" not in labels("J'ai appris le français en arrivant à Pickering, merci!")
+
+
+def test_mocking_how_someone_speaks_french() -> None:
+    assert "harassment" in rules("Ton accent du Congo, on comprend rien mdr")
+    assert "harassment" in rules("Apprenez à parler français comme du monde avant de chialer.")
+    assert "harassment" in rules("Ils baragouinent un français que personne comprend.")
+
+
+def test_french_slurs_read_only_in_french_posts() -> None:
+    assert "harassment" in rules("Encore un post de la gang de frogs du Centre, ignorez-les.")
+    assert "harassment" in rules("Le défilé c'est juste pour les fifs pis leurs amis.")
+    assert "harassment" not in labels("The frogs at Frenchman's Bay are loud this spring.")
+
+
+def test_a_community_blamed_as_a_whole_in_french() -> None:
+    assert "harassment" in rules("Ces gens-là viennent juste pour profiter de nos services.")
+    assert "harassment" in rules("Ils font 6 enfants chacun, ils se reproduisent comme des lapins.")
+    assert "harassment" in rules("Regardez la file au centre, ils nous ont remplacés.")
+    assert "harassment" in rules("C'est les réfugiés qui respectent rien dans le parc.")
+    assert "harassment" in rules("Ils s'entassent à 15 dans un bungalow sur Liverpool.")
+    assert "harassment" in rules("Tu aurais dû rester en Haïti, ici c'est pas pour toi.")
+    assert "harassment" not in labels(
+        "Les familles réfugiées ont aidé à nettoyer le parc samedi, merci à elles.")
+
+
+def test_a_named_person_accused_of_a_crime_in_french() -> None:
+    assert "harassment" in rules("Le directeur Béland a détourné l'argent du festival.")
+    assert "harassment" in rules(
+        "Tremblay a donné le contrat à son beau-frère, tout le monde le sait.")
+    assert "harassment" in rules("L'inspecteur reçoit des enveloppes brunes des constructeurs.")
+    assert "harassment" not in labels(
+        "Le conseil a donné le contrat de déneigement à une firme de Whitby.")
+
+
+def test_french_threats_beyond_the_direct_ones() -> None:
+    assert "harassment" in rules("Je l'attends avec mon bâton après la séance, le conseiller.")
+    assert "harassment" in rules("Le prochain qui me tague, je vais lui arranger le portrait.")
+    assert "harassment" in rules("Continue Sylvie, on va te faire taire bientôt.")
+    assert "harassment" in rules("On sait où il stationne son pick-up, le contremaître.")
+    assert "harassment" in rules("Je vais la suivre après sa job pour voir où elle reste.")
+    assert "harassment" not in labels("Je vais suivre la séance du conseil en ligne ce soir.")
+
+
+def test_texted_french_swearing() -> None:
+    assert "vulgarity" in rules("3sti que les trottoirs sont glissants")
+    assert "vulgarity" in rules("encore fermé le chemin crss")
+    assert "vulgarity" in rules("Deux heures d'attente au comptoir, kriss.")
+    assert "vulgarity" not in labels("Kris Patel coaches the under-10 soccer team on Saturdays.")
+
+
+def test_french_offers_to_sell_and_to_break_the_law() -> None:
+    assert "commercial" in rules("Quelqu'un veut acheter mon vieux souffleur? 80 $ à ramasser.")
+    assert "illegal" in rules("Pétards gros calibre sans permis, livraison le soir même.")
