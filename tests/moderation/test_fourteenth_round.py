@@ -78,3 +78,27 @@ def test_texted_french_swearing() -> None:
 def test_french_offers_to_sell_and_to_break_the_law() -> None:
     assert "commercial" in rules("Quelqu'un veut acheter mon vieux souffleur? 80 $ à ramasser.")
     assert "illegal" in rules("Pétards gros calibre sans permis, livraison le soir même.")
+
+
+def test_more_french_insults_and_threats_a_moderator_knows() -> None:
+    assert "harassment" in rules("Le nouveau gérant est complètement taré.")
+    assert "harassment" in rules("Sale race de parasites, tous autant qu'ils sont.")
+    assert "harassment" in rules("T'as pas de cerveau, Réjean, relis le règlement.")
+    assert "harassment" in rules("Allez-vous faire voir avec votre taxe de bienvenue.")
+    assert "harassment" in rules("Ferme ta trappe, Solange.")
+    assert "harassment" in rules("Cette caissière mérite une bonne claque.")
+    assert "harassment" in rules("Faudrait lui casser les jambes, à ce contracteur.")
+    assert "harassment" not in labels("Le pont a une tare de construction selon l'ingénieur.")
+    assert "harassment" not in labels("Mon fils s'est cassé la jambe au parc à planches.")
+
+
+def test_french_offers_a_moderator_knows() -> None:
+    assert "illegal" in rules("Diplômes de secondaire sans examen, 300 $, écrivez-moi.")
+    assert "illegal" in rules("Cigarettes de contrebande, 45 $ la cartouche, livraison.")
+    assert "illegal" in rules("Y a des champignons magiques derrière l'aréna, servez-vous.")
+    assert "illegal" in rules("Branche-toi sur le wifi du voisin, il le verra jamais.")
+    assert "commercial" in rules("Tonte de gazon à bas prix tout l'été, textez Kevin.")
+    assert "commercial" in rules("Nouvelle pizzeria sur Brock: 15 % sur votre première commande!")
+    assert "commercial" not in labels(
+        "Le déneigement des trottoirs coûte trop cher à la Ville selon le rapport.")
+    assert "illegal" not in labels("Il a passé son permis de conduire du premier coup!")

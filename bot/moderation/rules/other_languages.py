@@ -616,6 +616,17 @@ _PUT_DOWNS_FR = _latin(
     r"(?:ok|encore|hey|ben|criss|osti) (?:la )?(?:matante|mononc(?:le)?)",
     r"la matante(?! de| d')", r"phoque (?:you|u|off)",
     r"(?:fk|fuck) off (?:mononc|matante|le vieux|la vieille)",
+    # "il est taré", "sale race de profiteurs", "t'as pas de cerveau", "ferme ta boîte",
+    # "t'es laide en criss", "mange un char de marde", "allez-vous faire voir"
+    r"(?:est|t'es|es|sont|etes|un|une|des|gang de|bande de) (?:completement |vraiment |ben )?"
+    r"tar(?:e|ee|es|ees)(?! de| d')",
+    r"sale race(?: de)?", r"race de (?:profiteurs|parasites|voleurs|chiens|cons|caves)",
+    r"(?:t'as|tu as|il a|elle a|ils ont|vous avez|ont) (?:pas|jamais eu) (?:de|d'un|un) cerveau",
+    r"ferme ta (?:boite|trappe|clapette|grande gueule)",
+    r"(?:t'es|tu es|elle est|il est|sont|vous etes) (?:\w+ )?(?:laide?s?|laids) (?:en (?:criss"
+    r"|osti|tabarnak|maudit|esti)|comme (?:un|des) poux?|a faire peur)",
+    r"mange(?:z)? (?:un char|une tonne|un tas|une claque|un bol) de (?:marde|merde)",
+    r"(?:allez|va|aller)[- ](?:vous|te|se) faire (?:voir|foutre|enculer|enc\*ler)",
 )
 # Words said of the French themselves or of gay men, in French posts only ("frog", "fif"
 # and "bloke" are other words in English): "toé pis ta gang de frogs", "les fif*s".
@@ -676,6 +687,13 @@ _THREATS_FR = _latin(
     r" (?:un |une |des )?[^.!?]{0,20}dans (?:ta|sa|votre|leur|ses|tes) (?:fenetre|vitre"
     r"|face|gueule|char|maison)",
     r"on va (?:te|vous|le|la|les) faire taire",
+    # "quelqu'un devrait lui casser la gueule", "je vais te défoncer la face", "tu mérites
+    # une claque"
+    r"(?:je vais|j'?vais|on va|quelqu'un (?:va|devrait)|faudrait|faut|devrait|vont|va)"
+    r" (?:aller )?(?:lui|leur|te|vous) (?:casser|peter|crisser|sacrer|defoncer|refaire|peter)"
+    r" (?:la|les|sa|ta) (?:gueule|face|yeule|dents|jambes|tete|margoulette)",
+    r"(?:merites|merite|meritent|meriterait|meriteraient) (?:une|des|un|une bonne|un bon)"
+    r" (?:claques?|volee|coup de poing|baffes?|gifles?|mornifle|raclee)",
     r"certains (?:d'entre nous )?ont des (?:briquets|allumettes|bidons d'essence|batons|bats)",
     r"(?:je vais|j'?vais|on va) (?:le|la|les|te|vous) suivre (?:apres|jusqu|chez|pour)",
     r"j'espere qu'(?:ils|elles|il|elle)[^.!?]{0,30} (?:vont|va) (?:tous |toutes )?(?:sauter"
@@ -698,7 +716,13 @@ _COMMERCIAL_FR = _latin(
     r"message prive",
     # a rate or a unit price as an ad writes it, not a wage or a fee discussed ("17 $ de
     # l'heure", "35 $ par jour va exclure les familles")
-    r"dm moi", r"\d+ ?\$ ?/ ?h(?:eure)?", r"\d+ ?\$ (?:chaque|la boite|la piece)",
+    r"dm moi", r"\d+ ?\$ ?/ ?h(?:eure)?",
+    r"\d{1,2} ?% (?:de rabais )?(?:sur )?(?:la|votre) premiere (?:visite|commande|session"
+    r"|heure|semaine|coupe)",
+    r"(?:deneigement|tonte de gazon|tonte|menage|entretien menager|peinture|renovations?"
+    r"|demenagement|nettoyage de gouttieres)(?: residentiel| commercial)?[^.!?]{0,25}(?:pas"
+    r" chers?|abordables?|a bas prix|meilleurs? prix|appelez|textez|contactez)",
+    r"\d+ ?\$ (?:chaque|la boite|la piece)",
     r"evaluation gratuite", r"vendez votre (?:maison|condo|propriete)", r"reservez",
     r"visitez (?:notre|mon) (?:site|boutique|page|magasin)", r"devis gratuits?",
     r"(?:achetez|commandez|abonnez-vous|suivez-nous)", r"(?:je|on) vends?",
@@ -793,7 +817,14 @@ _ILLEGAL_FR = _latin(
     # told to ("brulez vos feuilles"), not asked about ("il fait bruler ses feuilles?")
     r"brul(?:ez|e) (?:vos|tes|les|nos) (?:feuilles|dechets|ordures|branches|vidanges)",
     r"(?:vend|vends|vendre|livre|livrons) (?:du|de la|des)"
-    r" (?:pot|weed|drogue|coke|cocaine|pilules|edibles)",
+    r" (?:pot|weed|drogue|coke|cocaine|pilules|edibles|champignons|champis|mush|acide|mdma"
+    r"|ecstasy|speed|crack|meth|percocets?|xanax)",
+    # drugs picked, contraband sold, a licence without the exam, a neighbour's power taken
+    r"champignons magiques", r"cigarettes? (?:de la reserve|de contrebande|pas taxees)",
+    r"\d+ ?\$ la cartouche",
+    r"(?:permis|diplomes?|cartes? (?:de |d')?\w+)[^.!?]{0,25}sans (?:examen|test|cours)",
+    r"branche(?:z|r)?(?:-vous|-toi)? sur (?:le compteur|l'electricite|le wifi|le cable)"
+    r" (?:du|de la|des|de ton|de votre) voisin",
     r"(?:vend|vends|vendre)[^.!?]{0,40}(?:des faux|des fausses)",
     r"(?:qui|ou) (?:vend|acheter) (?:du|de la) (?:pot|weed|drogue|coke|cocaine)",
     # offered without the permit, not a report or a reminder ("sans permis c'est une amende")
