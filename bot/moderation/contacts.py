@@ -44,9 +44,13 @@ _LINK_HINT = re.compile(r"\.(?<=[a-z0-9]\.)[a-z]{2}", re.IGNORECASE)
 _DIGIT_WORDS = {
     "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
     "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    # in French: "quatre un six, cinq cinq cinq..."
+    "zéro": "0", "un": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5",
+    "sept": "7", "huit": "8", "neuf": "9",
 }  # fmt: skip
 _SPELLED_NUMBER = re.compile(
-    r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b[\s,.-]*){7,}",
+    r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b[\s,.-]*){7,}"
+    r"|\b(?:(?:z[eé]ro|un|deux|trois|quatre|cinq|six|sept|huit|neuf)\b[\s,.-]*){7,}",
     re.IGNORECASE,
 )
 # Digits and spelled digits mixed: "905 five-five-five 0 1 5 6", "905-five five five-01-six-two".
@@ -135,7 +139,8 @@ def _spoken_digits(text: str) -> int:
     return sum(map(folded.count, _SPOKEN))
 
 
-_SPOKEN = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_SPOKEN = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+           "un", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf")
 _ANY_SPOKEN = Prefiltered(re.compile("|".join(_SPOKEN)))
 
 
@@ -169,9 +174,9 @@ def phone_numbers(text: str) -> Iterator[Contact]:
     if said_words < 7 and (not digit_count or not said_words):
         return
     for said in _SPELLED_NUMBER.finditer(text) if said_words >= 7 else ():
-        spoken = re.findall(r"[a-z]+", said.group(), re.IGNORECASE)
+        spoken = re.findall(r"[^\W\d_]+", said.group())
         digits = "".join(_DIGIT_WORDS[word.lower()] for word in spoken)
-        if len(digits) in (7, 10, 11):
+        if len(digits) in (7, 10, 11) and _dialable(digits):
             raw = said.group().rstrip(" ,.-")
             yield Contact("phone", Span(said.start(), said.start() + len(raw), raw), digits[-10:])
             return
@@ -185,6 +190,15 @@ def phone_numbers(text: str) -> Iterator[Contact]:
         if len(digits) in (7, 10, 11):
             raw = said.group().rstrip(" ,.-")
             yield Contact("phone", Span(said.start(), said.start() + len(raw), raw), digits[-10:])
+
+
+def _dialable(digits: str) -> bool:
+    """A North American number's shape: no exchange or area code starts with 0 or 1, so
+    children counting ("un, deux, trois, quatre, cinq, six, sept") are no phone number."""
+    national = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
+    if len(national) == 10:
+        return national[0] not in "01" and national[3] not in "01"
+    return len(national) == 7 and national[0] not in "01"
 
 
 def emails(text: str) -> Iterator[Contact]:

@@ -102,3 +102,16 @@ def test_french_offers_a_moderator_knows() -> None:
     assert "commercial" not in labels(
         "Le déneigement des trottoirs coûte trop cher à la Ville selon le rapport.")
     assert "illegal" not in labels("Il a passé son permis de conduire du premier coup!")
+
+
+def test_private_information_written_in_french() -> None:
+    assert "personal_info" in rules(
+        "Le camion qui bloque l'entrée, plaque d'immatriculation BTRW 418.")
+    assert "personal_info" in rules(
+        "Texte-la: six quatre sept, cinq cinq cinq, zéro un huit trois.")
+    assert "personal_info" not in labels(
+        "Besoin d'un panier? Appelez la banque alimentaire au 905-555-0100.")
+    assert "personal_info" not in labels(
+        "Un, deux, trois, quatre, cinq, six, sept: l'heure du conte compte avec les petits.")
+    assert "personal_info" not in labels(
+        "One, two, three, four, five, six, seven: story time counts with the little ones.")

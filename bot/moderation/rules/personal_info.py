@@ -26,7 +26,9 @@ _RESOURCE_WORDS = re.compile(
     r"|(?:church|parish|club|league|association|constituency|councill?or'?s?|mayor'?s) office"
     r"|office line|main line|sans but lucratif|organisme communautaire|centre communautaire"
     r"|ymca|ywca|salvation army|red cross|united way|boys (?:and|&) girls club"
-    r"|st\.? vincent de paul|big brothers)\b",
+    r"|st\.? vincent de paul|big brothers"
+    r"|banque alimentaire|ligne d'(?:aide|ecoute)|ligne de crise|centre de crise|refuge"
+    r"|soupe populaire|popote roulante|bureau du (?:maire|conseiller|depute))\b",
     re.IGNORECASE,
 )
 # Public places: their street address is not anyone's private information.
@@ -65,14 +67,16 @@ _FREE_MAIL = frozenset(
 # The case-sensitive patterns read the text as written; their prefilter, the folded text
 # (text.CaseFoldPrefiltered: one automaton pass a post for every rule).
 _PLATE = CaseFoldPrefiltered(re.compile(
-    r"\b(?:licen[cs]e )?plates?(?: number| no\.?| #)?:? ?#?"
+    r"\b(?:(?:licen[cs]e )?plates?|(?i:plaques?)(?: d'immatriculation)?)(?: number| no\.?| #)?:?"
+    r" ?#?"
     r"([A-Z]{2,4}[ -]?\d{3,4}|\d{3,4}[ -]?[A-Z]{2,4})\b"
     r"|\b[A-Z]{4} \d{3}\b",
 ))
 # Plates with odd separators or vanity plates, said to be plates: "plate CBRT·417",
 # "vanity plate CHGR 55", "plate is BZRK-OO7", "plate AL 94·KD".
 _SAID_PLATE = CaseFoldPrefiltered(re.compile(
-    r"\b(?i:licen[cs]e |(?P<vanity>vanity) )?(?i:plates?)(?: number| no\.?| #| is| reads| says)?:?"
+    r"\b(?i:licen[cs]e |(?P<vanity>vanity) )?(?i:plates?|plaques?(?: d'immatriculation)?)"
+    r"(?: number| no\.?| #| is| reads| says| c'est| est)?:?"
     r" ?#?['\"‘“]?(?P<plate>"
     r"[A-Z0-9](?:(?: ?[·•⋅∙‧.\-–] ?| )[A-Z0-9]){4,7}"  # one at a time: "B·K·R·T·7·3·1"
     r"|[A-Z0-9]{1,4}(?:(?: ?[·•⋅∙‧.\-–] ?| )[A-Z0-9]{1,4}){0,2}"  # "CBRT·417", "AL 94·KD"
