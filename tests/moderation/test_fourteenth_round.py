@@ -115,3 +115,13 @@ def test_private_information_written_in_french() -> None:
         "Un, deux, trois, quatre, cinq, six, sept: l'heure du conte compte avec les petits.")
     assert "personal_info" not in labels(
         "One, two, three, four, five, six, seven: story time counts with the little ones.")
+
+
+def test_english_wishes_and_commands_with_a_word_between() -> None:
+    assert "harassment" in rules("Shut your f'ing trap, Gary, nobody asked.")
+    assert "harassment" in rules("Hope her car gets hit in the lot, she deserves it.")
+    assert "harassment" not in rules("I hope his knee heals quickly after the surgery.")
+
+
+def test_a_french_garage_sale_is_an_ad() -> None:
+    assert "commercial" in rules("Vide-grenier samedi 9h, plein d'aubaines, venez en grand nombre!")

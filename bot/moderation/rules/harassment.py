@@ -193,7 +193,7 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|prune|toad|donkey|weasel|zombie|corpse|gremlin|ogre|hyena)\b"
      rf"|\b(?:a|an|such a|what a) sh\W?[i1!*]\W?t (?:{_PEOPLE[3:-1]}|engineers?|human)\b",
      0.75, "a personal insult"),
-    (r"\bshut (?:your|his|her|their|that|ur) (?:fat |big |stupid |ugly |dumb )?(?:\w+ )?"
+    (r"\bshut (?:your|his|her|their|that|ur) (?:fat |big |stupid |ugly |dumb )?(?:[\w'*]+ )?"
      r"(?:mouth|trap|face|pie ?hole|yap|gob)\b", 0.8, "an abusive personal attack"),
     # threats and wishes of harm
     (r"\bteach (?:him|her|them|you|that \w+|the \w+|\w+) (?:a lesson|some manners|some respect)\b"
@@ -226,7 +226,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|tarred and feathered)\b", 0.9, _WISHED_HARM),
     (r"\b(?:should|ought to|deserves? to|needs? to|must|can) (?:all |just )?(?:die|rot|burn"
      r"|suffer|choke|drown)\b(?=\s*(?:[.!?,]|$|in\b|slowly|alive|to death))", 0.9, _WISHED_HARM),
-    (r"\bhope (?:he|she|they|you|the whole|the|all|every|that)\b[^.!?]{0,30}\b(?:chokes?|dies?"
+    (r"\bhope (?:he|she|they|you|the whole|the|all|every|that|(?:your|his|her|their) \w+)\b"
+     r"[^.!?]{0,30}\b(?:chokes?|dies?"
      r"|gets? (?:hit|hurt|cancer|run over)|burns?|rots?|drowns?|suffers?|croaks?)\b", 0.85,
      "wishes harm on a person"),
     (r"\b(?:i'?ll|i will|i'?m (?:going to|gonna)|i am (?:going to|gonna)|we'?ll|we will"

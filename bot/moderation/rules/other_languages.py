@@ -707,7 +707,8 @@ _THREATS_FR = _latin(
 # French, beyond insults: selling and advertising, dismissing the topic, clutter, and
 # advice to break the rules (matched on folded text: accents off).
 _COMMERCIAL_FR = _latin(
-    r"a vendre", r"en vente", r"vente de garage", r"(?:bons|meilleurs|petits) prix",
+    r"a vendre", r"en vente", r"vente de garage", r"vide-?greniers?", r"vente-debarras",
+    r"(?:bons|meilleurs|petits) prix",
     r"(?:\d+ ?%|\d+ ?\$) de rabais", r"rabais de \d", r"(?:gros|super|grands?) rabais",
     r"en rabais", r"code promo", r"en promotion", r"livraison (?:gratuite|rapide|incluse)",
     r"ecrivez-?(?:moi|nous)(?: en prive)?", r"ecris-?moi en prive",
