@@ -128,7 +128,7 @@ def vectorizers() -> FeatureUnion:
                     ngram_range=(2, 5),
                     min_df=2,
                     sublinear_tf=True,
-                    max_features=38000,
+                    max_features=36000,
                     dtype=np.float64,
                 ),
             ),

@@ -125,3 +125,10 @@ def test_english_wishes_and_commands_with_a_word_between() -> None:
 
 def test_a_french_garage_sale_is_an_ad() -> None:
     assert "commercial" in rules("Vide-grenier samedi 9h, plein d'aubaines, venez en grand nombre!")
+
+
+def test_french_look_alikes_of_this_round_s_words() -> None:
+    assert "harassment" not in labels("Les frogs chantent fort au marais Altona ce printemps.")
+    assert "harassment" not in labels("Le grand remplacement des conduites d'eau commence lundi.")
+    assert "harassment" not in labels("On sait où il stationne son vélo? Il l'a perdu hier.")
+    assert "harassment" not in labels("C'est les immigrants qui ont bâti ce quartier, respect.")

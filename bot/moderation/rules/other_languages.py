@@ -631,7 +631,7 @@ _PUT_DOWNS_FR = _latin(
 # Words said of the French themselves or of gay men, in French posts only ("frog", "fif"
 # and "bloke" are other words in English): "toé pis ta gang de frogs", "les fif*s".
 _SLURS_FR = _latin(
-    r"(?:le|les|des|ces|un|maudits?|sales?|de|gang de) frogs?",
+    r"(?:maudits?|sales?|(?:ta |sa |leur |la )?gang de|bande de|le|criss de|osti de) frogs?",
     r"fif(?:s|\*s|\*|fe|fes|ure)?", r"fifi(?:s)?(?= ?[.!,]|$)",
     r"(?:a moitie|maudits?|sales?|des|les|un|une|gang de) blokes?",
 )
@@ -643,7 +643,7 @@ _GENERALISATION_FR = _latin(
     r"|respectent rien|sont tous|c'est tous|coutent|profitent|volent|salissent)",
     r"se reproduisent comme des (?:lapins|rats)",
     r"(?:ils|elles|on) nous (?:ont|a|vont|va|sont en train de nous) rempla\w*",
-    r"(?:maudits?|des|ces|les) envahisseurs", r"grand remplacement",
+    r"(?:maudits?|des|ces|les) envahisseurs", r"grand remplacement(?! d)",
     r"(?:toutes?|tous) des (?:familles |gangs )?de (?:voleurs|bandits|criminels|racailles"
     r"|profiteurs|parasites|bs)", r"rempli(?:e|s|es)? de racailles?",
     r"c'est (?:les|ces) (?:immigrants?|immigres|refugies|noirs|arabes|indiens|africains"
