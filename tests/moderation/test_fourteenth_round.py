@@ -132,3 +132,10 @@ def test_french_look_alikes_of_this_round_s_words() -> None:
     assert "harassment" not in labels("Le grand remplacement des conduites d'eau commence lundi.")
     assert "harassment" not in labels("On sait où il stationne son vélo? Il l'a perdu hier.")
     assert "harassment" not in labels("C'est les immigrants qui ont bâti ce quartier, respect.")
+
+
+def test_english_threats_spelled_out_or_drawn() -> None:
+    assert "harassment" in rules("k.i.l.l y.o.u.r.s.e.l.f, nobody wants you here")
+    assert "harassment" in rules("k-y-s, seriously")
+    assert "harassment" in rules("Say that again and I'll 🔪 you")
+    assert "harassment" not in labels("We'll knife through the permit backlog this spring.")

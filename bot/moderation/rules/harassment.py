@@ -234,7 +234,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|we are going to|we'?re going to|gonna|i'?d like to|i want to|i wanna|i'?m coming to"
      r"|someone should|somebody should|if only someone would)\s+(?:\w+ ){0,2}(?:kill|hurt|shoot"
      r"|stab|beat|punch|slap|strangle|murder|snap|cut|torture|hang|burn|smash|end|rape"
-     r"|slaughter|choke)\b(?! for\b)", 0.85, "a threat of violence"),
+     r"|slaughter|choke|(?:knife|shank)(?=\W{1,3}(?:you|u|ya|him|her|them)\b))\b(?! for\b)", 0.85,
+     "a threat of violence"),
     (r"\b(?:kill|shoot|hang|murder|execute|exterminate|gas|eradicate|wipe out|get rid of"
      r"|deport|round up)\b (?:all|every|these|those|the|them)\b"
      r"(?! (?:an?|over|back) )"  # "shoot them an email", "shoot them over a note"
@@ -242,6 +243,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      0.85, "calls for violence against people"),
     (r"\bcamel ?f\W*u?\W*c?\W*kers?\b", 0.9, "a slur"),
     (r"\bdeath to\b|\bkys\b|\bkill yourself\b|\bgo die\b|\bdrop dead\b|\bat my hands\b"
+     # spelled out letter by letter: "k.i.l.l y.o.u.r.s.e.l.f", "k-y-s"
+     r"|\bk[.\-_*]i[.\-_*]l[.\-_*]l[.\-_* ]{1,3}y[.\-_*]o[.\-_*]u[.\-_*]r[.\-_*]s[.\-_*]e[.\-_*]l"
+     r"[.\-_*]f\b|\bk[.\-_*]y[.\-_*]s\b"
      r"|\bdie a (?:horrible|slow|painful) death\b|\bthroats? (?:cut|slit)\b"
      r"|\bmake (?:you|him|her|them|those \w+(?: \w+)?) suffer\b", 0.9, "a threat"),
     (r"\bsomeone (?:should|needs to|ought to) (?:key|slash|punch|hit|hurt|beat|deal with)\b",
