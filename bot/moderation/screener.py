@@ -124,6 +124,11 @@ class Screener:
             # Abuse quoted and reported ("he told her to 'go home'") reads like abuse.
             if learned and reports_quoted_abuse(fold(plain.text)):
                 learned = [f for f in learned if f.category != "harassment"]
+            # A link to the City's or a public agency's site sends residents to a service,
+            # which the model reads as an ad's link ("Inscriptions: pickering.ca/camp").
+            if (any(f.category == "commercial" for f in learned)
+                    and _points_only_to_public_sites(plain.text, self.settings.allow_list.domains)):
+                learned = [f for f in learned if f.category != "commercial"]
             found.extend(learned)
         if any(f.category == "commercial" and self._counts(f) for f in found):
             # Spam is off-topic everywhere; calling it both would say the same thing twice.
@@ -158,6 +163,14 @@ class Screener:
             banned_author=author_banned,
             auto_remove=auto,
         )
+
+
+def _points_only_to_public_sites(text: str, public: tuple[str, ...]) -> bool:
+    """The post links only to allowed public sites and gives no phone number or e-mail."""
+    links = contacts.links(text)
+    return (bool(links) and all(link.value in public for link in links)
+            and not any(True for _ in contacts.phone_numbers(text))
+            and not any(True for _ in contacts.emails(text)))
 
 
 def _business_contact(finding: Finding) -> bool:

@@ -139,3 +139,19 @@ def test_english_threats_spelled_out_or_drawn() -> None:
     assert "harassment" in rules("k-y-s, seriously")
     assert "harassment" in rules("Say that again and I'll 🔪 you")
     assert "harassment" not in labels("We'll knife through the permit backlog this spring.")
+
+
+def test_french_swearing_disguised_with_digits() -> None:
+    assert "vulgarity" in rules(
+        "Le conseil peut aller se faire f0utre avec sa nouvelle taxe sur les piscines.")
+    assert "harassment" in rules(
+        "Le gros enf0iré qui a volé mon vélo devant la bibliothèque, je vais le trouver.")
+
+
+def test_a_french_prize_scam_is_an_ad() -> None:
+    assert "commercial" in rules("Félicitations! Vous avez gagné un iPad, réclamez-le en privé.")
+
+
+def test_a_link_to_the_city_s_own_site_is_no_ad() -> None:
+    assert "commercial" not in labels("Inscriptions au camp de jour: pickering.ca/campdejour")
+    assert "commercial" not in labels("Pour vous inscrire, cliquez ici: pickering.ca/inscription")

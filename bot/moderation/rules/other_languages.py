@@ -728,7 +728,8 @@ _COMMERCIAL_FR = _latin(
     r"visitez (?:notre|mon) (?:site|boutique|page|magasin)", r"devis gratuits?",
     r"(?:achetez|commandez|abonnez-vous|suivez-nous)", r"(?:je|on) vends?",
     r"abonne-toi", r"(?:suivez|abonnez-vous a) ma (?:chaine|page)",
-    r"qui veut acheter", r"(?:quelqu'un|qqn) (?:veut|voudrait) acheter (?:ma|mon|mes)",
+    r"qui veut acheter", r"vous avez gagne (?:un|une|des|\d)",
+    r"(?:quelqu'un|qqn) (?:veut|voudrait) acheter (?:ma|mon|mes)",
     r"\d+ ?\$ a ramasser",
     r"si ca (?:interesse|vous interesse|t'interesse) (?:quelqu'un|qqn|du monde),? (?:dm|mp"
     r"|ecrivez|texte)",
@@ -1195,12 +1196,14 @@ _FRENCH_DISGUISED: tuple[tuple[Category, str, Lexicon], ...] = (
         "crisse", "crisses", "criss", "ostie", "osties", "hostie", "hosties", "esti", "estie",
         "sti", "ciboire", "ciboere", "sacrament", "marde", "merde", "merdes", "putain",
         "con", "cons", "conne", "connes", "connard", "connards", "connasse", "salope",
-        "salopes", "cul", "encule", "encules", "chier", "bordel", "fourrer"})),
+        "salopes", "cul", "encule", "encules", "chier", "bordel", "fourrer",
+        "foutre", "enculer", "enfoire", "enfoires", "batard", "batards", "salaud", "salauds"})),
     ("harassment", "Slur in French", Lexicon({
         "bloke", "blokes", "fif", "fifs", "tapette", "tapettes", "mongol", "mongols",
         # person-nouns, insults whenever disguised ("une vraie c0nne")
         "conne", "connes", "connard", "connards", "connasse", "salope", "salopes",
-        "salopard", "salopards",
+        "salopard", "salopards", "enfoire", "enfoires", "batard", "batards", "salaud",
+        "salauds",
         "negre", "negres", "bougnoule", "bougnoules", "youpin", "youpins", "gouine",
         "gouines", "pede", "pedes"}, masked_min_letters=2)),
 )
