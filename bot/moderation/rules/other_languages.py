@@ -219,7 +219,8 @@ _VULGAR_IN = {
     "tl": _latin(r"puta", r"tae"),
     # Vietnamese initials ("đm", "đ.m", "vcl"): read as "dm", which is a direct message in
     # another language's post
-    "vi": _latin(r"d\.?m+", r"dcm", r"vcl", r"vkl", r"clgt"),
+    "vi": _latin(r"d\.?m+", r"dcm", r"vcl", r"vkl", r"clgt", r"vl", r"vcc", r"dmm", r"clm",
+                 r"do cho (?:cai|de)(?= ?[.!,?]|$)"),
     # "o.ç." (orospu çocuğu), more often initials or an address than an insult outside
     # Turkish; not "piç": folded, its letters "pic" are in many posts ("topic"), all read
     "tr": _latin(r"o\.c\.?"),
@@ -405,6 +406,9 @@ _INSULTS_FURTHER = (
     _latin(r"(?:te|tych) (?:wszystkie |wszystkich )?(?:hindusy|ciapaki|czarnuchy|arabusy)",
            r"ciapat\w*", r"ciapak\w*", r"czarnuch\w*"),
 )
+_INSULTS_IN_VI = _latin(r"(?:do|thang|bon|lu) ngu", r"ngu nhu (?:bo|cho|lon|heo)",
+                        r"khon nan", r"thang khon", r"do cho (?:cai|de|chet)(?= ?[.!,?]|$)",
+                        r"(?:d\.?m+|dit me|du ma) (?:may|chung may)")
 _INSULTS_IN: dict[str, str] = {
     "fr": _latin(r"(?:(?<!c')est|es|sont|un|une|quels?|quelles?|gros|grosse|sales?|pauvres?|vieux"
                  r"|vieille|bande de) (?:(?:vraie?|gros(?:se)?|sale|pauvre|maudite?|esti"
@@ -412,7 +416,107 @@ _INSULTS_IN: dict[str, str] = {
                  r"(?:cons?|connes?)"),
     "tl": _latin(r"bobo", r"tanga", r"gaga", r"hayop"), "es": _latin(r"tont[oa]s?"),
     # Turkish "o.ç." (orospu çocuğu), as above
-    "tr": _latin(r"o\.c\.?")}
+    "tr": _latin(r"o\.c\.?"), "vi": _INSULTS_IN_VI}
+# The fourteenth round (train_ab): swearing as the residents text and mask it. Hindi and
+# Punjabi initials ("bsdk", and "bc" only beside the Hindi words it is said with: "BC" is a
+# province), "ch*tiyapa"; Chinese initials ("TMD", "sb", "cao") only beside Han characters
+# ("sb" is "somebody" in English texting, "cão" a dog in Portuguese) and Taiwanese curses;
+# Korean "ㅅㄲ" (새끼); Arabic written in Latin letters ("khara 3ala"); Greek in Latin
+# letters ("malakies", "gamo to"); Farsi ("گه", "kos she'r", masked "مادرج**ه"); masked
+# Tamil, Bengali, Somali, Twi and Patois swears ("p***ai", "bokac**da", "s**lka", "wo maame
+# t**", "p*ssyclaat"); Polish ("jebany", "ja pier***ę").
+_VULGAR_TEXTED = (
+    _latin(r"bsdk", r"bsdke", r"bkl", r"bkchod\w*", r"tmkc",
+           r"bc (?:system|yaar|yar|kya|kitna|garmi|sarkar|ye|yeh|kuch|sala|saala)",
+           r"(?:yaar|yar|bhai|arre|arey|oye|saala|sala|kya) bc",
+           r"ch(?:u|\*+)t?iyap+(?:a|anti)", r"kutti (?:hai|ae|aa|h|ki tarah|kahin ki|saali)",
+           r"kuttiy[ae]"),
+    _script("(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][，,！!？?。 ]))"
+            "(?:tmd|nmsl|wcnm|sb|cao)(?![a-z0-9])",
+            "(?<![a-z0-9])(?:tmd|nmsl|wcnm|cao)(?=[，,！!？?。 ]?[\u4e00-\u9fff])",
+            "靠北(?!边|邊|侧|側|面|方|部)", "靠杯", "靠腰", "靠夭",
+            "幹(?:你|您)(?:娘|老母|老師|[xX×*＊])", "[機机雞鸡]掰"),
+    _as_read("ㅅㄲ", "ㅆㄲ", "ㅄ"),
+    _latin(r"khara (?:3ala|3a|ala|3le|3aleik|aleik|fi|fik|feek)", r"kol khara", r"ya khara",
+           r"kos (?:omak|ommak|emak|okhtak|ukhtak)", r"sharmoo?t\w*",
+           r"ibn el ?(?:kalb|sharmoo?ta)"),
+    # ("Malaka" alone is also a Sinhala name)
+    _latin(r"malakies", r"malakia", r"malakes", r"re malaka", r"gam(?:o|w) (?:to|ti|tin|ton|tous)",
+           r"gamiesai", r"gamisou", r"gamhsou"),
+    _latin(r"kos she'?r", r"kosshe'?r", r"kos ?nagoo?", r"madar ?jende", r"jende", r"p\*+ai",
+           r"pu\*+dai",
+           r"pun\*+ai", r"k\*+thi", r"boka ?c(?:ho|\*+)d[ae]", r"haraa?mjad[ae]", r"baa?l er",
+           r"s(?:ii|\*+)lka", r"(?:wo|w') ?(?:maame|maa|ni) t\*+", r"p\*+ssy ?cl(?:aa?t|ot)\w*",
+           r"pu\*+y ?cl(?:aa?t|ot)\w*"),
+    _latin(r"pier\*+\w*", r"jeban\w*", r"jebac\w*", r"zajeb\w*", r"wkurw\w*", r"pojeb\w*",
+           r"wypierdal\w*"),
+    # "گه" alone or as "the shittiest" ("گه‌ترین", read without its joiner), not "گه‌گاه"
+    # (now and then) nor "گهواره" (a cradle)
+    _script("(?<![\u0600-\u06ff])گه(?:\u200c?ترین|\u200c?تر)?(?![\u0600-\u06ff])(?![\u200c ]?گا)",
+            "مادر ?ج\\*+ه",
+            "ک\\*+ ?کش", "ك\\*+ ?[اأ]م", "كس ?(?:امك|أمك|اختك|أختك)"),
+)
+# Russian and Ukrainian masked further ("П**дец", "й**ані") and "shat all over" ("засрали")
+_VULGAR_ALPHABETS_MORE = (
+    _whole_words(r"п\*+з?д\w*", r"пи\*+\w*", r"й\*+\w*", r"[её]\*+н\w*", r"[её]б\*+\w*",
+                 r"засра\w*", r"обосра\w*", r"засранц\w*", r"сран(?:ый|ая|ое|ые|ого|ую)"),
+)
+# Insults of the same round: Vietnamese ("đồ ngu", "đồ chó cái", in Vietnamese posts only:
+# folded, "ngu" is also "ngủ", sleep), Polish ("debil"), Greek ("βλάκα", "malaka"), Twi
+# ("kwasea"), Somali ("dameer"), Bengali ("shuorer bachcha", "chor er dol"), Tamil ("k**thi
+# mavan", said of someone), Tagalog ("kupal", "mga buwaya kayo"), Patois ("eediat", "b*tty
+# bwoy"), Punjabi ("khotte"), Arabic ("انت حمار", "يلعن أبوه"), Farsi ("خر نفهم"), Chinese
+# ("脑残", "滚回老家"), Korean ("개ㅅㄲ"), thieves called so ("ladrón", "ladrão")
+_INSULTS_ROUND14 = (
+    _latin(r"bsdk", r"bsdke", r"debil(?:a|u|em|i|ami|ow)?", r"kretyn\w*", r"spierdalaj\w*",
+           r"wypierdalaj\w*",
+           r"re malaka", r"(?:re )?vlak(?:a|as)", r"kwase(?:a|afo[ɔo]?)", r"dameer\w*",
+           r"eedi?at\w*", r"b\*+tt?y ?(?:bwoy|bwai|boy|man)s?", r"khott?(?:e|ey|ay|ya|iya|eya)"),
+    _latin(r"shuo?y?o?r(?:er)? (?:bachcha|baccha|bacca|bacha)", r"kuttar (?:bachcha|baccha|bacha)",
+           r"haraa?m[jz]ad[ae]", r"boka ?c(?:ho|\*+)d[ae]", r"chor(?: ?er)? dol",
+           # said of someone ("Suresh oru thevd*ya paiyan"), not a curse that opens a post
+           r"(?<=[a-z0-9,.!?] )(?:koothi|k\*+thi|k\*+dhi|thevd?iy[ae]|thevidiya|thevd\*ya|pundai"
+           r"|p\*+ai) ?(?:mavan|magan|magane|payal|payale|paiyan|paya|pasanga|pasange)",
+           r"gaa?ndu", r"kupal", r"(?:mga )?buwaya (?:kayo|sila|kau)",
+           r"pakyu (?:sa|kayo|ka|kau)"),
+    _latin(r"(?:alcalde|concejal\w*|es un|son unos|eres un|eres una|bola de|banda de|puros?"
+           r"|prefeito|vereador\w*|e um|sao uns|bando de|seu) ladr(?:on|ona|ones|ao|oes)",
+           r"ya ?7mar", r"7mir", r"ya (?:kalb|7ayawan|ghabi|wiskh)"),
+    # said to someone; said of him only the words no animal is ("هو كلب" is a lost dog)
+    _script("(?:انت|إنت|انتا|انتي|إنتي|انتو|إنتو) (?:حمار|حمارة|حمير|غبي|غبية|اغبياء"
+            "|أغبياء|كلب|كلاب|حيوان|زبالة|واطي|حقير|جحش)",
+            "(?:هو|هي|هم) (?:غبي|غبية|اغبياء|أغبياء|زبالة|واطي|حقير)",
+            "يلعن (?:ابو|أبو|ابوك|أبوك|ابوه|أبوه|امك|أمك|اخت|أخت|دين|شكل|روحك)",
+            "ك\\*+ ?[اأ]م", "خر نفهم", "(?:گاو|الاغ|آدم|ادم) نفهم",
+            "(?:تو|اون|این|یه|عجب) (?:خر|الاغ|احمق)(?![\u0600-\u06ff])",
+            "مادر ?ج\\*+ه"),
+    _script("[脑腦][残殘]", "智障(?!人士|儿童|兒童|者)",
+            "[滚滾]回(?:你|你们|你們)?(?:的)?(?:老家|国|國|家乡|家鄉|大陆|大陸|去)",
+            "[滚滾]出(?:去|加拿大|这里|這裡)",
+            "(?:是个|是個|就是|真是|都是|一群|这群|這群|一帮|这帮|這幫) ?(?:sb|傻b|脑残|腦殘)"
+            "(?![a-z])",
+            "幹(?:你|您)(?:娘|老母|[xX×*＊])"),
+    _as_read("개ㅅㄲ", "ㅅㄲ야", "ㅅㄲ들"),
+    # ("새끼들" alone is also an animal's young: "오리 새끼들", ducklings)
+    _script("새끼야", "(?:나쁜|미친|썩을) ?새끼들?", "등신", "멍청이", "또라이", "미친 ?새끼"),
+)
+_INSULTS_ALPHABETS_MORE = (
+    _whole_words(r"βλάκ(?:α|ας|ες)", r"βλακ(?:α|ας|ες)", r"ч\*+рк\w*",
+                 r"(?:й|[её])\*+ан\w* (?:злоді\w*|ворюг\w*|вор\w*|ідіот\w*|идиот\w*|дебіл\w*"
+                 r"|дебил\w*|радник\w*|депутат\w*|чиновник\w*)", r"злодюг\w*"),
+)
+# A group told to leave or called a people without sense, in Hindi, Punjabi and Urdu:
+# "जाहिल कौम है, इनको यहाँ से भगाओ", "ਇਹਨਾਂ ਨੂੰ ਵਾਪਸ ਭੇਜੋ", "inko yahan se bhagao"
+_GROUP_OUT = (
+    _script("जाहिल (?:कौम|लोग|जात)",
+            "(?:इनको|इन्हें|इन सबको|इन लोगों को|उनको|उन्हें) (?:यहाँ|यहां|इधर|देश|कनाडा) से"
+            " (?:भगाओ|निकालो|बाहर करो)",
+            "ਇਹਨਾਂ ਨੂੰ (?:ਵਾਪਸ|ਇੱਥੋਂ|ਏਥੋਂ) (?:ਭੇਜੋ|ਕੱਢੋ)",
+            "(?:انہیں|ان کو|ان سب کو) (?:واپس|یہاں سے) (?:بھیجو|نکالو|بھگاؤ)"),
+    _latin(r"(?:inko|inhe|inhein|unko|ehna nu|inna nu|enu|ehnu) (?:wapas|vapas|yahan se|yaha se"
+           r"|ithon|ethon|idhar se|desh se) (?:bhejo|bhagao|nikalo|kaddo|kadho|bhej do)",
+           r"jahil (?:kaum|qaum|log)"),
+)
 _SLURS = (
     _latin(r"bougnoules?", r"n[eè]gres?", r"bicots?",
            r"youpins?", r"pedes?", r"tapettes?", r"gouines?", r"chinetoques?",
@@ -868,11 +972,18 @@ _LISTS: tuple[_List, ...] = (
       for lang, p in _VULGAR_IN.items()),
     _List("vulgarity", "Vulgar language in another language", 0.9,
           _compile(_VULGAR_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
+    _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR_TEXTED)),
+    _List("vulgarity", "Vulgar language in another language", 0.9,
+          _compile(_VULGAR_ALPHABETS_MORE), alphabet=_CYRILLIC_OR_GREEK),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS)),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_MORE)),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_FURTHER)),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ALPHABETS),
           alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ROUND14)),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ALPHABETS_MORE),
+          alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Exclusion of a group, in another language", 0.8, _compile(_GROUP_OUT)),
     *(_List("harassment", "Insult in another language", 0.75, _compile(p), lang)
       for lang, p in _INSULTS_IN.items()),
     _List("harassment", "Slur in another language", 0.9, _compile(_SLURS)),
