@@ -104,6 +104,36 @@ def test_a_group_told_to_leave() -> None:
     assert "harassment" in labels("ਇਹਨਾਂ ਨੂੰ ਵਾਪਸ ਭੇਜੋ")
 
 
+def test_threats_that_say_what_the_poster_knows_or_will_do() -> None:
+    assert "harassment" in labels("Usko bolo, haddiyan tod dunga")
+    assert "harassment" in labels("Agli vaar ohnu seedha kar dunga")
+    assert "harassment" in labels("ami jani tor bari kothay")
+    assert "harassment" in labels("Eu sei onde ele mora. Vai ter troco")
+    assert "harassment" in labels("My znaem gde on zhivet")
+    assert "harassment" in labels("Me nim baabi a wote")
+    assert "harassment" in labels("Waan ogahay meesha aad degan tahay")
+    assert "harassment" in labels("نعرف وين ساكن")
+    assert "harassment" in labels("adresesh ro daram 😈")
+    assert "harassment" in labels("Він ще пожалкує, я знаю його машину")
+    assert "harassment" in labels("θα δεις τι θα πάθεις")
+    assert "harassment" in labels("Amne khabar che e kya rahe che")
+
+
+def test_what_reads_like_those_threats_but_is_not() -> None:
+    assert "harassment" in labels("Ми знаємо, де він живе")
+    # change for a banknote, "you won't regret it"
+    assert "harassment" not in labels("Vai ter troco pra nota de 50 na feira?")
+    assert "harassment" not in labels("Ви не пожалкуєте, приходьте на фестиваль")
+
+
+def test_threats_to_post_an_address_are_harassment_and_a_crime() -> None:
+    assert {"harassment", "illegal"} <= labels("再这样我就把你家地址发到群里")
+    assert {"harassment", "illegal"} <= labels("너 집 주소 알아냈다")
+    assert {"harassment", "illegal"} <= labels("Agli baar tera address yahan daal dunga")
+    # an address asked for to send an invitation
+    assert "illegal" not in labels("请把你的地址发给我，我寄邀请函")
+
+
 def test_jerk_chicken_and_twi_mede_are_no_insult_nor_swear() -> None:
     assert "harassment" not in labels("Come try the jerk chicken at the Caribbean booth!")
     assert "vulgarity" not in labels("Mede no akɔ library no mu ɛnnɛ")

@@ -517,6 +517,61 @@ _GROUP_OUT = (
            r"|ithon|ethon|idhar se|desh se) (?:bhejo|bhagao|nikalo|kaddo|kadho|bhej do)",
            r"jahil (?:kaum|qaum|log)"),
 )
+# Threats of the round that say what the poster knows or will do: "maar maar ke bhurta bana
+# dunga", "tainu theek karunga", "ghar da pata mainu pata aa", "sambhal ke ghoome ... kuch bhi
+# ho sakta hai", Gujarati "amne khabar che e kya rahe che", Bengali "tor bari kothay ami jani",
+# Farsi "adresesho daram", Portuguese "a gente sabe onde ele mora", Russian in Latin letters
+# "ruki slomaem", Twi "me nim baabi a wote", Somali "waan ogahay halka aad degan tahay",
+# Tamil, Arabic and Farsi in their scripts
+_VEILED_THREATS_MORE = (
+    _latin(r"bhurta bana (?:dunga|denge|du(?:n|ng)ga|deyanga)",
+           r"maar maar ke (?:bhurta|bhurtha|haddi|kachumar|adhmara)",
+           r"haddi(?:yan|yaan|an)? tod (?:dunga|denge|deyanga|du(?:n|ng)ga)",
+           r"(?:tainu|tenu|tujhe|tujhko|tumhe|tuhanu|ohnu|usko|unko) (?:theek|thik|sidha|seedha)"
+           r" kar(?:unga|anga|ange| ?d(?:unga|enge|u(?:n|ng)ga|eyanga))",
+           r"ghar (?:da |ka )?(?:pata|address) (?:mainu|mujhe|sanu|menu|hume|humein|saanu)"
+           r" (?:pata |maloom )?(?:hai|aa|ae|h)",
+           r"sambh?al ke (?:ghoom|reh|nikl|chal)\w*[^.!?]{0,60}kuch bhi ho sakta hai",
+           r"(?:amne|mane|ame) khabar (?:che|chhe) (?:e |te |tu |tame )?(?:kya|kyan|kyaa|kyai)"
+           r" (?:rahe|raho|rahu|rehe)\w*"),
+    _latin(r"(?:tor|tomar|apnar|or|tar) bari kothay (?:ami|amra) jani",
+           r"(?:ami|amra) jani (?:tor|tomar|apnar|or|tar) bari kothay",
+           r"tor (?:\w+ ){0,3}bhenge debo",
+           r"adres(?:esh|esho|eshoo|et|eto|etoo|ash|esh ro) (?:ro )?(?:daram|darim|peyda kardam)",
+           r"(?:midoonam|midunam|midonam|midoonim) koja (?:zendegi mikoni|zendegi mikone|mishini"
+           r"|mishine|khoonat|khoonash)",
+           r"(?:a gente|nos|eu|ja) (?:sabe|sabemos|sei) onde (?:voce|vc|tu|ele|ela|eles|o senhor)"
+           r" (?:mora|moram|vive|trabalha)", r"vai ter troco(?! ?(?:pra|para|de|em|\?))",
+           r"sabemos donde (?:vive|vives|viven)",
+           r"ruki (?:slomaem|slomayu|slomaiu|perelomaem|polomaem)",
+           r"(?:my|ya) zna(?:em|yu|iu) gde (?:\w+ ){0,4}zhiv(?:et|esh|ut|ete|yot)",
+           r"me nim (?:baabi|faako|beae) a (?:wote|wo te|ote|mote)",
+           r"waan ogahay (?:halka|meesha) (?:aad|uu|ay) (?:degan|deggan|ku nool|joog)\w*"),
+    _script("வீடு எங்க(?:ே)? இருக்கு[\u0b80-\u0bff]* தெரியும்",
+            "(?:نعرف|بنعرف|منعرف|أعرف|اعرف|بعرف|عارفين) (?:وين|فين) (?:ساكن|بيسكن|تسكن|ساكنة"
+            "|ساكنين|بيته|بيتك|بيتو)",
+            "آدرس(?:ش|شو|ت|تو) (?:رو )?دارم", "घर का पता (?:मुझे|हमें) (?:पता|मालूम) है"),
+)
+_VEILED_THREATS_ALPHABETS_MORE = (
+    _whole_words(r"(?:мы|я|ми) (?:знаем|знаю|знаємо),? (?:где|де) (?:он|она|він|вона|живе\w*"
+                 r"|живет\w*)",
+                 r"(?:я|ми|мы) (?:знаю|знаємо|знаем) (?:його|її|его|ее|её|твою|твій|твой)"
+                 r" (?:машину|адрес|адресу|дім|дом|будинок)",
+                 r"(?<!не )(?:пожалеет|пожалкує\w*|пошкодує\w*|пожалкуєш)",
+                 r"θα (?:δεις|δείτε|δει) τι θα (?:πάθεις|πάθετε|πάθει)"),
+)
+# Threatening to post someone's home address: harassment, and a crime as the writers read
+# it ("把他家地址贴出来", "니 집 주소 알아냈다 ... 올린다", "tera address yahan daal dunga")
+_DOXXING = (
+    _script("(?:把|将|將)(?:他|她|你|他们|他們)(?:家|的)*(?:地址|住址|电话|電話)[^。，,.]{0,4}"
+            "(?:贴|貼|发|發|公开|公開|放上)(?!给我|給我|给你|給你)",
+            "(?:니|너|네|너네|그놈|걔) ?(?:집 ?)?주소[^.!?]{0,10}"
+            "(?:알아냈|알아냄|올린다|올릴|공개)"),
+    _latin(r"(?:tera|tumhara|uska|ohda|tuhada|tainu) (?:ghar ka |ghar da )?(?:address|pata)"
+           r" (?:yahan|idhar|ethe|ithe|online|sab ko|sabko|sab nu|group (?:ch|mein|me))"
+           r" (?:daal|dal|paa|pa|post kar|share kar|likh) ?(?:dunga|denge|du(?:n|ng)ga|deyanga"
+           r"|dangi|doonga)"),
+)
 _SLURS = (
     _latin(r"bougnoules?", r"n[eè]gres?", r"bicots?",
            r"youpins?", r"pedes?", r"tapettes?", r"gouines?", r"chinetoques?",
@@ -991,6 +1046,13 @@ _LISTS: tuple[_List, ...] = (
     _List("harassment", "Threat in another language", 0.85, _compile(_VEILED_THREATS)),
     _List("harassment", "Threat in another language", 0.85,
           _compile(_VEILED_THREATS_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Threat in another language", 0.85, _compile(_VEILED_THREATS_MORE)),
+    _List("harassment", "Threat in another language", 0.85,
+          _compile(_VEILED_THREATS_ALPHABETS_MORE), alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Threat to post someone's address, in another language", 0.85,
+          _compile(_DOXXING)),
+    _List("illegal", "Threat to post someone's address, in another language", 0.8,
+          _compile(_DOXXING)),
     # Threatening to hurt someone is also a crime, as the English threats are read.
     _List("illegal", "Threat of harm in another language", 0.8, _compile(_THREATS)),
     _List("harassment", "Urging others to pester someone, in another language", 0.8,
