@@ -134,6 +134,29 @@ def test_threats_to_post_an_address_are_harassment_and_a_crime() -> None:
     assert "illegal" not in labels("请把你的地址发给我，我寄邀请函")
 
 
+def test_advice_to_break_the_rules() -> None:
+    assert "illegal" in labels("Usa il vecchio permesso disabili di tua nonna")
+    assert "illegal" in labels("Echen veneno en la carne para las ratas")
+    assert "illegal" in labels("Eski koltuğu gece sokağa bırakın")
+    assert "illegal" in labels("Traffic camera te spray paint maar deyo")
+    assert "illegal" in labels("Mi have di good weed, link mi inna DM")
+    # children left at the park, a garden spray, a warning
+    assert "illegal" not in labels("Çocukları parka bırakın, biz de geliriz")
+    assert "illegal" not in labels("Plants te spray kar deyo garmi vich")
+    assert "illegal" not in labels("Por favor no pongan veneno, hay perros en el parque")
+
+
+def test_offers_questions_elsewhere_dismissals_and_clutter() -> None:
+    assert "commercial" in labels("Message lang po sa FB page namin para sa order")
+    assert {"commercial", "illegal"} <= labels("Mi got some good kush, link mi inna inbox")
+    assert "commercial" in labels("راسلوني خاص للطلب")
+    assert "disruption" in labels("Keu ki jane Bangladesh e taka pathanor sasta upay?")
+    assert "disruption" in labels("May alam ba kayo na tindahan ng bibingka dito?")
+    assert "negativity" in labels("Chán ngắt, ai mà xem cái này")
+    assert "disruption" in labels("Плюс один")
+    assert "disruption" in labels("Я тоже")
+
+
 def test_jerk_chicken_and_twi_mede_are_no_insult_nor_swear() -> None:
     assert "harassment" not in labels("Come try the jerk chicken at the Caribbean booth!")
     assert "vulgarity" not in labels("Mede no akɔ library no mu ɛnnɛ")

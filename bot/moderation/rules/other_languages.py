@@ -798,6 +798,9 @@ _NEGATIVITY_OTHER = (
     _latin(r"a chi interessa", r"che noia", r"chi se ne frega", r"quem liga", r"que pereza",
            r"a quien le importa", r"(?:kaun|kon) (?:\w+ )?(?:dekhta|jaata|jata|padhta|sunta) hai"
            r"(?: ye| yeh)?(?: bakwas)?", r"ye bakwas"),
+    # Vietnamese: "dull as anything", "who even watches this"
+    _latin(r"chan ngat", r"nham chan", r"(?:ai ma|chang ai) (?:xem|doc|quan tam) (?:cai nay|cai do"
+           r"|chu)"),
 )
 _NEGATIVITY_ALPHABETS = (
     _whole_words(r"кому (?:вообще |это )?(?:интересн\w*|нужн\w*)", r"скука", r"скукота",
@@ -1015,6 +1018,46 @@ _COMMERCIAL_OTHER = (
             "优惠价", "優惠價", "(?:只需|只要)?先付", "ਸਸਤੇ ਰੇਟ", "सस्ते रेट"),
 )
 
+# Advice to break the rules, the fourteenth round: a disabled permit that is not one's own
+# ("vecchio permesso disabili", "nessuno controlla"), poison put out for animals ("pongan
+# veneno"), bulk waste left in a park ("gece parka bırakın"), a camera lens spray-painted
+# ("spray paint maar deyo lens te"), edibles and unlicensed fireworks offered
+_ILLEGAL_MORE = (
+    _latin(r"(?:vecchio|falso|finto|altrui) (?:permesso|contrassegno|pass) (?:disabili|invalidi"
+           r"|handicap)", r"nessuno (?:controlla|se ne accorge|lo sapra)",
+           r"(?<!no )(?:pongan|pon|echen|echa|tiren|usen|ponle|ponganle|coloquem|ponham|joguem"
+           r"|botem|mettete|mettere|metti) (?:del |il |un poco de |un poquito de )?ve(?:le|ne)no",
+           r"ve(?:le|ne)no (?:con|en|na|nella|nel|col|com) (?:la |el |a )?(?:carne|comida|salchicha"
+           r"|salsiccia|polpett\w*)",
+           r"(?:buzdolab|koltu|kanepe|esya|cop|mobilya|yatak|camasir makine|televizyon|moloz)\w*"
+           r"[^.!?]{0,30}(?:parka|sokaga|ormana|dereye|yol kenarina|bos arsaya) (?:birakin|birak"
+           r"|atin|at|dokun|dok|koyun)",
+           r"spray paint (?:maar|mar|kar|fer|phera|pher) (?:deyo|do|diyo|deo|dena|dao)",
+           r"(?:lens|camera|camere) (?:te|pe|par|nu|ko) (?:spray|paint|rang)",
+           r"mi (?:have|got|ave|a sell|sell) (?:di |de |some )?(?:good |nuff |bare |fresh )?"
+           r"(?:edibles|weed|ganja|kush|herb|gummies)(?! killer)"),
+    _script("(?:ألعاب|العاب|مفرقعات)[^.!؟]{0,30}(?:مش|غير|بدون) (?:مرخص|مرخصة|ترخيص)"),
+)
+# Offers of the round: "link mi inna DM", "Message lang po sa FB page namin", "agency kami",
+# "راسلوني خاص", "بسعر حلو", Urdu "واٹس ایپ کریں", "ہم سستے میں"
+_COMMERCIAL_MORE = (
+    _latin(r"link (?:mi|me) (?:inna|in di|in de|pon|in) (?:dm|inbox|di dm)",
+           r"message (?:lang|na lang) (?:po )?sa (?:fb|facebook|page|inbox|messenger)",
+           r"(?:agency|negosyo|business|shop|store) (?:po )?kami"),
+    _script("راسلوني (?:خاص|ع الخاص|على الخاص|عالخاص)", "(?:عندي|عنا) كميات",
+            "بسعر (?:حلو|مناسب|منافس|رخيص|خاص)", "واٹس ?ایپ کریں", "ہم (?:بہت )?سستے"),
+)
+# Off-topic questions of the round: money sent home ("taka pathanor bhalo rate", "lacag loogu
+# diro"), a shop asked for ("may alam ba kayo na Filipino store"), a match abroad ("match kal
+# raat kisne dekha")
+_ASKS_ELSEWHERE_MORE = (
+    _latin(r"(?:taka|paisa|pese|paise|lacag|pera|dinero|dinheiro) (?:\w+ )?(?:pathanor|pathano"
+           r"|pathate|bhejne|bhejna|bhejan|loogu diro|u diro|ipadala|magpadala|mandar|enviar)",
+           r"may alam (?:ba )?(?:kayo|kau|po kayo|ba kayo) (?:na|ng|kung saan)[^?]{0,40}(?:store"
+           r"|tindahan|grocery|restaurant|resto|kainan|salon|bakery|bakeshop|karinderya)",
+           r"(?:match|game) (?:kal raat |kal |kal rati )?(?:kisne|kis ne|kinne|kine) dekh\w*"),
+)
+
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
     return re.compile("|".join(parts) if isinstance(parts, tuple) else parts)
@@ -1079,10 +1122,16 @@ _LISTS: tuple[_List, ...] = (
           _compile(_ILLEGAL_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK, advice=True),
     _List("commercial", "Selling or advertising, in another language", 0.7,
           _compile(_COMMERCIAL_OTHER)),
+    _List("commercial", "Selling or advertising, in another language", 0.7,
+          _compile(_COMMERCIAL_MORE)),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_ILLEGAL_MORE), advice=True),
     _List("negativity", "Only says the topic is disliked, in another language", 0.7,
           _compile(_NEGATIVITY_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
     _List("disruption", "Asks about something else, in another language", 0.65,
           _compile(_ASKS_ELSEWHERE)),
+    _List("disruption", "Asks about something else, in another language", 0.65,
+          _compile(_ASKS_ELSEWHERE_MORE)),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
