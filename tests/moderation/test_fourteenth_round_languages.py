@@ -160,3 +160,64 @@ def test_offers_questions_elsewhere_dismissals_and_clutter() -> None:
 def test_jerk_chicken_and_twi_mede_are_no_insult_nor_swear() -> None:
     assert "harassment" not in labels("Come try the jerk chicken at the Caribbean booth!")
     assert "vulgarity" not in labels("Mede no akɔ library no mu ɛnnɛ")
+
+
+def test_more_swears_of_the_same_kinds() -> None:
+    assert "vulgarity" in labels("Ye bhadwa contractor phir se late aaya")
+    assert "vulgarity" in labels("Pagod na ako sa traffic, pokpok na buhay")
+    assert "vulgarity" in labels("Algum arrombado estacionou na frente da minha garagem")
+    assert "vulgarity" in labels("Porco dio, ancora lavori sulla strada")
+    assert "vulgarity" in labels("Ten skurwysyn zaparkował na chodniku")
+    assert "vulgarity" in labels("a7a, el bus ta2akhar tani")
+    assert "vulgarity" in labels("卧槽，停车场又满了")
+    assert "vulgarity" in labels("씨팔 주차장 또 공사중")
+    assert "vulgarity" in labels("Водитель автобуса совсем охуел")
+    assert "vulgarity" in labels("Πουτάνα ζωή, πάλι κίνηση")
+    # worry, a lost puppy, a courtyard, an Italian snack
+    assert "vulgarity" not in labels("我操心孩子们在公园的安全")
+    assert "vulgarity" not in labels("Park mein kutte ka baccha mila, kiska hai?")
+    assert "vulgarity" not in labels("الاحتفال في عرصة البلدية يوم السبت")
+    assert "vulgarity" not in labels("Portate la merenda per i bambini")
+
+
+def test_more_insults_of_the_same_kinds() -> None:
+    assert "harassment" in labels("Woh inspector suar ki aulaad hai")
+    assert "harassment" in labels("Walang hiya ka, kinuha mo ang parking ko")
+    assert "harassment" in labels("Esse vereador é um otário")
+    assert "harassment" in labels("Esse prefeito é um babaca")
+    assert "harassment" in labels("Ten radny to dupek")
+    assert "harassment" in labels("Başkan tam bir aptal")
+    assert "harassment" in labels("Reza, khafe sho")
+    assert "harassment" in labels("你这个狗东西")
+    assert "harassment" in labels("Этот чиновник просто сволочь")
+    assert "harassment" in labels("Цей депутат — бидло")
+    # a Farsi "if it gets lost", Ukrainian "degeneration" of a lawn
+    assert "harassment" not in labels("اگر گربه گم شود به ما زنگ بزنید")
+    assert "harassment" not in labels("Виродження газону в парку через посуху")
+
+
+def test_more_threats_of_the_same_kinds() -> None:
+    assert "harassment" in labels("Agli baar sar phod dunga uska")
+    assert "harassment" in labels("Tujhe toh main nahi chhodunga")
+    assert "harassment" in labels("Tor gari dekhle mere felbo")
+    assert "harassment" in labels("So dove abiti, stai attento")
+    assert "harassment" in labels("Cuídate la espalda, concejal")
+    assert "harassment" in labels("你给我走着瞧")
+    assert "harassment" in labels("Попадёшься мне — убью")
+    assert "harassment" in labels("Waan ku dili doonaa")
+    # quitting smoking, packing one's things, a song that "kills"
+    assert "harassment" not in labels("Main smoking nahi chhodunga, par park mein nahi peeta")
+    assert "harassment" not in labels("请收拾你的东西，游泳池五点关门")
+    assert "harassment" not in labels("이 노래 죽인다")
+
+
+def test_drugs_sold_dismissals_and_me_too() -> None:
+    assert "illegal" in labels("Vendo mota barata, mándame mensaje")
+    assert "illegal" in labels("有人要大麻吗？大麻便宜，私聊")
+    assert "negativity" in labels("Kimin umurunda bu toplantı")
+    assert "negativity" in labels("회의 영상 노잼")
+    assert "disruption" in labels("Yo también")
+    assert "disruption" in labels("我也是")
+    assert "disruption" in labels("Ben de")
+    # "me too" inside a post with something to say
+    assert "disruption" not in labels("Main bhi petition sign karunga, school ke bachon ke liye")

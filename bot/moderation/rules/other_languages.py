@@ -572,6 +572,87 @@ _DOXXING = (
            r" (?:daal|dal|paa|pa|post kar|share kar|likh) ?(?:dunga|denge|du(?:n|ng)ga|deyanga"
            r"|dangi|doonga)"),
 )
+# More of the same kinds, as residents would write them beyond the set: Hindi, Punjabi and Urdu
+# ("bhadwa", "suar ki aulad", "kutte da puttar"), Bengali ("khankir chele"), Tamil ("thayoli",
+# "porambokku"), Telugu ("lanja"), Gujarati ("tari maa ne"), Tagalog ("pokpok", "walang hiya
+# ka", "sira ulo"), Portuguese and Italian ("merda", "babaca", "arrombado", "porco dio",
+# "cretino"), Polish ("skurwysyn", "dupek"), Turkish ("aptal", "kahpe"), Arabic in Latin
+# letters ("a7a", "manyak", "khawal"), Farsi in Latin letters ("jakesh", "khafe sho"), Twi
+# ("gyimi"), Patois ("pussyhole", "wutless"); "randi" only as Hindi says it ("Randi" is a name)
+_VULGAR_FURTHER = (
+    _latin(r"bhadw[ae]", r"bhadve", r"madarjaa?t", r"jhaa?nt(?:u|oo)?", r"lodu",
+           r"randi (?:hai|ka|ke|ki|rona|khana)", r"randiy(?:an|on)", r"gaand mar\w*",
+           r"t(?:a|aa)ri (?:maa?|ma) ne", r"khankir (?:chele|pola|meye)", r"magir pola",
+           r"chudir pola", r"thaa?yoli", r"lanja(?:kodaka|koduka|kodukulu)?", r"poo?ri ?mone"),
+    _latin(r"pokpok", r"kantot\w*", r"merda", r"arrombad[oa]s?", r"cuzao", r"porco dio",
+           r"porca madonna", r"skurw\w*", r"sukinsyn\w*", r"cip[ay]", r"kahpe\w*", r"a7a",
+           r"manyak\w*", r"pussyhole", r"p\*+ssyhole", r"kos ?nanat", r"kos ?nanet"),
+    _script("कुत्ते की औलाद", "सू[अु]र की औलाद", "भड़व[ाे]", "रंडी", "हरामखोर",
+            "(?:کتے|سور) (?:کی|کا|کے) اولاد", "بھڑو[اے]",
+            "گشتی", "رنڈی", "ਕੁੱਤੇ ਦ[ਾੀ] ਪੁੱਤ", "ਭੜੂਆ", "ਰੰਡੀ",
+            "卧槽", "臥槽", "我操(?!心|场|場|作|练|練)", "[鸡雞]巴", "日你(?:妈|媽|娘)",
+            "[妈媽]了[个個][逼屄]",
+            "撲街", "扑街", "씨팔", "씨빨", "씨벌", "개소리", "개같[은네이]", "염병",
+            "(?<![\u0600-\u06ff])منيو?ك(?![\u0600-\u06ff])", "قحب[ةه]", "طيز",
+            "(?<![\u0600-\u06ff])عرص(?![\u0600-\u06ff])", "کص ?کش", "کس ?ننت", "کص ?ننت"),
+)
+_INSULTS_FURTHER_MORE = (
+    # (not "kutte ka baccha", a puppy)
+    _latin(r"(?:suar|suwar|suvar|kutt[ey]+|kutti|khot[ey]+|gadh[ey]|ullu) (?:ki|ke|ka|di|de|da)"
+           r" (?:aulaa?d|puttar|putt)", r"bhadw[ae]", r"bhadve", r"thaa?yoli",
+           r"porambokk?u", r"lanja(?:kodaka|koduka)?", r"khankir (?:chele|pola)",
+           r"haramir (?:bachcha|baccha|pola)"),
+    _latin(r"walang ?hiya (?:ka|kayo|sila)", r"sira ?ulo (?:ka|kayo)", r"engot", r"pokpok",
+           r"otarios?", r"babacas?", r"desgracad[oa]s?", r"cretin[oaie]", r"dupek", r"dupki",
+           r"glupek", r"aptal\w*", r"dangalak\w*", r"manyak\w*", r"khawal", r"jakesh",
+           r"bisharaf", r"avazi", r"khafe sho", r"gomsho", r"pedar ?sag", r"gyimi\w*",
+           r"wutl[ie]ss", r"dutty (?:bwoy|gyal|dawg)"),
+    _script("कुत्ते की औलाद", "सू[अु]र की औलाद", "भड़व[ाे]", "हरामखोर",
+            "(?:کتے|سور) (?:کی|کا|کے) اولاد", "بھڑو[اے]",
+            "ਕੁੱਤੇ ਦ[ਾੀ] ਪੁੱਤ", "ਭੜੂਆ",
+            "狗东西", "狗東西", "贱货", "賤貨", "滚蛋", "滾蛋",
+            "你(?:是)?(?:个|個)?(?:神经病|神經病)",
+            "契弟", "柒[头頭]", "撲街", "扑街", "닥쳐", "찐따", "쪽바리", "짱개",
+            "تف(?:و)? عليك", "قحب[ةه]", "(?<![\u0600-\u06ff])منيو?ك(?![\u0600-\u06ff])",
+            "(?:خفه|گم) ?شو(?![\u0600-\u06ff])", "کص ?کش"),
+)
+# Cyrillic and Greek: more swearing ("долбоёб", "охуел", "πουτάνα", "μουνί") and insults
+# ("сволочь", "ублюдок", "дура", Ukrainian "дебіл", "покидьок", "бидло"), and slurs for gay
+# men ("пидор", "πούστης")
+_VULGAR_ALPHABETS_FURTHER = (
+    _whole_words(r"долбо[её]б\w*", r"пидор\w*", r"пидар\w*", r"хуесос\w*", r"[ао]хуе\w*",
+                 r"πουτάν\w*", r"μουν[ίι]\w*", r"αρχίδ\w*", r"καριόλ\w*"),
+)
+_INSULTS_ALPHABETS_FURTHER = (
+    _whole_words(r"сволоч\w*", r"скотин\w*", r"ублюд\w*", r"дура", r"дуры", r"говнюк\w*",
+                 r"пидор\w*", r"пидар\w*", r"дебіл\w*", r"ідіот\w*", r"покидьк\w*", r"покидьок",
+                 r"бидло", r"виродк\w*", r"виродок", r"πούστ\w*", r"καριόλ\w*"),
+)
+# More threats of harm, harassment as this round's writer reads them: "tangde tod dunga", "sar
+# phod dunga", "tujhe nahi chhodunga", "ghar jala dunga", Bengali "mere felbo", Tagalog
+# "bubugbugin kita", "cuídate la espalda", Italian "ti ammazzo", "so dove abiti", Farsi
+# "mikoshamet", Somali "waan ku dili", Twi "mekum wo", in their scripts too ("走着瞧", "죽일 거야")
+_THREATS_FURTHER = (
+    _latin(r"(?:taang|taange|tange|tangde|tangein|tangen|haath|haddi|haddiyan|sar|sir|munh|daant|daand)"
+           r" tod (?:dunga"
+           r"|denge|du(?:n|ng)ga|deyanga)", r"(?:sar|sir|munh) phod (?:dunga|denge|du(?:n|ng)ga"
+           r"|deyanga)",
+           r"(?:tujhe|tujhko|tainu|tenu|tumhe|usko|ohnu|unko|tinu) (?:\w+ ){0,2}(?:nahi|nai|ni)"
+           r" chhod(?:unga|enge|anga|ange|dange)",
+           r"(?:ghar|gaadi|gaddi|car) (?:ko |nu )?jala (?:dunga|denge|du(?:n|ng)ga|deyange)",
+           r"mere fel(?:bo|bi|be)", r"sasaktan (?:kita|ka)", r"bubugbugin (?:kita|ka|namin)"),
+    _latin(r"cuidate (?:la espalda|las espaldas)", r"ti ammazzo", r"so dove (?:abiti|vivi|abita"
+           r"|vive)", r"te la faccio pagare", r"ti spacco la faccia", r"mikoshamet",
+           r"hesabeto miresam", r"(?:waan|waxaan) ku dili", r"m[e3ɛ] ?kum wo"),
+    _script("你等着瞧", "你等著瞧", "走着瞧", "走著瞧", "[让讓给給]你好看", "죽일 거야", "패버린다",
+            "패 버린다",
+            "(?:بقتلك|هقتلك|رح اقتلك|راح اقتلك|حقتلك)", "بكسر(?:لك)? (?:راسك|رأسك|وجهك)",
+            "بلایی سرت (?:میارم|می‌آرم|میاریم)", "دهنت(?:و)? (?:رو )?سرویس",
+            "ਦੇਖ ਲਵਾਂਗ[ਾੇ]", "ਮਾਰ ਦੇਵਾਂਗ[ਾੇ]"),
+)
+_THREATS_ALPHABETS_FURTHER = (
+    _whole_words(r"убью", r"прибью", r"урою", r"зарежу", r"вб['’]ю", r"приб['’]ю"),
+)
 _SLURS = (
     _latin(r"bougnoules?", r"n[eè]gres?", r"bicots?",
            r"youpins?", r"pedes?", r"tapettes?", r"gouines?", r"chinetoques?",
@@ -801,10 +882,14 @@ _NEGATIVITY_OTHER = (
     # Vietnamese: "dull as anything", "who even watches this"
     _latin(r"chan ngat", r"nham chan", r"(?:ai ma|chang ai) (?:xem|doc|quan tam) (?:cai nay|cai do"
            r"|chu)"),
+    # Turkish, Polish, Hindi and Punjabi: "who cares", "how boring"
+    _latin(r"kimin umurunda", r"cok sikici", r"kogo to obchodzi", r"(?:co za|ale) nuda",
+           r"(?:kisko|kis ko|kinu|kise nu) (?:parwah|parwa|farak|fark) (?:hai|painda|padta)"),
+    _script("노잼", "재미없(?:다|네|어)", "چه مزخرف"),
 )
 _NEGATIVITY_ALPHABETS = (
     _whole_words(r"кому (?:вообще |это )?(?:интересн\w*|нужн\w*)", r"скука", r"скукота",
-                 r"кого (?:це|это) цікавить", r"нудьга"),
+                 r"кого (?:це|это) цікавить", r"нудьга", r"ποιος νοιάζεται", r"βαρετ(?:ό|ο|ή)"),
 )
 # Asking the board for a shop, a service or a game that is no City matter, in the residents'
 # other languages: "koi accha tuition teacher jaanta hai?", "có ai biết tiệm làm móng...?",
@@ -1058,6 +1143,15 @@ _ASKS_ELSEWHERE_MORE = (
            r"(?:match|game) (?:kal raat |kal |kal rati )?(?:kisne|kis ne|kinne|kine) dekh\w*"),
 )
 
+# Selling drugs in the residents' other languages: "vendo mota", "maconha barata", "卖大麻",
+# "حشيش للبيع", "ganja milega"
+_ILLEGAL_FURTHER = (
+    _latin(r"vendo (?:mota|marihuana|hierba|maconha|erva|beck)",
+           r"(?:maconha|mota|marihuana) (?:a venda|en venta|barata)",
+           r"ganja (?:milega|chahiye|available|bechta|bechte)"),
+    _script("(?:卖|賣|出售)大麻", "大麻(?:出售|便宜|私聊|有货|有貨)", "حشيش (?:للبيع|متوفر)"),
+)
+
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
     return re.compile("|".join(parts) if isinstance(parts, tuple) else parts)
@@ -1073,6 +1167,9 @@ _LISTS: tuple[_List, ...] = (
     _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR_TEXTED)),
     _List("vulgarity", "Vulgar language in another language", 0.9,
           _compile(_VULGAR_ALPHABETS_MORE), alphabet=_CYRILLIC_OR_GREEK),
+    _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR_FURTHER)),
+    _List("vulgarity", "Vulgar language in another language", 0.9,
+          _compile(_VULGAR_ALPHABETS_FURTHER), alphabet=_CYRILLIC_OR_GREEK),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS)),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_MORE)),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_FURTHER)),
@@ -1082,6 +1179,9 @@ _LISTS: tuple[_List, ...] = (
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ALPHABETS_MORE),
           alphabet=_CYRILLIC_OR_GREEK),
     _List("harassment", "Exclusion of a group, in another language", 0.8, _compile(_GROUP_OUT)),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_FURTHER_MORE)),
+    _List("harassment", "Insult in another language", 0.8,
+          _compile(_INSULTS_ALPHABETS_FURTHER), alphabet=_CYRILLIC_OR_GREEK),
     *(_List("harassment", "Insult in another language", 0.75, _compile(p), lang)
       for lang, p in _INSULTS_IN.items()),
     _List("harassment", "Slur in another language", 0.9, _compile(_SLURS)),
@@ -1092,6 +1192,9 @@ _LISTS: tuple[_List, ...] = (
     _List("harassment", "Threat in another language", 0.85, _compile(_VEILED_THREATS_MORE)),
     _List("harassment", "Threat in another language", 0.85,
           _compile(_VEILED_THREATS_ALPHABETS_MORE), alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Threat in another language", 0.85, _compile(_THREATS_FURTHER)),
+    _List("harassment", "Threat in another language", 0.85,
+          _compile(_THREATS_ALPHABETS_FURTHER), alphabet=_CYRILLIC_OR_GREEK),
     _List("harassment", "Threat to post someone's address, in another language", 0.85,
           _compile(_DOXXING)),
     _List("illegal", "Threat to post someone's address, in another language", 0.8,
@@ -1126,6 +1229,7 @@ _LISTS: tuple[_List, ...] = (
           _compile(_COMMERCIAL_MORE)),
     _List("illegal", "Advice to break the rules, in another language", 0.7,
           _compile(_ILLEGAL_MORE), advice=True),
+    _List("illegal", "Selling drugs, in another language", 0.7, _compile(_ILLEGAL_FURTHER)),
     _List("negativity", "Only says the topic is disliked, in another language", 0.7,
           _compile(_NEGATIVITY_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
     _List("disruption", "Asks about something else, in another language", 0.65,
