@@ -408,7 +408,7 @@ _INSULTS_FURTHER = (
 )
 _INSULTS_IN_VI = _latin(r"(?:do|thang|bon|lu) ngu", r"ngu nhu (?:bo|cho|lon|heo)",
                         r"khon nan", r"thang khon", r"do cho (?:cai|de|chet)(?= ?[.!,?]|$)",
-                        r"(?:d\.?m+|dit me|du ma) (?:may|chung may)")
+                        r"(?:dm|dmm|d\.m|dit me|du ma) (?:may|chung may)")
 _INSULTS_IN: dict[str, str] = {
     "fr": _latin(r"(?:(?<!c')est|es|sont|un|une|quels?|quelles?|gros|grosse|sales?|pauvres?|vieux"
                  r"|vieille|bande de) (?:(?:vraie?|gros(?:se)?|sale|pauvre|maudite?|esti"
