@@ -31,6 +31,7 @@ def test_chinese_initials_only_beside_chinese() -> None:
     assert "vulgarity" not in labels("Can sb tell me when the rink opens?")
     assert "vulgarity" not in labels("O cão do vizinho fugiu de novo pelo parque")
     assert "vulgarity" not in labels("停车场靠北边的入口明天关闭")
+    assert "vulgarity" not in labels("谢谢 Cao 先生帮忙清理雪")
 
 
 def test_masked_and_texted_swears_of_other_languages() -> None:
@@ -96,6 +97,9 @@ def test_animals_and_names_are_no_insults() -> None:
     assert "harassment" not in labels("호수에 오리 새끼들이 있어요")
     assert "harassment" not in labels("市政府为智障人士开设了新课程")
     assert "harassment" not in labels("Thanks Malaka for fixing the swing!")
+    # Spanish "débil" (weak), a life-size standee
+    assert "harassment" not in labels("La señal del wifi en la biblioteca es muy débil")
+    assert "harassment" not in labels("도서관에 캐릭터 등신대가 있어요")
 
 
 def test_a_group_told_to_leave() -> None:
@@ -139,11 +143,12 @@ def test_advice_to_break_the_rules() -> None:
     assert "illegal" in labels("Echen veneno en la carne para las ratas")
     assert "illegal" in labels("Eski koltuğu gece sokağa bırakın")
     assert "illegal" in labels("Traffic camera te spray paint maar deyo")
-    assert "illegal" in labels("Mi have di good weed, link mi inna DM")
+    assert "illegal" in labels("Mi have di good ganja, link mi inna DM")
     # children left at the park, a garden spray, a warning
     assert "illegal" not in labels("Çocukları parka bırakın, biz de geliriz")
     assert "illegal" not in labels("Plants te spray kar deyo garmi vich")
     assert "illegal" not in labels("Por favor no pongan veneno, hay perros en el parque")
+    assert "illegal" not in labels("Mi have weed inna mi garden again, wah fi do?")
 
 
 def test_offers_questions_elsewhere_dismissals_and_clutter() -> None:
@@ -152,6 +157,9 @@ def test_offers_questions_elsewhere_dismissals_and_clutter() -> None:
     assert "commercial" in labels("راسلوني خاص للطلب")
     assert "disruption" in labels("Keu ki jane Bangladesh e taka pathanor sasta upay?")
     assert "disruption" in labels("May alam ba kayo na tindahan ng bibingka dito?")
+    # money for a City bill, an ad's price asked after
+    assert "disruption" not in labels("City ko paisa bhejna padega parking ticket ke liye?")
+    assert "commercial" not in labels("هل يوجد سكن بسعر مناسب قرب المكتبة؟")
     assert "negativity" in labels("Chán ngắt, ai mà xem cái này")
     assert "disruption" in labels("Плюс один")
     assert "disruption" in labels("Я тоже")
@@ -209,6 +217,7 @@ def test_more_threats_of_the_same_kinds() -> None:
     assert "harassment" not in labels("Main smoking nahi chhodunga, par park mein nahi peeta")
     assert "harassment" not in labels("请收拾你的东西，游泳池五点关门")
     assert "harassment" not in labels("이 노래 죽인다")
+    assert "harassment" not in labels("Non so dove abiti, ti mando il regalo per posta?")
 
 
 def test_drugs_sold_dismissals_and_me_too() -> None:

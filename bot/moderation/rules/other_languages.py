@@ -432,8 +432,10 @@ _VULGAR_TEXTED = (
            r"ch(?:u|\*+)t?iyap+(?:a|anti)", r"kutti (?:hai|ae|aa|h|ki tarah|kahin ki|saali)",
            r"kuttiy[ae]"),
     _script("(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][，,！!？?。 ]))"
-            "(?:tmd|nmsl|wcnm|sb|cao)(?![a-z0-9])",
-            "(?<![a-z0-9])(?:tmd|nmsl|wcnm|cao)(?=[，,！!？?。 ]?[\u4e00-\u9fff])",
+            "(?:tmd|nmsl|wcnm|sb)(?![a-z0-9])",
+            "(?<![a-z0-9])(?:tmd|nmsl|wcnm)(?=[，,！!？?。 ]?[\u4e00-\u9fff])",
+            # "cao" said alone between a Chinese post's stops, not the surname ("Cao 先生")
+            "(?:(?<=[\u4e00-\u9fff][，,！!？?。 ])|(?<=[，,！!？?。]))cao(?=[，,！!？?。~～]|$)",
             "靠北(?!边|邊|侧|側|面|方|部)", "靠杯", "靠腰", "靠夭",
             "幹(?:你|您)(?:娘|老母|老師|[xX×*＊])", "[機机雞鸡]掰"),
     _as_read("ㅅㄲ", "ㅆㄲ", "ㅄ"),
@@ -452,7 +454,7 @@ _VULGAR_TEXTED = (
            r"wypierdal\w*"),
     # "گه" alone or as "the shittiest" ("گه‌ترین", read without its joiner), not "گه‌گاه"
     # (now and then) nor "گهواره" (a cradle)
-    _script("(?<![\u0600-\u06ff])گه(?:\u200c?ترین|\u200c?تر)?(?![\u0600-\u06ff])(?![\u200c ]?گا)",
+    _script("(?<![\u0600-\u06ff])گه(?:\u200c?ترین|\u200c?تر)?(?![\u0600-\u06ff])(?![\u200c ]?گ)",
             "مادر ?ج\\*+ه",
             "ک\\*+ ?کش", "ك\\*+ ?[اأ]م", "كس ?(?:امك|أمك|اختك|أختك)"),
 )
@@ -468,7 +470,8 @@ _VULGAR_ALPHABETS_MORE = (
 # bwoy"), Punjabi ("khotte"), Arabic ("انت حمار", "يلعن أبوه"), Farsi ("خر نفهم"), Chinese
 # ("脑残", "滚回老家"), Korean ("개ㅅㄲ"), thieves called so ("ladrón", "ladrão")
 _INSULTS_ROUND14 = (
-    _latin(r"bsdk", r"bsdke", r"debil(?:a|u|em|i|ami|ow)?", r"kretyn\w*", r"spierdalaj\w*",
+    _latin(r"bsdk", r"bsdke", r"(?:to|jakis|ty|ten|zwykly|kompletny|skonczony) debil\w*",
+           r"debil(?:u|em|ami|ow)", r"kretyn\w*", r"spierdalaj\w*",
            r"wypierdalaj\w*",
            r"re malaka", r"(?:re )?vlak(?:a|as)", r"kwase(?:a|afo[ɔo]?)", r"dameer\w*",
            r"eedi?at\w*", r"b\*+tt?y ?(?:bwoy|bwai|boy|man)s?", r"khott?(?:e|ey|ay|ya|iya|eya)"),
@@ -491,14 +494,16 @@ _INSULTS_ROUND14 = (
             "(?:تو|اون|این|یه|عجب) (?:خر|الاغ|احمق)(?![\u0600-\u06ff])",
             "مادر ?ج\\*+ه"),
     _script("[脑腦][残殘]", "智障(?!人士|儿童|兒童|者)",
-            "[滚滾]回(?:你|你们|你們)?(?:的)?(?:老家|国|國|家乡|家鄉|大陆|大陸|去)",
-            "[滚滾]出(?:去|加拿大|这里|這裡)",
+            "(?<!球)[滚滾]回(?:你|你们|你們)?(?:的)?(?:老家|国|國|家乡|家鄉|大陆|大陸|去)",
+            "(?<!球)[滚滾]出(?:去|加拿大|这里|這裡)",
             "(?:是个|是個|就是|真是|都是|一群|这群|這群|一帮|这帮|這幫) ?(?:sb|傻b|脑残|腦殘)"
             "(?![a-z])",
             "幹(?:你|您)(?:娘|老母|[xX×*＊])"),
     _as_read("개ㅅㄲ", "ㅅㄲ야", "ㅅㄲ들"),
     # ("새끼들" alone is also an animal's young: "오리 새끼들", ducklings)
-    _script("새끼야", "(?:나쁜|미친|썩을) ?새끼들?", "등신", "멍청이", "또라이", "미친 ?새끼"),
+    # ("등신대" is a life-size standee)
+    _script("새끼야", "(?:나쁜|미친|썩을) ?새끼들?", "등신(?!대)", "멍청이", "또라이",
+            "미친 ?새끼"),
 )
 _INSULTS_ALPHABETS_MORE = (
     _whole_words(r"βλάκ(?:α|ας|ες)", r"βλακ(?:α|ας|ες)", r"ч\*+рк\w*",
@@ -581,8 +586,8 @@ _DOXXING = (
 # ("gyimi"), Patois ("pussyhole", "wutless"); "randi" only as Hindi says it ("Randi" is a name)
 _VULGAR_FURTHER = (
     _latin(r"bhadw[ae]", r"bhadve", r"madarjaa?t", r"jhaa?nt(?:u|oo)?", r"lodu",
-           r"randi (?:hai|ka|ke|ki|rona|khana)", r"randiy(?:an|on)", r"gaand mar\w*",
-           r"t(?:a|aa)ri (?:maa?|ma) ne", r"khankir (?:chele|pola|meye)", r"magir pola",
+           r"randi (?:hai|rona|khana|ka bachcha|ki aulaa?d)", r"randiy(?:an|on)", r"gaand mar\w*",
+           r"khankir (?:chele|pola|meye)", r"magir pola",
            r"chudir pola", r"thaa?yoli", r"lanja(?:kodaka|koduka|kodukulu)?", r"poo?ri ?mone"),
     _latin(r"pokpok", r"kantot\w*", r"merda", r"arrombad[oa]s?", r"cuzao", r"porco dio",
            r"porca madonna", r"skurw\w*", r"sukinsyn\w*", r"cip[ay]", r"kahpe\w*", r"a7a",
@@ -641,10 +646,12 @@ _THREATS_FURTHER = (
            r" chhod(?:unga|enge|anga|ange|dange)",
            r"(?:ghar|gaadi|gaddi|car) (?:ko |nu )?jala (?:dunga|denge|du(?:n|ng)ga|deyange)",
            r"mere fel(?:bo|bi|be)", r"sasaktan (?:kita|ka)", r"bubugbugin (?:kita|ka|namin)"),
-    _latin(r"cuidate (?:la espalda|las espaldas)", r"ti ammazzo", r"so dove (?:abiti|vivi|abita"
+    _latin(r"cuidate (?:la espalda|las espaldas)", r"ti ammazzo",
+           r"(?<!non )so dove (?:abiti|vivi|abita"
            r"|vive)", r"te la faccio pagare", r"ti spacco la faccia", r"mikoshamet",
            r"hesabeto miresam", r"(?:waan|waxaan) ku dili", r"m[e3ɛ] ?kum wo"),
-    _script("你等着瞧", "你等著瞧", "走着瞧", "走著瞧", "[让讓给給]你好看", "죽일 거야", "패버린다",
+    _script("你等着瞧", "你等著瞧", "走着瞧", "走著瞧", "[让讓给給]你好看(?=[！!。，,~～ ]|$)",
+            "죽일 거야", "패버린다",
             "패 버린다",
             "(?:بقتلك|هقتلك|رح اقتلك|راح اقتلك|حقتلك)", "بكسر(?:لك)? (?:راسك|رأسك|وجهك)",
             "بلایی سرت (?:میارم|می‌آرم|میاریم)", "دهنت(?:و)? (?:رو )?سرویس",
@@ -1120,24 +1127,25 @@ _ILLEGAL_MORE = (
            r"spray paint (?:maar|mar|kar|fer|phera|pher) (?:deyo|do|diyo|deo|dena|dao)",
            r"(?:lens|camera|camere) (?:te|pe|par|nu|ko) (?:spray|paint|rang)",
            r"mi (?:have|got|ave|a sell|sell) (?:di |de |some )?(?:good |nuff |bare |fresh )?"
-           r"(?:edibles|weed|ganja|kush|herb|gummies)(?! killer)"),
+           r"(?:edibles|ganja|kush|gummies)"),
     _script("(?:ألعاب|العاب|مفرقعات)[^.!؟]{0,30}(?:مش|غير|بدون) (?:مرخص|مرخصة|ترخيص)"),
 )
 # Offers of the round: "link mi inna DM", "Message lang po sa FB page namin", "agency kami",
 # "راسلوني خاص", "بسعر حلو", Urdu "واٹس ایپ کریں", "ہم سستے میں"
 _COMMERCIAL_MORE = (
-    _latin(r"link (?:mi|me) (?:inna|in di|in de|pon|in) (?:dm|inbox|di dm)",
+    _latin(r"link mi (?:inna|in di|in de|pon|in) (?:dm|inbox|di dm)",
            r"message (?:lang|na lang) (?:po )?sa (?:fb|facebook|page|inbox|messenger)",
-           r"(?:agency|negosyo|business|shop|store) (?:po )?kami"),
+           r"agency (?:po )?kami"),
     _script("راسلوني (?:خاص|ع الخاص|على الخاص|عالخاص)", "(?:عندي|عنا) كميات",
-            "بسعر (?:حلو|مناسب|منافس|رخيص|خاص)", "واٹس ?ایپ کریں", "ہم (?:بہت )?سستے"),
+            "بسعر (?:حلو|منافس)", "واٹس ?ایپ کریں", "ہم (?:بہت )?سستے"),
 )
 # Off-topic questions of the round: money sent home ("taka pathanor bhalo rate", "lacag loogu
 # diro"), a shop asked for ("may alam ba kayo na Filipino store"), a match abroad ("match kal
 # raat kisne dekha")
 _ASKS_ELSEWHERE_MORE = (
-    _latin(r"(?:taka|paisa|pese|paise|lacag|pera|dinero|dinheiro) (?:\w+ )?(?:pathanor|pathano"
-           r"|pathate|bhejne|bhejna|bhejan|loogu diro|u diro|ipadala|magpadala|mandar|enviar)",
+    _latin(r"taka (?:\w+ )?(?:pathanor|pathano|pathate)", r"lacag (?:\w+ )?(?:loogu diro|u diro)",
+           r"(?:india|pakistan|desh|ghar|bangladesh|nepal) (?:paisa|paise|pese) (?:bhejne|bhejna"
+           r"|bhejan)", r"(?:pera|padala) sa (?:pinas|pilipinas|probinsya)",
            r"may alam (?:ba )?(?:kayo|kau|po kayo|ba kayo) (?:na|ng|kung saan)[^?]{0,40}(?:store"
            r"|tindahan|grocery|restaurant|resto|kainan|salon|bakery|bakeshop|karinderya)",
            r"(?:match|game) (?:kal raat |kal |kal rati )?(?:kisne|kis ne|kinne|kine) dekh\w*"),
