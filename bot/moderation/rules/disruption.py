@@ -18,6 +18,7 @@ from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import explain
 from bot.moderation.languages import is_english, language_of, looks_french
 from bot.moderation.model import Finding, Post, Span
+from bot.moderation.normalise import normalise
 from bot.moderation.text import Prefiltered, fold, is_emoji, words
 
 _CLUTTER = frozenset(
@@ -37,6 +38,16 @@ _CLUTTER = frozenset(
      "同上", "同感", "ਪਹਿਲਾ", "ਪਹਿਲਾ ਕਮੈਂਟ", "ਪਹਿਲੀ ਟਿੱਪਣੀ", "पहला", "पहला कमेंट", "pehla",
      "pehla comment", "first comment", "primero", "primeiro", "primer comentario"}
 )  # fmt: skip
+# "plus one" and "me too" in the residents' other languages, as the rules read them (the
+# letters that look Latin turned Latin: "плюс" is read "плюc"; folding keeps a Cyrillic capital)
+_CLUTTER = _CLUTTER | frozenset(
+    fold(normalise(spelling).plain.text)
+    for words in ("плюс", "плюс один", "я тоже", "и я тоже", "я теж", "і я теж", "мене теж",
+                  "yo también", "yo igual", "eu também", "ako rin", "ako din", "main bhi",
+                  "mera bhi", "मैं भी", "मेरा भी", "我也是", "我也一样", "我也一樣", "저도요", "저도",
+                  "tôi cũng vậy", "tôi cũng thế", "ben de", "ja też", "anche io", "pure io",
+                  "منم همینطور", "وأنا كمان", "وانا كمان", "انا كمان", "ana kaman", "ana kamaan")
+    for spelling in (words, words[:1].upper() + words[1:]))
 _STOPWORDS = frozenset(
     {
         "about", "after", "again", "also", "anyone", "anything", "around", "before", "being",

@@ -346,6 +346,8 @@ _INNOCENT = Prefiltered(re.compile(
             r"witch(?:es)? (?:hat|costume|craft|hunt)",
             # slang praise: "those librarians are dope", not "you dope"
             r"(?:is|are|was|were|so|pretty|really|super|looks?|sounds?) dope",
+            # Jamaican cooking: "jerk chicken", not "you jerk"
+            r"jerk (?:chicken|pork|fish|shrimp|sauce|seasoning|marinade|spice|rub|tofu|wings)",
             # French: "en retard" is late, "un retard" a delay
             r"(?:en|de|du|un|le|les|des|avec|sans|au|aucun|petit|leger|gros|long|tout) retards?",
             r"retards? (?:de|d'|dans|du|des|sur|a|au|aux)\b",

@@ -219,7 +219,8 @@ _VULGAR_IN = {
     "tl": _latin(r"puta", r"tae"),
     # Vietnamese initials ("đm", "đ.m", "vcl"): read as "dm", which is a direct message in
     # another language's post
-    "vi": _latin(r"d\.?m+", r"dcm", r"vcl", r"vkl", r"clgt"),
+    "vi": _latin(r"d\.?m+", r"dcm", r"vcl", r"vkl", r"clgt", r"vl", r"vcc", r"dmm", r"clm",
+                 r"do cho (?:cai|de)(?= ?[.!,?]|$)"),
     # "o.ç." (orospu çocuğu), more often initials or an address than an insult outside
     # Turkish; not "piç": folded, its letters "pic" are in many posts ("topic"), all read
     "tr": _latin(r"o\.c\.?"),
@@ -405,6 +406,9 @@ _INSULTS_FURTHER = (
     _latin(r"(?:te|tych) (?:wszystkie |wszystkich )?(?:hindusy|ciapaki|czarnuchy|arabusy)",
            r"ciapat\w*", r"ciapak\w*", r"czarnuch\w*"),
 )
+_INSULTS_IN_VI = _latin(r"(?:do|thang|bon|lu) ngu", r"ngu nhu (?:bo|cho|lon|heo)",
+                        r"khon nan", r"thang khon", r"do cho (?:cai|de|chet)(?= ?[.!,?]|$)",
+                        r"(?:dm|dmm|d\.m|dit me|du ma) (?:may|chung may)")
 _INSULTS_IN: dict[str, str] = {
     "fr": _latin(r"(?:(?<!c')est|es|sont|un|une|quels?|quelles?|gros|grosse|sales?|pauvres?|vieux"
                  r"|vieille|bande de) (?:(?:vraie?|gros(?:se)?|sale|pauvre|maudite?|esti"
@@ -412,7 +416,250 @@ _INSULTS_IN: dict[str, str] = {
                  r"(?:cons?|connes?)"),
     "tl": _latin(r"bobo", r"tanga", r"gaga", r"hayop"), "es": _latin(r"tont[oa]s?"),
     # Turkish "o.ç." (orospu çocuğu), as above
-    "tr": _latin(r"o\.c\.?")}
+    "tr": _latin(r"o\.c\.?"), "vi": _INSULTS_IN_VI}
+# The fourteenth round (train_ab): swearing as the residents text and mask it. Hindi and
+# Punjabi initials ("bsdk", and "bc" only beside the Hindi words it is said with: "BC" is a
+# province), "ch*tiyapa"; Chinese initials ("TMD", "sb", "cao") only beside Han characters
+# ("sb" is "somebody" in English texting, "cão" a dog in Portuguese) and Taiwanese curses;
+# Korean "ㅅㄲ" (새끼); Arabic written in Latin letters ("khara 3ala"); Greek in Latin
+# letters ("malakies", "gamo to"); Farsi ("گه", "kos she'r", masked "مادرج**ه"); masked
+# Tamil, Bengali, Somali, Twi and Patois swears ("p***ai", "bokac**da", "s**lka", "wo maame
+# t**", "p*ssyclaat"); Polish ("jebany", "ja pier***ę").
+_VULGAR_TEXTED = (
+    _latin(r"bsdk", r"bsdke", r"bkl", r"bkchod\w*", r"tmkc",
+           r"bc (?:system|yaar|yar|kya|kitna|garmi|sarkar|ye|yeh|kuch|sala|saala)",
+           r"(?:yaar|yar|bhai|arre|arey|oye|saala|sala|kya) bc",
+           r"ch(?:u|\*+)t?iyap+(?:a|anti)", r"kutti (?:hai|ae|aa|h|ki tarah|kahin ki|saali)",
+           r"kuttiy[ae]"),
+    _script("(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][，,！!？?。 ]))"
+            "(?:tmd|nmsl|wcnm|sb)(?![a-z0-9])",
+            "(?<![a-z0-9])(?:tmd|nmsl|wcnm)(?=[，,！!？?。 ]?[\u4e00-\u9fff])",
+            # "cao" said alone between a Chinese post's stops, not the surname ("Cao 先生")
+            "(?:(?<=[\u4e00-\u9fff][，,！!？?。 ])|(?<=[，,！!？?。]))cao(?=[，,！!？?。~～]|$)",
+            "靠北(?!边|邊|侧|側|面|方|部)", "靠杯", "靠腰", "靠夭",
+            "幹(?:你|您)(?:娘|老母|老師|[xX×*＊])", "[機机雞鸡]掰"),
+    _as_read("ㅅㄲ", "ㅆㄲ", "ㅄ"),
+    _latin(r"khara (?:3ala|3a|ala|3le|3aleik|aleik|fi|fik|feek)", r"kol khara", r"ya khara",
+           r"kos (?:omak|ommak|emak|okhtak|ukhtak)", r"sharmoo?t\w*",
+           r"ibn el ?(?:kalb|sharmoo?ta)"),
+    # ("Malaka" alone is also a Sinhala name)
+    _latin(r"malakies", r"malakia", r"malakes", r"re malaka", r"gam(?:o|w) (?:to|ti|tin|ton|tous)",
+           r"gamiesai", r"gamisou", r"gamhsou"),
+    _latin(r"kos she'?r", r"kosshe'?r", r"kos ?nagoo?", r"madar ?jende", r"jende", r"p\*+ai",
+           r"pu\*+dai",
+           r"pun\*+ai", r"k\*+thi", r"boka ?c(?:ho|\*+)d[ae]", r"haraa?mjad[ae]", r"baa?l er",
+           r"s(?:ii|\*+)lka", r"(?:wo|w') ?(?:maame|maa|ni) t\*+", r"p\*+ssy ?cl(?:aa?t|ot)\w*",
+           r"pu\*+y ?cl(?:aa?t|ot)\w*"),
+    _latin(r"pier\*+\w*", r"jeban\w*", r"jebac\w*", r"zajeb\w*", r"wkurw\w*", r"pojeb\w*",
+           r"wypierdal\w*"),
+    # "گه" alone or as "the shittiest" ("گه‌ترین", read without its joiner), not "گه‌گاه"
+    # (now and then) nor "گهواره" (a cradle)
+    _script("(?<![\u0600-\u06ff])گه(?:\u200c?ترین|\u200c?تر)?(?![\u0600-\u06ff])(?![\u200c ]?گ)",
+            "مادر ?ج\\*+ه",
+            "ک\\*+ ?کش", "ك\\*+ ?[اأ]م", "كس ?(?:امك|أمك|اختك|أختك)"),
+)
+# Russian and Ukrainian masked further ("П**дец", "й**ані") and "shat all over" ("засрали")
+_VULGAR_ALPHABETS_MORE = (
+    _whole_words(r"п\*+з?д\w*", r"пи\*+\w*", r"й\*+\w*", r"[её]\*+н\w*", r"[её]б\*+\w*",
+                 r"засра\w*", r"обосра\w*", r"засранц\w*", r"сран(?:ый|ая|ое|ые|ого|ую)"),
+)
+# Insults of the same round: Vietnamese ("đồ ngu", "đồ chó cái", in Vietnamese posts only:
+# folded, "ngu" is also "ngủ", sleep), Polish ("debil"), Greek ("βλάκα", "malaka"), Twi
+# ("kwasea"), Somali ("dameer"), Bengali ("shuorer bachcha", "chor er dol"), Tamil ("k**thi
+# mavan", said of someone), Tagalog ("kupal", "mga buwaya kayo"), Patois ("eediat", "b*tty
+# bwoy"), Punjabi ("khotte"), Arabic ("انت حمار", "يلعن أبوه"), Farsi ("خر نفهم"), Chinese
+# ("脑残", "滚回老家"), Korean ("개ㅅㄲ"), thieves called so ("ladrón", "ladrão")
+_INSULTS_ROUND14 = (
+    _latin(r"bsdk", r"bsdke", r"(?:to|jakis|ty|ten|zwykly|kompletny|skonczony) debil\w*",
+           r"debil(?:u|em|ami|ow)", r"kretyn\w*", r"spierdalaj\w*",
+           r"wypierdalaj\w*",
+           r"re malaka", r"(?:re )?vlak(?:a|as)", r"kwase(?:a|afo[ɔo]?)", r"dameer\w*",
+           r"eedi?at\w*", r"b\*+tt?y ?(?:bwoy|bwai|boy|man)s?", r"khott?(?:e|ey|ay|ya|iya|eya)"),
+    _latin(r"shuo?y?o?r(?:er)? (?:bachcha|baccha|bacca|bacha)", r"kuttar (?:bachcha|baccha|bacha)",
+           r"haraa?m[jz]ad[ae]", r"boka ?c(?:ho|\*+)d[ae]", r"chor(?: ?er)? dol",
+           # said of someone ("Suresh oru thevd*ya paiyan"), not a curse that opens a post
+           r"(?<=[a-z0-9,.!?] )(?:koothi|k\*+thi|k\*+dhi|thevd?iy[ae]|thevidiya|thevd\*ya|pundai"
+           r"|p\*+ai) ?(?:mavan|magan|magane|payal|payale|paiyan|paya|pasanga|pasange)",
+           r"gaa?ndu", r"kupal", r"(?:mga )?buwaya (?:kayo|sila|kau)",
+           r"pakyu (?:sa|kayo|ka|kau)"),
+    _latin(r"(?:alcalde|concejal\w*|es un|son unos|eres un|eres una|bola de|banda de|puros?"
+           r"|prefeito|vereador\w*|e um|sao uns|bando de|seu) ladr(?:on|ona|ones|ao|oes)",
+           r"ya ?7mar", r"7mir", r"ya (?:kalb|7ayawan|ghabi|wiskh)"),
+    # said to someone; said of him only the words no animal is ("هو كلب" is a lost dog)
+    _script("(?:انت|إنت|انتا|انتي|إنتي|انتو|إنتو) (?:حمار|حمارة|حمير|غبي|غبية|اغبياء"
+            "|أغبياء|كلب|كلاب|حيوان|زبالة|واطي|حقير|جحش)",
+            "(?:هو|هي|هم) (?:غبي|غبية|اغبياء|أغبياء|زبالة|واطي|حقير)",
+            "يلعن (?:ابو|أبو|ابوك|أبوك|ابوه|أبوه|امك|أمك|اخت|أخت|دين|شكل|روحك)",
+            "ك\\*+ ?[اأ]م", "خر نفهم", "(?:گاو|الاغ|آدم|ادم) نفهم",
+            "(?:تو|اون|این|یه|عجب) (?:خر|الاغ|احمق)(?![\u0600-\u06ff])",
+            "مادر ?ج\\*+ه"),
+    _script("[脑腦][残殘]", "智障(?!人士|儿童|兒童|者)",
+            "(?<!球)[滚滾]回(?:你|你们|你們)?(?:的)?(?:老家|国|國|家乡|家鄉|大陆|大陸|去)",
+            "(?<!球)[滚滾]出(?:去|加拿大|这里|這裡)",
+            "(?:是个|是個|就是|真是|都是|一群|这群|這群|一帮|这帮|這幫) ?(?:sb|傻b|脑残|腦殘)"
+            "(?![a-z])",
+            "幹(?:你|您)(?:娘|老母|[xX×*＊])"),
+    _as_read("개ㅅㄲ", "ㅅㄲ야", "ㅅㄲ들"),
+    # ("새끼들" alone is also an animal's young: "오리 새끼들", ducklings)
+    # ("등신대" is a life-size standee)
+    _script("새끼야", "(?:나쁜|미친|썩을) ?새끼들?", "등신(?!대)", "멍청이", "또라이",
+            "미친 ?새끼"),
+)
+_INSULTS_ALPHABETS_MORE = (
+    _whole_words(r"βλάκ(?:α|ας|ες)", r"βλακ(?:α|ας|ες)", r"ч\*+рк\w*",
+                 r"(?:й|[её])\*+ан\w* (?:злоді\w*|ворюг\w*|вор\w*|ідіот\w*|идиот\w*|дебіл\w*"
+                 r"|дебил\w*|радник\w*|депутат\w*|чиновник\w*)", r"злодюг\w*"),
+)
+# A group told to leave or called a people without sense, in Hindi, Punjabi and Urdu:
+# "जाहिल कौम है, इनको यहाँ से भगाओ", "ਇਹਨਾਂ ਨੂੰ ਵਾਪਸ ਭੇਜੋ", "inko yahan se bhagao"
+_GROUP_OUT = (
+    _script("जाहिल (?:कौम|लोग|जात)",
+            "(?:इनको|इन्हें|इन सबको|इन लोगों को|उनको|उन्हें) (?:यहाँ|यहां|इधर|देश|कनाडा) से"
+            " (?:भगाओ|निकालो|बाहर करो)",
+            "ਇਹਨਾਂ ਨੂੰ (?:ਵਾਪਸ|ਇੱਥੋਂ|ਏਥੋਂ) (?:ਭੇਜੋ|ਕੱਢੋ)",
+            "(?:انہیں|ان کو|ان سب کو) (?:واپس|یہاں سے) (?:بھیجو|نکالو|بھگاؤ)"),
+    _latin(r"(?:inko|inhe|inhein|unko|ehna nu|inna nu|enu|ehnu) (?:wapas|vapas|yahan se|yaha se"
+           r"|ithon|ethon|idhar se|desh se) (?:bhejo|bhagao|nikalo|kaddo|kadho|bhej do)",
+           r"jahil (?:kaum|qaum|log)"),
+)
+# Threats of the round that say what the poster knows or will do: "maar maar ke bhurta bana
+# dunga", "tainu theek karunga", "ghar da pata mainu pata aa", "sambhal ke ghoome ... kuch bhi
+# ho sakta hai", Gujarati "amne khabar che e kya rahe che", Bengali "tor bari kothay ami jani",
+# Farsi "adresesho daram", Portuguese "a gente sabe onde ele mora", Russian in Latin letters
+# "ruki slomaem", Twi "me nim baabi a wote", Somali "waan ogahay halka aad degan tahay",
+# Tamil, Arabic and Farsi in their scripts
+_VEILED_THREATS_MORE = (
+    _latin(r"bhurta bana (?:dunga|denge|du(?:n|ng)ga|deyanga)",
+           r"maar maar ke (?:bhurta|bhurtha|haddi|kachumar|adhmara)",
+           r"haddi(?:yan|yaan|an)? tod (?:dunga|denge|deyanga|du(?:n|ng)ga)",
+           r"(?:tainu|tenu|tujhe|tujhko|tumhe|tuhanu|ohnu|usko|unko) (?:theek|thik|sidha|seedha)"
+           r" kar(?:unga|anga|ange| ?d(?:unga|enge|u(?:n|ng)ga|eyanga))",
+           r"ghar (?:da |ka )?(?:pata|address) (?:mainu|mujhe|sanu|menu|hume|humein|saanu)"
+           r" (?:pata |maloom )?(?:hai|aa|ae|h)",
+           r"sambh?al ke (?:ghoom|reh|nikl|chal)\w*[^.!?]{0,60}kuch bhi ho sakta hai",
+           r"(?:amne|mane|ame) khabar (?:che|chhe) (?:e |te |tu |tame )?(?:kya|kyan|kyaa|kyai)"
+           r" (?:rahe|raho|rahu|rehe)\w*"),
+    _latin(r"(?:tor|tomar|apnar|or|tar) bari kothay (?:ami|amra) jani",
+           r"(?:ami|amra) jani (?:tor|tomar|apnar|or|tar) bari kothay",
+           r"tor (?:\w+ ){0,3}bhenge debo",
+           r"adres(?:esh|esho|eshoo|et|eto|etoo|ash|esh ro) (?:ro )?(?:daram|darim|peyda kardam)",
+           r"(?:midoonam|midunam|midonam|midoonim) koja (?:zendegi mikoni|zendegi mikone|mishini"
+           r"|mishine|khoonat|khoonash)",
+           r"(?:a gente|nos|eu|ja) (?:sabe|sabemos|sei) onde (?:voce|vc|tu|ele|ela|eles|o senhor)"
+           r" (?:mora|moram|vive|trabalha)", r"vai ter troco(?! ?(?:pra|para|de|em|\?))",
+           r"sabemos donde (?:vive|vives|viven)",
+           r"ruki (?:slomaem|slomayu|slomaiu|perelomaem|polomaem)",
+           r"(?:my|ya) zna(?:em|yu|iu) gde (?:\w+ ){0,4}zhiv(?:et|esh|ut|ete|yot)",
+           r"me nim (?:baabi|faako|beae) a (?:wote|wo te|ote|mote)",
+           r"waan ogahay (?:halka|meesha) (?:aad|uu|ay) (?:degan|deggan|ku nool|joog)\w*"),
+    _script("வீடு எங்க(?:ே)? இருக்கு[\u0b80-\u0bff]* தெரியும்",
+            "(?:نعرف|بنعرف|منعرف|أعرف|اعرف|بعرف|عارفين) (?:وين|فين) (?:ساكن|بيسكن|تسكن|ساكنة"
+            "|ساكنين|بيته|بيتك|بيتو)",
+            "آدرس(?:ش|شو|ت|تو) (?:رو )?دارم", "घर का पता (?:मुझे|हमें) (?:पता|मालूम) है"),
+)
+_VEILED_THREATS_ALPHABETS_MORE = (
+    _whole_words(r"(?:мы|я|ми) (?:знаем|знаю|знаємо),? (?:где|де) (?:он|она|він|вона|живе\w*"
+                 r"|живет\w*)",
+                 r"(?:я|ми|мы) (?:знаю|знаємо|знаем) (?:його|її|его|ее|её|твою|твій|твой)"
+                 r" (?:машину|адрес|адресу|дім|дом|будинок)",
+                 r"(?<!не )(?:пожалеет|пожалкує\w*|пошкодує\w*|пожалкуєш)",
+                 r"θα (?:δεις|δείτε|δει) τι θα (?:πάθεις|πάθετε|πάθει)"),
+)
+# Threatening to post someone's home address: harassment, and a crime as the writers read
+# it ("把他家地址贴出来", "니 집 주소 알아냈다 ... 올린다", "tera address yahan daal dunga")
+_DOXXING = (
+    _script("(?:把|将|將)(?:他|她|你|他们|他們)(?:家|的)*(?:地址|住址|电话|電話)[^。，,.]{0,4}"
+            "(?:贴|貼|发|發|公开|公開|放上)(?!给我|給我|给你|給你)",
+            "(?:니|너|네|너네|그놈|걔) ?(?:집 ?)?주소[^.!?]{0,10}"
+            "(?:알아냈|알아냄|올린다|올릴|공개)"),
+    _latin(r"(?:tera|tumhara|uska|ohda|tuhada|tainu) (?:ghar ka |ghar da )?(?:address|pata)"
+           r" (?:yahan|idhar|ethe|ithe|online|sab ko|sabko|sab nu|group (?:ch|mein|me))"
+           r" (?:daal|dal|paa|pa|post kar|share kar|likh) ?(?:dunga|denge|du(?:n|ng)ga|deyanga"
+           r"|dangi|doonga)"),
+)
+# More of the same kinds, as residents would write them beyond the set: Hindi, Punjabi and Urdu
+# ("bhadwa", "suar ki aulad", "kutte da puttar"), Bengali ("khankir chele"), Tamil ("thayoli",
+# "porambokku"), Telugu ("lanja"), Gujarati ("tari maa ne"), Tagalog ("pokpok", "walang hiya
+# ka", "sira ulo"), Portuguese and Italian ("merda", "babaca", "arrombado", "porco dio",
+# "cretino"), Polish ("skurwysyn", "dupek"), Turkish ("aptal", "kahpe"), Arabic in Latin
+# letters ("a7a", "manyak", "khawal"), Farsi in Latin letters ("jakesh", "khafe sho"), Twi
+# ("gyimi"), Patois ("pussyhole", "wutless"); "randi" only as Hindi says it ("Randi" is a name)
+_VULGAR_FURTHER = (
+    _latin(r"bhadw[ae]", r"bhadve", r"madarjaa?t", r"jhaa?nt(?:u|oo)?", r"lodu",
+           r"randi (?:hai|rona|khana|ka bachcha|ki aulaa?d)", r"randiy(?:an|on)", r"gaand mar\w*",
+           r"khankir (?:chele|pola|meye)", r"magir pola",
+           r"chudir pola", r"thaa?yoli", r"lanja(?:kodaka|koduka|kodukulu)?", r"poo?ri ?mone"),
+    _latin(r"pokpok", r"kantot\w*", r"merda", r"arrombad[oa]s?", r"cuzao", r"porco dio",
+           r"porca madonna", r"skurw\w*", r"sukinsyn\w*", r"cip[ay]", r"kahpe\w*", r"a7a",
+           r"manyak\w*", r"pussyhole", r"p\*+ssyhole", r"kos ?nanat", r"kos ?nanet"),
+    _script("कुत्ते की औलाद", "सू[अु]र की औलाद", "भड़व[ाे]", "रंडी", "हरामखोर",
+            "(?:کتے|سور) (?:کی|کا|کے) اولاد", "بھڑو[اے]",
+            "گشتی", "رنڈی", "ਕੁੱਤੇ ਦ[ਾੀ] ਪੁੱਤ", "ਭੜੂਆ", "ਰੰਡੀ",
+            "卧槽", "臥槽", "我操(?!心|场|場|作|练|練)", "[鸡雞]巴", "日你(?:妈|媽|娘)",
+            "[妈媽]了[个個][逼屄]",
+            "撲街", "扑街", "씨팔", "씨빨", "씨벌", "개소리", "개같[은네이]", "염병",
+            "(?<![\u0600-\u06ff])منيو?ك(?![\u0600-\u06ff])", "قحب[ةه]", "طيز",
+            "(?<![\u0600-\u06ff])عرص(?![\u0600-\u06ff])", "کص ?کش", "کس ?ننت", "کص ?ننت"),
+)
+_INSULTS_FURTHER_MORE = (
+    # (not "kutte ka baccha", a puppy)
+    _latin(r"(?:suar|suwar|suvar|kutt[ey]+|kutti|khot[ey]+|gadh[ey]|ullu) (?:ki|ke|ka|di|de|da)"
+           r" (?:aulaa?d|puttar|putt)", r"bhadw[ae]", r"bhadve", r"thaa?yoli",
+           r"porambokk?u", r"lanja(?:kodaka|koduka)?", r"khankir (?:chele|pola)",
+           r"haramir (?:bachcha|baccha|pola)"),
+    _latin(r"walang ?hiya (?:ka|kayo|sila)", r"sira ?ulo (?:ka|kayo)", r"engot", r"pokpok",
+           r"otarios?", r"babacas?", r"desgracad[oa]s?", r"cretin[oaie]", r"dupek", r"dupki",
+           r"glupek", r"aptal\w*", r"dangalak\w*", r"manyak\w*", r"khawal", r"jakesh",
+           r"bisharaf", r"avazi", r"khafe sho", r"gomsho", r"pedar ?sag", r"gyimi\w*",
+           r"wutl[ie]ss", r"dutty (?:bwoy|gyal|dawg)"),
+    _script("कुत्ते की औलाद", "सू[अु]र की औलाद", "भड़व[ाे]", "हरामखोर",
+            "(?:کتے|سور) (?:کی|کا|کے) اولاد", "بھڑو[اے]",
+            "ਕੁੱਤੇ ਦ[ਾੀ] ਪੁੱਤ", "ਭੜੂਆ",
+            "狗东西", "狗東西", "贱货", "賤貨", "滚蛋", "滾蛋",
+            "你(?:是)?(?:个|個)?(?:神经病|神經病)",
+            "契弟", "柒[头頭]", "撲街", "扑街", "닥쳐", "찐따", "쪽바리", "짱개",
+            "تف(?:و)? عليك", "قحب[ةه]", "(?<![\u0600-\u06ff])منيو?ك(?![\u0600-\u06ff])",
+            "(?:خفه|گم) ?شو(?![\u0600-\u06ff])", "کص ?کش"),
+)
+# Cyrillic and Greek: more swearing ("долбоёб", "охуел", "πουτάνα", "μουνί") and insults
+# ("сволочь", "ублюдок", "дура", Ukrainian "дебіл", "покидьок", "бидло"), and slurs for gay
+# men ("пидор", "πούστης")
+_VULGAR_ALPHABETS_FURTHER = (
+    _whole_words(r"долбо[её]б\w*", r"пидор\w*", r"пидар\w*", r"хуесос\w*", r"[ао]хуе\w*",
+                 r"πουτάν\w*", r"μουν[ίι]\w*", r"αρχίδ\w*", r"καριόλ\w*"),
+)
+_INSULTS_ALPHABETS_FURTHER = (
+    _whole_words(r"сволоч\w*", r"скотин\w*", r"ублюд\w*", r"дура", r"дуры", r"говнюк\w*",
+                 r"пидор\w*", r"пидар\w*", r"дебіл\w*", r"ідіот\w*", r"покидьк\w*", r"покидьок",
+                 r"бидло", r"виродк\w*", r"виродок", r"πούστ\w*", r"καριόλ\w*"),
+)
+# More threats of harm, harassment as this round's writer reads them: "tangde tod dunga", "sar
+# phod dunga", "tujhe nahi chhodunga", "ghar jala dunga", Bengali "mere felbo", Tagalog
+# "bubugbugin kita", "cuídate la espalda", Italian "ti ammazzo", "so dove abiti", Farsi
+# "mikoshamet", Somali "waan ku dili", Twi "mekum wo", in their scripts too ("走着瞧", "죽일 거야")
+_THREATS_FURTHER = (
+    _latin(r"(?:taang|taange|tange|tangde|tangein|tangen|haath|haddi|haddiyan|sar|sir|munh|daant|daand)"
+           r" tod (?:dunga"
+           r"|denge|du(?:n|ng)ga|deyanga)", r"(?:sar|sir|munh) phod (?:dunga|denge|du(?:n|ng)ga"
+           r"|deyanga)",
+           r"(?:tujhe|tujhko|tainu|tenu|tumhe|usko|ohnu|unko|tinu) (?:\w+ ){0,2}(?:nahi|nai|ni)"
+           r" chhod(?:unga|enge|anga|ange|dange)",
+           r"(?:ghar|gaadi|gaddi|car) (?:ko |nu )?jala (?:dunga|denge|du(?:n|ng)ga|deyange)",
+           r"mere fel(?:bo|bi|be)", r"sasaktan (?:kita|ka)", r"bubugbugin (?:kita|ka|namin)"),
+    _latin(r"cuidate (?:la espalda|las espaldas)", r"ti ammazzo",
+           r"(?<!non )so dove (?:abiti|vivi|abita"
+           r"|vive)", r"te la faccio pagare", r"ti spacco la faccia", r"mikoshamet",
+           r"hesabeto miresam", r"(?:waan|waxaan) ku dili", r"m[e3ɛ] ?kum wo"),
+    _script("你等着瞧", "你等著瞧", "走着瞧", "走著瞧", "[让讓给給]你好看(?=[！!。，,~～ ]|$)",
+            "죽일 거야", "패버린다",
+            "패 버린다",
+            "(?:بقتلك|هقتلك|رح اقتلك|راح اقتلك|حقتلك)", "بكسر(?:لك)? (?:راسك|رأسك|وجهك)",
+            "بلایی سرت (?:میارم|می‌آرم|میاریم)", "دهنت(?:و)? (?:رو )?سرویس",
+            "ਦੇਖ ਲਵਾਂਗ[ਾੇ]", "ਮਾਰ ਦੇਵਾਂਗ[ਾੇ]"),
+)
+_THREATS_ALPHABETS_FURTHER = (
+    _whole_words(r"убью", r"прибью", r"урою", r"зарежу", r"вб['’]ю", r"приб['’]ю"),
+)
 _SLURS = (
     _latin(r"bougnoules?", r"n[eè]gres?", r"bicots?",
            r"youpins?", r"pedes?", r"tapettes?", r"gouines?", r"chinetoques?",
@@ -782,10 +1029,17 @@ _NEGATIVITY_OTHER = (
     _latin(r"a chi interessa", r"che noia", r"chi se ne frega", r"quem liga", r"que pereza",
            r"a quien le importa", r"(?:kaun|kon) (?:\w+ )?(?:dekhta|jaata|jata|padhta|sunta) hai"
            r"(?: ye| yeh)?(?: bakwas)?", r"ye bakwas"),
+    # Vietnamese: "dull as anything", "who even watches this"
+    _latin(r"chan ngat", r"nham chan", r"(?:ai ma|chang ai) (?:xem|doc|quan tam) (?:cai nay|cai do"
+           r"|chu)"),
+    # Turkish, Polish, Hindi and Punjabi: "who cares", "how boring"
+    _latin(r"kimin umurunda", r"cok sikici", r"kogo to obchodzi", r"(?:co za|ale) nuda",
+           r"(?:kisko|kis ko|kinu|kise nu) (?:parwah|parwa|farak|fark) (?:hai|painda|padta)"),
+    _script("노잼", "재미없(?:다|네|어)", "چه مزخرف"),
 )
 _NEGATIVITY_ALPHABETS = (
     _whole_words(r"кому (?:вообще |это )?(?:интересн\w*|нужн\w*)", r"скука", r"скукота",
-                 r"кого (?:це|это) цікавить", r"нудьга"),
+                 r"кого (?:це|это) цікавить", r"нудьга", r"ποιος νοιάζεται", r"βαρετ(?:ό|ο|ή)"),
 )
 # Asking the board for a shop, a service or a game that is no City matter, in the residents'
 # other languages: "koi accha tuition teacher jaanta hai?", "có ai biết tiệm làm móng...?",
@@ -1010,6 +1264,56 @@ _COMMERCIAL_OTHER = (
             "优惠价", "優惠價", "(?:只需|只要)?先付", "ਸਸਤੇ ਰੇਟ", "सस्ते रेट"),
 )
 
+# Advice to break the rules, the fourteenth round: a disabled permit that is not one's own
+# ("vecchio permesso disabili", "nessuno controlla"), poison put out for animals ("pongan
+# veneno"), bulk waste left in a park ("gece parka bırakın"), a camera lens spray-painted
+# ("spray paint maar deyo lens te"), edibles and unlicensed fireworks offered
+_ILLEGAL_MORE = (
+    _latin(r"(?:vecchio|falso|finto|altrui) (?:permesso|contrassegno|pass) (?:disabili|invalidi"
+           r"|handicap)", r"nessuno (?:controlla|se ne accorge|lo sapra)",
+           r"(?<!no )(?:pongan|pon|echen|echa|tiren|usen|ponle|ponganle|coloquem|ponham|joguem"
+           r"|botem|mettete|mettere|metti) (?:del |il |un poco de |un poquito de )?ve(?:le|ne)no",
+           r"ve(?:le|ne)no (?:con|en|na|nella|nel|col|com) (?:la |el |a )?(?:carne|comida|salchicha"
+           r"|salsiccia|polpett\w*)",
+           r"(?:buzdolab|koltu|kanepe|esya|cop|mobilya|yatak|camasir makine|televizyon|moloz)\w*"
+           r"[^.!?]{0,30}(?:parka|sokaga|ormana|dereye|yol kenarina|bos arsaya) (?:birakin|birak"
+           r"|atin|at|dokun|dok|koyun)",
+           r"spray paint (?:maar|mar|kar|fer|phera|pher) (?:deyo|do|diyo|deo|dena|dao)",
+           r"(?:lens|camera|camere) (?:te|pe|par|nu|ko) (?:spray|paint|rang)",
+           r"mi (?:have|got|ave|a sell|sell) (?:di |de |some )?(?:good |nuff |bare |fresh )?"
+           r"(?:edibles|ganja|kush|gummies)"),
+    _script("(?:ألعاب|العاب|مفرقعات)[^.!؟]{0,30}(?:مش|غير|بدون) (?:مرخص|مرخصة|ترخيص)"),
+)
+# Offers of the round: "link mi inna DM", "Message lang po sa FB page namin", "agency kami",
+# "راسلوني خاص", "بسعر حلو", Urdu "واٹس ایپ کریں", "ہم سستے میں"
+_COMMERCIAL_MORE = (
+    _latin(r"link mi (?:inna|in di|in de|pon|in) (?:dm|inbox|di dm)",
+           r"message (?:lang|na lang) (?:po )?sa (?:fb|facebook|page|inbox|messenger)",
+           r"agency (?:po )?kami"),
+    _script("راسلوني (?:خاص|ع الخاص|على الخاص|عالخاص)", "(?:عندي|عنا) كميات",
+            "بسعر (?:حلو|منافس)", "واٹس ?ایپ کریں", "ہم (?:بہت )?سستے"),
+)
+# Off-topic questions of the round: money sent home ("taka pathanor bhalo rate", "lacag loogu
+# diro"), a shop asked for ("may alam ba kayo na Filipino store"), a match abroad ("match kal
+# raat kisne dekha")
+_ASKS_ELSEWHERE_MORE = (
+    _latin(r"taka (?:\w+ )?(?:pathanor|pathano|pathate)", r"lacag (?:\w+ )?(?:loogu diro|u diro)",
+           r"(?:india|pakistan|desh|ghar|bangladesh|nepal) (?:paisa|paise|pese) (?:bhejne|bhejna"
+           r"|bhejan)", r"(?:pera|padala) sa (?:pinas|pilipinas|probinsya)",
+           r"may alam (?:ba )?(?:kayo|kau|po kayo|ba kayo) (?:na|ng|kung saan)[^?]{0,40}(?:store"
+           r"|tindahan|grocery|restaurant|resto|kainan|salon|bakery|bakeshop|karinderya)",
+           r"(?:match|game) (?:kal raat |kal |kal rati )?(?:kisne|kis ne|kinne|kine) dekh\w*"),
+)
+
+# Selling drugs in the residents' other languages: "vendo mota", "maconha barata", "卖大麻",
+# "حشيش للبيع", "ganja milega"
+_ILLEGAL_FURTHER = (
+    _latin(r"vendo (?:mota|marihuana|hierba|maconha|erva|beck)",
+           r"(?:maconha|mota|marihuana) (?:a venda|en venta|barata)",
+           r"ganja (?:milega|chahiye|available|bechta|bechte)"),
+    _script("(?:卖|賣|出售)大麻", "大麻(?:出售|便宜|私聊|有货|有貨)", "حشيش (?:للبيع|متوفر)"),
+)
+
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
     return re.compile("|".join(parts) if isinstance(parts, tuple) else parts)
@@ -1022,11 +1326,24 @@ _LISTS: tuple[_List, ...] = (
       for lang, p in _VULGAR_IN.items()),
     _List("vulgarity", "Vulgar language in another language", 0.9,
           _compile(_VULGAR_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
+    _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR_TEXTED)),
+    _List("vulgarity", "Vulgar language in another language", 0.9,
+          _compile(_VULGAR_ALPHABETS_MORE), alphabet=_CYRILLIC_OR_GREEK),
+    _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR_FURTHER)),
+    _List("vulgarity", "Vulgar language in another language", 0.9,
+          _compile(_VULGAR_ALPHABETS_FURTHER), alphabet=_CYRILLIC_OR_GREEK),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS)),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_MORE)),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_FURTHER)),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ALPHABETS),
           alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ROUND14)),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ALPHABETS_MORE),
+          alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Exclusion of a group, in another language", 0.8, _compile(_GROUP_OUT)),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_FURTHER_MORE)),
+    _List("harassment", "Insult in another language", 0.8,
+          _compile(_INSULTS_ALPHABETS_FURTHER), alphabet=_CYRILLIC_OR_GREEK),
     *(_List("harassment", "Insult in another language", 0.75, _compile(p), lang)
       for lang, p in _INSULTS_IN.items()),
     _List("harassment", "Slur in another language", 0.9, _compile(_SLURS)),
@@ -1034,6 +1351,16 @@ _LISTS: tuple[_List, ...] = (
     _List("harassment", "Threat in another language", 0.85, _compile(_VEILED_THREATS)),
     _List("harassment", "Threat in another language", 0.85,
           _compile(_VEILED_THREATS_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Threat in another language", 0.85, _compile(_VEILED_THREATS_MORE)),
+    _List("harassment", "Threat in another language", 0.85,
+          _compile(_VEILED_THREATS_ALPHABETS_MORE), alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Threat in another language", 0.85, _compile(_THREATS_FURTHER)),
+    _List("harassment", "Threat in another language", 0.85,
+          _compile(_THREATS_ALPHABETS_FURTHER), alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Threat to post someone's address, in another language", 0.85,
+          _compile(_DOXXING)),
+    _List("illegal", "Threat to post someone's address, in another language", 0.8,
+          _compile(_DOXXING)),
     # Threatening to hurt someone is also a crime, as the English threats are read.
     _List("illegal", "Threat of harm in another language", 0.8, _compile(_THREATS)),
     _List("harassment", "Urging others to pester someone, in another language", 0.8,
@@ -1067,10 +1394,17 @@ _LISTS: tuple[_List, ...] = (
           _compile(_ILLEGAL_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK, advice=True),
     _List("commercial", "Selling or advertising, in another language", 0.7,
           _compile(_COMMERCIAL_OTHER)),
+    _List("commercial", "Selling or advertising, in another language", 0.7,
+          _compile(_COMMERCIAL_MORE)),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_ILLEGAL_MORE), advice=True),
+    _List("illegal", "Selling drugs, in another language", 0.7, _compile(_ILLEGAL_FURTHER)),
     _List("negativity", "Only says the topic is disliked, in another language", 0.7,
           _compile(_NEGATIVITY_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
     _List("disruption", "Asks about something else, in another language", 0.65,
           _compile(_ASKS_ELSEWHERE)),
+    _List("disruption", "Asks about something else, in another language", 0.65,
+          _compile(_ASKS_ELSEWHERE_MORE)),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'

@@ -81,8 +81,9 @@ _MIDDLE_FINGER = CaseFoldPrefiltered(
     re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?|(?<= )middle finger emoji(?= )")
 )
 
-# "Phúc" (Phuc), a Vietnamese name and word (blessing), is no misspelt "phuck"
-LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing", "phuc"), fuzzy=True)
+# "Phúc" (Phuc), a Vietnamese name and word (blessing), is no misspelt "phuck"; Twi "mede"
+# (I take) no misspelt "merde"
+LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing", "phuc", "mede"), fuzzy=True)
 
 
 def vulgarity(post: Post) -> list[Finding]:
