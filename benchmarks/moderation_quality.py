@@ -155,6 +155,12 @@ FIRST_PASS = {
     # and vulgarity first)
     "train_aa": {"macro_f1": 0.825, "accuracy": 0.840},
     "train_ab": {"macro_f1": 0.682, "accuracy": 0.783},
+    # the fourteenth round's last sets, scored once on main 4fc7f35 after every change of the
+    # round (the model retrained): final_w, half English (we) and half French (wf) by one
+    # writer (English 0.875 / 0.925, French 0.842 / 0.900), and final_x, the residents'
+    # other languages
+    "final_w": {"macro_f1": 0.859, "accuracy": 0.912},
+    "final_x": {"macro_f1": 0.662, "accuracy": 0.814},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.

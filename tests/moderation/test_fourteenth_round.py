@@ -155,3 +155,14 @@ def test_a_french_prize_scam_is_an_ad() -> None:
 def test_a_link_to_the_city_s_own_site_is_no_ad() -> None:
     assert "commercial" not in labels("Inscriptions au camp de jour: pickering.ca/campdejour")
     assert "commercial" not in labels("Pour vous inscrire, cliquez ici: pickering.ca/inscription")
+
+
+def test_english_classes_final_w_shares_with_earlier_sets() -> None:
+    assert "harassment" in rules("Everyone knows the deputy mayor is on the builder's payroll.")
+    assert "harassment" in rules("@TrailRunner88 cry more, loser")
+    assert "harassment" in rules("You in the grey Civic who hit my mailbox: I'm not done with you.")
+    assert "commercial" in rules(
+        "I earned $12,000 this month from my phone! Message him on WhatsApp, he changed my life")
+    assert "harassment" not in labels(
+        "Toddlers cry more in the heat, bring water to the splash pad.")
+    assert "commercial" not in labels("The kids made $60 last week at their lemonade stand!")

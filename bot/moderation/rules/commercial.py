@@ -52,6 +52,13 @@ _SOLICITING = Prefiltered(re.compile(
             r"\bfree (?:shipping|trial|delivery|estimate|quote|consultation|evaluation|walk"
             r"|class|lesson|session|sample)s?\b",
             r"\btry it free\b", r"\bfirst \w+ free\b",
+            # a testimonial of riches and the handle to write to: "I made $8,400 last week
+            # trading crypto ... message her on Telegram"
+            r"\b(?:made|earned|make|earn|making|earning) \$ ?(?:\d{1,3}(?:,\d{3})+|\d{4,}|\d+k)"
+            r"(?:\.\d\d)? (?:last|this|a|per|every"
+            r"|each|in a) (?:week|month|day)\b",
+            r"\b(?:message|msg|text|contact|dm) (?:her|him|them|me|us) on (?:telegram|whatsapp"
+            r"|signal|instagram|ig|snap(?:chat)?|wechat)\b",
             r"\b\d{1,2} ?% off\b", r"\b(?:promo|discount|coupon) code\b", r"\buse code\b",
             r"\blimited (?:time|offer|spots|stock)\b", r"\bspots? (?:still )?(?:left|available)\b",
             # not a resident asking how: "so we have to book online now?"

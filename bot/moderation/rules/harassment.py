@@ -196,7 +196,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\bshut (?:your|his|her|their|that|ur) (?:fat |big |stupid |ugly |dumb )?(?:[\w'*]+ )?"
      r"(?:mouth|trap|face|pie ?hole|yap|gob)\b", 0.8, "an abusive personal attack"),
     # threats and wishes of harm
-    (r"\bteach (?:him|her|them|you|that \w+|the \w+|\w+) (?:a lesson|some manners|some respect)\b"
+    (r"\b(?:i'?m|we'?re|i am|we are) not (?:done|finished|through) with (?:you|him|her|them)\b"
+     r"(?! yet,? (?:but|and) )|"
+     r"\bteach (?:him|her|them|you|that \w+|the \w+|\w+) (?:a lesson|some manners|some respect)\b"
      r"|\bif you know what i mean\b(?=[^\n]{0,5}$)|\bwatch (?:your|his|her|their) back\b"
      r"|\bgets? what'?s coming to (?:him|her|them|you)\b|\byou'?ll (?:regret|pay for) (?:this|it)\b"
      r"|\bbetter watch out\b|\bi know where you live\b|\bsleep with one eye open\b"
@@ -275,6 +277,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\b(?:takes?|took|taking|accepts?|accepting|pockets?|pocketing|gets?|getting)"
      r" (?:bribes|kickbacks|envelopes? (?:of|full of) cash|payoffs|backhanders|cash"
      r" (?:from|under))\b|\bon the take\b"
+     # "has been on the developer's payroll for years"
+     r"|\bon (?:the|a|his|her|their) (?:\w+(?:'s|s')? )?(?:developers?|builders?|contractors?"
+     r"|developers'|mob'?s?|casino'?s?|lobby(?:ist)?s?'?)(?:'s)? payroll\b"
      r"|\b(?:he|she|they)\b(?: \w+){0,6}? (?:should|ought to|needs? to) be (?:in jail|locked up"
      r"|behind bars|in prison)\b|\bbelongs? (?:in jail|in prison|behind bars)\b", 0.85,
      "an accusation of a crime"),
@@ -284,7 +289,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\bget a (?:real )?(?:life|job|hobby)\b(?!-)|\bnobody (?:wants|asked for|cares about) your"
      r" (?:\w+ )?(?:opinions?|kind|input|comments?|thoughts|two cents|takes?|rants?|whining"
      r"|story|stories|life|nonsense|excuses|posts?|type|face|drama|attitude|advice)\b"
-     r"|\bnobody asked\b|\bshut (?:the \S+ )?up\b|\bstfu\b|\bgo away\b|\bwho asked you\b",
+     r"|\bnobody asked\b|\bshut (?:the \S+ )?up\b|\bstfu\b|\bgo away\b|\bwho asked you\b"
+     r"|\bcry (?:more|harder|about it)\b(?=[ ,!.]*(?:nerd|loser|lol|lmao|baby|snowflake|boomer"
+     r"|karen|buddy|pal|\W*$))",
      0.75, "a personal attack on another commenter"),
 )
 # Matched against folded (lowercase) text, so no IGNORECASE: it costs time.
