@@ -166,3 +166,18 @@ def test_english_classes_final_w_shares_with_earlier_sets() -> None:
     assert "harassment" not in labels(
         "Toddlers cry more in the heat, bring water to the splash pad.")
     assert "commercial" not in labels("The kids made $60 last week at their lemonade stand!")
+
+
+def test_french_classes_final_w_shares_with_earlier_sets() -> None:
+    assert "vulgarity" in rules("Le ciboire de stationnement est encore plein à 8h.")
+    assert "vulgarity" not in labels("Le ciboire de la chapelle Brougham est exposé au musée.")
+    assert "vulgarity" in rules("Ce projet de piste cyclable, c'est une connerie.")
+    assert "harassment" in rules(
+        "Le maire a des actions dans la firme de béton, c'est pour ça qu'il pousse le projet.")
+    assert "harassment" in rules("Ces gens-là vivent comme des cochons, regardez leur cour.")
+    assert "harassment" in rules("Les anglos sont des profiteurs qui veulent tout gratis.")
+    assert "harassment" in rules("Ce serait dommage qu'il t'arrive un accident, Rémi 🙂")
+    assert "commercial" in rules(
+        "Bois de chauffage sec, livraison Ajax-Pickering, dm pour les prix")
+    assert "illegal" in rules(
+        "Le garage municipal a pas de caméra en arrière, faites ce que vous voulez avec l'info.")

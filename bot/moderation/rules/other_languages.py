@@ -87,7 +87,9 @@ _VULGAR = (
            r"l['’]hostie(?= que| de)",
            r"(?:va|allez|aller) chier", r"bordel",
            # the sacres are also church words: "le calice en argent", "un ciboire ancien"
-           r"(?<!le )(?<!un )(?<!du )ciboire", r"calice(?= ?[!,])",
+           r"(?<!le )(?<!un )(?<!du )ciboire",
+           r"(?:le|du) ciboire(?= de (?!l'|la |saint|ste? |notre|paroisse|chapelle|eglise))",
+           r"calice(?= ?[!,])", r"conneries?",
            r"sacrament", r"marde", r"trou de cul",
            r"trou d'cul", r"couillons?", r"sous-merdes?", r"fait chier", r"fais chier",
            r"chiant(?:e|s|es)?", r"foutu(?:e|s|es)?", r"bande de cons",
@@ -859,7 +861,8 @@ _PUT_DOWNS_FR = _latin(
     r"(?:apprends|apprenez) (?:a parler |a ecrire )?(?:le |un )?(?:vrai |bon )?(?:francais"
     r"|anglais)(?: comme du monde| du canada| avant de| comme tout le monde)",
     r"(?:apprends|apprenez) a parler (?:francais|anglais|comme du monde)",
-    r"bonnes? femmes? hysteriques?", r"(?:gang|bande) de (?:clowns|malades|frogs|morveux)",
+    r"bonnes? femmes? hysteriques?", r"bande de (?:crisses|osties|tabarnaks|calisses)",
+    r"(?:gang|bande) de (?:clowns|malades|frogs|morveux)",
     r"(?:ok|encore|hey|ben|criss|osti) (?:la )?(?:matante|mononc(?:le)?)",
     r"la matante(?! de| d')", r"phoque (?:you|u|off)",
     r"(?:fk|fuck) off (?:mononc|matante|le vieux|la vieille)",
@@ -889,6 +892,11 @@ _GENERALISATION_FR = _latin(
     r"ces gens-?la (?:prennent toute|viennent (?:ici )?(?:juste )?pour|se reproduisent"
     r"|respectent rien|sont tous|c'est tous|coutent|profitent|volent|salissent)",
     r"se reproduisent comme des (?:lapins|rats)",
+    r"(?:ce monde-?la|ces gens-?la|eux autres|ils|elles) (?:vit|vivent|vivent tous) comme des"
+    r" (?:porcs|cochons|animaux|rats|sauvages|betes)",
+    r"(?:les|ces) (?:francos|anglos|anglais|quebecois|immigrants?|immigres|refugies|etrangers"
+    r"|arabes|noirs|indiens|africains|haitiens|chinois|musulmans) sont (?:tous |toutes |juste )?"
+    r"des (?:queteux|quêteux|profiteurs|parasites|voleurs|bs|assistes|paresseux|sauvages)",
     r"(?:ils|elles|on) nous (?:ont|a|vont|va|sont en train de nous) rempla\w*",
     r"(?:maudits?|des|ces|les) envahisseurs", r"grand remplacement(?! d)",
     r"(?:toutes?|tous) des (?:familles |gangs )?de (?:voleurs|bandits|criminels|racailles"
@@ -923,6 +931,8 @@ _DEFAMATION_FR = _latin(
     r"|petits gars|petites filles|enfants)",
     r"parce que (?:le|les) promoteurs? (?:a|ont|lui a|leur a) (?:paye|donne|offert)",
     r"pour caser (?:la blonde|le chum|sa blonde|son chum|sa femme|son cousin|sa cousine)",
+    # "a des parts dans une chaîne d'hôtels, c'est pour ça qu'elle pousse ce règlement"
+    r"(?:a|ont) des (?:parts|actions|interets) dans[^.!?]{0,50}c'est pour ca qu",
 )
 # Threats in French beyond those above: a bat waited with, a face "arranged", a window
 # something will be thrown into, someone followed home, harm hoped to fall on them.
@@ -977,7 +987,7 @@ _COMMERCIAL_FR = _latin(
     r"abonne-toi", r"(?:suivez|abonnez-vous a) ma (?:chaine|page)",
     r"qui veut acheter", r"vous avez gagne (?:un|une|des|\d)",
     r"(?:quelqu'un|qqn) (?:veut|voudrait) acheter (?:ma|mon|mes)",
-    r"\d+ ?\$ a ramasser",
+    r"\d+ ?\$ a ramasser", r"dm pour (?:les |le )?(?:prix|details|infos?|commander)",
     r"si ca (?:interesse|vous interesse|t'interesse) (?:quelqu'un|qqn|du monde),? (?:dm|mp"
     r"|ecrivez|texte)",
     r"travail a domicile", r"argent (?:rapide|facile)", r"gagnez (?:de l'argent|\d+)",
@@ -1084,7 +1094,9 @@ _ILLEGAL_FR = _latin(
     r"(?:vend|vends|vendre)[^.!?]{0,40}(?:des faux|des fausses)",
     r"(?:qui|ou) (?:vend|acheter) (?:du|de la) (?:pot|weed|drogue|coke|cocaine)",
     # offered without the permit, not a report or a reminder ("sans permis c'est une amende")
-    r"pas besoin de permis", r"(?:sans permis|pas besoin de permis)[^.!?]{0,40}livraison",
+    r"pas besoin de permis",
+    r"(?:fais|fait|faites) ce que (?:tu veux|vous voulez) avec (?:l'info|ca|cette info)",
+    r"(?:sans permis|pas besoin de permis)[^.!?]{0,40}livraison",
     r"sans permis(?=[^.!?]{0,40}(?:cash|dm|ecri|texte))",
     r"cash[^.!?]{0,40}(?:sans|pas de) permis", r"pas besoin de passer par la ville",
     # paid cash to skip the tax: "cash, pas de reçu", "paiement cash = pas de taxes"

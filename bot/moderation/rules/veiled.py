@@ -81,7 +81,7 @@ _VEILED_THREATS = _prefiltered(
     r"|(?:je|on) (?:connait|connais|sait|sais) (?:c'est quoi )?(?:ta|sa|ton|son|votre|leur)"
     r" (?:maison|adresse|rue|char|voiture|auto)"
     r"|(?:ce )?serait (?:bien |vraiment )?dommage (?:qu'|que |s'|si )[^.!?\n]{0,30}?arrive"
-    r"(?:r|rait)? (?:quelque chose|malheur)"
+    r"(?:r|rait)? (?:quelque chose|malheur|des problemes|un accident|des ennuis)"
     r"|(?:vous|vous autres) saurez (?:quoi|ce que vous avez a|ce qu'il faut) faire"
     r"|(?:surveiller|surveille|surveillez) (?:ses|tes|vos|leurs) arrieres"
     r"|(?:on|je) (?:n'?)?oubli(?:e|ons) pas (?:les visages|ta face|sa face|ton visage)"
