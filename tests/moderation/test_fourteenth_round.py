@@ -181,3 +181,18 @@ def test_french_classes_final_w_shares_with_earlier_sets() -> None:
         "Bois de chauffage sec, livraison Ajax-Pickering, dm pour les prix")
     assert "illegal" in rules(
         "Le garage municipal a pas de caméra en arrière, faites ce que vous voulez avec l'info.")
+
+
+def test_an_insult_denied_is_no_insult_in_french() -> None:
+    assert "harassment" not in labels(
+        "Les élus ne sont pas des imbéciles, mais ils ont mal lu le dossier.")
+    assert "harassment" in rules("Le maire est pas mal imbécile.")
+
+
+def test_english_classes_final_w_shares_with_earlier_sets_part_two() -> None:
+    assert "harassment" in rules(
+        "Why fund a festival for those refugees who can't even speak English?")
+    assert "harassment" in rules("Hire people who actually belong here for once.")
+    assert "illegal" in rules("got magic mushrooms if anyone wants, text me, cash only")
+    assert "commercial" not in labels(
+        "The food trucks take cards, but the two bake stands are cash only.")

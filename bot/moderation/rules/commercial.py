@@ -47,7 +47,8 @@ _SOLICITING = Prefiltered(re.compile(
             r"\b(?:message|msg|text|call|whatsapp) (?:me|us) to (?:buy|order|reserve|book)\b",
             r"\bdm (?:for|to)\b", r"\bdm$", r"\bhit me up\b",
             r"\b(?:dm|pm) me if (?:you|u) want (?:some|one|any|them|it)\b",
-            r"\bcash only\b(?! or\b)",  # not "is the market cash only or do they take tap?"
+            # not "is the market cash only or do they take tap?", "a couple of farms are cash only"
+            r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )\bcash only\b(?! or\b)",
             r"\bbuying\b[^.!?\n]{0,40}?\bcash\b",  # "buying catalytic converters, cash"
             r"\bfree (?:shipping|trial|delivery|estimate|quote|consultation|evaluation|walk"
             r"|class|lesson|session|sample)s?\b",

@@ -265,7 +265,11 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      0.8, "incites harassment of a person at home"),
     # hate speech
     (r"\bgo back (?:to )?where (?:you|they) came from\b|\bsend (?:them|'?em) (?:all )?back\b"
-     r"|\bgo back to (?:your|their) (?:own )?country\b|\bdon'?t belong (?:here|in canada)\b",
+     r"|\bgo back to (?:your|their) (?:own )?country\b|\bdon'?t belong (?:here|in canada)\b"
+     # "people who actually belong here", "all these newcomers who can't even speak English"
+     r"|\b(?:people|folks|canadians|residents) who (?:actually|really|truly) belong here\b"
+     r"|\b(?:all )?(?:these|those) (?:newcomers|immigrants|refugees|foreigners|migrants)"
+     r" (?:who|that) can'?t (?:even )?speak (?:english|proper english)\b",
      0.9, "hate speech"),
     (r"\bi (?:hate|despise|loathe|detest|can'?t stand|cannot stand)\b (?:all |those |these )?"
      + _PEOPLE + r"\b(?! (?:who|that) (?:don'?t|do not|leave|park|let|litter|speed))",
@@ -332,7 +336,9 @@ _COUNTER = Prefiltered(re.compile(
 ))
 _NEGATED = re.compile(
     r"\b(?:not|never|no|\w+n't|(?:do|did|does|is|are|was|were|would|could|should|wo|ca|has|have"
-    r"|had)nt)\s+(?:\w+\s+){0,2}$"
+    r"|had)nt"
+    # French: "ne sont pas des imbéciles", "c'est jamais un idiot" (not "pas mal idiot": quite)
+    r"|pas(?! mal\b)|jamais)\s+(?:\w+\s+){0,2}$"
 )
 # Ordinary uses of words that are insults elsewhere.
 _INNOCENT = Prefiltered(re.compile(

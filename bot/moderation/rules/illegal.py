@@ -251,8 +251,10 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     # drugs: a drug (or a quantity) offered, brought or sold
     (r"(?:\b\d+ ?(?:g|grams?|oz|ounces?|zips?)|\bgrams|\$\d+ ?/ ?(?:g|gram)"
      r"|\b(?:percs?|percocets?|mdma|ecstasy|cocaine|meth|fentanyl|fent"
-     r"|oxys?|xanax|xans|shrooms|lsd|acid tabs|ketamine))\b"
-     r"(?=[^.!?]{0,60}(?:\bdm\b|hit me up|selling|\bbuy\b|\$|delivery|bring|get lit|party|💊|💨))"
+     r"|oxys?|xanax|xans|shrooms|lsd|acid tabs|ketamine"
+     r"|(?:fun|magic|happy|special)\*? (?:mushrooms|shrooms)))\b"
+     r"(?=[^.!?]{0,60}(?:\bdm\b|hit me up|selling|\bbuy\b|\$|delivery|bring|get lit|party|💊|💨"
+     r"|find me|cash only|text me|meet me))"
      # names with an everyday sense too (a person called Molly, a Coke at the party, a crack
      # in the road, garbage carts delivered) count only beside a dealer's words
      r"|\b(?:molly|coke|crack|carts)\b(?=[^.!?]{0,60}(?:\bdm\b|hit me up|💊|💨))"

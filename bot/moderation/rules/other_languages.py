@@ -1449,10 +1449,15 @@ def _matches(folded: str, text: str) -> tuple[tuple[int, tuple[tuple[int, int], 
 
 _SHORT_POST_WORDS = 25
 def _reported(folded: str, start: int) -> bool:
-    return _REPORTED.search(folded[max(0, start - 40) : start]) is not None or any(
-        a <= start < b for a, b in reported_quotes(folded))
+    """Quoted to report it, or denied ("ne sont pas des imbéciles")."""
+    return (_REPORTED.search(folded[max(0, start - 40) : start]) is not None
+            or _DENIED_FR.search(folded[max(0, start - 30) : start]) is not None
+            or any(a <= start < b for a, b in reported_quotes(folded)))
 
 
+# Denied in French: "ne sont pas des imbéciles" (not "pas mal imbécile": quite). Only French:
+# "no" is "he" in Twi ("Mayor no yɛ kwasia") and English negation is read by the English rule.
+_DENIED_FR = re.compile(r"(?<![a-z])(?:pas(?! mal\b)|jamais)\s+(?:\w+\s+){0,2}$")
 # Someone else's words quoted to object to them: "quelqu'un a ecrit « retournez au Quebec »".
 _REPORTED = re.compile(
     r"(?:ecrit|dit|crie|lance|ecrivait|disait|traite de|wrote|said|told|yelled|called)\s*[:,]?\s*"
