@@ -196,3 +196,8 @@ def test_english_classes_final_w_shares_with_earlier_sets_part_two() -> None:
     assert "illegal" in rules("got magic mushrooms if anyone wants, text me, cash only")
     assert "commercial" not in labels(
         "The food trucks take cards, but the two bake stands are cash only.")
+
+
+def test_a_road_named_after_via_is_no_person() -> None:
+    assert "harassment" not in labels("The detour via Finch is a joke, 30 minutes to Brock Road.")
+    assert "harassment" in rules("Councillor Finch is a joke.")

@@ -620,7 +620,10 @@ _SAID_TO = re.compile(
     rf"(?:\b(?:you|ya|u|ur|he|she|they)(?:'re|'s| are| is| r)? |\b{_PEOPLE} {_COPULA} )"
     rf"{_FILLER}(?:[a-z-]+ )?$|\bwhoever\b[^.!?]{{0,40}}\b(?:is|was) (?:a|an) (?:[a-z-]+ ){{0,2}}$"
 )
-_NAMED_IS = re.compile(r"(?:[A-Z][a-z]+) (?:is|was) (?:a|an|such a|the) (?:[a-z-]+ )?$")
+# Not a road or a place named after a preposition ("Detour via Brock is a joke").
+_NAMED_IS = re.compile(
+    r"(?<!\bvia )(?<!\bon )(?<!\bat )(?<!\bdown )(?<!\balong )(?<!\bto )(?<!\bfrom )"
+    r"(?<!\bof )(?<!\bin )(?:[A-Z][a-z]+) (?:is|was) (?:a|an|such a|the) (?:[a-z-]+ )?$")
 
 
 def _said_to_person(text: str, folded: str, start: int) -> bool:
