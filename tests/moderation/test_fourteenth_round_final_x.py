@@ -32,6 +32,8 @@ def test_insults_said_of_people() -> None:
     assert "harassment" in labels("aap jaise jahil logon se baat karna bekaar hai")
     assert "harassment" in labels("Sei un finocchio, lascia stare il parco")
     assert "harassment" in labels("Ta głupia baba z rady nic nie rozumie")
+    # a curse that opens a post is no insult said of someone
+    assert "harassment" not in labels("Thevdiya payan, why is the gym closed again?")
     # fennel in a garden, a stupid idea rather than a person
     assert "harassment" not in labels("Ho piantato finocchio e basilico nell'orto comune")
     assert "harassment" not in labels("To głupi pomysł, ale rada i tak zagłosuje")

@@ -1340,7 +1340,9 @@ _VULGAR_ALPHABETS_ROUND14X = (
 # Insults said of people, the same words: "th*vdiya pasanga", "煞笔", "一班废柴", Amharic
 # "ደደብ", Farsi "khar nasho", Urdu "jahil logon", Italian "quel finocchio", Polish "głupia krowa"
 _INSULTS_ROUND14X = (
-    _latin(r"th[e*]?[v*][i*]?d[i*]?y[ae] (?:pasang[ae]|payan|paiyan|kootam|naaye)",
+    # said of someone, not a curse that opens a post
+    _latin(r"(?<=[a-z0-9,.!?] )th[e*]?[v*][i*]?d[i*]?y[ae] (?:pasang[ae]|payan|paiyan|kootam"
+           r"|naaye)",
            r"dh[i!1*]ll?o+(?:oyin|ooyin|yin)", r"boka ?[c*]+h?[o*]+da\w*",
            r"khar (?:nasho|nashin|nasho dige)", r"ja+hil (?:logon|logo|log|insaan|aadmi)",
            r"(?:quel|quello|sei un|brutto|sporco|quei|sporchi) finocch(?:io|i)",
