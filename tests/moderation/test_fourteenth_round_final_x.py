@@ -82,3 +82,11 @@ def test_off_topic_questions() -> None:
     assert "disruption" in labels("Koi batayega acha barber kahan hai?")
     # a question about the City's own service
     assert "disruption" not in labels("Koi batayega meeting kab hai?")
+
+
+def test_a_group_sent_back() -> None:
+    assert "harassment" in labels("पार्क में कचरा है, इन पाकिस्तानियों को वापस भेजो")
+    assert "harassment" in labels("رجعوهم على بلادهم، ما بدنا ياهم هون")
+    # a parcel sent back, everyone home happy after the festival
+    assert "harassment" not in labels("इस पार्सल को वापस भेजो, गलत पता है")
+    assert "harassment" not in labels("المهرجان حلو، الكل رجع على بلاده مبسوط")
