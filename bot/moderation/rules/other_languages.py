@@ -519,7 +519,11 @@ _GROUP_OUT = (
             "(?:इनको|इन्हें|इन सबको|इन लोगों को|उनको|उन्हें) (?:यहाँ|यहां|इधर|देश|कनाडा) से"
             " (?:भगाओ|निकालो|बाहर करो)",
             "ਇਹਨਾਂ ਨੂੰ (?:ਵਾਪਸ|ਇੱਥੋਂ|ਏਥੋਂ) (?:ਭੇਜੋ|ਕੱਢੋ)",
-            "(?:انہیں|ان کو|ان سب کو) (?:واپس|یہاں سے) (?:بھیجو|نکالو|بھگاؤ)"),
+            "(?:انہیں|ان کو|ان سب کو) (?:واپس|یہاں سے) (?:بھیجو|نکالو|بھگاؤ)",
+            # a group sent back: "इन बांग्लादेशियों को वापस भेजो", "خلّوهم يرجعوا على بلادهم"
+            "इन [^ ।,]{2,20}(?:ियों|ों) को (?:वापस|यहाँ से|यहां से) (?:भेजो|भेज दो|निकालो|भगाओ)",
+            "(?:خل[ّ]?وهم|خليهم|رجعوهم|خلوهن) (?:يرجعوا|يرجعو|يروحوا|يروحو)? ?(?:على|ع|ل|إلى|الى)"
+            " ?(?:بلادهم|بلدهم|بلدانهم)"),
     _latin(r"(?:inko|inhe|inhein|unko|ehna nu|inna nu|enu|ehnu) (?:wapas|vapas|yahan se|yaha se"
            r"|ithon|ethon|idhar se|desh se) (?:bhejo|bhagao|nikalo|kaddo|kadho|bhej do)",
            r"jahil (?:kaum|qaum|log)"),
@@ -1326,6 +1330,85 @@ _ILLEGAL_FURTHER = (
     _script("(?:卖|賣|出售)大麻", "大麻(?:出售|便宜|私聊|有货|有貨)", "حشيش (?:للبيع|متوفر)"),
 )
 
+# The classes final_x shares with earlier sets. Masked and short swears: Tamil "th*vdiya",
+# Somali "dh!llo", Bengali "boka*oda", Farsi "ک*خل", Malayalam "myre", Cantonese "好撚悶",
+# Patois "to rass"
+_VULGAR_ROUND14X = (
+    _latin(r"th[e*]?[v*][i*]?d[i*]?y[ae]\w*", r"dh[i!1*]ll?o+\w*", r"boka ?[c*]+h?[o*]+da\w*",
+           r"bokachod\w*", r"my[r*][ue]", r"(?:to|fi|a) ra+ss(?: clot| claat)?"),
+    _script("ک[س*]خل", "کصخل", "好撚", "撚樣", "仆街", "屌你", "on9"),
+)
+_VULGAR_ALPHABETS_ROUND14X = (
+    _whole_words(r"γαμημέν\w*", r"γαμημεν\w*", r"γαμιόλ\w*"),
+)
+# Insults said of people, the same words: "th*vdiya pasanga", "煞笔", "一班废柴", Amharic
+# "ደደብ", Farsi "khar nasho", Urdu "jahil logon", Italian "quel finocchio", Polish "głupia krowa"
+_INSULTS_ROUND14X = (
+    # said of someone, not a curse that opens a post
+    _latin(r"(?<=[a-z0-9,.!?] )th[e*]?[v*][i*]?d[i*]?y[ae] (?:pasang[ae]|payan|paiyan|kootam"
+           r"|naaye)",
+           r"dh[i!1*]ll?o+(?:oyin|ooyin|yin)", r"boka ?[c*]+h?[o*]+da\w*",
+           r"khar (?:nasho|nashin|nasho dige)", r"ja+hil (?:logon|logo|log|insaan|aadmi)",
+           r"(?:quel|quello|sei un|brutto|sporco|quei|sporchi) finocch(?:io|i)",
+           r"glupi[aey]? (?:krow\w*|baba|babsztyl|swini\w*|cip\w*)"),
+    _script("煞笔", "煞筆", "傻比", "废柴", "廢柴", "ደደብ", "ደደቦች", "ک[س*]خل"),
+)
+# "Who cares", "how boring": Amharic "አሰልቺ ነው", "ማን ግድ አለው", Cantonese "好悶", "邊個睇",
+# Vietnamese "chán, ai quan tâm", Gujarati "koi ne rasa nathi", Malayalam "aarkku venam",
+# Punjabi "bore hi karde ne"
+_NEGATIVITY_ROUND14X = (
+    _latin(r"chan(?: qua| that)?,? ai (?:ma |them )?quan tam(?=\s*[.!?]|\s*$)",
+           r"koi ne (?:ras|rasa|interest) nathi", r"bekar (?:topic|vaat|vishay|program)",
+           r"verum boring", r"aa?rkk?u venam", r"bore (?:hi )?kar(?:de|da|di|dey) (?:ne|han|hai)"),
+    _script("አሰልቺ ነው", "ማን ግድ (?:አለው|ይለዋል)", "好(?:撚)?悶(?!熱)", "悶到死", "邊個(?:會)?睇"),
+)
+# Offers: Polish "sprzedam", "pisać na priv", Tagalog "subscribe kayo", "link sa bio",
+# Vietnamese "khai trương", "giảm 20% cho", "hàng xách tay", "bán pháo", Italian "10% di
+# sconto", Korean "카톡 ID", "월 300 수익", Arabic "أسعار جملة", "للتواصل واتساب", Punjabi
+# "wholesale rate te", "ghar delivery", Farsi "ترانسفر فرودگاه"
+_COMMERCIAL_ROUND14X = (
+    _latin(r"sprzedam", r"(?:pisac|pisz|piszcie|prosze pisac) (?:na )?priv\w*",
+           r"subscribe (?:na )?(?:kayo|po kayo|kau|naman)", r"link (?:sa|nasa) bio",
+           r"khai truong", r"giam \d+ ?% (?:cho|khi)", r"hang xach tay", r"ban phao(?: no| hoa)?",
+           r"\d+ ?% di sconto", r"codice sconto", r"con il codice",
+           r"wholesale rate (?:te|pe|par|ch|vich)", r"ghar (?:tak )?delivery"),
+    _script("카톡 ?(?:id|아이디)", "월 ?\\d+ ?(?:만원 )?수익", "أسعار (?:جملة|الجملة)",
+            "للتواصل (?:واتساب|واتس|خاص)", "ترانسفر (?:به )?فرودگاه"),
+)
+_COMMERCIAL_ALPHABETS_ROUND14X = (
+    _whole_words(r"продаю", r"продам", r"пишите в личку", r"пишіть в (?:приват|особисті)"),
+)
+# Advice to break the rules: tape on a number plate, a camera broken or sprayed ("tod deyo",
+# "rong spray kore dibo"), no permit needed ("koi permit di lod nahi", "không cần giấy phép",
+# "walang work permit ok lang"), furniture tipped in a ravine ("tiren sus muebles ... en el
+# barranco"), herb on offer ("di good herb")
+_ILLEGAL_ROUND14X = (
+    _latin(r"(?:number plate|plate) (?:pe|par|te|ko|nu) (?:\w+ ){0,2}tape",
+           r"tape (?:laga|lagao|lagado|laga do) (?:do|deyo|diyo)?",
+           r"camera[^.!?]{0,40} (?:tod|todd|bhann|phod|bhan) (?:deyo|do|diyo|dena|dao|dio|dibo)",
+           r"(?:rong|color|colour|paint) spray kor(?:e|bo) (?:dibo|debo|dao|dio)",
+           r"(?:koi )?permit (?:di|ki|ka) (?:lod|zaroorat|zarurat|jarurat) nahi",
+           r"khong can giay phep", r"walang (?:work )?permit(?:,)? (?:ok|okay|pwede) lang",
+           r"(?:tiren|dejen|boten|echen) (?:sus |los |el |la |tus )?(?:muebles|colchon"
+           r"|basura|escombros|sofa|refri\w*)[^.!?]{0,40}(?:barranco|parque|bosque|arroyo|rio"
+           r"|terreno|baldio)",
+           r"(?:di|de) (?:good|nice|fresh|bes) (?:herb|weed|kush|ganja|trees)"),
+)
+
+# Off-topic questions: a shop or a class asked for ("有人知道哪家奶茶店", "有冇人知邊度有好嘅點心",
+# "مين بيعرف محل حلويات", "alguien sabe dónde venden", "keu ki jane ... kothay pawa jay",
+# "koi batayega ... darzi kahan hai"), a match abroad ("alguém viu o jogo", "ke ke dekhbe")
+_ASKS_ELSEWHERE_ROUND14X = (
+    _latin(r"alguien sabe (?:donde|en donde|de donde) (?:venden|compro|comprar|puedo comprar)",
+           r"(?:alguem|quem) (?:viu|assistiu) (?:o )?jogo", r"ke ke dekh(?:be|bo|chhe|eche)",
+           r"keu ki jan(?:e|en) [^?]{0,60}kothay (?:pawa|paoa|pabo|pai)",
+           r"koi batayega [^?]{0,60}(?:darzi|tailor|restaurant|dukaan|shop|salon|parlou?r|biryani"
+           r"|mithai|halwai|barber|naai)"),
+    _script("有人知道[^？?]{0,20}(?:奶茶|补习|補習|中文学校|中文學校|好喝)",
+            "有冇人知[^？?]{0,20}(?:好食|好嘅|點心|点心|飲茶|餐廳|茶樓)",
+            "(?:مين|مين بـ?) ?(?:يعرف|بيعرف|بعرف) (?:محل|مطعم|حلاق|محامي|ميكانيكي|طبيب|دكتور)"),
+)
+
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
     return re.compile("|".join(parts) if isinstance(parts, tuple) else parts)
@@ -1413,6 +1496,20 @@ _LISTS: tuple[_List, ...] = (
     _List("illegal", "Selling drugs, in another language", 0.7, _compile(_ILLEGAL_FURTHER)),
     _List("negativity", "Only says the topic is disliked, in another language", 0.7,
           _compile(_NEGATIVITY_ALPHABETS), alphabet=_CYRILLIC_OR_GREEK),
+    _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR_ROUND14X)),
+    _List("vulgarity", "Vulgar language in another language", 0.9,
+          _compile(_VULGAR_ALPHABETS_ROUND14X), alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ROUND14X)),
+    _List("negativity", "Only says the topic is disliked, in another language", 0.7,
+          _compile(_NEGATIVITY_ROUND14X)),
+    _List("commercial", "Selling or advertising, in another language", 0.7,
+          _compile(_COMMERCIAL_ROUND14X)),
+    _List("commercial", "Selling or advertising, in another language", 0.7,
+          _compile(_COMMERCIAL_ALPHABETS_ROUND14X), alphabet=_CYRILLIC_OR_GREEK),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_ILLEGAL_ROUND14X), advice=True),
+    _List("disruption", "Asks about something else, in another language", 0.65,
+          _compile(_ASKS_ELSEWHERE_ROUND14X)),
     _List("disruption", "Asks about something else, in another language", 0.65,
           _compile(_ASKS_ELSEWHERE)),
     _List("disruption", "Asks about something else, in another language", 0.65,
