@@ -41,7 +41,7 @@ class Screener:
         self.settings = settings
         self._window = timedelta(days=settings.duplicate_window_days)
         self.history: PostHistory = history or InMemoryPostHistory(self._window)
-        allowed = AllowListCheck(settings.allow_list)
+        allowed = self._allowed = AllowListCheck(settings.allow_list)
         # Each rule reads the post and what the other-language lists found in it, by category
         # (read once a post: rules.other_languages.findings_by_category).
         self._rules: dict[Category, Callable[[Post, _ByCategory], list[Finding]]] = {
@@ -127,7 +127,7 @@ class Screener:
             # A link to the City's or a public agency's site sends residents to a service,
             # which the model reads as an ad's link ("Inscriptions: pickering.ca/camp").
             if (any(f.category == "commercial" for f in learned)
-                    and _points_only_to_public_sites(plain.text, self.settings.allow_list.domains)):
+                    and _points_only_to_public_sites(plain.text, self._allowed)):
                 learned = [f for f in learned if f.category != "commercial"]
             found.extend(learned)
         if any(f.category == "commercial" and self._counts(f) for f in found):
@@ -165,10 +165,10 @@ class Screener:
         )
 
 
-def _points_only_to_public_sites(text: str, public: tuple[str, ...]) -> bool:
+def _points_only_to_public_sites(text: str, allowed: AllowListCheck) -> bool:
     """The post links only to allowed public sites and gives no phone number or e-mail."""
     links = contacts.links(text)
-    return (bool(links) and all(link.value in public for link in links)
+    return (bool(links) and all(allowed.domain(link.value) for link in links)
             and not any(True for _ in contacts.phone_numbers(text))
             and not any(True for _ in contacts.emails(text)))
 

@@ -334,12 +334,14 @@ _COUNTER = Prefiltered(re.compile(
         )
     )
 ))
+# French: "ne sont pas des imbéciles", "c'est jamais un idiot" (not "pas mal idiot": quite)
+_FRENCH_DENIAL = r"pas(?! mal\b)|jamais"
 _NEGATED = re.compile(
     r"\b(?:not|never|no|\w+n't|(?:do|did|does|is|are|was|were|would|could|should|wo|ca|has|have"
-    r"|had)nt"
-    # French: "ne sont pas des imbéciles", "c'est jamais un idiot" (not "pas mal idiot": quite)
-    r"|pas(?! mal\b)|jamais)\s+(?:\w+\s+){0,2}$"
+    rf"|had)nt|{_FRENCH_DENIAL})\s+(?:\w+\s+){{0,2}}$"
 )
+# The same in French alone, for lists read in any language ("no" is "he" in Twi).
+DENIED_IN_FRENCH = re.compile(rf"\b(?:{_FRENCH_DENIAL})\s+(?:\w+\s+){{0,2}}$")
 # Ordinary uses of words that are insults elsewhere.
 _INNOCENT = Prefiltered(re.compile(
     word_alternation(
@@ -448,8 +450,7 @@ def _without_condemned_quotes(
     """Abuse quoted in order to condemn it ('statements like "..." are hurtful') is dropped."""
     if not hits:
         return hits  # nothing to drop (most posts): the quotes need no reading
-    quoted = reported_quotes(folded)
-    return [hit for hit in hits if not _inside(hit[1], quoted)] if quoted else hits
+    return [hit for hit in hits if not in_reported_quote(folded, hit[1].start)]
 
 
 @lru_cache(maxsize=64)
@@ -460,6 +461,11 @@ def reported_quotes(folded: str) -> tuple[tuple[int, int], ...]:
     if not quoted or not _ABOUT_SPEECH.search(_QUOTED.pattern.sub(" ", folded)):
         return ()
     return quoted
+
+
+def in_reported_quote(folded: str, start: int) -> bool:
+    """Whether `start` stands inside words the post says someone else said."""
+    return any(a <= start < b for a, b in reported_quotes(folded))
 
 
 _GO_CONFRONT = Prefiltered(re.compile(

@@ -21,7 +21,7 @@ from bot.moderation.languages import is_french, language_of
 from bot.moderation.lexicon import Lexicon
 from bot.moderation.model import Category, Finding, Post, Span
 from bot.moderation.normalise import normalise
-from bot.moderation.rules.harassment import reported_quotes
+from bot.moderation.rules.harassment import DENIED_IN_FRENCH, in_reported_quote
 from bot.moderation.rules.illegal import discourages
 from bot.moderation.text import Alternatives, PatternSet, Prefiltered, fold
 
@@ -1545,16 +1545,16 @@ def _matches(folded: str, text: str) -> tuple[tuple[int, tuple[tuple[int, int], 
     return tuple(found)
 
 _SHORT_POST_WORDS = 25
+
+
 def _reported(folded: str, start: int) -> bool:
-    """Quoted to report it, or denied ("ne sont pas des imbéciles")."""
+    """Quoted to report it, or denied in French ("ne sont pas des imbéciles"; English negation
+    is read by the English rule, and "no" is "he" in Twi: "Mayor no yɛ kwasia")."""
     return (_REPORTED.search(folded[max(0, start - 40) : start]) is not None
-            or _DENIED_FR.search(folded[max(0, start - 30) : start]) is not None
-            or any(a <= start < b for a, b in reported_quotes(folded)))
+            or DENIED_IN_FRENCH.search(folded[max(0, start - 30) : start]) is not None
+            or in_reported_quote(folded, start))
 
 
-# Denied in French: "ne sont pas des imbéciles" (not "pas mal imbécile": quite). Only French:
-# "no" is "he" in Twi ("Mayor no yɛ kwasia") and English negation is read by the English rule.
-_DENIED_FR = re.compile(r"(?<![a-z])(?:pas(?! mal\b)|jamais)\s+(?:\w+\s+){0,2}$")
 # Someone else's words quoted to object to them: "quelqu'un a ecrit « retournez au Quebec »".
 _REPORTED = re.compile(
     r"(?:ecrit|dit|crie|lance|ecrivait|disait|traite de|wrote|said|told|yelled|called)\s*[:,]?\s*"

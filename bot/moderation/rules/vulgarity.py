@@ -11,7 +11,7 @@ import re
 from bot.moderation.guidelines import explain
 from bot.moderation.lexicon import Lexicon, expand
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.rules.harassment import reported_quotes
+from bot.moderation.rules.harassment import in_reported_quote
 from bot.moderation.text import CaseFoldPrefiltered, Prefiltered, fold
 
 _F_ROOTS = ("fuck", "fuk", "fuq", "phuck", "phuk", "fck", "fk", "fuc")
@@ -108,8 +108,7 @@ def _vulgar_words(text: str) -> list[Span]:
             continue
         spans.append(Span(hit.start, hit.end, text[hit.start : hit.end]))
     # A swear someone else said, quoted to report it ('he yelled "..." at my wife').
-    quoted = reported_quotes(folded) if spans else ()
-    return [s for s in spans if not any(a <= s.start < b for a, b in quoted)]
+    return [s for s in spans if not in_reported_quote(folded, s.start)]
 
 
 def _looks_like_name(text: str, start: int) -> bool:
