@@ -81,7 +81,9 @@ _STREET_ADDRESS = re.compile(
     # "suite"): the engine skips other places without trying the pattern (a quarter faster).
     # A number after ":" or "." is minutes or decimals ("6:30 am en Liverpool Rd").
     rf"(?=[\daus])(?<![:.])\b(?:(?:apt|unit|suite)\.? ?#?\d+[a-z]?,? )?\d{{1,5}}[a-z]?,? "
-    rf"(?:(?!(?:{_NOT_A_STREET_NAME})\b)[A-Za-z][A-Za-z'.-]+ ){{1,3}}"
+    # A word with a dot is an abbreviation ("St. Martin"), not a sentence's end ("2027,
+    # everything's online. Close a couple branches").
+    rf"(?:(?!(?:{_NOT_A_STREET_NAME})\b)(?:[A-Za-z][A-Za-z'-]+|[A-Za-z]{{1,3}}\.) ){{1,3}}"
     rf"(?:{STREET_TYPES})\b\.?(?: (?:[NSEW]|north|south|east|west)\b)?",
     re.IGNORECASE,
 )

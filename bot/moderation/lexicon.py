@@ -108,6 +108,8 @@ class Lexicon:
         i = 0
         while i < len(pieces):
             for j in range(len(pieces), i + 2, -1):  # longest first, at least 3 pieces
+                if not _mostly_single(pieces[i:j]):
+                    continue  # "I do it", "we go to": short words, not a word spaced out
                 joined = "".join(folded[s:e] for s, e in pieces[i:j])
                 form = self.match_token(joined)
                 if form is not None:
@@ -215,6 +217,11 @@ def _token_set(folded: str) -> frozenset[str]:
     characters or more) but without their places: cheaper, and all most posts need (cached:
     every lexicon asks)."""
     return frozenset(_TRIMMED_TOKEN.findall(folded))
+
+
+def _mostly_single(pieces: list[tuple[int, int]]) -> bool:
+    """At least half the pieces are one character each, as in "f u c k" or "i d i 0 t"."""
+    return 2 * sum(end - start == 1 for start, end in pieces) >= len(pieces)
 
 
 @lru_cache(maxsize=64)

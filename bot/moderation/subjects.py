@@ -41,6 +41,9 @@ CIVIC_SUBJECTS: dict[str, tuple[str, ...]] = {
                    "arena", "skating", "fitness", "gym", "hot tub", "program", "registration",
                    "camp", "class", "lesson", "complex", "court", "badminton", "splash pad",
                    "rink", "skate", "pickleball", "tennis", "yoga", "community centre"),
+    # the museum village and the City's heritage buildings
+    "heritage": ("museum", "heritage", "historic", "history", "pioneer", "archives",
+                 "schoolhouse", "blacksmith", "old church"),
     "library": ("library", "libraries", "book", "library branch", "librarian", "reading", "borrow",
                 "study space", "ebook", "story time", "storytime"),
     # a heat warning's folder: where to cool down ("is the library air conditioned?")
@@ -114,7 +117,8 @@ OFF_TOPIC_SUBJECTS: dict[str, tuple[str, ...]] = {
     "jobs": ("hiring", "summer job", "job opening", "looking for work", "resume",
              "part-time job", "need a job"),
     "entertainment": ("netflix", "tv show", "movie", "episode", "celebrity", "taylor swift",
-                      "bachelor", "finale", "who's watching", "whos watching", "reality show",
+                      "bachelor", "season finale", "series finale", "who's watching",
+                      "whos watching", "reality show",
                       "podcast", "audiobook", "playlist", "binge",
                       "video game", "fortnite", "tiktok trend", "concert tickets"),
 }
@@ -137,6 +141,8 @@ CIVIC_SUBJECTS_FR: dict[str, tuple[str, ...]] = {
                    "inscription", "cours de", "centre communautaire", "centre recreatif",
                    "jeux d'eau", "jeux d’eau", "conditionnement physique", "activites"),
     "library": ("bibliotheque", "livre", "lecture", "heure du conte"),
+    "heritage": ("musee", "patrimoine", "historique", "histoire", "archives", "ancetres",
+                 "calvaire", "croix de chemin", "vieille eglise"),
     "heat": ("chaleur", "canicule", "climatis", "rafraichi", "humidex", "hydrat"),
     "gardening": ("potager", "parcelle", "arrosage", "robinet", "semis", "jardinier",
                   "jardiniere", "paillis"),
@@ -198,6 +204,7 @@ _NEIGHBOURS: dict[str, frozenset[str]] = {
     "events": frozenset({"parks", "parking", "transit", "roads", "safety", "holidays"}),
     "parks": frozenset({"events", "parking", "planning", "safety", "gardening"}),
     "gardening": frozenset({"parks", "waste"}),
+    "heritage": frozenset({"events", "parks", "library", "recreation"}),
     "safety": frozenset({"events", "parks", "roads", "bylaw", "parking"}),
     "waste": frozenset({"bylaw"}),
     "tax": frozenset({"finance"}),

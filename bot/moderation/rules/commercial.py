@@ -62,8 +62,10 @@ _SOLICITING = Prefiltered(re.compile(
             r"|signal|instagram|ig|snap(?:chat)?|wechat)\b",
             r"\b\d{1,2} ?% off\b", r"\b(?:promo|discount|coupon) code\b", r"\buse code\b",
             r"\blimited (?:time|offer|spots|stock)\b", r"\bspots? (?:still )?(?:left|available)\b",
-            # not a resident asking how: "so we have to book online now?"
-            r"(?<!\bwe )(?<!have to )(?<!\bjust )"
+            # not a resident asking or telling how: "so we have to book online now?", "you
+            # register online", "you used to book at the front desk"
+            r"(?<!\bwe )(?<!have to )(?<!\bjust )(?<!\byou )(?<!\bi )(?<!\bthey )(?<!\bto )"
+            r"(?<!\bcan )(?<!\bcould )(?<!\bwill )(?<!\bshould )"
             r"\b(?:book|order|enrol+|register|sign up) (?:now|today|online|at|with us)\b",
             r"\bshop (?:now|online|with us)\b",
             r"\blike (?:&|and) subscribe\b", r"\bsubscribe to my\b",

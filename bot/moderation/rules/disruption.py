@@ -79,8 +79,26 @@ def disruption(post: Post, allowed: AllowListCheck) -> list[Finding]:
                or _personal_ad(post.text))
     if clutter is not None:
         return [clutter]
-    off_topic = _off_topic(post)
+    off_topic = _said_off_topic(post.text) or _off_topic(post)
     return [off_topic] if off_topic is not None else []
+
+
+# A post that opens by saying it is off-topic: "off topic but did anyone hear that bang?",
+# "OT: anyone selling a snowblower", "hors sujet mais..." (not "off-topic posts get removed").
+_SAID_OFF_TOPIC = re.compile(
+    r"^\W*(?:(?:slightly|kinda|a bit|totally|completely|sorry,?|sorry for the) )?(?:off[- ]?topic"
+    r"|\bot\b|hors[- ]sujet)(?: post| question)?(?:\s*[:,\-–—]\s*|\s+(?:but|mais|sorry|desole"
+    r"|here|ici|question|again)\b)"
+)
+
+
+def _said_off_topic(text: str) -> Finding | None:
+    match = _SAID_OFF_TOPIC.search(fold(text))
+    if match is None:
+        return None
+    evidence = (Span(match.start(), match.end(), text[match.start() : match.end()]),)
+    reason = "The post says it is off-topic"
+    return Finding("disruption", 0.75, evidence, explain("disruption", reason), "off_topic")
 
 
 def _clutter(text: str) -> Finding | None:

@@ -185,7 +185,11 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\bcry ?bab(?:y|ies)\b|\b(?:two|one|2|1|both|few|remaining)(?: of (?:your|his|her|their))?"
      r" (?:working |remaining )?brain cells?\b|\bsack of (?:sh\W?[i1!*]\W?t|s\*+t|crap|cr@p)\b"
      r"|\bok(?:ay)? (?:boomer|grandpa|grandma|gramps|karen)\b|\byell at (?:a |the )?clouds?\b"
-     r"|\bold (?:nag|bag|fart|geezer|hag|coot|crone|biddy)s?\b(?! of\b)", 0.75,
+     r"|\bold (?:nag|bag|fart|geezer|hag|coot|crone|biddy)s?\b(?! of\b)"
+     # workers called names as a crew: "bunch of lazy sh*ts leaning on shovels"
+     r"|\b(?:bunch|pack|gang|crew) of (?:lazy |useless |stupid |incompetent |overpaid |entitled )*"
+     r"(?:sh\W?[i1!*]\W?ts|f\W?[u*]\W?c?\W?kers|bastards|a\W?[s$*]\W?[s$*]\W?holes"
+     r"|dipsh\W?[i1!*]\W?ts|idiots|morons|losers)\b", 0.75,
      "a personal insult"),
     # mocking how a person looks or sounds, or calling them bad at their job in vulgar words
     (rf"\b(?:{_PEOPLE[3:-1]})(?: \w+){{0,2}}? (?:sounds|looks) like an? (?:[a-z-]+ ){{0,2}}"
@@ -199,6 +203,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\b(?:i'?m|we'?re|i am|we are) not (?:done|finished|through) with (?:you|him|her|them)\b"
      r"(?! yet,? (?:but|and) )|"
      r"\bteach (?:him|her|them|you|that \w+|the \w+|\w+) (?:a lesson|some manners|some respect)\b"
+     r"|\b(?:someone|somebody|some ?1|we|y'?all) (?:should|oughta|ought to|needs? to|gotta"
+     r"|has to|have to) teach (?:those|these|that|the) (?:\w+ ){1,4}(?:a lesson|some manners)\b"
      r"|\bif you know what i mean\b(?=[^\n]{0,5}$)|\bwatch (?:your|his|her|their) back\b"
      r"|\bgets? what'?s coming to (?:him|her|them|you)\b|\byou'?ll (?:regret|pay for) (?:this|it)\b"
      r"|\bbetter watch out\b|\bi know where you live\b|\bsleep with one eye open\b"
@@ -221,7 +227,14 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"[^.!?]{0,25}\b(?:has been|have been|is|are|was|were|keeps?|been) (?:\w+ )?(?:cooking the"
      r" books|fudging the (?:books|numbers)|rigging|stealing"
      r"|embezzling|skimming|defrauding|laundering|taking bribes|pocketing|on the take"
-     r"|lining (?:his|her|their) pockets)\b", 0.8, "an accusation of a crime"),
+     r"|lining (?:his|her|their) pockets|bribing|paid off by"
+     r"|paying off(?! (?:his|her|their|the|a|its|all|that) (?:\w+ )?(?:loans?|debts?|mortgages?"
+     r"|cars?|bills?|balance|cards?|house|tab)))\b"
+     # nepotism said of one person: "she's got family members on the payroll"
+     r"|\b(?:he|she|they|councill?or \w+|mayor \w+)(?:'s| has| have|'ve)(?: got)? (?:family"
+     r"(?: members)?|relatives|(?:his|her|their) (?:wife|husband|sons?|daughters?|brothers?"
+     r"|sisters?|cousins?|buddies|friends)) on the (?:city |town )?payroll\b", 0.8,
+     "an accusation of a crime"),
     (r"\b(?:should|ought to|deserves? to|needs? to|must) (?:all )?be (?:shot|killed|hanged|hung"
      r"|beaten|burned|burnt|drowned|executed|punched|gassed|exterminated|eradicated|lynched"
      r"|strung up|put down|wiped out|raped|tortured|dragged out|run out of town"
@@ -236,7 +249,9 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|we are going to|we'?re going to|gonna|i'?d like to|i want to|i wanna|i'?m coming to"
      r"|someone should|somebody should|if only someone would)\s+(?:\w+ ){0,2}(?:kill|hurt|shoot"
      r"|stab|beat|punch|slap|strangle|murder|snap|cut|torture|hang|burn|smash|end|rape"
-     r"|slaughter|choke|(?:knife|shank)(?=\W{1,3}(?:you|u|ya|him|her|them)\b))\b(?! for\b)", 0.85,
+     r"|slaughter|choke|(?:knife|shank)(?=\W{1,3}(?:you|u|ya|him|her|them)\b))\b(?! for\b)"
+     # "my boss is gonna kill me": someone else's anger the poster expects, no threat
+     r"(?! (?:me|us|myself|ourselves)\b)", 0.85,
      "a threat of violence"),
     (r"\b(?:kill|shoot|hang|murder|execute|exterminate|gas|eradicate|wipe out|get rid of"
      r"|deport|round up)\b (?:all|every|these|those|the|them)\b"
@@ -252,7 +267,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|\bmake (?:you|him|her|them|those \w+(?: \w+)?) suffer\b", 0.9, "a threat"),
     (r"\bsomeone (?:should|needs to|ought to) (?:key|slash|punch|hit|hurt|beat|deal with)\b",
      0.8, "incites harm to a person"),
-    (r"\bi know where\b[^.!?]{0,60}\b(?:lives?|parks?|works?|sleeps?|go(?:es)? to school"
+    (r"\b(?:i|we|a few of us|some of us) know where\b[^.!?]{0,60}\b(?:lives?|parks?|works?"
+     r"|sleeps?|go(?:es)? to school"
      r"|walks?)\b" + NOT_SAID_OF_A_FRIEND + r"|\bpay (?:him|her|them) a visit\b"
      r"|\b(?:on|at|outside) (?:his|her|their) (?:lawn|house|home|door) at \d", 0.85,
      "threatens a person at home"),
@@ -295,7 +311,11 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|story|stories|life|nonsense|excuses|posts?|type|face|drama|attitude|advice)\b"
      r"|\bnobody asked\b|\bshut (?:the \S+ )?up\b|\bstfu\b|\bgo away\b|\bwho asked you\b"
      r"|\bcry (?:more|harder|about it)\b(?=[ ,!.]*(?:nerd|loser|lol|lmao|baby|snowflake|boomer"
-     r"|karen|buddy|pal|\W*$))",
+     r"|karen|buddy|pal|some of us|\W*$))"
+     # "take your meds, grandpa", "touch grass", "don't you have a hobby"
+     r"|\btake your meds\b(?! (?:with|before|after|on time|as))|\btouch (?:some )?grass\b"
+     r"|\bcope (?:harder|and seethe)\b"
+     r"|\bdon'?t you have (?:a hobby|a life|anything better to do)\b",
      0.75, "a personal attack on another commenter"),
 )
 # Matched against folded (lowercase) text, so no IGNORECASE: it costs time.
@@ -523,7 +543,10 @@ def _abuse_may_match(folded: str) -> bool:
     return _ABUSE_OTHER_SHAPES.may_match(folded) or _F_OFF.search(folded) is not None
 
 
-_PERSONISH = re.compile(rf"\b{_PEOPLE}\b|\bwho(?:ever)?\b")
+# ...or people called names ("these clowns at city hall should be strung up")
+_PERSONISH = re.compile(
+    rf"\b{_PEOPLE}\b|\bwho(?:ever)?\b|\b(?:clowns?|idiots?|morons?|fools?|crooks?|thieves"
+    r"|losers?|jerks?|scumbags?|traitors?|city hall)\b")
 _CLAUSE_START = re.compile(r"[.!?;\n][^.!?;\n]*$")
 
 

@@ -54,7 +54,8 @@ _DISMISSALS = Prefiltered(re.compile(
 # Signs of substance: a suggestion, a reason, a question about the matter.
 _SUBSTANCE = re.compile(
     r"(?<![a-z0-9])(?:should|could|would|please|instead|because|since|when|if|why|how"
-    r"|put|fix|spend|suggest|maybe|rather|but|need|needs|consider|hope|wish|idea)\b|\?\s*\w|\d"
+    r"|put|fix|spend|suggest|maybe|rather|but|need|needs|consider|hope|wish|idea)\b|\?\s*\w"
+    r"|(?<![a-z])\d"  # a number, not a digit masking a letter ("sh1t")
 )
 _FILLER_WORDS = frozenset(
     {

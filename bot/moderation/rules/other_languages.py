@@ -81,7 +81,7 @@ _VULGAR = (
            r"allez vous faire foutre", r"nique ta mere", r"(?<!pique-)(?<!pique )niquer?",
            r"bordel de merde",
            r"tabarn[ao@4][ck]k?s?", r"fif\*s?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
-           r"ost(?:i+e*)s?", r"hosties?(?= d(?:e |'))", r"criss(?= d(?:e |'))",
+           r"os+t+(?:i+e*)s?", r"hosties?(?= d(?:e |'))", r"criss(?= d(?:e |')| qu)",
            r"esti(?:e|s)?", r"3sti", r"crss", r"kriss(?:e|es)?", r"criss(?= ?[.!,]|$)",
            r"crisser", r"crisses",
            r"l['’]hostie(?= que| de)",
@@ -581,7 +581,10 @@ _DOXXING = (
     _latin(r"(?:tera|tumhara|uska|ohda|tuhada|tainu) (?:ghar ka |ghar da )?(?:address|pata)"
            r" (?:yahan|idhar|ethe|ithe|online|sab ko|sabko|sab nu|group (?:ch|mein|me))"
            r" (?:daal|dal|paa|pa|post kar|share kar|likh) ?(?:dunga|denge|du(?:n|ng)ga|deyanga"
-           r"|dangi|doonga)"),
+           r"|dangi|doonga)",
+           # French: "je vais trouver son adresse exacte", "on va publier ton adresse"
+           r"(?:je vais|j'?vais|on va|je vas|m'as) (?:trouver|chercher|publier|poster|partager"
+           r"|afficher) (?:son|ton|leur|votre|sa) (?:adresse|numero)"),
 )
 # More of the same kinds, as residents would write them beyond the set: Hindi, Punjabi and Urdu
 # ("bhadwa", "suar ki aulad", "kutte da puttar"), Bengali ("khankir chele"), Tamil ("thayoli",
@@ -881,6 +884,9 @@ _PUT_DOWNS_FR = _latin(
     r"|osti|tabarnak|maudit|esti)|comme (?:un|des) poux?|a faire peur)",
     r"mange(?:z)? (?:un char|une tonne|un tas|une claque|un bol) de (?:marde|merde)",
     r"(?:allez|va|aller)[- ](?:vous|te|se) faire (?:voir|foutre|enculer|enc\*ler)",
+    # "le conseil sont des ptits cons", "c'est un gros con" (not "des contrats")
+    r"(?:sont|est|t'es|tu es|etes|c'est) (?:des|un|une) (?:p'?tits? |petits? |gros |grosses? "
+    r"|vieux |vieilles? |maudits? )?con(?:ne)?s?(?![a-z])",
 )
 # Words said of the French themselves or of gay men, in French posts only ("frog", "fif"
 # and "bloke" are other words in English): "toé pis ta gang de frogs", "les fif*s".
@@ -918,6 +924,10 @@ _GENERALISATION_FR = _latin(
     r" (?:vrai |vraie )?(?:canadien|quebecois|franco)",
     r"veulent endoctriner nos enfants", r"s'entass\w* a \d+", r"(?:ils|elles) vivent a \d+ dans",
     r"(?:vienne|viennent) (?:juste )?profiter",
+    # the replacement story told of a faith: "ils vont transformer nos églises en mosquées"
+    r"(?:vont|veulent|va) (?:bientot )?(?:transformer|changer) (?:cette|nos|les|notre"
+    r"|toutes (?:les|nos)) (?:eglises?|ville|pays|ecoles?|quartiers?) en (?:mosquees?"
+    r"|temples?|gurdwaras?|synagogues?|ghettos?)",
 )
 # A named person accused of a crime or a scandal, in French: "a détourné l'argent", "a donné
 # le contrat à son cousin", "reçoit du cash des propriétaires", "couche avec un directeur",
@@ -948,6 +958,10 @@ _THREATS_FR = _latin(
     r" (?:un |une |des )?[^.!?]{0,20}dans (?:ta|sa|votre|leur|ses|tes) (?:fenetre|vitre"
     r"|face|gueule|char|maison)",
     r"on va (?:te|vous|le|la|les) faire taire",
+    # "on va régler son cas", "manifester devant chez lui ce soir"
+    r"(?:regler|reglerai|reglera|reglerons) (?:son|ton|leur|votre) (?:cas|compte)",
+    r"(?:manifester|cogner|sonner|crier|debarquer|se pointer) (?:tous |toutes )?(?:devant"
+    r"|a la porte de) chez (?:lui|elle|eux)",
     # "quelqu'un devrait lui casser la gueule", "je vais te défoncer la face", "tu mérites
     # une claque"
     r"(?:je vais|j'?vais|on va|quelqu'un (?:va|devrait)|faudrait|faut|devrait|vont|va)"
@@ -972,13 +986,19 @@ _COMMERCIAL_FR = _latin(
     r"(?:bons|meilleurs|petits) prix",
     r"(?:\d+ ?%|\d+ ?\$) de rabais", r"rabais de \d", r"(?:gros|super|grands?) rabais",
     r"en rabais", r"code promo", r"en promotion", r"livraison (?:gratuite|rapide|incluse)",
-    r"ecrivez-?(?:moi|nous)(?: en prive)?", r"ecris-?moi en prive",
+    # "écrivez-moi" alone is a lost cat or a swapped swim class; with cash or a price it
+    # is an offer ("80 $/mois cash, écrivez-moi"); a business writes "nous"
+    r"ecrivez-?nous", r"(?:cash|comptant|\d+ ?\$)[^\n]{0,120}(?:ecrivez|ecris)-?moi",
+    r"(?:ecrivez|ecris)-?moi[^\n]{0,120}(?:cash|comptant|\d+ ?\$)",
     # "appelez-moi" alone is a resident's carpool or lost helmet, not an offer
     r"(?:contactez|appelez|textez)-?nous", r"(?:textez|texte|contactez)-?moi",
     r"message prive",
     # a rate or a unit price as an ad writes it, not a wage or a fee discussed ("17 $ de
     # l'heure", "35 $ par jour va exclure les familles")
-    r"dm moi", r"\d+ ?\$ ?/ ?h(?:eure)?",
+    r"dm moi",
+    # not a fee complained of ("6 $/h c'est du vol")
+    r"\d+ ?\$ ?/ ?h(?:eure)?(?![^.!?]{0,25}(?:vol\b|voleurs|trop cher|abusif|ridicule|exagere"
+    r"|scandal))",
     r"\d{1,2} ?% (?:de rabais )?(?:sur )?(?:la|votre) premiere (?:visite|commande|session"
     r"|heure|semaine|coupe)",
     r"(?:deneigement|tonte de gazon|tonte|menage|entretien menager|peinture|renovations?"
@@ -1007,8 +1027,9 @@ _COMMERCIAL_FR = _latin(
 )
 _NEGATIVITY_FR = _latin(
     # not "c'est plate mais le rivage est dangereux" (regret, then the reason)
+    # nor "c'est plate que l'heure du conte soit annulée" (a pity that...)
     r"c'est (?:tellement |vraiment |donc )?(?:nul|plate|ennuyant|ennuyeux|poche|lame|inutile)"
-    r"(?!,? mais)",
+    r"(?!,? mais| que | qu'| de | d')",
     r"(?:ca|ce debat|ce sujet|ce fil)(?:-la)? m'ennuie", r"m'ennuie a mourir",
     r"(?:on|je) s'en (?:fout|fiche|calisse|crisse|balance|sacre)",
     r"(?:je |j')?m'en (?:fous|fiche|calisse|crisse|sacre|balance)",
@@ -1024,7 +1045,9 @@ _NEGATIVITY_FR = _latin(
     r" (?:tellement |vraiment )?(?:plate|ennuyante?|ennuyeuse|nulle?|inutile)",
     r"(?:ennuyante?|ennuyeuse|ennuyeux|plate) (?:a mourir|a mort|en maudit|en esti|en crisse)",
     r"qui (?:ca|cela|ce sujet|ce fil) interesse", r"^\W*bof\b",
-    r"(?:ca )?sert a rien", r"perte de temps", r"pas interessant(?: pantoute| du tout)?",
+    # not "ça sert à rien de s'inscrire, c'est toujours complet" (a complaint about a service)
+    r"(?:ca )?sert a rien(?! de | d')", r"perte de temps", r"blabla pour rien",
+    r"pas interessant(?: pantoute| du tout)?",
     r"c'est quoi l'interet", r"qui a demande ca", r"ville de nuls",
     r"(?:la ville|le conseil|ce projet|cette ville) (?:est|sont) (?:tellement )?nulle?s?",
     r"(?:^|[.!] ?)(?:meh|zzz+|plate|next)\W*(?:$|[.!])",
@@ -1137,6 +1160,12 @@ _ILLEGAL_FR = _latin(
     r"(?:avec votre|envoyez|entrez|fournissez|confirmez)[^\n]{0,60}(?:numero d'assurance"
     r" sociale|nas|nip|numero de carte|code de securite|informations bancaires)", r"nas requis",
     r"pas de recus?,? pas de questions", r"pas de permis,? pas d'inspection",
+    # a dog poisoned, cannabis sold outside the licensed stores
+    r"(?:devrait|faudrait|faut|on va|je vais|donnez|donne|lancez|lance) (?:lui |leur )?"
+    r"(?:donner |lancer )?(?:une |des )?boulettes? empoisonnees?",
+    r"moins cher(?:e|es|s)? qu(?:e |'a |'au |e la |e l')(?:la |l')?(?:sqdc|ocs)",
+    r"(?:weed|pot|cannabis|champis|coke|pilules)[^\n]{0,80}livraison (?:rapide|discrete"
+    r"|a domicile)",
     r"(?:la police|les policiers|le gardien|les gardes|by-?law) (?:est|sont|passe|passent)"
     r" jamais (?:la|par la|icitte)", r"personne (?:va|ne va) (?:trouver|voir|le savoir)",
     r"(?:videz|vide|jetez|versez)[^.!?]{0,40}(?:egout|grille|fosse|ruisseau|dans le lac)",
@@ -1670,22 +1699,25 @@ def _french_disguised(text: str) -> tuple[tuple[Category, str, int, int], ...]:
                  if _disguised(folded[hit.start:hit.end]))
 
 
-# A mask symbol ("n@k", "c*n"), a digit inside a word ("l1s"), or letters spaced out ("s t i");
-# not a hyphen, an apostrophe or a dot, which plain compounds and addresses have
-# ("cul-de-sac", "pickering.ca"). Asked first: few posts have one, so few are asked their
-# language.
+# A mask symbol ("n@k", "c*n"), a digit inside a word ("l1s"), or letters spaced out ("s t i")
+# or hyphened one by one ("c-a-l-i-s-s-e"); not a hyphen, an apostrophe or a dot between
+# words, which plain compounds and addresses have ("cul-de-sac", "pickering.ca"). Asked first:
+# few posts have one, so few are asked their language.
 _MASK_SYMBOL = re.compile(r"[*@!$|#%^~]")
 _DIGIT = re.compile(r"[0-9]")
 _DIGIT_IN_WORD = re.compile(r"[a-z][0-9]+[a-z]")
 _SPACED_LETTERS = re.compile(r" [a-z] [a-z] [a-z] ")
+# ...or hyphened ("c-â-l-i-s-s-e"): single letters, not a compound's words ("cul-de-sac")
+_HYPHENED_LETTERS = re.compile(r"(?<![a-z])[a-z]-[a-z]-[a-z]-[a-z](?![a-z])")
 
 
 def _disguised(folded: str) -> bool:
-    # Three searches each led by one character class or a literal: several times faster
+    # Searches each led by one character class or a literal: several times faster
     # than one alternation of them, which the engine tries at every position.
     return (_MASK_SYMBOL.search(folded) is not None
             or (_DIGIT.search(folded) is not None and _DIGIT_IN_WORD.search(folded) is not None)
-            or _SPACED_LETTERS.search(f" {folded} ") is not None)
+            or _SPACED_LETTERS.search(f" {folded} ") is not None
+            or ("-" in folded and _HYPHENED_LETTERS.search(folded) is not None))
 
 
 def _disguised_findings(post: Post, category: Category) -> list[Finding]:

@@ -120,7 +120,8 @@ def personal_info_with(post: Post, check: AllowListCheck) -> list[Finding]:
               for m in _SAID_PLATE.finditer(text)
               if _looks_like_plate(m.group("plate"), vanity=m.group("vanity") is not None)]
     found += [(0.85, _span(text, m), "an identity number") for m in _PRIVATE_IDS.finditer(text)]
-    found += [(0.7, _span(text, m), "where a person lives") for m in _HOME_LOCATION.finditer(text)]
+    found += [(0.7, _span(text, m), "where a person lives") for m in _HOME_LOCATION.finditer(text)
+              if not _own_street(text, m)]
     if not found:
         return []
     found.sort(key=lambda item: item[1].start)
@@ -198,6 +199,17 @@ _BUSINESS_LINE = re.compile(
     r"[^.!?\n]{0,20}$",
     re.IGNORECASE,
 )
+
+
+# The poster's own street, named without a house number: "those of us who live on Wharf St"
+# (with one, "we live on Woodview Ave, #14", it is an address all the same).
+_FIRST_PERSON_BEFORE = re.compile(
+    r"\b(?:i|we|us who|i still|we still|we all)\s*$", re.IGNORECASE)
+
+
+def _own_street(text: str, match: re.Match[str]) -> bool:
+    return (_FIRST_PERSON_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
+            is not None and not any(ch.isdigit() for ch in match.group()))
 
 
 def _resource_context(

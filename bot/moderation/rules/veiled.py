@@ -225,7 +225,9 @@ _DOG_WHISTLE = _prefiltered(
     r"|(?:a certain|the wrong|that) (?:kind|type|sort|crowd|element) of (?:people|person|folks"
     r"|neighbou?rs|residents)|a certain (?:crowd|element|community)"
     r"|(?:speak|learn) english or (?:go|leave|get|walk|move)"
-    r"|more of (?:them|those people) (?:around|here|in))"
+    r"|more of (?:them|those people) (?:around|here|in)"
+    # names for gay and trans people that mock them as a crowd
+    r"|alphabet (?:people|mafia|crowd|gang|soup (?:people|crowd|gang)))"
 )
 # ...unless someone else said it: "a man told my mom to 'learn English or get out'".
 _REPORTED_SPEECH = re.compile(
@@ -249,7 +251,10 @@ _AGENCY = (
     r"|canada post|ircc|immigration canada|(?:city of pickering|region of durham|the city)"
     r"(?: tax| revenue| finance| billing)? (?:office|department|notice|alert)"
     r"|government of (?:canada|ontario)|(?:city of pickering|region of durham)"
-    r" (?:payment|account|bill|tax|refund))"
+    r" (?:payment|account|bill|tax|refund)"
+    # French: the same agencies, by their French names ("ARC", not "arc-en-ciel")
+    r"|arc(?!-en-ciel)|agence du revenu du canada|gouvernement du (?:canada|quebec)"
+    r"|gouvernement de l'ontario|postes canada|grc|ville de pickering|region de durham)"
 )
 _IDENTITY_OR_PAYMENT = (
     r"(?:sin\b|social insurance|banking|bank (?:info|details|account|login)|card (?:details"
@@ -257,10 +262,19 @@ _IDENTITY_OR_PAYMENT = (
     r"|pay (?:immediately|now|today)|settle the (?:outstanding )?balance|login details"
     r"|password|date of birth|bank card|online banking|banking login"
     r"|(?:to )?avoid (?:a |the )?(?:\$[\d,.]+ )?(?:penalty|late fee|cancellation|suspension"
-    r"|arrest|disconnection))"
+    r"|arrest|disconnection)"
+    # French: "numéro d'assurance sociale", "infos bancaires", "cartes-cadeaux", "payez
+    # immédiatement", "pour éviter l'arrestation"
+    r"|numero d'assurance sociale|\bnas\b|(?:informations?|infos?|coordonnees|details)"
+    r" bancaires|cartes?[- ]cadeaux|carte de credit|mot de passe|date de naissance"
+    r"|payez (?:immediatement|maintenant|aujourd'hui)|(?:pour )?eviter (?:l'|la |une |les )?"
+    r"(?:arrestation|penalite|amende|coupure|suspension|poursuites))"
 )
 _ASK = (r"(?:verify|confirm|submit|re-?submit|provide|enter|update|send|settle|pay|claim|call"
-        r"|click|reply with|dm us|dm me|text us|email us|message us)")
+        r"|click|reply with|dm us|dm me|text us|email us|message us"
+        # French: "appelez", "confirmez", "déposez-le", "en entrant", "préparez"
+        r"|appelez|composez|confirmez|verifiez|entrez|entrant|envoyez|payez|deposez|cliquez"
+        r"|preparez|fournissez|repondez avec|ecrivez-nous)")
 # A prize or payout that asks for identity or card details: "WIN a free iPhone! ... enter
 # your card details for shipping", "your benefit bonus is ready. DM us your SIN".
 _PRIZE = (r"(?:you(?:'ve| have)? won|win|winner|free (?:iphone|ipad|gift|prize|trip)|prize"
@@ -284,7 +298,8 @@ _SECRET_ASKED = _prefiltered(rf"(?<![a-z]){_ASK}\b[^\n]{{0,80}}?{_SECRET}")
 _SCAM_WARNING = re.compile(
     r"\b(?:will never|never ask|never does|don'?t (?:ever )?(?:give|send|pay)"
     r"|do not (?:give|send|pay)|is a scam|are scams?|it'?s a scam|phishing|hang up"
-    r"|report (?:it|them))\b"
+    r"|report (?:it|them)|arnaques?|fraudes?|hameconnage|ne (?:donnez|payez|envoyez) jamais"
+    r"|raccrochez)\b"
 )
 
 _BANNED_FIREWORKS = (
