@@ -150,3 +150,82 @@ def test_the_posters_own_street_without_a_number() -> None:
 
 def test_a_digit_masking_a_letter_is_not_a_number_in_a_dismissal() -> None:
     assert "negativity" in rules("lame video lol who even watches this sh1t")
+
+
+# train_af (English comments under the City's videos) and train_ag (French and bilingual)
+
+
+def test_a_sentence_start_is_not_a_name_called_a_joke() -> None:
+    assert "harassment" not in labels("Enforcement is a joke. Either enforce it or scrap it.")
+    assert "harassment" not in rules("This is a joke.")
+    assert "harassment" in rules("honestly Gary is a joke")
+
+
+def test_gamers_words_for_people() -> None:
+    assert "harassment" in rules("the crossing guards are npcs fr, zero awareness")
+    assert "harassment" in rules("the kid at 1:10 is such a simp lol")
+    assert "harassment" not in labels("The NPC in the library's coding camp game was fun to build.")
+
+
+def test_a_weapon_brought_or_a_fight_offered() -> None:
+    assert "harassment" in rules("IF THEY PARK ON MY LAWN AGAIN I'LL BRING MY BAT...")
+    assert "harassment" in rules("pickering kids are soft, catch me behind the arena if u disagree")
+    assert "harassment" in rules("maybe someone should knock on his door at midnight and ask")
+    assert "harassment" not in rules(
+        "The lady at 12 Elm Ct has six dogs. Bylaw should go knock on her door.")
+
+
+def test_slang_dismissals_and_ratio_replies() -> None:
+    assert "negativity" in rules("the parade was mid ngl")
+    assert "negativity" in rules("b0ring video")
+    assert "negativity" not in labels("We'll be there mid-July for the splash pad opening.")
+    assert "negativity" not in labels("the arena was mid renovation when we went")
+    assert "disruption" in rules("L + ratio to whoever posted this")
+    assert "disruption" not in labels("The ratio of trees to new houses in Seaton is too low.")
+
+
+def test_age_restricted_goods_sold_without_id() -> None:
+    assert "illegal" in rules("Disposable vapes, 3 for $40, no ID, DM me")
+    assert "illegal" not in labels("Free flu clinic at the rec complex, no ID needed, walk in.")
+
+
+def test_graffiti_invited() -> None:
+    assert "illegal" in rules("somebody should tag the sound walls on Brock, so plain")
+    assert "illegal" in rules("the underpass is the best wall for a piece, bring cans")
+
+
+def test_trade_ads_by_their_wording() -> None:
+    assert "commercial" in rules("Furnace out? Call Dave's HVAC, 24/7, fair rates")
+    assert "commercial" in rules("Call us today for all your landscaping needs")
+    assert "commercial" in rules("Fresh samosas, same-day delivery in Pickering")
+
+
+def test_french_put_downs_from_teen_and_quebec_slang() -> None:
+    assert "harassment" in rules("@Rémi tg frérot, personne t'a demandé")
+    assert "harassment" not in labels("Contactez le club sur TG ou par courriel, merci!")
+    assert "harassment" in rules("ntm le boomer, retourne à ta télé")
+    assert "harassment" in rules("Le directeur a une tête de poisson, pas capable de répondre")
+    assert "harassment" in rules("Vous êtes tellement cons au conseil, franchement.")
+    assert "harassment" in rules("Nettoyer le parc gratis? non merci les caves")
+    assert "harassment" in rules("va donc tricoter, Madame la police du quartier")
+    assert "harassment" in rules("Retourne au Maroc si t'es pas content")
+    assert "harassment" in rules("Les têtes carrées du conseil ont encore refusé le drapeau")
+    assert "harassment" in rules("ces ados sont des maudits de mal élevés")
+
+
+def test_french_topic_called_stupid_and_heat_hyperbole() -> None:
+    assert "harassment" not in labels("bof, sujet débile, next")
+    assert "harassment" not in labels("il fait tellement chaud, on va crever 🥵")
+    assert "harassment" in rules("le conseiller Roy est un débile")
+
+
+def test_french_fakes_plate_covers_and_fireworks_sold() -> None:
+    assert "illegal" in rules("Je vends des billets de concert fake, 10 $ DM")
+    assert "illegal" in rules("Un spray pour plaque anti-radar, les caméras peuvent pas la lire")
+    assert "illegal" in rules("Des pétards pour la Saint-Jean? j'en vends, cash")
+    assert "illegal" not in labels("Les feux d'artifice de la Ville commencent à 22 h au parc.")
+
+
+def test_french_unit_prices_and_texting_a_number() -> None:
+    assert "commercial" in rules("Samoussas maison 12 $ la douzaine, livraison le samedi")
+    assert "commercial" not in labels("Chat perdu près de Liverpool, textez au 905 555 0199 svp")

@@ -68,6 +68,9 @@ _SOLICITING = Prefiltered(re.compile(
             r"(?<!\bcan )(?<!\bcould )(?<!\bwill )(?<!\bshould )"
             r"\b(?:book|order|enrol+|register|sign up) (?:now|today|online|at|with us)\b",
             r"\bshop (?:now|online|with us)\b",
+            # "fair rates, 24/7", "call us for all your plumbing needs", "same day delivery"
+            r"\b(?:fair|best|great|reasonable|competitive|low|affordable|unbeatable) rates\b",
+            r"\bfor all your (?:\w+ ){1,2}needs\b", r"\bsame[- ]day delivery\b",
             r"\blike (?:&|and) subscribe\b", r"\bsubscribe to my\b",
             r"\bcheck out my (?:channel|page|shop|store|website|site|insta\w*|tiktok|youtube"
             r"|blog)\b",

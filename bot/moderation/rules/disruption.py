@@ -79,7 +79,7 @@ def disruption(post: Post, allowed: AllowListCheck) -> list[Finding]:
                or _personal_ad(post.text))
     if clutter is not None:
         return [clutter]
-    off_topic = _said_off_topic(post.text) or _off_topic(post)
+    off_topic = _said_off_topic(post.text) or _ratio(post.text) or _off_topic(post)
     return [off_topic] if off_topic is not None else []
 
 
@@ -90,6 +90,20 @@ _SAID_OFF_TOPIC = re.compile(
     r"|\bot\b|hors[- ]sujet)(?: post| question)?(?:\s*[:,\-–—]\s*|\s+(?:but|mais|sorry|desole"
     r"|here|ici|question|again)\b)"
 )
+
+
+# "L + ratio", "ratio + touch grass": a reply that only scores a point against another
+# commenter, whatever words follow it (not "the ratio of trees to people").
+_RATIO = re.compile(r"^\W*(?:l\s*\+\s*ratio|ratio\s*\+|ratio\W*$)")
+
+
+def _ratio(text: str) -> Finding | None:
+    match = _RATIO.search(fold(text))
+    if match is None:
+        return None
+    evidence = (Span(match.start(), match.end(), text[match.start() : match.end()]),)
+    return Finding("disruption", 0.75, evidence,
+                   explain("disruption", "Clutter: a reply that only says 'ratio'"), "clutter")
 
 
 def _said_off_topic(text: str) -> Finding | None:

@@ -65,6 +65,7 @@ INSULTS = Lexicon(
         "snake", "snakes", "rat", "rats", "vermin", "cockroaches", "savages", "animals",
         "trash", "garbage", "filth", "plague", "cancer", "fool", "fools", "incompetents",
         "incompetent", "cow", "cows", "hack", "hacks", "disgrace", "joke", "predator",
+        "npc", "npcs", "simp", "simps",
         "pedophile", "paedophile", "pedo", "molester", "rapist", "brat", "brats", "weasel",
         "weasels", "slimeball", "scoundrel", "jerk", "jerks", "bootlicker", "busybody",
         "dork", "dweeb", "muppet", "numpty", "tosser", "git", "prat", "plonker", "bellend",
@@ -94,7 +95,9 @@ _AMBIGUOUS_NOUNS = frozenset(
      "trash", "garbage", "filth", "plague", "cancer", "scum", "clown", "clowns", "puppet",
      "fool", "fools", "witch", "bitch", "bitches", "savages", "cow", "cows", "predator",
      "weasel", "weasels", "bum", "bums", "dope", "karen", "git", "drunk", "menace", "bat", "bats",
-     "crook", "knob", "knobs", "goat", "toad", "fraud", "frauds"}
+     "crook", "knob", "knobs", "goat", "toad", "fraud", "frauds",
+     # gamers' words for a person: "drivers are npcs", "such a simp" (not "the NPC in a game")
+     "npc", "npcs", "simp", "simps"}
 )  # fmt: skip
 # These also describe plans and meetings ("this budget is a joke"): only said to or of a
 # person ("you're a joke", "Councillor X is a disgrace") are they attacks.
@@ -264,7 +267,13 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|\bk[.\-_*]i[.\-_*]l[.\-_*]l[.\-_* ]{1,3}y[.\-_*]o[.\-_*]u[.\-_*]r[.\-_*]s[.\-_*]e[.\-_*]l"
      r"[.\-_*]f\b|\bk[.\-_*]y[.\-_*]s\b"
      r"|\bdie a (?:horrible|slow|painful) death\b|\bthroats? (?:cut|slit)\b"
-     r"|\bmake (?:you|him|her|them|those \w+(?: \w+)?) suffer\b", 0.9, "a threat"),
+     r"|\bmake (?:you|him|her|them|those \w+(?: \w+)?) suffer\b"
+     # a weapon brought, a fight offered: "I'LL BRING MY SHOTGUN", "catch me at the plaza if
+     # u disagree", "catch these hands"
+     r"|\b(?:i'?ll|i will|imma|i'?m gonna|i'?m going to|we'?ll) bring (?:my|a|the|our)"
+     r" (?:shotgun|gun|rifle|baseball bat|bat|machete|knife|axe|crowbar|piece)\b"
+     r"|\bcatch (?:these|my) hands\b|\bcatch me (?:at|outside|behind|by) [^.!?]{0,30}\bif"
+     r" (?:u|you) (?:disagree|want|got a problem)", 0.9, "a threat"),
     (r"\bsomeone (?:should|needs to|ought to) (?:key|slash|punch|hit|hurt|beat|deal with)\b",
      0.8, "incites harm to a person"),
     (r"\b(?:i|we|a few of us|some of us) know where\b[^.!?]{0,60}\b(?:lives?|parks?|works?"
@@ -272,7 +281,11 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|walks?)\b" + NOT_SAID_OF_A_FRIEND + r"|\bpay (?:him|her|them) a visit\b"
      r"|\b(?:on|at|outside) (?:his|her|their) (?:lawn|house|home|door) at \d", 0.85,
      "threatens a person at home"),
-    (r"\bgo (?:tell|show|teach|visit|confront) (?:him|her|them)\b", 0.7,
+    (r"\bgo (?:tell|show|teach|visit|confront) (?:him|her|them)\b"
+     # (not "by-law should go knock on her door": the authority sent, not residents)
+     r"|\b(?:(?<!should )go|maybe|just|let'?s|(?:we|someone|somebody|y'?all) should(?: go)?)"
+     r" knock on (?:his|her|their) door\b",
+     0.7,
      "incites others to confront a person"),
     (r"\b(?:egg|tp|toilet paper|vandali[sz]e|trash|key|spray paint|go to|show up at|protest at"
      r"|slash|smash|burn|torch|rip down)"
@@ -600,6 +613,8 @@ _IDEA_BEFORE_FR = re.compile(
     r"(?:reglement|projet|plan|idee|decision|regle|politique|systeme|debat|choix|vote|sondage"
     r"|horaire|changement)s? (?:est|sont|etait|etaient) (?:completement |vraiment |tellement "
     r"|totalement |juste |carrement )?$"
+    # ...or the adjective right after the idea: "sujet débile", "projet idiot"
+    r"|(?:sujet|projet|plan|idee|reglement|debat|video|programme|sondage)s? $"
 )
 
 
@@ -652,12 +667,30 @@ _SAID_TO = re.compile(
 # Not a road or a place named after a preposition ("Detour via Brock is a joke").
 _NAMED_IS = re.compile(
     r"(?<!\bvia )(?<!\bon )(?<!\bat )(?<!\bdown )(?<!\balong )(?<!\bto )(?<!\bfrom )"
-    r"(?<!\bof )(?<!\bin )(?:[A-Z][a-z]+) (?:is|was) (?:a|an|such a|the) (?:[a-z-]+ )?$")
+    r"(?<!\bof )(?<!\bin )(?P<name>[A-Z][a-z]+) (?:is|was) (?:a|an|such a|the) (?:[a-z-]+ )?$")
+# A sentence's first word is capitalised whatever it is: "This is a joke", "Enforcement is a
+# joke", "Parking is a joke" name no one ("Gary is a joke" does).
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\W*$")
+_NOT_A_NAME = frozenset({
+    "this", "that", "it", "everything", "nothing", "which", "what", "there", "here", "life",
+    "today", "tonight", "council", "transit", "parking", "enforcement", "bylaw", "budget",
+})  # fmt: skip
+_NOUN_ENDING = re.compile(r"(?:ment|tion|sion|ness|ity|ing|ism|ance|ence|ship|age|ure)$")
 
 
 def _said_to_person(text: str, folded: str, start: int) -> bool:
     before = folded[max(0, start - 60) : start]
-    return bool(_SAID_TO.search(before) or _NAMED_IS.search(text[max(0, start - 60) : start]))
+    if _SAID_TO.search(before):
+        return True
+    window = text[max(0, start - 60) : start]
+    named = _NAMED_IS.search(window)
+    return named is not None and not _only_a_sentence_start(window, named)
+
+
+def _only_a_sentence_start(window: str, named: re.Match[str]) -> bool:
+    word = named.group("name").lower()
+    return _SENTENCE_START.search(window[: named.start()]) is not None and (
+        word in _NOT_A_NAME or _NOUN_ENDING.search(word) is not None)
 
 
 def _said_of_people(folded: str, start: int) -> bool:

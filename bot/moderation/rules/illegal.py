@@ -35,7 +35,7 @@ _URGE = "(?<![a-z0-9])(?P<urge>)"  # marks a pattern whose act must follow advic
 _VEHICLE = (r"(?:car|truck|van|suv|vehicle|f-?150|ride|plow|bus|tires?|tesla|camry|civic|corolla"
             r"|bmw|audi|mercedes|lexus|jeep|pickup|minivan|motorcycle)")
 _TARGETS = (
-    r"(?:barn|shed|garage|wall|building|washrooms?|windows?|signs?|bus|shelter|statue|bench|fence|camera|park"
+    r"(?:barn|shed|garage|walls?|building|washrooms?|windows?|signs?|bus|shelter|statue|bench|fence|camera|park"
     r"|property|playground|station|library|school|sales cent(?:re|er)|office|city hall|car"
     r"|truck|van|suv|vehicle|f-?150|plow|tires?|bridge|railing|house|home|lawn|door|saplings?"
     r"|trees?|plants?|flowers?|garden|stakes?|cones?|barriers?|barricades?|meter|lights?"
@@ -181,7 +181,8 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"[^.!?]{0,40}?\b" + _VEHICLE, 0.85,
      "encourages damaging a vehicle"),
     (_URGE + r"(?:burn|torch)\b[^.!?]{0,30}\bdown\b|\bset fire to\b", 0.9, "incites arson"),
-    (r"\bblank wall is calling\b", 0.8, "encourages graffiti"),
+    (r"\bblank wall is calling\b|\bbest (?:spot|wall|place) (?:for|to) (?:a |some )?(?:tag"
+     r"|tagging|graffiti|bomb|piece)\b", 0.8, "encourages graffiti"),
     (r"\bbolt ?cutters?\b|\b(?:cut|snip) (?:the|a|through the) (?:fence|lock|chain|zip ?ties"
      r"|padlock|tape|mesh)", 0.8,
      "encourages breaking into a fenced area"),
@@ -367,8 +368,13 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|no licen[cs]e|no pal|no questions|cash only|unregistered|dm|hmu)\b|\b(?:selling|anyone"
      r" (?:selling|got|have)|who (?:sells|has)|for sale)\b[^.!?]{0,30}\b(?:guns?|handguns?"
      r"|pistols?|glocks?|ammo|unregistered)\b", 0.9, "promotes illegal weapons"),
-    (r"\bno (?:id|age) (?:needed|required|check(?:ed)?|asked|verification)\b|\bno id\b"
-     r"[^.!?]{0,20}\b(?:needed|required)\b", 0.85, "sells age-restricted goods without checks"),
+    # Vapes, alcohol or cannabis offered without the age check the law asks for, beside an
+    # offer ("no ID, DM", "$25, no ID"); not a clinic's "no ID needed, walk in".
+    (r"\bno (?:id|age) ?(?:needed|required|check(?:s|ed)?|asked|verification)?\b"
+     r"(?=[^\n]{0,60}(?:\bdm\b|\$ ?\d|\bdeliver|\bcash\b|\bhmu\b|\btext me\b))"
+     r"|(?:\bdm\b|\$ ?\d|\bdeliver\w*|\bcash\b|\bflavou?rs\b|\bsell\w*)[^\n]{0,60}"
+     r"\bno (?:id|age)\b",
+     0.85, "sells age-restricted goods without checks"),
     (r"\blooks? (?:100% )?(?:real|legit|authentic|official)\b(?=[^\n]{0,80}(?:\$|\bdm\b"
      r"|selling|order))|\b(?:doctor'?s?|sick|vet|medical) (?:notes?|papers?|certificates?)\b"
      r"(?=[^\n]{0,60}(?:\$|\bdm\b|any clinic|looks real))", 0.85, "promotes forged documents"),

@@ -27,7 +27,14 @@ _DISMISSALS = Prefiltered(re.compile(
             r"\bdon'?t care\b", r"\bcouldn'?t care less\b", r"\bwho (?:even )?(?:reads|watches"
             r"|asked for|goes|uses)\b", r"\bwho (?:even )?(?:needs|wants|likes) (?:this|that|these"
             r"|it|them|those)\b", r"\bwho asked\b", r"\bimagine caring\b", r"\bnot another\b",
-            r"\b(?:so |really |super |very |pretty )?(?:boring|lame|dull|tedious|meh)\b",
+            r"\b(?:so |really |super |very |pretty )?(?:b[o0]ring|lame|dull|tedious|meh)\b",
+            # "mid" as the young say "mediocre": "fireworks were mid ngl", "mid lineup. L"
+            # (not "mid-March", "mid block", "in the mid 80s")
+            r"\b(?:is|was|were|are|looks?|lowkey|kinda|pretty|so|hella|mad) mid\b(?!-| (?:\d"
+            r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|morning"
+            r"|afternoon|evening|block|way|point|range|size|season|renovation|construction"
+            r"|project|build|air|sentence|shift|game|term|winter|summer|spring|fall))"
+            r"|^\W*mid (?:lineup|video|show|fireworks|event|music|performance|band|dj)\b",
             r"\byawn+\b", r"\bzzz+\b", r"\bsnooze(?: ?fest)?\b",
             r"\b(?:the )?(?:lamest|dullest|most boring|most pointless|least interesting)\b",
             r"\b(?:riveting|thrilling|gripping|scintillating|fascinating) (?:stuff|content"

@@ -82,7 +82,8 @@ _VULGAR = (
            r"bordel de merde",
            r"tabarn[ao@4][ck]k?s?", r"fif\*s?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
            r"os+t+(?:i+e*)s?", r"hosties?(?= d(?:e |'))", r"criss(?= d(?:e |')| qu)",
-           r"esti(?:e|s)?", r"3sti", r"crss", r"kriss(?:e|es)?", r"criss(?= ?[.!,]|$)",
+           r"esti(?:e|s)?", r"3sti", r"crss", r"sti(?= que | qu'| de | d')", r"kriss(?:e|es)?",
+           r"criss(?= ?[.!,]|$)",
            r"crisser", r"crisses",
            r"l['’]hostie(?= que| de)",
            r"(?:va|allez|aller) chier", r"bordel",
@@ -235,7 +236,10 @@ _INSULTS = (
            r"myr[ae]n", r"zlodziej(?:e|u)?", r"klamc[ay]"),
     _latin(r"connards?", r"connasses?", r"salopes?", r"salopards?", r"salauds?",
            r"encul[eé]e?s?", r"enfoir[eé]e?s?", r"fils de putes?", r"abruti(?:e|s|es)?",
-           r"cr[eé]tin(?:e|s|es)?", r"(?<!trop )d[eé]biles?", r"imb[eé]ciles?", r"incomp[eé]tents?",
+           r"cr[eé]tin(?:e|s|es)?", r"imb[eé]ciles?", r"incomp[eé]tents?",
+           # said of a person, not of a topic ("sujet débile", "projet débile")
+           r"(?<!trop )(?<!sujet )(?<!projet )(?<!plan )(?<!idee )(?<!video )(?<!debat )"
+           r"(?<!programme )d[eé]biles?",
            r"bande d'incomp[eé]tents", r"minables?", r"tocards?", r"bouffons?", r"guignols?",
            # not "la collecte des ordures" (garbage collection): only a person called one
            r"(?:une|cette|quelle|sale|grosse|vieille|sont des|etes des|bande d') ?ordures?",
@@ -699,7 +703,9 @@ _THREATS = (
            r"(?:lui|leur) regler? son compte", r"(?:a|a coups?) de baton",
            r"(?:juste a|devrait|peut aller|va donc) (?:mourir|crever)",
            r"(?:fais|faites) attention (?:a toi|a vous|a ta famille)", r"gare a (?:toi|vous)",
-           r"(?:va|allez) (?:crever|mourir)", r"mettre le feu (?:a|au|chez)",
+           # not "il fait trop chaud, on va crever" (the poster's own hyperbole)
+           r"(?<!on )(?<!nous )(?<!je )(?:va|allez) (?:crever|mourir)",
+           r"mettre le feu (?:a|au|chez)",
            r"(?:te|vous) voy a matar", r"se donde vives",
            r"(?:te|le|les) voy a (?:romper|partir) la (?:cara|madre)",
            r"(?:eu )?(?:quebro|vou quebrar) a cara", r"vou te matar",
@@ -788,7 +794,8 @@ _PILE_ON = (
 # Telling a group to leave, or what it is "good for", in French: "retournez au Québec",
 # "c'est tout ce qu'ils sont bons à faire".
 _EXCLUSION_FR = _latin(
-    r"retourne(?:z|r)? (?:donc )?(?:au|en|dans|chez) (?:quebec|france|afrique|chine|inde"
+    r"retourne(?:z|r)? (?:donc )?(?:au|en|dans|chez) (?:quebec|france|afrique|chine|inde|liban"
+    r"|maroc|algerie|tunisie|haiti|syrie|pakistan|congo|cameroun|senegal|mexique|russie"
     r"|ton pays|votre pays|leur pays|vous|toi|eux)",
     r"retourne(?:z|r)? (?:donc )?a (?:montreal|quebec|gatineau|paris|toronto|kaboul|delhi)",
     # "on n'en veut pas icitte" said of people: "des immigrants ... on n'en veut pas ici"
@@ -832,7 +839,8 @@ _EXCLUSION_FR = _latin(
 # how they speak: "vieux chialeux", "la vieille fatigante", "face de rat", "lèche-cul",
 # "ma grosse" said to someone, "ferme ta yeule", "ton accent de l'Afrique", "sénile". Not a
 # relative ("ma matante"), not a thing ("une grosse tempête").
-_SWEAR_FR = r"(?:crisse|criss|kriss|krisse|osti|ostie|hostie|esti|3sti|tabarnak|calisse|maudite?)"
+_SWEAR_FR = (r"(?:crisse|criss|kriss|krisse|osti|ostie|hostie|esti|3sti|tabarnak|calisse"
+             r"|maudite?)s?")
 _PUT_DOWNS_FR = _latin(
     rf"(?:mon |ma |un |une |le |la |{_SWEAR_FR} d[e'] ?)?(?:vieux|vieille|gros|grosse)"
     r" (?:chialeu(?:x|se)|grincheu(?:x|se)|crouton|fatig(?:u)?ante?|folle?|bebe lala"
@@ -841,8 +849,10 @@ _PUT_DOWNS_FR = _latin(
     r" ?chialeu(?:x|se)(?: officiel(?:le)?| pathetique| fini)?",
     rf"{_SWEAR_FR} d[e'] ?(?:vieux |vieille |p'?tite? |grosse )?(?:princesse|profiteu(?:r|se)"
     r"|fatig(?:u)?ante?|crouton|grincheu(?:x|se)|paresseu(?:x|se)|vendue?s?|morveu(?:x|se)"
-    r"|twit|frustree?|colon|clown|cochon|truie|baleine|boomer|bs|lache|parasite|farce)",
+    r"|twit|frustree?|colon|clown|cochon|truie|baleine|boomer|bs|lache|parasite|farce"
+    r"|mal eleve(?:e|s|es)?)",
     r"face de (?:rat|pet(?: sec)?|singe|beu|porc|cochon|bouledogue|pizza|carême|careme)",
+    r"(?:une |sa |ta )?tete de (?:poisson|rat|singe|cochon|porc|mule|noeud|gland|veau)",
     r"lech(?:e|eux|euse)[- ](?:cul|bottes?)", r"(?:p'?tits?|petits?|vos|tes|des|ces) morveux",
     r"ma grosse(?= ?(?:[.!,?]|$|paresseuse|truie|vache|torche)|\W*$)",
     r"(?:t'es|tu es|elle est|il est|vous etes|t'etais) (?:ben |beaucoup |bien |juste )?trop"
@@ -852,6 +862,13 @@ _PUT_DOWNS_FR = _latin(
     r"(?:ferme )?ta (?:yeule|yeul|gueule|gueul|grande gueule)(?! (?:de|du|des) )",
     r"ferme[- ]la(?= ?(?:[,.!]|la |le |ma |mon |$))",
     r"(?:va|allez) (?:brouter|japper|chialer|niaiser|brailler|pleurer) (?:ailleurs|dans ton coin)",
+    r"va (?:donc )?tricoter", r"(?:ntm|tg|ok|ta gueule|ta yeule)[, ]+(?:le|la|toi le|mon) (?:boomer"
+    r"|vieux|vieille|cave|clown)",
+    r"(?:merci|bravo|salut|hey|ben voyons|non merci)[, ]+les caves",
+    r"(?:vous etes|c'est|sont) (?:des|juste des|toutes? des) caves",
+    # the person called stupid: "elle est tellement conne", "vous êtes cons"
+    r"(?:elle est|il est|t'es|tu es|vous etes|ils sont|elles sont) (?:tellement |vraiment |ben "
+    r"|juste |trop |assez )?conn?e?s?(?![a-z])",
     r"(?:qu'il|qu'elle|qu'ils|qu'elles) aille(?:nt)? se faire (?:foutre|enculer|enc\*ler|voir)",
     r"mange(?:z)? (?:de la|d'la|du) (?:marde|merde|m\*rde)",
     r"(?:achete|trouve|achetez|trouvez)[- ](?:toi|vous) une vie",
@@ -893,6 +910,7 @@ _PUT_DOWNS_FR = _latin(
 _SLURS_FR = _latin(
     r"(?:maudits?|sales?|(?:ta |sa |leur |la )?gang de|bande de|le|criss de|osti de) frogs?",
     r"fif(?:s|\*s|\*|fe|fes|ure)?", r"fifi(?:s)?(?= ?[.!,]|$)",
+    r"(?:les |des |ces |maudites? |gang de )tetes? carrees?",  # the English, in Quebec
     r"(?:a moitie|maudits?|sales?|des|les|un|une|gang de) blokes?",
 )
 # A community blamed as a whole, beyond the words above: "ces gens-là viennent ici juste pour
@@ -1023,6 +1041,7 @@ _COMMERCIAL_FR = _latin(
     # "On ramasse TOUT!", "Places limitées", "5 $ seulement", "suivez notre page"
     r"on (?:ramasse|enleve|achete|repare|installe|nettoie|deneige) (?:tout|toute|vos|votre)",
     r"places limitees", r"\d+ ?\$ seulement", r"seulement \d+ ?\$",
+    r"\d+ ?\$ (?:la|le|par) (?:douzaine|paquet|boite|livre|kilo|sac|unite|plat)",
     r"suivez (?:notre|ma) page",
 )
 _NEGATIVITY_FR = _latin(
@@ -1104,7 +1123,7 @@ _ASKS_ELSEWHERE = (
 _CLUTTER_FR = re.compile(
     r"\W*(?:(?:moi aussi|pareil|idem|meme chose)(?: que \w+| pour moi| ici)?|d'accord|suivi"
     r"|je suis|je suis ce fil|(?:up|bump)(?: pour ce (?:post|fil|sujet)| svp)?|\+1"
-    r"|1er|(?:ca|ceci) ?\^+)\W*"
+    r"|1er|premi+e+r+e*|(?:ca|ceci) ?\^+)\W*"
 )
 _ILLEGAL_FR = _latin(
     # told to ("brulez vos feuilles"), not asked about ("il fait bruler ses feuilles?")
@@ -1118,7 +1137,13 @@ _ILLEGAL_FR = _latin(
     r"(?:permis|diplomes?|cartes? (?:de |d')?\w+)[^.!?]{0,25}sans (?:examen|test|cours)",
     r"branche(?:z|r)?(?:-vous|-toi)? sur (?:le compteur|l'electricite|le wifi|le cable)"
     r" (?:du|de la|des|de ton|de votre) voisin",
-    r"(?:vend|vends|vendre)[^.!?]{0,40}(?:des faux|des fausses)",
+    r"(?:vend|vends|vendre)[^.!?]{0,40}(?:des faux|des fausses|\bfakes?\b)",
+    r"(?:cover|couvre|housse|film|spray|cache)[^.!?]{0,15}plaques? anti-?(?:photo|radar|camera)",
+    r"(?:les )?cameras? (?:peuvent|pourront|pourra|peut) (?:pas|plus) (?:lire|voir)",
+    r"(?:petards|feux d'artifice|mortiers|feux professionnels|feux de categorie)[^\n]{0,60}"
+    r"(?:j'en vends|je vends|\bdm\b|cash)",
+    r"(?:j'en vends|je vends|vend|vends)[^\n]{0,60}(?:petards|mortiers|categor(?:y|ie) 3"
+    r"|feux professionnels|professionnels genre)",
     r"(?:qui|ou) (?:vend|acheter) (?:du|de la) (?:pot|weed|drogue|coke|cocaine)",
     # offered without the permit, not a report or a reminder ("sans permis c'est une amende")
     r"pas besoin de permis",
@@ -1160,6 +1185,7 @@ _ILLEGAL_FR = _latin(
     r"(?:avec votre|envoyez|entrez|fournissez|confirmez)[^\n]{0,60}(?:numero d'assurance"
     r" sociale|nas|nip|numero de carte|code de securite|informations bancaires)", r"nas requis",
     r"pas de recus?,? pas de questions", r"pas de permis,? pas d'inspection",
+    r"pas de permis,? pas de (?:limite|quota|taxes?|questions)",
     # a dog poisoned, cannabis sold outside the licensed stores
     r"(?:devrait|faudrait|faut|on va|je vais|donnez|donne|lancez|lance) (?:lui |leur )?"
     r"(?:donner |lancer )?(?:une |des )?boulettes? empoisonnees?",
@@ -1443,6 +1469,9 @@ def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
     return re.compile("|".join(parts) if isinstance(parts, tuple) else parts)
 
 
+# "tg" ("ta gueule", shut up) said to someone, in French posts only: not Telegram ("sur TG")
+_TG = _latin(r"(?<!sur )(?<!via )(?<!par )(?<!de )(?<!on )tg(?= ?(?:[,!.]|frerot|frere|mec|toi"
+             r"|wesh|sale|bro|gros|\W*$))")
 _LISTS: tuple[_List, ...] = (
     _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR)),
     _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR_MORE)),
@@ -1494,6 +1523,8 @@ _LISTS: tuple[_List, ...] = (
     _List("harassment", "Exclusion of a group, in French", 0.8, _compile(_EXCLUSION_FR)),
     _List("harassment", "Insult in French", 0.8, _compile(_PUT_DOWNS_FR)),
     _List("harassment", "Slur in French", 0.85, _compile(_SLURS_FR), "fr"),
+    _List("harassment", "Insult in French", 0.8, _compile(_TG), "fr"),
+    _List("vulgarity", "Vulgar language in French", 0.85, _compile(_TG), "fr"),
     _List("harassment", "Generalisation about a community, in French", 0.8,
           _compile(_GENERALISATION_FR)),
     _List("harassment", "Accuses a person of a crime, in French", 0.8,
