@@ -1409,6 +1409,28 @@ _ASKS_ELSEWHERE_ROUND14X = (
             "(?:مين|مين بـ?) ?(?:يعرف|بيعرف|بعرف) (?:محل|مطعم|حلاق|محامي|ميكانيكي|طبيب|دكتور)"),
 )
 
+# The fifteenth round (train_ae, the other languages). Masked and short swears: Russian
+# "какого хуя", Greek "γαμώτο", Punjabi "maa chod ditti" (wrecked), Tagalog "p*tang 1na",
+# Portuguese "vai tnc" (vai tomar no cu)
+_VULGAR_ROUND15 = (
+    _latin(r"p\*tang ?[i1*]na", r"putang ?1na", r"maa? chod (?:ditti|diti|ditta|dita|dendi|dende)",
+           r"(?:vai|vao|va) (?:tnc|tmnc)"),
+)
+_VULGAR_ALPHABETS_ROUND15 = (
+    _whole_words(r"х[у*][яеёю]\w*", r"γαμ[ώω]το"),
+)
+# Insults said of people: Arabic "يا ك*س أمك" masked (not "ك*س ام هالشوارع", the streets
+# cursed), Bengali "খানকির পোলা" (son of a whore), "একটা বাল" (a worthless one), Portuguese
+# "seu corrupto", "vai tnc" said to someone; slurs masked as people mask them ("ch*mar",
+# "ciap*ki")
+_INSULTS_ROUND15 = (
+    _script("(?:يا )?ك\\*+س ?[اأ]مك", "يا ك\\*?س ?[اأ]م", "(?:খানকির|মাগির) (?:পোলা|ছেলে|বাচ্চা)",
+            "(?:একটা|একটি) বাল(?![\u0980-\u09ff])"),
+    _latin(r"seu (?:corrupto|safado|vagabundo|lixo|canalha)",
+           r"(?:vai|vao) (?:tnc|tmnc) (?:prefeito|vereador\w*|seu|sua|voce|vc)",
+           r"ch\*+ma?r(?:an|aan|on|s)?", r"ciap\*+\w*", r"c\*+ap(?:ak|at)\w*"),
+)
+
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
     return re.compile("|".join(parts) if isinstance(parts, tuple) else parts)
@@ -1514,6 +1536,11 @@ _LISTS: tuple[_List, ...] = (
           _compile(_ASKS_ELSEWHERE)),
     _List("disruption", "Asks about something else, in another language", 0.65,
           _compile(_ASKS_ELSEWHERE_MORE)),
+    # the fifteenth round (train_ae)
+    _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR_ROUND15)),
+    _List("vulgarity", "Vulgar language in another language", 0.9,
+          _compile(_VULGAR_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ROUND15)),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
