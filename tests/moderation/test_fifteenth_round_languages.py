@@ -32,3 +32,33 @@ def test_insults_said_of_people() -> None:
     # the swear at the streets is swearing, not an insult said to someone
     assert "harassment" not in labels("ك*س ام هالحفر، كل يوم وحدة جديدة")
     assert "harassment" not in labels("O prefeito disse que o corrupto foi preso ontem")
+
+
+def test_a_people_told_it_may_not_live_here() -> None:
+    assert "harassment" in labels("المهاجرين ما لازم يسكنوا بهالحي")
+    assert "harassment" in labels("Afganlar bu mahalleye yerleşmesin, hepsi bela")
+    assert "harassment" in labels("Malayali pasanga inga vandha naasam pannuvaanga")
+    assert "harassment" in labels("嗰啲新移民正一蝗蟲")
+    # a locust plague on crops, a park where nobody may build
+    assert "harassment" not in labels("今年蝗蟲災害影響咗好多農作物")
+    assert "harassment" not in labels("Parka kimse ev yapmasın, yeşil alan kalsın")
+
+
+def test_threats_that_say_what_the_poster_knows_or_will_do() -> None:
+    assert "harassment" in labels("Sappiamo dove abita il consigliere, stia attento quando esce")
+    assert "harassment" in labels("Bir daha bağırırsa kapısına geleceğim, sonrasına karışmam")
+    assert "harassment" in labels("Vamos dar uma lição nele amanhã")
+    assert "harassment" in labels("اگر پھر شور کیا تو گاڑی صحیح سلامت نہیں پائے گا")
+    # where the hall is, a lesson at school
+    assert "harassment" not in labels("Sappiamo dove si trova la sala, grazie")
+    assert "harassment" not in labels("A professora vai dar uma lição de história no parque")
+
+
+def test_everyone_sent_to_call_one_person() -> None:
+    assert "harassment" in labels(
+        "Właściciel psa mieszka na 12 Maple St, tel 905-555-0177, dzwońcie do niego wszyscy")
+    assert "harassment" in labels("隔籬個阿伯電話 905-555-0133，大家打去罵佢")
+    assert "harassment" in labels("Su teléfono es 289-555-0164, llámenle a las 4am")
+    # the same words with no number or home of anyone in the post
+    assert "harassment" not in labels("Radny nie odpowiada, dzwońcie do niego wszyscy do biura")
+    assert "harassment" not in labels("Llámenle todos al ayuntamiento para quejarse")

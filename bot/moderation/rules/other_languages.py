@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.moderation import contacts
 from bot.moderation.guidelines import NOT_SAID_OF_A_FRIEND, explain
 from bot.moderation.languages import is_french, language_of
 from bot.moderation.lexicon import Lexicon
@@ -35,6 +36,7 @@ class _List:
     language: str | None = None  # None: counts in any post
     alphabet: re.Pattern[str] | None = None  # read only in posts with one of these letters
     advice: bool = False  # advice to do something, which a warning against it is not
+    reach: bool = False  # counts only in a post with a phone number or a street address
 
 
 def _latin(*words: str) -> str:
@@ -1430,6 +1432,55 @@ _INSULTS_ROUND15 = (
            r"(?:vai|vao) (?:tnc|tmnc) (?:prefeito|vereador\w*|seu|sua|voce|vc)",
            r"ch\*+ma?r(?:an|aan|on|s)?", r"ciap\*+\w*", r"c\*+ap(?:ak|at)\w*"),
 )
+# A people told it may not live, settle or buy a home here, or called vermin: Arabic
+# "اليهود ما لازم يسكنوا", Turkish "Suriyeliler yerleşmesin, hepsi bela", Tamil "... kaaranga
+# ... veedu kudukka koodadhu", Punjabi "ohna ...an nu ghar nahi vechne chahide", Cantonese
+# "大陸人 ... 正一蝗蟲" (locusts)
+_GROUP_OUT_ROUND15 = (
+    _script("(?:اليهود|العرب|الهنود|المسلمين|المسيحيين|السود|الأجانب|الاجانب|اللاجئين|المهاجرين"
+            "|السوريين|الباكستانيين|الصينيين|الأفغان|الافغان) (?:ما لازم|لازم ما|مش لازم|ممنوع)"
+            " (?:يسكنوا|يسكنو|يعيشوا|يعيشو|يجوا|يجو|يشتروا)",
+            "(?:大陸人|大陆人|內地人|内地人|印度人|黑人|阿差|中國人|中国人|新移民)[^。，,.！!]{0,20}"
+            "蝗(?:蟲|虫)", "(?:正一|一班|一群|班|啲)蝗(?:蟲|虫)(?!災|灾)",
+            "唔好(?:畀|俾)(?:佢哋|佢地|佢們)(?:買|住|搬)"),
+    _latin(r"(?:suriyeli|afgan|arap|kurt|ermeni|yahudi|gocmen|multeci|hintli|pakistanli|cinli)\w*"
+           r"[^.!?]{0,30}(?:yerlesmesin|gelmesin|oturmasin|ev almasin)",
+           r"hepsi (?:bela|belali|serseri|hirsiz)\w*",
+           r"(?:sinhala|tamil|muslim|telugu|malayali|vadakkan|north indian|hindi)\w*"
+           r" (?:kaaranga|karanga|kaarargal|aalunga|makkal|pasanga)[^.!?]{0,80}(?:veedu kudukka"
+           r" koodadhu|vara koodadhu|naasam pannuvaanga|naasam panniduvaanga)",
+           r"(?:ohna|ehna|inna|unna|in|un) [\w*]+(?:an|aan|on|ian) (?:nu|ko) ghar (?:hi |vi |bhi )?"
+           r"(?:nahi|na|nai|mat) (?:vechne|vechna|vecho|dene|dena|becho|bechna|bechne)"
+           r" (?:chahide|chahida|chahiye)"),
+)
+# Threats: Italian "sappiamo dove abita ... stia attento quando esce", Turkish "kapısına
+# geleceğim, sonrasına karışmam", Portuguese "dar uma lição nele", Spanish "darle una
+# lección", Urdu "گاڑی صحیح سلامت نہیں پائے گا" (won't find his car in one piece)
+_THREATS_ROUND15 = (
+    _latin(r"sappiamo dove (?:abita|abiti|abitate|vive|vivi|vivete|lavora)",
+           r"st(?:ia|ai|ate) attent[oaie] quando (?:esc\w*|torn\w*)",
+           r"(?:kapisina|kapina|kapiniza|evine|evinize) (?:gelecegim|gelirim|gelecegiz|geliriz)"
+           r"[^.!?]{0,40}(?:sonras\w* karismam|gorur|gorursun)",
+           r"sonras(?:i|in)a karismam",
+           r"dar (?:uma )?lic(?:ao|oes) (?:nele|nela|neles|nelas|nesse|nessa|a ele|a ela)",
+           r"(?:darle|darles|dale|denle) una leccion (?:a ese|a esa|al vecino|a ese tipo)?",
+           r"sahi salamat nahi (?:milegi|milega|payega|paayega|milni|milna)"),
+    _script("(?:گاڑی|گھر|دکان)[^.۔!]{0,12}(?:صحیح|صحيح) سلامت نہیں (?:پائے|ملے)",
+            "गाड़ी (?:सही|सहीसलामत) सलामत नहीं (?:पाएगा|मिलेगी)"),
+)
+# Everyone told to call one person, with a number or a home in the post (read in
+# findings_in): Polish "dzwońcie do niego wszyscy", Cantonese "大家打去投訴佢", Spanish
+# "llámenle a las 3am", Hindi "सब उसे कॉल करो", Somali "wac oo u sheeg"
+_PILE_ON_ROUND15 = (
+    _latin(r"dzwoncie do (?:niego|niej|nich)",
+           r"(?:piszcie|dzwoncie) (?:do niego |do niej )?wszyscy",
+           r"llamen(?:le|la|les)? (?:todos|a las \d{1,2}(?:am|pm)?|a media ?noche|toda la noche"
+           r"|de madrugada)",
+           r"(?:liguem|ligue) (?:pra ele|pra ela|para ele|para ela) (?:todos|de madrugada|a noite)",
+           r"wac(?:a|ay)? oo u sheeg"),
+    _script("大家(?:一齊|一起)?(?:打(?:去|電話|电话)?|致電|致电)(?:投訴|投诉|鬧|闹|罵|骂)?(?:佢|他|她)",
+            "सब (?:लोग )?(?:उसे|उसको|इसे|इसको|उन्हें) (?:कॉल|फ़ोन|फोन) करो"),
+)
 
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
@@ -1541,6 +1592,11 @@ _LISTS: tuple[_List, ...] = (
     _List("vulgarity", "Vulgar language in another language", 0.9,
           _compile(_VULGAR_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK),
     _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ROUND15)),
+    _List("harassment", "Exclusion of a group, in another language", 0.8,
+          _compile(_GROUP_OUT_ROUND15)),
+    _List("harassment", "Threat in another language", 0.85, _compile(_THREATS_ROUND15)),
+    _List("harassment", "Urging others to pester someone, in another language", 0.8,
+          _compile(_PILE_ON_ROUND15), reach=True),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
@@ -1632,6 +1688,13 @@ def _asks_elsewhere(post: Post, folded: str) -> list[Finding]:
 _QUESTION_MARK = re.compile("[?？؟]")
 
 
+def _reachable(text: str) -> bool:
+    """A phone number or a street address in the post (whose, the personal-information rule
+    says): what a call to pester someone needs."""
+    return (next(contacts.phone_numbers(text), None) is not None
+            or next(contacts.street_addresses(text), None) is not None)
+
+
 def findings_in(post: Post, category: Category) -> list[Finding]:
     """The `category` findings the other-language lists give."""
     folded = fold(post.text)
@@ -1651,6 +1714,8 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
             continue
         if entry.advice and discourages(post.text):
             continue  # "SVP mettez PAS d'antigel comme qqn a suggéré, c'est illégal"
+        if entry.reach and not _reachable(post.text):
+            continue  # "call him, all of you" with no number or home of his in the post
         spans = [Span(start, end, post.text[start:end]) for start, end in matched
                  if not (category == "harassment" and _reported(folded, start))
                  and not (category == "vulgarity" and _written(folded, start))]
