@@ -62,3 +62,15 @@ def test_everyone_sent_to_call_one_person() -> None:
     # the same words with no number or home of anyone in the post
     assert "harassment" not in labels("Radny nie odpowiada, dzwońcie do niego wszyscy do biura")
     assert "harassment" not in labels("Llámenle todos al ayuntamiento para quejarse")
+
+
+def test_who_cares_and_how_boring() -> None:
+    assert "negativity" in labels("ਇਹ ਵਿਸ਼ਾ ਬਹੁਤ ਬੋਰਿੰਗ ਹੈ")
+    assert "negativity" in labels("इतना लंबा भाषण, कौन सुनता है")
+    assert "negativity" in labels("咁悶嘅會議")
+    assert "negativity" in labels("Опять про мусор, кому это вообще нужно")
+    assert "negativity" in labels("Скучная тема, опять парковка")
+    assert "negativity" in labels("یہ سب فضول ہے، کسی کو پرواہ نہیں")
+    # a humid day, a topic said not to be dull
+    assert "negativity" not in labels("今日咁悶熱，記得飲水")
+    assert "negativity" not in labels("Тема совсем не скучная, спасибо за отчёт")

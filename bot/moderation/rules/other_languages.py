@@ -1481,6 +1481,19 @@ _PILE_ON_ROUND15 = (
     _script("大家(?:一齊|一起)?(?:打(?:去|電話|电话)?|致電|致电)(?:投訴|投诉|鬧|闹|罵|骂)?(?:佢|他|她)",
             "सब (?:लोग )?(?:उसे|उसको|इसे|इसको|उन्हें) (?:कॉल|फ़ोन|फोन) करो"),
 )
+# "Who cares", "how boring": Punjabi and Hindi "ਬਹੁਤ ਬੋਰਿੰਗ", "ਕੌਣ ਦੇਖਦਾ", Urdu "کسی کو پرواہ
+# نہیں", Cantonese "咁悶嘅...", "邊個理你", Russian "кому это вообще интересно", "скучная тема"
+_NEGATIVITY_ROUND15 = (
+    _script("(?:ਬਹੁਤ|ਬੜੀ|ਬੜਾ) ਬੋਰਿੰਗ", "ਕੌਣ (?:ਦੇਖਦਾ|ਪੜ੍ਹਦਾ|ਸੁਣਦਾ)", "(?:बहुत|बड़ा) बोरिंग",
+            "कौन (?:देखता|पढ़ता|सुनता) है", "(?:کسی|کِسی) کو (?:پرواہ|پروا|فرق) نہیں",
+            "किसी को (?:परवाह|फ़र्क|फर्क) नहीं", "咁悶(?!熱)", "邊個理(?:你|佢|呀)"),
+    _latin(r"kisi ko (?:parwah|parwa|farak|fark) (?:nahi|nai|ni)"),
+)
+_NEGATIVITY_ALPHABETS_ROUND15 = (
+    _whole_words(r"кому (?:это |вообще |же |ж ){1,3}(?:интересн\w*|нужн\w*)",
+                 r"скучн(?:ая|ый|ое) (?:тема|мероприяти\w*|собрани\w*)",
+                 r"нудн(?:а|ий|е) (?:тема|захід)"),
+)
 
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
@@ -1597,6 +1610,10 @@ _LISTS: tuple[_List, ...] = (
     _List("harassment", "Threat in another language", 0.85, _compile(_THREATS_ROUND15)),
     _List("harassment", "Urging others to pester someone, in another language", 0.8,
           _compile(_PILE_ON_ROUND15), reach=True),
+    _List("negativity", "Only says the topic is disliked, in another language", 0.7,
+          _compile(_NEGATIVITY_ROUND15)),
+    _List("negativity", "Only says the topic is disliked, in another language", 0.7,
+          _compile(_NEGATIVITY_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
