@@ -74,3 +74,17 @@ def test_who_cares_and_how_boring() -> None:
     # a humid day, a topic said not to be dull
     assert "negativity" not in labels("今日咁悶熱，記得飲水")
     assert "negativity" not in labels("Тема совсем не скучная, спасибо за отчёт")
+
+
+def test_offers_in_other_languages() -> None:
+    assert "commercial" in labels("India paise bhejo, 1 CAD = 61 INR, koi fee nahi")
+    assert "commercial" in labels("Transferência para Portugal, é só mandar o número do cartão")
+    assert "commercial" in labels("کفش زنانه ۳۰٪ تخفیف در فروشگاه ما")
+    assert "commercial" in labels("Kadın kuaförü açıldı, randevu: 905-555-0112")
+    assert "commercial" in labels("Πουλάω ποδήλατο παιδικό, σε καλή κατάσταση")
+    assert "commercial" in labels("新鮮海鮮，我有貨，PM我")
+    assert "commercial" in labels("Mi have some mangoes fi sell by di gate")
+    # a shop's parking complained about, an appointment asked about, a time of day
+    assert "commercial" not in labels("پارکینگ جلوی فروشگاه ما همیشه پره")
+    assert "commercial" not in labels("Kur farkı çok, randevu almak için ne yapmalıyım?")
+    assert "commercial" not in labels("下午3pm我们在公园见")

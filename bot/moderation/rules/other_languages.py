@@ -1494,6 +1494,31 @@ _NEGATIVITY_ALPHABETS_ROUND15 = (
                  r"скучн(?:ая|ый|ое) (?:тема|мероприяти\w*|собрани\w*)",
                  r"нудн(?:а|ий|е) (?:тема|захід)"),
 )
+# Offers: a remittance rate quoted ("1 CAD = 250 PKR", "zero fees", "sem taxas", "khidmad
+# la'aan"), card numbers, PINs or bank logins asked for in the other languages (the writers
+# count these as spam), a guaranteed visa, a shop's discount ("۵۰٪ تخفیف"), an appointment
+# number ("Randevu: 647..."), "I have stock, PM me" ("我有貨，PM我"), "mi have a piece fi sell"
+_COMMERCIAL_ROUND15 = (
+    _latin(r"1 cad ?= ?\d+ ?(?:pkr|php|inr|bdt|ngn|ghs|lkr|npr|brl|mxn|cop|vnd|try|egp|sos|kes)",
+           r"(?:sem taxas|sin comision(?:es)?|khidmad la'?aan|xawaalad lacag la'?aan"
+           r"|koi fee (?:nahi|nai|ni))",
+           r"(?:mandar|envie|enviar|manda)[^.!?]{0,30}(?:numero do cartao|senha do banco|a senha)",
+           r"(?:kaarka bangiga|lambarka kaarka)[^.!?]{0,30}pin",
+           r"(?:online banking|bank) (?:username|login|password)[^.!?]{0,30}(?:whatsapp kar\w*"
+           r"|ipadala|para ma-?verify)",
+           r"(?:ipadala|whatsapp kar\w*)[^.!?]{0,30}(?:password|login)",
+           r"gui so sin(?: va tai khoan ngan hang)?", r"so sin va tai khoan ngan hang",
+           r"randevu(?: icin)?:? ?\+?\(?\d{3}", r"(?:sac|sakal)[^.!?]{0,20}kesimi \d+",
+           r"(?:mi|wi|me) (?:have|got|ave|av) (?:a |some |nuff )?\w+ fi sell",
+           r"(?:sasti|sasta|saste|vadiya|changi) (?:insurance|bima|policy)",
+           r"sab (?:da|ka|ton) best rate", r"\$ ?\d+ (?:mein|mai|me|ch|vich)[^.!?]{0,20}dm kar\w*"),
+    _script("[\\d۰-۹]+ ?[٪%] ?تخفیف", "(?:فيزا|تأشيرة|تاشيرة)[^.!؟]{0,15}مضمون\\w*",
+            "نضمن لك", "(?:我有貨|我有货)", "(?:pm|PM|私)我(?![\u4e00-\u9fff])",
+            "sin (?:और|अउर) बैंक", "sin ਅਤੇ ਬੈਂਕ"),
+)
+_COMMERCIAL_ALPHABETS_ROUND15 = (
+    _whole_words(r"πουλ[άα](?:ω|με)", r"στείλτε μήνυμα", r"продаю", r"продаём", r"продаем"),
+)
 
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
@@ -1614,6 +1639,10 @@ _LISTS: tuple[_List, ...] = (
           _compile(_NEGATIVITY_ROUND15)),
     _List("negativity", "Only says the topic is disliked, in another language", 0.7,
           _compile(_NEGATIVITY_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK),
+    _List("commercial", "Selling or advertising, in another language", 0.7,
+          _compile(_COMMERCIAL_ROUND15)),
+    _List("commercial", "Selling or advertising, in another language", 0.7,
+          _compile(_COMMERCIAL_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
