@@ -88,3 +88,22 @@ def test_offers_in_other_languages() -> None:
     assert "commercial" not in labels("پارکینگ جلوی فروشگاه ما همیشه پره")
     assert "commercial" not in labels("Kur farkı çok, randevu almak için ne yapmalıyım?")
     assert "commercial" not in labels("下午3pm我们在公园见")
+
+
+def test_advice_to_break_the_rules() -> None:
+    assert "illegal" in labels("Para di ma-ticket, takpan nyo ng tape ang plate")
+    assert "illegal" in labels("违章停车的罚单别交，把车牌挡住就行")
+    assert "illegal" in labels("Si no quita la nieve, pónchenle las llantas")
+    assert "illegal" in labels("Uski gaddi di hawa kadd ke valve tod do")
+    assert "illegal" in labels("Продаю колёса, недорого, откуда — не спрашивайте")
+    assert "illegal" in labels("Robię lewe prawo jazdy, pisz")
+    assert "illegal" in labels("Πουλάω βεγγαλικά χωρίς άδεια")
+    # a plate read, a tyre that went flat, reports of what someone else did, a permit
+    # missing reported, a scrapyard sale
+    assert "illegal" not in labels("Kisi ne meri gaddi di hawa kadd ke valve tod ditta")
+    assert "illegal" not in labels("有人把车牌挡住了，已经举报")
+    assert "illegal" not in labels("Ο γείτονας χτίζει χωρίς άδεια, το δήλωσα στον δήμο")
+    assert "illegal" not in labels("Vendi meu carro velho no ferro-velho ontem")
+    assert "illegal" not in labels("Ang plate ng kotse ay nakita sa camera")
+    assert "illegal" not in labels("Meri gaddi de tyre di hawa nikal gayi, koi pump hai?")
+    assert "illegal" not in labels("Не спрашивайте меня, я не знаю, когда откроют парк")

@@ -1519,6 +1519,38 @@ _COMMERCIAL_ROUND15 = (
 _COMMERCIAL_ALPHABETS_ROUND15 = (
     _whole_words(r"πουλ[άα](?:ω|με)", r"στείλτε μήνυμα", r"продаю", r"продаём", r"продаем"),
 )
+# Advice to break the rules: a plate covered ("takpan ... yung plate", "用胶带把车牌挡一下"),
+# tickets not paid ("罚单别交"), a neighbour's tyres let down or punctured ("hawa kadd ke valve
+# tod dena", "pónchenle las llantas"), sugar in a machine's tank, his power cut at the meter
+# ("اقطع الكهرباء عن بيته"), copper to take at night ("dá pra pegar à noite"), goods "don't
+# ask where from",
+# fake permits and passes ("lewe pozwolenia", "продаю ... не зовсім справжні"), unlicensed
+# fireworks
+# ("πουλάω ... χωρίς άδεια", "唔使理規定"), a gunpowder recipe, a gun for sale ("a piece fi sell")
+_ILLEGAL_ROUND15 = (
+    _latin(r"takpan (?:nyo|mo|niyo|ninyo|natin)[^.!?]{0,30}(?:plate|plaka)",
+           r"valve tod (?:deo|do|dena|diyo|dao|deyo)",
+           r"ponch(?:enle|ale|en|arle|enles) (?:las|sus|la) llantas?",
+           r"(?:echenle|echale|tirenle) (?:la )?nieve (?:encima )?(?:a su|al) (?:coche|carro|auto)",
+           r"(?:tank|tankla|petrol tank|diesel tank)(?: la| le|-la)? (?:sugar|sakkarai|seeni)"
+           r" (?:pottu|podu|podunga|pottunga|potta)",
+           r"(?:da|dá) pra (?:pegar|levar|tirar|arrancar) (?:a noite|de noite|à noite)",
+           r"lew(?:e|ych|a|y) (?:pozwoleni\w*|papier\w*|prawo jazdy|zaswiadczeni\w*|legitymacj\w*)",
+           r"(?:piece|gun|strap|burner|glock|mash) fi sell"),
+    _script("(?:把|将|將)(?:车牌|車牌)(?:挡|擋|遮)(?:一下|住就行|住就好|起来就|起來就)",
+            "(?:罚单|罰單|告票)(?:别|別|唔好|不用|唔使)(?:交|俾|畀)",
+            "根本不会追究", "根本不會追究",
+            "唔使理(?:規定|规定|啲規矩)",
+            "(?:اقطع|اقطعوا|اقطعلو|قطّع) (?:الكهرباء|الكهربا|الكهربائية|المي|الماي) (?:عن|على)"
+            " (?:بيته|بيتهم|بيت جارك|جارك|الجيران)",
+            "فرمول باروت"),
+)
+_ILLEGAL_ALPHABETS_ROUND15 = (
+    _whole_words(r"откуда[ ,—–-]{0,3}не спрашивай\w*", r"звідки[ ,—–-]{0,3}не питай\w*",
+                 r"(?:продаю|продам|продаём|продаем)[^.!?]{0,60}не (?:зовсім|совсем)"
+                 r" (?:справжн\w*|настоящ\w*)",
+                 r"πουλ[άα](?:ω|με)[^.!;]{0,40}χωρίς άδεια"),
+)
 
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
@@ -1643,6 +1675,10 @@ _LISTS: tuple[_List, ...] = (
           _compile(_COMMERCIAL_ROUND15)),
     _List("commercial", "Selling or advertising, in another language", 0.7,
           _compile(_COMMERCIAL_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_ILLEGAL_ROUND15), advice=True),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_ILLEGAL_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK, advice=True),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
