@@ -107,3 +107,25 @@ def test_advice_to_break_the_rules() -> None:
     assert "illegal" not in labels("Ang plate ng kotse ay nakita sa camera")
     assert "illegal" not in labels("Meri gaddi de tyre di hawa nikal gayi, koi pump hai?")
     assert "illegal" not in labels("Не спрашивайте меня, я не знаю, когда откроют парк")
+
+
+def test_off_topic_questions() -> None:
+    assert "disruption" in labels("कोई अच्छी मिठाई की दुकान बताओ Ajax में?")
+    assert "disruption" in labels("کسی میدونه کجا شیرینی تازه میفروشن؟")
+    assert "disruption" in labels("Кто-нибудь знает, где купить хороший торт?")
+    assert "disruption" in labels("কেউ কি ভালো গানের শিক্ষক চেনেন?")
+    assert "disruption" in labels("¿Alguien vio el partido de anoche?")
+    # a question about the City's own service
+    assert "disruption" not in labels("Кто-нибудь знает, когда вывозят мусор?")
+
+
+def test_clutter_in_other_languages() -> None:
+    assert "disruption" in labels("Первый!")
+    assert "disruption" in labels("頭香 😎")
+    assert "disruption" in labels("ㅋㅋㅋㅋ")
+    assert "disruption" in labels("Same po!!")
+    assert "disruption" in labels("Chúc mừng năm mới mọi người 🧧")
+    assert "disruption" in labels("Forza Inter!!!")
+    # the same words with something said
+    assert "disruption" not in labels("Первый раз вижу такой хороший парк")
+    assert "disruption" not in labels("Chúc mừng năm mới! Xe buýt có chạy ngày Tết không?")

@@ -1551,6 +1551,35 @@ _ILLEGAL_ALPHABETS_ROUND15 = (
                  r" (?:справжн\w*|настоящ\w*)",
                  r"πουλ[άα](?:ω|με)[^.!;]{0,40}χωρίς άδεια"),
 )
+# Off-topic questions: a shop, bread or a tutor asked for (Hindi "कोई अच्छा ... स्टोर बताओ",
+# Farsi "کسی میدونه کجا ... میفروشن", Ukrainian and Russian "хтось знає, де купити", Bengali
+# "কেউ কি ভালো ... টিউটর চেনেন"), a match ("¿alguien vio el partido?")
+_ASKS_ELSEWHERE_ROUND15 = (
+    _latin(r"alguien (?:vio|miro|vi) el (?:partido|juego|clasico)"),
+    _script("कोई (?:अच्छा|अच्छी|सस्ता|सस्ती|बढ़िया) [^?]{0,40}(?:स्टोर|दुकान|टीचर|ट्यूटर|डॉक्टर|वकील"
+            "|रेस्टोरेंट|सैलून|पार्लर) (?:बताओ|बताइए|बताएं|बता सकता|जानता)",
+            "کسی (?:میدونه|می‌دونه|می دونه|میشناسه|می‌شناسه) (?:کجا|یه)[^؟?]{0,40}(?:میفروشن"
+            "|می‌فروشن|بخرم|پیدا میشه|خوبه)",
+            "কেউ কি (?:ভালো|ভাল) [^?]{0,30}(?:টিউটর|শিক্ষক|ডাক্তার|দোকান|রেস্টুরেন্ট|উকিল)"
+            " (?:চেনেন|চেনো|জানেন)"),
+)
+_ASKS_ELSEWHERE_ALPHABETS_ROUND15 = (
+    _whole_words(r"(?:хтось|кто-нибудь|кто-то|хто-небудь) (?:знає|знает),? (?:де|где)"
+                 r" (?:купити|купить|знайти|найти)"),
+)
+# Clutter in the other languages, the whole post: "first" (Russian, Ukrainian, Cantonese and
+# Taiwanese "頭香"), laughing ("ㅋㅋㅋ", as the normaliser leaves it), "same po", a New Year
+# wished to all, a team cheered ("Forza Juve", "X şampiyon!", "X πρωταθλητής")
+_CLUTTER_OTHER = re.compile(
+    r"\W*(?:" + "|".join(
+        fold(normalise(word).plain.text) for word in (
+            "первый", "Первый", "перший", "Перший", "頭香", "头香", "搶頭香", "抢头香",
+            "ㅋㅋ+", "ㅎㅎ+", "same po", "same here po", "ako rin po",
+            "chúc mừng năm mới(?: cả nhà| mọi người| tất cả)?", "新年快乐(?:大家)?",
+            "新年快樂(?:大家)?", "새해 복 많이 받으세요", "feliz año nuevo(?: a todos)?",
+            "forza \\w+", "\\w+ şampiyon", "\\w+ πρωταθλητής", "(?:vamos|dale) \\w+ campe[oó]n")
+    ) + r")\W*"
+)
 
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
@@ -1679,6 +1708,10 @@ _LISTS: tuple[_List, ...] = (
           _compile(_ILLEGAL_ROUND15), advice=True),
     _List("illegal", "Advice to break the rules, in another language", 0.7,
           _compile(_ILLEGAL_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK, advice=True),
+    _List("disruption", "Asks about something else, in another language", 0.65,
+          _compile(_ASKS_ELSEWHERE_ROUND15)),
+    _List("disruption", "Asks about something else, in another language", 0.65,
+          _compile(_ASKS_ELSEWHERE_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
@@ -1742,7 +1775,7 @@ def _written(folded: str, start: int) -> bool:
 
 
 def _clutter(post: Post, folded: str) -> list[Finding]:
-    if len(folded) > 30 or not _CLUTTER_FR.fullmatch(folded):
+    if len(folded) > 30 or not (_CLUTTER_FR.fullmatch(folded) or _CLUTTER_OTHER.fullmatch(folded)):
         return []
     reason = f"Clutter post with no content ('{post.text.strip()[:40]}')"
     whole = (Span(0, len(post.text), post.text),)
