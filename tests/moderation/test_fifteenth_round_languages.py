@@ -3,7 +3,8 @@ and short swears, insults and slurs as people mask them, a people told it may no
 threats that say what the poster knows or will do, everyone sent to call one person, "who
 cares" and "how boring", offers (a remittance rate, bank secrets asked for, a shop's
 discount, an appointment line), advice to break the rules, off-topic questions for a shop
-or a match, and clutter ("first", laughing, a New Year wished to all, a team cheered).
+or a match, clutter ("first", laughing, a New Year wished to all, a team cheered), and an
+organisation's own contact in its own post, which is no private information.
 Every post here is written for the test: none is copied from the set
 (bot.moderation.rules.other_languages)."""
 
@@ -129,3 +130,19 @@ def test_clutter_in_other_languages() -> None:
     # the same words with something said
     assert "disruption" not in labels("Первый раз вижу такой хороший парк")
     assert "disruption" not in labels("Chúc mừng năm mới! Xe buýt có chạy ngày Tết không?")
+
+
+def test_an_organisations_own_contact_in_its_post() -> None:
+    assert "personal_info" not in labels(
+        "La parroquia prepara tamales para la fiesta. Contacto: tamales.parroquia@gmail.com")
+    assert "personal_info" not in labels(
+        "Derneğimiz kermes düzenliyor. İletişim: kermes.dernek@gmail.com")
+    assert "personal_info" not in labels(
+        "한인교회 바자회를 엽니다. 연락처: bazaar.church@gmail.com")
+    assert "personal_info" not in labels("मंदिर में भंडारा होगा। मंदिर ऑफिस: 905-555-0111")
+    # a person's own address after a label, an organisation named and a person's mailbox
+    # given without a label
+    assert "personal_info" in labels("Perdí mi perro café. Contacto: lucia.perez88@gmail.com")
+    assert "personal_info" in labels(
+        "La señora de la parroquia tira basura, su correo es maria.g77@gmail.com")
+    assert "personal_info" in labels("मंदिर के पास मेरा घर है, मेरा नंबर 905-555-0111")

@@ -1582,6 +1582,46 @@ _CLUTTER_OTHER = re.compile(
 )
 
 
+# An organisation's own contact in its own post, in the other languages: a parish, a temple,
+# an association or a community group says who it is and gives its line or mailbox after a
+# contact label ("Contacto: ...", "연락처: ...", "मंदिर ऑफिस: 905..."). The guideline excepts
+# non-profit organisations' contacts, as personal_info's English and French resource words
+# ("church office", "organisme communautaire") do in those languages; a mailbox on a free
+# mail service counts here only with both the label and the organisation named.
+_ORGANISATION_LATIN = _latin(
+    r"comunidad", r"parroquia", r"iglesia", r"asociacion", r"comunidade", r"paroquia", r"igreja",
+    r"associacao", r"rancho folclorico", r"coro", r"associazione", r"parrocchia", r"chiesa",
+    r"derne(?:k|g)\w*", r"camii", r"vakf\w*", r"xarunta", r"bulshada", r"ururka", r"asore",
+    r"asɔre", r"simbahan", r"parokya", r"samahan", r"cong dong", r"nha tho")
+_ORGANISATION_SCRIPTS = _script(
+    "교회", "성당", "한인회", "협회", "انجمن", "کانون", "مسجد", "جمعية", "الجالية", "كنيسة",
+    "সমিতি", "সংঘ", "মন্দির", "মসজিদ", "સમાજ", "મંદિર", "મંડળ", "मंदिर", "समाज", "गुरुद्वारा",
+    "मस्जिद", "संस्था", "ਗੁਰਦੁਆਰਾ", "ਮੰਦਰ", "ਸਭਾ", "கோவில்", "கோயில்", "சங்கம்", "மன்றம்",
+    "தேவாலய", "教会", "教會", "协会", "協會", "同乡会", "同鄉會")
+_ORGANISATION_ALPHABETS = _whole_words(
+    r"κοινότητ\w*", r"εκκλησί\w*", r"σύλλογ\w*", r"ενορί\w*", r"приход\w*", r"церк\w*",
+    r"общин\w*", r"громад\w*", r"товариств\w*", r"парафі\w*")
+_ORGANISATION = re.compile(
+    f"{_ORGANISATION_LATIN}|{_ORGANISATION_SCRIPTS}|{_ORGANISATION_ALPHABETS}")
+_CONTACT_LABEL = re.compile(
+    "(?:" + "|".join(dict.fromkeys(
+        fold(normalise(spelling).plain.text) for label in (
+            "contacto", "contato", "per informazioni", "informazioni", "iletişim", "la xiriir",
+            "liên hệ", "makipag-ugnayan", "office", "επικοινωνία", "контакт", "контакты",
+            "контакти", "연락처", "문의", "تماس", "للتواصل", "التواصل", "যোগাযোগ", "સંપર્ક",
+            "संपर्क", "ਸੰਪਰਕ", "தொடர்பு", "联系", "聯絡", "联络", "ऑफिस", "कार्यालय", "ਦਫ਼ਤਰ",
+            "ਦਫਤਰ", "அலுவலக")
+        for spelling in _cased(label))) + r")[^:\n]{0,25}:\s*$"
+)
+
+
+def organisation_contact(text: str, start: int) -> bool:
+    """The contact starting at `start` follows a contact label, in a post that names an
+    organisation in one of the other languages: the organisation's own line or mailbox."""
+    return (_CONTACT_LABEL.search(fold(text[max(0, start - 50) : start])) is not None
+            and _ORGANISATION.search(fold(text)) is not None)
+
+
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
     return re.compile("|".join(parts) if isinstance(parts, tuple) else parts)
 
