@@ -3,8 +3,9 @@ and short swears, insults and slurs as people mask them, a people told it may no
 threats that say what the poster knows or will do, everyone sent to call one person, "who
 cares" and "how boring", offers (a remittance rate, bank secrets asked for, a shop's
 discount, an appointment line), advice to break the rules, off-topic questions for a shop
-or a match, clutter ("first", laughing, a New Year wished to all, a team cheered), and an
-organisation's own contact in its own post, which is no private information.
+or a match, clutter ("first", laughing, a New Year wished to all, a team cheered), an organisation's
+own contact in its own post, which is no private information, and a swear sworn at a thing,
+which is no insult.
 Every post here is written for the test: none is copied from the set
 (bot.moderation.rules.other_languages)."""
 
@@ -146,3 +147,15 @@ def test_an_organisations_own_contact_in_its_post() -> None:
     assert "personal_info" in labels(
         "La señora de la parroquia tira basura, su correo es maria.g77@gmail.com")
     assert "personal_info" in labels("मंदिर के पास मेरा घर है, मेरा नंबर 905-555-0111")
+
+
+def test_a_swear_sworn_at_a_thing_is_no_insult() -> None:
+    swore = labels("巴士又遲咗半個鐘，仆街！")
+    assert "vulgarity" in swore and "harassment" not in swore
+    swore = labels("Library band fer, bhenchod system kadi theek nahi hunda")
+    assert "vulgarity" in swore and "harassment" not in swore
+    swore = labels("Ennada idhu, thayoli traffic Kingston Rd la")
+    assert "vulgarity" in swore and "harassment" not in swore
+    # said of people it is an insult
+    assert "harassment" in labels("嗰班議員一班仆街")
+    assert "harassment" in labels("Oh inspector bhenchod kuch nahi karda")

@@ -1810,6 +1810,32 @@ _WRITTEN = re.compile(
 )
 
 
+# A swear word that is also an insult, sworn at a thing or a moment rather than said of a
+# person: Cantonese "仆街" alone between stops ("...遲咗成個鐘，仆街", "扑街，第三次啦！"; not
+# "一班仆街", "個市長正一仆街"), romanized "bhenchod", "bh*sdina", "thayoli" right before what
+# went wrong ("bhenchod trijivaar!", "bh*nch*d traffic", "thayoli schedule"; not "plow driver
+# bhenchod andha aa"). Vulgar still; no insult.
+_SWORN_ALONE = re.compile("仆街|扑街|撲街")
+_SWORN_AT_THINGS = re.compile(
+    r"bh\W?[ae]?n\W?ch\W?o?d|bh\*+s?d(?:i|ike|ika|ina)|bhosdi(?:ke|ka|wale|na)|thaa?yoli"
+    r"|thevd?iy[ae]|thevidiya|th[e*]?[v*][i*]?d[i*]?y[ae]"
+)
+_A_THING_NEXT = re.compile(
+    r"\s+(?:traffic|schedule|system|maintenance|service|bus|buses|road|roads|weather|snow|barf"
+    r"|construction|parking|tickets?|rules?|trijivaar|trijivar|teeji vaar|tijivaar|again)(?![a-z])"
+)
+_STOPS = "，,。！!？?～~"
+
+
+def _exclaimed(folded: str, start: int, end: int) -> bool:
+    word = folded[start:end]
+    if _SWORN_ALONE.fullmatch(word):
+        before, after = folded[:start].rstrip(), folded[end:].lstrip()
+        return (not before or before[-1] in _STOPS) and (not after or after[0] in _STOPS)
+    return (_SWORN_AT_THINGS.fullmatch(word) is not None
+            and _A_THING_NEXT.match(folded, end) is not None)
+
+
 def _written(folded: str, start: int) -> bool:
     return _WRITTEN.search(folded[max(0, start - 60) : start]) is not None
 
@@ -1872,7 +1898,8 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
         if entry.reach and not _reachable(post.text):
             continue  # "call him, all of you" with no number or home of his in the post
         spans = [Span(start, end, post.text[start:end]) for start, end in matched
-                 if not (category == "harassment" and _reported(folded, start))
+                 if not (category == "harassment" and (_reported(folded, start)
+                                                       or _exclaimed(folded, start, end)))
                  and not (category == "vulgarity" and _written(folded, start))]
         if not spans:
             continue
