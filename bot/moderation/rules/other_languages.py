@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.moderation import contacts
 from bot.moderation.guidelines import NOT_SAID_OF_A_FRIEND, explain
 from bot.moderation.languages import is_french, language_of
 from bot.moderation.lexicon import Lexicon
@@ -35,6 +36,7 @@ class _List:
     language: str | None = None  # None: counts in any post
     alphabet: re.Pattern[str] | None = None  # read only in posts with one of these letters
     advice: bool = False  # advice to do something, which a warning against it is not
+    reach: bool = False  # counts only in a post with a phone number or a street address
 
 
 def _latin(*words: str) -> str:
@@ -1464,6 +1466,216 @@ _ASKS_ELSEWHERE_ROUND14X = (
             "(?:مين|مين بـ?) ?(?:يعرف|بيعرف|بعرف) (?:محل|مطعم|حلاق|محامي|ميكانيكي|طبيب|دكتور)"),
 )
 
+# The fifteenth round (train_ae, the other languages). Masked and short swears: Russian
+# "какого хуя", Greek "γαμώτο", Punjabi "maa chod ditti" (wrecked), Tagalog "p*tang 1na",
+# Portuguese "vai tnc" (vai tomar no cu)
+_VULGAR_ROUND15 = (
+    _latin(r"p\*tang ?[i1*]na", r"putang ?1na", r"maa? chod (?:ditti|diti|ditta|dita|dendi|dende)",
+           r"(?:vai|vao|va) (?:tnc|tmnc)"),
+)
+_VULGAR_ALPHABETS_ROUND15 = (
+    _whole_words(r"х[у*][яеёю]\w*", r"γαμ[ώω]το"),
+)
+# Insults said of people: Arabic "يا ك*س أمك" masked (not "ك*س ام هالشوارع", the streets
+# cursed), Bengali "খানকির পোলা" (son of a whore), "একটা বাল" (a worthless one), Portuguese
+# "seu corrupto", "vai tnc" said to someone; slurs masked as people mask them ("ch*mar",
+# "ciap*ki")
+_INSULTS_ROUND15 = (
+    _script("(?:يا )?ك\\*+س ?[اأ]مك", "يا ك\\*?س ?[اأ]م", "(?:খানকির|মাগির) (?:পোলা|ছেলে|বাচ্চা)",
+            "(?:একটা|একটি) বাল(?![\u0980-\u09ff])"),
+    _latin(r"seu (?:corrupto|safado|vagabundo|lixo|canalha)",
+           r"(?:vai|vao) (?:tnc|tmnc) (?:prefeito|vereador\w*|seu|sua|voce|vc)",
+           r"ch\*+ma?r(?:an|aan|on|s)?", r"ciap\*+\w*", r"c\*+ap(?:ak|at)\w*"),
+)
+# A people told it may not live, settle or buy a home here, or called vermin: Arabic
+# "اليهود ما لازم يسكنوا", Turkish "Suriyeliler yerleşmesin, hepsi bela", Tamil "... kaaranga
+# ... veedu kudukka koodadhu", Punjabi "ohna ...an nu ghar nahi vechne chahide", Cantonese
+# "大陸人 ... 正一蝗蟲" (locusts)
+_GROUP_OUT_ROUND15 = (
+    _script("(?:اليهود|العرب|الهنود|المسلمين|المسيحيين|السود|الأجانب|الاجانب|اللاجئين|المهاجرين"
+            "|السوريين|الباكستانيين|الصينيين|الأفغان|الافغان) (?:ما لازم|لازم ما|مش لازم|ممنوع)"
+            " (?:يسكنوا|يسكنو|يعيشوا|يعيشو|يجوا|يجو|يشتروا)",
+            "(?:大陸人|大陆人|內地人|内地人|印度人|黑人|阿差|中國人|中国人|新移民)[^。，,.！!]{0,20}"
+            "蝗(?:蟲|虫)", "(?:正一|一班|一群|班|啲)蝗(?:蟲|虫)(?!災|灾)",
+            "唔好(?:畀|俾)(?:佢哋|佢地|佢們)(?:買|住|搬)"),
+    _latin(r"(?:suriyeli|afgan|arap|kurt|ermeni|yahudi|gocmen|multeci|hintli|pakistanli|cinli)\w*"
+           r"[^.!?]{0,30}(?:yerlesmesin|gelmesin|oturmasin|ev almasin)",
+           r"hepsi (?:bela|belali|serseri|hirsiz)\w*",
+           r"(?:sinhala|tamil|muslim|telugu|malayali|vadakkan|north indian|hindi)\w*"
+           r" (?:kaaranga|karanga|kaarargal|aalunga|makkal|pasanga)[^.!?]{0,80}(?:veedu kudukka"
+           r" koodadhu|vara koodadhu|naasam pannuvaanga|naasam panniduvaanga)",
+           r"(?:ohna|ehna|inna|unna|in|un) [\w*]+(?:an|aan|on|ian) (?:nu|ko) ghar (?:hi |vi |bhi )?"
+           r"(?:nahi|na|nai|mat) (?:vechne|vechna|vecho|dene|dena|becho|bechna|bechne)"
+           r" (?:chahide|chahida|chahiye)"),
+)
+# Threats: Italian "sappiamo dove abita ... stia attento quando esce", Turkish "kapısına
+# geleceğim, sonrasına karışmam", Portuguese "dar uma lição nele", Spanish "darle una
+# lección", Urdu "گاڑی صحیح سلامت نہیں پائے گا" (won't find his car in one piece)
+_THREATS_ROUND15 = (
+    _latin(r"sappiamo dove (?:abita|abiti|abitate|vive|vivi|vivete|lavora)",
+           r"st(?:ia|ai|ate) attent[oaie] quando (?:esc\w*|torn\w*)",
+           r"(?:kapisina|kapina|kapiniza|evine|evinize) (?:gelecegim|gelirim|gelecegiz|geliriz)"
+           r"[^.!?]{0,40}(?:sonras\w* karismam|gorur|gorursun)",
+           r"sonras(?:i|in)a karismam",
+           r"dar (?:uma )?lic(?:ao|oes) (?:nele|nela|neles|nelas|nesse|nessa|a ele|a ela)",
+           r"(?:darle|darles|dale|denle) una leccion (?:a ese|a esa|al vecino|a ese tipo)?",
+           r"sahi salamat nahi (?:milegi|milega|payega|paayega|milni|milna)"),
+    _script("(?:گاڑی|گھر|دکان)[^.۔!]{0,12}(?:صحیح|صحيح) سلامت نہیں (?:پائے|ملے)",
+            "गाड़ी (?:सही|सहीसलामत) सलामत नहीं (?:पाएगा|मिलेगी)"),
+)
+# Everyone told to call one person, with a number or a home in the post (read in
+# findings_in): Polish "dzwońcie do niego wszyscy", Cantonese "大家打去投訴佢", Spanish
+# "llámenle a las 3am", Hindi "सब उसे कॉल करो", Somali "wac oo u sheeg"
+_PILE_ON_ROUND15 = (
+    _latin(r"dzwoncie do (?:niego|niej|nich)",
+           r"(?:piszcie|dzwoncie) (?:do niego |do niej )?wszyscy",
+           r"llamen(?:le|la|les)? (?:todos|a las \d{1,2}(?:am|pm)?|a media ?noche|toda la noche"
+           r"|de madrugada)",
+           r"(?:liguem|ligue) (?:pra ele|pra ela|para ele|para ela) (?:todos|de madrugada|a noite)",
+           r"wac(?:a|ay)? oo u sheeg"),
+    _script("大家(?:一齊|一起)?(?:打(?:去|電話|电话)?|致電|致电)(?:投訴|投诉|鬧|闹|罵|骂)?(?:佢|他|她)",
+            "सब (?:लोग )?(?:उसे|उसको|इसे|इसको|उन्हें) (?:कॉल|फ़ोन|फोन) करो"),
+)
+# "Who cares", "how boring": Punjabi and Hindi "ਬਹੁਤ ਬੋਰਿੰਗ", "ਕੌਣ ਦੇਖਦਾ", Urdu "کسی کو پرواہ
+# نہیں", Cantonese "咁悶嘅...", "邊個理你", Russian "кому это вообще интересно", "скучная тема"
+_NEGATIVITY_ROUND15 = (
+    _script("(?:ਬਹੁਤ|ਬੜੀ|ਬੜਾ) ਬੋਰਿੰਗ", "ਕੌਣ (?:ਦੇਖਦਾ|ਪੜ੍ਹਦਾ|ਸੁਣਦਾ)", "(?:बहुत|बड़ा) बोरिंग",
+            "कौन (?:देखता|पढ़ता|सुनता) है", "(?:کسی|کِسی) کو (?:پرواہ|پروا|فرق) نہیں",
+            "किसी को (?:परवाह|फ़र्क|फर्क) नहीं", "咁悶(?!熱)", "邊個理(?:你|佢|呀)"),
+    _latin(r"kisi ko (?:parwah|parwa|farak|fark) (?:nahi|nai|ni)"),
+)
+_NEGATIVITY_ALPHABETS_ROUND15 = (
+    _whole_words(r"кому (?:это |вообще |же |ж ){1,3}(?:интересн\w*|нужн\w*)",
+                 r"скучн(?:ая|ый|ое) (?:тема|мероприяти\w*|собрани\w*)",
+                 r"нудн(?:а|ий|е) (?:тема|захід)"),
+)
+# Offers: a remittance rate quoted ("1 CAD = 250 PKR", "zero fees", "sem taxas", "khidmad
+# la'aan"), card numbers, PINs or bank logins asked for in the other languages (the writers
+# count these as spam), a guaranteed visa, a shop's discount ("۵۰٪ تخفیف"), an appointment
+# number ("Randevu: 647..."), "I have stock, PM me" ("我有貨，PM我"), "mi have a piece fi sell"
+_COMMERCIAL_ROUND15 = (
+    _latin(r"1 cad ?= ?\d+ ?(?:pkr|php|inr|bdt|ngn|ghs|lkr|npr|brl|mxn|cop|vnd|try|egp|sos|kes)",
+           r"(?:sem taxas|sin comision(?:es)?|khidmad la'?aan|xawaalad lacag la'?aan"
+           r"|koi fee (?:nahi|nai|ni))",
+           r"(?:mandar|envie|enviar|manda)[^.!?]{0,30}(?:numero do cartao|senha do banco|a senha)",
+           r"(?:kaarka bangiga|lambarka kaarka)[^.!?]{0,30}pin",
+           r"(?:online banking|bank) (?:username|login|password)[^.!?]{0,30}(?:whatsapp kar\w*"
+           r"|ipadala|para ma-?verify)",
+           r"(?:ipadala|whatsapp kar\w*)[^.!?]{0,30}(?:password|login)",
+           r"gui so sin(?: va tai khoan ngan hang)?", r"so sin va tai khoan ngan hang",
+           r"randevu(?: icin)?:? ?\+?\(?\d{3}", r"(?:sac|sakal)[^.!?]{0,20}kesimi \d+",
+           r"(?:mi|wi|me) (?:have|got|ave|av) (?:a |some |nuff )?\w+ fi sell",
+           r"(?:sasti|sasta|saste|vadiya|changi) (?:insurance|bima|policy)",
+           r"sab (?:da|ka|ton) best rate", r"\$ ?\d+ (?:mein|mai|me|ch|vich)[^.!?]{0,20}dm kar\w*"),
+    _script("[\\d۰-۹]+ ?[٪%] ?تخفیف", "(?:فيزا|تأشيرة|تاشيرة)[^.!؟]{0,15}مضمون\\w*",
+            "نضمن لك", "(?:我有貨|我有货)", "(?:pm|PM|私)我(?![\u4e00-\u9fff])",
+            "sin (?:और|अउर) बैंक", "sin ਅਤੇ ਬੈਂਕ"),
+)
+_COMMERCIAL_ALPHABETS_ROUND15 = (
+    _whole_words(r"πουλ[άα](?:ω|με)", r"στείλτε μήνυμα", r"продаю", r"продаём", r"продаем"),
+)
+# Advice to break the rules: a plate covered ("takpan ... yung plate", "用胶带把车牌挡一下"),
+# tickets not paid ("罚单别交"), a neighbour's tyres let down or punctured ("hawa kadd ke valve
+# tod dena", "pónchenle las llantas"), sugar in a machine's tank, his power cut at the meter
+# ("اقطع الكهرباء عن بيته"), copper to take at night ("dá pra pegar à noite"), goods "don't
+# ask where from",
+# fake permits and passes ("lewe pozwolenia", "продаю ... не зовсім справжні"), unlicensed
+# fireworks
+# ("πουλάω ... χωρίς άδεια", "唔使理規定"), a gunpowder recipe, a gun for sale ("a piece fi sell")
+_ILLEGAL_ROUND15 = (
+    _latin(r"takpan (?:nyo|mo|niyo|ninyo|natin)[^.!?]{0,30}(?:plate|plaka)",
+           r"valve tod (?:deo|do|dena|diyo|dao|deyo)",
+           r"ponch(?:enle|ale|en|arle|enles) (?:las|sus|la) llantas?",
+           r"(?:echenle|echale|tirenle) (?:la )?nieve (?:encima )?(?:a su|al) (?:coche|carro|auto)",
+           r"(?:tank|tankla|petrol tank|diesel tank)(?: la| le|-la)? (?:sugar|sakkarai|seeni)"
+           r" (?:pottu|podu|podunga|pottunga|potta)",
+           r"(?:da|dá) pra (?:pegar|levar|tirar|arrancar) (?:a noite|de noite|à noite)",
+           r"lew(?:e|ych|a|y) (?:pozwoleni\w*|papier\w*|prawo jazdy|zaswiadczeni\w*|legitymacj\w*)",
+           r"(?:piece|gun|strap|burner|glock|mash) fi sell"),
+    _script("(?:把|将|將)(?:车牌|車牌)(?:挡|擋|遮)(?:一下|住就行|住就好|起来就|起來就)",
+            "(?:罚单|罰單|告票)(?:别|別|唔好|不用|唔使)(?:交|俾|畀)",
+            "根本不会追究", "根本不會追究",
+            "唔使理(?:規定|规定|啲規矩)",
+            "(?:اقطع|اقطعوا|اقطعلو|قطّع) (?:الكهرباء|الكهربا|الكهربائية|المي|الماي) (?:عن|على)"
+            " (?:بيته|بيتهم|بيت جارك|جارك|الجيران)",
+            "فرمول باروت"),
+)
+_ILLEGAL_ALPHABETS_ROUND15 = (
+    _whole_words(r"откуда[ ,—–-]{0,3}не спрашивай\w*", r"звідки[ ,—–-]{0,3}не питай\w*",
+                 r"(?:продаю|продам|продаём|продаем)[^.!?]{0,60}не (?:зовсім|совсем)"
+                 r" (?:справжн\w*|настоящ\w*)",
+                 r"πουλ[άα](?:ω|με)[^.!;]{0,40}χωρίς άδεια"),
+)
+# Off-topic questions: a shop, bread or a tutor asked for (Hindi "कोई अच्छा ... स्टोर बताओ",
+# Farsi "کسی میدونه کجا ... میفروشن", Ukrainian and Russian "хтось знає, де купити", Bengali
+# "কেউ কি ভালো ... টিউটর চেনেন"), a match ("¿alguien vio el partido?")
+_ASKS_ELSEWHERE_ROUND15 = (
+    _latin(r"alguien (?:vio|miro|vi) el (?:partido|juego|clasico)"),
+    _script("कोई (?:अच्छा|अच्छी|सस्ता|सस्ती|बढ़िया) [^?]{0,40}(?:स्टोर|दुकान|टीचर|ट्यूटर|डॉक्टर|वकील"
+            "|रेस्टोरेंट|सैलून|पार्लर) (?:बताओ|बताइए|बताएं|बता सकता|जानता)",
+            "کسی (?:میدونه|می‌دونه|می دونه|میشناسه|می‌شناسه) (?:کجا|یه)[^؟?]{0,40}(?:میفروشن"
+            "|می‌فروشن|بخرم|پیدا میشه|خوبه)",
+            "কেউ কি (?:ভালো|ভাল) [^?]{0,30}(?:টিউটর|শিক্ষক|ডাক্তার|দোকান|রেস্টুরেন্ট|উকিল)"
+            " (?:চেনেন|চেনো|জানেন)"),
+)
+_ASKS_ELSEWHERE_ALPHABETS_ROUND15 = (
+    _whole_words(r"(?:хтось|кто-нибудь|кто-то|хто-небудь) (?:знає|знает),? (?:де|где)"
+                 r" (?:купити|купить|знайти|найти)"),
+)
+# Clutter in the other languages, the whole post: "first" (Russian, Ukrainian, Cantonese and
+# Taiwanese "頭香"), laughing ("ㅋㅋㅋ", as the normaliser leaves it), "same po", a New Year
+# wished to all, a team cheered ("Forza Juve", "X şampiyon!", "X πρωταθλητής")
+_CLUTTER_OTHER = re.compile(
+    r"\W*(?:" + "|".join(
+        fold(normalise(word).plain.text) for word in (
+            "первый", "Первый", "перший", "Перший", "頭香", "头香", "搶頭香", "抢头香",
+            "ㅋㅋ+", "ㅎㅎ+", "same po", "same here po", "ako rin po",
+            "chúc mừng năm mới(?: cả nhà| mọi người| tất cả)?", "新年快乐(?:大家)?",
+            "新年快樂(?:大家)?", "새해 복 많이 받으세요", "feliz año nuevo(?: a todos)?",
+            "forza \\w+", "\\w+ şampiyon", "\\w+ πρωταθλητής", "(?:vamos|dale) \\w+ campe[oó]n")
+    ) + r")\W*"
+)
+
+
+# An organisation's own contact in its own post, in the other languages: a parish, a temple,
+# an association or a community group says who it is and gives its line or mailbox after a
+# contact label ("Contacto: ...", "연락처: ...", "मंदिर ऑफिस: 905..."). The guideline excepts
+# non-profit organisations' contacts, as personal_info's English and French resource words
+# ("church office", "organisme communautaire") do in those languages; a mailbox on a free
+# mail service counts here only with both the label and the organisation named.
+_ORGANISATION_LATIN = _latin(
+    r"comunidad", r"parroquia", r"iglesia", r"asociacion", r"comunidade", r"paroquia", r"igreja",
+    r"associacao", r"rancho folclorico", r"coro", r"associazione", r"parrocchia", r"chiesa",
+    r"derne(?:k|g)\w*", r"camii", r"vakf\w*", r"xarunta", r"bulshada", r"ururka", r"asore",
+    r"asɔre", r"simbahan", r"parokya", r"samahan", r"cong dong", r"nha tho")
+_ORGANISATION_SCRIPTS = _script(
+    "교회", "성당", "한인회", "협회", "انجمن", "کانون", "مسجد", "جمعية", "الجالية", "كنيسة",
+    "সমিতি", "সংঘ", "মন্দির", "মসজিদ", "સમાજ", "મંદિર", "મંડળ", "मंदिर", "समाज", "गुरुद्वारा",
+    "मस्जिद", "संस्था", "ਗੁਰਦੁਆਰਾ", "ਮੰਦਰ", "ਸਭਾ", "கோவில்", "கோயில்", "சங்கம்", "மன்றம்",
+    "தேவாலய", "教会", "教會", "协会", "協會", "同乡会", "同鄉會")
+_ORGANISATION_ALPHABETS = _whole_words(
+    r"κοινότητ\w*", r"εκκλησί\w*", r"σύλλογ\w*", r"ενορί\w*", r"приход\w*", r"церк\w*",
+    r"общин\w*", r"громад\w*", r"товариств\w*", r"парафі\w*")
+_ORGANISATION = re.compile(
+    f"{_ORGANISATION_LATIN}|{_ORGANISATION_SCRIPTS}|{_ORGANISATION_ALPHABETS}")
+_CONTACT_LABEL = re.compile(
+    "(?:" + "|".join(dict.fromkeys(
+        fold(normalise(spelling).plain.text) for label in (
+            "contacto", "contato", "per informazioni", "informazioni", "iletişim", "la xiriir",
+            "liên hệ", "makipag-ugnayan", "office", "επικοινωνία", "контакт", "контакты",
+            "контакти", "연락처", "문의", "تماس", "للتواصل", "التواصل", "যোগাযোগ", "સંપર્ક",
+            "संपर्क", "ਸੰਪਰਕ", "தொடர்பு", "联系", "聯絡", "联络", "ऑफिस", "कार्यालय", "ਦਫ਼ਤਰ",
+            "ਦਫਤਰ", "அலுவலக")
+        for spelling in _cased(label))) + r")[^:\n]{0,25}:\s*$"
+)
+
+
+def organisation_contact(text: str, start: int) -> bool:
+    """The contact starting at `start` follows a contact label, in a post that names an
+    organisation in one of the other languages: the organisation's own line or mailbox."""
+    return (_CONTACT_LABEL.search(fold(text[max(0, start - 50) : start])) is not None
+            and _ORGANISATION.search(fold(text)) is not None)
+
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
     return re.compile("|".join(parts) if isinstance(parts, tuple) else parts)
@@ -1574,6 +1786,32 @@ _LISTS: tuple[_List, ...] = (
           _compile(_ASKS_ELSEWHERE)),
     _List("disruption", "Asks about something else, in another language", 0.65,
           _compile(_ASKS_ELSEWHERE_MORE)),
+    # the fifteenth round (train_ae)
+    _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR_ROUND15)),
+    _List("vulgarity", "Vulgar language in another language", 0.9,
+          _compile(_VULGAR_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ROUND15)),
+    _List("harassment", "Exclusion of a group, in another language", 0.8,
+          _compile(_GROUP_OUT_ROUND15)),
+    _List("harassment", "Threat in another language", 0.85, _compile(_THREATS_ROUND15)),
+    _List("harassment", "Urging others to pester someone, in another language", 0.8,
+          _compile(_PILE_ON_ROUND15), reach=True),
+    _List("negativity", "Only says the topic is disliked, in another language", 0.7,
+          _compile(_NEGATIVITY_ROUND15)),
+    _List("negativity", "Only says the topic is disliked, in another language", 0.7,
+          _compile(_NEGATIVITY_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK),
+    _List("commercial", "Selling or advertising, in another language", 0.7,
+          _compile(_COMMERCIAL_ROUND15)),
+    _List("commercial", "Selling or advertising, in another language", 0.7,
+          _compile(_COMMERCIAL_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_ILLEGAL_ROUND15), advice=True),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_ILLEGAL_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK, advice=True),
+    _List("disruption", "Asks about something else, in another language", 0.65,
+          _compile(_ASKS_ELSEWHERE_ROUND15)),
+    _List("disruption", "Asks about something else, in another language", 0.65,
+          _compile(_ASKS_ELSEWHERE_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
@@ -1632,12 +1870,38 @@ _WRITTEN = re.compile(
 )
 
 
+# A swear word that is also an insult, sworn at a thing or a moment rather than said of a
+# person: Cantonese "仆街" alone between stops ("...遲咗成個鐘，仆街", "扑街，第三次啦！"; not
+# "一班仆街", "個市長正一仆街"), romanized "bhenchod", "bh*sdina", "thayoli" right before what
+# went wrong ("bhenchod trijivaar!", "bh*nch*d traffic", "thayoli schedule"; not "plow driver
+# bhenchod andha aa"). Vulgar still; no insult.
+_SWORN_ALONE = re.compile("仆街|扑街|撲街")
+_SWORN_AT_THINGS = re.compile(
+    r"bh\W?[ae]?n\W?ch\W?o?d|bh\*+s?d(?:i|ike|ika|ina)|bhosdi(?:ke|ka|wale|na)|thaa?yoli"
+    r"|thevd?iy[ae]|thevidiya|th[e*]?[v*][i*]?d[i*]?y[ae]"
+)
+_A_THING_NEXT = re.compile(
+    r"\s+(?:traffic|schedule|system|maintenance|service|bus|buses|road|roads|weather|snow|barf"
+    r"|construction|parking|tickets?|rules?|trijivaar|trijivar|teeji vaar|tijivaar|again)(?![a-z])"
+)
+_STOPS = "，,。！!？?～~"
+
+
+def _exclaimed(folded: str, start: int, end: int) -> bool:
+    word = folded[start:end]
+    if _SWORN_ALONE.fullmatch(word):
+        before, after = folded[:start].rstrip(), folded[end:].lstrip()
+        return (not before or before[-1] in _STOPS) and (not after or after[0] in _STOPS)
+    return (_SWORN_AT_THINGS.fullmatch(word) is not None
+            and _A_THING_NEXT.match(folded, end) is not None)
+
+
 def _written(folded: str, start: int) -> bool:
     return _WRITTEN.search(folded[max(0, start - 60) : start]) is not None
 
 
 def _clutter(post: Post, folded: str) -> list[Finding]:
-    if len(folded) > 30 or not _CLUTTER_FR.fullmatch(folded):
+    if len(folded) > 30 or not (_CLUTTER_FR.fullmatch(folded) or _CLUTTER_OTHER.fullmatch(folded)):
         return []
     reason = f"Clutter post with no content ('{post.text.strip()[:40]}')"
     whole = (Span(0, len(post.text), post.text),)
@@ -1665,6 +1929,13 @@ def _asks_elsewhere(post: Post, folded: str) -> list[Finding]:
 _QUESTION_MARK = re.compile("[?？؟]")
 
 
+def _reachable(text: str) -> bool:
+    """A phone number or a street address in the post (whose, the personal-information rule
+    says): what a call to pester someone needs."""
+    return (next(contacts.phone_numbers(text), None) is not None
+            or next(contacts.street_addresses(text), None) is not None)
+
+
 def findings_in(post: Post, category: Category) -> list[Finding]:
     """The `category` findings the other-language lists give."""
     folded = fold(post.text)
@@ -1684,8 +1955,11 @@ def findings_in(post: Post, category: Category) -> list[Finding]:
             continue
         if entry.advice and discourages(post.text):
             continue  # "SVP mettez PAS d'antigel comme qqn a suggéré, c'est illégal"
+        if entry.reach and not _reachable(post.text):
+            continue  # "call him, all of you" with no number or home of his in the post
         spans = [Span(start, end, post.text[start:end]) for start, end in matched
-                 if not (category == "harassment" and _reported(folded, start))
+                 if not (category == "harassment" and (_reported(folded, start)
+                                                       or _exclaimed(folded, start, end)))
                  and not (category == "vulgarity" and _written(folded, start))]
         if not spans:
             continue

@@ -10,6 +10,7 @@ from bot.moderation import contacts
 from bot.moderation.contacts import AllowListCheck, Contact
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
+from bot.moderation.rules.other_languages import organisation_contact
 from bot.moderation.settings import AllowList
 from bot.moderation.text import CaseFoldPrefiltered
 
@@ -156,6 +157,8 @@ def _all_contacts(text: str) -> list[Contact]:
 
 def _is_public(contact: Contact, text: str, check: AllowListCheck) -> bool:
     start, end = contact.span.start, contact.span.end
+    if organisation_contact(text, start):
+        return True  # "Contacto: coro.parroquia@gmail.com" in the parish choir's own post
     if contact.kind == "phone":
         if contacts.is_toll_free(contact.value):
             return True  # 1-800/888/877...: a business or service line, never a person's
