@@ -6,6 +6,8 @@ between the CLI report, Slack and Teams.
 
 from __future__ import annotations
 
+import re
+
 from bot.moderation.model import Category
 
 GUIDELINE: dict[Category, str] = {
@@ -44,8 +46,16 @@ def explain(category: Category, reason: str) -> str:
 
 # "I know where he lives" said of a neighbour or a friend ("...too, he's my neighbour, I'll
 # bring him soup"), English and French, folded: follows the words that would be a threat.
-NOT_SAID_OF_A_FRIEND = (
-    r"(?![^.!?]{0,50}\b(?:he'?s|she'?s|they'?re|he is|she is|c'est|il est|elle est)"
+_A_FRIEND = (
+    r"\b(?:he'?s|she'?s|they'?re|he is|she is|c'est|il est|elle est)"
     r" (?:my|our|mon|ma|notre) (?:neighbou?rs?|friends?|brother|sister|cousin|voisine?|amie?"
-    r"|frere|soeur|cousine?)\b)"
+    r"|frere|soeur|cousine?)\b"
 )
+NOT_SAID_OF_A_FRIEND = rf"(?![^.!?]{{0,50}}{_A_FRIEND})"
+_SAYS_A_FRIEND = re.compile(_A_FRIEND)
+
+
+def says_a_friend(folded: str) -> bool:
+    """The post says the person it speaks of is the poster's neighbour, friend or relative:
+    what the model, reading "I know where she lives", cannot weigh."""
+    return _SAYS_A_FRIEND.search(folded) is not None

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from bot.moderation import contacts
 from bot.moderation.contacts import AllowListCheck
-from bot.moderation.guidelines import BANNED_AUTHOR
+from bot.moderation.guidelines import BANNED_AUTHOR, says_a_friend
 from bot.moderation.history import InMemoryPostHistory, PostHistory
 from bot.moderation.languages import language_of
 from bot.moderation.learned import MODEL_LANGUAGES, shipped_screen
@@ -121,6 +121,9 @@ class Screener:
             # A warning against an act reads, word for word, much like advice to do it.
             if learned and discourages(plain.text):
                 learned = [f for f in learned if f.category != "illegal"]
+            # "I know where she lives" reads as a threat, "she's my neighbour" or not.
+            if learned and says_a_friend(fold(plain.text)):
+                learned = [f for f in learned if f.category not in ("harassment", "illegal")]
             # Abuse quoted and reported ("he told her to 'go home'") reads like abuse.
             if learned and reports_quoted_abuse(fold(plain.text)):
                 learned = [f for f in learned if f.category != "harassment"]
