@@ -229,3 +229,35 @@ def test_french_fakes_plate_covers_and_fireworks_sold() -> None:
 def test_french_unit_prices_and_texting_a_number() -> None:
     assert "commercial" in rules("Samoussas maison 12 $ la douzaine, livraison le samedi")
     assert "commercial" not in labels("Chat perdu près de Liverpool, textez au 905 555 0199 svp")
+
+
+# final_y (English and French, the round's last set), after its one scoring
+
+
+def test_a_laugh_and_nothing_else_is_clutter() -> None:
+    assert "disruption" in rules("lmaoooo")
+    assert "disruption" in rules("Hahahaha.")
+    assert "disruption" not in labels("haha the new splash pad is great, thanks!")
+
+
+def test_french_ads_by_a_free_first_lesson_or_an_opening_vends() -> None:
+    assert "commercial" in rules("Cours de piano, 1re leçon gratuite! WhatsApp : +1 905 555 0133")
+    assert "commercial" in rules("Vends vélo de route presque neuf, 300 $, à Amberlea.")
+    assert "commercial" not in rules("Le dépanneur du coin a fermé, c'est plate.")
+
+
+def test_french_threats_in_the_present_tense() -> None:
+    found = rules("Si tu rebloques mon entrée, je te crève les pneus pis je te casse la gueule.")
+    assert {"harassment", "illegal"} <= found
+    assert "harassment" in rules("Encore elle, une mère hystérique qui crie sur tout le monde.")
+
+
+def test_french_goods_found_or_fallen_off_a_truck() -> None:
+    assert "illegal" in rules("Vends des outils « trouvés », prix d'ami, écrivez-moi.")
+    assert "illegal" not in labels("J'ai trouvé des outils dans le parc, qui les a perdus?")
+
+
+def test_sheep_said_of_a_person_and_the_country_kept_for_some() -> None:
+    assert "harassment" in rules("@Dana that's cause ur a sheep, you believe anything")
+    assert "harassment" not in labels("The sheep at the Museum Village farm are so cute")
+    assert "harassment" in rules("Canada Day should be for real Canadians only")

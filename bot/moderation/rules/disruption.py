@@ -135,6 +135,8 @@ def _clutter(text: str) -> Finding | None:
     if (bare in _CLUTTER or (bare and not any(ch.isalnum() for ch in bare) and len(bare) < 8)
             or (len(repeated) > 1 and all(word.rstrip("!.?") in _CLUTTER for word in repeated))
             or (len(repeated) >= 3 and len(set(repeated)) == 1)  # "rink rink rink rink"
+            # a laugh and nothing else: "lmaooooo", "Hahaha." (every writer calls it clutter)
+            or (bool(repeated) and all(_LAUGH.fullmatch(w) for w in repeated))
             or _CLUTTER_RUN.fullmatch(bare) is not None
             or (_TAGS_ONLY.fullmatch(stripped.rstrip("👀 ")) is not None
                 and "city" not in bare)

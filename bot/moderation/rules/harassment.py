@@ -65,7 +65,7 @@ INSULTS = Lexicon(
         "snake", "snakes", "rat", "rats", "vermin", "cockroaches", "savages", "animals",
         "trash", "garbage", "filth", "plague", "cancer", "fool", "fools", "incompetents",
         "incompetent", "cow", "cows", "hack", "hacks", "disgrace", "joke", "predator",
-        "npc", "npcs", "simp", "simps",
+        "npc", "npcs", "simp", "simps", "sheep", "sheeple",
         "pedophile", "paedophile", "pedo", "molester", "rapist", "brat", "brats", "weasel",
         "weasels", "slimeball", "scoundrel", "jerk", "jerks", "bootlicker", "busybody",
         "dork", "dweeb", "muppet", "numpty", "tosser", "git", "prat", "plonker", "bellend",
@@ -97,7 +97,7 @@ _AMBIGUOUS_NOUNS = frozenset(
      "weasel", "weasels", "bum", "bums", "dope", "karen", "git", "drunk", "menace", "bat", "bats",
      "crook", "knob", "knobs", "goat", "toad", "fraud", "frauds",
      # gamers' words for a person: "drivers are npcs", "such a simp" (not "the NPC in a game")
-     "npc", "npcs", "simp", "simps"}
+     "npc", "npcs", "simp", "simps", "sheep"}
 )  # fmt: skip
 # These also describe plans and meetings ("this budget is a joke"): only said to or of a
 # person ("you're a joke", "Councillor X is a disgrace") are they attacks.

@@ -887,7 +887,8 @@ _PUT_DOWNS_FR = _latin(
     r"(?:apprends|apprenez) (?:a parler |a ecrire )?(?:le |un )?(?:vrai |bon )?(?:francais"
     r"|anglais)(?: comme du monde| du canada| avant de| comme tout le monde)",
     r"(?:apprends|apprenez) a parler (?:francais|anglais|comme du monde)",
-    r"bonnes? femmes? hysteriques?", r"bande de (?:crisses|osties|tabarnaks|calisses)",
+    r"(?:bonnes? femmes?|m[eè]res?|madames?|vieilles?|femmes?) hysteriques?",
+    r"bande de (?:crisses|osties|tabarnaks|calisses)",
     r"(?:gang|bande) de (?:clowns|malades|frogs|morveux)",
     r"(?:ok|encore|hey|ben|criss|osti) (?:la )?(?:matante|mononc(?:le)?)",
     r"la matante(?! de| d')", r"phoque (?:you|u|off)",
@@ -978,6 +979,9 @@ _THREATS_FR = _latin(
     r" (?:un |une |des )?[^.!?]{0,20}dans (?:ta|sa|votre|leur|ses|tes) (?:fenetre|vitre"
     r"|face|gueule|char|maison)",
     r"on va (?:te|vous|le|la|les) faire taire",
+    # "je lui casse la gueule" (a threat in the present tense, after "si...")
+    r"(?:je|j'|on) (?:lui|leur|te|vous) (?:casse|pete|defonce|crisse|sacre|arrange)"
+    r" (?:la|les|sa|ta|le) (?:gueule|face|yeule|dents|margoulette|portrait)",
     # "on va régler son cas", "manifester devant chez lui ce soir"
     r"(?:regler|reglerai|reglera|reglerons) (?:son|ton|leur|votre) (?:cas|compte)",
     r"(?:manifester|cogner|sonner|crier|debarquer|se pointer) (?:tous |toutes )?(?:devant"
@@ -1039,7 +1043,10 @@ _COMMERCIAL_FR = _latin(
     # "30% moins cher", "WhatsApp 647-...", "livraison discrète"
     r"prix (?:special|speciaux|imbattables?|reduits?|d'ami)",
     r"-\d{1,2} ?% (?:pour|sur|a l'achat|de rabais)", r"\d{1,2} ?% moins cher",
-    r"whatsapp:? ?\+?\d", r"livraison (?:discrete|a domicile)",
+    r"whatsapp ?:? ?\+?\d", r"livraison (?:discrete|a domicile)",
+    # "1re leçon GRATUITE", "Vends iPhone 15 neuf" (a post that opens with what it sells)
+    r"(?:1re|premiere|1ere) (?:lecon|seance|visite|consultation|heure|semaine|classe) gratuite",
+    r"(?:^|(?<=[.!?] ))vends?(?= (?!pas\b))",
     # "On ramasse TOUT!", "Places limitées", "5 $ seulement", "suivez notre page"
     r"on (?:ramasse|enleve|achete|repare|installe|nettoie|deneige) (?:tout|toute|vos|votre)",
     r"places limitees", r"\d+ ?\$ seulement", r"seulement \d+ ?\$",
@@ -1140,6 +1147,11 @@ _ILLEGAL_FR = _latin(
     r"branche(?:z|r)?(?:-vous|-toi)? sur (?:le compteur|l'electricite|le wifi|le cable)"
     r" (?:du|de la|des|de ton|de votre) voisin",
     r"(?:vend|vends|vendre)[^.!?]{0,40}(?:des faux|des fausses|\bfakes?\b)",
+    # goods "found" or fallen off a truck: stolen
+    r"(?:vend|vends|vendre)[^.!?]{0,40}(?:[«\"] ?trouve(?:e|s|es)? ?[»\"]|volee?s?\b"
+    r"|tombee?s? (?:du|d'un) camion)",
+    r"(?:je|j'|on) (?:lui|leur|te|vous) (?:creve|crevera|crever|perce|coupe) (?:les|ses|tes|leurs)"
+    r" pneus",
     r"(?:cover|couvre|housse|film|spray|cache)[^.!?]{0,15}plaques? anti-?(?:photo|radar|camera)",
     r"(?:les )?cameras? (?:peuvent|pourront|pourra|peut) (?:pas|plus) (?:lire|voir)",
     r"(?:petards|feux d'artifice|mortiers|feux professionnels|feux de categorie)[^\n]{0,60}"

@@ -227,7 +227,9 @@ _DOG_WHISTLE = _prefiltered(
     r"|(?:speak|learn) english or (?:go|leave|get|walk|move)"
     r"|more of (?:them|those people) (?:around|here|in)"
     # names for gay and trans people that mock them as a crowd
-    r"|alphabet (?:people|mafia|crowd|gang|soup (?:people|crowd|gang)))"
+    r"|alphabet (?:people|mafia|crowd|gang|soup (?:people|crowd|gang))"
+    # the country kept for some: "Canada Day for REAL Canadians only"
+    r"|(?:real|true|old[- ]stock|pure) canadians only)"
 )
 # ...unless someone else said it: "a man told my mom to 'learn English or get out'".
 _REPORTED_SPEECH = re.compile(
