@@ -1634,6 +1634,114 @@ _ASKS_ELSEWHERE_ALPHABETS_ROUND15 = (
     _whole_words(r"(?:хтось|кто-нибудь|кто-то|хто-небудь) (?:знає|знает),? (?:де|где)"
                  r" (?:купити|купить|знайти|найти)"),
 )
+# The fifteenth round's last set (final_z). Swears as people mask or shorten them: Russian
+# "бл**ь", Polish "ch*j", Portuguese "pqp", Serbo-Croatian "jebem ti", "jebo ga ćaća",
+# Romanian "futu-i", Jamaican "bombocl**t", Somali "sharmuuto", Tagalog "ptngn@", Malayalam
+# "p**rimone", Tamil "oombura", Vietnamese "đ.m", Farsi "کس‌شعر", Arabic "ولاد كلب", and the
+# masked letters of Amharic, Malayalam, Tamil, Gujarati and Korean words
+_VULGAR_ROUND15Z = (
+    _latin(r"pqp", r"ch\*+j(?:u|a|e|em|owy|owa|owe)?", r"jebem (?:ti|vam|mu)",
+           r"jebo (?:ga|te|ih|vas) (?:caca|cale|otac|mater|majka)", r"futu-?(?:i|ti|va)",
+           r"(?:bombo|bumbo|blood|rass|ras) ?cl\W{0,3}a?\W{0,3}t", r"sharmuut\w*",
+           r"pt\W?ng\W?[i1]?n\W?[a@]", r"p(?:\*+|oo|u)r[ia*]mon[ea]?", r"oomb(?:ura|ra|uda)",
+           r"(?<!\.)d\.m(?!\.)"),
+    _script("کس\u200c?شعر", "کس ?شر(?![\u0600-\u06ff])",
+            "(?:و|ا|أ)?(?:ولاد|اولاد|أولاد) (?:ال)?(?:كلب|كلاب)",
+            "ሸ\\*+ሙጣ", "ሸርሙጣ", "മൈ\\*+ൻ", "മൈരൻ", "தே\\*+யா", "தேவடியா", "ભેં\\*+ચો",
+            "ભેંચો", "ભેનચોદ", "병[0-9!*.]신"),
+)
+_VULGAR_ALPHABETS_ROUND15Z = (
+    _whole_words(r"бл\*+[дт]?ь", r"бл\*+дь"),
+)
+# Insults said of people: Romanian "e un bou", Serbo-Croatian "je kreten", Vietnamese "thằng
+# ... mất dạy", Tamil "பொறம்போக்கு" (not "புறம்போக்கு நிலம்", waste land), Gujarati
+# "હરામખોર", Ukrainian "дурепа", and the masked words above said of a person ("የሸ*ሙጣ ልጅ",
+# "ஒரு மை**ன்", "병1신들이야"); slurs: Vietnamese "Tàu khựa"
+_INSULTS_ROUND15Z = (
+    _latin(r"(?:e|este|esti|sunt) (?:un |niste )?(?:bou|boi|magar|magari|cretin|cretini|idiot"
+           r"|idioti|tampit\w*)", r"(?:je|si|su|ste) (?:kreten|idiot|budala|debil|majmun|stoka)\w*",
+           r"(?:thang|con|bon|lu|do) [a-z ]{0,25}mat day", r"tau khua",
+           r"jebo (?:ga|te|ih|vas) (?:caca|cale|otac|mater|majka)"),
+    _script("(?:ஒரு )?(?:பொறம்போக்கு|புறம்போக்கு)(?! ?(?:நில|இட))", "હરામખોર",
+            "የሸ\\*?[ርሙ]?\\*?ሙጣ ልጅ", "(?:ഒരു )?മൈ(?:\\*+|ര)ൻ", "தே(?:\\*+|வடி)யா பையன்",
+            "병[0-9!*.]신(?:들|아|이|새끼)"),
+)
+_INSULTS_ALPHABETS_ROUND15Z = (
+    _whole_words(r"дуреп\w*"),
+)
+# A people called dirty or thieves, or not to be let in: Urdu "گندے اور چور لوگ ہیں",
+# "انہیں یہاں آنے ہی نہ دو", Somali "waa dad wasakh ah", Arabic "هالهنود ... صارت وسخة",
+# Serbo-Croatian "puni Cigana"
+_GROUP_OUT_ROUND15Z = (
+    _script("(?:گندے|غلیظ)(?: اور (?:چور|گندے))? لوگ ہیں", "انہیں یہاں (?:آنے|رہنے) (?:ہی )?نہ دو",
+            "(?:هال|كل ال|ال)(?:هنود|عرب|سوريين|أفغان|افغان|باكستانيين|صينيين|سود|أجانب|اجانب"
+            "|لاجئين)[^.!؟]{0,30}(?:وسخ|وسخة|وسخه|قذرة|قذره)"),
+    _latin(r"waa dad (?:wasakh|tuugo|xun)\w*", r"(?:puni|pun|puna|punih|pune|puno) cigan\w*"),
+)
+# Threats: Tagalog "alam namin kung saan siya nakatira / nagpa-park", Vietnamese "sẽ có ngày
+# ra đường phải cẩn thận"; Russian "звоните им в 3 ночи" beside a number (reach)
+_THREATS_ROUND15Z = (
+    _latin(r"alam (?:namin|ko|naming|natin) kung saan (?:siya|sya|ka|kayo|sila) (?:nakatira"
+           r"|nagpa-?park|nagpapark|nagtatrabaho|umuuwi|dumadaan)",
+           r"(?:se|roi se) co ngay[^.!?]{0,30}(?:can than|coi chung)"),
+)
+_PILE_ON_ALPHABETS_ROUND15Z = (
+    _whole_words(r"звоните (?:им|ему|ей) (?:в \d{1,2} ночи|ночью|среди ночи|все|всем)"),
+)
+# "Who cares", "boring": Amharic "ማን ያስባል", "ሰለቸኝ", Korean "누가 봐요?", "지루함", Hindi
+# "बेकार टॉपिक", "क्या रखा है", Romanian "plictisitor", "cui îi pasă", Gujarati "કોને પડી
+# છે", "કંટાળો આવે છે", romanized Punjabi "boring video", "kaun dekhda"
+_NEGATIVITY_ROUND15Z = (
+    _script("ማን ያስባል", "ሰለቸኝ", "누가 (?:봐요|봄|보냐|봐)", "지루(?:함|해요|하네)(?! ?않)",
+            "बेकार (?:टॉपिक|विषय|वीडियो)", "में क्या रखा है", "કોને પડી છે", "કંટાળો આવે છે"),
+    _latin(r"plictisitor", r"cui (?:ii|i) pasa", r"boring (?:video|topic|post) (?:yaar|yar|ji)",
+           r"kaun (?:dekhda|dekhta|padhda|sunda) (?:eh|hai|ae)"),
+)
+# Offers: a shop's social handle given for orders in another language's post ("Instagram:
+# @...", "IG: @...", "ቴሌግራም @...", "انسٹاگرام @..."), counted only in a post with letters
+# English has not (the alphabet guard); fakes and jammers sold (illegal too)
+_COMMERCIAL_ROUND15Z = (
+    _latin(r"(?:instagram|insta|ig|telegram|tiktok)\s*:?\s*@\w{3,}"),
+    _script("(?:ቴሌግራም|ኢንስታግራም|انسٹاگرام|اینستاگرام|انستغرام|انستقرام|تلگرام)\\s*:?\\s*@\\w{3,}"),
+)
+_NOT_ENGLISH_LETTERS = re.compile(
+    "[¡¿ñãõçàáâéêíóôúüăâîșțşğışąęłńśźżćđÑÇÁÉÍÓÚŞŁŚŻĐ\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff\u0900-\u0dff"
+    "\u1200-\u137f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_SOLD_FAKES_ROUND15Z = (
+    _latin(r"sahte (?:engelli|ehliyet|rapor|park|kimlik|diploma)\w*[^.!?]{0,30}(?:lazim"
+           r"|satilik|uygun fiyat|yazsin)"),
+    _script("(?:جمر|جامر) (?:رادار|پلیس)", "(?:رخص|رخصة|رخص?ة?) (?:سواقة|سياقة|قيادة)[^.!؟]{0,15}"
+            "(?:بدون|بلا|من غير) (?:امتحان|فحص)"),
+)
+# Advice to break the rules: a neighbour's tyres punctured ("проколіть йому шини"), nails
+# thrown on the road ("ρίξτε καρφιά στον δρόμο"), a car scratched ("去他车上划几道"), a camera
+# sprayed ("கேமரா மேல ஸ்ப்ரே"), a sign pulled out ("sign hi ukhaad do"), a sofa dumped in the
+# park ("پارک کے پیچھے پھینک دو"), "run when the police come" ("police aave to bhaagi javanu")
+_ILLEGAL_ROUND15Z = (
+    _latin(r"(?:sign|board|camera|signboard) (?:hi |vi |nu |ko )?(?:ukhaad|ukhad|ukhaar|ukhar)"
+           r" (?:do|deo|diyo|dena|dao|dio)",
+           r"police (?:aave|aaye|aa jaye|aa jae|aaye to|ave) to bhaag\w*"),
+    _script("(?:车|車)上(?:划|劃|刮)(?:几|幾)?道", "(?:划|劃|刮)花(?:他|她|佢)(?:的|嘅)?(?:车|車)",
+            "(?:கேமரா|camera)[^.!]{0,10}(?:ஸ்ப்ரே|spray)",
+            "(?:صوفہ|صوفے|گدا|کچرا|کوڑا|فرنیچر)[^۔.!]{0,30}(?:پارک|سڑک|نالے)[^۔.!]{0,20}پھینک"
+            " (?:دو|دیں|دینا)"),
+)
+_ILLEGAL_ALPHABETS_ROUND15Z = (
+    _whole_words(r"прокол(?:іть|ите|ить|и)\w* (?:йому |ему |їм |им |ей |їй )?шин\w*",
+                 r"(?:ρίξτε|ρίχνουμε|ρίξε) καρφιά"),
+)
+# Off-topic questions: a shop (Italian "qualcuno sa dove comprare", Somali "qof ma yaqaan
+# meel laga iibsado", Greek "ξέρει κανείς καλό συνεργείο", Gujarati "koi ne khabar che ...
+# Costco"), a match ("Galatasaray maçını izleyen var mı", "ko gleda utakmicu")
+_ASKS_ELSEWHERE_ROUND15Z = (
+    _latin(r"qualcuno (?:sa|conosce) dove (?:comprare|trovare|posso comprare|si compra)",
+           r"qof ma yaqaan (?:meel|dukaan|makhaayad)", r"\w+ mac(?:ini|i) izleyen var mi",
+           r"ko (?:gleda|je gledao|je gledala) utakmicu",
+           r"koi ne khabar (?:che|chhe)[^?]{0,40}(?:sale|costco|walmart|store|dukan|dukaan)"),
+)
+_ASKS_ELSEWHERE_ALPHABETS_ROUND15Z = (
+    _whole_words(r"ξέρει κανείς (?:καλό|καλή|κανένα|κανέναν|πού)"),
+)
 # Clutter in the other languages, the whole post: "first" (Russian, Ukrainian, Cantonese and
 # Taiwanese "頭香"), laughing ("ㅋㅋㅋ", as the normaliser leaves it), "same po", a New Year
 # wished to all, a team cheered ("Forza Juve", "X şampiyon!", "X πρωταθλητής")
@@ -1644,7 +1752,8 @@ _CLUTTER_OTHER = re.compile(
             "ㅋㅋ+", "ㅎㅎ+", "same po", "same here po", "ako rin po",
             "chúc mừng năm mới(?: cả nhà| mọi người| tất cả)?", "新年快乐(?:大家)?",
             "新年快樂(?:大家)?", "새해 복 많이 받으세요", "feliz año nuevo(?: a todos)?",
-            "forza \\w+", "\\w+ şampiyon", "\\w+ πρωταθλητής", "(?:vamos|dale) \\w+ campe[oó]n")
+            "forza \\w+", "\\w+ şampiyon", "și eu", "si eu", "podbijam", "\\w+ πρωταθλητής",
+            "(?:vamos|dale) \\w+ campe[oó]n")
     ) + r")\W*"
 )
 
@@ -1824,6 +1933,34 @@ _LISTS: tuple[_List, ...] = (
           _compile(_ASKS_ELSEWHERE_ROUND15)),
     _List("disruption", "Asks about something else, in another language", 0.65,
           _compile(_ASKS_ELSEWHERE_ALPHABETS_ROUND15), alphabet=_CYRILLIC_OR_GREEK),
+    # the fifteenth round's last set (final_z)
+    _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR_ROUND15Z)),
+    _List("vulgarity", "Vulgar language in another language", 0.9,
+          _compile(_VULGAR_ALPHABETS_ROUND15Z), alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Insult in another language", 0.8, _compile(_INSULTS_ROUND15Z)),
+    _List("harassment", "Insult in another language", 0.8,
+          _compile(_INSULTS_ALPHABETS_ROUND15Z), alphabet=_CYRILLIC_OR_GREEK),
+    _List("harassment", "Exclusion of a group, in another language", 0.8,
+          _compile(_GROUP_OUT_ROUND15Z)),
+    _List("harassment", "Threat in another language", 0.85, _compile(_THREATS_ROUND15Z)),
+    _List("harassment", "Urging others to pester someone, in another language", 0.8,
+          _compile(_PILE_ON_ALPHABETS_ROUND15Z), alphabet=_CYRILLIC_OR_GREEK, reach=True),
+    _List("negativity", "Only says the topic is disliked, in another language", 0.7,
+          _compile(_NEGATIVITY_ROUND15Z)),
+    _List("commercial", "Selling or advertising, in another language", 0.7,
+          _compile(_COMMERCIAL_ROUND15Z), alphabet=_NOT_ENGLISH_LETTERS),
+    _List("commercial", "Selling or advertising, in another language", 0.7,
+          _compile(_SOLD_FAKES_ROUND15Z)),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_SOLD_FAKES_ROUND15Z), advice=True),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_ILLEGAL_ROUND15Z), advice=True),
+    _List("illegal", "Advice to break the rules, in another language", 0.7,
+          _compile(_ILLEGAL_ALPHABETS_ROUND15Z), alphabet=_CYRILLIC_OR_GREEK, advice=True),
+    _List("disruption", "Asks about something else, in another language", 0.65,
+          _compile(_ASKS_ELSEWHERE_ROUND15Z)),
+    _List("disruption", "Asks about something else, in another language", 0.65,
+          _compile(_ASKS_ELSEWHERE_ALPHABETS_ROUND15Z), alphabet=_CYRILLIC_OR_GREEK),
 )
 # Each list first asks the shared automaton whether its literal words are in the post (most
 # posts: none of them), see bot.moderation.text.Prefiltered; a list of several languages'
@@ -1890,11 +2027,14 @@ _WRITTEN = re.compile(
 _SWORN_ALONE = re.compile("仆街|扑街|撲街")
 _SWORN_AT_THINGS = re.compile(
     r"bh\W?[ae]?n\W?ch\W?o?d|bh\*+s?d(?:i|ike|ika|ina)|bhosdi(?:ke|ka|wale|na)|thaa?yoli"
-    r"|thevd?iy[ae]|thevidiya|th[e*]?[v*][i*]?d[i*]?y[ae]"
+    r"|thevd?iy[ae]|thevidiya|th[e*]?[v*][i*]?d[i*]?y[ae]|يلعن (?:أبو|ابو)"
 )
 _A_THING_NEXT = re.compile(
-    r"\s+(?:traffic|schedule|system|maintenance|service|bus|buses|road|roads|weather|snow|barf"
+    r"\s+(?:(?:eh|ih|yeh|ye|is|iss) )?(?:traffic|schedule|system|maintenance|service|bus|buses"
+    r"|road|roads|weather|snow|barf"
     r"|construction|parking|tickets?|rules?|trijivaar|trijivar|teeji vaar|tijivaar|again)(?![a-z])"
+    r"|\s+هال(?:خدمة|خدمه|ثلج|طريق|طرقات|شارع|شوارع|بلدية|بلديه|زحمة|حفر|وضع|سيستم|نظام|طقس"
+    r"|برد)(?![\u0621-\u064a])"
 )
 _STOPS = "，,。！!？?～~"
 
@@ -1938,7 +2078,7 @@ def _asks_elsewhere(post: Post, folded: str) -> list[Finding]:
     return []
 
 
-_QUESTION_MARK = re.compile("[?？؟]")
+_QUESTION_MARK = re.compile("[?？؟;\u037e]")  # the Greek question mark is ";"
 
 
 def _reachable(text: str) -> bool:
