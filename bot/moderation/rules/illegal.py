@@ -398,7 +398,10 @@ _REPORTING = re.compile(
     r"|\breport (?:it|this|them|graffiti|dumping|vandalism)\b|\bplease don'?t\b|\bdo not\b"
     r"|\bshouldn'?t\b|\bis illegal\b"
     r"|\bit'?s illegal\b|\bagainst the law\b|\bcall(?:ed)? (?:by-?law|the police|911|drps)\b"
-    r"|\b(?:was|were|got|been|bikes?|cars?|trucks?) stolen\b",  # "3rd bike stolen: bolt cutters"
+    r"|\b(?:was|were|got|been|bikes?|cars?|trucks?) stolen\b"  # "3rd bike stolen: bolt cutters"
+    # French: "j'ai porté plainte", "j'ai appelé la police", "je l'ai signalé"
+    r"|\bj'ai port[ée] plainte\b|\bj'ai (?:appel[ée]|call[ée]) (?:la police|le 911|le by-?law)\b"
+    r"|\bje (?:l'|les )?ai signal[ée]s?\b|\bj'ai fait un rapport\b",
     re.IGNORECASE,
 )
 # Discouraging an act or warning about a scam: what a model reading "illegal" words misses.
