@@ -76,10 +76,10 @@ _PERSONAL_AD = Prefiltered(re.compile(
 
 def disruption(post: Post, allowed: AllowListCheck) -> list[Finding]:
     clutter = (_clutter(post.text) or _chain_letter(post.text) or _link_dump(post.text, allowed)
-               or _personal_ad(post.text))
+               or _personal_ad(post.text) or _ratio(post.text))
     if clutter is not None:
         return [clutter]
-    off_topic = _said_off_topic(post.text) or _ratio(post.text) or _off_topic(post)
+    off_topic = _said_off_topic(post.text) or _off_topic(post)
     return [off_topic] if off_topic is not None else []
 
 
@@ -90,6 +90,15 @@ _SAID_OFF_TOPIC = re.compile(
     r"|\bot\b|hors[- ]sujet)(?: post| question)?(?:\s*[:,\-–—]\s*|\s+(?:but|mais|sorry|desole"
     r"|here|ici|question|again)\b)"
 )
+
+
+def _said_off_topic(text: str) -> Finding | None:
+    match = _SAID_OFF_TOPIC.search(fold(text))
+    if match is None:
+        return None
+    evidence = (Span(match.start(), match.end(), text[match.start() : match.end()]),)
+    reason = "The post says it is off-topic"
+    return Finding("disruption", 0.75, evidence, explain("disruption", reason), "off_topic")
 
 
 # "L + ratio", "ratio + touch grass": a reply that only scores a point against another
@@ -104,15 +113,6 @@ def _ratio(text: str) -> Finding | None:
     evidence = (Span(match.start(), match.end(), text[match.start() : match.end()]),)
     return Finding("disruption", 0.75, evidence,
                    explain("disruption", "Clutter: a reply that only says 'ratio'"), "clutter")
-
-
-def _said_off_topic(text: str) -> Finding | None:
-    match = _SAID_OFF_TOPIC.search(fold(text))
-    if match is None:
-        return None
-    evidence = (Span(match.start(), match.end(), text[match.start() : match.end()]),)
-    reason = "The post says it is off-topic"
-    return Finding("disruption", 0.75, evidence, explain("disruption", reason), "off_topic")
 
 
 def _clutter(text: str) -> Finding | None:
