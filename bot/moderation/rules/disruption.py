@@ -93,12 +93,7 @@ _SAID_OFF_TOPIC = re.compile(
 
 
 def _said_off_topic(text: str) -> Finding | None:
-    match = _SAID_OFF_TOPIC.search(fold(text))
-    if match is None:
-        return None
-    evidence = (Span(match.start(), match.end(), text[match.start() : match.end()]),)
-    reason = "The post says it is off-topic"
-    return Finding("disruption", 0.75, evidence, explain("disruption", reason), "off_topic")
+    return _opening(_SAID_OFF_TOPIC, text, "The post says it is off-topic", "off_topic")
 
 
 # "L + ratio", "ratio + touch grass": a reply that only scores a point against another
@@ -107,12 +102,16 @@ _RATIO = re.compile(r"^\W*(?:l\s*\+\s*ratio|ratio\s*\+|ratio\W*$)")
 
 
 def _ratio(text: str) -> Finding | None:
-    match = _RATIO.search(fold(text))
+    return _opening(_RATIO, text, "Clutter: a reply that only says 'ratio'", "clutter")
+
+
+def _opening(pattern: re.Pattern[str], text: str, reason: str, kind: str) -> Finding | None:
+    """A finding for what a post opens with, its words as the evidence."""
+    match = pattern.search(fold(text))
     if match is None:
         return None
     evidence = (Span(match.start(), match.end(), text[match.start() : match.end()]),)
-    return Finding("disruption", 0.75, evidence,
-                   explain("disruption", "Clutter: a reply that only says 'ratio'"), "clutter")
+    return Finding("disruption", 0.75, evidence, explain("disruption", reason), kind)
 
 
 def _clutter(text: str) -> Finding | None:
