@@ -118,20 +118,9 @@ class Screener:
             learned = [f for f in self._learned.findings(plain)
                        if self.settings.is_enabled(f.category) and f.category not in already
                        and (not read.author_is_city or f.category in _SCREENED_FOR_CITY)]
-            # A warning against an act reads, word for word, much like advice to do it.
-            if learned and discourages(plain.text):
-                learned = [f for f in learned if f.category != "illegal"]
-            # "I know where she lives" reads as a threat, "she's my neighbour" or not.
-            if learned and says_a_friend(fold(plain.text)):
-                learned = [f for f in learned if f.category not in ("harassment", "illegal")]
-            # Abuse quoted and reported ("he told her to 'go home'") reads like abuse.
-            if learned and reports_quoted_abuse(fold(plain.text)):
-                learned = [f for f in learned if f.category != "harassment"]
-            # A link to the City's or a public agency's site sends residents to a service,
-            # which the model reads as an ad's link ("Inscriptions: pickering.ca/camp").
-            if (any(f.category == "commercial" for f in learned)
-                    and _points_only_to_public_sites(plain.text, self._allowed)):
-                learned = [f for f in learned if f.category != "commercial"]
+            if learned:
+                ruled_out = self._ruled_out(plain.text, {f.category for f in learned})
+                learned = [f for f in learned if f.category not in ruled_out]
             found.extend(learned)
         if any(f.category == "commercial" and self._counts(f) for f in found):
             # Spam is off-topic everywhere; calling it both would say the same thing twice.
@@ -141,6 +130,27 @@ class Screener:
                      and not (f.kind == "learned" and f.category == "disruption")
                      and not (website and _business_contact(f))]
         return found
+
+    def _ruled_out(self, text: str, read: set[Category]) -> set[Category]:
+        """The categories of the model's reading (`read`) that the post's context rules out:
+        what it reads word for word, the context says otherwise. Each test is asked only when
+        it could remove one of them."""
+        folded = fold(text)
+        out: set[Category] = set()
+        # A warning against an act reads, word for word, much like advice to do it.
+        if "illegal" in read and discourages(text):
+            out.add("illegal")
+        # "I know where she lives" reads as a threat, "she's my neighbour" or not.
+        if read & {"harassment", "illegal"} and says_a_friend(folded):
+            out |= {"harassment", "illegal"}
+        # Abuse quoted and reported ("he told her to 'go home'") reads like abuse.
+        if "harassment" in read and reports_quoted_abuse(folded):
+            out.add("harassment")
+        # A link to the City's or a public agency's site sends residents to a service,
+        # which the model reads as an ad's link ("Inscriptions: pickering.ca/camp").
+        if "commercial" in read and _points_only_to_public_sites(text, self._allowed):
+            out.add("commercial")
+        return out
 
     def _counts(self, finding: Finding) -> bool:
         return finding.confidence >= self._thresholds[finding.category]

@@ -916,6 +916,9 @@ _SLURS_FR = _latin(
     r"(?:les |des |ces |maudites? |gang de )tetes? carrees?",  # the English, in Quebec
     r"(?:a moitie|maudits?|sales?|des|les|un|une|gang de) blokes?",
 )
+# "tg" ("ta gueule", shut up) said to someone, in French posts only: not Telegram ("sur TG")
+_TG = _latin(r"(?<!sur )(?<!via )(?<!par )(?<!de )(?<!on )tg(?= ?(?:[,!.]|frerot|frere|mec|toi"
+             r"|wesh|sale|bro|gros|\W*$))")
 # A community blamed as a whole, beyond the words above: "ces gens-là viennent ici juste pour
 # profiter", "se reproduisent comme des lapins", "ils nous ont remplacés", "maudits
 # envahisseurs", "toutes des familles de voleurs", "c'est les immigrants qui savent pas".
@@ -1802,9 +1805,6 @@ def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
     return re.compile("|".join(parts) if isinstance(parts, tuple) else parts)
 
 
-# "tg" ("ta gueule", shut up) said to someone, in French posts only: not Telegram ("sur TG")
-_TG = _latin(r"(?<!sur )(?<!via )(?<!par )(?<!de )(?<!on )tg(?= ?(?:[,!.]|frerot|frere|mec|toi"
-             r"|wesh|sale|bro|gros|\W*$))")
 _LISTS: tuple[_List, ...] = (
     _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR)),
     _List("vulgarity", "Vulgar language in another language", 0.9, _compile(_VULGAR_MORE)),
@@ -2164,7 +2164,6 @@ _MASK_SYMBOL = re.compile(r"[*@!$|#%^~]")
 _DIGIT = re.compile(r"[0-9]")
 _DIGIT_IN_WORD = re.compile(r"[a-z][0-9]+[a-z]")
 _SPACED_LETTERS = re.compile(r" [a-z] [a-z] [a-z] ")
-# ...or hyphened ("c-â-l-i-s-s-e"): single letters, not a compound's words ("cul-de-sac")
 _HYPHENED_LETTERS = re.compile(r"(?<![a-z])[a-z]-[a-z]-[a-z]-[a-z](?![a-z])")
 
 
