@@ -24,7 +24,7 @@ from bot.moderation.rules.negativity import negativity
 from bot.moderation.rules.other_languages import findings_by_category, findings_in
 from bot.moderation.rules.personal_info import personal_info_with
 from bot.moderation.rules.veiled import veiled_harassment, veiled_illegal
-from bot.moderation.rules.vulgarity import vulgarity
+from bot.moderation.rules.vulgarity import MASKED_WORD, vulgarity
 from bot.moderation.settings import ModerationSettings
 from bot.moderation.text import fold
 
@@ -122,6 +122,8 @@ class Screener:
                 ruled_out = self._ruled_out(plain.text, {f.category for f in learned})
                 learned = [f for f in learned if f.category not in ruled_out]
             found.extend(learned)
+        if any(f.kind == MASKED_WORD for f in found):
+            found = _without_masked_words_read_otherwise(found)
         if any(f.category == "commercial" and self._counts(f) for f in found):
             # Spam is off-topic everywhere; calling it both would say the same thing twice.
             # An advertisement with its business's website gives the business's number.
@@ -184,6 +186,19 @@ def _points_only_to_public_sites(text: str, allowed: AllowListCheck) -> bool:
     return (bool(links) and all(allowed.domain(link.value) for link in links)
             and not any(True for _ in contacts.phone_numbers(text))
             and not any(True for _ in contacts.emails(text)))
+
+
+def _without_masked_words_read_otherwise(found: list[Finding]) -> list[Finding]:
+    """Without the masked-word finding (rules.vulgarity) when another finding says the post is
+    vulgar already, or a harassment finding reads one of its words (a masked slur)."""
+    masked = [f for f in found if f.kind == MASKED_WORD]
+    others = [f for f in found if f.kind != MASKED_WORD]
+    if any(f.category == "vulgarity" for f in others):
+        return others
+    said = [s for f in others if f.category == "harassment" for s in f.evidence]
+    kept = [f for f in masked
+            if not any(a.start < b.end and b.start < a.end for a in f.evidence for b in said)]
+    return others + kept
 
 
 def _business_contact(finding: Finding) -> bool:

@@ -81,6 +81,12 @@ _MIDDLE_FINGER = CaseFoldPrefiltered(
     re.compile("\U0001f595[\U0001f3fb-\U0001f3ff]?|(?<= )middle finger emoji(?= )")
 )
 
+# A word with letters hidden behind asterisks ("k**dhi", "bh*sdina", "ك*س"): people mask a
+# word because they know it is unfit to print, in whatever language, and the lists hold only
+# the words of the languages they were written for.
+_MASKED_WORD = re.compile(r"(?<![\w*])[^\W\d_]+\*+[^\W\d_]+(?![\w*])")
+MASKED_WORD = "masked_word"  # the finding's kind
+
 # "Phúc" (Phuc), a Vietnamese name and word (blessing), is no misspelt "phuck"; Twi "mede"
 # (I take) no misspelt "merde"
 LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing", "phuc", "mede"), fuzzy=True)
@@ -90,7 +96,7 @@ def vulgarity(post: Post) -> list[Finding]:
     text = post.text
     evidence = [*_vulgar_words(text), *_gestures(text)]
     if not evidence:
-        return []
+        return _masked_words(text)
     quoted = ", ".join(f"'{span.text}'" for span in evidence[:3])
     masked = any(not span.text.isalpha() or not span.text.isascii() for span in evidence)
     reason = f"{'Masked v' if masked else 'V'}ulgar language ({quoted})"
@@ -109,6 +115,21 @@ def _vulgar_words(text: str) -> list[Span]:
         spans.append(Span(hit.start, hit.end, text[hit.start : hit.end]))
     # A swear someone else said, quoted to report it ('he yelled "..." at my wife').
     return [s for s in spans if not in_reported_quote(folded, s.start)]
+
+
+def _masked_words(text: str) -> list[Finding]:
+    """Words no list knows, written with letters masked: less sure than a listed word (a
+    masked slur is harassment rather than vulgarity; the screener then keeps that reading)."""
+    if "*" not in text:
+        return []
+    folded = fold(text)
+    spans = [Span(m.start(), m.end(), m.group()) for m in _MASKED_WORD.finditer(text)
+             if not in_reported_quote(folded, m.start())]
+    if not spans:
+        return []
+    quoted = ", ".join(f"'{span.text}'" for span in spans[:3])
+    reason = f"A word written with letters masked, as swear words are ({quoted})"
+    return [Finding("vulgarity", 0.6, tuple(spans), explain("vulgarity", reason), MASKED_WORD)]
 
 
 def _looks_like_name(text: str, start: int) -> bool:
