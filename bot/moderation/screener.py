@@ -109,13 +109,13 @@ class Screener:
             # A veiled threat or coded remark says less than a rule usually does: the model
             # may still name what else the post is (a threat is often illegal too).
             and not any(self._counts(f) and f.kind != "veiled" for f in found)
-            # The model learned English and French posts; on others its n-grams are noise
-            # (asked first: the answer is cached and cheaper than the model).
-            and language_of(plain.text) in MODEL_LANGUAGES
+            # Asked last: the answer is cached and cheaper than the model.
+            and self._learned.reads(language := language_of(plain.text))
         ):
             # It reads emoji as emoji (as names they read as chatter: "party popper").
             already = {f.category for f in found if self._counts(f)}
-            learned = [f for f in self._learned.findings(plain)
+            other_language = language not in MODEL_LANGUAGES
+            learned = [f for f in self._learned.findings(plain, other_language=other_language)
                        if self.settings.is_enabled(f.category) and f.category not in already
                        and (not read.author_is_city or f.category in _SCREENED_FOR_CITY)]
             if learned:

@@ -171,6 +171,11 @@ def test_train_h_stays_above_its_tuned_level() -> None:
         # training data and the classes they share with earlier sets.
         ("final_y.jsonl", 0.94, 0.98),
         ("final_z.jsonl", 0.95, 0.97),
+        # The sixteenth round: train_ah, train_ai and train_aj (the other languages; first
+        # passes on 03a86bc 0.727, 0.666 and 0.788), trained on; no rule was written from them.
+        ("train_ah.jsonl", 0.83, 0.92),
+        ("train_ai.jsonl", 0.72, 0.90),
+        ("train_aj.jsonl", 0.89, 0.93),
     ],
 )
 def test_third_round_sets_stay_above_their_tuned_level(
@@ -193,6 +198,17 @@ def test_civil_posts_written_to_trip_a_filter_are_rarely_flagged() -> None:
     flagged = [item.post.post_id for item in posts if screener.screen(item.post).labels]
     assert len(posts) == 160 and not any(item.labels for item in posts)
     assert len(flagged) <= 2, flagged
+
+
+def test_civil_posts_in_the_other_languages_are_rarely_flagged() -> None:
+    """train_ak: 400 acceptable posts in 25 of the residents' other languages by a writer who
+    saw neither rules nor model (12 flagged on 03a86bc, before the model read those languages;
+    trained on since)."""
+    screener = Screener(ModerationSettings())
+    posts = list(labeled(SAMPLES / "train_ak.jsonl"))
+    flagged = [item.post.post_id for item in posts if screener.screen(item.post).labels]
+    assert len(posts) == 400 and not any(item.labels for item in posts)
+    assert len(flagged) <= 14, flagged
 
 
 HATECHECK = DEV.parent.parent / "external" / "hatecheck" / "test_suite_cases.csv"

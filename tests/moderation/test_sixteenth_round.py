@@ -1,9 +1,17 @@
-"""Classes of issue 15's sixteenth round: a word masked with asterisks read as vulgar in any
-language. Every phrase here is written for the test; none is from a labeled set."""
+"""Classes of issue 15's sixteenth round: the residents' other languages read by the learned
+model (with thresholds of their own, only where it knows most of a post's n-grams) and a word
+masked with asterisks read as vulgar in any language. Every phrase here is written for the
+test; none is from a labeled set."""
 
 from __future__ import annotations
 
-from tests.moderation.posts import labels, rules
+from tests.moderation.posts import labels, rules, screen
+
+
+def _learned(text: str) -> dict[str, list[str]]:
+    """The model's findings on `text`: category -> the words it shows as evidence."""
+    return {f.category: [e.text for e in f.evidence]
+            for f in screen(text).findings if f.kind == "learned"}
 
 
 def test_a_masked_word_is_vulgar_in_a_language_no_list_holds() -> None:
@@ -26,3 +34,35 @@ def test_a_masked_word_quoted_to_report_it() -> None:
 def test_a_masked_slur_is_harassment_not_vulgarity() -> None:
     assert labels("Every year the p*kis light up the whole street like a war zone") == {
         "harassment"}
+
+
+def test_the_model_reads_abuse_and_ads_in_other_languages() -> None:
+    found = _learned("Ese concejal es un corrupto y un inútil, que renuncie ya")
+    assert "harassment" in found
+    assert "vulgarity" not in labels("Ese concejal es un corrupto y un inútil, que renuncie ya")
+    assert "commercial" in _learned("Vendo cupones de descuento para el gimnasio, escríbeme "
+                                    "por WhatsApp")
+
+
+def test_the_models_evidence_in_other_languages_is_never_a_short_word() -> None:
+    evidence = [word.lower() for words in _learned(
+        "Ese concejal es un corrupto y un inútil, que renuncie ya").values() for word in words]
+    assert evidence and all(len(word) >= 4 for word in evidence)
+
+
+def test_civil_posts_in_other_languages_stay_clean() -> None:
+    for text in (
+        "¿A qué hora abre la piscina el domingo?",
+        "Quanto custa a inscrição do futebol para crianças?",
+        "Chiedo scusa, a che ora passa il camion dei rifiuti verdi?",
+        "Dziękuję za szybkie odśnieżanie naszej ulicy, świetna robota!",
+        "Спасибо за новую детскую площадку в парке, детям очень нравится",
+    ):
+        assert labels(text) == set(), text
+
+
+def test_the_model_alone_never_calls_a_post_naming_a_community_an_attack_in_other_languages(
+) -> None:
+    # VADER's praise guard reads English only; there the rules judge what is said of a group.
+    assert "harassment" not in labels("Punjabi log Vaisakhi pe langar lagaate hain, sab aao")
+    assert "harassment" not in labels("Tamil families ku Pongal vazhthukkal, ellarum vaanga")

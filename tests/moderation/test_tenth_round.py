@@ -4,8 +4,12 @@ its subjects and question forms in French (bot.moderation.subjects, rules/disrup
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.moderation import ModerationSettings, Screener
+from bot.moderation.learned import LEARNED_CATEGORIES, OTHER_LANGUAGE_MIN_KNOWN, shipped_screen
 from bot.moderation.model import Finding, Post, Span
+from bot.moderation.text import fold
 from tests.moderation.posts import labels, post, rules, screen
 
 
@@ -194,24 +198,46 @@ def test_an_event_folder_covers_its_holidays_greetings() -> None:
 
 
 class _FlagsEverything:
-    """A stand-in for the learned model that calls every post it is asked about harassment."""
+    """A stand-in for the learned model that calls every post it is asked about harassment,
+    saying whether it was asked as a post in one of the other languages."""
 
-    def findings(self, post: Post) -> list[Finding]:
+    def reads(self, language: str) -> bool:
+        return True
+
+    def findings(self, post: Post, *, other_language: bool = False) -> list[Finding]:
         span = Span(0, len(post.text), post.text)
-        return [Finding("harassment", 0.9, (span,), "the stand-in model", "learned")]
+        return [Finding("harassment", 0.9, (span,), f"other language: {other_language}",
+                        "learned")]
 
 
-def _asked_the_model(text: str) -> bool:
+def _asked_the_model_as(text: str) -> str | None:
+    """How the screener asked the stand-in model about `text`, or None if it did not."""
     screener = Screener(ModerationSettings())
     screener._learned = _FlagsEverything()  # type: ignore[assignment]
-    return any(f.kind == "learned" for f in screener.screen(post(text)).findings)
+    asked = [f.explanation for f in screener.screen(post(text)).findings if f.kind == "learned"]
+    return asked[0] if asked else None
 
 
-def test_the_model_is_asked_about_french_posts_and_not_other_languages() -> None:
-    assert _asked_the_model("Merci pour les nouveaux bancs au parc, c'est très apprécié")
-    assert _asked_the_model("Thanks for the new benches at the park, they are lovely")
-    assert not _asked_the_model("ਪਾਰਕ ਵਿੱਚ ਨਵੇਂ ਬੈਂਚਾਂ ਲਈ ਧੰਨਵਾਦ, ਬਹੁਤ ਵਧੀਆ")
-    assert not _asked_the_model("Salamat po sa mga bagong upuan sa parke, ang ganda talaga")
+def test_the_model_is_asked_about_every_language_the_others_with_their_own_thresholds() -> None:
+    assert _asked_the_model_as("Merci pour les nouveaux bancs au parc, c'est très apprécié") == (
+        "other language: False")
+    assert _asked_the_model_as("Thanks for the new benches at the park, they are lovely") == (
+        "other language: False")
+    assert _asked_the_model_as("ਪਾਰਕ ਵਿੱਚ ਨਵੇਂ ਬੈਂਚਾਂ ਲਈ ਧੰਨਵਾਦ, ਬਹੁਤ ਵਧੀਆ") == (
+        "other language: True")
+    assert _asked_the_model_as("Salamat po sa mga bagong upuan sa parke, ang ganda talaga") == (
+        "other language: True")
+
+
+def test_the_model_says_nothing_of_a_post_in_a_language_it_has_barely_read() -> None:
+    # Every threshold at its lowest: only the share of n-grams it knows can keep it silent.
+    eager = replace(shipped_screen(), other_thresholds=(0.01,) * len(LEARNED_CATEGORIES))
+    barely_read = "ፓርኩ ውስጥ ያሉት አዳዲስ ወንበሮች በጣም ጥሩ ናቸው፣ እናመሰግናለን"
+    well_read = "Ese concejal es un corrupto y un inútil, que renuncie ya"
+    assert eager.known_share(fold(barely_read).lower()) < OTHER_LANGUAGE_MIN_KNOWN
+    assert eager.findings(post(barely_read), other_language=True) == []
+    assert eager.known_share(fold(well_read).lower()) >= OTHER_LANGUAGE_MIN_KNOWN
+    assert eager.findings(post(well_read), other_language=True)
 
 
 def test_the_models_evidence_is_never_a_french_function_word() -> None:
