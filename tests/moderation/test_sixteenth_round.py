@@ -66,3 +66,19 @@ def test_the_model_alone_never_calls_a_post_naming_a_community_an_attack_in_othe
     # VADER's praise guard reads English only; there the rules judge what is said of a group.
     assert "harassment" not in labels("Punjabi log Vaisakhi pe langar lagaate hain, sab aao")
     assert "harassment" not in labels("Tamil families ku Pongal vazhthukkal, ellarum vaanga")
+
+
+def test_a_place_of_worships_own_office_line_is_no_private_information() -> None:
+    for text in (
+        "Misa en portugués cada domingo en la parroquia Santa Ana. Oficina: 905-555-0142",
+        "Gottesdienst am Sonntag in der Kirche St. Paul, alle willkommen. Gemeindebüro: "
+        "905-555-0117",
+        "Храм Святой Троицы приглашает всех на службу. Телефон храма: 905-555-0193",
+        "Iftar sa Bay Ridges Islamic Centre ngayong Sabado, lahat welcome. Masjid office: "
+        "905-555-0135",
+    ):
+        assert "personal_info" not in labels(text), text
+    # a neighbour's number after the same labels is his
+    assert "personal_info" in labels("Mi vecino Juan no recoge la basura, su teléfono: "
+                                     "905-555-0178")
+    assert "personal_info" in labels("Mój sąsiad Marek parkuje na trawniku, tel: 905-555-0166")

@@ -1771,15 +1771,17 @@ _ORGANISATION_LATIN = _latin(
     r"comunidad", r"parroquia", r"iglesia", r"asociacion", r"comunidade", r"paroquia", r"igreja",
     r"associacao", r"rancho folclorico", r"coro", r"associazione", r"parrocchia", r"chiesa",
     r"derne(?:k|g)\w*", r"camii", r"vakf\w*", r"xarunta", r"bulshada", r"ururka", r"asore",
-    r"asɔre", r"simbahan", r"parokya", r"samahan", r"cong dong", r"nha tho")
+    r"asɔre", r"simbahan", r"parokya", r"samahan", r"cong dong", r"nha tho", r"parafi\w*",
+    r"kirche\w*", r"kirchengemeinde", r"masjid\w*", r"mandir", r"gurdwara", r"kultur merkez\w*",
+    r"islamic cent(?:re|er)", r"temple")
 _ORGANISATION_SCRIPTS = _script(
     "교회", "성당", "한인회", "협회", "انجمن", "کانون", "مسجد", "جمعية", "الجالية", "كنيسة",
     "সমিতি", "সংঘ", "মন্দির", "মসজিদ", "સમાજ", "મંદિર", "મંડળ", "मंदिर", "समाज", "गुरुद्वारा",
     "मस्जिद", "संस्था", "ਗੁਰਦੁਆਰਾ", "ਮੰਦਰ", "ਸਭਾ", "கோவில்", "கோயில்", "சங்கம்", "மன்றம்",
-    "தேவாலய", "教会", "教會", "协会", "協會", "同乡会", "同鄉會")
+    "தேவாலய", "ஆலய", "教会", "教會", "协会", "協會", "同乡会", "同鄉會", "المركز الإسلامي")
 _ORGANISATION_ALPHABETS = _whole_words(
     r"κοινότητ\w*", r"εκκλησί\w*", r"σύλλογ\w*", r"ενορί\w*", r"приход\w*", r"церк\w*",
-    r"общин\w*", r"громад\w*", r"товариств\w*", r"парафі\w*")
+    r"общин\w*", r"громад\w*", r"товариств\w*", r"парафі\w*", r"храм\w*")
 _ORGANISATION = re.compile(
     f"{_ORGANISATION_LATIN}|{_ORGANISATION_SCRIPTS}|{_ORGANISATION_ALPHABETS}")
 _CONTACT_LABEL = re.compile(
@@ -1789,7 +1791,10 @@ _CONTACT_LABEL = re.compile(
             "liên hệ", "makipag-ugnayan", "office", "επικοινωνία", "контакт", "контакты",
             "контакти", "연락처", "문의", "تماس", "للتواصل", "التواصل", "যোগাযোগ", "સંપર્ક",
             "संपर्क", "ਸੰਪਰਕ", "தொடர்பு", "联系", "聯絡", "联络", "ऑफिस", "कार्यालय", "ਦਫ਼ਤਰ",
-            "ਦਫਤਰ", "அலுவலக")
+            "ਦਫਤਰ", "அலுவலக", "oficina", "secretaria", "kancelaria", "biuro", "gemeindebüro",
+            "büro", "tel", "telefon", "telefone", "teléfono", "telefono", "phone", "телефон",
+            "тел", "γραφείο", "τηλ", "điện thoại", "bilgi", "xafiiska", "للاستفسار",
+            "parrocchia", "parroquia", "paróquia")
         for spelling in _cased(label))) + r")[^:\n]{0,25}:\s*$"
 )
 
