@@ -186,6 +186,14 @@ FIRST_PASS = {
     # written at the start of the round and scored once on d9e0ea8 after the round's changes
     # (the model reading every language, the masked word): 0.666 / 0.800 on 03a86bc before
     "final_aa": {"macro_f1": 0.721, "accuracy": 0.863},
+    # three more training sets in the other languages, scored once on main d028782 (the
+    # round's code) before anything changed for them: train_al (personal attacks, threats
+    # and illegal acts with no swear word; no vulgarity, off-topic or dismissal in it, so its
+    # macro F1 counts three zeros), train_am (off-topic, clutter, dismissals, ads and contacts
+    # only: four zeros), train_an (an ordinary season, every category)
+    "train_al": {"macro_f1": 0.398, "accuracy": 0.630},
+    "train_am": {"macro_f1": 0.443, "accuracy": 0.775},
+    "train_an": {"macro_f1": 0.730, "accuracy": 0.887},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.
