@@ -11,6 +11,11 @@ Two things keep it from reading a sentence's shape as an attack on a group of pe
 post that names a group, harassment is scored on what is said of them without the function
 words around the name (`harassment_reading`), and the model never flags on its own a post that
 names a group and is clearly praise (`is_praise`, by the VADER sentiment lexicon).
+
+It reads every language: English and French, which most labeled posts are in, with its usual
+thresholds; the residents' other languages with thresholds of their own, only when it knows
+most of the post's character n-grams, and never as harassment of a group it names (VADER reads
+English only).
 """
 
 from __future__ import annotations
