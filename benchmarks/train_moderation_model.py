@@ -54,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.moderation.dataset import LabeledPost, read_posts  # noqa: E402
+from bot.moderation.languages import language_of  # noqa: E402
 from bot.moderation.learned import (  # noqa: E402
     BUNDLE,
     LEARNED_CATEGORIES,
@@ -162,24 +163,19 @@ def rules_flag_harassment(texts: list[str]) -> np.ndarray:
     naming a group harassment: the group threshold is heard only where this is False, so that
     is where it is judged."""
     from bot.moderation import ModerationSettings, Screener
-    from bot.moderation.languages import language_of
 
     screener = Screener(ModerationSettings(enabled=("harassment",), learned_screen=False))
     return np.array([bool(screener.screen(_bare_post(str(i), text)).labels)
-                     or language_of(text) not in MODEL_LANGUAGES
-                     for i, text in enumerate(texts)])
+                     or in_other_language(text) for i, text in enumerate(texts)])
 
 
-def in_other_language(posts: list[LabeledPost]) -> np.ndarray:
-    """Whether each post is written in neither English nor French (as the screener reads it),
-    where the model has thresholds of its own. They are judged on all such posts, not only
-    those the rules leave unflagged: the rules were written from these very sets and leave
+def in_other_language(plain: str) -> bool:
+    """Whether a post, normalised as the screener reads it, is written in neither English nor
+    French, where the model has thresholds of its own. They are judged on all such posts, not
+    only those the rules leave unflagged: the rules were written from these very sets and leave
     too few of their violations to judge by (at precision 0.9 the model would never be heard
     on harassment), while on fresh sets they miss many (train_ah: harassment recall 0.42)."""
-    from bot.moderation.languages import language_of
-
-    return np.array([language_of(normalise(labeled.post.text).plain.text) not in MODEL_LANGUAGES
-                     for labeled in posts])
+    return language_of(plain) not in MODEL_LANGUAGES
 
 
 def _bare_post(post_id: str, text: str) -> Any:
@@ -236,7 +232,8 @@ def train(
     """The bundle, each category's training matrix and weights (to check the reader)."""
     posts = [p for ps in sets.values() for p in ps]
     raw = [p.post.text for p in posts] + [text for text, _, _ in hatecheck or []]
-    readings = [model_reading(text) for text in raw]
+    plains = [normalise(text).plain.text for text in raw]  # as model_reading reads them
+    readings = [read_as_model(plain) for plain in plains]
     texts = [text for text, _ in readings]
     names_group = np.array([named for _, named in readings])
     labels = [p.labels or frozenset() for p in posts]
@@ -263,9 +260,8 @@ def train(
     }
     coefs: list[np.ndarray] = []
     local = np.array([not g.startswith("hatecheck") for g in groups])
-    # HateCheck is English.
-    other_language = local & np.concatenate([in_other_language(posts),
-                                             np.zeros(len(hatecheck or []), dtype=bool)])
+    # HateCheck's cases (not local) are English test sentences, not residents' posts.
+    other_language = local & np.array([in_other_language(plain) for plain in plains])
     # Posts naming a group of people have a harassment threshold of their own (below).
     plain_local = local & ~names_group if hatecheck else local
     for k, category in enumerate(LEARNED_CATEGORIES):

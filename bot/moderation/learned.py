@@ -318,10 +318,10 @@ class LearnedScreen:
             known += rows.known_char_grams
         return known / grams if grams else 1.0
 
-    def findings(self, post: Post, *, other_language: bool = False) -> list[Finding]:
+    def findings(self, post: Post, language: str = "en") -> list[Finding]:
         """One finding per category the model scores at or above its trained threshold (for
-        a post in another language than English and French, `other_language`, that
-        language's own thresholds).
+        a post in another `language` than English and French, the other languages' own
+        thresholds).
 
         Confidence is rescaled so the model's own threshold reads 0.5 (the screener's
         default) and certainty reads 1.0; `kind` is "learned" so it can be told from a rule.
@@ -329,6 +329,7 @@ class LearnedScreen:
         found: list[Finding] = []
         words: _Words | None = None  # the post's own words, read once for every finding
         folded, names_group = read_as_model(post.text)
+        other_language = language not in MODEL_LANGUAGES
         if other_language and self.other_thresholds:
             # In a language the model has read little of, a post is mostly n-grams it never
             # saw, and what it scores is little more than its intercepts.

@@ -12,7 +12,7 @@ from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import BANNED_AUTHOR, says_a_friend
 from bot.moderation.history import InMemoryPostHistory, PostHistory
 from bot.moderation.languages import language_of
-from bot.moderation.learned import MODEL_LANGUAGES, shipped_screen
+from bot.moderation.learned import shipped_screen
 from bot.moderation.model import CATEGORIES, Category, Finding, Post, Span, Verdict
 from bot.moderation.normalise import Normalised, normalise
 from bot.moderation.rules.commercial import commercial
@@ -114,8 +114,7 @@ class Screener:
         ):
             # It reads emoji as emoji (as names they read as chatter: "party popper").
             already = {f.category for f in found if self._counts(f)}
-            other_language = language not in MODEL_LANGUAGES
-            learned = [f for f in self._learned.findings(plain, other_language=other_language)
+            learned = [f for f in self._learned.findings(plain, language)
                        if self.settings.is_enabled(f.category) and f.category not in already
                        and (not read.author_is_city or f.category in _SCREENED_FOR_CITY)]
             if learned:

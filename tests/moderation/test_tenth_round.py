@@ -7,7 +7,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.moderation import ModerationSettings, Screener
-from bot.moderation.learned import LEARNED_CATEGORIES, OTHER_LANGUAGE_MIN_KNOWN, shipped_screen
+from bot.moderation.learned import (
+    LEARNED_CATEGORIES,
+    MODEL_LANGUAGES,
+    OTHER_LANGUAGE_MIN_KNOWN,
+    shipped_screen,
+)
 from bot.moderation.model import Finding, Post, Span
 from bot.moderation.text import fold
 from tests.moderation.posts import labels, post, rules, screen
@@ -204,8 +209,9 @@ class _FlagsEverything:
     def reads(self, language: str) -> bool:
         return True
 
-    def findings(self, post: Post, *, other_language: bool = False) -> list[Finding]:
+    def findings(self, post: Post, language: str = "en") -> list[Finding]:
         span = Span(0, len(post.text), post.text)
+        other_language = language not in MODEL_LANGUAGES
         return [Finding("harassment", 0.9, (span,), f"other language: {other_language}",
                         "learned")]
 
@@ -235,9 +241,9 @@ def test_the_model_says_nothing_of_a_post_in_a_language_it_has_barely_read() -> 
     barely_read = "ፓርኩ ውስጥ ያሉት አዳዲስ ወንበሮች በጣም ጥሩ ናቸው፣ እናመሰግናለን"
     well_read = "Ese concejal es un corrupto y un inútil, que renuncie ya"
     assert eager.known_share(fold(barely_read).lower()) < OTHER_LANGUAGE_MIN_KNOWN
-    assert eager.findings(post(barely_read), other_language=True) == []
+    assert eager.findings(post(barely_read), "am") == []
     assert eager.known_share(fold(well_read).lower()) >= OTHER_LANGUAGE_MIN_KNOWN
-    assert eager.findings(post(well_read), other_language=True)
+    assert eager.findings(post(well_read), "es")
 
 
 def test_the_models_evidence_is_never_a_french_function_word() -> None:
