@@ -147,7 +147,7 @@ def test_advice_to_break_the_rules() -> None:
     # children left at the park, a garden spray, a warning
     assert "illegal" not in labels("Çocukları parka bırakın, biz de geliriz")
     # The rules only: the model reads "te spray kar deyo" as the spray-painting it learned
-    # from (illegal 0.87, about its threshold in the other languages: docs/moderation.md, the
+    # from (illegal 0.88, about its threshold in the other languages: docs/moderation.md, the
     # sixteenth round).
     assert "illegal" not in rules("Plants te spray kar deyo garmi vich")
     assert "illegal" not in labels("Por favor no pongan veneno, hay perros en el parque")
