@@ -21,6 +21,7 @@ from bot.moderation.learned import (
     is_praise,
     model_input,
     read_as_model,
+    read_bundle_text,
     shipped_screen,
 )
 from tests.moderation.posts import post
@@ -43,7 +44,7 @@ def test_the_shipped_screen_is_read_once() -> None:
 
 
 def test_a_bundle_for_other_categories_is_refused(tmp_path: Path) -> None:
-    data = json.loads(BUNDLE.read_text(encoding="utf-8"))
+    data = json.loads(read_bundle_text(BUNDLE))
     data["categories"] = ["vulgarity"]
     other = tmp_path / "other.json"
     other.write_text(json.dumps(data), encoding="utf-8")
@@ -201,7 +202,7 @@ def test_a_post_naming_a_group_needs_the_group_threshold(screen: LearnedScreen) 
 
 
 def test_the_shipped_bundle_has_a_group_threshold_for_harassment() -> None:
-    data = json.loads(BUNDLE.read_text(encoding="utf-8"))
+    data = json.loads(read_bundle_text(BUNDLE))
     assert set(data["group_thresholds"]) == set(LEARNED_CATEGORIES)
     assert 0.3 <= data["group_thresholds"]["harassment"] <= 0.95
     # Only harassment has cases naming groups to calibrate on (HateCheck's).
