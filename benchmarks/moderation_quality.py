@@ -211,6 +211,13 @@ FIRST_PASS = {
     # (the model's vocabulary holding the other languages' own n-grams, heard on any post it
     # knows some of): 0.636 / 0.813 on 77a3164 before
     "final_ac": {"macro_f1": 0.726, "accuracy": 0.883},
+    # three more training sets in the other languages, scored once on main 5d4fb91 (the
+    # round's code) before anything changed for them: train_ar (illegal acts said plainly and
+    # their look-alikes; no vulgarity, off-topic or dismissal in it: three zeros), train_as
+    # (14 languages in scripts of their own: Telugu to Armenian), train_at (a summer month)
+    "train_ar": {"macro_f1": 0.398, "accuracy": 0.693},
+    "train_as": {"macro_f1": 0.623, "accuracy": 0.760},
+    "train_at": {"macro_f1": 0.718, "accuracy": 0.888},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.

@@ -239,10 +239,10 @@ def test_the_model_is_asked_about_every_language_the_others_with_their_own_thres
 def test_the_model_says_nothing_of_a_post_in_a_script_it_never_read() -> None:
     # Every threshold at its lowest: only knowing none of the post's n-grams keeps it silent.
     eager = replace(shipped_screen(), other_thresholds=(0.01,) * len(LEARNED_CATEGORIES))
-    never_read = "អរគុណសម្រាប់សួនច្បារថ្មី ស្អាតណាស់"  # Khmer: thanks for the new park
+    never_read = "დიდი მადლობა ახალი სკამებისთვის პარკში"  # Georgian: thanks for the benches
     well_read = "Ese concejal es un corrupto y un inútil, que renuncie ya"
     assert eager.known_share(fold(never_read).lower()) == 0.0
-    assert eager.findings(post(never_read), "km") == []
+    assert eager.findings(post(never_read), "ka") == []
     assert eager.known_share(fold(well_read).lower()) > 0.5
     assert eager.findings(post(well_read), "es")
 

@@ -216,10 +216,11 @@ def test_asking_the_board_for_a_shop_or_a_game_elsewhere_is_off_topic() -> None:
 
 
 def test_questions_about_city_services_in_other_languages_stay_on_topic() -> None:
-    # The rules only: the model, which reads no folder, scores "có ai biết" (does anyone
-    # know) as the off-topic questions it learned (0.82; docs/moderation.md, sixteenth round).
+    # The rules only: the model, which reads no folder, scores "có ai biết" and "koi bata
+    # sakta hai" (does anyone know) as the off-topic questions it learned (docs/moderation.md,
+    # sixteenth and seventeenth rounds).
     assert "disruption" not in rules("Có ai biết chỗ đậu xe gần tòa thị chính không?")
-    assert "disruption" not in labels("Koi bata sakta hai green bin kab aayega?")
+    assert "disruption" not in rules("Koi bata sakta hai green bin kab aayega?")
     # a good way to clean the bin is the folder's matter
     assert "disruption" not in labels("Koi accha tareeka pata hai green bin saaf karne ka?",
                                       folder="green_bin")
