@@ -475,7 +475,7 @@ def read_bundle_text(path: Path) -> str:
 
 @lru_cache(maxsize=1)
 def shipped_screen() -> LearnedScreen:
-    """The bundled model, read once per process (about 0.5 s) and shared by every screener."""
+    """The bundled model, read once per process (about 0.6 s) and shared by every screener."""
     return LearnedScreen.from_bundle()
 
 
