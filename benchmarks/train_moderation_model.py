@@ -3,13 +3,16 @@ weights as gzipped JSON to bot/moderation/model_data/learned_screen.json.gz.
 
     .venv/bin/python benchmarks/train_moderation_model.py [--out PATH]
 
+(`--out` ending in `.json` writes plain JSON, anything else gzipped.)
+
 Needs scikit-learn at training time only; the bundle is read back without it. Deterministic:
 same data, same file. Per category (harassment, disruption, illegal, commercial, negativity:
 the ones whose misses on fresh posts are new wordings no list holds), one logistic regression
-on TF-IDF word 1-2-grams (seen in at least two posts) and character 2-5-grams of the folded
-text. Each category's
-threshold is the lowest (0.30, 0.35, ...) whose out-of-fold precision is at least 0.9, the
-folds being whole files (a set is never split), so the threshold is judged on unseen sets.
+on TF-IDF word 1-2-grams and character 2-5-grams of the folded text: the most frequent of
+each seen in at least two posts, and every one seen in at least three of the posts in neither
+English nor French (`vectorizers`). Each category's threshold is the lowest (0.30, 0.35,
+...) whose out-of-fold precision is at least 0.9, the folds being whole files (a set is never
+split), so the threshold is judged on unseen sets.
 Vulgarity, personal information and duplicates stay with the rules: they are patterns the
 rules already catch on fresh posts, and the model only added false alarms there.
 The model reads what the screener gives it: the post normalised (look-alikes, zero-width
@@ -349,7 +352,7 @@ def leave_one_out(
 
 
 def write_bundle(bundle: dict[str, Any], path: Path) -> None:
-    """The bundle as JSON in UTF-8 (a third of its terms are in other scripts), gzipped
+    """The bundle as JSON in UTF-8 (many of its terms are in other scripts), gzipped
     unless the path says plain `.json`; no time stamp in the gzip header, so the same data
     gives the same bytes."""
     text = json.dumps(bundle, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
