@@ -7,6 +7,7 @@ Mild words the City tolerates in ordinary speech ("damn", "hell", "heck", "freak
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.moderation.guidelines import explain
 from bot.moderation.lexicon import Lexicon, expand
@@ -83,8 +84,13 @@ _MIDDLE_FINGER = CaseFoldPrefiltered(
 
 # A word with letters hidden behind asterisks ("k**dhi", "bh*sdina", "ك*س"): people mask a
 # word because they know it is unfit to print, in whatever language, and the lists hold only
-# the words of the languages they were written for.
-_MASKED_WORD = re.compile(r"(?<![\w*])[^\W\d_]+\*+[^\W\d_]+(?![\w*])")
+# the words of the languages they were written for. A letter here is also a combining mark:
+# in the scripts of South and South-East Asia a vowel sign is one ("മൈ**കൾ", "বোকাচো*দা"), and
+# Python's \w does not count it (str.isalnum is False for it).
+_MARKS = "".join(ch for ch in map(chr, range(0x0300, 0x1100))
+                 if unicodedata.category(ch) in ("Mn", "Mc"))
+_LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
+_MASKED_WORD = re.compile(rf"(?<![\w*{_MARKS}]){_LETTER}+\*+{_LETTER}+(?![\w*{_MARKS}])")
 MASKED_WORD = "masked_word"  # the finding's kind
 
 # "Phúc" (Phuc), a Vietnamese name and word (blessing), is no misspelt "phuck"; Twi "mede"
