@@ -48,7 +48,7 @@ def test_a_french_post_naming_a_civic_matter_is_not_off_topic_by_an_aside() -> N
 def test_english_posts_read_as_before() -> None:
     assert "disruption" in labels("Anyone know a good mechanic in Ajax?")
     # "match" is a word in English, not a hockey game. The rules only: the model, which reads
-    # no folder, scores the question 0.81 off-topic since the seventeenth round's retraining
+    # no folder, scores the question about 0.8 off-topic since the seventeenth round
     # (docs/moderation.md: its known false alarms)
     assert "disruption" not in rules("Do the new green bins match the old lids?")
 
