@@ -325,8 +325,6 @@ def leave_one_out(
     other_thresholds: dict[str, float],
 ) -> dict[str, dict[str, float]]:
     """Macro F1 and accuracy of the screener on each named set, with a model that never saw it."""
-    import tempfile
-
     from bot.moderation import ModerationSettings, Screener
     from bot.moderation.evaluation import Evaluation
 
@@ -336,14 +334,11 @@ def leave_one_out(
         bundle, _, _ = train(others, hatecheck, fixed_thresholds=thresholds,
                              fixed_group_thresholds=group_thresholds,
                              fixed_other_thresholds=other_thresholds)
-        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-            json.dump(bundle, handle)
         screener = Screener(ModerationSettings())
-        screener._learned = LearnedScreen.from_bundle(handle.name)
+        screener._learned = LearnedScreen.from_data(bundle)
         evaluation = Evaluation()
         for labeled in sets[name]:
             evaluation.add(labeled.labels or frozenset(), screener.screen(labeled.post).labels)
-        Path(handle.name).unlink()
         results[name] = {"macro_f1": round(evaluation.macro_f1, 3),
                          "accuracy": round(evaluation.accuracy, 3)}
         print(f"leave out {name}: macro F1 {evaluation.macro_f1:.3f}, "

@@ -14,9 +14,9 @@ words around the name (`harassment_reading`), and the model never flags on its o
 names a group and is clearly praise (`is_praise`, by the VADER sentiment lexicon).
 
 It reads every language: English and French, which most labeled posts are in, with its usual
-thresholds; the residents' other languages with thresholds of their own, only when it knows
-most of the post's character n-grams, and never as harassment of a group it names (VADER reads
-English only).
+thresholds; the residents' other languages with thresholds of their own, never about a post
+none of whose character n-grams it knows, and never as harassment of a group it names (VADER
+reads English only).
 """
 
 from __future__ import annotations
@@ -224,10 +224,17 @@ class LearnedScreen:
 
     @classmethod
     def from_bundle(cls, path: Path | str = BUNDLE) -> LearnedScreen:
-        data = json.loads(read_bundle_text(Path(path)))
+        try:
+            return cls.from_data(json.loads(read_bundle_text(Path(path))))
+        except ValueError as error:
+            raise ValueError(f"{path}: {error}") from error
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> LearnedScreen:
+        """The model from a bundle's content, as the trainer makes it and the file holds it."""
         # The tables hold exactly these five categories, in this order.
         if tuple(data["categories"]) != LEARNED_CATEGORIES:
-            raise ValueError(f"{path}: trained for {data['categories']}, not {LEARNED_CATEGORIES}")
+            raise ValueError(f"trained for {data['categories']}, not {LEARNED_CATEGORIES}")
         return cls(
             word=data["word"],
             char=data["char"],
@@ -329,14 +336,9 @@ class LearnedScreen:
         other_language = language not in MODEL_LANGUAGES
         if other_language and self.other_thresholds:
             # Not about a post none of whose n-grams it knows (a script it never read: it would
-            # score its intercepts). Until the seventeenth round it had to know 60 % of them:
-            # its character n-grams were then the 34,000 most frequent of all posts, a quarter
-            # of those the other languages share, and on train_ah, train_ai and train_aj it
-            # found 3 true and 13 false categories below that share. With those languages' own
-            # n-grams (benchmarks/train_moderation_model.py), on three fresh sets it had not
-            # trained on the lower the share asked the better: at 60, 40, 20 % and none, macro
-            # F1 0.616, 0.625, 0.628, 0.664 on train_ao, 0.468 to 0.485 on train_ap, train_aq
-            # the same throughout.
+            # score its intercepts). Asking it to know more of them (60 % until the seventeenth
+            # round) only lost findings once its vocabulary held these languages' own n-grams
+            # (docs/moderation.md, the seventeenth round).
             if self.known_share(folded) == 0.0:
                 return []
             cuts = self.other_thresholds
