@@ -1774,15 +1774,37 @@ _ORGANISATION_LATIN = _latin(
     r"derne(?:k|g)\w*", r"camii", r"vakf\w*", r"xarunta", r"bulshada", r"ururka", r"asore",
     r"asɔre", r"simbahan", r"parokya", r"samahan", r"cong dong", r"nha tho", r"parafi\w*",
     r"kirche\w*", r"kirchengemeinde", r"masjid\w*", r"mandir", r"gurdwara", r"kultur merkez\w*",
-    r"islamic cent(?:re|er)", r"temple")
+    r"islamic cent(?:re|er)", r"temple",
+    # The eighteenth round: centres, clubs, foundations and parishes in more languages, and
+    # the English names other-language posts use ("Filipino Community Association").
+    r"centro (?:comunit\w+|cultural\w*|islamico|hispano|latino\w*)", r"centrum", r"klub\w*",
+    r"fundaci(?:on|ones)", r"fundacao", r"fondazione", r"fundacj\w+", r"stowarzyszeni\w*",
+    r"towarzystw\w*", r"wspolnot\w+", r"kosci(?:ol|ele)\w*", r"parafi\w*", r"biserica\w*",
+    r"asociati\w*", r"parohi\w*", r"masaajid\w*", r"jaaliyad\w*", r"giao xu", r"tinh xa",
+    r"thien vien", r"phat giao", r"kapisanan", r"verein\w*", r"gemeinde\w*", r"cemiyet\w*",
+    r"(?:community|cultural|seniors'?|women'?s|youth) (?:association|society|club|centre|center)",
+    r"association", r"society", r"church", r"ministry", r"parish", r"mosque", r"synagogue",
+    r"vihara", r"pagoda")
 _ORGANISATION_SCRIPTS = _script(
     "교회", "성당", "한인회", "협회", "انجمن", "کانون", "مسجد", "جمعية", "الجالية", "كنيسة",
     "সমিতি", "সংঘ", "মন্দির", "মসজিদ", "સમાજ", "મંદિર", "મંડળ", "मंदिर", "समाज", "गुरुद्वारा",
     "मस्जिद", "संस्था", "ਗੁਰਦੁਆਰਾ", "ਮੰਦਰ", "ਸਭਾ", "கோவில்", "கோயில்", "சங்கம்", "மன்றம்",
-    "தேவாலய", "ஆலய", "教会", "教會", "协会", "協會", "同乡会", "同鄉會", "المركز الإسلامي")
+    "தேவாலய", "ஆலய", "教会", "教會", "协会", "協會", "同乡会", "同鄉會", "المركز الإسلامي",
+    # The eighteenth round: the same words in more of the residents' languages.
+    "مركز", "نادي", "رابطة", "مؤسسة", "مرکز", "بنیاد", "کلیسا", "تنظیم", "संघ", "समिति",
+    "समुदाय", "केंद्र", "केन्द्र", "सभा", "চার্চ", "সংগঠন", "কেন্দ্র", "ਸੁਸਾਇਟੀ", "ਸੰਸਥਾ",
+    "ਕਲੱਬ", "સંસ્થા", "કેન્દ્ર", "મંડળ", "மையம்", "அமைப்பு", "பள்ளிவாசல்", "പള്ളി",
+    "ക്ഷേത്ര", "സംഘടന", "സമാജ", "അസോസിയേഷൻ", "దేవాలయ", "ఆలయ", "సంఘ", "చర్చి", "විහාර",
+    "පන්සල", "සංගම", "පල්ලිය", "中心", "會館", "会馆", "寺", "社区", "社區", "长者会", "長者會",
+    "联合会", "聯合會", "基金会", "基金會", "日系人会", "協会", "センター", "사찰", "센터",
+    "노인회", "단체", "성당", "វត្ត", "ဘုန်းကြီးကျောင်း", "วัด", "בית הכנסת", "קהילה", "עמותה",
+    "եկեղեցի", "համայնք", "միություն", "ቤተ ክርስቲያን", "ቤተክርስቲያን", "ማህበር", "መስጊድ",
+    "ቤተ ክርስትያን", "ማሕበር")
 _ORGANISATION_ALPHABETS = _whole_words(
     r"κοινότητ\w*", r"εκκλησί\w*", r"σύλλογ\w*", r"ενορί\w*", r"приход\w*", r"церк\w*",
-    r"общин\w*", r"громад\w*", r"товариств\w*", r"парафі\w*", r"храм\w*")
+    r"общин\w*", r"громад\w*", r"товариств\w*", r"парафі\w*", r"храм\w*",
+    r"центр\w*", r"клуб\w*", r"ассоциаци\w*", r"асоціаці\w*", r"обществ\w*", r"спілк\w*",
+    r"собор\w*", r"κέντρ\w*", r"λέσχ\w*")
 _ORGANISATION = re.compile(
     f"{_ORGANISATION_LATIN}|{_ORGANISATION_SCRIPTS}|{_ORGANISATION_ALPHABETS}")
 _CONTACT_LABEL = re.compile(
@@ -1795,16 +1817,53 @@ _CONTACT_LABEL = re.compile(
             "ਦਫਤਰ", "அலுவலக", "oficina", "secretaria", "kancelaria", "biuro", "gemeindebüro",
             "büro", "tel", "telefon", "telefone", "teléfono", "telefono", "phone", "телефон",
             "тел", "γραφείο", "τηλ", "điện thoại", "bilgi", "xafiiska", "للاستفسار",
-            "parrocchia", "parroquia", "paróquia")
+            "parrocchia", "parroquia", "paróquia",
+            # The eighteenth round: "Info:", "Вопросы:", "查詢:", "सम्पर्क:", "විස්තර:"...
+            "info", "infos", "information", "informations", "informações", "información",
+            "informacion", "informacje", "kontakt", "correo", "e-mail", "email", "e-posta",
+            "вопросы", "питання", "информация", "інформація", "詳細", "详情", "詳情", "查詢",
+            "查询", "सम्पर्क", "विवरण", "বিস্তারিত", "විස්තර", "ബന്ധപ്പെടുക", "தொடர்புக்கு",
+            "اطلاعات", "رابطه", "رابطہ", "معلومات", "ទំនាក់ទំនង", "liên lạc", "impormasyon",
+            "πληροφορίες")
         for spelling in _cased(label))) + r")[^:\n]{0,25}:\s*$"
 )
 
 
+# An office named, or a call asked for, just before a number or mailbox, no colon needed
+# ("교회 사무실 905...", "ਦਫ਼ਤਰ ਦਾ ਨੰਬਰ 905...", "اتصلوا بمكتب المسجد 905...").
+_OFFICE_BEFORE = re.compile(
+    "(?:" + "|".join(dict.fromkeys(
+        fold(normalise(spelling).plain.text) for word in (
+            "office", "oficina", "escritório", "ufficio", "biuro", "kancelaria", "канцелярія",
+            "канцелярия", "офис", "офіс", "γραφείο", "büro", "xafiis", "مكتب", "دفتر", "ऑफिस",
+            "कार्यालय", "दफ्तर", "ਦਫ਼ਤਰ", "ਦਫਤਰ", "অফিস", "কার্যালয়", "ઓફિસ", "કાર્યાલય",
+            "அலுவலக", "ഓഫീസ്", "കാര്യാലയ", "කාර්යාලය", "사무실", "事務所", "办公室", "辦公室",
+            "会址", "會址", "משרד", "գրասենյակ", "ቢሮ", "văn phòng", "điện thoại",
+            # Asked to call or write, or told where to read more ("Llamar al 905...",
+            # "Naga soo wac 905...", "詳細は ...まで")
+            "llamar al", "llame al", "llámenos", "ligue", "ligar para", "chiamate", "chiamare",
+            "zadzwoń", "звоните", "звоніть", "naga soo wac", "wac", "اتصلوا", "اتصل", "تماس",
+            "فون کریں", "call us", "tawagan", "gọi", "電話", "电话", "致電", "致电", "전화",
+            "फोन करें", "ফোন করুন", "அழைக்க", "መረጃ", "詳細は", "お問い合わせ")
+        for spelling in _cased(word))) + r")[^\n]{0,30}$"
+)
+# Words whose folded spelling means something else ("chùa", a temple; "chưa", not yet).
+_ORGANISATION_AS_WRITTEN = re.compile(r"\b(?:[Cc]hùa|[Gg]iáo xứ|[Nn]hà thờ)\b")
+
+
 def organisation_contact(text: str, start: int) -> bool:
-    """The contact starting at `start` follows a contact label, in a post that names an
-    organisation in one of the other languages: the organisation's own line or mailbox."""
-    return (_CONTACT_LABEL.search(fold(text[max(0, start - 50) : start])) is not None
-            and _ORGANISATION.search(fold(text)) is not None)
+    """The contact starting at `start` follows a contact label or an office's name, in a post
+    that names an organisation: the organisation's own line or mailbox."""
+    before = fold(text[max(0, start - 50) : start])
+    return ((_CONTACT_LABEL.search(before) is not None
+             or _OFFICE_BEFORE.search(before) is not None)
+            and names_organisation(text))
+
+
+def names_organisation(text: str) -> bool:
+    """The post names a parish, temple, association, centre or community group."""
+    return (_ORGANISATION.search(fold(text)) is not None
+            or _ORGANISATION_AS_WRITTEN.search(text) is not None)
 
 
 def _compile(parts: tuple[str, ...] | str) -> re.Pattern[str]:
