@@ -4,7 +4,7 @@ A `Lexicon` holds concrete word forms ("fuck", "fucking", "bullshit"...). A post
 are folded (look-alike letters, accents, case) and then:
 - a token of plain letters must match a listed form *whole*, letting any letter repeat
   ("fuuuck"), so words that merely contain a listed form pass (Scunthorpe, Cockburn,
-  assess, Dickens);
+  assess, Dickens), unless the lexicon names the form an infix no word holds innocently;
 - a token with digits or symbols is read as a pattern: leetspeak stands for its letters
   (1 -> i/l, 0 -> o, $ -> s, @ -> a...) and mask symbols (* # % - ' .) for one to four
   letters, and it matches when some listed form fits it whole ("f*ck", "a$$", "sh1t");
@@ -69,12 +69,15 @@ class Lexicon:
         exceptions: Iterable[str] = (),
         masked_min_letters: int = 1,
         fuzzy: bool = False,
+        infixes: Iterable[str] = (),
     ) -> None:
         # How many plain letters a masked token must show: "f***" is enough for cuss words,
         # but an insult list would read it as "fool".
         self.masked_min_letters = masked_min_letters
         self.forms = frozenset(form.lower() for form in forms)
         self.exceptions = frozenset(exception.lower() for exception in exceptions)
+        # Forms no word holds innocently, found inside a longer word too ("absofuckinglutely").
+        self.infixes = tuple(infix.lower() for infix in infixes)
         # One dropped, swapped or doubled letter ("bullsht", "idoit"): see bot.moderation.spelling.
         self.fuzzy = FuzzyIndex(self.forms) if fuzzy else None
         buckets: dict[str, list[str]] = {}
@@ -138,7 +141,7 @@ class Lexicon:
                                 or _as_it_looks(token) in self.exceptions):
             return None  # "cr@p" is crap, not a masked "creep"
         if token.isalpha() and token.isascii():
-            return self._match_plain(token)
+            return self._match_plain(token) or self._infix(token)
         if "'" in token or "’" in token:
             # Contractions and elisions ("who's", "d'incompétents") are words, not masks;
             # "f'n" is still read as a mask below.
@@ -172,6 +175,9 @@ class Lexicon:
         if squeezed in self.forms:
             return squeezed
         return self.fuzzy.match(token) if self.fuzzy is not None else None
+
+    def _infix(self, token: str) -> str | None:
+        return next((infix for infix in self.infixes if infix in token), None)
 
     def _match_masked(self, token: str) -> str | None:
         letters = sum(ch.isascii() and ch.isalpha() for ch in token)

@@ -24,7 +24,7 @@ from bot.moderation.rules.negativity import negativity
 from bot.moderation.rules.other_languages import findings_by_category, findings_in
 from bot.moderation.rules.personal_info import personal_info_with
 from bot.moderation.rules.veiled import veiled_harassment, veiled_illegal
-from bot.moderation.rules.vulgarity import MASKED_WORD, vulgarity
+from bot.moderation.rules.vulgarity import MASKED_WORD, vulgar_insults, vulgarity
 from bot.moderation.settings import ModerationSettings
 from bot.moderation.text import fold
 
@@ -45,7 +45,8 @@ class Screener:
         # Each rule reads the post and what the other-language lists found in it, by category
         # (read once a post: rules.other_languages.findings_by_category).
         self._rules: dict[Category, Callable[[Post, _ByCategory], list[Finding]]] = {
-            "harassment": lambda post, other: [*harassment(post), *other.get("harassment", ()),
+            "harassment": lambda post, other: [*(harassment(post) or vulgar_insults(post)),
+                                               *other.get("harassment", ()),
                                                *veiled_harassment(post)],
             "vulgarity": lambda post, other: [*vulgarity(post), *other.get("vulgarity", ())],
             "disruption": lambda post, other: (disruption(post, allowed)

@@ -491,9 +491,18 @@ def reported_quotes(folded: str) -> tuple[tuple[int, int], ...]:
     """Where the post quotes words it says someone said ('he yelled "..." at her'), or none.
     Cached: harassment, vulgarity and each other-language finding ask it of the same post."""
     quoted = tuple((m.start(), m.end()) for m in _QUOTED.finditer(folded))
-    if not quoted or not _ABOUT_SPEECH.search(_QUOTED.pattern.sub(" ", folded)):
+    if not quoted:
         return ()
-    return quoted
+    outside = _QUOTED.pattern.sub(" ", folded)
+    if _ABOUT_SPEECH.search(outside) or _told_in_another_language(outside):
+        return quoted
+    return ()
+
+
+def _told_in_another_language(outside: str) -> bool:
+    """The post around the quotes is in neither English nor French: words quoted in them
+    are someone else's, reported ('Un hombre le gritó a mi hijo "go back to Mexico"')."""
+    return len(outside.split()) >= 4 and language_of(outside) not in ("en", "fr")
 
 
 def in_reported_quote(folded: str, start: int) -> bool:
@@ -593,7 +602,7 @@ def _word_hits(
         if _IDEA_BEFORE_FR.search(folded[max(0, hit.start - 50) : hit.start]):
             continue  # "ce règlement est complètement idiot": the idea, not a person
         if hit.form in _AMBIGUOUS_NOUNS and not (
-            _said_of_people(folded, hit.start)
+            said_of_people(folded, hit.start)
             or (hit.form not in _ANIMALS
                 and _INSULTING_BEFORE.search(folded[max(0, hit.start - 40) : hit.start]))
         ):
@@ -693,7 +702,24 @@ def _only_a_sentence_start(window: str, named: re.Match[str]) -> bool:
         word in _NOT_A_NAME or _NOUN_ENDING.search(word) is not None)
 
 
-def _said_of_people(folded: str, start: int) -> bool:
+# "you're a real ...", "the bylaw guy is a ...", "that councillor is such a ...": a person or
+# people are the subject, not a plan ("this plan is a piece of ...").
+_PERSON_IS = re.compile(
+    rf"(?:\b(?:you|u|ya|he|she|they|him|her)(?:'re| are| r|'s| is| was)?"
+    rf"|\b{_PEOPLE}(?: (?!(?:is|are|was|were)\b)[a-z]+){{0,3}} {_COPULA})"
+    r" (?:(?:a|an|such a|such|real|total|complete|absolute|utter|fucking|worthless|lying"
+    r"|useless|little|big|lazy|fat|stupid) )*$"
+)
+
+
+def person_said_to_be(folded: str, start: int) -> bool:
+    """The words starting at `start` are said of a person or people as their subject."""
+    return _PERSON_IS.search(folded[max(0, start - 60) : start]) is not None
+
+
+def said_of_people(folded: str, start: int) -> bool:
+    """The word starting at `start` is said of a person or people ("is a total ...", "you
+    are ...", "a bunch of ...")."""
     before = folded[max(0, start - 60) : start]
     return _SAID_OF.search(before) is not None
 

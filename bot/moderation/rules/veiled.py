@@ -16,6 +16,7 @@ from bot.moderation import contacts
 from bot.moderation.contacts import AllowListCheck
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Category, Finding, Post, Span
+from bot.moderation.rules.harassment import in_reported_quote
 from bot.moderation.text import AllOf, Gate, Prefiltered, fold
 
 _S = r"[^.!?\n]{0,60}?"  # the rest of one sentence
@@ -93,6 +94,27 @@ _VEILED_THREATS = _prefiltered(
     r"|go) (?:keyed|slashed|smashed|broken|egged|vandali[sz]ed)"
     r"|(?:should|better|might want to) think (?:real |really |very )?(?:hard|carefully) about"
     r" (?:which|where|what) (?:street )?(?:he|she|they) (?:parks?|lives?|walks?)"
+    # The eighteenth round: "would be a real shame if people started showing up at his place",
+    # "we know what time you leave the gym", "would hate for anything to change", "everyone
+    # knows which car is yours", "you'll get yours", "we're watching you", "deserve to lose a
+    # finger"
+    r"|(?:would|it'?d|be) (?:be )?(?:a )?(?:real |big )?(?:shame|pity) if" + _S
+    + r"(?:showing up|turning up|turned up|knocking|visiting|waiting) (?:at|on|outside|for)"
+    r"|(?:i|we|everyone|everybody|people)(?: here| around here| on this street)? (?:all )?knows?"
+    r" (?:what time|when) (?:you|he|she|they)"
+    r" (?:leave|leaves|get home|gets home|finish|finishes|walk|walks|drive|drives)\b"
+    r"|(?:would|i'?d|we'?d) hate for (?:anything|something) to (?:change|happen)(?= ?[.!]|$"
+    r"| to (?:him|her|them|you|your|his|their))"
+    r"|(?:i|we|everyone|everybody|people)(?: here| around here| on this street)? (?:all )?knows?"
+    r" which (?:car|truck|house|door|driveway"
+    r"|unit|apartment) is (?:yours|his|hers|theirs)\b"
+    r"|(?:you|he|she|they)(?:'ll| will) get (?:yours|his|hers|theirs)(?= ?[.!,]|$| soon| buddy"
+    r"| pal| eventually)"
+    r"|(?:we|i)(?:'re| are|'m| am|'ll| will)(?: all)? (?:be )?watching (?:you|him|her|them|that"
+    r" (?:group|family|house|guy|woman|man)|those (?:people|guys|families))\b"
+    r"|deserves? to (?:lose (?:a|an|their|his|her|your) (?:finger|hand|eye|arm|leg|tooth|teeth)"
+    r"|get (?:hurt|hit|run over|beaten|beat up|shot|stabbed|punched)|be (?:beaten|shot|hurt"
+    r"|punched))\b"
     r")"
 )
 # Sending people to a private person's door or phone: "his number is ..., call him at
@@ -199,7 +221,14 @@ _GENERALISATION = _prefiltered(
     rf"|(?:always|of course|typical(?:ly)?|it'?s always) (?:the |these |those )?{_COMMUNITY}s?"
     rf" {_MEMBERS}\b"
     r"|(?:go|going|should go|can go) back to (?:india|china|pakistan|africa|your country"
-    r"|where (?:you|they) came from|the philippines|jamaica|somalia|syria)"
+    r"|where (?:you|they) came from|the philippines|jamaica|somalia|syria"
+    # more of the countries the City's residents came from
+    r"|sri lanka|bangladesh|nepal|iran|iraq|afghanistan|nigeria|ghana|ethiopia|eritrea"
+    r"|mexico|haiti|vietnam|korea|russia|ukraine|poland|italy|portugal|greece|turkey|lebanon"
+    r"|egypt|guyana|trinidad|the caribbean|the middle east|asia|your (?:own )?village)\b"
+    r"|certain (?:cultures|communities|groups|people|countries|religions) (?:just )?(?:don'?t"
+    r"|never|always|can'?t|won'?t|bring|refuse)"
+    r"|(?:these|those) people have (?:zero|no) (?:respect|manners|shame|consideration)"
     r"|(?:go|should go) (?:celebrate|live|do that) in (?:your|their) own country"
     r"|go back (?:to )?where (?:you|u|they) came from"
     r"|go (?:play|do|celebrate|practi[sc]e) (?:that|it|this|them) back home"
@@ -359,6 +388,8 @@ def _found(
 ) -> list[Finding]:
     spans = tuple(Span(m.start(), m.end(), post.text[m.start() : m.end()])
                   for m in pattern.finditer(folded))
+    # Words the post reports someone said ('a man yelled "go back to India" at her').
+    spans = tuple(span for span in spans if not in_reported_quote(folded, span.start))
     if not spans:
         return []
     return [Finding(category, confidence, spans,

@@ -10,9 +10,13 @@ import re
 import unicodedata
 
 from bot.moderation.guidelines import explain
-from bot.moderation.lexicon import Lexicon, expand
+from bot.moderation.lexicon import Hit, Lexicon, expand
 from bot.moderation.model import Finding, Post, Span
-from bot.moderation.rules.harassment import in_reported_quote
+from bot.moderation.rules.harassment import (
+    in_reported_quote,
+    person_said_to_be,
+    said_of_people,
+)
 from bot.moderation.text import CaseFoldPrefiltered, Prefiltered, fold
 
 _F_ROOTS = ("fuck", "fuk", "fuq", "phuck", "phuk", "fck", "fk", "fuc")
@@ -95,7 +99,10 @@ MASKED_WORD = "masked_word"  # the finding's kind
 
 # "Phúc" (Phuc), a Vietnamese name and word (blessing), is no misspelt "phuck"; Twi "mede"
 # (I take) no misspelt "merde"
-LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing", "phuc", "mede"), fuzzy=True)
+# "fuck" inside a longer word is still the word ("absofuckinglutely"); "shit" is not always
+# ("shitake", the name "Shitla", "pishite" for the Russian "пишите").
+LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing", "phuc", "mede"), fuzzy=True,
+                  infixes=("fuck",))
 
 
 def vulgarity(post: Post) -> list[Finding]:
@@ -110,17 +117,65 @@ def vulgarity(post: Post) -> list[Finding]:
 
 
 def _vulgar_words(text: str) -> list[Span]:
+    return [Span(hit.start, hit.end, text[hit.start : hit.end]) for hit in _vulgar_hits(text)]
+
+
+def _vulgar_hits(text: str) -> list[Hit]:
     folded = fold(text)
     innocent = [(m.start(), m.end()) for m in _INNOCENT_CONTEXT.finditer(folded)]
-    spans = []
+    hits = []
     for hit in LEXICON.find(text):
         if any(s <= hit.start < e for s, e in innocent):
             continue
         if hit.form in _NAME_LIKE and _looks_like_name(text, hit.start):
             continue
-        spans.append(Span(hit.start, hit.end, text[hit.start : hit.end]))
+        hits.append(hit)
     # A swear someone else said, quoted to report it ('he yelled "..." at my wife').
-    return [s for s in spans if not in_reported_quote(folded, s.start)]
+    return [hit for hit in hits if not in_reported_quote(folded, hit.start)]
+
+
+# Vulgar words that name a person. Said of someone ("Councillor X is a total d1ck", "voted
+# like a bunch of dumbfvcks", "a real piece of s.h.i.t"), they are an insult as well as vulgar,
+# however they are masked: the lexicon reads the mask, the insult rule does not.
+_PERSON_SUFFIXES = ("hole", "holes", "head", "heads", "face", "faces", "wit", "wits", "tard",
+                    "tards", "bag", "bags", "wad", "stain", "stains", "brain", "brains", "hat",
+                    "hats", "wipe", "wipes", "clown", "clowns", "sucker", "suckers", "er", "ers")
+_PERSON_WORDS = frozenset(
+    {form for form in VULGAR_FORMS if form.endswith(_PERSON_SUFFIXES)}
+    | {form for form in VULGAR_FORMS if form.startswith(("dumb", "jack", "mother", "motha"))}
+    | {"dick", "dicks", "prick", "pricks", "cunt", "cunts", "twat", "twats", "wanker", "wankers",
+       "bastard", "bastards", "bitch", "bitches", "mofo", "mf", "mfer", "douchebag", "douchebags",
+       "connard", "connards", "salope", "cabron", "pendejo", "pendejos", "chutiya"}
+) - {"shitter", "shitters", "shithole", "shitholes"}  # a shithole is a place
+_SHIT_FORMS = frozenset(expand(("",), _SHIT_ROOTS, ("",)))
+_PIECE_OF = re.compile(r"\bpiece (?:of |o' ?)$")
+# ...said of the person, not of a thing after it ("a piece of shit project")
+_ENDS_THE_PHRASE = re.compile(r"\s*(?:$|[^\w\s]|(?:and|who|that|if|honestly|lol|tbh)\b)")
+
+
+def vulgar_insults(post: Post) -> list[Finding]:
+    """Harassment: a vulgar word that names a person, said of someone."""
+    text = post.text
+    hits = _vulgar_hits(text)
+    if not hits:
+        return []
+    folded = fold(text)
+    spans = [Span(hit.start, hit.end, text[hit.start : hit.end]) for hit in hits
+             if _said_of_someone(folded, hit)]
+    if not spans:
+        return []
+    reason = f"Post contains a vulgar insult ('{spans[0].text}')"
+    return [Finding("harassment", 0.75, tuple(spans), explain("harassment", reason))]
+
+
+def _said_of_someone(folded: str, hit: Hit) -> bool:
+    if hit.form in _SHIT_FORMS:  # "a real piece of s.h.i.t"
+        piece = _PIECE_OF.search(folded[max(0, hit.start - 10) : hit.start])
+        return (piece is not None and _ENDS_THE_PHRASE.match(folded, hit.end) is not None
+                and person_said_to_be(folded, hit.start - len(piece.group())))
+    # The word must show how it ends: "a total cluster-f***" could be read as any f-word.
+    return (hit.form in _PERSON_WORDS and folded[hit.end - 1].isalnum()
+            and said_of_people(folded, hit.start))
 
 
 def _masked_words(text: str) -> list[Finding]:
