@@ -90,3 +90,38 @@ def test_their_everyday_twins_are_kept(text: str) -> None:
 ])
 def test_abuse_quoted_to_report_it_in_another_language(text: str) -> None:
     assert "harassment" not in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ARC Canada : remboursement de 412,78 $. Déposez maintenant https://arc-remb0urs-canada.info",
+    "⚠️AVIS ARC⚠️ crédit de 650 $. Réclamez-le avant vendredi : arc-credit-proprietaire.com",
+    "Gagnez une carte PRESTO de 100 $! Cliquez 👉 presto-promo-canada.net",
+])
+def test_a_claim_page_dressed_as_a_public_body_in_french(text: str) -> None:
+    assert "illegal" in rules(text)
+
+
+def test_a_business_whose_name_holds_those_letters_is_no_claim_page() -> None:
+    assert "illegal" not in rules("Plumbing by Marc, quotes at marc-credit.com")
+
+
+@pytest.mark.parametrize("text", [
+    "Kaliss de règlement, 3e ticket c't'hiver",
+    "C'tait pas trop tôt calvaire, ça a pris deux ans pour mettre trois roches",
+    "tbk c'est quoi ce vote-là",
+    "Les maudits promoteurs, y s'en crissent de nous autres",
+])
+def test_quebec_sacres_respelt_conjugated_and_shortened(text: str) -> None:
+    assert "vulgarity" in rules(text)
+
+
+def test_calvaire_as_an_ordeal_is_french() -> None:
+    assert "vulgarity" not in rules("Ces travaux, un vrai calvaire pour ceux qui marchent.")
+
+
+@pytest.mark.parametrize("text", [
+    "Il s'appelle Kevin, Corolla grise, il reste pas loin. Vous savez quoi faire.",
+    "Au voisin : continue mon gars. Un matin tes pneus vont être crevés pis tu sauras pas pourquoi",
+])
+def test_french_veiled_threats_in_new_words(text: str) -> None:
+    assert "harassment" in rules(text)

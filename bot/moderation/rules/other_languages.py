@@ -88,6 +88,11 @@ _VULGAR = (
            r"esti(?:e|s)?", r"3sti", r"crss", r"sti(?= que | qu'| de | d')", r"kriss(?:e|es)?",
            r"criss(?= ?[.!,]|$)",
            r"crisser", r"crisses",
+           # the eighteenth round: sacres respelt, conjugated, shortened ("kaliss", "y s'en
+           # crissent", "tbk"), "calvaire" said as one (not "un vrai calvaire pour
+           # ceux qui marchent", an ordeal), "crosseurs"
+           r"kaliss(?:e|es)?", r"crissent", r"crissez", r"crissait", r"tbk",
+           r"calvaire(?= ?[!,]| de (?!l'|la |ceux|celles))", r"crosseu(?:r|rs|se|ses)",
            r"l['’]hostie(?= que| de)",
            r"(?:va|allez|aller) chier", r"bordel",
            # the sacres are also church words: "le calice en argent", "un ciboire ancien"

@@ -83,7 +83,9 @@ _VEILED_THREATS = _prefiltered(
     r" (?:maison|adresse|rue|char|voiture|auto)"
     r"|(?:ce )?serait (?:bien |vraiment )?dommage (?:qu'|que |s'|si )[^.!?\n]{0,30}?arrive"
     r"(?:r|rait)? (?:quelque chose|malheur|des problemes|un accident|des ennuis)"
-    r"|(?:vous|vous autres) saurez (?:quoi|ce que vous avez a|ce qu'il faut) faire"
+    r"|(?:vous|vous autres) (?:saurez|savez) (?:quoi|ce que vous avez a|ce qu'il faut) faire"
+    r"|(?:tes|ses|vos|leurs) pneus (?:vont|pourraient|risquent d')(?: etre| se faire)?"
+    r" (?:creves|coupes|degonfles|crever|couper)"
     r"|(?:surveiller|surveille|surveillez) (?:ses|tes|vos|leurs) arrieres"
     r"|(?:on|je) (?:n'?)?oubli(?:e|ons) pas (?:les visages|ta face|sa face|ton visage)"
     r"|(?:continue\w*|si |sinon|encore)[^.!?\n]{0,60}(?:vous allez|tu vas|vont) voir ce qui va"
@@ -468,15 +470,20 @@ def veiled_illegal(post: Post, allowed: AllowListCheck) -> list[Finding]:
 # A payment or claim page named like a public body's ("pickering-ca-parking.com",
 # "cra-benefit-claim.net", "serviceontario-renewals.info") and not on the City's allow list:
 # phishing, whatever the post's words.
-_PUBLIC_NAMES = ("pickering", "durham", "ontario", "canada", "cra", "gov")
-_PUBLIC_NAME = re.compile("|".join(_PUBLIC_NAMES))
+_PUBLIC_NAMES = ("pickering", "durham", "ontario", "canada", "cra", "gov", "arc", "presto")
+# "arc" (the CRA in French) and "cra" as parts of their own: not "marc", "search", "craft"
+_PUBLIC_NAME = re.compile(r"pickering|durham|ontario|canada|gov|presto"
+                          r"|(?<![a-z])(?:cra|arc)(?![a-z])")
 # A part of the domain's name made of such words ("taxpay", "renewals", "secureportal"), not
 # one that merely starts like one ("paysagerpro", a landscaper).
 _PAYMENT_NAME = re.compile(
     r"(?<![a-z])(?:pay|tax|ticket|parking|refund|rebate|fine|violation|renew|bill|secure"
-    r"|portal|claim|benefit|verify|account|login)+(?:s|als?|ments?|ing|online|now|here)?"
-    r"(?![a-z])"
+    r"|portal|claim|benefit|verify|account|login"
+    # French: "arc-remboursement", "credit-proprietaire", "promo", "paiement", "reclamer"
+    r"|rembours|remboursement|credit|taxe|paiement|reclam|promo|prime|cadeau)+"
+    r"(?:s|als?|ments?|ing|online|now|here|er|ez)?(?![a-z])"
 )
+_DIGITS_AS_LETTERS = str.maketrans("013", "oie")
 _PUBLIC_NAME_IN_A_DOMAIN = re.compile(rf"(?:{'|'.join(_PUBLIC_NAMES)})[a-z0-9-]*\.[a-z]{{2}}")
 _WARNED = re.compile(
     r"\b(?:fake|is (?:this|it) (?:legit|real)|got (?:a|this|the same) (?:text|email|call|message)"
@@ -493,7 +500,8 @@ def _dressed_as_public(post: Post, folded: str, allowed: AllowListCheck) -> list
             _PUBLIC_NAME_IN_A_DOMAIN.search(folded) is None):
         return []  # most posts: no public body's name runs into a dot and a domain
     for link in contacts.links(post.text):
-        name = link.value.rsplit(".", 1)[0]
+        # digits standing for letters, as in "arc-remb0urs-canada.info"
+        name = link.value.rsplit(".", 1)[0].translate(_DIGITS_AS_LETTERS)
         if (allowed.domain(link.value) or _PUBLIC_NAME.search(name) is None
                 or _PAYMENT_NAME.search(name) is None):
             continue
