@@ -63,6 +63,7 @@ _READING: dict[Category, str] = {
 }
 
 _TOKEN = re.compile(r"(?u)\b\w+\b")
+_SAID_WITHOUT_WORDS = frozenset({"disruption", "negativity"})
 _GROUP_WORD = " "  # a placeholder word would itself be learned as hateful
 _TITLES = re.compile(
     r"(?<![a-z])(?:regional |city |ward \d+ )?(?:councill?ors?|mayor|deputy mayor)(?![a-z])"
@@ -333,6 +334,9 @@ class LearnedScreen:
         found: list[Finding] = []
         words: _Words | None = None  # the post's own words, read once for every finding
         folded, names_group = read_as_model(post.text)
+        # A post of no word at all ("😂😂", "😴😴😴") is clutter or a yawn: the model reads its
+        # characters and may call it either, but not an attack, an illegal act or an ad.
+        wordless = _TOKEN.search(folded) is None
         other_language = language not in MODEL_LANGUAGES
         if other_language and self.other_thresholds:
             # Not about a post none of whose n-grams it knows (a script it never read: it would
@@ -348,7 +352,7 @@ class LearnedScreen:
             cuts = self.thresholds
         for index, (category, p) in enumerate(self._scored_as_read(folded, names_group).items()):
             cut = cuts[index]
-            if p < cut:
+            if p < cut or (wordless and category not in _SAID_WITHOUT_WORDS):
                 continue
             # Praise of a group is not an attack on it, whatever its sentence shape; in the
             # other languages, which VADER cannot read, the rules alone judge what is said of

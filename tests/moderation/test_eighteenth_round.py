@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.moderation.posts import rules
+from tests.moderation.posts import labels, rules
 
 
 @pytest.mark.parametrize("text", [
@@ -125,3 +125,31 @@ def test_calvaire_as_an_ordeal_is_french() -> None:
 ])
 def test_french_veiled_threats_in_new_words(text: str) -> None:
     assert "harassment" in rules(text)
+
+
+@pytest.mark.parametrize("text", ["@Mike Dunn @Raj Patel 😂😂", "@Julie Gagnon @Marc-André Roy"])
+def test_friends_tagged_and_a_laugh_are_clutter(text: str) -> None:
+    assert rules(text) == {"disruption"}
+
+
+@pytest.mark.parametrize("text", [
+    "@CityofPickering 👍", "@Sam this is the swim schedule you wanted",
+])
+def test_a_tag_with_something_to_say_is_no_clutter(text: str) -> None:
+    assert "disruption" not in rules(text)
+
+
+def test_nobody_asked_said_of_a_thing_or_alone_is_no_attack() -> None:
+    assert "harassment" not in rules("Another Durham 'improvement' nobody asked for.")
+    assert "harassment" not in rules("nobody asked")
+    assert "harassment" in rules("@dunbarjay nobody asked, go back to your book club")
+
+
+def test_a_cleared_sidewalk_in_french_is_no_dismissal_of_a_person() -> None:
+    assert "harassment" not in rules("Merci aux équipes, c'était dégagé à 6h ce matin 👍")
+    assert "harassment" in rules("Dégage, le vieux!")
+
+
+def test_the_model_says_no_attack_of_a_post_without_words() -> None:
+    # "😂" alone scored illegal 0.86: the model read the emoji's characters
+    assert labels("😂") <= {"disruption", "negativity"}

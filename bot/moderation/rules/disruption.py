@@ -66,7 +66,8 @@ _SPAM_EMOJI_RUN = 8
 _SPAM_EMOJI_KINDS = 3
 # Friends tagged and nothing said: "@Jordan Mills @Brittany Lo" (a tag of the City's own
 # account with an emoji is a reaction to its post).
-_TAGS_ONLY = re.compile(r"(?:@[A-Z][\w.]*(?: [A-Z][\w'-]*)?[\s,:]*)+")
+_TRAILING_SYMBOLS = re.compile(r"(?:(?!🖕)[\W_])+$")  # a finger at the tagged is no laugh
+_TAGS_ONLY = re.compile(r"(?:@[A-Z][\w.'-]*(?: [A-Z][\w'-]*)?[\s,:]*)+")
 # A personal ad on a City board: "single m 24 looking for a gf", "looking for a roommate".
 _PERSONAL_AD = Prefiltered(re.compile(
     r"\blooking (?:4|for) (?:a )?(?:gf|bf|girlfriend|boyfriend|nice (?:lady|man|guy|woman)"
@@ -137,8 +138,9 @@ def _clutter(text: str) -> Finding | None:
             # a laugh and nothing else: "lmaooooo", "Hahaha." (every writer calls it clutter)
             or (bool(repeated) and all(_LAUGH.fullmatch(w) for w in repeated))
             or _CLUTTER_RUN.fullmatch(bare) is not None
-            or (_TAGS_ONLY.fullmatch(stripped.rstrip("👀 ")) is not None
-                and "city" not in bare)
+            # friends tagged and nothing else, a laugh or a look at most ("@Mike Dunn 😂😂")
+            or (_TAGS_ONLY.fullmatch(_TRAILING_SYMBOLS.sub("", stripped)) is not None
+                and "city" not in kept)  # "@CityofPickering 👍" answers the City
             or (_MASH.search(bare) is not None
                 and all(_is_mash(w) or _LAUGH.fullmatch(w) or w in _CLUTTER
                         for w in repeated))):

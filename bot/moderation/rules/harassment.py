@@ -322,7 +322,10 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\bget a (?:real )?(?:life|job|hobby)\b(?!-)|\bnobody (?:wants|asked for|cares about) your"
      r" (?:\w+ )?(?:opinions?|kind|input|comments?|thoughts|two cents|takes?|rants?|whining"
      r"|story|stories|life|nonsense|excuses|posts?|type|face|drama|attitude|advice)\b"
-     r"|\bnobody asked\b|\bshut (?:the \S+ )?up\b|\bstfu\b|\bgo away\b|\bwho asked you\b"
+     # (not "nobody asked for this", a thing, nor "nobody asked." alone, a dismissal of the topic)
+     r"|\bnobody asked\b(?! for (?:this|that|it|these|those|a|an|the|any)\b| for[\W_]*$)"
+     r"(?!(?<=^nobody asked)[\W_]*$)"
+     r"|\bshut (?:the \S+ )?up\b|\bstfu\b|\bgo away\b|\bwho asked you\b"
      r"|\bcry (?:more|harder|about it)\b(?=[ ,!.]*(?:nerd|loser|lol|lmao|baby|snowflake|boomer"
      r"|karen|buddy|pal|some of us|\W*$))"
      # "take your meds, grandpa", "touch grass", "don't you have a hobby"

@@ -259,7 +259,8 @@ _INSULTS = (
            r"tarla", r"(?:un|une|gros|grosse|maudite?|esti d[e']|vieux|vieille) niaiseu(?:x|se)",
            r"mange de la marde", r"tete de m[e*a]rde",
            # "dégage!" said to someone, not a cleared sidewalk ("le trottoir est dégagé")
-           r"(?<!est )(?<!sont )(?<!bien )(?<!ete )(?<!deja )(?<!a )(?<!ont )(?<!pas )degage"
+           r"(?<!est )(?<!sont )(?<!bien )(?<!ete )(?<!deja )(?<!a )(?<!ont )(?<!pas )"
+           r"(?<!etait )(?<!etaient )(?<!sera )(?<!seront )(?<!tout )degage"
            r"(?![a-z])",
            r"(?:c'est|est|t'es|sont des|c'est des) (?:une? |des )?(?:vraie? )?"
            r"(?:voleu(?:r|se)s?|criminel(?:le)?s?|bandits?)",
