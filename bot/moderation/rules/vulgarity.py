@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from bot.moderation.guidelines import explain
 from bot.moderation.lexicon import Hit, Lexicon, expand
@@ -120,7 +121,9 @@ def _vulgar_words(text: str) -> list[Span]:
     return [Span(hit.start, hit.end, text[hit.start : hit.end]) for hit in _vulgar_hits(text)]
 
 
-def _vulgar_hits(text: str) -> list[Hit]:
+@lru_cache(maxsize=64)
+def _vulgar_hits(text: str) -> tuple[Hit, ...]:
+    """The listed words of a text (cached: vulgarity and vulgar_insults read the same post)."""
     folded = fold(text)
     innocent = [(m.start(), m.end()) for m in _INNOCENT_CONTEXT.finditer(folded)]
     hits = []
@@ -131,7 +134,7 @@ def _vulgar_hits(text: str) -> list[Hit]:
             continue
         hits.append(hit)
     # A swear someone else said, quoted to report it ('he yelled "..." at my wife').
-    return [hit for hit in hits if not in_reported_quote(folded, hit.start)]
+    return tuple(hit for hit in hits if not in_reported_quote(folded, hit.start))
 
 
 # Vulgar words that name a person. Said of someone ("Councillor X is a total d1ck", "voted
