@@ -153,3 +153,24 @@ def test_a_cleared_sidewalk_in_french_is_no_dismissal_of_a_person() -> None:
 def test_the_model_says_no_attack_of_a_post_without_words() -> None:
     # "😂" alone scored illegal 0.86: the model read the emoji's characters
     assert labels("😂") <= {"disruption", "negativity"}
+
+
+@pytest.mark.parametrize("text", [
+    "Blyat, opyat' nashu ulitsu zabyli",  # Russian in Latin letters
+    "Voditeli musorovozov — debily i mudaki",
+    "Kathe xrono ta idia skata, anoigoun kai meta xalane",  # Greeklish
+    "Ya 3ammi, 3 tickets bi jem3a wa7de, kos omm el camera",  # Arabizi
+    "In gooh-khor-ha ke ashghal-eshoon ro sahel mizaran, pedar sag-ha",  # Finglish
+    "Wo cao, zhe ge keng tai da le",  # pinyin
+])
+def test_swearing_in_latin_letters_of_a_language_with_its_own_script(text: str) -> None:
+    assert "vulgarity" in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sana may Filipino food truck ulit, yung may lechon at puto 😋",  # a rice cake
+    "Kuwa go'aankan gaaray waa dadka xaafadda",  # Somali "those", no misspelt "kurwa"
+    "Saya suka taman baru ini",  # Malay "like"
+])
+def test_their_look_alikes_in_other_languages(text: str) -> None:
+    assert "vulgarity" not in rules(text)

@@ -646,6 +646,26 @@ _INSULTS_FURTHER_MORE = (
 # Cyrillic and Greek: more swearing ("долбоёб", "охуел", "πουτάνα", "μουνί") and insults
 # ("сволочь", "ублюдок", "дура", Ukrainian "дебіл", "покидьок", "бидло"), and slurs for gay
 # men ("пидор", "πούστης")
+# The eighteenth round: swearing in Latin letters by those whose language has a script of its
+# own (train_az): Russian ("blyat", "pizdets", "mudaki"), Greeklish ("malakas", "skata"),
+# Arabizi ("kos omm", "sharmoota", "5ara"), Finglish ("koskesh", "pedar sag"), Mandarin and
+# Cantonese pinyin ("shabi", "cao ni ma", "puk gai"). Only words no other language here
+# writes innocently ("suka" is Malay for "like", "khara" Hindi for "standing").
+_VULGAR_ROMANIZED = (
+    _latin(r"bly[ae][td]", r"blya", r"blj[ae][dt]", r"pizde[ct]s?", r"mudak\w*", r"mudil\w*",
+           r"na ?k?huy", r"khuy\w*", r"k?huynya", r"yob\w* tvoyu mat\w*", r"yoban\w*",
+           r"yebat\w*", r"dolbo[ye]+[bp]\w*", r"govno", r"gavno", r"zhop[auy]", r"ebanat\w*"),
+    # (Tagalog "malakas" is "strong": the Greek word after a Greek article only)
+    _latin(r"(?:enas|ena|re|ton|san|gamimenos) malakas", r"malaka", r"malakes",
+           r"malakismen\w*", r"gamimen\w*", r"skata",
+           r"kariol\w*", r"mouni"),
+    _latin(r"kos ?om+(?:ak|ek)?", r"kosomak", r"kuss? ?umm?ak", r"sharmoo?ta",
+           r"sharmou?ta", r"charmou?ta", r"5ara", r"ayr[ei]? fi[kh]"),
+    _latin(r"kos ?kesh", r"kos ?khol", r"madar ?jende", r"jende", r"pedar ?sag(?:-ha)?",
+           r"pedar ?sookhte", r"gooh ?khor\w*", r"goh ?khor\w*", r"kir-?am", r"kiresh"),
+    _latin(r"sha ?bi", r"cao ni ma", r"cnm", r"nmsl", r"ta ma de", r"wo cao", r"puk ?gai",
+           r"pok ?gai", r"so ?hai", r"dnlm"),
+)
 _VULGAR_ALPHABETS_FURTHER = (
     _whole_words(r"долбо[её]б\w*", r"пидор\w*", r"пидар\w*", r"хуесос\w*", r"[ао]хуе\w*",
                  r"πουτάν\w*", r"μουν[ίι]\w*", r"αρχίδ\w*", r"καριόλ\w*"),
@@ -1906,6 +1926,7 @@ _LISTS: tuple[_List, ...] = (
     _vulgar(_VULGAR_TEXTED),
     _vulgar(_VULGAR_ALPHABETS_MORE, alphabet=_CYRILLIC_OR_GREEK),
     _vulgar(_VULGAR_FURTHER),
+    _vulgar(_VULGAR_ROMANIZED),
     _vulgar(_VULGAR_ALPHABETS_FURTHER, alphabet=_CYRILLIC_OR_GREEK),
     _insult(_INSULTS),
     _insult(_INSULTS_MORE),

@@ -62,6 +62,10 @@ VULGAR_FORMS: frozenset[str] = frozenset(
 # Listed forms that are also innocent words or names in these contexts.
 _INNOCENT_CONTEXT = Prefiltered(re.compile(
     r"pussy ?willows?|pussy ?cats?|\bbitch(?:es)? (?:in|is in|are in) (?:heat|season)"
+    # "puto", a Filipino rice cake: "lechon at puto", "puto bumbong"
+    r"|\bputo (?:bumbong|maya|cheese|kutsinta)\b"
+    r"|\b(?:lechon|pancit|bibingka|kutsinta|dinuguan|kakanin|lumpia|spaghetti)"
+    r" (?:at|and|&|,) puto\b"
     r"|\b(?:a|the|our|my) bitch (?:and|with) (?:her )?(?:pups|puppies|litter)"
     r"|\bdick(?:s)? (?:tracy|van dyke|clark|cheney|smith|ford)"
     r"|\bcock(?:s)? (?:and|&) bull|\bcocks? (?:crow|crows|crowing|crowed|a-doodle)\b"
@@ -99,10 +103,10 @@ _MASKED_WORD = re.compile(rf"(?<![\w*{_MARKS}]){_LETTER}+\*+{_LETTER}+(?![\w*{_M
 MASKED_WORD = "masked_word"  # the finding's kind
 
 # "Phúc" (Phuc), a Vietnamese name and word (blessing), is no misspelt "phuck"; Twi "mede"
-# (I take) no misspelt "merde"
+# (I take) no misspelt "merde"; Somali "kuwa" (those) no misspelt "kurwa"
 # "fuck" inside a longer word is still the word ("absofuckinglutely"); "shit" is not always
 # ("shitake", the name "Shitla", "pishite" for the Russian "пишите").
-LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing", "phuc", "mede"), fuzzy=True,
+LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing", "phuc", "mede", "kuwa"), fuzzy=True,
                   infixes=("fuck",))
 
 
