@@ -222,6 +222,23 @@ FIRST_PASS = {
     # three and scored once on 7bf9539 (the model retrained with them): 0.655 / 0.773 on
     # 77a3164 before the round, 0.709 / 0.840 on c044744
     "final_ad": {"macro_f1": 0.746, "accuracy": 0.847},
+    # the eighteenth round's training sets, scored once on main cc4a0ad before anything changed
+    # for them: train_au (contacts of every kind in 25 languages; no off-topic or dismissal:
+    # two zeros), train_av (insults without a swear word and illegal acts said plainly, 26
+    # languages; no personal information, off-topic or dismissal: three zeros), train_aw
+    # (English, the hard forms first), train_ax (French, the hard forms first)
+    "train_au": {"macro_f1": 0.495, "accuracy": 0.840},
+    "train_av": {"macro_f1": 0.427, "accuracy": 0.726},
+    "train_aw": {"macro_f1": 0.852, "accuracy": 0.898},
+    "train_ax": {"macro_f1": 0.855, "accuracy": 0.915},
+    # four more training sets of the round, scored once on cc4a0ad the same way: train_ay (an
+    # ordinary autumn month in 22 of the residents' languages), train_az (those languages in
+    # Latin letters, and code-switched), train_ba (an ordinary English month), train_bb
+    # (off-topic, clutter and dismissals, English and French)
+    "train_ay": {"macro_f1": 0.789, "accuracy": 0.924},
+    "train_az": {"macro_f1": 0.763, "accuracy": 0.875},
+    "train_ba": {"macro_f1": 0.889, "accuracy": 0.950},
+    "train_bb": {"macro_f1": 0.863, "accuracy": 0.920},
 }
 
 # The goals (issue 15): macro F1 at least 0.90 on fresh sets, HateCheck harassment F1 0.90.
