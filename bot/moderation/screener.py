@@ -44,6 +44,8 @@ class Screener:
         allowed = self._allowed = AllowListCheck(settings.allow_list)
         # Each rule reads the post and what the other-language lists found in it, by category
         # (read once a post: rules.other_languages.findings_by_category).
+        # A vulgar word said of a person is read only where the insult rule found nothing (it
+        # reads the unmasked words itself, and one word would be two findings).
         self._rules: dict[Category, Callable[[Post, _ByCategory], list[Finding]]] = {
             "harassment": lambda post, other: [*(harassment(post) or vulgar_insults(post)),
                                                *other.get("harassment", ()),
