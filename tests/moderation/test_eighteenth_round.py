@@ -174,3 +174,17 @@ def test_swearing_in_latin_letters_of_a_language_with_its_own_script(text: str) 
 ])
 def test_their_look_alikes_in_other_languages(text: str) -> None:
     assert "vulgarity" not in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Coldest Night of the Year walk is Feb 27, supporting the local shelter. Register or "
+    "donate at coldestnightoftheyear.org.",
+    "Feed the Need in Durham collects non-perishables at the Carnival. Registered charity, info "
+    "at feedtheneedindurham.ca",
+])
+def test_a_charitys_own_site_is_no_commercial_website(text: str) -> None:
+    assert "commercial" not in rules(text)
+
+
+def test_a_business_site_still_is() -> None:
+    assert "commercial" in rules("Big sale at Joe's Furniture this weekend, see joesfurniture.ca")

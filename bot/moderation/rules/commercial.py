@@ -126,6 +126,16 @@ _SIGNATURE = CaseFoldPrefiltered(  # reads the text; prefiltered on the folded t
 )
 
 
+# A charity's or a drive's own site ("Registered charity, info at feedtheneedindurham.ca",
+# "supporting the local shelter. Register or donate at ..."): the guideline's commercial
+# websites are businesses'.
+_CHARITY = re.compile(
+    r"\b(?:registered charity|charit(?:y|able)|non-?profit|not-for-profit|food (?:bank|drive)"
+    r"|shelter|donate|donations?|fundrais\w*|organisme (?:sans but lucratif|communautaire)"
+    r"|bienfaisance|banque alimentaire|refuge|collecte de fonds)\b"
+)
+
+
 def commercial(post: Post, check: AllowListCheck) -> list[Finding]:
     text = post.text
     outside = [link for link in contacts.links(text) if not check.domain(link.value)]
@@ -140,7 +150,8 @@ def commercial(post: Post, check: AllowListCheck) -> list[Finding]:
     folded = fold(text)  # lowercase, so the patterns need no IGNORECASE (it is slow)
     soliciting = [_span(text, m) for m in _SOLICITING.finditer(folded)]
     hints = [_span(text, m) for m in _SALES_HINTS.finditer(folded)]
-    confidence, reason = _judge(soliciting, hints, outside)
+    confidence, reason = _judge(soliciting, hints, outside,
+                                charity=bool(outside) and _CHARITY.search(folded) is not None)
     if confidence == 0.0 and any(h.text.startswith("$") for h in hints):
         phone = next(iter(contacts.phone_numbers(text)), None)
         if phone is not None:
@@ -158,15 +169,17 @@ def commercial(post: Post, check: AllowListCheck) -> list[Finding]:
 
 
 def _judge(
-    soliciting: list[Span], hints: list[Span], outside: list[Contact]
+    soliciting: list[Span], hints: list[Span], outside: list[Contact], charity: bool = False
 ) -> tuple[float, str]:
+    """How surely the post advertises; `charity`: it names a charity or a cause it raises
+    money or food for, whose own site, linked alone, is no commercial website."""
     if soliciting and outside:
         return 0.95, f"Advertising with a link to {outside[0].value}"
     if soliciting:
         return 0.85, f"Soliciting or advertising ('{soliciting[0].text}')"
     if outside and hints:
         return 0.8, f"Link to a commercial website ({outside[0].value})"
-    if outside:
+    if outside and not charity:
         return 0.55, f"Link to a website not associated with the City ({outside[0].value})"
     kinds = {_hint_kind(h.text) for h in hints}
     if "rate" in kinds:

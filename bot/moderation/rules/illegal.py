@@ -401,7 +401,11 @@ _REPORTING = re.compile(
     r"|\b(?:was|were|got|been|bikes?|cars?|trucks?) stolen\b"  # "3rd bike stolen: bolt cutters"
     # French: "j'ai porté plainte", "j'ai appelé la police", "je l'ai signalé"
     r"|\bj'ai port[ée] plainte\b|\bj'ai (?:appel[ée]|call[ée]) (?:la police|le 911|le by-?law)\b"
-    r"|\bje (?:l'|les )?ai signal[ée]s?\b|\bj'ai fait un rapport\b",
+    r"|\bje (?:l'|les )?ai signal[ée]s?\b|\bj'ai fait un rapport\b"
+    # a warning about what was found: "poisoned treats were found at the park", "des
+    # boulettes empoisonnées ont été trouvées au parc" (not "AVIS :" or "PSA:", which scams
+    # dressed as notices open with)
+    r"|\b(?:was|were|have been|has been) found\b|\b(?:ont|a) [ée]t[ée] trouv[ée]e?s?\b",
     re.IGNORECASE,
 )
 # Discouraging an act or warning about a scam: what a model reading "illegal" words misses.
