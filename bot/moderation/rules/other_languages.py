@@ -56,6 +56,12 @@ def _whole_words(*words: str) -> str:
     return r"(?<![^\W\d_])(?:" + "|".join(dict.fromkeys(read)) + r")(?![^\W\d_])"
 
 
+def _as_read_cased(*words: str) -> str:
+    """Words as the rules read them (`_as_read`), each also capitalised as a sentence starts
+    it (`_cased`): labels of any script, written at a line's start or after a comma."""
+    return _as_read(*(spelling for word in words for spelling in _cased(word)))
+
+
 def _cased(word: str) -> tuple[str, ...]:
     """The word, and capitalised as a sentence starts it: folding lowercases Latin letters
     only, so "Пиздец" and "Γαμώ" stay capitals that a lowercase word would miss. A word that
@@ -1834,8 +1840,7 @@ _ORGANISATION_ALPHABETS = _whole_words(
 _ORGANISATION = re.compile(
     f"{_ORGANISATION_LATIN}|{_ORGANISATION_SCRIPTS}|{_ORGANISATION_ALPHABETS}")
 _CONTACT_LABEL = re.compile(
-    "(?:" + "|".join(dict.fromkeys(
-        fold(normalise(spelling).plain.text) for label in (
+    _as_read_cased(
             "contacto", "contato", "per informazioni", "informazioni", "iletişim", "la xiriir",
             "liên hệ", "makipag-ugnayan", "office", "επικοινωνία", "контакт", "контакты",
             "контакти", "연락처", "문의", "تماس", "للتواصل", "التواصل", "যোগাযোগ", "સંપર્ક",
@@ -1850,16 +1855,14 @@ _CONTACT_LABEL = re.compile(
             "вопросы", "питання", "информация", "інформація", "詳細", "详情", "詳情", "查詢",
             "查询", "सम्पर्क", "विवरण", "বিস্তারিত", "විස්තර", "ബന്ധപ്പെടുക", "தொடர்புக்கு",
             "اطلاعات", "رابطه", "رابطہ", "معلومات", "ទំនាក់ទំនង", "liên lạc", "impormasyon",
-            "πληροφορίες")
-        for spelling in _cased(label))) + r")[^:\n]{0,25}:\s*$"
+            "πληροφορίες") + r"[^:\n]{0,25}:\s*$"
 )
 
 
 # An office named, or a call asked for, just before a number or mailbox, no colon needed
 # ("교회 사무실 905...", "ਦਫ਼ਤਰ ਦਾ ਨੰਬਰ 905...", "اتصلوا بمكتب المسجد 905...").
 _OFFICE_BEFORE = re.compile(
-    "(?:" + "|".join(dict.fromkeys(
-        fold(normalise(spelling).plain.text) for word in (
+    _as_read_cased(
             "office", "oficina", "escritório", "ufficio", "biuro", "kancelaria", "канцелярія",
             "канцелярия", "офис", "офіс", "γραφείο", "büro", "xafiis", "مكتب", "دفتر", "ऑफिस",
             "कार्यालय", "दफ्तर", "ਦਫ਼ਤਰ", "ਦਫਤਰ", "অফিস", "কার্যালয়", "ઓફિસ", "કાર્યાલય",
@@ -1870,8 +1873,7 @@ _OFFICE_BEFORE = re.compile(
             "llamar al", "llame al", "llámenos", "ligue", "ligar para", "chiamate", "chiamare",
             "zadzwoń", "звоните", "звоніть", "naga soo wac", "wac", "اتصلوا", "اتصل", "تماس",
             "فون کریں", "call us", "tawagan", "gọi", "電話", "电话", "致電", "致电", "전화",
-            "फोन करें", "ফোন করুন", "அழைக்க", "መረጃ", "詳細は", "お問い合わせ")
-        for spelling in _cased(word))) + r")[^\n]{0,30}$"
+            "फोन करें", "ফোন করুন", "அழைக்க", "መረጃ", "詳細は", "お問い合わせ") + r"[^\n]{0,30}$"
 )
 # Words whose folded spelling means something else ("chùa", a temple; "chưa", not yet).
 _ORGANISATION_AS_WRITTEN = re.compile(r"\b(?:[Cc]hùa|[Gg]iáo xứ|[Nn]hà thờ)\b")

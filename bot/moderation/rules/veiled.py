@@ -470,10 +470,12 @@ def veiled_illegal(post: Post, allowed: AllowListCheck) -> list[Finding]:
 # A payment or claim page named like a public body's ("pickering-ca-parking.com",
 # "cra-benefit-claim.net", "serviceontario-renewals.info") and not on the City's allow list:
 # phishing, whatever the post's words.
-_PUBLIC_NAMES = ("pickering", "durham", "ontario", "canada", "cra", "gov", "arc", "presto")
-# "arc" (the CRA in French) and "cra" as parts of their own: not "marc", "search", "craft"
-_PUBLIC_NAME = re.compile(r"pickering|durham|ontario|canada|gov|presto"
-                          r"|(?<![a-z])(?:cra|arc)(?![a-z])")
+_SPELLED_OUT = ("pickering", "durham", "ontario", "canada", "gov", "presto")
+# The CRA's initials, English and French, as parts of their own: not "marc", "search", "craft"
+_INITIALS = ("cra", "arc")
+_PUBLIC_NAMES = (*_SPELLED_OUT, *_INITIALS)
+_PUBLIC_NAME = re.compile(
+    "|".join(_SPELLED_OUT) + r"|(?<![a-z])(?:" + "|".join(_INITIALS) + r")(?![a-z])")
 # A part of the domain's name made of such words ("taxpay", "renewals", "secureportal"), not
 # one that merely starts like one ("paysagerpro", a landscaper).
 _PAYMENT_NAME = re.compile(
