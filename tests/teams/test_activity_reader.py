@@ -9,7 +9,7 @@ kept as `additional_properties`) on what Teams sends and on damaged copies of it
 from __future__ import annotations
 
 import copy
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from msrest.serialization import Model
 
-from adapters.teams.activities import read_activity
+from adapters.teams.activities import read_activity, read_timestamp
 from tests.fakes.teams_activities import TeamsChat, TeamsUser
 
 CHAT = TeamsChat(service_url="https://smba.trafficmanager.net/amer/")
@@ -121,3 +121,45 @@ def test_damaged_activities_read_or_are_refused_the_same(name: str, data: st.Dat
 @given(body=JSON)
 def test_anything_that_is_not_an_activity_is_refused_or_read_the_same(body: Any) -> None:
     agree(body)
+
+
+def _digits(size: int) -> st.SearchStrategy[str]:
+    return st.text("0123456789", min_size=size, max_size=size)
+
+
+TIMESTAMPS = st.builds(
+    lambda date, time, fraction, zone: f"{date}T{time}{fraction}{zone}",
+    st.builds("{}-{}-{}".format, _digits(4), _digits(2), _digits(2))
+    | st.sampled_from(["2026-12-05", "0001-01-01", "9999-12-31", "2024-02-29"]),
+    st.builds("{}:{}:{}".format, _digits(2), _digits(2), _digits(2))
+    | st.sampled_from(["10:01:02", "00:00:00", "23:59:59", "24:00:00"]),
+    st.sampled_from(["", "."]).flatmap(
+        lambda dot: st.just("") if not dot else st.text("0123456789", max_size=9).map(
+            lambda digits: dot + digits)),
+    st.sampled_from(["", "Z", "z", "+00:00", "-00:00"])
+    | st.builds("{}{}:{}".format, st.sampled_from("+-"), _digits(2), _digits(2)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(raw=TIMESTAMPS)
+def test_timestamps_read_as_msrest_reads_them(raw: str) -> None:
+    """Teams' timestamps are built directly; every other shape still goes to msrest."""
+    from msrest.serialization import Deserializer
+
+    ours, theirs = outcome(read_timestamp, raw), outcome(Deserializer.deserialize_iso, raw)
+    assert ours[0] == theirs[0], (raw, ours, theirs)
+    assert same(ours[1], theirs[1]), (raw, ours, theirs)  # the datetime, or the error's type
+
+
+def test_a_teams_timestamp_is_read_without_msrest(monkeypatch: pytest.MonkeyPatch) -> None:
+    from msrest.serialization import Deserializer
+
+    def refuse(*_: Any) -> None:
+        raise AssertionError("handed to msrest")
+
+    monkeypatch.setattr(Deserializer, "deserialize_iso", staticmethod(refuse))
+    read = read_timestamp("2026-12-05T15:01:02.1234567Z")
+    assert (read.isoformat(), read.utcoffset()) == ("2026-12-05T15:01:02.123456+00:00",
+                                                    timedelta(0))
+    local = read_timestamp("2026-12-05T10:01:02.123-05:00")
+    assert local == read.replace(microsecond=123000) and local.tzname() == "-05:00"
