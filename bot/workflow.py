@@ -272,15 +272,18 @@ class RequestCases:
         if stage.role == "requester":
             return Route((request.requester_id,))
         usual = self._usual_signers(request, stage)
-        allowed = tuple(p for p in usual if self._may_sign(request, stage, p, strict=True))
+        signed = self._signed_other_roles(request, stage)  # once: every candidate is checked
+        allowed = tuple(p for p in usual
+                        if self._may_sign(request, stage, p, strict=True, signed=signed))
         if allowed:
             return Route(allowed)
         if self.settings.self_approval == "refuse":
             return Route(())
-        why = self._why_not_usual(request, stage, usual)
+        why = self._why_not_usual(request, usual, signed)
         candidates = self._fallback_candidates(request, stage)
         for strict in (True, False):
-            found = [p for p in candidates if self._may_sign(request, stage, p, strict=strict)]
+            found = [p for p in candidates
+                     if self._may_sign(request, stage, p, strict=strict, signed=signed)]
             if found:
                 return Route((found[0],), why if strict else messages.ROUTE_TOP)
         return Route(())
@@ -305,13 +308,16 @@ class RequestCases:
         return list(dict.fromkeys(p for tier in tiers for p in tier))
 
     def _may_sign(self, request: SocialMediaRequest, stage: Stage, person_id: str, *,
-                  strict: bool) -> bool:
+                  strict: bool, signed: set[str] | None = None) -> bool:
         """The rules of distinct signers: never the requester; never someone who signed (or
-        was signed for) another role of this request; for the director's approval, never
-        someone who reports to the requester (`strict`; waived only at the top)."""
+        was signed for) another role of this request (`signed`, when the caller has it); for
+        the director's approval, never someone who reports to the requester (`strict`;
+        waived only at the top)."""
         if person_id == request.requester_id:
             return False
-        if person_id in self._signed_other_roles(request, stage):
+        if signed is None:
+            signed = self._signed_other_roles(request, stage)
+        if person_id in signed:
             return False
         if strict and stage.role == "director":
             return request.requester_id not in self.directory.line_above(person_id)
@@ -330,14 +336,14 @@ class RequestCases:
                 signed.update({entry.actor_id, entry.for_id} - {""})
         return signed
 
-    def _why_not_usual(self, request: SocialMediaRequest, stage: Stage,
-                       usual: list[str]) -> str:
+    def _why_not_usual(self, request: SocialMediaRequest, usual: list[str],
+                       signed: set[str]) -> str:
         if not usual:
             return messages.ROUTE_NOBODY
         first = usual[0]
         if first == request.requester_id:
             return messages.ROUTE_REQUESTER
-        if any(p in self._signed_other_roles(request, stage) for p in usual):
+        if any(p in signed for p in usual):
             return messages.ROUTE_SIGNED
         return messages.ROUTE_SUBORDINATE
 

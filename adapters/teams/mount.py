@@ -9,6 +9,7 @@ and answers only loopback callers unless `teams.allow_local_mode_on_network` say
 from __future__ import annotations
 
 import contextlib
+import functools
 import ipaddress
 import logging
 import os
@@ -158,6 +159,7 @@ def _loopback_only(handler: Handler, *, allow: bool) -> Handler:
     return guarded
 
 
+@functools.lru_cache(maxsize=256)  # the same few callers ask again and again
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
