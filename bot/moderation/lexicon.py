@@ -169,6 +169,8 @@ class Lexicon:
     def _match_plain(self, token: str) -> str | None:
         if token in self.forms:
             return token
+        if self.fuzzy is not None and token in self.fuzzy.real_words:
+            return None  # "shiite" is a word of its own, not a stretched "shite"
         # Stretched words ("fuuuuck", "shiiit"): vowels doubled or more, consonants tripled.
         # Double consonants stay, or "assess" would read as "asses".
         squeezed = _STRETCHED.sub(lambda m: m.group()[0], token)

@@ -13,13 +13,15 @@ Real words that are one edit from a listed form are never read as it (`REAL_WORD
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 # Ordinary words one edit away from a listed insult, slur or cuss word (found by checking
 # every form's edits against a large English vocabulary).
-REAL_WORDS = frozenset(
+_LISTED_REAL_WORDS = frozenset(
     {
         "animal", "counts", "filthy", "garage", "looser", "loses", "moons", "moroni", "morton",
         "numpy", "picks", "savage", "twist", "weird", "colons", "niger", "arises", "assess",
@@ -37,14 +39,30 @@ REAL_WORDS = frozenset(
         "shoo", "lack", "bats", "fred", "cree", "rook", "tash", "vius", "asin", "lice", "loser",
     }
 )  # fmt: skip
+# The common words of the languages Pickering's residents write in ("shirts", "waking",
+# "sitter", "spices", French "retardé" and "douce") that the lexicons would read as one edit
+# from a listed form: written by benchmarks/write_real_words.py from word-frequency lists.
+REAL_WORDS_FILE = Path(__file__).with_name("model_data") / "real_words.json"
+
+
+def _shipped_real_words(path: Path = REAL_WORDS_FILE) -> frozenset[str]:
+    try:
+        return frozenset(json.loads(path.read_text(encoding="utf-8"))["words"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return frozenset()  # without the file only the listed words are known to be real
+
+
+REAL_WORDS = _LISTED_REAL_WORDS | _shipped_real_words()
 _MIN_FORM = 5
 
 
 class FuzzyIndex:
     """Listed forms and every string one edit away from them (first letter kept)."""
 
-    def __init__(self, forms: Iterable[str], *, min_length: int = _MIN_FORM) -> None:
+    def __init__(self, forms: Iterable[str], *, min_length: int = _MIN_FORM,
+                 real_words: frozenset[str] = REAL_WORDS) -> None:
         self.forms = frozenset(f for f in forms if f.isalpha() and f.isascii())
+        self.real_words = real_words
         self._near: dict[str, str] = {}
         for form in sorted(self.forms):
             if len(form) < min_length - 1:
@@ -54,7 +72,7 @@ class FuzzyIndex:
             # its r) are in REAL_WORDS.
             edits = _swapped(form) | {d for d in _dropped(form) if len(d) >= min_length - 1}
             for variant in edits:
-                if variant not in self.forms and variant not in REAL_WORDS:
+                if variant not in self.forms and variant not in real_words:
                     self._near.setdefault(variant, form)
         self._long = frozenset(f for f in self.forms if len(f) >= min_length)
         self.match = lru_cache(maxsize=16384)(self._match)
@@ -66,7 +84,7 @@ class FuzzyIndex:
 
     def _match(self, token: str) -> str | None:
         """The form `token` is one edit away from, if any (the token is plain lowercase)."""
-        if len(token) < 4 or token in REAL_WORDS or token in self.forms:
+        if len(token) < 4 or token in self.real_words or token in self.forms:
             return None
         found = self._near.get(token)
         if found is not None:

@@ -632,7 +632,8 @@ _IDEA_BEFORE_FR = re.compile(
 
 # Listed words that are ordinary words in another language, by the language (detected by
 # bot.moderation.languages, not guessed) in which they are innocent.
-_INNOCENT_IN = {"tard": "fr", "tards": "fr", "fagot": "fr", "fagots": "fr", "moro": "pt"}
+_INNOCENT_IN = {"tard": "fr", "tards": "fr", "fagot": "fr", "fagots": "fr", "moro": "pt",
+                "douche": "fr", "douches": "fr"}  # French: a shower ("les douches de la piscine")
 
 
 def _innocent_in_language(text: str, start: int, end: int) -> bool:

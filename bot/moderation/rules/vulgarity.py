@@ -103,10 +103,12 @@ _MASKED_WORD = re.compile(rf"(?<![\w*{_MARKS}]){_LETTER}+\*+{_LETTER}+(?![\w*{_M
 MASKED_WORD = "masked_word"  # the finding's kind
 
 # "Phúc" (Phuc), a Vietnamese name and word (blessing), is no misspelt "phuck"; Twi "mede"
-# (I take) no misspelt "merde"; Somali "kuwa" (those) no misspelt "kurwa"
+# (I take) no misspelt "merde"; Somali "kuwa" (those) no misspelt "kurwa"; "Shi'ite" (a
+# Muslim's branch of Islam) no masked "shite" (its apostrophe is no mask)
 # "fuck" inside a longer word is still the word ("absofuckinglutely"); "shit" is not always
 # ("shitake", the name "Shitla", "pishite" for the Russian "пишите").
-LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing", "phuc", "mede", "kuwa"), fuzzy=True,
+LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing", "phuc", "mede", "kuwa", "shi'ite",
+                                            "shi'ites", "shi’ite", "shi’ites"), fuzzy=True,
                   infixes=("fuck",))
 
 
