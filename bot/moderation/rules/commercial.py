@@ -126,11 +126,12 @@ _SIGNATURE = CaseFoldPrefiltered(  # reads the text; prefiltered on the folded t
 )
 
 
-# A charity's or a drive's own site ("Registered charity, info at feedtheneedindurham.ca",
-# "supporting the local shelter. Register or donate at ..."): the guideline's commercial
-# websites are businesses'.
+# A charity's, a drive's or a petition's own site ("Registered charity, info at
+# feedtheneedindurham.ca", "supporting the local shelter. Register or donate at ...", "Sign the
+# petition: change.org/p/..."): the guideline's commercial websites are businesses'.
 _CHARITY = re.compile(
     r"\b(?:registered charity|charit(?:y|able)|non-?profit|not-for-profit|food (?:bank|drive)"
+    r"|petitions?"
     r"|shelter|donate|donations?|fundrais\w*|organisme (?:sans but lucratif|communautaire)"
     r"|bienfaisance|banque alimentaire|refuge|collecte de fonds)\b"
 )

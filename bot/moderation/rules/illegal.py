@@ -197,7 +197,11 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|\b(?:skip|dodge) (?:the|paying the) fare\b", 0.85, "promotes fare evasion"),
     (r"\bcheques? (?:from|on) a closed account\b|\bbounce a cheque\b", 0.85, "promotes fraud"),
     (r"\bfake (?:\w+ )?(?:parking )?(?:permits?|ids?|licen[cs]es?"
-     r"|tickets?|receipts?|documents?|plates?)\b|\bforged?\b|\bforgery\b", 0.85,
+     r"|tickets?|receipts?|documents?|plates?)\b|\bforgery\b"
+     # a document forged, not a blacksmith's forge ("my forge runs weekend classes")
+     r"|\bforg(?:e|ed|ing) (?:a |the |your |some |my |his |her )?(?:\w+ )?(?:permits?|ids?"
+     r"|documents?|signatures?|cheques?|checks?|licen[cs]es?|passports?|tickets?|receipts?"
+     r"|notes?|plates?|papers?|stickers?|passes|pass)\b", 0.85,
      "promotes forged documents"),
     (r"\b(?:tinted|smoked) plate covers?\b|\bplate (?:cover|flipper)s?\b"
      r"|\bcan'?t read your plate\b", 0.85, "promotes evading enforcement"),
@@ -261,6 +265,12 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|\b(?:molly|coke|crack|carts)\b(?=[^.!?]{0,60}(?:\bdm\b|hit me up|💊|💨))"
      r"|\b(?:selling|who'?s bringing|bringing the)\b[^.!?]{0,40}\b(?:percs?|molly|mdma|coke"
      r"|carts|weed|edibles|shrooms|pills|xanax|oxys?)\b", 0.85, "promotes illegal drugs"),
+    # fireworks sold from a garage or a trunk, or asked for as the illegal ones
+    (r"\b(?:sells?|selling|sold)\b[^.!?]{0,40}\b(?:mortars?|mortar ones|fireworks?"
+     r"|firecrackers)\b[^.!?]{0,60}(?:\bout(?:ta| of) (?:his|her|their|my|a|the) (?:garage"
+     r"|trunk|van|basement|house)\b|\bhmu\b|\bdm\b|\bno licen[cs]e\b)"
+     r"|\billegal (?:fireworks|ones|mortars)\b[^\n]{0,40}\b(?:dm|hmu|text me)\b", 0.8,
+     "promotes selling fireworks without a licence"),
     # harm to people
     (r"\b(?:launch|shoot|aim|fire|throw|point)\b[^.!?]{0,40}\b(?:fireworks?|mortars?|rockets?"
      r"|firecrackers|roman candles?|them|it)\b[^.!?]{0,30}\b(?:at|toward|towards|into)\b"
@@ -448,7 +458,8 @@ def illegal(post: Post) -> list[Finding]:
         return []
     if _is_evasion_advice(folded, hits):
         hits.append((0.7, hits[0][1], "advice on breaking a rule without getting caught"))
-    hits = [hit for hit in hits if hit[0] >= 0.8 or not _in_a_question(folded, hit[1])]
+    hits = [hit for hit in hits if hit[0] >= 0.8 or not (
+        _in_a_question(folded, hit[1]) or _states_the_rule(folded, hit[1]))]
     if not hits:
         return []
     # Several signs together (an act and how to get away with it) are surer than one.
@@ -480,6 +491,19 @@ def _is_evasion_advice(folded: str, hits: list[tuple[float, Span, str]]) -> bool
     with it, even when the act itself is not in the lists above."""
     evasion = any(why == _EVASION for _, _, why in hits)
     return evasion and _ADVICE_OPENING.search(folded) is not None
+
+
+# "Drones aren't allowed over the beach without a permit": the rule said, not broken.
+_RULE_BEFORE = re.compile(
+    r"\b(?:(?:not|\w+n'?t|never) (?:be )?(?:allowed|permitted|legal)|illegal to|against the"
+    r" (?:law|by-?law|rules)|prohibited|(?:need|needs|needed|require|requires|required) an?"
+    r" (?:permit|licen[cs]e))\b[^.!?\n]*$")
+
+
+def _states_the_rule(folded: str, span: Span) -> bool:
+    """A weak sign ("without a permit") in a sentence that says the rule is not breaking it."""
+    sentence_start = max(folded.rfind(c, 0, span.start) for c in ".!?\n") + 1
+    return _RULE_BEFORE.search(folded[sentence_start : span.start]) is not None
 
 
 _QUESTION_START = re.compile(r"(?:^|[.!?\n]\s*)(?:can|may|could|do|does|is|are|should|would|will"

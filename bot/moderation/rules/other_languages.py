@@ -130,8 +130,10 @@ _VULGAR = (
            r"maa? chud(?:aye|ao|a|wa|ai)", r"maa? ki chut", r"chodu", r"chutiyo",
            r"(?:ke|ka|di|de) (?:l[a*]?[u*o]n?d[ae]|lavd[ae]|lo\*de)", r"lavd[ae]", r"bhosdina"),
     # Tamil, romanized
+    # "sunni" only as a Tamil swear is used, never alone: Sunni Muslims are Pickering residents
     _latin(r"thevd?iy[ae]", r"thevidiya", r"otha", r"ommala", r"pundai", r"punda",
-           r"koothi", r"mayir[ue]?", r"sunni"),
+           r"koothi", r"mayir[ue]?", r"(?:en|un|unga|oru|oombu|umbu) sunni",
+           r"sunni (?:payal\w*|paiya\w*|mavan\w*|moonji|oombu\w*|umbu\w*)"),
     # Tagalog
     _latin(r"putang ?ina", r"tang ?ina", r"punyeta", r"pakyu", r"hindot", r"kupal",
            r"kingina(?:mo)?", r"king ina(?:mo)?", r"pakshet"),
@@ -264,6 +266,8 @@ _INSULTS = (
            # "niaiseux" said of a person, not of a topic ("c'est niaiseux comme sujet")
            r"tarla", r"(?:un|une|gros|grosse|maudite?|esti d[e']|vieux|vieille) niaiseu(?:x|se)",
            r"mange de la marde", r"tete de m[e*a]rde",
+           # "ceux qui ont pondu ça ont de la m*rde dans la tête"
+           r"(?:a|as|ont|avez|avoir) (?:de la|d'la) m[e*a]rde dans (?:la|leur|sa|ta|votre) tete",
            # "dégage!" said to someone, not a cleared sidewalk ("le trottoir est dégagé")
            r"(?<!est )(?<!sont )(?<!bien )(?<!ete )(?<!deja )(?<!a )(?<!ont )(?<!pas )"
            r"(?<!etait )(?<!etaient )(?<!sera )(?<!seront )(?<!tout )degage"
@@ -1436,10 +1440,11 @@ _ILLEGAL_FURTHER = (
 )
 
 # The classes final_x shares with earlier sets. Masked and short swears: Tamil "th*vdiya",
-# Somali "dh!llo", Bengali "boka*oda", Farsi "ک*خل", Malayalam "myre", Cantonese "好撚悶",
-# Patois "to rass"
+# Somali "dh!llo" (not the Punjabi name Dhillon), Bengali "boka*oda", Farsi "ک*خل",
+# Malayalam "myre", Cantonese "好撚悶", Patois "to rass"
 _VULGAR_ROUND14X = (
-    _latin(r"th[e*]?[v*][i*]?d[i*]?y[ae]\w*", r"dh[i!1*]ll?o+\w*", r"boka ?[c*]+h?[o*]+da\w*",
+    _latin(r"th[e*]?[v*][i*]?d[i*]?y[ae]\w*", r"dh[i!1*]ll?o+(?:o?yin)?",
+           r"boka ?[c*]+h?[o*]+da\w*",
            r"bokachod\w*", r"my[r*][ue]", r"(?:to|fi|a) ra+ss(?: clot| claat)?"),
     _script("ک[س*]خل", "کصخل", "好撚", "撚樣", "仆街", "屌你", "on9"),
 )

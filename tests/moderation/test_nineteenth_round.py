@@ -1,0 +1,124 @@
+"""The nineteenth round: residents' names and faiths that looked like swearing, the f-word's
+initials after a question word, dismissals of a thing, and a French insult of the mind."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.moderation.posts import labels, rules
+
+
+@pytest.mark.parametrize("text", [
+    # Dhillon, a Punjabi family name, began like Somali "dhillo"
+    "2:31:10 Councillor Dhillon asking the right questions about the reserve fund, finally",
+    "my neighbour Harpreet Dhillon plows the whole street every winter, legend",
+    # Sunni Muslims, not the Tamil swear
+    "The Sunni and Shia communities in Pickering are holding a joint iftar at the rec centre",
+    "Sunni Muslims make up much of the congregation at the mosque on Brock Rd",
+])
+def test_residents_names_and_faiths_are_no_swearing(text: str) -> None:
+    assert labels(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "waa dhillo", "dh!llo", "dhillooyin ah",
+    "Garbage truck driver oru sunni, veetu munnadi bin irukku",
+    "sunni payale, bin ellam road la",
+])
+def test_the_swears_those_words_were_written_for_still_are(text: str) -> None:
+    assert "vulgarity" in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "who tf watches this 💀",
+    "ok but why tf is Brock closed again",
+    "where tf is the plow",
+])
+def test_the_f_words_initials_after_a_question_word_are_vulgar(text: str) -> None:
+    assert "vulgarity" in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the TF card in my dashcam died in the cold",
+    "Parent info night for the TF-CBT program at the clinic",
+])
+def test_tf_as_letters_is_not(text: str) -> None:
+    assert "vulgarity" not in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody asked for universal change rooms. Nobody.",
+    "Seaton resident here. Nobody asked us about 1,400 more homes on roads that flood.",
+    "Bi-weekly garbage for a family of 6 is not enough, this is a joke.",
+])
+def test_dismissing_a_plan_or_a_service_attacks_nobody(text: str) -> None:
+    assert "harassment" not in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "@Marlene nobody asked you Karen",
+    "@Gord nobody asked, karen. go walk off a pier",
+    "nobody asked for ur opinion stan",
+])
+def test_dismissing_the_person_still_is(text: str) -> None:
+    assert "harassment" in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ceux qui ont pondu ça ont de la m*rde dans la tête.",
+    "Franchement vous avez de la marde dans la tête au conseil",
+])
+def test_french_shit_in_the_head_is_an_insult(text: str) -> None:
+    assert "harassment" in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Someone should slash the tires on the plow that keeps burying my driveway.",
+    "Someone should key every bylaw car in the Civic Complex lot.",
+])
+def test_vandalising_the_citys_things_is_illegal_not_an_attack(text: str) -> None:
+    found = rules(text)
+    assert "illegal" in found and "harassment" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "someone should key Menon's Tesla in the civic centre lot",
+    "someone should slash his tires",
+])
+def test_a_persons_car_is_still_an_attack_on_them(text: str) -> None:
+    assert {"illegal", "harassment"} <= rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Some a-hole took my son's skates off the bench at Don Beer while we were on the ice.",
+    "some a55hole in a BMW just drove right through the cones on Brock",
+])
+def test_an_unnamed_stranger_called_names_is_vulgar_not_harassed(text: str) -> None:
+    found = rules(text)
+    assert "vulgarity" in found and "harassment" not in found
+
+
+def test_a_named_group_called_names_still_is_harassed() -> None:
+    assert "harassment" in rules("some idiots on council approved this again")
+
+
+@pytest.mark.parametrize(("text", "illegal"), [
+    ("Loved the blacksmith demo! My forge runs weekend classes for kids 10+", False),
+    ("just forge a parking permit, nobody checks", True),
+    ("Drones aren't allowed over the beach without a permit, hope the city had one", False),
+    ("You're not allowed to have a fire without a permit", False),
+    ("sold my lemonade without a licence all summer lol", True),
+    ("my buddy sells the big mortar ones outta his garage in Bay Ridges, hmu", True),
+    ("anyone know where to get the big illegal ones before Victoria Day lol. DM me", True),
+    ("Canadian Tire sells fireworks for Victoria Day, check the bylaw first", False),
+])
+def test_illegal_acts_promoted_not_named(text: str, illegal: bool) -> None:
+    assert ("illegal" in rules(text)) is illegal
+
+
+@pytest.mark.parametrize("text", [
+    "Sign the petition to keep the towers under 20 storeys: change.org/p/pickering-height-limits",
+    "Signez la pétition : change.org/p/sauvons-le-parc-de-la-baie",
+])
+def test_a_petitions_link_is_no_commercial_website(text: str) -> None:
+    assert "commercial" not in rules(text)
