@@ -43,12 +43,13 @@ LANGUAGES = (("en", 60000), ("fr", 40000), ("es", 20000), ("pt", 20000), ("it", 
              ("vi", 20000))
 # Common words that are what the lexicon reads them as: a dialect spelling of a cuss word or
 # an insult, or the word itself in another language ("fucken", French "bâtard", "pervers",
-# "idiote", Spanish "idiotas", Italian "merda", German "Scheiß", Dutch "idioot").
+# "idiote", Spanish "idiotas", Italian "merda", German "Scheiß", Dutch "idioot", Patois "tief").
 INTENDED = frozenset({
     "fucken", "pisse", "batard", "batards", "pervers", "psychopathe", "psychopathes",
     "vermine", "idiote", "idiotes", "sauvages", "fraude", "fraudes", "cretino", "cretina",
     "idiotas", "imbecil", "imbecille", "merda", "scheiss", "jode", "idioot", "hypocriet",
     "parasiet", "parasit",
+    "tief",  # Jamaican Patois for a thief ("a tief wi money"), German for deep
 })
 LEXICONS: tuple[tuple[str, Lexicon], ...] = (
     ("vulgarity", LEXICON), ("insults", INSULTS), ("slurs", SLURS))

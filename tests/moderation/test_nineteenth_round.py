@@ -111,6 +111,8 @@ def test_a_named_group_called_names_still_is_harassed() -> None:
     ("my buddy sells the big mortar ones outta his garage in Bay Ridges, hmu", True),
     ("anyone know where to get the big illegal ones before Victoria Day lol. DM me", True),
     ("Canadian Tire sells fireworks for Victoria Day, check the bylaw first", False),
+    ("Heads up, someone's selling fireworks out of a van at the plaza. Called by-law.", False),
+    ("@tyler_k99 forging a permit is an offence, not worth it", False),
 ])
 def test_illegal_acts_promoted_not_named(text: str, illegal: bool) -> None:
     assert ("illegal" in rules(text)) is illegal

@@ -70,6 +70,7 @@ def test_common_words_are_not_swearing_or_insults(text: str) -> None:
     ("shiiit that's cold", "vulgarity"),
     ("the pool showers are cold, what a douche", "harassment"),
     ("Che idiota, il sindaco", "harassment"),
+    ("Di whole council a pack a tief", "harassment"),
 ])
 def test_misspelt_and_stretched_words_are_still_read(text: str, category: str) -> None:
     assert category in labels(text)

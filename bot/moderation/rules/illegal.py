@@ -199,7 +199,7 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
     (r"\bfake (?:\w+ )?(?:parking )?(?:permits?|ids?|licen[cs]es?"
      r"|tickets?|receipts?|documents?|plates?)\b|\bforgery\b"
      # a document forged, not a blacksmith's forge ("my forge runs weekend classes")
-     r"|\bforg(?:e|ed|ing) (?:a |the |your |some |my |his |her )?(?:\w+ )?(?:permits?|ids?"
+     r"|\bforged? (?:a |the |your |some |my |his |her )?(?:\w+ )?(?:permits?|ids?"
      r"|documents?|signatures?|cheques?|checks?|licen[cs]es?|passports?|tickets?|receipts?"
      r"|notes?|plates?|papers?|stickers?|passes|pass)\b", 0.85,
      "promotes forged documents"),
@@ -265,10 +265,10 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      r"|\b(?:molly|coke|crack|carts)\b(?=[^.!?]{0,60}(?:\bdm\b|hit me up|💊|💨))"
      r"|\b(?:selling|who'?s bringing|bringing the)\b[^.!?]{0,40}\b(?:percs?|molly|mdma|coke"
      r"|carts|weed|edibles|shrooms|pills|xanax|oxys?)\b", 0.85, "promotes illegal drugs"),
-    # fireworks sold from a garage or a trunk, or asked for as the illegal ones
+    # fireworks offered from a garage or a trunk ("hmu"), or asked for as the illegal ones; not
+    # "someone's selling fireworks out of a van. Called by-law" (a report)
     (r"\b(?:sells?|selling|sold)\b[^.!?]{0,40}\b(?:mortars?|mortar ones|fireworks?"
-     r"|firecrackers)\b[^.!?]{0,60}(?:\bout(?:ta| of) (?:his|her|their|my|a|the) (?:garage"
-     r"|trunk|van|basement|house)\b|\bhmu\b|\bdm\b|\bno licen[cs]e\b)"
+     r"|firecrackers)\b(?=[^\n]{0,100}(?:\bhmu\b|\bdm\b|\bcheap|\btext me\b|\bhit me up\b))"
      r"|\billegal (?:fireworks|ones|mortars)\b[^\n]{0,40}\b(?:dm|hmu|text me)\b", 0.8,
      "promotes selling fireworks without a licence"),
     # harm to people
