@@ -113,13 +113,25 @@ class Lexicon:
             for j in range(len(pieces), i + 2, -1):  # longest first, at least 3 pieces
                 if not _mostly_single(pieces[i:j]):
                     continue  # "I do it", "we go to": short words, not a word spaced out
-                joined = "".join(folded[s:e] for s, e in pieces[i:j])
-                form = self.match_token(joined)
+                # the comma of "b u l l s h i t, we pay" is no letter
+                joined = "".join(folded[s:e] for s, e in pieces[i:j]).strip(_EDGE)
+                # Part of a run is read only as a listed form spelt out exactly: "S.H.I.E.L.D."
+                # holds "shie", one letter from "shite", and no swearing
+                whole = i == 0 and j == len(pieces)
+                form = self.match_token(joined) if whole else self._spelt_out(joined)
                 if form is not None:
                     yield Hit(pieces[i][0], pieces[j - 1][1], form)
                     i = j - 1
                     break
             i += 1
+
+    def _spelt_out(self, joined: str) -> str | None:
+        if not joined.isalpha():
+            return self.match_token(joined) if joined else None  # a mask: never a near-miss
+        if joined in self.forms:
+            return joined
+        squeezed = _STRETCHED.sub(lambda m: m.group()[0], joined)
+        return squeezed if squeezed in self.forms else None
 
     def match_token(self, token: str) -> str | None:
         """The listed form `token` (already folded) stands for, if any (remembered: the same
@@ -144,7 +156,9 @@ class Lexicon:
             return self._match_plain(token) or self._infix(token)
         if "'" in token or "’" in token:
             # Contractions and elisions ("who's", "d'incompétents") are words, not masks;
-            # "f'n" is still read as a mask below.
+            # "f'n" is still read as a mask below. A letter's plural is one too ("A's and B's").
+            if re.fullmatch(r"[a-z]['’]s", token):
+                return None
             if re.fullmatch(r"[snmtcdlj]['’][aeiouyh]", token):
                 return None  # a French elision before a one-letter word: "n'a", "l'a"
             parts = [p for p in re.split("['’]", token) if len(p) >= 2]

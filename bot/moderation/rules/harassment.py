@@ -618,6 +618,9 @@ def _word_hits(
             continue
         if hit.form in _PERSON_ONLY_NOUNS and not _said_to_person(text, folded, hit.start):
             continue
+        if _A_TITLE_BEFORE.search(text[max(0, hit.start - 20) : hit.start]) and \
+                text[hit.start : hit.start + 1].isupper():
+            continue  # "Councillor Hicks", "Mr. Crook": a name after a title
         if _SELF.search(folded[max(0, hit.start - 40) : hit.start]) or _SELF_AFTER.match(
             folded, hit.end
         ):
@@ -627,6 +630,11 @@ def _word_hits(
             continue  # "some a-hole took my son's skates": nobody anyone could name
         hits.append((0.75, span, "an insult"))
     return hits
+
+
+# A title before a capitalised word: the word is a name ("Councillor Hicks asked...").
+_A_TITLE_BEFORE = re.compile(
+    r"\b(?:Councill?or|Coun\.|Cllr\.?|Mayor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Chief|Trustee|Reeve)\s+$")
 
 
 # One unnamed stranger in a story ("some drunk a$$hole knocked over the stroller"): the writers
@@ -646,13 +654,22 @@ _IDEA_BEFORE_FR = re.compile(
 
 # Listed words that are ordinary words in another language, by the language (detected by
 # bot.moderation.languages, not guessed) in which they are innocent.
-_INNOCENT_IN = {"tard": "fr", "tards": "fr", "fagot": "fr", "fagots": "fr", "moro": "pt",
-                "douche": "fr", "douches": "fr"}  # French: a shower ("les douches de la piscine")
+_INNOCENT_IN: dict[str, frozenset[str]] = {
+    word: frozenset(languages) for word, languages in {
+        "tard": ("fr",), "tards": ("fr",), "fagot": ("fr",), "fagots": ("fr",), "moro": ("pt",),
+        # French: a shower ("les douches de la piscine", "se doucher"), psychosis
+        "douche": ("fr",), "douches": ("fr",), "doucher": ("fr",), "psychose": ("fr",),
+        # Tagalog "paki-" (please: "Paki-check naman"); Vietnamese "mồng" (the first days of a
+        # month), "mộng", "móng", "mỏng" and the H'Mông; Polish and Czech "brat" (brother);
+        # Italian "bimbo" (child); Romanian "negre" (black, of things)
+        "paki": ("tl",), "mong": ("vi",), "brat": ("pl", "cs", "sk", "ro"),
+        "bimbo": ("it",), "negre": ("ro",),
+    }.items()}
 
 
 def _innocent_in_language(text: str, start: int, end: int) -> bool:
-    word = text[start:end].lower()
-    return word in _INNOCENT_IN and language_of(text) == _INNOCENT_IN[word]
+    word = fold(text[start:end]).split("-")[0].split("'")[-1]  # "Paki-check", "H'Mông"
+    return word in _INNOCENT_IN and language_of(text) in _INNOCENT_IN[word]
 
 
 _SAID_OF = re.compile(

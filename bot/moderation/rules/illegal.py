@@ -59,7 +59,11 @@ _ACTS: tuple[tuple[str, str], ...] = (
      r"|lot|school)\b", "encourages illegal dumping"),
     (r"(?:sneak|slip|hop|jump|climb)\b[^.!?]{0,20}\b(?:in|into|over|through)\b",
      "encourages getting in without paying or trespassing"),
-    (r"(?:steal|swipe|loot|rob|shoplift|nick)\b", "encourages theft"),
+    # (not the names Rob and Nick, nor "swipe your card at the gate")
+    (r"(?:steal|loot|shoplift)\b|rob (?:a|the|them|him|her|it|banks?|stores?|houses?|cars?"
+     r"|people|tourists)\b|nick (?:it|them|one|some)\b|swipe\b(?! (?:your |the |a |my |his "
+     r"|her |their )?(?:cards?|pass(?:es)?|fobs?|badges?|presto|tickets?|left|right|up|down"
+     r"|through)\b)", "encourages theft"),
     (r"(?:rip|tear|throw) (?:the|your|that) (?:ticket|fine|notice)|ignore (?:the|your) (?:ticket"
      r"|fine|notice)|(?:don'?t|never|no need to) (?:bother )?pay(?:ing)? (?:your|the|for)\b",
      "encourages evading a fine or payment"),
@@ -205,7 +209,10 @@ _PATTERNS: tuple[tuple[str, float, str], ...] = (
      "promotes forged documents"),
     (r"\b(?:tinted|smoked) plate covers?\b|\bplate (?:cover|flipper)s?\b"
      r"|\bcan'?t read your plate\b", 0.85, "promotes evading enforcement"),
-    (r"\btorrent(?:ing)?\b|\bpirat(?:e|ed|ing)\b|\bcracked (?:software|version|games?)\b",
+    # (not "a torrent of rain", "the old pirate ship" in the park)
+    (r"\btorrent(?:ing|s)?\b(?! of\b)|\bpirat(?:ed|ing)\b|\bpirate (?:sites?|movies?|copies"
+     r"|copy|streams?|software|games?|books?|ebooks?|pdfs?|links?)\b"
+     r"|\bcracked (?:software|version|games?)\b",
      0.8, "promotes copyright infringement"),
     (r"\bno licen[cs]e needed\b|\bwithout a (?:permit|licen[cs]e)\b", 0.6,
      "promotes doing it without the required licence"),

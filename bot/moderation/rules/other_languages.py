@@ -91,7 +91,11 @@ _VULGAR = (
            r"bordel de merde",
            r"tabarn[ao@4][ck]k?s?", r"fif\*s?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
            r"os+t+(?:i+e*)s?", r"hosties?(?= d(?:e |'))", r"criss(?= d(?:e |')| qu)",
-           r"esti(?:e|s)?", r"3sti", r"crss", r"sti(?= que | qu'| de | d')", r"kriss(?:e|es)?",
+           # "esti" as a sacre is said ("esti!", "esti d'...", "ben esti", "esti 🙃": an emoji is
+           # read as its name between two spaces), not Romanian "ești" (you are: "Ești sigur")
+           r"esti(?:e|s)?(?= d(?:e |')| qu| ?[!,.]|[^\w']*$|  )",
+           r"(?:ben|mon|ah|oh|en) esti(?:e|s)?",
+           r"esties?", r"3sti", r"crss", r"sti(?= que | qu'| de | d')", r"kriss(?:e|es)?",
            r"criss(?= ?[.!,]|$)",
            r"crisser", r"crisses",
            # the eighteenth round: sacres respelt, conjugated, shortened ("kaliss", "y s'en
@@ -105,7 +109,8 @@ _VULGAR = (
            r"(?<!le )(?<!un )(?<!du )ciboire",
            r"(?:le|du) ciboire(?= de (?!l'|la |saint|ste? |notre|paroisse|chapelle|eglise))",
            r"calice(?= ?[!,])", r"conneries?",
-           r"sacrament", r"marde", r"trou de cul",
+           # not the church's word in English ("the sacrament of confirmation")
+           r"(?<!the )(?<!a )(?<!holy )(?<!of )sacrament(?! of\b)", r"marde", r"trou de cul",
            r"trou d'cul", r"couillons?", r"sous-merdes?", r"fait chier", r"fais chier",
            r"chiant(?:e|s|es)?", r"foutu(?:e|s|es)?", r"bande de cons",
            # "fils de pute" and "nique ta mère" as texted; "merdique" masked ("ma*rdique")
@@ -617,7 +622,11 @@ _DOXXING = (
 # letters ("a7a", "manyak", "khawal"), Farsi in Latin letters ("jakesh", "khafe sho"), Twi
 # ("gyimi"), Patois ("pussyhole", "wutless"); "randi" only as Hindi says it ("Randi" is a name)
 _VULGAR_FURTHER = (
-    _latin(r"bhadw[ae]", r"bhadve", r"madarjaa?t", r"jhaa?nt(?:u|oo)?", r"lodu",
+    # Hindi "lodu" said of someone, not Polish "lodu" (of ice: "nie ma lodu na lodowisku")
+    _latin(r"bhadw[ae]", r"bhadve", r"madarjaa?t", r"jhaa?nt(?:u|oo)?",
+           r"lodu (?:hai|sala|saala|ho|insaan|aadmi|log|ke|ka|jevi|jevo|jevu|che|chhe)"
+           r"|(?:tu|tum|ye|yeh|woh|sala|saala"
+           r"|bada|ek) lodu",
            r"randi (?:hai|rona|khana|ka bachcha|ki aulaa?d)", r"randiy(?:an|on)", r"gaand mar\w*",
            r"khankir (?:chele|pola|meye)", r"magir pola",
            r"chudir pola", r"thaa?yoli", r"lanja(?:kodaka|koduka|kodukulu)?", r"poo?ri ?mone"),
@@ -663,7 +672,9 @@ _INSULTS_FURTHER_MORE = (
 # writes innocently ("suka" is Malay for "like", "khara" Hindi for "standing").
 _VULGAR_ROMANIZED = (
     _latin(r"bly[ae][td]", r"blya", r"blj[ae][dt]", r"pizde[ct]s?", r"mudak\w*", r"mudil\w*",
-           r"na ?k?huy", r"khuy\w*", r"k?huynya", r"yob\w* tvoyu mat\w*", r"yoban\w*",
+           # not Vietnamese "khuyến", "khuya" (late at night), "khuyết", "khuynh", "khuỷu"
+           r"na ?k?huy", r"khuy(?!en|a\b|et|nh|u\b)\w*", r"(?:ni|na|do|ot) khuya", r"k?huynya",
+           r"yob\w* tvoyu mat\w*", r"yoban\w*",
            r"yebat\w*", r"dolbo[ye]+[bp]\w*", r"govno", r"gavno", r"zhop[auy]", r"ebanat\w*"),
     # (Tagalog "malakas" is "strong": the Greek word after a Greek article only)
     _latin(r"(?:enas|ena|re|ton|san|gamimenos) malakas", r"malaka", r"malakes",
@@ -714,10 +725,15 @@ _THREATS_ALPHABETS_FURTHER = (
 )
 _SLURS = (
     _latin(r"bougnoules?", r"n[eè]gres?", r"bicots?",
-           r"youpins?", r"pedes?", r"tapettes?", r"gouines?", r"chinetoques?",
+           # "pédé" said of someone, not Portuguese or Tagalog "pede" (asks; can)
+           r"youpins?", r"(?:sale|sales|gros|maudits?|des|un|les|ces|bande de|espece de|t'es"
+           r"|c'est|est|sont) pedes?", r"tapettes?", r"gouines?", r"chinetoques?",
            r"sales? (?:arabes?|noirs?|juifs?|chinois|indiens?|immigr[eé]s?|hindous?"
            r"|musulmans?|pakis?)",
-           r"chamar", r"chuhr[ae]", r"bhangi", r"paraiyan",
+           # the caste name as a slur, not Portuguese "chamar" (to call)
+           r"(?:ye|yeh|woh|wo|sale|saale|saala|ek|sab|tu|tum|ganda|gande) chamar"
+           r"|chamar (?:log|hai|hain|jaat|ki|ka|ke|sala|saala)", r"chuhr[ae]", r"bhangi",
+           r"paraiyan",
            # written here, not in the English slur lexicon, whose spelling repair would read
            # "hire" as "hijre"; masked as people mask them ("h*jre", "c**lie", "vi*do")
            r"ch(?:h?a|\*)kk[ae]", r"h(?:i|\*)j(?:r|d|\*)[ae]s?", r"c(?:oo|\*\*|o\*|\*o)lies?",

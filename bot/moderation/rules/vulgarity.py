@@ -106,11 +106,12 @@ MASKED_WORD = "masked_word"  # the finding's kind
 
 # "Phúc" (Phuc), a Vietnamese name and word (blessing), is no misspelt "phuck"; Twi "mede"
 # (I take) no misspelt "merde"; Somali "kuwa" (those) no misspelt "kurwa"; "Shi'ite" (a
-# Muslim's branch of Islam) no masked "shite" (its apostrophe is no mask)
+# Muslim's branch of Islam) no masked "shite" (its apostrophe is no mask), a Ph.D no "phuked"
 # "fuck" inside a longer word is still the word ("absofuckinglutely"); "shit" is not always
 # ("shitake", the name "Shitla", "pishite" for the Russian "пишите").
 LEXICON = Lexicon(VULGAR_FORMS, exceptions=("effing", "phuc", "mede", "kuwa", "shi'ite",
-                                            "shi'ites", "shi’ite", "shi’ites"), fuzzy=True,
+                                            "shi'ites", "shi’ite", "shi’ites", "ph.d",
+                                            "ph.ds"), fuzzy=True,
                   infixes=("fuck",))
 
 
