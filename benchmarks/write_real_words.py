@@ -40,7 +40,7 @@ from bot.moderation.text import fold
 # then the other languages written in Latin letters on the City's pages.
 LANGUAGES = (("en", 60000), ("fr", 40000), ("es", 20000), ("pt", 20000), ("it", 20000),
              ("fil", 20000), ("pl", 20000), ("de", 20000), ("nl", 20000), ("ro", 20000),
-             ("vi", 20000))
+             ("vi", 20000), ("tr", 20000))
 # Common words that are what the lexicon reads them as: a dialect spelling of a cuss word or
 # an insult, or the word itself in another language ("fucken", French "bâtard", "pervers",
 # "idiote", Spanish "idiotas", Italian "merda", German "Scheiß", Dutch "idioot", Patois "tief").

@@ -172,6 +172,11 @@ class Lexicon:
                     return None
         if len(token) > 24:
             return None  # links and e-mail addresses, not disguised words
+        if _DOTTED_LETTERS.fullmatch(token):
+            # Letters with dots are the letters, spelt exactly: "s.h.i.t" is shit, but "a.s."
+            # (Dutch "next") and "A.Ş." (Turkish "Inc.") are no stretched "ass"
+            letters = token.replace(".", "")
+            return letters if letters in self.forms else None
         found = self._match_masked(token)
         if found is None and "-" in token.strip("-"):
             # "a**-backwards", "sh!t-show": each hyphenated part on its own.

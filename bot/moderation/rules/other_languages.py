@@ -45,7 +45,25 @@ def _latin(*words: str) -> str:
 
 
 def _script(*words: str) -> str:
-    return "(?:" + "|".join(words) + ")"
+    return "(?:" + "|".join(map(_word_start, words)) + ")"
+
+
+_ARABIC_LETTER = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
+
+
+def _word_start(word: str) -> str:
+    """A word in Arabic letters (Arabic, Farsi, Urdu) begins a word: "کونی" is no part of
+    "مسکونی" (residential), "خرا" none of "مؤخرا" (recently), "گشتی" none of "برگشتی". An
+    Arabic word may carry the particles written onto it ("هالخرا", "بمكتب"); a word with
+    letters Arabic does not have (Farsi, Urdu) none."""
+    if not word[:1] or not "\u0600" <= word[0] <= "\u06ff":
+        return word
+    particles = "" if any(ch in _NOT_ARABIC for ch in word) else _ARABIC_PARTICLES
+    return f"(?<![{_ARABIC_LETTER}]){particles}{word}"
+
+
+_NOT_ARABIC = frozenset("گچپژکیٹڈڑںھے")
+_ARABIC_PARTICLES = "(?:هال|وال|بال|فال|لل|ال|و|ب|ف|ل)?"
 
 
 def _whole_words(*words: str) -> str:
@@ -89,7 +107,9 @@ _VULGAR = (
            r"ta gueule", r"ferme ta gueule", r"ta yeule", r"va te faire foutre",
            r"allez vous faire foutre", r"nique ta mere", r"(?<!pique-)(?<!pique )niquer?",
            r"bordel de merde",
-           r"tabarn[ao@4][ck]k?s?", r"fif\*s?", r"tabarnak", r"ca?lisses?", r"caliss?", r"crisse",
+           r"tabarn[ao@4][ck]k?s?", r"fif\*s?", r"tabarnak", r"ca?lisses?", r"caliss",
+           # "câlis" said as a sacre, not Turkish "çalış" (work: "çalış saatleri")
+           r"calis(?= d(?:e |')| qu| ?[!,.]|[^\w']*$|  )", r"crisse",
            r"os+t+(?:i+e*)s?", r"hosties?(?= d(?:e |'))", r"criss(?= d(?:e |')| qu)",
            # "esti" as a sacre is said ("esti!", "esti d'...", "ben esti", "esti 🙃": an emoji is
            # read as its name between two spaces), not Romanian "ești" (you are: "Ești sigur")
@@ -172,7 +192,7 @@ _VULGAR = (
             "씨발", "씨바", "시발(?!점|역| ?정류장)", "존나", "좆", "개새끼", "개새기", "병신",
             "지랄",
             # Farsi
-            "گوه", "کس‌کش", "کسکش", "کس کش", "مادر ?جنده", "جنده", "پدرسوخته", "کونی",
+            "گوه(?!ر)", "کس‌کش", "کسکش", "کس کش", "مادر ?جنده", "جنده", "پدرسوخته", "کونی",
             # Arabic
             "شرموط", "ابن ال?كلب", "خرا(?![ء-ي])", "كس ?[اأ]م", "يلعن"),
 )
