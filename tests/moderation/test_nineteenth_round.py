@@ -160,6 +160,11 @@ def test_a_petitions_link_is_no_commercial_website(text: str) -> None:
     "Çetin Bey toplantıya geldi",  # Turkish: a name
     "tot a.s. zaterdag bij de bibliotheek",  # Dutch: next Saturday
     "ABC Yapı A.Ş. yeni binayı inşa ediyor",  # Turkish: Inc.
+    "Τετάρτη το πρωί κλειστός ο δρόμος",  # Greek: Wednesday (read "tetάptn", no "ptn")
+    "ο χάρτη της πόλης",  # Greek: the map
+    "замки на дверях зламані",  # Ukrainian: locks (no Turkish "amk")
+    "전염병 예방 주사 일정",  # Korean: an epidemic
+    "பன்னிரண்டு மணிக்கு கூட்டம்",  # Tamil: twelve
 ])
 def test_everyday_words_of_the_residents_languages_are_no_abuse(text: str) -> None:
     assert not {"vulgarity", "harassment", "illegal"} & rules(text)
@@ -185,6 +190,10 @@ def test_everyday_words_of_the_residents_languages_are_no_abuse(text: str) -> No
     ("گوه خوردی", "vulgarity"),
     ("calis! encore de la neige", "vulgarity"),
     ("s.h.i.t show at council tonight", "vulgarity"),
+    ("开发商cnm，sb市议会只会收钱", "vulgarity"),
+    ("ptn encore la neige", "vulgarity"),
+    ("amk belediye yine yolu kapattı", "vulgarity"),
+    ("완전 염병하네 시의회", "vulgarity"),
 ])
 def test_the_words_those_rules_were_written_for_still_are_read(text: str, category: str) -> None:
     assert category in rules(text)
