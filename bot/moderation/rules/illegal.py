@@ -60,10 +60,10 @@ _ACTS: tuple[tuple[str, str], ...] = (
     (r"(?:sneak|slip|hop|jump|climb)\b[^.!?]{0,20}\b(?:in|into|over|through)\b",
      "encourages getting in without paying or trespassing"),
     # (not the names Rob and Nick, nor "swipe your card at the gate")
-    (r"(?:steal|loot|shoplift)\b|rob (?:a|the|them|him|her|it|banks?|stores?|houses?|cars?"
+    (r"(?:(?:steal|loot|shoplift)\b|rob (?:a|the|them|him|her|it|banks?|stores?|houses?|cars?"
      r"|people|tourists)\b|nick (?:it|them|one|some)\b|swipe\b(?! (?:your |the |a |my |his "
      r"|her |their )?(?:cards?|pass(?:es)?|fobs?|badges?|presto|tickets?|left|right|up|down"
-     r"|through)\b)", "encourages theft"),
+     r"|through)\b))", "encourages theft"),
     (r"(?:rip|tear|throw) (?:the|your|that) (?:ticket|fine|notice)|ignore (?:the|your) (?:ticket"
      r"|fine|notice)|(?:don'?t|never|no need to) (?:bother )?pay(?:ing)? (?:your|the|for)\b",
      "encourages evading a fine or payment"),
