@@ -38,7 +38,7 @@ from bot.moderation.text import fold
 
 # (wordfreq language code, how many of its most frequent words): English and French first,
 # then the other languages written in Latin letters on the City's pages.
-LANGUAGES = (("en", 60000), ("fr", 40000), ("es", 20000), ("pt", 20000), ("it", 20000),
+LANGUAGES = (("en", 60000), ("fr", 40000), ("es", 40000), ("pt", 40000), ("it", 40000),
              ("fil", 20000), ("pl", 20000), ("de", 20000), ("nl", 20000), ("ro", 20000),
              ("vi", 20000), ("tr", 20000))
 # Common words that are what the lexicon reads them as: a dialect spelling of a cuss word or
@@ -50,6 +50,7 @@ INTENDED = frozenset({
     "idiotas", "imbecil", "imbecille", "merda", "scheiss", "jode", "idioot", "hypocriet",
     "parasiet", "parasit",
     "tief",  # Jamaican Patois for a thief ("a tief wi money"), German for deep
+    "bastardos", "incompetentes", "cazz",
 })
 LEXICONS: tuple[tuple[str, Lexicon], ...] = (
     ("vulgarity", LEXICON), ("insults", INSULTS), ("slurs", SLURS))

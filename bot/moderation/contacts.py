@@ -253,6 +253,8 @@ def street_addresses(text: str) -> Iterator[Contact]:
     for match in _STREET_ADDRESS.finditer(text):
         if _ROUTE_NUMBER.search(text[max(0, match.start() - 15) : match.start()]):
             continue  # "Highway 7 along Whitevale Rd" is a road, not a house number
+        if _LOWER_THEN_CAPITAL.search(match.group()):
+            continue  # "ng 900 kanina sa Kingston Rd": a bus's number, then words, then a road
         yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
     for match in _RURAL_ADDRESS.finditer(text):
         yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
@@ -261,6 +263,9 @@ def street_addresses(text: str) -> Iterator[Contact]:
 
 
 _DIGIT = re.compile(r"\d")
+# A street's name is written in one case: a lowercase word before a capitalised one between the
+# number and the street type ("900 kanina sa Kingston Rd") is a sentence, not a name.
+_LOWER_THEN_CAPITAL = re.compile(r"^\S+,? (?:\S+ )*?(?-i:[a-z][a-z'-]+) (?:\S+ )*?(?-i:[A-Z][a-z])")
 # What names a number as a reference: "ticket PKG-", "invoice #", "confirmation no. ".
 _REFERENCE_BEFORE = re.compile(
     r"(?:(?-i:\b(?!TEL|CELL|PH|TXT|FAX|CALL|TEXT)[A-Z]{2,5}-)"  # a file code, not "tel-"

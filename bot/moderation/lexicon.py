@@ -113,6 +113,8 @@ class Lexicon:
             for j in range(len(pieces), i + 2, -1):  # longest first, at least 3 pieces
                 if not _mostly_single(pieces[i:j]):
                     continue  # "I do it", "we go to": short words, not a word spaced out
+                if sum(folded[s:e].isalpha() for s, e in pieces[i:j]) < 2:
+                    continue  # "à 5 $": a price, not "a55" spaced out
                 # the comma of "b u l l s h i t, we pay" is no letter
                 joined = "".join(folded[s:e] for s, e in pieces[i:j]).strip(_EDGE)
                 # Part of a run is read only as a listed form spelt out exactly: "S.H.I.E.L.D."

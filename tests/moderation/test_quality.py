@@ -269,6 +269,30 @@ def test_civil_posts_in_the_other_languages_are_rarely_flagged() -> None:
     assert len(flagged) <= 14, flagged
 
 
+@pytest.mark.parametrize(("name", "count", "most_flagged"), [
+    # 300 acceptable posts in 20 of the residents' languages, written with the everyday words
+    # that look like abuse in Latin letters: 8 flagged on 41e3a2d, 4 on adce1dd (after the
+    # nineteenth round's word scan), none after rules from those four (a Punjabi dog licence,
+    # a bus's number before a road, Spanish "conos", Tagalog "libreng puto").
+    ("civil_bg.jsonl", 300, 1),
+    # 300 acceptable posts in English and French a careless filter would remove ("'coons" in
+    # the green bin, a car's "tranny mount", a breeding bitch, a dyke along the marsh, French
+    # "tapettes à souris", "à 5 $"): 17 flagged on 41e3a2d, 16 on adce1dd with civil_bg's
+    # rules, 8 after rules from them (the rest: scam warnings, a non-profit's book sale and a
+    # government site read as commercial).
+    ("civil_bh.jsonl", 300, 9),
+])
+def test_civil_posts_of_the_nineteenth_round_are_rarely_flagged(
+    name: str, count: int, most_flagged: int
+) -> None:
+    """Kept out of the model's training (samples/civil/ is not read by the trainer)."""
+    screener = Screener(ModerationSettings())
+    posts = list(labeled(SAMPLES / "civil" / name))
+    flagged = [item.post.post_id for item in posts if screener.screen(item.post).labels]
+    assert len(posts) == count and not any(item.labels for item in posts)
+    assert len(flagged) <= most_flagged, flagged
+
+
 HATECHECK = DEV.parent.parent / "external" / "hatecheck" / "test_suite_cases.csv"
 
 

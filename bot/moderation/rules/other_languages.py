@@ -134,9 +134,9 @@ _VULGAR = (
            r"l['’]hostie(?= que| de)",
            r"(?:va|allez|aller) chier", r"bordel",
            # the sacres are also church words: "le calice en argent", "un ciboire ancien"
-           r"(?<!le )(?<!un )(?<!du )ciboire",
+           r"(?<!le )(?<!un )(?<!du )(?<!pas de )ciboire",
            r"(?:le|du) ciboire(?= de (?!l'|la |saint|ste? |notre|paroisse|chapelle|eglise))",
-           r"calice(?= ?[!,])", r"conneries?",
+           r"(?<!pas de )(?<!le )(?<!un )(?<!du )calice(?= ?[!,])", r"conneries?",
            # not the church's word in English ("the sacrament of confirmation")
            r"(?<!the )(?<!a )(?<!holy )(?<!of )sacrament(?! of\b)", r"marde", r"trou de cul",
            r"trou d'cul", r"couillons?", r"sous-merdes?", r"fait chier", r"fais chier",
@@ -371,7 +371,9 @@ _INSULTS = (
     # Portuguese
     _latin(r"filh[oa]s? da p[u*]ta", r"vagabund[oa]s?", r"safad[oa]s?",
            r"corrupt[oa]s? de merda", r"vai tomar no c[u*]"),
-    _latin(r"chut(?:i|ey?)(?:ya|ye|yon|a)", r"chutiye", r"ma+d+[ae]r ?c+h+o+d+", r"kuttey?",
+    # (not "kutte da license": a dog's)
+    _latin(r"chut(?:i|ey?)(?:ya|ye|yon|a)", r"chutiye", r"ma+d+[ae]r ?c+h+o+d+",
+           r"kuttey?(?! (?:da|di|de|ka|ki|ke|nu|layi|lai|wala|wali|vaste|waste)\b)",
            r"kutti", r"kutte di", r"kamin[ae]y?", r"harami", r"haraami", r"haramzad[ae]",
            r"ullu (?:ka|ke|de|da) patt?h?[ae]y?",
            r"(?:sab|saare|sare) (?:\w+ ){0,3}chor", r"beghairat", r"be ?ghairat", r"bewakoof",
@@ -755,7 +757,9 @@ _SLURS = (
     _latin(r"bougnoules?", r"n[eè]gres?", r"bicots?",
            # "pédé" said of someone, not Portuguese or Tagalog "pede" (asks; can)
            r"youpins?", r"(?:sale|sales|gros|maudits?|des|un|les|ces|bande de|espece de|t'es"
-           r"|c'est|est|sont) pedes?", r"tapettes?", r"gouines?", r"chinetoques?",
+           r"|c'est|est|sont) pedes?",
+           r"tapettes?(?! (?:a|de) (?:souris|rats?|mouches?))",  # not mousetraps
+           r"gouines?", r"chinetoques?",
            r"sales? (?:arabes?|noirs?|juifs?|chinois|indiens?|immigr[eé]s?|hindous?"
            r"|musulmans?|pakis?)",
            # the caste name as a slur, not Portuguese "chamar" (to call)

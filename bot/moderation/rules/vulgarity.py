@@ -65,8 +65,11 @@ _INNOCENT_CONTEXT = Prefiltered(re.compile(
     # "puto", a Filipino rice cake: "lechon at puto", "puto bumbong"
     r"|\bputo (?:bumbong|maya|cheese|kutsinta)\b"
     r"|\b(?:lechon|pancit|bibingka|kutsinta|dinuguan|kakanin|lumpia|spaghetti)"
-    r" (?:at|and|&|,) puto\b"
+    r" (?:at|and|&|,) puto\b|\bputo(?: at|,| and| &) (?:bibingka|kutsinta|pancit|lechon|salabat"
+    r"|kakanin|dinuguan|lumpia)\b|\b(?:libreng|masarap na|may) puto\b"
     r"|\b(?:a|the|our|my) bitch (?:and|with) (?:her )?(?:pups|puppies|litter)"
+    # a breeder's words, and a pudding
+    r"|\b(?:breeding|brood|show|maiden|in-whelp) bitch(?:es)?\b|\bspotted dick\b"
     r"|\bdick(?:s)? (?:tracy|van dyke|clark|cheney|smith|ford)"
     r"|\bcock(?:s)? (?:and|&) bull|\bcocks? (?:crow|crows|crowing|crowed|a-doodle)\b"
     r"|\bcock-a-doodle"
