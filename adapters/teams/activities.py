@@ -15,7 +15,7 @@ decides and only walks the common case itself:
   object for `{...}` and for a model. A timestamp in Teams' own shape
   ("2026-12-05T10:01:02.1234567Z", or an offset such as "-05:00") is built directly, as msrest
   builds it (the fraction cut to microseconds, isodate's `UTC` or `FixedOffset`): isodate's
-  general parser was a tenth of an invoke's CPU. Other timestamps and free-form objects go
+  general parser was about a twentieth of an invoke's CPU. Other timestamps and free-form objects go
   through msrest's own `deserialize_iso` and `deserialize_object`; the model is made by msrest's
   `_instantiate_model`, with the unknown keys as its `additional_properties`, as msrest does;
 - anything else (a number where a string belongs, a string for a model, a timestamp msrest
