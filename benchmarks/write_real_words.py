@@ -26,11 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.moderation.lexicon import _STRETCHED, Lexicon
+from bot.moderation.lexicon import Lexicon, squeezed
 from bot.moderation.rules.harassment import INSULTS, SLURS
 from bot.moderation.rules.vulgarity import LEXICON
 from bot.moderation.spelling import (
-    _LISTED_REAL_WORDS,
+    LISTED_REAL_WORDS,
     REAL_WORDS_FILE,
     FuzzyIndex,
 )
@@ -63,7 +63,7 @@ def misread_words() -> dict[str, str]:
     found: dict[str, str] = {}
     for _, lexicon in LEXICONS:
         # The index the lexicon would have without the shipped file: what it misreads
-        index = FuzzyIndex(lexicon.forms, real_words=_LISTED_REAL_WORDS)
+        index = FuzzyIndex(lexicon.forms, real_words=LISTED_REAL_WORDS)
         for language, count in LANGUAGES:
             for word in top_n_list(language, count):
                 token = fold(word)
@@ -78,8 +78,8 @@ def misread_words() -> dict[str, str]:
 
 def _stretched_form(lexicon: Lexicon, token: str) -> str | None:
     """The form `token` reads as with its doubled letters squeezed ("shiite" as "shite")."""
-    squeezed = _STRETCHED.sub(lambda m: m.group()[0], token)
-    return squeezed if squeezed != token and squeezed in lexicon.forms else None
+    unstretched = squeezed(token)
+    return unstretched if unstretched != token and unstretched in lexicon.forms else None
 
 
 def main() -> None:

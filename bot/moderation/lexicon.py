@@ -130,10 +130,7 @@ class Lexicon:
     def _spelt_out(self, joined: str) -> str | None:
         if not joined.isalpha():
             return self.match_token(joined) if joined else None  # a mask: never a near-miss
-        if joined in self.forms:
-            return joined
-        squeezed = _STRETCHED.sub(lambda m: m.group()[0], joined)
-        return squeezed if squeezed in self.forms else None
+        return self._match_plain(joined, near_misses=False)
 
     def match_token(self, token: str) -> str | None:
         """The listed form `token` (already folded) stands for, if any (remembered: the same
@@ -187,17 +184,16 @@ class Lexicon:
                     break
         return found
 
-    def _match_plain(self, token: str) -> str | None:
+    def _match_plain(self, token: str, *, near_misses: bool = True) -> str | None:
+        """The form a word of plain letters is: itself, stretched ("fuuuuck", "shiiit") or,
+        with `near_misses`, one edit away ("bullsht")."""
         if token in self.forms:
             return token
         if self.fuzzy is not None and token in self.fuzzy.real_words:
             return None  # "shiite" is a word of its own, not a stretched "shite"
-        # Stretched words ("fuuuuck", "shiiit"): vowels doubled or more, consonants tripled.
-        # Double consonants stay, or "assess" would read as "asses".
-        squeezed = _STRETCHED.sub(lambda m: m.group()[0], token)
-        if squeezed in self.forms:
-            return squeezed
-        return self.fuzzy.match(token) if self.fuzzy is not None else None
+        if (unstretched := squeezed(token)) in self.forms:
+            return unstretched
+        return self.fuzzy.match(token) if self.fuzzy is not None and near_misses else None
 
     def _infix(self, token: str) -> str | None:
         return next((infix for infix in self.infixes if infix in token), None)
@@ -222,7 +218,14 @@ class Lexicon:
 _SEEN_LIMIT = 100_000
 _START = attrgetter("start")
 _DOTTED_LETTERS = re.compile(r"(?:[a-z]\.)+[a-z]\.?")
+# Vowels doubled or more, consonants tripled; double consonants stay, or "assess" would read
+# as "asses".
 _STRETCHED = re.compile(r"([aeiouy])\1+|([^aeiouy])\2{2,}")
+
+
+def squeezed(word: str) -> str:
+    """`word` with its stretched letters cut to one ("fuuuuck" is "fuck")."""
+    return _STRETCHED.sub(lambda m: m.group()[0], word)
 
 
 @lru_cache(maxsize=64)
@@ -273,10 +276,7 @@ def _spaced_runs(folded: str) -> tuple[tuple[tuple[int, int], ...], ...]:
 def _masked_patterns(token: str, letters: int) -> tuple[tuple[str, str], ...]:
     """Regular expressions a masked token could stand for (with and without separators),
     each with the first letters its listed forms can start with."""
-    variants = [token]
-    if _DOTTED_LETTERS.fullmatch(token):
-        # "s.o.s", "f.u.c.k": single letters with dots are the letters, not masks
-        variants = []
+    variants = [token]  # (letters with dots never come here: `_read_token` reads them)
     if any(ch in _SEPARATORS for ch in token):
         variants.append("".join(ch for ch in token if ch not in _SEPARATORS))
     patterns = []

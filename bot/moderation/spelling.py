@@ -21,7 +21,7 @@ from pathlib import Path
 
 # Ordinary words one edit away from a listed insult, slur or cuss word (found by checking
 # every form's edits against a large English vocabulary).
-_LISTED_REAL_WORDS = frozenset(
+LISTED_REAL_WORDS = frozenset(
     {
         "animal", "counts", "filthy", "garage", "looser", "loses", "moons", "moroni", "morton",
         "numpy", "picks", "savage", "twist", "weird", "colons", "niger", "arises", "assess",
@@ -52,7 +52,7 @@ def _shipped_real_words(path: Path = REAL_WORDS_FILE) -> frozenset[str]:
         return frozenset()  # without the file only the listed words are known to be real
 
 
-REAL_WORDS = _LISTED_REAL_WORDS | _shipped_real_words()
+REAL_WORDS = LISTED_REAL_WORDS | _shipped_real_words()
 _MIN_FORM = 5
 
 

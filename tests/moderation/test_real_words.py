@@ -8,7 +8,6 @@ benchmarks/write_real_words.py from word-frequency lists.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -16,16 +15,12 @@ import pytest
 
 from bot.moderation.spelling import REAL_WORDS_FILE, _shipped_real_words
 from tests.moderation.posts import labels, rules
-
-_SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "write_real_words.py"
+from tests.support import benchmark_script
 
 
 def test_the_shipped_words_are_those_the_lexicons_misread_now() -> None:
     pytest.importorskip("wordfreq")
-    spec = importlib.util.spec_from_file_location("write_real_words", _SCRIPT)
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = benchmark_script("write_real_words")
     shipped = json.loads(REAL_WORDS_FILE.read_text(encoding="utf-8"))["words"]
     assert shipped == sorted(script.misread_words()), \
         "a lexicon changed: rebuild the file with python benchmarks/write_real_words.py"

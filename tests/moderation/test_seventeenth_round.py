@@ -3,7 +3,6 @@ bundle ships gzipped, and a masked word may hold a script's vowel signs."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
@@ -12,18 +11,13 @@ import pytest
 
 from bot.moderation.learned import LearnedScreen, read_bundle_text
 from tests.moderation.posts import rules
-
-TRAINER = Path(__file__).resolve().parents[2] / "benchmarks" / "train_moderation_model.py"
+from tests.support import benchmark_script
 
 
 @pytest.fixture(scope="module")
 def trainer() -> ModuleType:
     pytest.importorskip("sklearn")
-    spec = importlib.util.spec_from_file_location("train_moderation_model", TRAINER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_script("train_moderation_model")
 
 
 def test_a_masked_word_may_hold_vowel_signs() -> None:

@@ -108,6 +108,12 @@ def _as_read(*words: str) -> str:
     return _script(*dict.fromkeys(fold(normalise(word).plain.text) for word in words))
 
 
+# A sacre as it is said, at the end of a clause or before what it swears at ("esti!", "câlis
+# d'...", "esti 🙃": an emoji is read as its name between two spaces); not the same letters
+# inside a sentence of another language (Romanian "ești sigur", Turkish "çalış saatleri").
+_SAID_AS_A_SACRE = r"(?= d(?:e |')| qu| ?[!,.]|[^\w']*$|  )"
+# The church's vessels named as things ("le calice en argent", "pas de ciboire"), not sworn.
+_A_CHURCH_VESSEL = r"(?<!le )(?<!un )(?<!du )(?<!pas de )"
 _VULGAR = (
     # French and Quebec French
     _latin(r"merdes?", r"putains?", r"p'?tain", r"connards?", r"connasses?", r"salopes?",
@@ -116,12 +122,9 @@ _VULGAR = (
            r"allez vous faire foutre", r"nique ta mere", r"(?<!pique-)(?<!pique )niquer?",
            r"bordel de merde",
            r"tabarn[ao@4][ck]k?s?", r"fif\*s?", r"tabarnak", r"ca?lisses?", r"caliss",
-           # "câlis" said as a sacre, not Turkish "çalış" (work: "çalış saatleri")
-           r"calis(?= d(?:e |')| qu| ?[!,.]|[^\w']*$|  )", r"crisse",
+           r"calis" + _SAID_AS_A_SACRE, r"crisse",
            r"os+t+(?:i+e*)s?", r"hosties?(?= d(?:e |'))", r"criss(?= d(?:e |')| qu)",
-           # "esti" as a sacre is said ("esti!", "esti d'...", "ben esti", "esti 🙃": an emoji is
-           # read as its name between two spaces), not Romanian "ești" (you are: "Ești sigur")
-           r"esti(?:e|s)?(?= d(?:e |')| qu| ?[!,.]|[^\w']*$|  )",
+           r"esti(?:e|s)?" + _SAID_AS_A_SACRE,
            r"(?:ben|mon|ah|oh|en) esti(?:e|s)?",
            r"esties?", r"3sti", r"crss", r"sti(?= que | qu'| de | d')", r"kriss(?:e|es)?",
            r"criss(?= ?[.!,]|$)",
@@ -134,9 +137,9 @@ _VULGAR = (
            r"l['’]hostie(?= que| de)",
            r"(?:va|allez|aller) chier", r"bordel",
            # the sacres are also church words: "le calice en argent", "un ciboire ancien"
-           r"(?<!le )(?<!un )(?<!du )(?<!pas de )ciboire",
+           _A_CHURCH_VESSEL + r"ciboire",
            r"(?:le|du) ciboire(?= de (?!l'|la |saint|ste? |notre|paroisse|chapelle|eglise))",
-           r"(?<!pas de )(?<!le )(?<!un )(?<!du )calice(?= ?[!,])", r"conneries?",
+           _A_CHURCH_VESSEL + r"calice(?= ?[!,])", r"conneries?",
            # not the church's word in English ("the sacrament of confirmation")
            r"(?<!the )(?<!a )(?<!holy )(?<!of )sacrament(?! of\b)", r"marde", r"trou de cul",
            r"trou d'cul", r"couillons?", r"sous-merdes?", r"fait chier", r"fais chier",
