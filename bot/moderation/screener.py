@@ -23,7 +23,7 @@ from bot.moderation.rules.illegal import discourages, illegal
 from bot.moderation.rules.negativity import negativity
 from bot.moderation.rules.other_languages import findings_by_category, findings_in
 from bot.moderation.rules.personal_info import personal_info_with
-from bot.moderation.rules.veiled import veiled_harassment, veiled_illegal
+from bot.moderation.rules.veiled import veiled_harassment, veiled_illegal, warns_of_a_scam
 from bot.moderation.rules.vulgarity import MASKED_WORD, vulgar_insults, vulgarity
 from bot.moderation.settings import ModerationSettings
 from bot.moderation.text import fold
@@ -153,6 +153,9 @@ class Screener:
         # A link to the City's or a public agency's site sends residents to a service,
         # which the model reads as an ad's link ("Inscriptions: pickering.ca/camp").
         if "commercial" in read and _points_only_to_public_sites(text, self._allowed):
+            out.add("commercial")
+        # A warning about a scam quotes the scam's price, link and call to act.
+        if "commercial" in read and warns_of_a_scam(folded):
             out.add("commercial")
         return out
 

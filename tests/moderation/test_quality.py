@@ -278,9 +278,10 @@ def test_civil_posts_in_the_other_languages_are_rarely_flagged() -> None:
     # 300 acceptable posts in English and French a careless filter would remove ("'coons" in
     # the green bin, a car's "tranny mount", a breeding bitch, a dyke along the marsh, French
     # "tapettes à souris", "à 5 $"): 17 flagged on 41e3a2d, 16 on adce1dd with civil_bg's
-    # rules, 8 after rules from them (the rest: scam warnings, a non-profit's book sale and a
-    # government site read as commercial).
-    ("civil_bh.jsonl", 300, 9),
+    # rules, 8 after rules from them, 3 after the twentieth round's scam warnings and price
+    # questions (left: a non-profit's book sale and a government program's site read as
+    # commercial).
+    ("civil_bh.jsonl", 300, 4),
 ])
 def test_civil_posts_of_the_nineteenth_round_are_rarely_flagged(
     name: str, count: int, most_flagged: int

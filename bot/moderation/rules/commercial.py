@@ -10,6 +10,7 @@ from bot.moderation import contacts
 from bot.moderation.contacts import AllowListCheck, Contact
 from bot.moderation.guidelines import explain
 from bot.moderation.model import Finding, Post, Span
+from bot.moderation.rules.veiled import warns_of_a_scam
 from bot.moderation.text import (
     Alternatives,
     CaseFoldPrefiltered,
@@ -34,7 +35,9 @@ _SOLICITING = Prefiltered(re.compile(
             r"\b(?:message|msg|text|call|dm|email|e-mail|whatsapp|contact|inbox)(?: me| us)?"
             r" (?:to|for) (?:order|buy|book|reserve|details|pricing|prices|info|a quote|rates)\b",
             r"\brefinanc\w*\b", r"\bmortgage rates?\b", r"\brates are (?:dropping|low)\b",
-            r"\bcheaper than\b", r"\b(?:2|two)[- ]for[- ](?:1|one)\b", r"\bbogo\b",
+            # one's own offer, not a comparison ("a sidewalk is cheaper than a kid getting hit")
+            r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )\bcheaper than\b",
+            r"\b(?:2|two)[- ]for[- ](?:1|one)\b", r"\bbogo\b",
             r"\bbuy one,? get one\b", r"\bcome (?:try|visit|check out|see) (?:our|us)\b",
             r"\bdeposits? (?:accepted|required|taken)\b",
             r"\b(?:anyone|who) wants? (?:my|a|an|some|these|this|our)\b[^.!\n]{0,40}"
@@ -65,7 +68,7 @@ _SOLICITING = Prefiltered(re.compile(
             # not a resident asking or telling how: "so we have to book online now?", "you
             # register online", "you used to book at the front desk"
             r"(?<!\bwe )(?<!have to )(?<!\bjust )(?<!\byou )(?<!\bi )(?<!\bthey )(?<!\bto )"
-            r"(?<!\bcan )(?<!\bcould )(?<!\bwill )(?<!\bshould )"
+            r"(?<!\bcan )(?<!\bcould )(?<!\bwill )(?<!\bshould )(?<!\bsays )(?<!\bsaid )"
             r"\b(?:book|order|enrol+|register|sign up) (?:now|today|online|at|with us)\b",
             r"\bshop (?:now|online|with us)\b",
             # "fair rates, 24/7", "call us for all your plumbing needs", "same day delivery"
@@ -151,6 +154,10 @@ def commercial(post: Post, check: AllowListCheck) -> list[Finding]:
     folded = fold(text)  # lowercase, so the patterns need no IGNORECASE (it is slow)
     soliciting = [_span(text, m) for m in _SOLICITING.finditer(folded)]
     hints = [_span(text, m) for m in _SALES_HINTS.finditer(folded)]
+    if hints:
+        hints = _outside_questions(folded, hints)
+    if not soliciting and (outside or hints) and warns_of_a_scam(folded):
+        return []  # the scammer's price, number or link, quoted to warn others
     confidence, reason = _judge(soliciting, hints, outside,
                                 charity=bool(outside) and _CHARITY.search(folded) is not None)
     if confidence == 0.0 and any(h.text.startswith("$") for h in hints):
@@ -189,6 +196,22 @@ def _judge(
     if len(kinds) + ("rate" in kinds) >= 3:
         return 0.55, "Reads like an advertisement"
     return 0.0, ""
+
+
+# A resident's question ("Is the Family Day swim still free or is it $2?", "how much is a
+# permit?"), not an advertiser's hook ("Are you tired of paying high prices?", "Need a ride?").
+_QUESTION = re.compile(
+    r"(?:^|(?<=[.!?\n]))[ \t]*(?:is|are|was|were|does|do|did|will|would|can|could|should"
+    r"|how|what|when|where|why|which|anyone know)\b(?! (?:you|your|u)\b)[^.!?\n]*\?"
+)
+
+
+def _outside_questions(folded: str, hints: list[Span]) -> list[Span]:
+    """The sales hints not inside a resident's question."""
+    questions = [(m.start(), m.end()) for m in _QUESTION.finditer(folded)]
+    if not questions:
+        return hints
+    return [h for h in hints if not any(start <= h.start < end for start, end in questions)]
 
 
 def _hint_kind(hint: str) -> str:

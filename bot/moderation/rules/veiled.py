@@ -335,6 +335,13 @@ _SCAM_WARNING = re.compile(
     r"|raccrochez)\b"
 )
 
+_A_SCAM_NAMED = re.compile(r"\b(?:scam\w*|fraud\w*|phishing|arnaques?|hameconnage)\b")
+_NAMED_AS_A_SCAM = re.compile(
+    r"\b(?:a|another|total|pure) scam\b|\bscam alert\b|\bdon'?t click\b"
+    r"|\bne cliquez (?:pas|jamais)\b|\bfrauduleu(?:x|se|ses)\b"
+)
+_NOT_A_SCAM = re.compile(r"\b(?:not|no|never) (?:an? )?(?:scam|fraud)")
+
 _BANNED_FIREWORKS = (
     r"(?:m-?80s?|m-?100s?|roman candles?|mortars?|quarter sticks?|cherry bombs?"
     r"|(?:\d+ ?-?g(?:rams?)? |firework |display )cakes"  # a bakery's cakes are cakes
@@ -495,6 +502,17 @@ _WARNED = re.compile(
 
 def _warned_about(folded: str) -> bool:
     return bool(_SCAM_WARNING.search(folded) or _WARNED.search(folded))
+
+
+def warns_of_a_scam(folded: str) -> bool:
+    """Whether the post names a scam and warns against it ("Obviously a scam. The City will
+    never ask for gift cards", "des textos frauduleux... Ne cliquez pas"): the price and the
+    number in it are the scammer's, quoted, not an offer. "Not a scam" is what scams say."""
+    return (
+        _A_SCAM_NAMED.search(folded) is not None and _NOT_A_SCAM.search(folded) is None
+        and (_SCAM_WARNING.search(folded) is not None
+             or _NAMED_AS_A_SCAM.search(folded) is not None)
+    )
 
 
 def _dressed_as_public(post: Post, folded: str, allowed: AllowListCheck) -> list[Finding]:
