@@ -248,14 +248,25 @@ _ROUTE_NUMBER = re.compile(
 
 
 def street_addresses(text: str) -> Iterator[Contact]:
-    if _DIGIT.search(text) is None:  # each address pattern needs a \d; most posts have none
+    for match in _SPELT_OUT_ADDRESS.finditer(text):
+        part = "typed" if match.group("typed") else "address"
+        address = match.group(part)
+        yield Contact("address", Span(match.start(part), match.end(part), address), address)
+    if _DIGIT.search(text) is None:  # each address pattern below needs a \d; most posts have none
         return
+    typed = []
     for match in _STREET_ADDRESS.finditer(text):
         if _ROUTE_NUMBER.search(text[max(0, match.start() - 15) : match.start()]):
             continue  # "Highway 7 along Whitevale Rd" is a road, not a house number
         if _LOWER_THEN_CAPITAL.search(match.group()):
             continue  # "ng 900 kanina sa Kingston Rd": a bus's number, then words, then a road
+        typed.append(match.start())
         yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
+    for match in _HOME_AT_NUMBER.finditer(text):
+        if match.start("address") not in typed:
+            address = match.group("address")
+            yield Contact("address", Span(match.start("address"), match.end("address"),
+                                          address), address)
     for match in _RURAL_ADDRESS.finditer(text):
         yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
     for match in _FRENCH_ADDRESS.finditer(text):
@@ -263,6 +274,36 @@ def street_addresses(text: str) -> Iterator[Contact]:
 
 
 _DIGIT = re.compile(r"\d")
+_NUMBER_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred)"
+)
+# Capitalised words that follow a number without being a street: a time, a day, a title.
+_NOT_A_STREET = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December|Councill?or|Mayor|Eleven"
+    r"|Hour|Hours|Days?|Years?|Minutes?|Times|The|I|AM|PM)"
+)
+# A house number spelt out, the way people hide one from a filter: "one-one-four-two
+# Rougemount", "nineteen-oh-two Woodview", "six forty-one Hillview Cres". Two number words at
+# least; a street's type, or a home said just before ("the house at", "the guy at", "the
+# Sandhus' place,").
+_SPELT_NUMBER = rf"(?i:{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD}){{1,5}})"
+_HOMES = r"house|home|place|unit|semi|bungalow|townhouse|condo|apartment|lives|living|resides"
+_HOME_BEFORE = rf"(?i:\b(?:{_HOMES})(?:,| (?:is )?(?:at|on)) (?:#|number |no\.? )?)"
+_SPELT_OUT_ADDRESS = CaseFoldPrefiltered(re.compile(
+    rf"(?P<typed>\b{_SPELT_NUMBER},? (?:[A-Z][a-z'-]+ ){{1,2}}(?i:{STREET_TYPES})\b\.?)"
+    # a spelt-out number is rarer than digits: the people living there say it too
+    rf"|(?i:\b(?:{_HOMES}|guy|family|folks|people|neighbou?rs?)(?:,| (?:is )?(?:at|on))"
+    r" (?:#|number |no\.? )?)"
+    rf"(?P<address>\b{_SPELT_NUMBER},? (?!{_NOT_A_STREET}\b)[A-Z][a-z'-]+)"
+))
+# A house number and a street's name after a home, the street's type left out: "the basement
+# unit at 1605 Fieldlight", "the house at 22 Kitley".
+_HOME_AT_NUMBER = CaseFoldPrefiltered(re.compile(
+    rf"{_HOME_BEFORE}(?P<address>\d{{1,5}}[a-z]?,? (?!{_NOT_A_STREET}\b)[A-Z][a-z'-]+)"
+))
 # A street's name is written in one case: a lowercase word before a capitalised one between the
 # number and the street type ("900 kanina sa Kingston Rd") is a sentence, not a name.
 _LOWER_THEN_CAPITAL = re.compile(r"^\S+,? (?:\S+ )*?(?-i:[a-z][a-z'-]+) (?:\S+ )*?(?-i:[A-Z][a-z])")

@@ -31,7 +31,7 @@ _SELLING = (
 _SOLICITING = Prefiltered(re.compile(
     word_alternation(
         (
-            r"\bfor sale\b", _SELLING, r"\bwants? to buy\b",
+            r"\bfor sale\b", _SELLING, r"(?<!n't )(?<!\bnot )\bwants? to buy\b",
             r"\b(?:message|msg|text|call|dm|email|e-mail|whatsapp|contact|inbox)(?: me| us)?"
             r" (?:to|for) (?:order|buy|book|reserve|details|pricing|prices|info|a quote|rates)\b",
             r"\brefinanc\w*\b", r"\bmortgage rates?\b", r"\brates are (?:dropping|low)\b",
@@ -45,7 +45,8 @@ _SOLICITING = Prefiltered(re.compile(
             r"\bserving (?:all of )?(?:pickering|ajax|whitby|durham|oshawa|scarborough|the gta"
             r"|toronto)\b", r"\bpackages? (?:from|start|starting)\b",
             r"\bsale this (?:week|weekend)\b",
-            r"\bwarehouse sale\b", r"\bbuy now\b", r"\b(?:wanna|want to) buy\b",
+            r"\bwarehouse sale\b", r"\bbuy now\b",
+            r"(?<!n't )(?<!\bnot )\b(?:wanna|want to) buy\b",
             r"\b(?:dm|pm|inbox) (?:me|us)\b(?! (?:if|when|about the))",
             r"\b(?:message|msg|text|call|whatsapp) (?:me|us) to (?:buy|order|reserve|book)\b",
             r"\bdm (?:for|to)\b", r"\bdm$", r"\bhit me up\b",
@@ -119,6 +120,13 @@ _SALES_HINTS = Alternatives(re.compile(
             r"business\b", r"company\b", r"professional", r"certified", r"guaranteed?\b",
             r"quality\b", r"specials?\b", r"call \w+'s \w+", r"we (?:bag|haul|clean|cut|mow)\b",
             r"insured\b", r"licensed\b",
+            # the twentieth round: "qualified Hafiz", "experienced Filipino nannies", "Festival
+            # booking", "Best Indian wedding DJ in GTA", "orçamento grátis", "خصم 20%"
+            r"qualified\b", r"booking\b", r"gratis\b",
+            r"experienced (?:\w+ )?(?:nannies|nanny|caregivers?|staff|team|tutors?|teachers?"
+            r"|instructors?|cleaners|movers|painters|drivers|technicians?|professionals?)\b",
+            r"best [\w&' ]{1,30} in (?:the )?(?:gta|durham|pickering|ajax|town)\b",
+            r"\d{1,2} ?% (?:off|discount)\b", r"خصم", r"اتصلوا",
         )
     )
     + r"|[💰📈🔥👉➡⚡✅💯]"
@@ -140,9 +148,20 @@ _CHARITY = re.compile(
 )
 
 
+# Newsrooms: a link to a news story is a source, not an advertisement.
+_NEWS_SITES = frozenset({
+    "durhamregion.com", "cbc.ca", "ctvnews.ca", "globalnews.ca", "thestar.com", "cp24.com",
+    "citynews.ca", "torontosun.com", "nationalpost.com", "theglobeandmail.com", "insauga.com",
+    "durhamradionews.com", "thetrillium.ca", "tvo.org", "radio-canada.ca", "lapresse.ca",
+    "ledevoir.com", "reuters.com", "apnews.com", "bbc.com", "bbc.co.uk", "blogto.com",
+    "narcity.com", "toronto.com", "ottawacitizen.com", "macleans.ca",
+})
+
+
 def commercial(post: Post, check: AllowListCheck) -> list[Finding]:
     text = post.text
-    outside = [link for link in contacts.links(text) if not check.domain(link.value)]
+    outside = [link for link in contacts.links(text)
+               if not check.domain(link.value) and link.value not in _NEWS_SITES]
     signature = _signature_link(text, outside)
     if signature is not None:
         reason = f"Signature line linking to another site ('{signature.span.text}')"
@@ -160,12 +179,15 @@ def commercial(post: Post, check: AllowListCheck) -> list[Finding]:
         return []  # the scammer's price, number or link, quoted to warn others
     confidence, reason = _judge(soliciting, hints, outside,
                                 charity=bool(outside) and _CHARITY.search(folded) is not None)
-    if confidence == 0.0 and any(h.text.startswith("$") for h in hints):
+    priced = any(h.text.startswith("$") for h in hints)
+    if confidence == 0.0 and (priced or len({_hint_kind(h.text) for h in hints}) >= 2):
         phone = next(iter(contacts.phone_numbers(text)), None)
-        if phone is not None:
-            # A price and a phone number to call: an offer, whatever the wording.
+        if phone is not None and (priced or not (check.number(phone.value)
+                                                 or contacts.is_toll_free(phone.value))):
+            # A price, or two signs of a business and a private number (a service line is
+            # toll-free), and a number to call: an offer, whatever the wording or language.
             confidence = 0.7
-            reason = f"An offer with a price and a number to call ({phone.span.text})"
+            reason = f"An offer with a number to call ({phone.span.text})"
             hints.append(phone.span)
     if confidence == 0.0:
         return []

@@ -525,8 +525,11 @@ def in_reported_quote(folded: str, start: int) -> bool:
 
 
 _GO_CONFRONT = Prefiltered(re.compile(
-    r"\bgo (?:\w+ ){0,2}(?:complain|tell|yell|confront|visit|see|talk|knock|show|give|deal|ask)\b"
-    r"|\bpay (?:him|her|them) a visit\b|\bshow up (?:at|on)\b"
+    # (seeing a thing is no confronting: "go see it, they won't mind")
+    r"\bgo (?:\w+ ){0,2}(?:complain|tell|yell|confront|visit|see(?! (?:it|this|that|the)\b)"
+    r"|talk|knock|show|give|deal|ask)\b"
+    r"|\bpay (?:him|her|them) a visit\b|\bshow up (?:at|on)\b|\bgo over there\b"
+    r"|\bmake sure (?:he|she|they) (?:understands?|gets? the message|knows? how we feel)"
     r"|\btell (?:him|her|them) (?:what|how|he'?s|she'?s|they'?re|his|her|their)\b"
 ))
 _AUTHORITY_BEFORE = re.compile(

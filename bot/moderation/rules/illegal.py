@@ -37,7 +37,7 @@ _VEHICLE = (r"(?:car|truck|van|suv|vehicle|f-?150|ride|plow|bus|tires?|tesla|cam
 _TARGETS = (
     r"(?:barn|shed|garage|walls?|building|washrooms?|windows?|signs?|bus|shelter|statue|bench|fence|camera|park"
     r"|property|playground|station|library|school|sales cent(?:re|er)|office|city hall|car"
-    r"|truck|van|suv|vehicle|f-?150|plow|tires?|bridge|railing|house|home|lawn|door|saplings?"
+    r"|truck|van|suv|vehicle|f-?150|plow|tires?|bridge|railing|houses?|homes?|lawn|door|saplings?"
     r"|trees?|plants?|flowers?|garden|stakes?|cones?|barriers?|barricades?|meter|lights?"
     r"|mailbox(?:es)?|bins?|sprinklers?|trail|construction|site|trailer|flags?|banners?"
     r"|posters?|display|decorations|memorial|posts|bollards?|planters?|delineators?|cameras?"
@@ -49,7 +49,8 @@ _ACTS: tuple[tuple[str, str], ...] = (
      "encourages damaging a vehicle"),
     (r"(?:spray ?paint|spray|glue|paint|tag|graffiti|deface|vandali[sz]e|smash|wreck|egg|break"
      r"|trash|key|scratch|damage|destroy|knock (?:over|down)|rip (?:out|up|down)"
-     r"|pull (?:out|up|down)|uproot|cut down|chop down|throw (?:rocks|stones|eggs) at)"
+     r"|pull (?:out|up|down)|uproot|cut down|chop down|throw (?:rocks|stones|eggs) at"
+     r"|toilet ?paper|tp)"
      r"\b[^.!?]{0,40}?\b" + _TARGETS + r"\b", "encourages vandalism of property"),
     (r"(?:tear|rip|pull|knock|cut) (?:the |that |those |these |every |all |her |his |their )?"
      r"(?:\w+ )?" + _TARGETS + r" (?:down|up|out|off)\b", "encourages vandalism of property"),

@@ -1065,6 +1065,9 @@ _DEFAMATION_FR = _latin(
 _THREATS_FR = _latin(
     r"(?:je|on) (?:l'|les |t'|vous )attend(?:s|ons)? avec (?:mon|un|des|nos|ma) (?:baton"
     r"|batte|bat|hache|gun|fusil)",
+    # "si je vois encore des jeunes..., je sors le fusil"
+    r"(?:je|j'|on) (?:sors|sort|vais sortir|va sortir) (?:le|mon|ma|la|les|mes) (?:fusil|gun"
+    r"|carabine|batte|hache|12)\b",
     r"(?:je vais|j'?vais|on va) (?:lui|leur|te|vous) arranger le portrait",
     r"(?:quelqu'un|on|je) va (?:t'en |lui en |vous en )?(?:lancer|garrocher|envoyer|crisser)"
     r" (?:un |une |des )?[^.!?]{0,20}dans (?:ta|sa|votre|leur|ses|tes) (?:fenetre|vitre"
@@ -2100,7 +2103,10 @@ def _matches(folded: str, text: str) -> tuple[tuple[int, tuple[tuple[int, int], 
     that language (its findings need it): the language is asked first, being cheaper."""
     found = []
     language = None
-    for index in _PATTERN_SET.candidates(folded):
+    readings = _readings(folded)
+    candidates = (_PATTERN_SET.candidates(folded) if len(readings) == 1 else
+                  sorted({i for reading in readings for i in _PATTERN_SET.candidates(reading)}))
+    for index in candidates:
         alphabet = _LISTS[index].alphabet
         if alphabet is not None and alphabet.search(text) is None:
             continue
@@ -2109,10 +2115,27 @@ def _matches(folded: str, text: str) -> tuple[tuple[int, tuple[tuple[int, int], 
                 language = language_of(text)
             if language != _LISTS[index].language:
                 continue
-        spans = tuple(m.span() for m in _READERS[index].finditer(folded))
+        read = readings if _LISTS[index].category in _READ_UNMASKED else readings[:1]
+        spans = tuple(sorted({m.span() for reading in read
+                              for m in _READERS[index].finditer(reading)}))
         if spans:
             found.append((index, spans))
     return tuple(found)
+
+
+# A digit or a symbol standing for a letter inside a word ("th@yoli", "p0rra", "ch1nal"),
+# one character for one so the spans stay the post's.
+_MASK_IN_WORD = re.compile(r"(?<=[a-z])[013457@$!](?=[a-z])")
+_MASKED_LETTER = str.maketrans("013457@$!", "oieastasi")
+# Swearing and insults are what people mask; a dismissal's "on s'en c@lisse" is its swearing.
+_READ_UNMASKED = frozenset({"vulgarity", "harassment"})
+
+
+def _readings(folded: str) -> tuple[str, ...]:
+    """The folded post, and, when a letter in a word is masked, the post with it unmasked."""
+    if _MASK_IN_WORD.search(folded) is None:
+        return (folded,)
+    return (folded, _MASK_IN_WORD.sub(lambda m: m.group().translate(_MASKED_LETTER), folded))
 
 _SHORT_POST_WORDS = 25
 

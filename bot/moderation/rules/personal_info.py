@@ -79,6 +79,8 @@ _SAID_PLATE = CaseFoldPrefiltered(re.compile(
     r"\b(?i:licen[cs]e |(?P<vanity>vanity) )?(?i:plates?|plaques?(?: d'immatriculation)?)"
     r"(?: number| no\.?| #| is| reads| says| c'est| est)?:?"
     r" ?#?['\"‘“]?(?P<plate>"
+    r"(?(vanity)[A-Z0-9]{1,6} [A-Z0-9]{1,6}|(?!))"  # a vanity plate's two words: "V8 VINNY"
+    r"|"
     r"[A-Z0-9](?:(?: ?[·•⋅∙‧.\-–] ?| )[A-Z0-9]){4,7}"  # one at a time: "B·K·R·T·7·3·1"
     r"|[A-Z0-9]{1,4}(?:(?: ?[·•⋅∙‧.\-–] ?| )[A-Z0-9]{1,4}){0,2}"  # "CBRT·417", "AL 94·KD"
     r"|(?=[A-Z]*\d)[A-Z0-9]{5,8}"  # one word with a digit: "SUNNY77"

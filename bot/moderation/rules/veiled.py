@@ -117,6 +117,17 @@ _VEILED_THREATS = _prefiltered(
     r"|deserves? to (?:lose (?:a|an|their|his|her|your) (?:finger|hand|eye|arm|leg|tooth|teeth)"
     r"|get (?:hurt|hit|run over|beaten|beat up|shot|stabbed|punched)|be (?:beaten|shot|hurt"
     r"|punched))\b"
+    # The twentieth round: "should be dragged out of the chambers", "somebody should slow HIM
+    # down, if you know what I mean", "I know which house it is", "his address isn't hard to
+    # find"
+    r"|(?:should|needs? to|ought to) be dragged out of (?:the |their |his |her )?(?:council )?"
+    r"(?:chambers?|office|city hall|homes?|houses?|beds?)\b"
+    r"|(?:someone|somebody) (?:should|needs? to|ought to) [^.!?\n]{0,40}(?<![a-z])(?:him|her"
+    r"|them)\b[^.!?\n]{0,25}if (?:you|u) know what i mean"
+    r"|(?:i|we) know which house (?:it is|is (?:his|hers|theirs))\b"
+    r"|(?:his|her|their) (?:home )?address (?:isn'?t|is not|ain'?t) hard to find"
+    r"|if i (?:ever )?(?:see|catch|run into) [^.!?,\n]{0,60}(?:he|she)(?:'s| is|'ll| will)"
+    r" (?:going to |gonna )?regret it"
     r")"
 )
 # Sending people to a private person's door or phone: "his number is ..., call him at
@@ -125,8 +136,11 @@ _VEILED_THREATS = _prefiltered(
 # advice ("go say hi to her at the pool", "message her directly on the library site", "tell
 # him what you think at the open house") and harass only beside a private home.
 _INCITE_HARASSING = _prefiltered(
+    # (at a time, not at a number: "call him at 905-555-0118 and he'll swing by")
     r"(?<![a-z])(?:(?:call|text|phone|ring) (?:him|her) (?:at (?:dinner|night|midnight|home"
-    r"|\d)|all night|every (?:night|day|hour))|blow up (?:his|her) (?:phone|cell)"
+    r"|\d{1,2}(?::\d\d)? ?(?:am|pm|a\.m|p\.m|o'clock)|\d{1,2}:\d\d)|all night|tonight"
+    r"|every (?:night|day|hour))|keep calling (?:him|her|them|until)"
+    r"|blow up (?:his|her) (?:phone|cell)"
     r"|go knock on (?:his|her|their) door|pay (?:him|her|them) a (?:little )?visit"
     r"|flood (?:his|her|their) (?:inbox|e-?mail|phone|voicemail)"
     r"|(?:complain|talk|speak) to (?:him|her) at home|have a (?:little )?chat with (?:him|her)"
@@ -152,6 +166,7 @@ _INCITE_HARASSING = _prefiltered(
 _INCITE_AT_HOME = _prefiltered(
     r"(?<![a-z])(?:go (?:say hi|say hello|have (?:some )?fun)|(?:call|text|visit) (?:him|her)"
     r" (?:directly|any ?time)|tell (?:him|her) what (?:you|we|they) think"
+    r"|(?:call|text|phone) (?:him|her) at \d"  # a number: harassing beside a private home
     r"|(?:complain|talk|speak) to (?:him|her) (?:directly|in person)"
     # French: "allez lui dire ce que vous pensez", "allez voir par vous-mêmes"
     r"|(?:allez|aller) (?:lui|leur|y) (?:dire|parler)|(?:allez|aller) voir par vous-memes"
@@ -189,7 +204,14 @@ _PROPERTY_HARM = _prefiltered(
     r" (?:its|his|her|their|the|that)\b"
     r"|something happened to (?:th(?:at|ose|eir)|his|her)|what happens to th(?:ose|at|eir)"
     r"|land on city hall|go off on city hall|posting (?:his|her|their) (?:home )?address"
-    r"|(?:post|publish|share) (?:his|her|their) (?:home )?address|" + _PUBLISH_ADDRESS + ")"
+    r"|(?:post|publish|share) (?:his|her|their) (?:home )?address|" + _PUBLISH_ADDRESS
+    # "I'll make sure they're gone by spring, one way or another", "the arena might just have
+    # a little fire"
+    + r"|make sure (?:they|it|those|these|the \w+)(?:'re| are| is|'s)? (?:gone|removed|torn out"
+    r"|ripped out)[^.!?\n]{0,40}one way or (?:another|the other)"
+    r"|(?:might|may|could) (?:just )?have (?:a )?(?:little|small|accidental) fire\b"
+    r"(?! (?:risk|hazard|pit|ban|safety|alarm|drill|extinguisher))"
+    ")"
 )
 # Following a person home is a threat and criminal harassment, whoever is asked to do it.
 _FOLLOW_HOME = _prefiltered(
@@ -228,8 +250,15 @@ _GENERALISATION = _prefiltered(
     r"|sri lanka|bangladesh|nepal|iran|iraq|afghanistan|nigeria|ghana|ethiopia|eritrea"
     r"|mexico|haiti|vietnam|korea|russia|ukraine|poland|italy|portugal|greece|turkey|lebanon"
     r"|egypt|guyana|trinidad|the caribbean|the middle east|asia|your (?:own )?village)\b"
-    r"|certain (?:cultures|communities|groups|people|countries|religions) (?:just )?(?:don'?t"
+    r"|certain (?:cultures|communities|groups|people|countries|religions)"
+    r"(?: here| around here| in (?:this|our) (?:town|city|country))? (?:just )?(?:don'?t"
     r"|never|always|can'?t|won'?t|bring|refuse)"
+    r"|we all know which (?:ones|groups|communities|people) (?:bring|cause|commit|are behind)"
+    # a sweeping "are all" about a people or the homeless: "Filipinos are all nannies anyway",
+    # "homeless people are all addicts"
+    rf"|(?:{_COMMUNITY}s|homeless (?:people|folks)) (?:are|r) all (?:just )?(?:\w+ )?"
+    r"(?:nannies|criminals|thieves|terrorists|scammers|addicts|junkies|drunks|gang ?members"
+    r"|freeloaders|illegals|on welfare|the same)\b"
     r"|(?:these|those) people have (?:zero|no) (?:respect|manners|shame|consideration)"
     r"|(?:go|should go) (?:celebrate|live|do that) in (?:your|their) own country"
     r"|go back (?:to )?where (?:you|u|they) came from"
@@ -295,7 +324,7 @@ _IDENTITY_OR_PAYMENT = (
     r"|pay (?:immediately|now|today)|settle the (?:outstanding )?balance|login details"
     r"|password|date of birth|bank card|online banking|banking login"
     r"|(?:to )?avoid (?:a |the )?(?:\$[\d,.]+ )?(?:penalty|late fee|cancellation|suspension"
-    r"|arrest|disconnection)"
+    r"|arrest|disconnection|legal action|shut-?off|fine)"
     # French: "numéro d'assurance sociale", "infos bancaires", "cartes-cadeaux", "payez
     # immédiatement", "pour éviter l'arrestation"
     r"|numero d'assurance sociale|\bnas\b|(?:informations?|infos?|coordonnees|details)"
@@ -304,6 +333,7 @@ _IDENTITY_OR_PAYMENT = (
     r"(?:arrestation|penalite|amende|coupure|suspension|poursuites))"
 )
 _ASK = (r"(?:verify|confirm|submit|re-?submit|provide|enter|update|send|settle|pay|claim|call"
+        r"|(?:must|to) be paid|apply (?:now|today|here)"
         r"|click|reply with|dm us|dm me|text us|email us|message us"
         # French: "appelez", "confirmez", "déposez-le", "en entrant", "préparez"
         r"|appelez|composez|confirmez|verifiez|entrez|entrant|envoyez|payez|deposez|cliquez"
@@ -477,7 +507,7 @@ def veiled_illegal(post: Post, allowed: AllowListCheck) -> list[Finding]:
 # A payment or claim page named like a public body's ("pickering-ca-parking.com",
 # "cra-benefit-claim.net", "serviceontario-renewals.info") and not on the City's allow list:
 # phishing, whatever the post's words.
-_SPELLED_OUT = ("pickering", "durham", "ontario", "canada", "gov", "presto")
+_SPELLED_OUT = ("pickering", "durham", "ontario", "canada", "gov", "presto", "hydro")
 # The CRA's initials, English and French, as parts of their own: not "marc", "search", "craft"
 _INITIALS = ("cra", "arc")
 _PUBLIC_NAMES = (*_SPELLED_OUT, *_INITIALS)
@@ -487,7 +517,7 @@ _PUBLIC_NAME = re.compile(
 # one that merely starts like one ("paysagerpro", a landscaper).
 _PAYMENT_NAME = re.compile(
     r"(?<![a-z])(?:pay|tax|ticket|parking|refund|rebate|fine|violation|renew|bill|secure"
-    r"|portal|claim|benefit|verify|account|login"
+    r"|portal|claim|benefit|verify|account|login|licen[cs]e|permit|fee|registration"
     # French: "arc-remboursement", "credit-proprietaire", "promo", "paiement", "reclamer"
     r"|rembours|remboursement|credit|taxe|paiement|reclam|promo|prime|cadeau)+"
     r"(?:s|als?|ments?|ing|online|now|here|er|ez)?(?![a-z])"
