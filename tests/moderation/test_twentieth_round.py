@@ -214,3 +214,80 @@ def test_a_business_with_a_number_to_call_advertises_in_any_language(text: str) 
 ])
 def test_other_languages_swearing_masked_and_a_french_threat(text: str, category: str) -> None:
     assert category in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Maudit hiver! Les gars de la Ville sont toute des sans-desseins.",
+    "Les travaux bloquent notre rue depuis 8h. Bande de branleurs à la Ville.",
+    "Les cyclistes c'est toute des ostie de fatigants en lycra qui brûlent les stops",
+])
+def test_french_insults_of_a_group_of_people(text: str) -> None:
+    assert "harassment" in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sérieusement, qui gère ce bordel ? Trois jours sans trottoir dégagé sur ma rue.",
+    "@JusticePourTous Je cite ce que tu viens d'écrire : « ces gens-là sont des parasites ». "
+    "C'est exactement le genre de commentaire haineux qui n'a pas sa place ici.",
+    "Ce sujet est fatigant",
+])
+def test_a_cleared_sidewalk_a_quoted_insult_and_a_tiring_topic_attack_nobody(text: str) -> None:
+    assert "harassment" not in rules(text)
+
+
+def test_dégage_said_to_someone_still_is() -> None:
+    assert "harassment" in rules("Dégage, t'as rien à faire ici")
+
+
+@pytest.mark.parametrize("text", [
+    "Le conseiller y reste sur Quarrystone Lane, la maison blanche au coin. Si y veut monter nos "
+    "taxes on va aller y expliquer notre point de vue à sa porte.",
+    "Voici le courriel perso du contremaître : k.morrison.perso@gmail.com. Écrivez-lui tous, "
+    "jour et nuit!",
+    "Le député y reste au 4412 Sideline Road. Allons y rendre visite à 3h du matin avec nos "
+    "klaxons.",
+    "Le gars de la charrue, camion 31, y sait pas à qui y a affaire. Un de ces matins y va "
+    "retrouver ses 4 pneus à plat.",
+])
+def test_french_threats_and_pile_ons_at_a_home(text: str) -> None:
+    assert "harassment" in rules(text)
+
+
+def test_sending_people_to_say_bravo_is_no_pile_on() -> None:
+    text = ("La madame qui a chanté l'hymne, c'est ma voisine, elle reste au 218 Fernleigh "
+            "Drive, allez y dire bravo 😂")
+    assert "harassment" not in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The 7pm crash again. Whoever built this site deserves to be waterboarded",
+    "Councillor Brennan's house is the big one at 14 Heronview Ct. Nice pool. Might be worth a "
+    "visit 😉",
+    "Funny how the councillor ignores us. His kids play hockey at the rec complex Tuesdays at 6. "
+    "Just saying.",
+    "the pickleball nerds at Alex Robertson can go 🖕 themselves",
+    "Mi soon find out which one a unu put up dem signs, and when mi find him... 🔪",
+    "di bwoy at skate rental a pure pussyhole, treat mi youth like dirt",
+])
+def test_threats_pile_ons_and_insults_said_with_emoji_or_patois(text: str) -> None:
+    assert "harassment" in rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "His kids love the splash pad, just saying it's great",
+    "The museum might be worth a visit this weekend",
+    "Bernard Dick (Ward 3). Please add a double gate. My bitch is a retired greyhound and "
+    "she's an escape artist.",
+    "A British food stall would be ace: faggots and peas, pork pies, proper Black Country grub",
+])
+def test_kids_a_visit_a_greyhound_and_a_british_dish_are_innocent(text: str) -> None:
+    assert not rules(text) & {"harassment", "vulgarity"}
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Next time mi a go mash up dem car.", "illegal"),
+    ("the guy who runs the Tuesday ladder is a pinche mamón", "vulgarity"),
+    ("Okonkwo chi sin ga, pok gai la", "vulgarity"),
+])
+def test_patois_spanish_and_cantonese(text: str, category: str) -> None:
+    assert category in rules(text)

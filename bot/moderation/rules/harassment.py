@@ -75,7 +75,7 @@ INSULTS = Lexicon(
         "freak", "freaks", "weirdo", "weirdos", "creepo", "bat", "bats", "assclown", "assclowns",
         "asshat", "asshats", "fraud", "frauds", "sociopath", "sociopaths", "psychopath",
         "grifter", "grifters", "yes-man", "yes-men", "snob", "snobs", "knob", "knobs", "stooge",
-        "stooges", "goat", "toad", "pillock",
+        "stooges", "goat", "toad", "pillock", "pussyhole", "pussyholes",
         "shill", "shills", "lapdog", "lapdogs", "crony", "cronies", "windbag", "blowhard",
         # vulgar words that only ever name a person: vulgarity and an insult at once
         "shithead", "shitheads", "shitbag", "shitbags", "shitstain", "shitstains", "fuckface",
@@ -394,6 +394,8 @@ _INNOCENT = Prefiltered(re.compile(
             # a car's transmission; an embankment
             r"tranny (?:mount|fluid|shop|rebuild|repair|flush|cooler|lines?|issues?|problems?"
             r"|went|died|slipping|is slipping)",
+            # British faggots (meatballs) with their peas
+            r"faggots? (?:and|&|with|in) (?:peas|mushy peas|gravy|mash|onion gravy)",
             r"(?:sea|flood|river|marsh) dykes?|dykes? (?:along|wall|road|path|erosion|breach"
             r"|is eroding|was built|protects?)",
             r"(?:a|the) plague of\b", r"clown (?:show|car|world|town|college)",
@@ -479,7 +481,8 @@ _ABOUT_SPEECH = re.compile(
     r"|comments? like|bigot(?:ed)?|hateful|dehumani[sz]ing|hurtful|yelled|shouted|scrawled|told"
     r"|spray-?painted"
     # French, folded: "il a crié « ... »", "elle m'a traitée de « ... »"
-    r"|a crie|criait|a hurle|hurlait|a dit|disait|a ecrit|ecrivait|a traitee?|traitait)\b",
+    r"|a crie|criait|a hurle|hurlait|a dit|disait|a ecrit|ecrivait|a traitee?|traitait"
+    r"|ecrire|je cite|haineux|haineuse)\b",
     re.IGNORECASE,
 )
 

@@ -118,8 +118,8 @@ _VULGAR = (
     # French and Quebec French
     _latin(r"merdes?", r"putains?", r"p'?tain", r"connards?", r"connasses?", r"salopes?",
            r"salopards?", r"encul[eé]e?s?", r"enfoir[eé]e?s?", r"fils de putes?", r"putes?",
-           r"ta gueule", r"ferme ta gueule", r"ta yeule", r"va te faire foutre",
-           r"allez vous faire foutre", r"nique ta mere", r"(?<!pique-)(?<!pique )niquer?",
+           r"ta gueule", r"ferme ta gueule", r"ta yeule", r"va te faire f[o0*]u?[t*]re",
+           r"allez vous faire f[o0*]u?[t*]re", r"nique ta mere", r"(?<!pique-)(?<!pique )niquer?",
            r"bordel de merde",
            r"tabarn[ao@4][ck]k?s?", r"fif\*s?", r"tabarnak", r"ca?lisses?", r"caliss",
            r"calis" + _SAID_AS_A_SACRE, r"crisse",
@@ -152,6 +152,7 @@ _VULGAR = (
     # Spanish
     _latin(r"mierda", r"hijos? de puta", r"joder", r"cabron(?:a|as|es)?", r"pendej[oa]s?",
            r"gilipollas", r"chingad[ao]", r"chinga tu madre", r"verga", r"me cago en",
+           r"pinches? mamon(?:es|a|as)?",
            r"pinches?", r"culer[oa]s?", r"a la chingada", r"pendejadas?"),
     # Portuguese
     _latin(r"filh[oa]s? da p[u*]ta", r"(?:vai|vao|vão) se f[ou*]der", r"porra", r"caralho",
@@ -174,7 +175,7 @@ _VULGAR = (
     _latin(r"putang ?ina", r"tang ?ina", r"punyeta", r"pakyu", r"hindot", r"kupal",
            r"kingina(?:mo)?", r"king ina(?:mo)?", r"pakshet"),
     # Cantonese in Latin letters
-    _latin(r"on9", r"dllm", r"diu lei lo mo", r"diu nei"),
+    _latin(r"on9", r"dllm", r"diu lei lo mo", r"diu nei", r"diu lei", r"pok gai", r"puk gai"),
     # Polish, Italian, Somali, Vietnamese and Tagalog as people mask them ("g@go", "p*nda")
     # (each written so its literal letters tell the prefilter: "g@go|g\*go", not "g[@*]go",
     # whose "go" is in nearly every post)
@@ -298,7 +299,9 @@ _INSULTS = (
            r"raclures?", r"enflures?", r"pauvre cons?", r"pauvre type",
            r"espece de (?:con|conne|connard|idiot|imbecile|cretin|debile|salaud|malade|clown"
            r"|abruti|ordure|minable)\w*", r"bande de (?:cons|voleurs|menteurs|clowns|nuls|pourris)",
-           r"[eé]lus pourris", r"escrocs?", r"menteu(?:r|rs|se|ses)",
+           r"[eé]lus pourris", r"escrocs?",
+           r"bande de (?:branleurs|sans-desseins?|fatigants|imbeciles|epais|caves)",
+           r"menteu(?:r|rs|se|ses)",
            # "niaiseux" said of a person, not of a topic ("c'est niaiseux comme sujet")
            r"tarla", r"(?:un|une|gros|grosse|maudite?|esti d[e']|vieux|vieille) niaiseu(?:x|se)",
            r"mange de la marde", r"tete de m[e*a]rde",
@@ -306,6 +309,8 @@ _INSULTS = (
            r"(?:a|as|ont|avez|avoir) (?:de la|d'la) m[e*a]rde dans (?:la|leur|sa|ta|votre) tete",
            # "dégage!" said to someone, not a cleared sidewalk ("le trottoir est dégagé")
            r"(?<!est )(?<!sont )(?<!bien )(?<!ete )(?<!deja )(?<!a )(?<!ont )(?<!pas )"
+           r"(?<!trottoir )(?<!trottoirs )(?<!rue )(?<!rues )(?<!chemin )(?<!entree )"
+           r"(?<!allee )(?<!acces )(?<!stationnement )(?<!route )(?<!mal )(?<!sans )"
            r"(?<!etait )(?<!etaient )(?<!sera )(?<!seront )(?<!tout )degage"
            r"(?![a-z])",
            r"(?:c'est|est|t'es|sont des|c'est des) (?:une? |des )?(?:vraie? )?"
@@ -315,14 +320,16 @@ _INSULTS = (
            r" (?:de |d')"
            r"(?:clowns?|caves?|cons?|imbeciles?"
            r"|idiots?|incompetents?|epais|niaiseux|innocents?|fous|folles?|menteurs?"
-           r"|voleurs?|crosseurs?|paresseux|porcs|corrompue?s?|trous? d(?:e |')?cul)",
+           r"|voleurs?|crosseurs?|paresseux|porcs|corrompue?s?|trous? d(?:e |')?cul"
+           r"|fatigants?|fatigantes?|branleurs?|sans-desseins?)",
            r"(?:bande|gang) d(?:e |')(?:(?:p'?tits? |petits? )?(?:osties?|hosties?|esti|maudits?"
            r"|crisses?|criss) d(?:e |'))?"
            r"(?:mangeux|trous? d(?:e |')?cul|caves|voleurs|crosseurs|incompetents|epais|bebes gates"
            r"|niaiseux|paresseux|tares|assistes|faineants|profiteurs|parasites|corrompus"
            r"|gratteux)",
            r"(?:sont|c'est) (?:tous |toutes |toute )?des (?:paresseux|voleurs|faineants"
-           r"|incompetents|corrompus|menteurs|sans-gene|assistes|parasites|profiteurs)",
+           r"|incompetents|corrompus|menteurs|sans-gene|assistes|parasites|profiteurs"
+           r"|sans-desseins?|branleurs|imbeciles|idiots|caves|epais|niaiseux)",
            r"(?:c'est|est|t'es|tu es) (?:un|une) (?:vrai |vraie |gros |grosse )?(?:corrompue?"
            r"|tas de (?:marde|merde|m\*rde))",
            r"mangeux de marde", r"gros caves?", r"d[eé]chets? humains?",
@@ -2150,8 +2157,9 @@ def _reported(folded: str, start: int) -> bool:
 
 # Someone else's words quoted to object to them: "quelqu'un a ecrit « retournez au Quebec »".
 _REPORTED = re.compile(
-    r"(?:ecrit|dit|crie|lance|ecrivait|disait|traite de|wrote|said|told|yelled|called)\s*[:,]?\s*"
-    r"[«\"“'‘]\s*(?:[a-z]+\s+){0,2}$"
+    r"(?:ecrit|ecrire|cite|dit|crie|lance|ecrivait|disait|traite de|wrote|said|told|yelled"
+    r"|called|quote|quoting)\s*[:,]?\s*"
+    r"[«\"“'‘]\s*(?:[a-z'-]+\s+){0,3}$"
 )
 # A swear word quoted as what someone wrote or scratched somewhere, in a report of the
 # vandalism: "кто-то нацарапал 'сука' на машине", "ktoś napisał sprayem 'KURWA'". The verbs

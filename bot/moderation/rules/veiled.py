@@ -86,6 +86,8 @@ _VEILED_THREATS = _prefiltered(
     r"|(?:vous|vous autres) (?:saurez|savez) (?:quoi|ce que vous avez a|ce qu'il faut) faire"
     r"|(?:tes|ses|vos|leurs) pneus (?:vont|pourraient|risquent d')(?: etre| se faire)?"
     r" (?:creves|coupes|degonfles|crever|couper)"
+    r"|(?:va|vont|vas) retrouver (?:ses|tes|vos|leurs) (?:\d+ |quatre )?pneus (?:a plat|creves"
+    r"|coupes|degonfles)"
     r"|(?:surveiller|surveille|surveillez) (?:ses|tes|vos|leurs) arrieres"
     r"|(?:on|je) (?:n'?)?oubli(?:e|ons) pas (?:les visages|ta face|sa face|ton visage)"
     r"|(?:continue\w*|si |sinon|encore)[^.!?\n]{0,60}(?:vous allez|tu vas|vont) voir ce qui va"
@@ -116,7 +118,13 @@ _VEILED_THREATS = _prefiltered(
     r" (?:group|family|house|guy|woman|man)|those (?:people|guys|families))\b"
     r"|deserves? to (?:lose (?:a|an|their|his|her|your) (?:finger|hand|eye|arm|leg|tooth|teeth)"
     r"|get (?:hurt|hit|run over|beaten|beat up|shot|stabbed|punched)|be (?:beaten|shot|hurt"
-    r"|punched))\b"
+    r"|punched|waterboarded|tortured|flogged|hanged|hung|lynched|tarred))\b"
+    # "his kids play hockey at the rec complex Tuesdays at 6. Just saying."; "when mi find
+    # him... 🔪" (the emoji read as its name)
+    r"|(?:his|her|their) (?:kids|children|son|daughter|wife|husband) [^!?\n]{0,60}(?<![a-z])"
+    r"(?:at|on|every) [^!?\n]{0,40}just saying(?=\W*$)"
+    r"|(?:when|if|once) (?:i|mi|we) (?:find|catch|see) (?:him|her|them|dem)\W{0,8}(?:knife"
+    r"|gun|pistol|dagger|bomb)\b"
     # The twentieth round: "should be dragged out of the chambers", "somebody should slow HIM
     # down, if you know what I mean", "I know which house it is", "his address isn't hard to
     # find"
@@ -155,6 +163,11 @@ _INCITE_HARASSING = _prefiltered(
     r"|verifier|aider|offrir|savoir))|harcelez-(?:le|la|les)"
     r"|appelez-(?:le|la|les) tous|brassez-(?:le|la|les)"
     r"|(?:ecrivez|dites)-(?:lui|leur) ce que vous pensez|lui expliquer notre facon de penser"
+    # "écrivez-lui tous, jour et nuit", "allons y rendre visite à 3h du matin", "on va aller
+    # y expliquer notre point de vue à sa porte"
+    r"|(?:ecrivez|appelez|textez)-(?:lui|leur|le|la) (?:tous|toutes|jour et nuit)"
+    r"|allons (?:y |lui |leur )?rendre visite|(?:on va|allons) (?:aller )?(?:y |lui )?expliquer"
+    r" [^.!?]{0,30}(?:a|devant) (?:sa|leur) porte"
     # picketing a private home, flooding a private inbox
     r"|picket (?:his|her|their) (?:driveway|house|home|lawn)|fill (?:his|her|their) inbox"
     r"|(?:allons|on va|allez) manifester devant chez (?:lui|elle|eux)"
@@ -167,9 +180,11 @@ _INCITE_AT_HOME = _prefiltered(
     r"(?<![a-z])(?:go (?:say hi|say hello|have (?:some )?fun)|(?:call|text|visit) (?:him|her)"
     r" (?:directly|any ?time)|tell (?:him|her) what (?:you|we|they) think"
     r"|(?:call|text|phone) (?:him|her) at \d"  # a number: harassing beside a private home
+    r"|(?:might|may|would|could) be worth a (?:little )?visit"
     r"|(?:complain|talk|speak) to (?:him|her) (?:directly|in person)"
     # French: "allez lui dire ce que vous pensez", "allez voir par vous-mêmes"
-    r"|(?:allez|aller) (?:lui|leur|y) (?:dire|parler)|(?:allez|aller) voir par vous-memes"
+    r"|(?:allez|aller) (?:lui|leur|y) (?:dire|parler)(?! (?:bravo|merci|bonjour|felicitations))"
+    r"|(?:allez|aller) voir par vous-memes"
     r"|(?:allez|aller) (?:le|la|les) voir)"
 )
 # ...said to others, not what the writer or an authority will do ("I'd call him and ask",
@@ -180,7 +195,7 @@ _NOT_SENDING = re.compile(
 )
 _WHERE_TO_REACH = re.compile(
     r"\d|(?<![a-z])(?:lives?|living|house|home|address|number|cell|door|street|adresse|chez"
-    r"|maison|numero)(?![a-z])"
+    r"|maison|numero|email|e-mail|courriel)(?![a-z])|\w@\w"
 )
 _PRIVATE_HOME = re.compile(
     r"(?<![a-z])(?:lives? (?:at|on|in)|living at|(?:his|her|their) (?:house|home|place"
@@ -197,6 +212,9 @@ _EMOJI_INSULT = _prefiltered(
     rf"(?<![a-z])[a-z]+ *= *{_ANIMAL}\b"
     rf"|(?<![a-z])(?:the|a|you|drunk|fat|those|these|like a)  +{_ANIMAL}(?:  +{_ANIMAL})*"
     r"  +(?:from|at|of|in|on|up|and|who|that)\b"
+    # "can go 🖕 themselves": the finger said in a picture
+    r"|(?<![a-z])go +middle finger(?: emoji)? +(?:yourself|yourselves|themselves|himself"
+    r"|herself)\b"
 )
 _PROPERTY_HARM = _prefiltered(
     r"(?<![a-z])(?:(?:i(?:'m| am| will|'ll)|we(?:'re| are| will|'ll)) (?:going to |gonna )?"
@@ -209,6 +227,8 @@ _PROPERTY_HARM = _prefiltered(
     # a little fire"
     + r"|make sure (?:they|it|those|these|the \w+)(?:'re| are| is|'s)? (?:gone|removed|torn out"
     r"|ripped out)[^.!?\n]{0,40}one way or (?:another|the other)"
+    r"|(?:mi|i) (?:a go|ago|gonna|will|'ll) mash up (?:dem|him|her|his|their|di) (?:car|house"
+    r"|ride|truck|window)"
     r"|(?:might|may|could) (?:just )?have (?:a )?(?:little|small|accidental) fire\b"
     r"(?! (?:risk|hazard|pit|ban|safety|alarm|drill|extinguisher))"
     ")"

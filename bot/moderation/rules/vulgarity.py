@@ -68,6 +68,9 @@ _INNOCENT_CONTEXT = Prefiltered(re.compile(
     r" (?:at|and|&|,) puto\b|\bputo(?: at|,| and| &) (?:bibingka|kutsinta|pancit|lechon|salabat"
     r"|kakanin|dinuguan|lumpia)\b|\b(?:libreng|masarap na|may) puto\b"
     r"|\b(?:a|the|our|my) bitch (?:and|with) (?:her )?(?:pups|puppies|litter)"
+    # a dog: "my bitch is a retired greyhound"
+    r"|\bbitch (?:is|was) an? (?:\w+ )?(?:greyhound|whippet|lab|labrador|retriever|collie"
+    r"|shepherd|beagle|poodle|spaniel|terrier|husky|hound|pointer|setter|dog)\b"
     # a breeder's words, and a pudding
     r"|\b(?:breeding|brood|show|maiden|in-whelp) bitch(?:es)?\b|\bspotted dick\b"
     r"|\bdick(?:s)? (?:tracy|van dyke|clark|cheney|smith|ford)"
