@@ -346,7 +346,9 @@ class LearnedScreen:
             if self.known_share(folded) == 0.0:
                 return []
             cuts = self.other_thresholds
-        elif names_group and self.group_thresholds:
+        elif names_group and self.group_thresholds and language == "en":
+            # Calibrated on HateCheck, which is English; and only in English can praise of a
+            # group be told (is_praise): a French post naming a group keeps the usual cuts.
             cuts = self.group_thresholds
         else:
             cuts = self.thresholds

@@ -243,6 +243,10 @@ def test_train_h_stays_above_its_tuned_level() -> None:
         ("train_bl.jsonl", 0.89, 0.98),
         ("train_bm.jsonl", 0.91, 0.95),
         ("train_bn.jsonl", 0.91, 0.96),
+        # final_aj (English and French) and final_ak (English), the round's last sets, scored
+        # once on 1c5f745 (0.941 / 0.970 and 0.903 / 0.953), then trained on.
+        ("final_aj.jsonl", 0.95, 0.98),
+        ("final_ak.jsonl", 0.92, 0.97),
     ],
 )
 def test_third_round_sets_stay_above_their_tuned_level(
@@ -289,9 +293,10 @@ def test_civil_posts_in_the_other_languages_are_rarely_flagged() -> None:
     # "tapettes à souris", "à 5 $"): 17 flagged on 41e3a2d, 16 on adce1dd with civil_bg's
     # rules, 8 after rules from them, 3 after the twentieth round's scam warnings and price
     # questions (left: a non-profit's book sale and a government program's site read as
-    # commercial), 5 with the twentieth round's model (a woodcock's sky dance "over" Rouge Park
-    # read as illegal, "a murder of crows has taken over" the parking lot as harassment).
-    ("civil_bh.jsonl", 300, 5),
+    # commercial); 5 with the model trained on the round's six training sets (a woodcock's
+    # sky dance "over" Rouge Park read as illegal, "a murder of crows has taken over" the
+    # parking lot as harassment), 3 again with the model trained on its last sets too.
+    ("civil_bh.jsonl", 300, 4),
 ])
 def test_civil_posts_of_the_nineteenth_round_are_rarely_flagged(
     name: str, count: int, most_flagged: int
