@@ -262,11 +262,13 @@ def street_addresses(text: str) -> Iterator[Contact]:
             continue  # "ng 900 kanina sa Kingston Rd": a bus's number, then words, then a road
         typed.append(match.start())
         yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
-    for match in _HOME_AT_NUMBER.finditer(text):
-        if match.start("address") not in typed:
-            address = match.group("address")
-            yield Contact("address", Span(match.start("address"), match.end("address"),
-                                          address), address)
+    for match in _NUMBER_THEN_NAME.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        if before and (before[-1].isalnum() or before[-1] in _NOT_A_HOUSE_NUMBER_BEFORE):
+            continue
+        if match.start() not in typed and _HOME_JUST_BEFORE.search(before):
+            yield Contact("address", Span(match.start(), match.end(), match.group()),
+                          match.group())
     for match in _RURAL_ADDRESS.finditer(text):
         yield Contact("address", Span(match.start(), match.end(), match.group()), match.group())
     for match in _FRENCH_ADDRESS.finditer(text):
@@ -274,11 +276,12 @@ def street_addresses(text: str) -> Iterator[Contact]:
 
 
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORD = (
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
-    r"|seventy|eighty|ninety|hundred)"
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_TENS_WORD = (
+    r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
 )
+_NUMBER_WORD = rf"(?:{_DIGIT_WORD}|{_TENS_WORD}|ten)"
 # Capitalised words that follow a number without being a street: a time, a day, a title.
 _NOT_A_STREET = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
@@ -286,10 +289,13 @@ _NOT_A_STREET = (
     r"|Hour|Hours|Days?|Years?|Minutes?|Times|The|I|AM|PM)"
 )
 # A house number spelt out, the way people hide one from a filter: "one-one-four-two
-# Rougemount", "nineteen-oh-two Woodview", "six forty-one Hillview Cres". Two number words at
-# least; a street's type, or a home said just before ("the house at", "the guy at", "the
-# Sandhus' place,").
-_SPELT_NUMBER = rf"(?i:{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD}){{1,5}})"
+# Rougemount", "nineteen-oh-two Woodview", "six forty-one Hillview Cres": number words joined
+# by hyphens, or with a tens word among them; then a street's type, or a home said just before
+# ("the house at", "the guy at", "the Sandhus' place,").
+_SPELT_NUMBER = (
+    rf"(?i:{_NUMBER_WORD}(?:-{_NUMBER_WORD}){{1,5}}"
+    rf"|(?:{_DIGIT_WORD} )?{_TENS_WORD}(?:[- ]{_NUMBER_WORD}){{0,3}})"
+)
 _HOMES = r"house|home|place|unit|semi|bungalow|townhouse|condo|apartment|lives|living|resides"
 _HOME_BEFORE = rf"(?i:\b(?:{_HOMES})(?:,| (?:is )?(?:at|on)) (?:#|number |no\.? )?)"
 _SPELT_OUT_ADDRESS = CaseFoldPrefiltered(re.compile(
@@ -298,12 +304,19 @@ _SPELT_OUT_ADDRESS = CaseFoldPrefiltered(re.compile(
     rf"|(?i:\b(?:{_HOMES}|guy|family|folks|people|neighbou?rs?)(?:,| (?:is )?(?:at|on))"
     r" (?:#|number |no\.? )?)"
     rf"(?P<address>\b{_SPELT_NUMBER},? (?!{_NOT_A_STREET}\b)[A-Z][a-z'-]+)"
+), needles=(
+    # each match has a number word and a hyphen, or a tens word ("ten" is in "often")
+    *(f"{word}-" for word in ("zero", "oh", "one", "two", "three", "four", "five", "six",
+                              "seven", "eight", "nine", "ten")),
+    "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety", "hundred",
 ))
 # A house number and a street's name after a home, the street's type left out: "the basement
-# unit at 1605 Fieldlight", "the house at 22 Kitley".
-_HOME_AT_NUMBER = CaseFoldPrefiltered(re.compile(
-    rf"{_HOME_BEFORE}(?P<address>\d{{1,5}}[a-z]?,? (?!{_NOT_A_STREET}\b)[A-Z][a-z'-]+)"
-))
+# unit at 1605 Fieldlight", "the house at 22 Kitley". The number is found first (a digit
+# leads), the home looked for just before it.
+_NUMBER_THEN_NAME = re.compile(rf"\d{{1,5}}[a-z]?,? (?!{_NOT_A_STREET}\b)[A-Z][a-z'-]+")
+_NOT_A_HOUSE_NUMBER_BEFORE = frozenset(":.")  # "at 6:30 Mass", "v2.0 Beta"
+_HOME_JUST_BEFORE = re.compile(rf"{_HOME_BEFORE}$")
 # A street's name is written in one case: a lowercase word before a capitalised one between the
 # number and the street type ("900 kanina sa Kingston Rd") is a sentence, not a name.
 _LOWER_THEN_CAPITAL = re.compile(r"^\S+,? (?:\S+ )*?(?-i:[a-z][a-z'-]+) (?:\S+ )*?(?-i:[A-Z][a-z])")

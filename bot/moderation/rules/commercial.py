@@ -173,7 +173,7 @@ def commercial(post: Post, check: AllowListCheck) -> list[Finding]:
     folded = fold(text)  # lowercase, so the patterns need no IGNORECASE (it is slow)
     soliciting = [_span(text, m) for m in _SOLICITING.finditer(folded)]
     hints = [_span(text, m) for m in _SALES_HINTS.finditer(folded)]
-    if hints:
+    if hints and "?" in folded:
         hints = _outside_questions(folded, hints)
     if not soliciting and (outside or hints) and warns_of_a_scam(folded):
         return []  # the scammer's price, number or link, quoted to warn others

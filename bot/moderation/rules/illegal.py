@@ -50,7 +50,7 @@ _ACTS: tuple[tuple[str, str], ...] = (
     (r"(?:spray ?paint|spray|glue|paint|tag|graffiti|deface|vandali[sz]e|smash|wreck|egg|break"
      r"|trash|key|scratch|damage|destroy|knock (?:over|down)|rip (?:out|up|down)"
      r"|pull (?:out|up|down)|uproot|cut down|chop down|throw (?:rocks|stones|eggs) at"
-     r"|toilet ?paper|tp)"
+     r"|toilet ?paper|tp (?:the|his|her|their|that|those|every))"
      r"\b[^.!?]{0,40}?\b" + _TARGETS + r"\b", "encourages vandalism of property"),
     (r"(?:tear|rip|pull|knock|cut) (?:the |that |those |these |every |all |her |his |their )?"
      r"(?:\w+ )?" + _TARGETS + r" (?:down|up|out|off)\b", "encourages vandalism of property"),

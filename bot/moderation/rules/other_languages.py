@@ -2122,9 +2122,11 @@ def _matches(folded: str, text: str) -> tuple[tuple[int, tuple[tuple[int, int], 
                 language = language_of(text)
             if language != _LISTS[index].language:
                 continue
-        read = readings if _LISTS[index].category in _READ_UNMASKED else readings[:1]
-        spans = tuple(sorted({m.span() for reading in read
-                              for m in _READERS[index].finditer(reading)}))
+        if len(readings) == 1 or _LISTS[index].category not in _READ_UNMASKED:
+            spans = tuple(m.span() for m in _READERS[index].finditer(folded))
+        else:
+            spans = tuple(sorted({m.span() for reading in readings
+                                  for m in _READERS[index].finditer(reading)}))
         if spans:
             found.append((index, spans))
     return tuple(found)
