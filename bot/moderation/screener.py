@@ -121,7 +121,7 @@ class Screener:
                        if self.settings.is_enabled(f.category) and f.category not in already
                        and (not read.author_is_city or f.category in _SCREENED_FOR_CITY)]
             if learned:
-                ruled_out = self._ruled_out(plain, {f.category for f in learned})
+                ruled_out = self._ruled_out(plain.text, {f.category for f in learned})
                 learned = [f for f in learned if f.category not in ruled_out]
             found.extend(learned)
         if any(f.kind == MASKED_WORD for f in found):
@@ -135,11 +135,10 @@ class Screener:
                      and not (website and _business_contact(f))]
         return found
 
-    def _ruled_out(self, post: Post, read: set[Category]) -> set[Category]:
+    def _ruled_out(self, text: str, read: set[Category]) -> set[Category]:
         """The categories of the model's reading (`read`) that the post's context rules out:
         what it reads word for word, the context says otherwise. Each test is asked only when
         it could remove one of them."""
-        text = post.text
         folded = fold(text)
         out: set[Category] = set()
         # A warning against an act reads, word for word, much like advice to do it.
