@@ -72,6 +72,25 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+# Digits and symbols standing for letters inside a word ("h4te", "th@yoli", "p0rra") or
+# opening one ("4ssh...", "3sti"), read as the letters, one character for one.
+_LEET_INSIDE = r"(?<=[a-z])[013457@$!](?=[a-z])"
+_LEET_IN_WORD = re.compile(_LEET_INSIDE)
+_LEET_IN_OR_OPENING_WORD = re.compile(rf"{_LEET_INSIDE}|\b[0134@$](?=[a-z]{{2}})")
+_LEET_CHARACTER = re.compile(r"[013457@$!]")  # in every match of both
+_LEET_LETTER = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s",
+                "!": "i"}
+
+
+def unleet(folded: str, *, opening: bool = True) -> str:
+    """The folded text with leetspeak read as letters (inside words, and opening them unless
+    `opening` is false); same length, so spans carry over."""
+    if _LEET_CHARACTER.search(folded) is None:
+        return folded  # most posts: nothing to read
+    pattern = _LEET_IN_OR_OPENING_WORD if opening else _LEET_IN_WORD
+    return pattern.sub(lambda m: _LEET_LETTER[m.group()], folded)
+
+
 def word_alternation(alternatives: list[str] | tuple[str, ...]) -> str:
     """`alt1|alt2|...`, each starting at a word, written so `re` can scan it fast.
 

@@ -180,7 +180,7 @@ def commercial(post: Post, check: AllowListCheck) -> list[Finding]:
     confidence, reason = _judge(soliciting, hints, outside,
                                 charity=bool(outside) and _CHARITY.search(folded) is not None)
     priced = any(h.text.startswith("$") for h in hints)
-    if confidence == 0.0 and (priced or len({_hint_kind(h.text) for h in hints}) >= 2):
+    if confidence == 0.0 and (priced or len(_hint_kinds(hints)) >= 2):
         phone = next(iter(contacts.phone_numbers(text)), None)
         if phone is not None and (priced or not (check.number(phone.value)
                                                  or contacts.is_toll_free(phone.value))):
@@ -211,9 +211,7 @@ def _judge(
         return 0.8, f"Link to a commercial website ({outside[0].value})"
     if outside and not charity:
         return 0.55, f"Link to a website not associated with the City ({outside[0].value})"
-    kinds = {_hint_kind(h.text) for h in hints}
-    if "rate" in kinds:
-        kinds.discard("$")  # "$55 a month" and "$42" are the same evidence: a price
+    kinds = _hint_kinds(hints)
     # A rate ("$20 per walk") is half an offer already: it counts twice.
     if len(kinds) + ("rate" in kinds) >= 3:
         return 0.55, "Reads like an advertisement"
@@ -234,6 +232,14 @@ def _outside_questions(folded: str, hints: list[Span]) -> list[Span]:
     if not questions:
         return hints
     return [h for h in hints if not any(start <= h.start < end for start, end in questions)]
+
+
+def _hint_kinds(hints: list[Span]) -> set[str]:
+    """The kinds of sales hints in a post, a price counted once."""
+    kinds = {_hint_kind(h.text) for h in hints}
+    if "rate" in kinds:
+        kinds.discard("$")  # "$55 a month" and "$42" are the same evidence: a price
+    return kinds
 
 
 def _hint_kind(hint: str) -> str:

@@ -26,6 +26,7 @@ from bot.moderation.text import (
     Prefiltered,
     at_words,
     fold,
+    unleet,
     word_alternation,
 )
 
@@ -428,7 +429,7 @@ def harassment(post: Post) -> list[Finding]:
     innocent = [(m.start(), m.end()) for m in _INNOCENT.finditer(folded)]
     hits = [*_pattern_hits(text, folded), *_word_hits(text, folded, innocent)]
     hits += [(0.8, Span(s, e, text[s:e]), "hate speech against a group")
-             for s, e in hate_speech_spans(_unleet(folded))]
+             for s, e in hate_speech_spans(unleet(folded))]
     hits += [(0.7, Span(m.start(), m.end(), m.group()), "mockery of a person")
              for m in _CLOWNED.finditer(text)]
     hits += _sent_to_a_home(text, folded)
@@ -703,19 +704,6 @@ _SELF = re.compile(
     r"|nobody needs to be|i'?d be)\b(?:(?!\byou\b)[^.!?])*$"
 )
 _SELF_AFTER = re.compile(r"\s+(?:move of me|self\b)")
-_LEET_IN_WORD = re.compile(r"(?<=[a-z])[0134@$](?=[a-z])|\b[0134@$](?=[a-z]{2})")
-_UNLEET = {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "$": "s"}
-
-
-_LEET_CHARACTER = re.compile(r"[0134@$]")  # in every match of _LEET_IN_WORD
-
-
-def _unleet(folded: str) -> str:
-    """"h4te", "d3ath", "j1hadi" read as letters (same length, so spans carry over)."""
-    if _LEET_CHARACTER.search(folded) is None:
-        return folded  # most posts: nothing to read
-    return _LEET_IN_WORD.sub(lambda m: _UNLEET[m.group()], folded)
-
 
 _SAID_TO = re.compile(
     rf"(?:\b(?:you|ya|u|ur|he|she|they)(?:'re|'s| are| is| r)? |\b{_PEOPLE} {_COPULA} )"

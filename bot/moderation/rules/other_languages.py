@@ -25,7 +25,7 @@ from bot.moderation.model import Category, Finding, Post, Span
 from bot.moderation.normalise import normalise
 from bot.moderation.rules.harassment import DENIED_IN_FRENCH, in_reported_quote
 from bot.moderation.rules.illegal import discourages
-from bot.moderation.text import Alternatives, PatternSet, Prefiltered, fold
+from bot.moderation.text import Alternatives, PatternSet, Prefiltered, fold, unleet
 
 
 @dataclass(frozen=True)
@@ -2132,19 +2132,16 @@ def _matches(folded: str, text: str) -> tuple[tuple[int, tuple[tuple[int, int], 
     return tuple(found)
 
 
-# A digit or a symbol standing for a letter inside a word ("th@yoli", "p0rra", "ch1nal"),
-# one character for one so the spans stay the post's.
-_MASK_IN_WORD = re.compile(r"(?<=[a-z])[013457@$!](?=[a-z])")
-_MASKED_LETTER = str.maketrans("013457@$!", "oieastasi")
 # Swearing and insults are what people mask; a dismissal's "on s'en c@lisse" is its swearing.
 _READ_UNMASKED = frozenset({"vulgarity", "harassment"})
 
 
 def _readings(folded: str) -> tuple[str, ...]:
-    """The folded post, and, when a letter in a word is masked, the post with it unmasked."""
-    if _MASK_IN_WORD.search(folded) is None:
-        return (folded,)
-    return (folded, _MASK_IN_WORD.sub(lambda m: m.group().translate(_MASKED_LETTER), folded))
+    """The folded post, and, when a letter in a word is masked ("th@yoli", "p0rra"), the post
+    with it unmasked (`text.unleet`: spans stay the post's; a word's opening left as written,
+    which the lists already spell: "3sti", "1na")."""
+    unmasked = unleet(folded, opening=False)
+    return (folded,) if unmasked == folded else (folded, unmasked)
 
 _SHORT_POST_WORDS = 25
 
